@@ -1,0 +1,4 @@
+from translate_cmp.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Typed records that flow one way through the pipeline.
+
+read -> Document; detect -> DocLanguage; segment -> Sentence; translate -> RoundTrip;
+score -> Scores; flag -> Flag; everything about one sentence -> SentenceResult.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: ``text == document.text[start:end]``, offsets in characters."""
+
+    doc_id: str
+    sent_id: int
+    start: int
+    end: int
+    text: str
+    para_id: int = 0
+    lang: str = ""
+    lang_prob: float = 0.0
+
+
+@dataclass(frozen=True)
+class Translated:
+    """One engine output for one input segment."""
+
+    text: str
+    score: float | None = None  # cumulative log-probability of the output, when the engine has one
+    truncated: bool = False  # the engine stopped at its length bound before the end token
+    n_tokens: int = 0
+
+
+@dataclass(frozen=True)
+class RoundTrip:
+    """A sentence through source -> pivot -> source."""
+
+    pivot_lang: str
+    pivot_text: str
+    back_text: str
+    forward_score: float | None = None
+    backward_score: float | None = None
+    truncated: bool = False
+    forward_tokens: int = 0
+    backward_tokens: int = 0
+
+    @property
+    def mean_logprob(self) -> float | None:
+        """Mean per-token log-probability over both legs (None if the engine gives no scores)."""
+        if self.forward_score is None or self.backward_score is None:
+            return None
+        n = max(1, self.forward_tokens) + max(1, self.backward_tokens)
+        return (self.forward_score + self.backward_score) / n
+
+
+@dataclass(frozen=True)
+class Scores:
+    chrf: float
+    bleu: float
+    ter: float
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        return cls[value.strip().upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One finding. ``start``/``end`` are character offsets into the document."""
+
+    doc_id: str
+    sent_id: int
+    code: str
+    severity: Severity
+    start: int
+    end: int
+    message: str
+
+
+@dataclass
+class SentenceResult:
+    sentence: Sentence
+    round_trip: RoundTrip | None = None
+    scores: Scores | None = None
+    diff: str = ""
+    flags: list[Flag] = field(default_factory=list)
+    risk: float = 0.0
+
+
+@dataclass
+class DocumentResult:
+    document: Document
+    lang: str
+    lang_prob: float
+    sentences: list[SentenceResult]

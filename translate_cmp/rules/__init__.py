@@ -1,0 +1,1 @@
+"""The rule registry: every artefact rule, registered in one place."""

@@ -1,0 +1,94 @@
+"""The artefact-rule interface: one rule, one stable code, docs in four parts (as ruff does)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from translate_cmp.records import Document, RoundTrip, Scores, Sentence, Severity
+
+
+@dataclass(frozen=True)
+class Example:
+    """A short document on which a rule fires (or, as a counter-example, does not).
+
+    ``back`` is the back-translation of the (single-sentence) document, for round-trip rules.
+    """
+
+    text: str
+    back: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule reports: offsets relative to the sentence text, and a message."""
+
+    start: int
+    end: int
+    message: str
+
+
+@dataclass(frozen=True)
+class DocStats:
+    """Per-document figures that rules compare a sentence against."""
+
+    median_chrf: float | None = None
+    mad_chrf: float | None = None  # median absolute deviation of chrF
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything a rule may look at for one sentence."""
+
+    document: Document
+    doc_lang: str
+    sentences: Sequence[Sentence]  # every sentence of the document, in order
+    index: int  # position of this sentence in ``sentences``
+    round_trip: RoundTrip | None = None
+    scores: Scores | None = None
+    stats: DocStats = DocStats()
+    extra_round_trips: Sequence[RoundTrip] = ()  # further pivots, when several were asked for
+
+    @property
+    def sentence(self) -> Sentence:
+        return self.sentences[self.index]
+
+    @property
+    def text(self) -> str:
+        return self.sentences[self.index].text
+
+    @property
+    def prev(self) -> Sentence | None:
+        return self.sentences[self.index - 1] if self.index > 0 else None
+
+    @property
+    def next(self) -> Sentence | None:
+        return self.sentences[self.index + 1] if self.index + 1 < len(self.sentences) else None
+
+
+class Rule:
+    """Base class for artefact rules.
+
+    Subclasses set the class attributes and implement :meth:`check`, which yields :class:`Hit`
+    objects with offsets relative to ``ctx.text``. Rules must be precise before they are eager:
+    a flag on a clean sentence costs a reviewer time.
+    """
+
+    code: ClassVar[str]  # e.g. "S101"; stable, never reused
+    name: ClassVar[str]  # kebab-case, e.g. "run-together-words"
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str]  # one line: what it flags
+    why: ClassVar[str] = ""  # why it matters
+    instead: ClassVar[str] = ""  # what the text should look like instead
+    examples: ClassVar[tuple[Example, ...]] = ()  # the rule fires on each
+    counter_examples: ClassVar[tuple[Example, ...]] = ()  # the rule stays silent on each
+    needs_round_trip: ClassVar[bool] = False
+
+    def check(self, ctx: RuleContext) -> Iterator[Hit]:  # pragma: no cover - interface
+        raise NotImplementedError
+        yield
+
+    @property
+    def family(self) -> str:
+        return self.code[0]
