@@ -46,3 +46,14 @@ def detect(text: str) -> Detection:
     except (LangDetectException, IndexError):
         return Detection(UNDETERMINED, 0.0)
     return Detection(_CODE_FIXES.get(best.lang, best.lang), round(float(best.prob), 4))
+
+
+def with_languages(sentences):
+    """The same sentences with ``lang`` and ``lang_prob`` set from their own text."""
+    from dataclasses import replace
+
+    out = []
+    for s in sentences:
+        d = detect(s.text)
+        out.append(replace(s, lang=d.lang, lang_prob=d.prob))
+    return out

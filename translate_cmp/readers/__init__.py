@@ -1,0 +1,64 @@
+"""The reader registry: file suffix -> reader, in one place; folders are walked in sorted order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from translate_cmp.errors import InputError
+from translate_cmp.readers.base import Reader, ReadOptions
+from translate_cmp.readers.table import TableReader
+from translate_cmp.readers.text import TextReader
+from translate_cmp.records import Document
+
+READERS: tuple[Reader, ...] = (TextReader(), TableReader())
+_BY_SUFFIX = {suffix: reader for reader in READERS for suffix in reader.suffixes}
+
+__all__ = ["READERS", "ReadOptions", "check_paths", "read_documents"]
+
+
+def check_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Fail before any work if a path is missing or a folder holds nothing readable."""
+    out = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(str(path), "no such file or directory")
+        if path.is_dir() and not any(True for _ in _files_in(path)):
+            known = " ".join(sorted(_BY_SUFFIX))
+            raise InputError(str(path), f"folder holds no readable files ({known})")
+        out.append(path)
+    if not out:
+        raise InputError("PATH", "no input given")
+    return out
+
+
+def _files_in(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file() and path.suffix.lower() in _BY_SUFFIX:
+            yield path
+
+
+def _reader_for(path: Path) -> Reader:
+    return _BY_SUFFIX.get(path.suffix.lower(), READERS[0])  # unknown suffix given explicitly: plain text
+
+
+def read_documents(paths: Iterable[str | Path], options: ReadOptions | None = None) -> Iterator[Document]:
+    """Every document under ``paths``, lazily, with unique ``doc_id``s."""
+    options = options or ReadOptions()
+    seen: set[str] = set()
+    for root in check_paths(paths):
+        files = [(p, p.relative_to(root).with_suffix("").as_posix()) for p in _files_in(root)] if root.is_dir() else [
+            (root, root.stem)
+        ]
+        for path, base_id in files:
+            for doc in _reader_for(path).read(path, base_id, options):
+                doc_id, n = doc.doc_id, 1
+                while doc_id in seen:
+                    n += 1
+                    doc_id = f"{doc.doc_id}~{n}"
+                seen.add(doc_id)
+                yield doc if doc_id == doc.doc_id else Document(doc_id, doc.path, doc.text)

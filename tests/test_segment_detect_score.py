@@ -1,0 +1,59 @@
+from pathlib import Path
+
+import pytest
+
+from translate_cmp.detect import UNDETERMINED, detect
+from translate_cmp.readers import read_documents
+from translate_cmp.records import Document
+from translate_cmp.score import SentenceScorer
+from translate_cmp.segment import segment
+from translate_cmp.worddiff import word_diff
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.mark.parametrize("doc", list(read_documents([SEEDS])), ids=lambda d: d.doc_id)
+def test_segments_are_exact_and_cover_every_character(doc):
+    sentences = segment(doc)
+    covered = set()
+    for s in sentences:
+        assert s.text == doc.text[s.start:s.end]
+        assert s.text == s.text.strip() and s.text
+        covered.update(range(s.start, s.end))
+    assert [s.sent_id for s in sentences] == list(range(len(sentences)))
+    assert all(ch.isspace() for i, ch in enumerate(doc.text) if i not in covered)
+    assert [s.start for s in sentences] == sorted(s.start for s in sentences)
+
+
+def test_lines_are_their_own_sentences_and_quotes_stay():
+    text = "A title without stop\nHe said it. “And then?” Is.”\n\nBy admin"
+    got = [s.text for s in segment(Document("d", "d", text))]
+    assert got[0] == "A title without stop" and got[-1] == "By admin"
+    assert "Is.”" in got
+    paras = [s.para_id for s in segment(Document("d", "d", text))]
+    assert paras[0] == 0 and paras[-1] == 2
+
+
+def test_detect_is_deterministic_and_handles_no_letters():
+    text = "Der Hund ist sehr schön und groß, und die Katze auch."
+    assert {detect(text) for _ in range(5)} == {detect(text)}
+    assert detect(text).lang == "de"
+    assert detect("2024-01-15 12:00").lang == UNDETERMINED
+
+
+def test_scores_identity_and_change():
+    scorer = SentenceScorer()
+    same = scorer.score("The cat sat on the mat.", "The cat sat on the mat.")
+    assert (same.chrf, same.bleu, same.ter) == (100.0, 100.0, 0.0)
+    worse = scorer.score("The dog sat on a rug.", "The cat sat on the mat.")
+    assert worse.chrf < 60 and worse.ter > 0
+    assert set(scorer.signatures()) == {"chrf", "bleu", "ter"}
+    assert "nrefs:1" in scorer.signatures()["chrf"]
+
+
+def test_word_diff_marks_removed_and_added_words():
+    assert word_diff("will begin Between Moscow", "will begin between Moscow") == (
+        "will begin [-Between-] {+between+} Moscow"
+    )
+    assert word_diff("same words", "same words") == "same words"
+    assert word_diff("a b c", "a c d") == "a [-b-] c {+d+}"

@@ -1,0 +1,125 @@
+"""The command line: a thin click layer over the library.
+
+Exit codes: 0 done; 1 findings at or above ``--fail-on``; 2 usage or input error (one line on
+stderr naming the file and the problem).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from translate_cmp import __version__
+from translate_cmp.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError
+from translate_cmp.records import Severity
+
+
+def _csv_list(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+class _Group(click.Group):
+    """Turns InputError into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            click.echo(f"translate-cmp: error: {exc}", err=True)
+            ctx.exit(EXIT_INPUT)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="translate-cmp")
+def cli() -> None:
+    """Find machine-translation artefacts in articles, offline."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", default="outputs", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for sentences.csv, documents.csv, flags.jsonl, report.html, run.json.")
+@click.option("--engine", default="auto", show_default=True,
+              help="auto (argos when models are installed, else none), argos, or none (surface rules only).")
+@click.option("--pivot", default="es", show_default=True,
+              help="Pivot language(s) for English sources, comma-separated; other sources pivot through English.")
+@click.option("--select", help="Only these rule codes or prefixes, comma-separated (e.g. S,F201).")
+@click.option("--ignore", help="Skip these rule codes or prefixes, comma-separated.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
+              help="Exit 1 when a finding has at least this severity.")
+@click.option("--format", "formats", default="csv,jsonl,html", show_default=True,
+              help="Outputs to write besides run.json: csv,jsonl,html.")
+@click.option("--encoding", help="Read text files in this encoding instead of detecting UTF-8/UTF-16.")
+@click.option("--text-column", help="Tables (CSV/TSV/JSONL): the column holding each document's text.")
+@click.option("--id-column", help="Tables: the column holding each document's id.")
+def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, text_column, id_column) -> None:
+    """Analyse the articles under PATHS and write the results to --out."""
+    from translate_cmp.job import JobConfig, run_job
+    from translate_cmp.progress import progress_reporter
+    from translate_cmp.readers import ReadOptions
+
+    config = JobConfig(
+        paths=tuple(paths), out_dir=Path(out_dir), engine=engine, pivots=_csv_list(pivot) or ("es",),
+        select=_csv_list(select), ignore=_csv_list(ignore),
+        fail_on=Severity.parse(fail_on) if fail_on else None, formats=_csv_list(formats) or (),
+        read=ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column),
+    )
+    with progress_reporter(config.paths) as progress:
+        stats = run_job(config, progress=progress)
+    click.echo(
+        f"{stats.documents} documents, {stats.sentences} sentences, {stats.flagged} flagged, "
+        f"{stats.translated} round-tripped -> {out_dir}/",
+        err=True,
+    )
+    if config.fail_on is not None and stats.max_severity is not None and stats.max_severity >= config.fail_on:
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--sentences", is_flag=True, help="Also print the language of every sentence.")
+@click.option("--encoding", help="Read text files in this encoding.")
+@click.option("--text-column", help="Tables: the column holding the text.")
+def detect(paths, sentences, encoding, text_column) -> None:
+    """Print the language of each document (and with --sentences, of each sentence)."""
+    from translate_cmp.pipeline import analyse
+    from translate_cmp.readers import ReadOptions, read_documents
+
+    for doc in read_documents(paths, ReadOptions(encoding=encoding, text_column=text_column)):
+        a = analyse(doc)
+        click.echo(f"{doc.doc_id}\t{a.lang}\t{a.lang_prob:.3f}\t{len(a.sentences)} sentences")
+        if sentences:
+            for s in a.sentences:
+                click.echo(f"  {s.sent_id}\t{s.lang}\t{s.lang_prob:.3f}\t{s.text[:80]}")
+
+
+@cli.command()
+@click.argument("code", required=False)
+def rules(code) -> None:
+    """List every artefact rule, or show one rule's documentation (as ruff does)."""
+    from translate_cmp.rule_docs import print_rule, print_rule_table
+
+    if code:
+        print_rule(code)
+    else:
+        print_rule_table()
+
+
+def _add_plugins() -> None:
+    from translate_cmp.cli_diff import diff
+    from translate_cmp.cli_models import models
+
+    cli.add_command(models)
+    cli.add_command(diff)
+
+
+_add_plugins()
+
+
+def main() -> None:
+    cli(prog_name="translate-cmp")

@@ -1,0 +1,91 @@
+"""One batch run: wire the pipeline to its inputs, engine, rules and writers; build run.json."""
+
+from __future__ import annotations
+
+import platform
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from translate_cmp import __version__
+from translate_cmp.engines import create_engine
+from translate_cmp.engines.none import NoneEngine
+from translate_cmp.pipeline import INSTALL_HINT, RunStats, run_documents
+from translate_cmp.readers import ReadOptions, check_paths, read_documents
+from translate_cmp.records import Severity
+from translate_cmp.rules import select_rules
+from translate_cmp.score import SentenceScorer
+from translate_cmp.writers import open_writers
+
+
+@dataclass(frozen=True)
+class JobConfig:
+    paths: tuple[str, ...]
+    out_dir: Path = Path("outputs")
+    engine: str = "auto"
+    pivots: tuple[str, ...] = ("es",)
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    fail_on: Severity | None = None
+    formats: tuple[str, ...] = ("csv", "jsonl", "html")
+    read: ReadOptions = field(default_factory=ReadOptions)
+    chunk_docs: int = 64
+    engine_options: dict = field(default_factory=dict)
+
+
+def _versions() -> dict[str, str]:
+    out = {"translate-cmp": __version__, "python": platform.python_version()}
+    for dist in ("argostranslate", "ctranslate2", "sentencepiece", "sacrebleu", "langdetect", "sentencex", "pandas"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = ""
+    return out
+
+
+def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file=sys.stderr)) -> RunStats:
+    """Run the pipeline over ``config.paths`` and write every output file atomically."""
+    started = time.time()
+    check_paths(config.paths)  # fail before loading anything
+    rules = select_rules(config.select, config.ignore)
+    engine = create_engine(config.engine, **config.engine_options)
+    if config.engine == "auto" and isinstance(engine, NoneEngine):
+        notify("translate-cmp: no argos models installed; surface rules only. Install models with: "
+               + INSTALL_HINT.format(src="en", tgt="es"))
+    stats = RunStats()
+    scorer = SentenceScorer()
+    rule_docs = {r.code: r.summary for r in rules}
+    with open_writers(config.out_dir, config.formats) as writers:
+        for result in run_documents(
+            read_documents(config.paths, config.read), engine, rules, config.pivots,
+            strict=config.engine == "argos", chunk_docs=config.chunk_docs, scorer=scorer, stats=stats,
+            on_chunk=progress,
+        ):
+            writers.write(result, rule_docs)
+        for src, pivot in sorted(stats.untranslated_pairs):
+            notify(f"translate-cmp: no argos models for {src}->{pivot}->{src}; those documents got surface rules only. "
+                   "Install: " + INSTALL_HINT.format(src=src, tgt=pivot))
+        manifest = {
+            "versions": _versions(),
+            "engine": engine.name,
+            "engine_settings": engine.settings(),
+            "models": {f"{s}->{t}": engine.model_id(s, t) for s, t in sorted(engine.directions())},
+            "settings": {
+                **{k: v for k, v in asdict(config).items() if k not in ("read", "engine_options", "out_dir", "paths")},
+                "paths": list(config.paths), "out_dir": str(config.out_dir),
+                "fail_on": str(config.fail_on) if config.fail_on else None,
+                "read": asdict(config.read),
+            },
+            "rules": sorted(rule_docs),
+            "signatures": scorer.signatures() if stats.translated else {},
+            "timings": {k: round(v, 3) for k, v in stats.timings.items()} | {"total": round(time.time() - started, 3)},
+            "counts": {
+                "documents": stats.documents, "sentences": stats.sentences, "translated": stats.translated,
+                "flagged": stats.flagged, "flags": dict(sorted(stats.flag_counts.items())),
+            },
+            "untranslated": [f"{s}->{p}" for s, p in sorted(stats.untranslated_pairs)],
+        }
+        writers.close(manifest)
+    return stats

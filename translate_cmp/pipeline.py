@@ -1,0 +1,164 @@
+"""The pipeline, top to bottom: read -> detect -> segment -> translate -> align -> score -> flag -> write.
+
+Documents stream through in chunks: each chunk's sentences are translated together (one engine
+call per leg and language pair), then each document is scored, flagged and handed to the writers,
+which append as they go. Memory is bounded by the chunk size, not by the number of documents.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from translate_cmp.align import one_to_one
+from translate_cmp.detect import detect, with_languages
+from translate_cmp.engines.base import Engine
+from translate_cmp.errors import InputError
+from translate_cmp.flag import flag_document
+from translate_cmp.readers import ReadOptions, read_documents
+from translate_cmp.records import Document, DocumentResult, RoundTrip, Sentence, SentenceResult, Severity
+from translate_cmp.risk import risk
+from translate_cmp.rules.base import Rule
+from translate_cmp.score import SentenceScorer
+from translate_cmp.segment import segment
+from translate_cmp.translate import pivots_for, round_trip
+from translate_cmp.worddiff import word_diff
+
+INSTALL_HINT = "translate-cmp models install --from-index {src} {tgt}  (or: translate-cmp models install FILE.argosmodel)"
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """A document after detect and segment: what the translate stage needs."""
+
+    document: Document
+    lang: str
+    lang_prob: float
+    sentences: list[Sentence]
+
+
+@dataclass
+class RunStats:
+    documents: int = 0
+    sentences: int = 0
+    flagged: int = 0
+    translated: int = 0
+    flag_counts: Counter = field(default_factory=Counter)
+    max_severity: Severity | None = None
+    timings: Counter = field(default_factory=Counter)
+    notices: list[str] = field(default_factory=list)
+    untranslated_pairs: set[tuple[str, str]] = field(default_factory=set)
+
+    def add(self, result: DocumentResult) -> None:
+        self.documents += 1
+        self.sentences += len(result.sentences)
+        for s in result.sentences:
+            self.translated += s.round_trip is not None
+            self.flagged += bool(s.flags)
+            for f in s.flags:
+                self.flag_counts[f.code] += 1
+                if self.max_severity is None or f.severity > self.max_severity:
+                    self.max_severity = f.severity
+
+
+def analyse(document: Document) -> Analysed:
+    """detect + segment: document language, sentences with exact offsets, each sentence's language."""
+    found = detect(document.text)
+    sentences = with_languages(segment(document, found.lang))
+    return Analysed(document, found.lang, found.prob, sentences)
+
+
+def translate_chunk(
+    engine: Engine, chunk: Sequence[Analysed], pivots: Sequence[str], stats: RunStats, strict: bool
+) -> dict[tuple[str, int], list[RoundTrip]]:
+    """Round trips for every sentence of a chunk, keyed by (doc_id, sent_id), one per pivot."""
+    groups: dict[tuple[str, str], list[Sentence]] = {}
+    for a in chunk:
+        for pivot in pivots_for(a.lang, pivots):
+            groups.setdefault((a.lang, pivot), []).extend(a.sentences)
+    out: dict[tuple[str, int], list[RoundTrip]] = {}
+    for (src, pivot), sentences in groups.items():
+        if not (engine.can_translate(src, pivot) and engine.can_translate(pivot, src)):
+            missing = (src, pivot) if not engine.can_translate(src, pivot) else (pivot, src)
+            if strict:
+                raise InputError(
+                    f"--engine {engine.name}",
+                    f"no installed model for {missing[0]}->{missing[1]}; install: " + INSTALL_HINT.format(
+                        src=missing[0], tgt=missing[1]),
+                )
+            stats.untranslated_pairs.add((src, pivot))
+            continue
+        for s, rt in zip(sentences, round_trip(engine, [s.text for s in sentences], src, pivot)):
+            out.setdefault((s.doc_id, s.sent_id), []).append(rt)
+    return out
+
+
+def finish(a: Analysed, trips: dict[tuple[str, int], list[RoundTrip]], scorer: SentenceScorer, rules: Sequence[Rule]
+           ) -> DocumentResult:
+    """align + score + flag + risk for one document."""
+    per_sentence = [trips.get((s.doc_id, s.sent_id), []) for s in a.sentences]
+    links = one_to_one(a.sentences, [rts[0] if rts else None for rts in per_sentence])
+    scores = [scorer.score(link.round_trip.back_text, link.sentence.text) if link.round_trip else None
+              for link in links]
+    flags = flag_document(
+        a.document, a.lang, a.sentences, rules,
+        round_trips=[link.round_trip for link in links], scores=scores,
+        extra_round_trips=[rts[1:] for rts in per_sentence],
+    )
+    results = [
+        SentenceResult(
+            sentence=link.sentence,
+            round_trip=link.round_trip,
+            scores=sc,
+            diff=word_diff(link.sentence.text, link.round_trip.back_text) if link.round_trip else "",
+            flags=fl,
+            risk=risk(fl, sc),
+        )
+        for link, sc, fl in zip(links, scores, flags)
+    ]
+    return DocumentResult(a.document, a.lang, a.lang_prob, results)
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def run_documents(
+    documents: Iterable[Document],
+    engine: Engine,
+    rules: Sequence[Rule],
+    pivots: Sequence[str] = ("es",),
+    *,
+    strict: bool = False,
+    chunk_docs: int = 64,
+    scorer: SentenceScorer | None = None,
+    stats: RunStats | None = None,
+    on_chunk: Callable[[int, int], None] | None = None,
+) -> Iterator[DocumentResult]:
+    """The whole pipeline over a stream of documents, yielding results in input order."""
+    scorer = scorer or SentenceScorer()
+    stats = stats if stats is not None else RunStats()
+    for chunk in chunked(documents, chunk_docs):
+        t0 = time.perf_counter()
+        analysed = [analyse(d) for d in chunk]
+        t1 = time.perf_counter()
+        trips = translate_chunk(engine, analysed, pivots, stats, strict)
+        t2 = time.perf_counter()
+        results = [finish(a, trips, scorer, rules) for a in analysed]
+        t3 = time.perf_counter()
+        stats.timings.update({"detect_segment": t1 - t0, "translate": t2 - t1, "score_flag": t3 - t2})
+        for r in results:
+            stats.add(r)
+            yield r
+        if on_chunk:
+            on_chunk(len(chunk), sum(len(a.sentences) for a in analysed))
+
+
+def read(paths: Sequence[str | Path], options: ReadOptions | None = None) -> Iterator[Document]:
+    return read_documents(paths, options)

@@ -1,0 +1,54 @@
+"""Tables (CSV, TSV, JSON Lines): each row is a document; ``--text-column`` names the text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from translate_cmp.errors import InputError
+from translate_cmp.readers.base import ReadOptions
+from translate_cmp.records import Document
+
+CHUNK_ROWS = 2000
+
+
+class TableReader:
+    suffixes = (".csv", ".tsv", ".jsonl", ".ndjson")
+
+    def _chunks(self, path: Path, options: ReadOptions):
+        encoding = options.encoding or "utf-8-sig"
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            return pd.read_json(path, lines=True, dtype=False, chunksize=CHUNK_ROWS, encoding=encoding)
+        sep = "\t" if path.suffix.lower() == ".tsv" else ","
+        return pd.read_csv(
+            path, sep=sep, dtype=str, keep_default_na=False, chunksize=CHUNK_ROWS, encoding=encoding
+        )
+
+    def read(self, path: Path, doc_id: str, options: ReadOptions) -> Iterator[Document]:
+        text_col = options.text_column or "text"
+        row = 0
+        try:
+            for chunk in self._chunks(path, options):
+                if text_col not in chunk.columns:
+                    have = ", ".join(map(str, chunk.columns[:8]))
+                    hint = "" if options.text_column else " (pass --text-column)"
+                    raise InputError(str(path), f"no column {text_col!r}{hint}; columns are: {have}")
+                if options.id_column and options.id_column not in chunk.columns:
+                    raise InputError(str(path), f"no id column {options.id_column!r}")
+                texts = chunk[text_col].tolist()
+                ids = chunk[options.id_column].tolist() if options.id_column else [None] * len(texts)
+                for text, ident in zip(texts, ids):
+                    row += 1
+                    if text is None or (isinstance(text, float) and text != text):
+                        text = ""
+                    name = str(ident) if ident is not None and str(ident) != "" else f"{doc_id}:{row}"
+                    yield Document(name, f"{path}:{row}", str(text))
+        except UnicodeDecodeError as exc:
+            raise InputError(str(path), f"not UTF-8 (byte {exc.start}); pass --encoding") from None
+        except (pd.errors.ParserError, ValueError) as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise InputError(str(path), f"cannot parse table: {first}") from None
+        except pd.errors.EmptyDataError:
+            raise InputError(str(path), "empty table") from None

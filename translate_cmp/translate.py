@@ -1,0 +1,40 @@
+"""The round trip: every sentence source -> pivot -> source, batched across documents.
+
+Each leg is one engine call over all the (distinct) texts of a chunk, so the engine can batch them
+into a few large CTranslate2 calls; every sentence keeps its own back-translation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from translate_cmp.engines.base import Engine
+from translate_cmp.records import RoundTrip
+
+
+def pivots_for(src: str, requested: Sequence[str]) -> list[str]:
+    """English when the source is not English; otherwise the requested pivots (never the source itself)."""
+    if src != "en":
+        return ["en"]
+    return [p for p in requested if p != src]
+
+
+def round_trip(engine: Engine, texts: Sequence[str], src: str, pivot: str) -> list[RoundTrip]:
+    """One RoundTrip per text, in order; identical texts are translated once."""
+    unique = list(dict.fromkeys(texts))
+    forward = engine.translate(unique, src, pivot)
+    backward = engine.translate([t.text for t in forward], pivot, src)
+    by_text = {
+        text: RoundTrip(
+            pivot_lang=pivot,
+            pivot_text=fw.text,
+            back_text=bw.text,
+            forward_score=fw.score,
+            backward_score=bw.score,
+            truncated=fw.truncated or bw.truncated,
+            forward_tokens=fw.n_tokens,
+            backward_tokens=bw.n_tokens,
+        )
+        for text, fw, bw in zip(unique, forward, backward)
+    }
+    return [by_text[t] for t in texts]
