@@ -1,0 +1,70 @@
+"""Output writers, registered in one place: format name -> writer class.
+
+``csv``: sentences.csv + documents.csv; ``jsonl``: flags.jsonl + sentences.jsonl; ``html``: report.html.
+``run.json`` is always written, last. Every file is written to a temporary file in the output folder
+and renamed into place when the run closes (see :mod:`translate_cmp.writers.run_writer`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from translate_cmp.errors import InputError
+from translate_cmp.writers.base import FormatWriter, RuleDocs
+from translate_cmp.writers.csv_out import CsvWriter, read_documents_csv, read_sentences_csv
+from translate_cmp.writers.html_report import HtmlReportWriter
+from translate_cmp.writers.jsonl_out import JsonlWriter
+from translate_cmp.writers.run_writer import RunWriter
+
+WRITERS: dict[str, type[FormatWriter]] = {w.format: w for w in (CsvWriter, JsonlWriter, HtmlReportWriter)}
+DEFAULT_FORMATS = ("csv", "jsonl", "html")
+
+__all__ = [
+    "DEFAULT_FORMATS",
+    "WRITERS",
+    "FormatWriter",
+    "RunWriter",
+    "open_writers",
+    "parse_formats",
+    "read_documents_csv",
+    "read_sentences_csv",
+]
+
+
+def parse_formats(formats: str | Iterable[str]) -> list[str]:
+    """``"csv,html"`` or ``["csv", "html"]`` -> known format names, each once, in the given order."""
+    items = formats.split(",") if isinstance(formats, str) else list(formats)
+    names = list(dict.fromkeys(f.strip().lower() for f in items if f.strip()))
+    unknown = [f for f in names if f not in WRITERS]
+    if unknown:
+        raise InputError("--format", f"unknown format {', '.join(unknown)} (choose from {', '.join(WRITERS)})")
+    return names
+
+
+def open_writers(
+    out_dir: Path | str,
+    formats: str | Iterable[str] = DEFAULT_FORMATS,
+    *,
+    rule_docs: RuleDocs | None = None,
+    report_top_n: int = 200,
+) -> RunWriter:
+    """Create ``out_dir`` if needed and open a temporary file per output; use the result as a context manager."""
+    out = Path(out_dir)
+    names = parse_formats(formats)
+    if out.exists() and not out.is_dir():
+        raise InputError(str(out), "output path exists and is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(str(out), f"cannot create output folder ({exc.strerror})") from exc
+    writers: list[FormatWriter] = []
+    try:
+        for name in names:
+            cls = WRITERS[name]
+            writers.append(cls(out, top_n=report_top_n) if cls is HtmlReportWriter else cls(out))
+    except OSError as exc:
+        for w in writers:
+            w.abort()
+        raise InputError(str(out), f"cannot write output files ({exc.strerror})") from exc
+    return RunWriter(out, writers, rule_docs)

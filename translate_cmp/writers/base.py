@@ -1,0 +1,47 @@
+"""The interface every output format implements, and the shared file handling."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+from translate_cmp.writers.atomic import AtomicFile
+from translate_cmp.writers.rows import DocRows
+
+RuleDocs = Mapping[str, Any]  # code -> Rule (class or instance) or its one-line summary
+
+
+class FormatWriter:
+    """One output format: fed document by document, finished once, then committed or aborted.
+
+    ``__init__`` opens one temporary file per name in ``file_names``; ``write`` appends a document;
+    ``finish`` completes the temporary files (nothing is visible yet); ``commit`` renames them into
+    place; ``abort`` deletes them. Writers keep only bounded state between documents.
+    """
+
+    format: ClassVar[str]
+    file_names: ClassVar[tuple[str, ...]]
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = Path(out_dir)
+        self.files: dict[str, AtomicFile] = {}
+        try:
+            for name in self.file_names:
+                self.files[name] = AtomicFile(self.out_dir / name)
+        except BaseException:
+            self.abort()
+            raise
+
+    def write(self, doc: DocRows) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def finish(self, manifest: Mapping[str, Any], rule_docs: RuleDocs) -> None:
+        """Complete the temporary files (default: nothing left to write)."""
+
+    def commit(self) -> list[Path]:
+        return [f.commit() for f in self.files.values()]
+
+    def abort(self) -> None:
+        for f in self.files.values():
+            f.discard()

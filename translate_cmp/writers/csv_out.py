@@ -1,0 +1,96 @@
+"""``sentences.csv`` and ``documents.csv``: streamed with the csv module, read back with pandas.
+
+Written with the standard ``csv`` module rather than ``DataFrame.to_csv`` per document: rows stream
+out one at a time with no per-document frame, quoting is fully under our control, and it measured
+~5x faster here (30,000 rows: 0.11 s vs 0.56 s for 1,000 per-document ``to_csv(mode="a")`` calls).
+The files are plain RFC 4180: UTF-8 without BOM, comma-separated, ``"`` quoting when needed,
+CRLF line ends. CRLF matters: with ``"\\n"`` line ends the csv module does not quote a field that
+holds a lone ``\\r`` and pandas would split the row there.
+
+String cells are neutralised against spreadsheet formulas (see :mod:`translate_cmp.writers.cells`);
+:func:`read_sentences_csv` and :func:`read_documents_csv` undo that and return exact values, with
+empty numeric cells as NaN and texts such as ``NA`` or ``null`` kept as strings.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from translate_cmp.errors import InputError
+from translate_cmp.writers.base import FormatWriter
+from translate_cmp.writers.cells import neutralise, unneutralise
+from translate_cmp.writers.rows import (
+    DOCUMENT_COLUMNS,
+    DOCUMENT_FLOAT_COLUMNS,
+    DOCUMENT_INT_COLUMNS,
+    SENTENCE_COLUMNS,
+    SENTENCE_FLOAT_COLUMNS,
+    SENTENCE_INT_COLUMNS,
+    DocRows,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+LINE_END = "\r\n"
+
+
+def _cell(value: object) -> object:
+    return neutralise(value) if isinstance(value, str) else value
+
+
+class CsvWriter(FormatWriter):
+    """``sentences.csv`` (one row per sentence and pivot) and ``documents.csv`` (one row per document)."""
+
+    format = "csv"
+    file_names = ("sentences.csv", "documents.csv")
+
+    def __init__(self, out_dir: Path):
+        super().__init__(out_dir)
+        self._sentences = csv.writer(self.files["sentences.csv"].handle, lineterminator=LINE_END)
+        self._documents = csv.writer(self.files["documents.csv"].handle, lineterminator=LINE_END)
+        self._sentences.writerow(SENTENCE_COLUMNS)
+        self._documents.writerow(DOCUMENT_COLUMNS)
+
+    def write(self, doc: DocRows) -> None:
+        self._sentences.writerows([_cell(v) for v in row.values()] for row in doc.rows)
+        self._documents.writerow([_cell(doc.summary[c]) for c in DOCUMENT_COLUMNS])
+
+
+def _read(path: Path, columns: tuple[str, ...], ints: frozenset[str], floats: frozenset[str]) -> pd.DataFrame:
+    import pandas as pd  # imported when reading only: writing needs no pandas, and it costs ~0.7 s to import
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(str(path), "no such file")
+    try:
+        header = pd.read_csv(path, nrows=0, encoding="utf-8").columns
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise InputError(str(path), f"not a translate-cmp CSV ({exc.__class__.__name__})") from exc
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise InputError(str(path), f"missing columns: {', '.join(missing)}")
+    present_floats = [c for c in header if c in floats]
+    strings = [c for c in header if c not in floats and c not in ints]
+    frame = pd.read_csv(
+        path,
+        encoding="utf-8",
+        dtype={**{c: str for c in strings}, **{c: "float64" for c in present_floats}, **{c: "int64" for c in ints}},
+        keep_default_na=False,
+        na_values={c: [""] for c in present_floats},
+    )
+    for c in strings:
+        frame[c] = frame[c].map(unneutralise).astype(object)
+    return frame
+
+
+def read_sentences_csv(path: Path | str) -> pd.DataFrame:
+    """Read a ``sentences.csv`` back exactly: ``text`` equals ``document[start:end]`` on every row."""
+    return _read(Path(path), SENTENCE_COLUMNS, SENTENCE_INT_COLUMNS, SENTENCE_FLOAT_COLUMNS)
+
+
+def read_documents_csv(path: Path | str) -> pd.DataFrame:
+    """Read a ``documents.csv`` back with exact strings."""
+    return _read(Path(path), DOCUMENT_COLUMNS, DOCUMENT_INT_COLUMNS, DOCUMENT_FLOAT_COLUMNS)

@@ -1,0 +1,42 @@
+"""``flags.jsonl`` (one object per flag) and ``sentences.jsonl`` (the sentences.csv rows as JSON).
+
+``flags.jsonl`` objects: ``doc_id, sent_id, code, severity, start, end, message``; ``start``/``end`` are
+character offsets into the document; ``severity`` is ``info``, ``warning`` or ``error``. A flag is
+written once per sentence even when several pivots repeat it.
+
+``sentences.jsonl`` has the ``sentences.csv`` columns with ``flags`` as a list of codes, exact strings
+(JSON needs no formula neutralisation) and ``null`` for the empty numeric cells.
+
+Both are UTF-8 with non-ASCII characters written as is, except U+0085, U+2028 and U+2029, which are
+escaped so that any line splitter sees exactly one object per line.
+"""
+
+from __future__ import annotations
+
+import json
+
+from translate_cmp.writers.base import FormatWriter
+from translate_cmp.writers.rows import SENTENCE_COLUMNS, DocRows, flag_record
+
+# JSON leaves these raw with ensure_ascii=False, but str.splitlines() (and JavaScript) break lines on them;
+# they can only occur inside JSON strings, so escaping them there keeps one object per line for every reader.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _line(obj: dict) -> str:
+    return json.dumps(obj, ensure_ascii=False, allow_nan=False).translate(_LINE_BREAKS) + "\n"
+
+
+class JsonlWriter(FormatWriter):
+    format = "jsonl"
+    file_names = ("flags.jsonl", "sentences.jsonl")
+
+    def write(self, doc: DocRows) -> None:
+        flags = self.files["flags.jsonl"]
+        for flag in doc.flags:
+            flags.write(_line(flag_record(flag)))
+        sentences = self.files["sentences.jsonl"]
+        for row in doc.rows:
+            obj = dict(zip(SENTENCE_COLUMNS, row.values(), strict=True))
+            obj["flags"] = row.flags.split(";") if row.flags else []
+            sentences.write(_line(obj))

@@ -1,0 +1,180 @@
+"""The bounded state behind report.html: worst-N heap, histograms, per-rule counts.
+
+Memory does not grow with the number of documents: the heap holds at most ``top_n`` sentences
+(texts clipped to ``MAX_TEXT`` characters), the document table at most ``top_docs`` rows, and the
+counters one entry per rule code or histogram bin.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from translate_cmp.writers.rows import DocRows, SentenceGroup
+
+MAX_TEXT = 1500  # characters of a sentence (or its translations) kept for the report
+MAX_DIFF = 3000
+
+
+@dataclass(frozen=True)
+class FlagView:
+    code: str
+    severity: str
+    start: int  # relative to the (clipped) sentence text
+    end: int
+    message: str
+
+
+@dataclass(frozen=True)
+class PivotView:
+    pivot_lang: str
+    pivot_text: str
+    back_text: str
+    diff: str
+    chrf: float | None
+    bleu: float | None
+    ter: float | None
+
+
+@dataclass(frozen=True)
+class ReportItem:
+    doc_id: str
+    path: str
+    sent_id: int
+    start: int
+    end: int
+    lang: str
+    text: str
+    clipped: bool
+    risk: float
+    flags: tuple[FlagView, ...]
+    pivots: tuple[PivotView, ...]
+
+
+@dataclass
+class Histogram:
+    """Counts in ``len(bins)`` equal bins over ``[lo, hi]``; the top edge falls in the last bin."""
+
+    lo: float
+    hi: float
+    bins: list[int] = field(default_factory=lambda: [0] * 10)
+
+    def add(self, value: float | None) -> None:
+        if value is None or math.isnan(value):
+            return
+        n = len(self.bins)
+        i = int((value - self.lo) / (self.hi - self.lo) * n)
+        self.bins[min(max(i, 0), n - 1)] += 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.bins)
+
+
+def _clip(text: str, limit: int = MAX_TEXT) -> str:
+    return text if len(text) <= limit else text[:limit]
+
+
+def report_item(doc: DocRows, group: SentenceGroup) -> ReportItem:
+    s = group.first.sentence
+    text = _clip(s.text)
+    flags = tuple(
+        FlagView(
+            code=f.code,
+            severity=str(f.severity),
+            start=min(max(f.start - s.start, 0), len(text)),
+            end=min(max(f.end - s.start, 0), len(text)),
+            message=f.message,
+        )
+        for f in group.flags
+    )
+    pivots = tuple(
+        PivotView(
+            pivot_lang=r.round_trip.pivot_lang,
+            pivot_text=_clip(r.round_trip.pivot_text),
+            back_text=_clip(r.round_trip.back_text),
+            diff=_clip(r.diff, MAX_DIFF),
+            chrf=r.scores.chrf if r.scores else None,
+            bleu=r.scores.bleu if r.scores else None,
+            ter=r.scores.ter if r.scores else None,
+        )
+        for r in group.results
+        if r.round_trip is not None
+    )
+    return ReportItem(
+        doc_id=s.doc_id,
+        path=doc.result.document.path,
+        sent_id=s.sent_id,
+        start=s.start,
+        end=s.end,
+        lang=s.lang or doc.result.lang,
+        text=text,
+        clipped=len(text) < len(s.text),
+        risk=group.risk,
+        flags=flags,
+        pivots=pivots,
+    )
+
+
+class ReportState:
+    """Everything report.html shows, accumulated document by document in bounded memory."""
+
+    def __init__(self, top_n: int = 200, top_docs: int = 50):
+        self.top_n = top_n
+        self.top_docs = top_docs
+        self.documents = 0
+        self.sentences = 0
+        self.flagged = 0
+        self.scored_rows = 0
+        self.flags_by_code: Counter[str] = Counter()
+        self.sentences_by_code: Counter[str] = Counter()
+        self.severity_of: dict[str, str] = {}
+        self.flags_by_severity: Counter[str] = Counter()
+        self.chrf = Histogram(0.0, 100.0)
+        self.risk = Histogram(0.0, 1.0)
+        self.pivots: dict[str, None] = {}
+        self._seq = itertools.count()
+        # min-heaps; the tie-breaker -seq keeps the earlier sentence when risks are equal
+        self._worst: list[tuple[float, int, ReportItem]] = []
+        self._docs: list[tuple[tuple, int, dict]] = []
+
+    def add(self, doc: DocRows) -> None:
+        self.documents += 1
+        for group in doc.groups:
+            self.sentences += 1
+            self.flagged += bool(group.flags)
+            self.risk.add(group.risk)
+            for flag in group.flags:
+                self.flags_by_code[flag.code] += 1
+                self.flags_by_severity[str(flag.severity)] += 1
+                self.severity_of.setdefault(flag.code, str(flag.severity))
+            for code in dict.fromkeys(f.code for f in group.flags):
+                self.sentences_by_code[code] += 1
+            for r in group.results:
+                if r.round_trip is not None:
+                    self.pivots.setdefault(r.round_trip.pivot_lang)
+                if r.scores is not None:
+                    self.scored_rows += 1
+                    self.chrf.add(r.scores.chrf)
+            if group.flags or group.risk > 0:
+                self._push(self._worst, self.top_n, group.risk, lambda g=group: report_item(doc, g))
+        s = doc.summary
+        key = (s["max_risk"] or 0.0, s["n_error"], s["n_flags"])
+        self._push(self._docs, self.top_docs, key, lambda: dict(s))
+
+    def _push(self, heap: list, limit: int, key, make) -> None:
+        seq = -next(self._seq)
+        if len(heap) < limit:
+            heapq.heappush(heap, (key, seq, make()))
+        elif (key, seq) > heap[0][:2]:
+            heapq.heapreplace(heap, (key, seq, make()))
+
+    def worst(self) -> list[ReportItem]:
+        """The kept sentences, highest risk first (document order among equal risks)."""
+        return [item for _, _, item in sorted(self._worst, key=lambda t: (t[0], t[1]), reverse=True)]
+
+    def top_documents(self) -> list[dict]:
+        return [doc for _, _, doc in sorted(self._docs, key=lambda t: (t[0], t[1]), reverse=True)]

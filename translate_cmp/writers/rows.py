@@ -1,0 +1,187 @@
+"""Flatten one DocumentResult into the rows every writer shares (pure functions, no I/O).
+
+Several pivots: the pipeline hands one :class:`SentenceResult` per (sentence, pivot), consecutive and
+primary pivot first, all sharing the same ``Sentence`` (and, normally, the same flag list). The writers
+then write **one ``sentences.csv`` row per (sentence, pivot)** -- ``(doc_id, sent_id, pivot_lang)`` is
+the row key -- while sentence counts, ``flags.jsonl`` and the report count each sentence once (flags
+are de-duplicated per sentence). With one pivot, or engine ``none``, that is one row per sentence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from translate_cmp.records import DocumentResult, Flag, SentenceResult, Severity
+
+SENTENCE_COLUMNS: tuple[str, ...] = (
+    "doc_id", "sent_id", "start", "end", "lang", "text", "pivot_lang", "pivot_text", "back_text",
+    "chrf", "bleu", "ter", "diff", "flags", "risk",
+)  # fmt: skip
+SENTENCE_INT_COLUMNS = frozenset({"sent_id", "start", "end"})
+SENTENCE_FLOAT_COLUMNS = frozenset({"chrf", "bleu", "ter", "risk"})
+
+DOCUMENT_COLUMNS: tuple[str, ...] = (
+    "doc_id", "path", "lang", "lang_prob", "n_sentences", "n_flagged", "mean_chrf", "max_risk",
+    "n_error", "n_warning", "n_info", "n_flags", "mean_bleu", "mean_ter", "pivots",
+)  # fmt: skip
+DOCUMENT_INT_COLUMNS = frozenset({"n_sentences", "n_flagged", "n_error", "n_warning", "n_info", "n_flags"})
+DOCUMENT_FLOAT_COLUMNS = frozenset({"lang_prob", "mean_chrf", "max_risk", "mean_bleu", "mean_ter"})
+
+FLAG_FIELDS: tuple[str, ...] = ("doc_id", "sent_id", "code", "severity", "start", "end", "message")
+
+SCORE_DECIMALS = 4
+
+
+def _num(value: float | None) -> float | None:
+    """Round for output; ``None`` and NaN become ``None`` (an empty cell)."""
+    if value is None or math.isnan(value):
+        return None
+    return round(float(value), SCORE_DECIMALS)
+
+
+@dataclass(frozen=True)
+class SentenceRow:
+    """One ``sentences.csv`` row; ``None`` is an empty cell."""
+
+    doc_id: str
+    sent_id: int
+    start: int
+    end: int
+    lang: str
+    text: str
+    pivot_lang: str
+    pivot_text: str
+    back_text: str
+    chrf: float | None
+    bleu: float | None
+    ter: float | None
+    diff: str
+    flags: str
+    risk: float
+
+    def values(self) -> tuple:
+        return tuple(getattr(self, name) for name in SENTENCE_COLUMNS)
+
+
+@dataclass
+class SentenceGroup:
+    """Every row of one sentence (one per pivot) and its de-duplicated flags."""
+
+    results: list[SentenceResult]
+    flags: list[Flag]
+
+    @property
+    def first(self) -> SentenceResult:
+        return self.results[0]
+
+    @property
+    def risk(self) -> float:
+        return max(r.risk for r in self.results)
+
+
+@dataclass
+class DocRows:
+    """Everything the writers need from one document, computed once."""
+
+    result: DocumentResult
+    rows: list[SentenceRow]
+    groups: list[SentenceGroup]
+    summary: dict = field(default_factory=dict)  # one documents.csv row, keyed by DOCUMENT_COLUMNS
+
+    @property
+    def flags(self) -> Iterator[Flag]:
+        for group in self.groups:
+            yield from group.flags
+
+
+def flag_codes(flags: list[Flag]) -> str:
+    """The ``flags`` cell: codes that fired, ``;``-separated, each once, in order of first appearance."""
+    return ";".join(dict.fromkeys(f.code for f in flags))
+
+
+def sentence_row(result: SentenceResult, doc_lang: str) -> SentenceRow:
+    s = result.sentence
+    rt = result.round_trip
+    sc = result.scores
+    return SentenceRow(
+        doc_id=s.doc_id,
+        sent_id=s.sent_id,
+        start=s.start,
+        end=s.end,
+        lang=s.lang or doc_lang,
+        text=s.text,
+        pivot_lang=rt.pivot_lang if rt else "",
+        pivot_text=rt.pivot_text if rt else "",
+        back_text=rt.back_text if rt else "",
+        chrf=_num(sc.chrf) if sc else None,
+        bleu=_num(sc.bleu) if sc else None,
+        ter=_num(sc.ter) if sc else None,
+        diff=result.diff if rt else "",
+        flags=flag_codes(result.flags),
+        risk=_num(result.risk) or 0.0,
+    )
+
+
+def group_sentences(results: list[SentenceResult]) -> list[SentenceGroup]:
+    """Group the (sentence, pivot) results of a document by sentence, in sentence order."""
+    by_id: dict[int, SentenceGroup] = {}
+    for r in sorted(results, key=lambda r: r.sentence.sent_id):  # stable: pivot order kept
+        group = by_id.get(r.sentence.sent_id)
+        if group is None:
+            group = by_id[r.sentence.sent_id] = SentenceGroup([], [])
+        group.results.append(r)
+        for flag in r.flags:
+            if flag not in group.flags:  # a handful of flags per sentence: a list scan is fine
+                group.flags.append(flag)
+    return list(by_id.values())
+
+
+def _mean(values: list[float]) -> float | None:
+    return _num(sum(values) / len(values)) if values else None
+
+
+def document_summary(result: DocumentResult, groups: list[SentenceGroup]) -> dict:
+    """One ``documents.csv`` row. Means run over every scored (sentence, pivot) row."""
+    scored = [r.scores for g in groups for r in g.results if r.scores is not None]
+    severities = Counter(f.severity for g in groups for f in g.flags)
+    pivots = dict.fromkeys(r.round_trip.pivot_lang for g in groups for r in g.results if r.round_trip)
+    return {
+        "doc_id": result.document.doc_id,
+        "path": result.document.path,
+        "lang": result.lang,
+        "lang_prob": _num(result.lang_prob),
+        "n_sentences": len(groups),
+        "n_flagged": sum(1 for g in groups if g.flags),
+        "mean_chrf": _mean([s.chrf for s in scored if not math.isnan(s.chrf)]),
+        "max_risk": _num(max((g.risk for g in groups), default=0.0)),
+        "n_error": severities[Severity.ERROR],
+        "n_warning": severities[Severity.WARNING],
+        "n_info": severities[Severity.INFO],
+        "n_flags": sum(severities.values()),
+        "mean_bleu": _mean([s.bleu for s in scored if not math.isnan(s.bleu)]),
+        "mean_ter": _mean([s.ter for s in scored if not math.isnan(s.ter)]),
+        "pivots": ";".join(pivots),
+    }
+
+
+def flag_record(flag: Flag) -> dict:
+    """One ``flags.jsonl`` object."""
+    return {
+        "doc_id": flag.doc_id,
+        "sent_id": flag.sent_id,
+        "code": flag.code,
+        "severity": str(flag.severity),
+        "start": flag.start,
+        "end": flag.end,
+        "message": flag.message,
+    }
+
+
+def doc_rows(result: DocumentResult) -> DocRows:
+    """Rows, sentence groups and the summary of one document."""
+    groups = group_sentences(result.sentences)
+    rows = [sentence_row(r, result.lang) for g in groups for r in g.results]
+    return DocRows(result=result, rows=rows, groups=groups, summary=document_summary(result, groups))

@@ -1,0 +1,91 @@
+"""RunWriter: feeds every format writer document by document, then commits all outputs at the end.
+
+Life cycle::
+
+    with open_writers(out_dir, ["csv", "jsonl", "html"], rule_docs=docs) as run:
+        for result in results:          # DocumentResult, streamed
+            run.write(result)
+        run.close(manifest)             # finish every temp file, rename them into place, run.json last
+
+An exception inside the ``with`` block calls :meth:`RunWriter.abort`: temporary files are deleted and
+the previous run's files stay byte-identical. Leaving the block normally without ``close`` closes
+with an empty caller manifest.
+
+Commit order: every format's temporary files are completed, flushed and fsynced first; only then are
+they renamed (``os.replace``, one folder) one after another, and ``run.json`` is written last, so a
+``run.json`` newer than the other files marks a finished run. Files of formats not asked for this
+time are left as they were (``run.json`` lists the files this run wrote).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from translate_cmp.records import DocumentResult
+from translate_cmp.writers.atomic import fsync_dir
+from translate_cmp.writers.base import FormatWriter, RuleDocs
+from translate_cmp.writers.manifest import RunCounts, build_manifest, write_manifest
+from translate_cmp.writers.rows import doc_rows
+
+
+class RunWriter:
+    def __init__(self, out_dir: Path, writers: list[FormatWriter], rule_docs: RuleDocs | None = None):
+        self.out_dir = Path(out_dir)
+        self.writers = writers
+        self.rule_docs: dict[str, Any] = dict(rule_docs or {})
+        self.counts = RunCounts()
+        self.state = "open"  # open -> closed | aborted
+
+    @property
+    def formats(self) -> list[str]:
+        return [w.format for w in self.writers]
+
+    def write(self, result: DocumentResult, rule_docs: RuleDocs | None = None) -> None:
+        """Append one document to every output (``rule_docs`` adds rule descriptions for the report)."""
+        self._check_open()
+        if rule_docs:
+            self.rule_docs.update(rule_docs)
+        rows = doc_rows(result)
+        for writer in self.writers:
+            writer.write(rows)
+        self.counts.add(rows)
+
+    def close(self, manifest: Mapping[str, Any] | None = None) -> dict:
+        """Finish and commit every output, then write run.json; returns the run.json object."""
+        self._check_open()
+        try:
+            files = [name for w in self.writers for name in w.file_names]
+            full = build_manifest(manifest or {}, self.counts, self.formats, files)
+            for writer in self.writers:
+                writer.finish(full, self.rule_docs)
+            for writer in self.writers:
+                writer.commit()
+            fsync_dir(self.out_dir)
+            write_manifest(self.out_dir, full)
+        except BaseException:
+            self.abort()
+            raise
+        self.state = "closed"
+        return full
+
+    def abort(self) -> None:
+        """Delete every temporary file; the previous outputs stay as they were."""
+        for writer in self.writers:
+            writer.abort()
+        if self.state == "open":
+            self.state = "aborted"
+
+    def _check_open(self) -> None:
+        if self.state != "open":
+            raise RuntimeError(f"run writer for {self.out_dir} is {self.state}")
+
+    def __enter__(self) -> RunWriter:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            self.abort()
+        elif self.state == "open":
+            self.close()
