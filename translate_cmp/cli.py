@@ -13,6 +13,7 @@ import click
 
 from translate_cmp import __version__
 from translate_cmp.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError
+from translate_cmp.quality import DEFAULT_QUALITY, QUALITIES
 from translate_cmp.records import Severity
 
 
@@ -56,7 +57,18 @@ def cli() -> None:
 @click.option("--encoding", help="Read text files in this encoding instead of detecting UTF-8/UTF-16.")
 @click.option("--text-column", help="Tables (CSV/TSV/JSONL): the column holding each document's text.")
 @click.option("--id-column", help="Tables: the column holding each document's id.")
-def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, text_column, id_column) -> None:
+@click.option("--quality", type=click.Choice(QUALITIES), default=DEFAULT_QUALITY, show_default=True,
+              help="Speed/quality of translation: fast (beam 1, int8), balanced (beam 2, int8), "
+                   "best (beam 4, argos's own decoding).")
+@click.option("--executor", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local, or ray: a Ray cluster (RAY_ADDRESS, else a local instance; pip install translate-cmp[ray]).")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Translation cache folder [default: $XDG_CACHE_HOME/translate-cmp or ~/.cache/translate-cmp].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the translation cache.")
+@click.option("--chunk-docs", type=click.IntRange(min=1), default=64, hidden=True,
+              help="Documents translated together per chunk (memory vs batching).")
+def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, text_column, id_column,
+        quality, executor, cache_dir, no_cache, chunk_docs) -> None:
     """Analyse the articles under PATHS and write the results to --out."""
     from translate_cmp.job import JobConfig, run_job
     from translate_cmp.progress import progress_reporter
@@ -67,15 +79,45 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
         select=_csv_list(select), ignore=_csv_list(ignore),
         fail_on=Severity.parse(fail_on) if fail_on else None, formats=_csv_list(formats) or (),
         read=ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column),
+        quality=quality, executor=executor, cache=not no_cache, cache_dir=cache_dir, chunk_docs=chunk_docs,
     )
-    with progress_reporter(config.paths) as progress:
+    with progress_reporter(config.paths, config.read) as progress:
         stats = run_job(config, progress=progress)
     click.echo(
         f"{stats.documents} documents, {stats.sentences} sentences, {stats.flagged} flagged, "
         f"{stats.translated} round-tripped -> {out_dir}/",
         err=True,
     )
-    if config.fail_on is not None and stats.max_severity is not None and stats.max_severity >= config.fail_on:
+    _exit(stats.max_severity, config.fail_on)
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("translation")
+@click.option("--out", "out_dir", default="outputs", show_default=True, type=click.Path(file_okay=False))
+@click.option("--engine", default="auto", show_default=True,
+              help="Translates the translation back into the source language for the aligner and C503.")
+@click.option("--select", help="Rule codes or prefixes [default: C, the comparison rules].")
+@click.option("--ignore", help="Skip these rule codes or prefixes.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
+              help="Exit 1 when a finding has at least this severity.")
+@click.option("--format", "formats", default="csv,jsonl,html", show_default=True)
+@click.option("--encoding", help="Read text files in this encoding.")
+def compare(source, translation, out_dir, engine, select, ignore, fail_on, formats, encoding) -> None:
+    """Align SOURCE with its TRANSLATION (two files, or two folders paired by file name); flag omissions,
+    additions and divergent pairs."""
+    from translate_cmp.compare import run_compare
+    from translate_cmp.readers import ReadOptions
+
+    stats = run_compare(Path(source), Path(translation), Path(out_dir), engine, _csv_list(select),
+                        _csv_list(ignore), _csv_list(formats) or (), ReadOptions(encoding=encoding))
+    click.echo(f"{stats.documents} documents, {stats.sentences} source sentences, {stats.flagged} flagged "
+               f"-> {out_dir}/", err=True)
+    _exit(stats.max_severity, Severity.parse(fail_on) if fail_on else None)
+
+
+def _exit(max_severity: Severity | None, fail_on: Severity | None) -> None:
+    if fail_on is not None and max_severity is not None and max_severity >= fail_on:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
 

@@ -10,9 +10,13 @@ from importlib import metadata
 from pathlib import Path
 
 from translate_cmp import __version__
+from translate_cmp.cache import CachingEngine, with_cache
 from translate_cmp.engines import create_engine
+from translate_cmp.engines.base import Engine
 from translate_cmp.engines.none import NoneEngine
-from translate_cmp.pipeline import INSTALL_HINT, RunStats, run_documents
+from translate_cmp.executors import WorkSpec, execute
+from translate_cmp.pipeline import INSTALL_HINT, RunStats
+from translate_cmp.quality import DEFAULT_QUALITY, engine_options
 from translate_cmp.readers import ReadOptions, check_paths, read_documents
 from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
@@ -32,7 +36,11 @@ class JobConfig:
     formats: tuple[str, ...] = ("csv", "jsonl", "html")
     read: ReadOptions = field(default_factory=ReadOptions)
     chunk_docs: int = 64
-    engine_options: dict = field(default_factory=dict)
+    engine_options: dict = field(default_factory=dict)  # overrides what ``quality`` picks
+    quality: str = DEFAULT_QUALITY  # fast | balanced | best: beam size and quantisation (translate_cmp.quality)
+    executor: str = "local"  # local | ray (translate_cmp.executors)
+    cache: bool = True  # the on-disk translation cache (translate_cmp.cache)
+    cache_dir: str | None = None  # None: $XDG_CACHE_HOME/translate-cmp or ~/.cache/translate-cmp
 
 
 def _versions() -> dict[str, str]:
@@ -45,47 +53,65 @@ def _versions() -> dict[str, str]:
     return out
 
 
+def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats: RunStats, started: float) -> dict:
+    """What every run.json holds: versions, engine and models, rules, signatures, timings, counts."""
+    return {
+        "versions": _versions(),
+        "engine": engine.name,
+        "engine_settings": engine.settings(),
+        "models": {f"{s}->{t}": engine.model_id(s, t) for s, t in sorted(engine.directions())},
+        "rules": sorted(rule_docs),
+        "signatures": scorer.signatures() if stats.translated else {},
+        "timings": {k: round(v, 3) for k, v in stats.timings.items()} | {"total": round(time.time() - started, 3)},
+        "counts": {
+            "documents": stats.documents, "sentences": stats.sentences, "translated": stats.translated,
+            "flagged": stats.flagged, "flags": dict(sorted(stats.flag_counts.items())),
+        },
+    }
+
+
 def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file=sys.stderr)) -> RunStats:
     """Run the pipeline over ``config.paths`` and write every output file atomically."""
     started = time.time()
     check_paths(config.paths)  # fail before loading anything
     rules = select_rules(config.select, config.ignore)
-    engine = create_engine(config.engine, **config.engine_options)
+    options = {**engine_options(config.quality), **config.engine_options}
+    engine = create_engine(config.engine, **options)
     if config.engine == "auto" and isinstance(engine, NoneEngine):
         notify("translate-cmp: no argos models installed; surface rules only. Install models with: "
                + INSTALL_HINT.format(src="en", tgt="es"))
+    engine = with_cache(engine, config.cache_dir, config.cache, notify)
+    spec = WorkSpec(
+        engine=engine.name, engine_options=options, use_cache=config.cache, cache_dir=config.cache_dir,
+        select=config.select, ignore=config.ignore, pivots=config.pivots, strict=config.engine == "argos",
+        chunk_docs=config.chunk_docs,
+    )
     stats = RunStats()
     scorer = SentenceScorer()
     rule_docs = {r.code: r.summary for r in rules}
     with open_writers(config.out_dir, config.formats) as writers:
-        for result in run_documents(
-            read_documents(config.paths, config.read), engine, rules, config.pivots,
-            strict=config.engine == "argos", chunk_docs=config.chunk_docs, scorer=scorer, stats=stats,
-            on_chunk=progress,
+        for result in execute(
+            config.executor, read_documents(config.paths, config.read), engine, rules, spec,
+            scorer=scorer, stats=stats, on_chunk=progress,
         ):
             writers.write(result, rule_docs)
         for src, pivot in sorted(stats.untranslated_pairs):
             notify(f"translate-cmp: no argos models for {src}->{pivot}->{src}; those documents got surface rules only. "
                    "Install: " + INSTALL_HINT.format(src=src, tgt=pivot))
+        if stats.translated:  # sacrebleu signs only an evaluated metric; cached or Ray-computed results leave it unused
+            scorer.score("a", "a")
         manifest = {
-            "versions": _versions(),
-            "engine": engine.name,
-            "engine_settings": engine.settings(),
-            "models": {f"{s}->{t}": engine.model_id(s, t) for s, t in sorted(engine.directions())},
+            **base_manifest(engine, rule_docs, scorer, stats, started),
             "settings": {
                 **{k: v for k, v in asdict(config).items() if k not in ("read", "engine_options", "out_dir", "paths")},
                 "paths": list(config.paths), "out_dir": str(config.out_dir),
                 "fail_on": str(config.fail_on) if config.fail_on else None,
                 "read": asdict(config.read),
             },
-            "rules": sorted(rule_docs),
-            "signatures": scorer.signatures() if stats.translated else {},
-            "timings": {k: round(v, 3) for k, v in stats.timings.items()} | {"total": round(time.time() - started, 3)},
-            "counts": {
-                "documents": stats.documents, "sentences": stats.sentences, "translated": stats.translated,
-                "flagged": stats.flagged, "flags": dict(sorted(stats.flag_counts.items())),
-            },
             "untranslated": [f"{s}->{p}" for s, p in sorted(stats.untranslated_pairs)],
+            "cache": {"path": str(engine.cache.path), "documents_reused": stats.cache["documents_reused"],
+                      "hits": stats.cache["hits"], "misses": stats.cache["misses"]}
+            if isinstance(engine, CachingEngine) else None,
         }
         writers.close(manifest)
     return stats

@@ -28,7 +28,9 @@ from translate_cmp.segment import segment
 from translate_cmp.translate import pivots_for, round_trip
 from translate_cmp.worddiff import word_diff
 
-INSTALL_HINT = "translate-cmp models install --from-index {src} {tgt}  (or: translate-cmp models install FILE.argosmodel)"
+INSTALL_HINT = (
+    "translate-cmp models install --from-index {src} {tgt}  (or: translate-cmp models install FILE.argosmodel)"
+)
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,16 @@ class RunStats:
     timings: Counter = field(default_factory=Counter)
     notices: list[str] = field(default_factory=list)
     untranslated_pairs: set[tuple[str, str]] = field(default_factory=set)
+    cache: Counter = field(default_factory=Counter)  # translation-cache hits and misses (executors fill it)
 
     def add(self, result: DocumentResult) -> None:
         self.documents += 1
-        self.sentences += len(result.sentences)
+        seen: set[int] = set()
         for s in result.sentences:
+            if s.sentence.sent_id in seen:  # a further pivot's row of the same sentence
+                continue
+            seen.add(s.sentence.sent_id)
+            self.sentences += 1
             self.translated += s.round_trip is not None
             self.flagged += bool(s.flags)
             for f in s.flags:
@@ -97,6 +104,17 @@ def translate_chunk(
     return out
 
 
+def _result(sentence: Sentence, trip: RoundTrip | None, scores, flags) -> SentenceResult:
+    return SentenceResult(
+        sentence=sentence,
+        round_trip=trip,
+        scores=scores,
+        diff=word_diff(sentence.text, trip.back_text) if trip else "",
+        flags=flags,
+        risk=risk(flags, scores),
+    )
+
+
 def finish(a: Analysed, trips: dict[tuple[str, int], list[RoundTrip]], scorer: SentenceScorer, rules: Sequence[Rule]
            ) -> DocumentResult:
     """align + score + flag + risk for one document."""
@@ -109,17 +127,12 @@ def finish(a: Analysed, trips: dict[tuple[str, int], list[RoundTrip]], scorer: S
         round_trips=[link.round_trip for link in links], scores=scores,
         extra_round_trips=[rts[1:] for rts in per_sentence],
     )
-    results = [
-        SentenceResult(
-            sentence=link.sentence,
-            round_trip=link.round_trip,
-            scores=sc,
-            diff=word_diff(link.sentence.text, link.round_trip.back_text) if link.round_trip else "",
-            flags=fl,
-            risk=risk(fl, sc),
-        )
-        for link, sc, fl in zip(links, scores, flags)
-    ]
+    results = []
+    for link, sc, fl, rts in zip(links, scores, flags, per_sentence):
+        results.append(_result(link.sentence, link.round_trip, sc, fl))
+        for extra in rts[1:]:  # further pivots: one more row each, next to the first, same flags
+            extra_scores = scorer.score(extra.back_text, link.sentence.text)
+            results.append(_result(link.sentence, extra, extra_scores, fl))
     return DocumentResult(a.document, a.lang, a.lang_prob, results)
 
 

@@ -53,6 +53,9 @@ class RoundTrip:
     truncated: bool = False
     forward_tokens: int = 0
     backward_tokens: int = 0
+    # (start, end, bits) per piece of the ORIGINAL sentence scored by the backward model given the
+    # pivot (forced decoding); empty when the engine cannot score. See translate_cmp/surprisal.py.
+    surprisal: tuple[tuple[int, int, float], ...] = ()
 
     @property
     def mean_logprob(self) -> float | None:

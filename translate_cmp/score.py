@@ -29,4 +29,5 @@ class SentenceScorer:
         )
 
     def signatures(self) -> dict[str, str]:
-        return {name: str(m.get_signature()) for name, m in (("chrf", self.chrf), ("bleu", self.bleu), ("ter", self.ter))}
+        metrics = (("chrf", self.chrf), ("bleu", self.bleu), ("ter", self.ter))
+        return {name: str(m.get_signature()) for name, m in metrics}

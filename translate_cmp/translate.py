@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from translate_cmp.engines.base import Engine
 from translate_cmp.records import RoundTrip
+from translate_cmp.surprisal import score_pieces
 
 
 def pivots_for(src: str, requested: Sequence[str]) -> list[str]:
@@ -19,11 +20,17 @@ def pivots_for(src: str, requested: Sequence[str]) -> list[str]:
     return [p for p in requested if p != src]
 
 
-def round_trip(engine: Engine, texts: Sequence[str], src: str, pivot: str) -> list[RoundTrip]:
-    """One RoundTrip per text, in order; identical texts are translated once."""
+def round_trip(engine: Engine, texts: Sequence[str], src: str, pivot: str, surprisal: bool = True) -> list[RoundTrip]:
+    """One RoundTrip per text, in order; identical texts are translated once.
+
+    ``surprisal``: also score each original under the backward model given its pivot (one batched
+    forced-decoding call; skipped when the engine cannot score). See translate_cmp/surprisal.py.
+    """
     unique = list(dict.fromkeys(texts))
     forward = engine.translate(unique, src, pivot)
     backward = engine.translate([t.text for t in forward], pivot, src)
+    scored = score_pieces(engine, [t.text for t in forward], unique, pivot, src) if surprisal else None
+    bits = scored or [()] * len(unique)
     by_text = {
         text: RoundTrip(
             pivot_lang=pivot,
@@ -34,7 +41,8 @@ def round_trip(engine: Engine, texts: Sequence[str], src: str, pivot: str) -> li
             truncated=fw.truncated or bw.truncated,
             forward_tokens=fw.n_tokens,
             backward_tokens=bw.n_tokens,
+            surprisal=sb,
         )
-        for text, fw, bw in zip(unique, forward, backward)
+        for text, fw, bw, sb in zip(unique, forward, backward, bits, strict=True)
     }
     return [by_text[t] for t in texts]

@@ -1,0 +1,97 @@
+"""Executors: where the pipeline runs. ``local`` (this process) or ``ray`` (a Ray cluster, via Ray Data).
+
+Every executor takes the same documents and yields the same :class:`DocumentResult` s in input
+order, so the driver writes them with the same writers: the outputs do not depend on the executor.
+A :class:`WorkSpec` is what a remote worker needs to rebuild the run's engine and rules where it
+runs (models are loaded there, never shipped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from translate_cmp.engines.base import Engine
+from translate_cmp.errors import InputError
+from translate_cmp.pipeline import RunStats
+from translate_cmp.records import Document, DocumentResult
+from translate_cmp.rules.base import Rule
+from translate_cmp.score import SentenceScorer
+
+
+@dataclass(frozen=True)
+class WorkSpec:
+    """Everything but the documents that decides a run's results (picklable)."""
+
+    engine: str  # a resolved engine name (not "auto")
+    engine_options: dict = field(default_factory=dict)
+    use_cache: bool = True
+    cache_dir: str | None = None  # None: the default cache folder of the machine the worker runs on
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    pivots: tuple[str, ...] = ("es",)
+    strict: bool = False
+    chunk_docs: int = 64
+
+    def build_engine(self, cores: int | None = None) -> Engine:
+        """The engine, cached unless ``use_cache`` is off; ``cores`` overrides the thread settings."""
+        from translate_cmp.cache import with_cache
+        from translate_cmp.engines import create_engine
+
+        options = dict(self.engine_options)
+        if cores and self.engine == "argos":
+            from translate_cmp.engines.argos import default_threads
+
+            options["inter_threads"], options["intra_threads"] = default_threads(cores)
+        return with_cache(create_engine(self.engine, **options), self.cache_dir, self.use_cache)
+
+    def build_rules(self) -> list[Rule]:
+        from translate_cmp.rules import select_rules
+
+        return list(select_rules(self.select, self.ignore))
+
+
+def cache_counts(engine: Engine) -> dict[str, int]:
+    """Translation-cache hits and misses so far (zeros for an engine without a cache)."""
+    return {"hits": getattr(engine, "hits", 0), "misses": getattr(engine, "misses", 0)}
+
+
+Executor = Callable[..., Iterator[DocumentResult]]
+"""``(documents, engine, rules, spec, *, scorer, stats, on_chunk) -> results in input order``."""
+
+
+def _local(*args, **kwargs) -> Iterator[DocumentResult]:
+    from translate_cmp.executors.local import run_local
+
+    return run_local(*args, **kwargs)
+
+
+def _ray(*args, **kwargs) -> Iterator[DocumentResult]:
+    from translate_cmp.executors.ray_exec import run_ray
+
+    return run_ray(*args, **kwargs)
+
+
+EXECUTORS: dict[str, Executor] = {"local": _local, "ray": _ray}
+
+
+def get_executor(name: str) -> Executor:
+    try:
+        return EXECUTORS[name]
+    except KeyError:
+        raise InputError("--executor", f"unknown executor {name!r}; choose from {', '.join(EXECUTORS)}") from None
+
+
+def execute(
+    name: str,
+    documents: Iterable[Document],
+    engine: Engine,
+    rules: Sequence[Rule],
+    spec: WorkSpec,
+    *,
+    scorer: SentenceScorer,
+    stats: RunStats,
+    on_chunk: Callable[[int, int], None] | None = None,
+) -> Iterator[DocumentResult]:
+    """Run the pipeline on executor ``name``; results in input order."""
+    return get_executor(name)(documents, engine, rules, spec, scorer=scorer, stats=stats, on_chunk=on_chunk)

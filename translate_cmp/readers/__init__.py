@@ -14,7 +14,7 @@ from translate_cmp.records import Document
 READERS: tuple[Reader, ...] = (TextReader(), TableReader())
 _BY_SUFFIX = {suffix: reader for reader in READERS for suffix in reader.suffixes}
 
-__all__ = ["READERS", "ReadOptions", "check_paths", "read_documents"]
+__all__ = ["READERS", "ReadOptions", "check_paths", "read_documents", "readable_files"]
 
 
 def check_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -24,7 +24,7 @@ def check_paths(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(raw)
         if not path.exists():
             raise InputError(str(path), "no such file or directory")
-        if path.is_dir() and not any(True for _ in _files_in(path)):
+        if path.is_dir() and not any(True for _ in readable_files(path)):
             known = " ".join(sorted(_BY_SUFFIX))
             raise InputError(str(path), f"folder holds no readable files ({known})")
         out.append(path)
@@ -33,7 +33,8 @@ def check_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def _files_in(folder: Path) -> Iterator[Path]:
+def readable_files(folder: Path) -> Iterator[Path]:
+    """Files under ``folder`` that a reader takes, in sorted order, hidden ones skipped."""
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
         if any(part.startswith(".") for part in rel.parts):
@@ -51,9 +52,10 @@ def read_documents(paths: Iterable[str | Path], options: ReadOptions | None = No
     options = options or ReadOptions()
     seen: set[str] = set()
     for root in check_paths(paths):
-        files = [(p, p.relative_to(root).with_suffix("").as_posix()) for p in _files_in(root)] if root.is_dir() else [
-            (root, root.stem)
-        ]
+        if root.is_dir():
+            files = [(p, p.relative_to(root).with_suffix("").as_posix()) for p in readable_files(root)]
+        else:
+            files = [(root, root.stem)]
         for path, base_id in files:
             for doc in _reader_for(path).read(path, base_id, options):
                 doc_id, n = doc.doc_id, 1

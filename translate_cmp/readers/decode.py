@@ -34,7 +34,8 @@ def read_text(path: Path, encoding: str | None = None) -> str:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise InputError(str(path), f"not valid {codec} despite its byte-order mark (byte {exc.start})") from None
+                problem = f"not valid {codec} despite its byte-order mark (byte {exc.start})"
+                raise InputError(str(path), problem) from None
     if b"\x00" in data:
         raise InputError(str(path), "binary data or UTF-16 without a byte-order mark; pass --encoding")
     try:

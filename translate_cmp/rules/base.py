@@ -18,6 +18,7 @@ class Example:
 
     text: str
     back: str | None = None
+    translation: str | None = None  # bilingual (C5xx) examples: the translation of ``text``
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,17 @@ class DocStats:
 
 
 @dataclass(frozen=True)
+class Counterpart:
+    """Bilingual mode: what the aligner paired with this source sentence in the given translation."""
+
+    kind: str  # link shape, source:translation sentences: "1:1", "1:0", "2:1", "1:2"
+    text: str  # the aligned translation sentence(s), joined with a space ("" for 1:0)
+    back: str | None = None  # ``text`` translated back into the source language, when an engine could
+    added: tuple[str, ...] = ()  # translation sentences with no source counterpart, right after this one
+    length_ratio: float = 1.0  # len(text) / len(source sentence), divided by the document's overall ratio
+
+
+@dataclass(frozen=True)
 class RuleContext:
     """Everything a rule may look at for one sentence."""
 
@@ -49,6 +61,7 @@ class RuleContext:
     scores: Scores | None = None
     stats: DocStats = DocStats()
     extra_round_trips: Sequence[RoundTrip] = ()  # further pivots, when several were asked for
+    counterpart: Counterpart | None = None  # bilingual mode only
 
     @property
     def sentence(self) -> Sentence:
@@ -84,6 +97,7 @@ class Rule:
     examples: ClassVar[tuple[Example, ...]] = ()  # the rule fires on each
     counter_examples: ClassVar[tuple[Example, ...]] = ()  # the rule stays silent on each
     needs_round_trip: ClassVar[bool] = False
+    needs_counterpart: ClassVar[bool] = False  # bilingual (compare) rules: skipped outside compare mode
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:  # pragma: no cover - interface
         raise NotImplementedError

@@ -1,0 +1,30 @@
+"""Shared helpers for the rule tests: run rules on a text through the real segmenter and detector."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from translate_cmp.detect import with_languages
+from translate_cmp.flag import flag_document
+from translate_cmp.records import Document, Flag, Sentence
+from translate_cmp.rules import ALL_RULES
+from translate_cmp.rules.base import Rule
+from translate_cmp.segment import segment
+
+
+def sentences_of(text: str, lang: str = "en", doc_id: str = "t") -> tuple[Document, list[Sentence]]:
+    document = Document(doc_id, f"{doc_id}.txt", text)
+    return document, with_languages(segment(document, lang))
+
+
+def flag_text(text: str, lang: str = "en", rules: Sequence[Rule] | None = None) -> list[Flag]:
+    """Every flag the rules raise on ``text`` read as one document in ``lang``, in document order."""
+    document, sentences = sentences_of(text, lang)
+    per_sentence = flag_document(document, lang, sentences, ALL_RULES if rules is None else rules)
+    return [flag for flags in per_sentence for flag in flags]
+
+
+def flagged(text: str, code: str, lang: str = "en") -> list[str]:
+    """The document text each flag of rule ``code`` covers."""
+    rule = next(r for r in ALL_RULES if r.code == code)
+    return [text[f.start : f.end] for f in flag_text(text, lang, [rule])]

@@ -1,0 +1,319 @@
+"""A persistent translation cache: SQLite on disk, shared safely by concurrent runs.
+
+Each entry is keyed by (engine name, model id, direction, decoding settings, source text): change
+the model, its checksum, the beam size or the quantisation and the old entries simply stop
+matching. :class:`CachingEngine` wraps any :class:`~translate_cmp.engines.base.Engine`, so the
+pipeline does not know the cache exists: one ``translate`` call looks every text up in a few
+batched queries, sends only the misses to the wrapped engine in one call, stores the new
+translations and commits. A run that is killed keeps everything committed before it died, so
+running it again translates only what is left.
+
+A second table memoises whole document results (:class:`ResultMemo`): a re-run on unchanged
+input with unchanged settings and code skips detection, scoring and flagging too, so it costs
+little more than reading the input and writing the outputs.
+
+The database is in WAL mode with a busy timeout, so two runs (or Ray actors on one machine) can
+read and write it at the same time; every write is one transaction, so a writer that crashes
+mid-transaction leaves the committed entries intact and the rest is rolled back on next open.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from translate_cmp.engines.base import Engine, TokenScore
+from translate_cmp.records import Document, DocumentResult, Translated
+
+CACHE_FILE = "translations.sqlite3"
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 60_000
+_QUERY_BATCH = 500  # host parameters per query, well below SQLite's limit
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS translations (
+    context   TEXT    NOT NULL,
+    source    TEXT    NOT NULL,
+    target    TEXT    NOT NULL,
+    score     REAL,
+    truncated INTEGER NOT NULL,
+    n_tokens  INTEGER NOT NULL,
+    PRIMARY KEY (context, source)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS contexts (
+    context TEXT PRIMARY KEY,
+    key     TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS results (
+    key   TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/translate-cmp``, else ``~/.cache/translate-cmp``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "translate-cmp"
+
+
+def context_key(engine: str, model_id: str, src: str, tgt: str, settings: dict) -> str:
+    """The canonical JSON of everything but the text that decides a translation."""
+    return json.dumps(
+        {"engine": engine, "model": model_id, "src": src, "tgt": tgt, "settings": settings},
+        sort_keys=True, separators=(",", ":"), default=str,
+    )
+
+
+def context_digest(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+class TranslationCache:
+    """The on-disk store. One connection per instance; safe to open from several processes."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Autocommit mode: every write below is one explicit transaction.
+        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                   check_same_thread=False)
+        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        # Commits survive a killed process; a power cut may lose the last ones but never corrupts the file.
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA_VERSION):
+            raise RuntimeError(f"{self.path}: cache schema {version}, expected {SCHEMA_VERSION}; delete the file")
+        with self._write() as db:
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @classmethod
+    def in_dir(cls, folder: str | Path | None = None) -> TranslationCache:
+        return cls(Path(folder or default_cache_dir()) / CACHE_FILE)
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken up front (BEGIN IMMEDIATE) so concurrent writers queue, not fail."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def get_many(self, context: str, texts: Sequence[str]) -> dict[str, Translated]:
+        """The cached translations among ``texts`` (missing texts are absent from the result)."""
+        found: dict[str, Translated] = {}
+        distinct = list(dict.fromkeys(texts))
+        for i in range(0, len(distinct), _QUERY_BATCH):
+            part = distinct[i:i + _QUERY_BATCH]
+            rows = self._db.execute(
+                "SELECT source, target, score, truncated, n_tokens FROM translations "
+                f"WHERE context = ? AND source IN ({','.join('?' * len(part))})",
+                (context, *part),
+            )
+            for source, target, score, truncated, n_tokens in rows:
+                found[source] = Translated(target, score, bool(truncated), n_tokens)
+        return found
+
+    def put_many(self, context: str, key: str, items: Iterable[tuple[str, Translated]]) -> None:
+        """Store translations and commit them, all in one transaction."""
+        rows = [(context, s, t.text, t.score, int(t.truncated), t.n_tokens) for s, t in items]
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO contexts (context, key) VALUES (?, ?)", (context, key))
+            db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def get_results(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """Stored document results among ``keys`` (see :class:`ResultMemo`)."""
+        found: dict[str, bytes] = {}
+        distinct = list(dict.fromkeys(keys))
+        for i in range(0, len(distinct), _QUERY_BATCH):
+            part = distinct[i:i + _QUERY_BATCH]
+            rows = self._db.execute(f"SELECT key, value FROM results WHERE key IN ({','.join('?' * len(part))})", part)
+            found.update(rows)
+        return found
+
+    def put_results(self, items: Iterable[tuple[str, bytes]]) -> None:
+        rows = list(items)
+        with self._write() as db:
+            db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)
+
+    def count(self, context: str | None = None) -> int:
+        if context is None:
+            return self._db.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
+        return self._db.execute("SELECT COUNT(*) FROM translations WHERE context = ?", (context,)).fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> TranslationCache:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class CachingEngine(Engine):
+    """An engine that answers from the cache and sends only the misses to the engine it wraps."""
+
+    def __init__(self, inner: Engine, cache: TranslationCache):
+        self.inner = inner
+        self.cache = cache
+        self.hits = 0
+        self.misses = 0
+        self._contexts: dict[tuple[str, str], tuple[str, str]] = {}
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return self.inner.name
+
+    def directions(self) -> set[tuple[str, str]]:
+        return self.inner.directions()
+
+    def can_translate(self, src: str, tgt: str) -> bool:
+        return self.inner.can_translate(src, tgt)
+
+    def model_id(self, src: str, tgt: str) -> str:
+        return self.inner.model_id(src, tgt)
+
+    def settings(self) -> dict:
+        return self.inner.settings()
+
+    def score(self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str) -> list[list[TokenScore]]:
+        return self.inner.score(sources, targets, src, tgt)
+
+    def context(self, src: str, tgt: str) -> tuple[str, str]:
+        """(digest, key) of a direction under the current model and settings."""
+        if (src, tgt) not in self._contexts:
+            key = context_key(self.inner.name, self.inner.model_id(src, tgt), src, tgt, self.inner.settings())
+            self._contexts[(src, tgt)] = (context_digest(key), key)
+        return self._contexts[(src, tgt)]
+
+    def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[Translated]:
+        digest, key = self.context(src, tgt)
+        found = self.cache.get_many(digest, texts)
+        misses = [t for t in dict.fromkeys(texts) if t not in found]
+        self.hits += len(found)
+        self.misses += len(misses)
+        if misses:
+            new = self.inner.translate(misses, src, tgt)
+            if len(new) != len(misses):
+                raise RuntimeError(f"engine {self.name!r} returned {len(new)} outputs for {len(misses)} inputs")
+            self.cache.put_many(digest, key, zip(misses, new, strict=True))
+            found.update(zip(misses, new, strict=True))
+        return [found[t] for t in texts]
+
+    def stats(self) -> dict:
+        """For run.json: where the cache is and how much it answered."""
+        return {"path": str(self.cache.path), "hits": self.hits, "misses": self.misses}
+
+
+def with_cache(engine: Engine, cache_dir: str | Path | None = None, enabled: bool = True,
+               notify: Callable[[str], None] | None = None) -> Engine:
+    """``engine`` behind the on-disk cache in ``cache_dir`` (default: :func:`default_cache_dir`).
+
+    Returned unchanged when caching is off or the engine translates nothing. A cache that cannot
+    be opened (read-only home, full disk) is skipped with a notice rather than failing the run.
+    """
+    if not enabled or not engine.directions():
+        return engine
+    try:
+        cache = TranslationCache.in_dir(cache_dir)
+    except (OSError, sqlite3.Error) as exc:
+        if notify:
+            notify(f"translate-cmp: translation cache unavailable ({exc}); translating without it")
+        return engine
+    return CachingEngine(engine, cache)
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A digest of every file of the installed translate_cmp package (code and data)."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+RESULT_LIBRARIES = ("sacrebleu", "langdetect", "sentencex", "ctranslate2", "sentencepiece", "argostranslate")
+
+
+@lru_cache(maxsize=1)
+def library_versions() -> dict[str, str]:
+    """Versions of the libraries whose behaviour shapes results (segmenting, detecting, scoring)."""
+    from importlib import metadata
+
+    out = {}
+    for dist in RESULT_LIBRARIES:
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = ""
+    return out
+
+
+class ResultMemo:
+    """Whole :class:`DocumentResult` s in the cache, keyed by everything that decides them.
+
+    The key of a document is a digest of its id, path and text and of the run's fingerprint: the
+    package's code and data (:func:`code_fingerprint`), the versions of the libraries that segment,
+    detect, translate and score (:func:`library_versions`), the engine, its decoding settings and
+    every model id, the selected rule codes and the pivots. Change any of them and the stored
+    results stop matching. Values are pickles written by this package into
+    the user's own cache folder; one that cannot be read counts as a miss.
+    """
+
+    def __init__(self, cache: TranslationCache, fingerprint: str):
+        self.cache = cache
+        self.fingerprint = fingerprint
+        self.hits = 0
+
+    @classmethod
+    def for_run(cls, engine: CachingEngine, rule_codes: Iterable[str], pivots: Sequence[str],
+                **settings) -> ResultMemo:
+        """``settings``: anything else that changes results or errors (e.g. ``strict``)."""
+        run = {
+            "run": settings,
+            "code": code_fingerprint(),
+            "libraries": library_versions(),
+            "engine": engine.name,
+            "settings": engine.settings(),
+            "models": {f"{s}->{t}": engine.model_id(s, t) for s, t in sorted(engine.directions())},
+            "rules": sorted(rule_codes),
+            "pivots": list(pivots),
+        }
+        return cls(engine.cache, hashlib.sha256(json.dumps(run, sort_keys=True, default=str).encode()).hexdigest())
+
+    def key(self, document: Document) -> str:
+        digest = hashlib.sha256(self.fingerprint.encode())
+        for part in (document.doc_id, document.path, document.text):
+            digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def get(self, keys: Sequence[str]) -> dict[str, DocumentResult]:
+        out: dict[str, DocumentResult] = {}
+        for key, blob in self.cache.get_results(keys).items():
+            try:
+                result = pickle.loads(blob)
+            except Exception:  # written by another version: recompute
+                continue
+            if isinstance(result, DocumentResult):
+                out[key] = result
+        self.hits += len(out)
+        return out
+
+    def put(self, items: Iterable[tuple[str, DocumentResult]]) -> None:
+        self.cache.put_results((k, pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for k, r in items)

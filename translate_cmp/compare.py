@@ -1,0 +1,139 @@
+"""Bilingual mode: align a source article with its given translation and flag divergences.
+
+source -> detect + segment; translation -> detect + segment; the translation's sentences are
+translated back into the source language when the engine can (or used as they are when both are in
+the same language); the monotone aligner pairs them (translate_cmp/align.py); each source sentence
+gets its counterpart, a chrF against it, and the C5xx rules.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from translate_cmp.align import Bead, align
+from translate_cmp.engines.base import Engine
+from translate_cmp.errors import InputError
+from translate_cmp.flag import flag_document
+from translate_cmp.pipeline import Analysed, RunStats, analyse
+from translate_cmp.records import Document, DocumentResult, RoundTrip, Scores, SentenceResult
+from translate_cmp.risk import risk
+from translate_cmp.rules.base import Counterpart, Rule
+from translate_cmp.score import SentenceScorer
+from translate_cmp.worddiff import word_diff
+
+
+def back_translate(engine: Engine, target: Analysed, src_lang: str) -> list[str] | None:
+    """The translation's sentences in the source language, or None when no engine can do it."""
+    texts = [s.text for s in target.sentences]
+    if target.lang == src_lang:
+        return texts
+    if not engine.can_translate(target.lang, src_lang):
+        return None
+    return [t.text for t in engine.translate(texts, target.lang, src_lang)]
+
+
+def counterparts(source: Analysed, target: Analysed, back: Sequence[str] | None, beads: Sequence[Bead]
+                 ) -> list[Counterpart]:
+    """One Counterpart per source sentence, from the alignment."""
+    src_len = sum(len(s.text) for s in source.sentences) or 1
+    doc_ratio = (sum(len(t.text) for t in target.sentences) or 1) / src_len
+    out: dict[int, Counterpart] = {}
+    pending_added: list[str] = []
+    last_src: int | None = None
+    for bead in beads:
+        tgt_text = " ".join(target.sentences[j].text for j in bead.tgt)
+        if not bead.src:
+            if last_src is None:
+                pending_added.append(tgt_text)
+            else:
+                prev = out[last_src]
+                out[last_src] = Counterpart(prev.kind, prev.text, prev.back, (*prev.added, tgt_text), prev.length_ratio)
+            continue
+        joined_len = sum(len(source.sentences[i].text) for i in bead.src) or 1
+        ratio = (len(tgt_text) / joined_len) / doc_ratio if bead.tgt else 0.0
+        back_text = " ".join(back[j] for j in bead.tgt) if back is not None and bead.tgt else None
+        for i in bead.src:
+            out[i] = Counterpart(bead.kind, tgt_text, back_text, tuple(pending_added), ratio)
+            pending_added = []
+            last_src = i
+    return [out[i] for i in range(len(source.sentences))]
+
+
+def compare_documents(source_doc: Document, target_doc: Document, engine: Engine, rules: Sequence[Rule],
+                      scorer: SentenceScorer | None = None) -> DocumentResult:
+    scorer = scorer or SentenceScorer()
+    source, target = analyse(source_doc), analyse(target_doc)
+    back = back_translate(engine, target, source.lang)
+
+    @cache
+    def similarity_of(src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> float:
+        hyp = " ".join(back[j] for j in tgt_ids)
+        ref = " ".join(source.sentences[i].text for i in src_ids)
+        return scorer.chrf.sentence_score(hyp, [ref]).score / 100.0
+
+    similarity = (lambda i, j: similarity_of(tuple(i), tuple(j))) if back is not None else None
+    beads = align([len(s.text) for s in source.sentences], [len(t.text) for t in target.sentences], similarity)
+    cps = counterparts(source, target, back, beads)
+    trips = [RoundTrip(pivot_lang=target.lang, pivot_text=cp.text, back_text=cp.back or "") for cp in cps]
+    scores: list[Scores | None] = [
+        scorer.score(cp.back, s.text) if cp.back is not None and cp.text else None
+        for s, cp in zip(source.sentences, cps)
+    ]
+    flags = flag_document(source_doc, source.lang, source.sentences, rules, round_trips=trips, scores=scores,
+                          counterparts=cps)
+    results = [
+        SentenceResult(s, rt, sc, word_diff(s.text, cp.back) if cp.back else "", fl, risk(fl, sc))
+        for s, rt, sc, fl, cp in zip(source.sentences, trips, scores, flags, cps)
+    ]
+    return DocumentResult(source_doc, source.lang, source.lang_prob, results)
+
+
+def pair_paths(source: Path, translation: Path) -> list[tuple[Path, Path]]:
+    """Two files, or two folders whose files are paired by relative path (a missing partner is an error)."""
+    from translate_cmp.readers import check_paths, readable_files
+
+    check_paths([source, translation])
+    if source.is_dir() != translation.is_dir():
+        raise InputError(str(translation), "SOURCE and TRANSLATION must both be files or both be folders")
+    if not source.is_dir():
+        return [(source, translation)]
+    pairs = []
+    for path in readable_files(source):
+        partner = translation / path.relative_to(source)
+        if not partner.is_file():
+            raise InputError(str(partner), f"no translation for {path}")
+        pairs.append((path, partner))
+    return pairs
+
+
+def run_compare(source: Path, translation: Path, out_dir: Path, engine_name: str = "auto",
+                select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
+                formats: Sequence[str] = ("csv", "jsonl", "html"), read_options=None) -> RunStats:
+    """``translate-cmp compare``: every source document against its translation, written like a run."""
+    from translate_cmp.engines import create_engine
+    from translate_cmp.job import base_manifest
+    from translate_cmp.readers import ReadOptions, read_documents
+    from translate_cmp.rules import select_rules
+    from translate_cmp.writers import open_writers
+
+    started = time.time()
+    pairs = pair_paths(Path(source), Path(translation))
+    rules = select_rules(select or ("C",), ignore)
+    engine = create_engine(engine_name)
+    scorer = SentenceScorer()
+    stats = RunStats()
+    rule_docs = {r.code: r.summary for r in rules}
+    options = read_options or ReadOptions()
+    with open_writers(out_dir, formats) as writers:
+        for src_path, tgt_path in pairs:
+            (src_doc,) = read_documents([src_path], options)
+            (tgt_doc,) = read_documents([tgt_path], options)
+            result = compare_documents(src_doc, tgt_doc, engine, rules, scorer)
+            stats.add(result)
+            writers.write(result, rule_docs)
+        writers.close({**base_manifest(engine, rule_docs, scorer, stats, started), "mode": "compare",
+                       "settings": {"source": str(source), "translation": str(translation), "out_dir": str(out_dir)}})
+    return stats

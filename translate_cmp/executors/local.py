@@ -1,0 +1,86 @@
+"""The local executor: the pipeline in this process, chunk after chunk.
+
+:func:`process_chunk` is the unit every executor runs: one chunk of documents through the
+pipeline, with whole-document results reused from the cache where the document, the settings and
+the code are unchanged (see :class:`translate_cmp.cache.ResultMemo`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from translate_cmp.cache import CachingEngine, ResultMemo
+from translate_cmp.engines.base import Engine
+from translate_cmp.executors import WorkSpec, cache_counts
+from translate_cmp.pipeline import RunStats, chunked, run_documents
+from translate_cmp.records import Document, DocumentResult
+from translate_cmp.rules.base import Rule
+from translate_cmp.score import SentenceScorer
+from translate_cmp.translate import pivots_for
+
+
+def result_memo(engine: Engine, rules: Sequence[Rule], spec: WorkSpec, scorer: SentenceScorer) -> ResultMemo | None:
+    """The document-result memo of a cached engine (None without a cache)."""
+    if not isinstance(engine, CachingEngine):
+        return None
+    return ResultMemo.for_run(engine, [r.code for r in rules], spec.pivots, strict=spec.strict)
+
+
+def process_chunk(
+    documents: Sequence[Document],
+    engine: Engine,
+    rules: Sequence[Rule],
+    spec: WorkSpec,
+    *,
+    scorer: SentenceScorer,
+    stats: RunStats,
+    memo: ResultMemo | None = None,
+) -> list[DocumentResult]:
+    """One chunk through the pipeline, in input order; the documents not in ``memo`` are translated together."""
+    keys = [memo.key(d) for d in documents] if memo else []
+    found = memo.get(keys) if memo else {}
+    misses = [d for i, d in enumerate(documents) if not memo or keys[i] not in found]
+    fresh = list(run_documents(
+        misses, engine, rules, spec.pivots, strict=spec.strict, chunk_docs=max(1, len(misses)),
+        scorer=scorer, stats=stats,
+    )) if misses else []
+    if memo and fresh:
+        memo.put(zip([k for k in keys if k not in found], fresh, strict=True))
+    if not found:
+        return fresh
+    stats.cache["documents_reused"] += len(found)
+    computed = iter(fresh)
+    out = []
+    for key in keys:
+        if key not in found:
+            out.append(next(computed))
+            continue
+        result = found[key]
+        stats.add(result)
+        stats.untranslated_pairs |= {
+            (result.lang, p) for p in pivots_for(result.lang, spec.pivots)
+            if not (engine.can_translate(result.lang, p) and engine.can_translate(p, result.lang))
+        }
+        out.append(result)
+    return out
+
+
+def run_local(
+    documents: Iterable[Document],
+    engine: Engine,
+    rules: Sequence[Rule],
+    spec: WorkSpec,
+    *,
+    scorer: SentenceScorer,
+    stats: RunStats,
+    on_chunk: Callable[[int, int], None] | None = None,
+) -> Iterator[DocumentResult]:
+    memo = result_memo(engine, rules, spec, scorer)
+    before = cache_counts(engine)
+    for chunk in chunked(documents, spec.chunk_docs):
+        results = process_chunk(chunk, engine, rules, spec, scorer=scorer, stats=stats, memo=memo)
+        yield from results
+        if on_chunk:
+            on_chunk(len(chunk), sum(len(r.sentences) for r in results))
+    after = cache_counts(engine)
+    stats.cache.update({k: after[k] - before[k] for k in after})

@@ -1,0 +1,84 @@
+"""The flag stage: run every selected rule on every sentence of a document.
+
+Rules report :class:`~translate_cmp.rules.base.Hit` objects with offsets into the sentence; this
+module turns them into :class:`~translate_cmp.records.Flag` objects with offsets into the
+document. Rules that need a round trip (or, in bilingual mode, a counterpart) are skipped for
+sentences that have none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from statistics import median
+
+from translate_cmp.records import Document, Flag, RoundTrip, Scores, Sentence
+from translate_cmp.rules.base import Counterpart, DocStats, Rule, RuleContext
+
+
+def doc_stats(scores: Sequence[Scores | None] | None) -> DocStats:
+    """Median chrF over the document's scored sentences and its median absolute deviation."""
+    values = [s.chrf for s in scores or () if s is not None]
+    if not values:
+        return DocStats()
+    mid = median(values)
+    return DocStats(median_chrf=mid, mad_chrf=median(abs(v - mid) for v in values))
+
+
+def _at(items: Sequence | None, index: int):
+    return items[index] if items is not None and index < len(items) else None
+
+
+def flag_document(
+    document: Document,
+    doc_lang: str,
+    sentences: Sequence[Sentence],
+    rules: Sequence[Rule],
+    round_trips: Sequence[RoundTrip | None] | None = None,
+    scores: Sequence[Scores | None] | None = None,
+    extra_round_trips: Sequence[Sequence[RoundTrip]] | None = None,
+    counterparts: Sequence[Counterpart] | None = None,
+) -> list[list[Flag]]:
+    """One list of flags per sentence, in sentence order, each sorted by position then code.
+
+    ``round_trips``, ``scores``, ``extra_round_trips`` and ``counterparts`` run parallel to
+    ``sentences`` (None, or a None item, where there is nothing). Flag offsets are document offsets, always inside the
+    sentence.
+    """
+    stats = doc_stats(scores)
+    out: list[list[Flag]] = []
+    for index, sentence in enumerate(sentences):
+        round_trip = _at(round_trips, index)
+        ctx = RuleContext(
+            document=document,
+            doc_lang=doc_lang,
+            sentences=sentences,
+            index=index,
+            round_trip=round_trip,
+            scores=_at(scores, index),
+            stats=stats,
+            extra_round_trips=tuple(_at(extra_round_trips, index) or ()),
+            counterpart=_at(counterparts, index),
+        )
+        flags: set[Flag] = set()
+        length = sentence.end - sentence.start
+        for rule in rules:
+            if rule.needs_round_trip and round_trip is None:
+                continue
+            if rule.needs_counterpart and ctx.counterpart is None:
+                continue
+            for hit in rule.check(ctx):
+                start = min(max(hit.start, 0), length)
+                end = min(max(hit.end, start), length)
+                flags.add(
+                    Flag(
+                        doc_id=sentence.doc_id,
+                        sent_id=sentence.sent_id,
+                        code=rule.code,
+                        severity=rule.severity,
+                        start=sentence.start + start,
+                        end=sentence.start + end,
+                        message=hit.message,
+                    )
+                )
+        out.append(sorted(flags, key=lambda f: (f.start, f.end, f.code, f.message)))
+    return out

@@ -1,0 +1,331 @@
+"""What the surface rules need to know about a whole document, computed once per document.
+
+A :class:`DocView` holds the paragraphs (runs of sentences with the same ``para_id``), the words
+the document writes in lower case and in Title case, and the quotes and brackets that have no
+partner in their paragraph. Rules get it with :func:`doc_view`, which caches the last few
+documents by identity (the cache holds references, so an identity can never be reused while its
+entry lives).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, OrderedDict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from translate_cmp.records import Document, Sentence
+from translate_cmp.rules.base import Hit, Rule, RuleContext
+
+# A word: letters, optionally joined by apostrophes ("Macron’s", "don't"); digits and "_" excluded.
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+LETTERS = re.compile(r"[^\W\d_]+")
+
+OPENING_PUNCT = "“‘«„‹([{¿¡"
+CLOSING_PUNCT = "”’»›)]}"
+CLAUSE_END = ".!?…:;•·–—"
+
+
+def is_title(word: str) -> bool:
+    """``Word``: an upper-case letter, then at least one letter, all lower-case."""
+    return len(word) >= 2 and word[0].isupper() and word[1:].islower()
+
+
+def is_lower(word: str) -> bool:
+    return word[:1].islower()
+
+
+def starts_clause(text: str, pos: int) -> bool:
+    """Whether a word at ``text[pos]`` may start with a capital: sentence start, or after an
+    opening quote or bracket, a bullet, a dash, or punctuation that ends a clause."""
+    j = pos - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0:
+        return True
+    ch = text[j]
+    if ch == '"':
+        if j == 0 or text[j - 1].isspace() or text[j - 1] in OPENING_PUNCT:
+            return True  # an opening straight quote
+        ch = "”"
+    if ch in OPENING_PUNCT or ch in CLAUSE_END or ch in "-*/|>":
+        return True
+    if ch in ")]":
+        opener = _matching_opener(text, j)
+        if opener is not None and starts_clause(text, opener):
+            return True  # after a dateline or a bracket that starts the sentence: "(AFP) The ..."
+    if ch in CLOSING_PUNCT:
+        while j >= 0 and (text[j] in CLOSING_PUNCT or text[j] == '"'):
+            j -= 1
+        return j < 0 or text[j] in CLAUSE_END
+    return False
+
+
+def _matching_opener(text: str, close: int) -> int | None:
+    """Position of the bracket that ``text[close]`` closes, or None."""
+    pair = {")": "(", "]": "["}[text[close]]
+    depth = 0
+    for j in range(close, -1, -1):
+        if text[j] == text[close]:
+            depth += 1
+        elif text[j] == pair:
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def previous_word(text: str, pos: int) -> re.Match[str] | None:
+    """The word just before ``pos``, looking through spaces, commas and closing quotes/brackets."""
+    j = pos - 1
+    while j >= 0 and (text[j].isspace() or text[j] in ",”’»)]\""):
+        j -= 1
+    if j < 0 or not (text[j].isalpha()):
+        return None
+    end = j + 1
+    while j >= 0 and (text[j].isalpha() or text[j] in "'’"):
+        j -= 1
+    return WORD.match(text, j + 1, end) if j + 1 < end else None
+
+
+def next_word(text: str, pos: int) -> re.Match[str] | None:
+    """The word that starts right after ``pos`` (spaces skipped, nothing else)."""
+    j = pos
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return WORD.match(text, j)
+
+
+def merge_hits(hits: Sequence[Hit], gap: int = 0) -> list[Hit]:
+    """Overlapping (or within ``gap`` characters) hits of one rule become one; first message kept."""
+    out: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, h.end)):
+        if out and hit.start <= out[-1].end + gap:
+            last = out[-1]
+            out[-1] = Hit(last.start, max(last.end, hit.end), last.message)
+        else:
+            out.append(hit)
+    return out
+
+
+# --- quotes and brackets -------------------------------------------------------------------------
+
+OPEN, CLOSE, EITHER = "open", "close", "either"
+
+_DOUBLE_QUOTES_DEFAULT = {"“": OPEN, "”": CLOSE, "„": OPEN, '"': EITHER, "«": OPEN, "»": CLOSE}
+_DOUBLE_QUOTES_BY_LANG = {
+    # „...“ and »...«
+    **dict.fromkeys(("de", "cs", "sk", "sl", "lt", "et", "bg", "is", "da"),
+                    {"„": OPEN, "“": CLOSE, "”": CLOSE, '"': EITHER, "»": OPEN, "«": CLOSE}),
+    # „...” and «...»
+    **dict.fromkeys(("pl", "hu", "ro", "hr", "sr", "nl"),
+                    {"„": OPEN, "”": CLOSE, "“": CLOSE, '"': EITHER, "«": OPEN, "»": CLOSE}),
+    # ”...” and »...»
+    **dict.fromkeys(("sv", "fi"), {"”": EITHER, "»": EITHER, '"': EITHER, "“": OPEN, "„": OPEN}),
+}
+_FAMILY = {"“": "d", "”": "d", "„": "d", '"': "d", "«": "g", "»": "g"}
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_BRACKET_CLOSERS = {v: k for k, v in _BRACKETS.items()}
+
+
+@dataclass(frozen=True)
+class Orphan:
+    """A quote or bracket without a partner; ``pos`` is a document offset."""
+
+    pos: int
+    char: str
+    kind: str  # "unopened"; "unclosed" (another quotation opened first); "open-at-end" (of the paragraph)
+
+
+def _quote_role(text: str, i: int, table: dict[str, str], is_open: bool) -> str:
+    ch = text[i]
+    role = table[ch]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        # glued between two words ("conflict“Words", "it”said"): the glyph cannot be trusted
+        return CLOSE if is_open else OPEN
+    if role != EITHER:
+        return role
+    if after.isspace() or after in ".,;:!?)]}…" or after in CLOSING_PUNCT:
+        return CLOSE  # an opening quote is glued to the word it opens
+    if before.isspace() or before in OPENING_PUNCT or before in "-–—/":
+        return OPEN
+    return CLOSE if is_open else OPEN
+
+
+def quote_orphans(text: str, start: int, end: int, lang: str, next_para_start: int | None) -> list[Orphan]:
+    """Double quotes in ``text[start:end]`` (one paragraph) that have no partner.
+
+    Straight quotes get a role from their neighbours; a quote glued between two words takes the
+    role that balances. Quotes of one family do not nest in English, so an opening quote while one
+    is open leaves the first unclosed. A quote still open at the end of the paragraph is fine when
+    the next paragraph starts with an opening quote (the convention for a quotation running over
+    several paragraphs).
+    """
+    table = _DOUBLE_QUOTES_BY_LANG.get(lang, _DOUBLE_QUOTES_DEFAULT)
+    stack: list[tuple[int, str]] = []
+    orphans: list[Orphan] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in table:
+            continue
+        family = _FAMILY[ch]
+        is_open = bool(stack) and stack[-1][1] == family
+        role = _quote_role(text, i, table, is_open)
+        if role == OPEN:
+            if is_open:
+                orphans.append(Orphan(stack[-1][0], text[stack[-1][0]], "unclosed"))
+                stack.pop()
+            stack.append((i, family))
+        elif stack:
+            if stack[-1][1] != family and any(f == family for _, f in stack):
+                while stack[-1][1] != family:
+                    pos, _ = stack.pop()
+                    orphans.append(Orphan(pos, text[pos], "unclosed"))
+            stack.pop()
+        else:
+            orphans.append(Orphan(i, ch, "unopened"))
+    if stack:
+        continued = False
+        if next_para_start is not None and next_para_start < len(text):
+            first = text[next_para_start]
+            continued = first in table and _quote_role(text, next_para_start, table, False) == OPEN
+        if not continued:
+            orphans.extend(Orphan(pos, text[pos], "open-at-end") for pos, _ in stack)
+    return sorted(orphans, key=lambda o: o.pos)
+
+
+_LIST_MARKER = re.compile(r"(?:^|[\s(])(?:\d{1,2}|[A-Za-z]|[ivxIVX]{2,4})$")
+
+
+def bracket_orphans(text: str, start: int, end: int) -> list[Orphan]:
+    """Round, square and curly brackets in ``text[start:end]`` (one paragraph) without a partner.
+
+    Not counted: list markers ("1)", "a)", "iv)") and emoticons (":)", ";-(").
+    """
+    stack: list[int] = []
+    orphans: list[Orphan] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in _BRACKETS and ch not in _BRACKET_CLOSERS:
+            continue
+        if ch in "()" and text[max(start, i - 2) : i].endswith((":", ";", ":-", ";-", "=")):
+            continue  # emoticon
+        if ch in _BRACKETS:
+            stack.append(i)
+            continue
+        if stack and text[stack[-1]] == _BRACKET_CLOSERS[ch]:
+            stack.pop()
+        elif stack and any(text[p] == _BRACKET_CLOSERS[ch] for p in stack):
+            while text[stack[-1]] != _BRACKET_CLOSERS[ch]:
+                pos = stack.pop()
+                orphans.append(Orphan(pos, text[pos], "unclosed"))
+            stack.pop()
+        elif not _LIST_MARKER.search(text[max(start, i - 5) : i]):
+            orphans.append(Orphan(i, ch, "unopened"))
+    orphans.extend(Orphan(pos, text[pos], "open-at-end") for pos in stack)
+    return sorted(orphans, key=lambda o: o.pos)
+
+
+# --- the per-document view -----------------------------------------------------------------------
+
+
+@dataclass
+class DocView:
+    """Facts about one document that several rules share."""
+
+    paragraphs: list[tuple[int, int]]  # (first, last) sentence index of each paragraph, inclusive
+    para_of: list[int]  # paragraph number (index into ``paragraphs``) of each sentence
+    lower_words: frozenset[str]  # words written entirely in lower case somewhere
+    title_mid: Counter[str]  # Title-case words where no clause starts, with their counts
+    quote_orphans: list[list[Orphan]] = field(default_factory=list)  # per sentence
+    bracket_orphans: list[list[Orphan]] = field(default_factory=list)  # per sentence
+    memo: dict[str, object] = field(default_factory=dict)  # per-rule results for the whole document
+
+    def paragraph_of(self, index: int) -> tuple[int, int]:
+        return self.paragraphs[self.para_of[index]]
+
+    def is_alone(self, index: int) -> bool:
+        """The sentence is a whole paragraph (a line of its own: heading, caption, byline)."""
+        first, last = self.paragraph_of(index)
+        return first == last
+
+
+def _assign(orphans: list[Orphan], sentences: Sequence[Sentence], first: int, last: int, out: list[list[Orphan]]):
+    for orphan in orphans:
+        for k in range(first, last + 1):
+            if sentences[k].start <= orphan.pos < sentences[k].end:
+                out[k].append(orphan)
+                break
+
+
+def build_view(document: Document, sentences: Sequence[Sentence], lang: str) -> DocView:
+    paragraphs: list[tuple[int, int]] = []
+    para_of: list[int] = []
+    for k, s in enumerate(sentences):
+        if paragraphs and sentences[paragraphs[-1][0]].para_id == s.para_id:
+            paragraphs[-1] = (paragraphs[-1][0], k)
+        else:
+            paragraphs.append((k, k))
+        para_of.append(len(paragraphs) - 1)
+
+    lower: set[str] = set()
+    title_mid: Counter[str] = Counter()
+    for s in sentences:
+        for m in WORD.finditer(s.text):
+            word = m.group()
+            if word.islower():
+                lower.add(word)
+            elif is_title(word) and not starts_clause(s.text, m.start()):
+                title_mid[word] += 1
+
+    view = DocView(paragraphs, para_of, frozenset(lower), title_mid)
+    view.quote_orphans = [[] for _ in sentences]
+    view.bracket_orphans = [[] for _ in sentences]
+    text = document.text
+    for n, (first, last) in enumerate(paragraphs):
+        start, end = sentences[first].start, sentences[last].end
+        next_start = sentences[paragraphs[n + 1][0]].start if n + 1 < len(paragraphs) else None
+        quotes = quote_orphans(text, start, end, lang, next_start)
+        if len(paragraphs) == 1:
+            # one paragraph may be one segment of a longer text (a table row, an XLIFF unit): a quotation
+            # may open before it or close after it, so only a quotation opened twice is evidence
+            quotes = [q for q in quotes if q.kind == "unclosed"]
+        _assign(quotes, sentences, first, last, view.quote_orphans)
+        _assign(bracket_orphans(text, start, end), sentences, first, last, view.bracket_orphans)
+    return view
+
+
+_CACHE: OrderedDict[tuple[int, int, str], tuple[Document, Sequence[Sentence], DocView]] = OrderedDict()
+_CACHE_SIZE = 8
+
+
+def doc_view(ctx: RuleContext) -> DocView:
+    """The :class:`DocView` of the context's document (computed once, then cached)."""
+    key = (id(ctx.document), id(ctx.sentences), ctx.doc_lang)
+    entry = _CACHE.get(key)
+    if entry is not None and entry[0] is ctx.document and entry[1] is ctx.sentences:
+        _CACHE.move_to_end(key)
+        return entry[2]
+    view = build_view(ctx.document, ctx.sentences, ctx.doc_lang)
+    _CACHE[key] = (ctx.document, ctx.sentences, view)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return view
+
+
+class SurfaceRule(Rule):
+    """A rule on the text alone. ``languages`` limits it to documents in those languages (None: any)."""
+
+    languages: ClassVar[frozenset[str] | None] = None
+
+    def check(self, ctx: RuleContext) -> Iterator[Hit]:
+        if self.languages is not None and ctx.doc_lang not in self.languages:
+            return
+        yield from self.find(ctx)
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:  # pragma: no cover - interface
+        raise NotImplementedError
+        yield

@@ -1,0 +1,136 @@
+"""Small built-in English word lists that the surface rules use as evidence.
+
+Every list here is closed-class or hand-picked, kept short on purpose, and used only by rules that
+declare ``languages = {"en"}``. They answer one question each:
+
+- ``FUNCTION_WORDS``: is this a word English never capitalises in the middle of a sentence
+  (articles, prepositions, conjunctions, pronouns, auxiliaries, a few sentence adverbs)?
+- ``GLUE_TAILS``: is the capitalised tail of a glued token ("ScholzSaid", "SunakFor") a word that
+  starts a new clause or follows a name, rather than the second half of a brand ("YouTube")?
+- ``CLAUSE_VERBS``: verbs that are not also given names or brands, so a capitalised one after a
+  name ("General Denied", "Speck Maintain") is a casing error, not part of the name.
+- ``ONE_WORD_SENTENCES``: one-word sentences that English writers use on purpose ("Yes.", "Exactly.").
+- ``NATIONALITIES`` / ``TITLES``: words that follow a Spanish/Portuguese article read as "He"
+  ("He German Chancellor Olaf Scholz").
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string."""
+    return frozenset(text.split())
+
+ARTICLES = frozenset({"a", "an", "the"})
+
+DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "your", "my", "every"}
+)
+
+PREPOSITIONS = words(
+    """about above across after against along amid amidst among amongst around as at before behind below beneath
+    beside besides between beyond by despite down during except for from in inside into like near of off on onto
+    out outside over past per since through throughout till to toward towards under underneath until up upon via
+    with within without"""
+)
+
+CONJUNCTIONS = words(
+    """and but or nor so yet because although though while whereas whether if unless than that once"""
+)
+
+PRONOUNS = words(
+    """he she it we they you me him her us them his its our their your my this these those which who whom whose
+    what whatever whichever whoever himself herself itself themselves ourselves"""
+)
+
+AUXILIARIES = words(
+    """is are was were be been being am has have had having do does did will would shall should can could may
+    might must"""
+)
+
+SENTENCE_ADVERBS = words(
+    """not also very too only just even still already then there here now however therefore thus especially
+    particularly namely almost always never often"""
+)
+
+FUNCTION_WORDS = ARTICLES | DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | SENTENCE_ADVERBS
+
+# Capitalised forms that are also names, months or titles of works: never evidence of a casing error.
+AMBIGUOUS_CAPITALS = frozenset({"i", "may", "will", "us", "it", "so", "near", "up", "over", "like", "down", "even"})
+
+MONTHS_AND_DAYS = words(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday"""
+)
+
+# Reporting and clause verbs that are not also given names ("Said", "Will", "Mark", "Grant" are left out).
+CLAUSE_VERBS = words(
+    """says stated declared declares denied denies announced announces added warned warns noted stressed stresses
+    insisted insists claimed confirmed confirms explained explains argued argues believes believed thinks maintain
+    maintains maintained urged urges agreed rejected accused accuses criticized criticised criticizes criticises
+    emphasized emphasised emphasizes emphasises recalled assured assures admitted admits acknowledged
+    acknowledges reiterated reiterates indicated considered suggested replied responded revealed promised
+    demanded expressed reported pointed"""
+)
+
+# Capitalised tails of glued tokens that mark a missing space: "ScholzSaid", "SunakFor", "alliesEspecially".
+GLUE_TAILS = (
+    words(
+        """and but for from the that this with which who whom whose was were has have had will would could should
+        also after about between especially however when while where because although during against said told
+        than then there their they these those into onto"""
+    )
+    | CLAUSE_VERBS
+)
+
+# One-word sentences that are deliberate in English prose.
+ONE_WORD_SENTENCES = words(
+    """yes no yeah nope ok okay exactly absolutely certainly definitely indeed right wrong true false correct
+    agreed never always nothing nobody none everything everyone everybody again enough finally period really
+    seriously thanks sorry please why how what when where who which whatever perhaps maybe probably possibly
+    sure fine good great excellent done unbelievable incredible amazing impossible congratulations welcome
+    hello goodbye stop wait listen look well so now then today tomorrow yesterday twice once
+    """
+)
+
+# Auxiliaries and modals that cannot start a declarative sentence without a subject ("Should be used.").
+SUBJECTLESS_STARTS = words(
+    """is are was were has had should would could can will must shall might"""
+)
+
+NATIONALITIES = words(
+    """american british english french german italian spanish portuguese russian ukrainian chinese japanese
+    korean indian polish dutch swedish norwegian danish finnish hungarian czech slovak austrian swiss belgian
+    greek turkish israeli iranian iraqi syrian saudi egyptian canadian mexican brazilian argentine australian
+    european african asian baltic romanian bulgarian serbian croatian estonian latvian lithuanian moldovan
+    georgian belarusian kazakh irish scottish welsh"""
+)
+
+TITLES = words(
+    """president prime minister chancellor secretary general foreign defence defense former head chief
+    spokesman spokeswoman spokesperson ambassador senator governor mayor king queen pope premier vice deputy
+    leader commander kremlin white nato eu un us u.s. uk"""
+)
+
+# Particles that begin surnames and may be written lower-case even at the start of a sentence.
+NAME_PARTICLES = words(
+    "de del della der den van von da di du la le al el bin ibn ben dos das ter ten zu af"
+)
+
+# Abbreviations after which a segmenter may split before a lower-case word ("approx. five").
+ABBREVIATIONS = words(
+    """approx vs etc cf incl esp al fig figs no nos vol vols pp p ca est dept govt corp inc ltd co jr sr st mt
+    gen col lt sgt rep sen gov pres min max avg approx appr misc ref e.g i.e a.m p.m"""
+)
+
+# Whole lines that a scraper keeps from page furniture (compared lower-case, trailing ":" or "." stripped).
+FURNITURE_LINES = frozenset(
+    {
+        "read more", "read also", "also read", "read next", "see also", "related", "related articles",
+        "related news", "more news", "more stories", "share", "share this", "share this article",
+        "share on facebook", "share on twitter", "tweet", "subscribe", "sign up", "click here", "advertisement",
+        "advertising", "continue reading", "source", "sources", "comments", "comment", "print", "email",
+        "follow us", "back to top", "skip to content", "loading", "photo gallery", "watch video", "top stories",
+        "recommended",
+    }
+)

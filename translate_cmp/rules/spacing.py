@@ -1,0 +1,476 @@
+"""S1xx: spacing and casing artefacts.
+
+Words run together, missing spaces at quotes and punctuation, capitals in the middle of a
+sentence, sentences starting in lower case, doubled or stray punctuation, unbalanced quotes and
+brackets, doubled words. Rules that rely on English word lists run only on English documents
+(``languages = {"en"}``); the others run on any language written with spaces and letter case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.docview import (
+    CLOSING_PUNCT,
+    LETTERS,
+    WORD,
+    SurfaceRule,
+    doc_view,
+    is_lower,
+    is_title,
+    next_word,
+    previous_word,
+    starts_clause,
+)
+from translate_cmp.rules.lexicon import (
+    ABBREVIATIONS,
+    AMBIGUOUS_CAPITALS,
+    ARTICLES,
+    CLAUSE_VERBS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    GLUE_TAILS,
+    MONTHS_AND_DAYS,
+    NAME_PARTICLES,
+    PREPOSITIONS,
+    words,
+)
+
+ENGLISH = frozenset({"en"})
+# Languages written without spaces between words: spacing rules have nothing to say there.
+NO_SPACE_LANGS = frozenset({"zh", "zt", "ja", "th", "lo", "km", "my"})
+# Camel-case names whose tail is a function word.
+KNOWN_CAMEL = words("linkedin gofundme checkin login popup startup signup biorxiv medrxiv")
+
+
+def _junctions(token: str) -> list[int]:
+    """Positions in ``token`` where a lower-case letter is followed by ``Xy`` (a Title-case start)."""
+    return [
+        i
+        for i in range(1, len(token) - 1)
+        if token[i - 1].islower() and token[i].isupper() and token[i + 1].islower()
+    ]
+
+
+class RunTogetherWords(SurfaceRule):
+    code = "S101"
+    name = "run-together-words"
+    severity = Severity.WARNING
+    summary = "Two words written with no space between them: 'Olaf ScholzSaid', 'alliesEspecially'."
+    why = (
+        "Machine translation and scrapers drop the space between a name and the verb after it, or between "
+        "a title and the text that follows. The reader stumbles, search and tokenisers see one unknown word, "
+        "and the round trip translates garbage."
+    )
+    instead = "Put the space back: 'Olaf Scholz said', 'allies, especially'."
+    examples = (
+        Example("German Chancellor Olaf ScholzSaid that there will be no ground forces."),
+        Example("Kiev depends on weapons from its Western alliesEspecially the United States."),
+        Example("President Macron met the troops. He will send more troopsMacron announces."),
+    )
+    counter_examples = (
+        Example("She watched the speech on YouTube with her new iPhone at McDonald's."),
+        Example("The slides were made in PowerPoint and shared on LinkedIn and eBay."),
+        Example("The ATACMS (Army TACtical Missile System) has a range of 300 km."),
+    )
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        if ctx.doc_lang in NO_SPACE_LANGS:
+            return
+        view = doc_view(ctx)
+        english = ctx.doc_lang == "en"
+        for m in LETTERS.finditer(ctx.text):
+            token = m.group()
+            cuts = _junctions(token)
+            if not cuts or token.lower() in KNOWN_CAMEL:
+                continue
+            bounds = [0, *cuts, len(token)]
+            for n, cut in enumerate(cuts):
+                left, right = token[bounds[n] : cut], token[cut : bounds[n + 2]]
+                if self._glued(left, right, n == 0, view, english):
+                    yield Hit(m.start() + bounds[n], m.start() + bounds[n + 2], f"'{left}' and '{right}' run together")
+
+    @staticmethod
+    def _glued(left: str, right: str, at_start: bool, view, english: bool) -> bool:
+        tail = right.lower()
+        adverb = tail.endswith("ly") and len(tail) >= 6
+        tail_is_clause_word = english and len(right) >= 3 and (tail in GLUE_TAILS or adverb)
+        if len(left) >= 3 and (left.islower() or is_title(left)) and tail_is_clause_word:
+            return True  # "ScholzSaid", "SunakFor", "alliesEspecially"
+        if at_start and len(left) >= 3 and left.islower():
+            # "troopsMacron": both halves are words this document writes on their own
+            known_left = left in view.lower_words or (english and left in FUNCTION_WORDS)
+            known_right = right in view.title_mid or tail in view.lower_words
+            return known_left and known_right
+        return False
+
+
+_QUOTE_GLUED = re.compile(r"[^\W\d_]+([\"“”„«»])[^\W\d_]+")
+_QUOTE_AFTER_STOP = re.compile(r"(?<=[.,!?;:])[”»][^\W\d_]+")
+
+
+class MissingSpaceAtQuote(SurfaceRule):
+    code = "S102"
+    name = "missing-space-at-quote"
+    severity = Severity.WARNING
+    summary = "A double quote glued between two words: 'conflict“Words', 'Biden“has', 'evaluate it”said'."
+    why = (
+        "When a translation moves a quotation mark, the space on one side goes missing and the quote ends up "
+        "inside a word; often the quote also points the wrong way. Readers cannot tell where the quotation "
+        "starts or ends."
+    )
+    instead = "One space outside the quotation: 'the conflict.” Words', 'Joe Biden “has', 'evaluate it,” said'."
+    examples = (
+        Example("Peskov says the move changes US involvement in the conflict“Words are important."),
+        Example("“This is how we evaluate it”said Dmitry Peskov."),
+    )
+    counter_examples = (
+        Example("He said “we will not send troops” and left."),
+        Example("Macron’s words, Ukraine’s victory and the allies’ plan were discussed."),
+    )
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        if ctx.doc_lang in NO_SPACE_LANGS or ctx.doc_lang in ("he", "yi"):  # Hebrew writes acronyms with "
+            return
+        text = ctx.text
+        for m in _QUOTE_GLUED.finditer(text):
+            yield Hit(m.start(), m.end(), f"quote {m.group(1)} glued between two words: '{m.group()}'")
+        for m in _QUOTE_AFTER_STOP.finditer(text):
+            yield Hit(m.start() - 1, m.end(), f"no space after the closing quote: '{text[m.start() - 1 : m.end()]}'")
+
+
+_STOP_GLUED = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
+_COMMA_GLUED = re.compile(r"(?<=[^\W\d_]{2})[,;](?=[^\W\d_]{2})")
+_SPLIT_GLUED = re.compile(r"(?<![A-Z.])[a-z]{2}[.!?]$")
+
+
+class MissingSpaceAfterPunctuation(SurfaceRule):
+    code = "S103"
+    name = "missing-space-after-punctuation"
+    severity = Severity.WARNING
+    summary = "No space after a full stop, comma or semicolon between two words: 'said.The', 'troops,but'."
+    why = (
+        "A missing space after punctuation runs two sentences or clauses together; sentence splitters then "
+        "miss the boundary and the translation engine sees one long sentence."
+    )
+    instead = "One space after the punctuation: 'said. The', 'troops, but'."
+    examples = (
+        Example("The meeting ended late.The leaders left without a statement."),
+        Example("Europe will send shells,but not troops."),
+    )
+    counter_examples = (
+        Example("He told LIGA.net and Chinanews.com that U.S. officials agreed."),
+        Example("The figure was 1,400 units, up 3.5 percent, e.g. in Kyiv."),
+    )
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        if ctx.doc_lang in NO_SPACE_LANGS:
+            return
+        text = ctx.text
+        for pattern in (_STOP_GLUED, _COMMA_GLUED):
+            for m in pattern.finditer(text):
+                chunk_start = text.rfind(" ", 0, m.start()) + 1
+                chunk_end = text.find(" ", m.end())
+                chunk = text[chunk_start : chunk_end if chunk_end >= 0 else len(text)]
+                if any(mark in chunk for mark in ("/", "@", "www", "://")):
+                    continue  # addresses and handles
+                yield Hit(chunk_start, chunk_end if chunk_end >= 0 else len(text), f"no space after '{m.group()}'")
+        following = ctx.next
+        if (
+            following is not None
+            and following.start == ctx.sentence.end  # the segmenter split "late.The" in two
+            and _SPLIT_GLUED.search(text)
+            and re.match(r"[A-Z][a-z]", following.text)
+        ):
+            last = text.rfind(" ") + 1
+            yield Hit(last, len(text), f"no space between '{text[last:]}' and '{following.text.split()[0]}'")
+
+
+def _is_headline(words: list[str]) -> bool:
+    """Title-case text ("Macron Announces Coalition To Send Troops"): capitals are its style."""
+    capitals = sum(1 for w in words if w[0].isupper())
+    lower_content = sum(1 for w in words if is_lower(w) and w.lower() not in FUNCTION_WORDS)
+    return capitals >= 3 and lower_content <= 1
+
+
+_LABEL_NOUNS = words(
+    """vitamin plan type grade class group category hepatitis point section part article annex exhibit option
+    division league series tier level block building gate terminal hall room platform route line model version
+    phase stage schedule team side unit wing zone area list rating"""
+)
+
+
+class MidSentenceCapital(SurfaceRule):
+    code = "S104"
+    name = "mid-sentence-capital"
+    severity = Severity.WARNING
+    summary = "A common word capitalised in the middle of a sentence: 'will begin Between Moscow' (English only)."
+    why = (
+        "Translation engines carry capitals over from a source clause boundary or from a lost full stop. A "
+        "capitalised 'Between', 'But' or 'The' after a lower-case word tells the reader a sentence starts "
+        "there when it does not, and often marks a sentence split in the wrong place."
+    )
+    instead = "Lower-case the word ('will begin between Moscow'), or restore the full stop that was lost."
+    examples = (
+        Example("Any deployment of troops will begin Between Moscow and the military alliance."),
+        Example("There is no agreement about sending troops, But nothing can be ruled out."),
+        Example("The French President uses A strategy to improve its image."),
+        Example("NATO Secretary General Denied any presence of troops in Ukraine."),
+    )
+    counter_examples = (
+        Example("French President Emmanuel Macron met NATO leaders in Kyiv and The Hague in May."),
+        Example("He said: The war must end. Secretary General Jens Stoltenberg agreed with Theresa May."),
+        Example("Macron Announces Coalition To Send Ammunition To Kiev"),
+        Example("The report was published by The New York Times, according to the United States."),
+    )
+    languages = ENGLISH
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        text = ctx.text
+        words = [m for m in WORD.finditer(text)]
+        if _is_headline([m.group() for m in words]):
+            return
+        view = doc_view(ctx)
+        for m in words:
+            word = m.group()
+            if not (is_title(word) or word == "A"):
+                continue
+            if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-‐'’@#_/&.+"):
+                continue
+            if starts_clause(text, m.start()):
+                continue
+            reason = self._reason(text, m, view.title_mid[word])
+            if reason:
+                yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence ({reason})")
+
+    @staticmethod
+    def _reason(text: str, m: re.Match[str], title_count: int) -> str | None:
+        word = m.group()
+        low = word.lower()
+        prev = previous_word(text, m.start())
+        nxt = next_word(text, m.end())
+        prev_low = prev is not None and is_lower(prev.group())
+        next_title = nxt is not None and nxt.group()[0].isupper()
+        if low in FUNCTION_WORDS and low not in AMBIGUOUS_CAPITALS and low not in MONTHS_AND_DAYS:
+            if not prev_low or prev.group().lower() in DETERMINERS:
+                return None  # "the Very Large Telescope"
+            if next_title and low not in PREPOSITIONS and low not in CONJUNCTIONS:
+                return None  # "with He Lifeng": a surname; prepositions stay ("begin Between Moscow")
+            if low in ARTICLES:
+                if nxt is None or not is_lower(nxt.group()) or nxt.group().lower() in FUNCTION_WORDS:
+                    return None  # "The Hague", "A Tale of Two Cities", "from A to Z"
+                if word == "A" and prev.group().lower() in _LABEL_NOUNS:
+                    return None  # "vitamin A deficiency", "plan A"
+            return "a function word after a lower-case word"
+        if next_title or title_count > 1:
+            return None  # part of a name, or capitalised on purpose throughout the document
+        if low in CLAUSE_VERBS and prev is not None and prev.group().lower() not in DETERMINERS:
+            return "a verb, not part of a name"
+        if (
+            prev_low
+            and prev.group().lower() in PREPOSITIONS
+            and low.endswith(("ility", "ness"))
+            and len(low) >= 9
+        ):
+            before = previous_word(text, prev.start())
+            if before is None or is_lower(before.group()):
+                return "an abstract noun after a preposition"
+        return None
+
+
+_BULLET_START = re.compile(r"^\s*(?:[-•*–—·>]|\d{1,2}[.)])")
+_URLISH = ("@", "://", "www.", "#")
+
+
+class LowercaseSentenceStart(SurfaceRule):
+    code = "S105"
+    name = "lowercase-sentence-start"
+    severity = Severity.WARNING
+    summary = "A sentence or a line that starts with a lower-case word: 'jens stoltenberg,', 'office of Italy’s'."
+    why = (
+        "A lower-case start marks a sentence split in the wrong place, a name that lost its capitals, or the "
+        "tail of a sentence whose beginning went elsewhere."
+    )
+    instead = "Capitalise the first word ('Jens Stoltenberg'), or join the piece to the sentence it belongs to."
+    examples = (
+        Example("“There are no plans to send troops,” he said. jens stoltenberg,"),
+        Example("office of Italy’s Prime Minister Giorgia Meloni declared its position."),
+    )
+    counter_examples = (
+        Example("iPhone sales fell. eBay and von der Leyen agreed."),
+        Example("The measures include:\n- more shells\n- training. The price is approx. five euros... and more."),
+        Example("Wait... what happened? @macron posted it at www.example.com today."),
+    )
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        text = ctx.text
+        m = WORD.search(text)
+        if m is None or not is_lower(m.group()) or any(ch.isalnum() for ch in text[: m.start()]):
+            return
+        word = m.group()
+        if any(ch.isupper() for ch in word[1:]) or word.lower() in NAME_PARTICLES:
+            return  # "iPhone", "eBay"; "von der Leyen", "de Gaulle"
+        if _BULLET_START.match(text) or any(mark in text[: m.end() + 4] for mark in _URLISH):
+            return
+        if len(word) <= 3 and text[m.end() : m.end() + 1] in (")", "."):
+            return  # "a)", "iv." list markers
+        if self._continues_previous(ctx):
+            return
+        yield Hit(m.start(), m.end(), f"starts with lower-case '{word}'")
+
+    @staticmethod
+    def _continues_previous(ctx: RuleContext) -> bool:
+        """The previous sentence does not end a sentence: a colon, a comma, an ellipsis, an abbreviation."""
+        prev = ctx.prev
+        if prev is None:
+            return False
+        tail = prev.text.rstrip().rstrip(CLOSING_PUNCT + '"')
+        if not tail.endswith((".", "!", "?")) or tail.endswith(("..", "…")):
+            return True
+        if tail.endswith("."):
+            last = tail[:-1].rsplit(None, 1)[-1] if tail[:-1].split() else ""
+            if last.lower().lstrip("(") in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", last):
+                return True
+        return False
+
+
+_DOUBLE_MARKS = re.compile(
+    r",[ \t]*,|;[ \t]*;|:[ \t]+:|[,;:][ \t]*\.(?!\.)|(?<![.\d])\.\.(?![./\d])|(?<![.\s])\.[ \t]+\.(?![ \t]*\.)"
+)
+_ONLY_PUNCT = re.compile(r"^[\s.,;:!?]+$")
+
+
+class DoubledPunctuation(SurfaceRule):
+    code = "S106"
+    name = "doubled-punctuation"
+    severity = Severity.WARNING
+    summary = "Doubled or stray punctuation: 'Russia. .', 'troops,, and', a sentence that is only a full stop."
+    why = (
+        "Doubled marks are what is left when a translation engine or an editor moved a clause and kept both "
+        "ends. A full stop on its own becomes a sentence of its own in every downstream tool."
+    )
+    instead = "Keep one mark: 'Russia.', 'troops, and'. An ellipsis ('...') and '?!' are fine."
+    examples = (
+        Example("Macron spoke about the war against Russia. ."),
+        Example("The allies,, including France, agreed."),
+        Example("The talks ended without a deal,."),
+    )
+    counter_examples = (
+        Example("Wait... what? Really?! He paused. . . and went on."),
+        Example("Apple Inc., the U.S. firm, sold 1.5 million units, etc."),
+    )
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        text = ctx.text
+        if _ONLY_PUNCT.match(text) and text.strip() not in ("...", "…"):
+            after = " after the previous sentence" if ctx.prev is not None else ""
+            yield Hit(0, len(text), f"stray '{text.strip()}'{after}")
+            return
+        for m in _DOUBLE_MARKS.finditer(text):
+            yield Hit(m.start(), m.end(), f"doubled punctuation '{m.group()}'")
+
+
+class UnbalancedQuotes(SurfaceRule):
+    code = "S107"
+    name = "unbalanced-quotes"
+    severity = Severity.WARNING
+    summary = "A double quote with no partner in its paragraph: a quotation never closed, or closed twice."
+    why = (
+        "Translations that reorder a quotation lose one of its marks, or add a closing mark to a fragment "
+        "that was split off. The reader no longer knows who says what."
+    )
+    instead = (
+        "Open and close every quotation in the same paragraph. A quotation running over several paragraphs "
+        "may leave a paragraph open when the next one starts with an opening quote."
+    )
+    examples = (
+        Example("Lavrov also said: “It seems to me that people need to open their minds.” Should be used.”\n\nNo."),
+        Example("“We are not planning large-scale deployment of troops. The UK trains Ukrainian troops.\n\nNext line."),
+        Example("“Today there is no agreement. “We will do everything possible,” he said."),
+    )
+    counter_examples = (
+        Example("“Logistics should be destroyed. Places where drones are made,” says Sichen."),
+        Example("“The first part of a long quotation ends here.\n\n“And it goes on in the next paragraph.”"),
+        Example('They spoke of "helmets and sleeping bags," and now of "missiles and tanks.”'),
+    )
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        start = ctx.sentence.start
+        for orphan in doc_view(ctx).quote_orphans[ctx.index]:
+            what = {
+                "unopened": "closes a quotation that was never opened",
+                "unclosed": "is not closed before the next quotation opens",
+            }.get(orphan.kind, "is never closed")
+            yield Hit(orphan.pos - start, orphan.pos - start + 1, f"quote {orphan.char} {what}")
+
+
+class UnbalancedBrackets(SurfaceRule):
+    code = "S108"
+    name = "unbalanced-brackets"
+    severity = Severity.WARNING
+    summary = "A bracket with no partner in its paragraph: '(of conflict' with no ')'."
+    why = "A lost bracket changes what the parenthesis covers; it usually marks text dropped or moved in translation."
+    instead = "Close every bracket in the paragraph it opens in. List markers like '1)' and 'a)' are fine."
+    examples = (
+        Example("We should talk about the inevitability (of conflict. This is how we see it."),
+        Example("The missile has a range of 300 km) and high accuracy."),
+    )
+    counter_examples = (
+        Example("The ATACMS (Army TACtical Missile System) was delivered [in secret]."),
+        Example("Two options: a) talks, b) more weapons. He smiled :) and left."),
+    )
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        start = ctx.sentence.start
+        for orphan in doc_view(ctx).bracket_orphans[ctx.index]:
+            what = "closes nothing" if orphan.kind == "unopened" else "is never closed"
+            yield Hit(orphan.pos - start, orphan.pos - start + 1, f"bracket {orphan.char} {what}")
+
+
+_DOUBLED_WORD = re.compile(r"\b([^\W\d_]+)[ \t]+(\1)\b", re.IGNORECASE)
+_DELIBERATE_DOUBLES = words(
+    """had that is very bye ha haha no yes yeah knock tut chop boo blah bla so really ho hip la dum bang tick oh ah
+    go well wow now come"""
+)
+
+
+class DoubledWord(SurfaceRule):
+    code = "S109"
+    name = "doubled-word"
+    severity = Severity.WARNING
+    summary = "The same word twice in a row: 'the the', 'to to' (English only)."
+    why = "A doubled word is a slip that a translation engine copies faithfully and a reader notices at once."
+    instead = "Drop one. Deliberate doubles ('had had', 'that that') and names ('Bora Bora') are not flagged."
+    examples = (
+        Example("The leaders discussed the the possibility of sending troops."),
+        Example("France wants to to supply missiles."),
+    )
+    counter_examples = (
+        Example("He had had enough, and he said that that was final."),
+        Example("They flew to Bora Bora and Walla Walla."),
+    )
+    languages = ENGLISH
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        for m in _DOUBLED_WORD.finditer(ctx.text):
+            first, second = m.group(1), m.group(2)
+            if second[0].isupper() or first.lower() in _DELIBERATE_DOUBLES:
+                continue
+            yield Hit(m.start(), m.end(), f"'{first.lower()}' twice in a row")
+
+
+RULES = (
+    RunTogetherWords(),
+    MissingSpaceAtQuote(),
+    MissingSpaceAfterPunctuation(),
+    MidSentenceCapital(),
+    LowercaseSentenceStart(),
+    DoubledPunctuation(),
+    UnbalancedQuotes(),
+    UnbalancedBrackets(),
+    DoubledWord(),
+)
