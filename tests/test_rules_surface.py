@@ -124,6 +124,32 @@ def test_unclosed_bracket_span():
     assert flagged(text, "S108") == ["("]
 
 
+def test_brackets_and_quotes_may_run_over_hard_wrapped_lines():
+    text = "He said (in a long\nwrapped line) that “this\nis fine” and [that\nthis\ntoo] holds.\n\nNext (line."
+    assert flagged(text, "S108") == ["("]  # only the one in the last paragraph, after a blank line
+    assert flagged(text, "S107") == []
+
+
+def test_interval_notation_is_not_an_unbalanced_bracket():
+    assert flagged("Offsets are [start, end) and (0, 1] here.\n\nNext.", "S108") == []
+
+
+def test_straight_quotes_take_their_role_from_their_neighbours():
+    text = 'It is "quite fine. ". And "this " too.\n\nShe said "no.'
+    assert [text[f.start] for f in flag_text(text, "en", [get_rule("S107")])] == ['"']
+    assert flag_text(text, "en", [get_rule("S107")])[0].start == text.rindex('"')
+
+
+def test_identifiers_and_brands_are_not_run_together_words():
+    text = "The columns docSegId and wmt23.zhen.<globalSegId> came from teamLab, WeChat and TikTok."
+    assert flagged(text, "S101") == []
+
+
+def test_lower_case_start_after_a_colon_or_an_abbreviation_is_a_continuation():
+    text = "The measures include:\nmore shells, training. The price is approx. five euros.\n\nsentences.csv holds rows."
+    assert flagged(text, "S105") == []
+
+
 def test_duplicated_line_points_at_the_second_copy():
     line = "A Ukrainian police officer takes cover in front of a burning building"
     text = f"{line}\n{line}\n\nWestern leaders recognise the risk."

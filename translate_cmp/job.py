@@ -55,11 +55,13 @@ def _versions() -> dict[str, str]:
 
 def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats: RunStats, started: float) -> dict:
     """What every run.json holds: versions, engine and models, rules, signatures, timings, counts."""
+    inner = getattr(engine, "inner", engine)  # under the translation cache
     return {
         "versions": _versions(),
         "engine": engine.name,
         "engine_settings": engine.settings(),
         "models": {f"{s}->{t}": engine.model_id(s, t) for s, t in sorted(engine.directions())},
+        "model_loads": {f"{s}->{t}": n for (s, t), n in sorted(getattr(inner, "load_counts", {}).items())},
         "rules": sorted(rule_docs),
         "signatures": scorer.signatures() if stats.translated else {},
         "timings": {k: round(v, 3) for k, v in stats.timings.items()} | {"total": round(time.time() - started, 3)},

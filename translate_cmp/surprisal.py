@@ -92,15 +92,18 @@ def words(text: str, pieces: Sequence[PieceSurprisal]) -> list[WordSurprisal]:
 
 @dataclass(frozen=True)
 class Threshold:
-    """A word is improbable when its bits reach ``absolute`` and stand out from the sentence.
+    """A word is improbable when its bits reach ``absolute`` and stand out from the sentence, or
+    when they reach ``extreme`` whatever the rest of the sentence does.
 
     Standing out: at least ``spread`` robust deviations above the sentence's median word, the
-    deviation being ``1.4826 * MAD`` but never below ``min_scale`` bits.
+    deviation being ``1.4826 * MAD`` but never below ``min_scale`` bits. ``extreme`` catches
+    sentences where most words are improbable (nothing stands out when everything is wrong).
     """
 
-    absolute: float = 12.0
+    absolute: float = 12.0  # p < 1/4096
     spread: float = 4.0
     min_scale: float = 1.5
+    extreme: float = 30.0  # p < 1e-9
 
 
 def improbable(found: Sequence[WordSurprisal], threshold: Threshold = Threshold()) -> tuple[list[WordSurprisal], float]:
@@ -110,6 +113,6 @@ def improbable(found: Sequence[WordSurprisal], threshold: Threshold = Threshold(
     bits = [w.bits for w in found]
     mid = median(bits)
     scale = max(threshold.min_scale, 1.4826 * median(abs(b - mid) for b in bits))
-    cut = max(threshold.absolute, mid + threshold.spread * scale)
+    cut = min(max(threshold.absolute, mid + threshold.spread * scale), max(threshold.absolute, threshold.extreme))
     hits = sorted((w for w in found if w.bits >= cut), key=lambda w: -w.bits)
     return hits, mid

@@ -73,7 +73,7 @@ class ChunkOutput:
     timings: dict[str, float]
     untranslated_pairs: set[tuple[str, str]]
     cache: dict[str, int]  # translation-cache hits and misses, documents reused
-    error: InputError | None = None
+    error: tuple[str, str] | None = None  # an InputError's (where, problem): the exception itself does not pickle
 
 
 class ChunkWorker:
@@ -95,7 +95,7 @@ class ChunkWorker:
             results = process_chunk(documents, self.engine, self.rules, self.spec, scorer=self.scorer, stats=stats,
                                     memo=self.memo)
         except InputError as exc:  # sent back whole: the driver raises it as the local run would
-            return ChunkOutput([], {}, set(), {}, error=exc)
+            return ChunkOutput([], {}, set(), {}, error=(exc.where, exc.problem))
         after = cache_counts(self.engine)
         stats.cache.update({k: after[k] - before[k] for k in after})
         return ChunkOutput(results, dict(stats.timings), stats.untranslated_pairs, dict(stats.cache))
@@ -178,7 +178,7 @@ def run_ray(
 
 def _emit(output: ChunkOutput, stats: RunStats, on_chunk) -> Iterator[DocumentResult]:
     if output.error is not None:
-        raise output.error
+        raise InputError(*output.error)
     stats.timings.update(output.timings)
     stats.untranslated_pairs |= output.untranslated_pairs
     stats.cache.update(output.cache)

@@ -10,6 +10,7 @@ entry lives).
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -97,6 +98,16 @@ def next_word(text: str, pos: int) -> re.Match[str] | None:
     return WORD.match(text, j)
 
 
+_TITLE_CHAIN = re.compile(r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*)*")
+_AFTER_LOWER_THE = re.compile(r"\bthe (?=[A-Z])")
+
+
+def title_chain(text: str, pos: int) -> str:
+    """The run of capitalised words starting at ``pos`` ("United States" in "United States (9%)")."""
+    m = _TITLE_CHAIN.match(text, pos)
+    return m.group().rstrip(".,;:") if m else ""
+
+
 def merge_hits(hits: Sequence[Hit], gap: int = 0) -> list[Hit]:
     """Overlapping (or within ``gap`` characters) hits of one rule become one; first message kept."""
     out: list[Hit] = []
@@ -129,13 +140,14 @@ _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _BRACKET_CLOSERS = {v: k for k, v in _BRACKETS.items()}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Orphan:
     """A quote or bracket without a partner; ``pos`` is a document offset."""
 
     pos: int
     char: str
     kind: str  # "unopened"; "unclosed" (another quotation opened first); "open-at-end" (of the paragraph)
+    paired: bool = False  # closed on a later line of the same block (a hard-wrapped paragraph)
 
 
 def _quote_role(text: str, i: int, table: dict[str, str], is_open: bool) -> str:
@@ -148,10 +160,18 @@ def _quote_role(text: str, i: int, table: dict[str, str], is_open: bool) -> str:
         return CLOSE if is_open else OPEN
     if role != EITHER:
         return role
-    if after.isspace() or after in ".,;:!?)]}…" or after in CLOSING_PUNCT:
-        return CLOSE  # an opening quote is glued to the word it opens
-    if before.isspace() or before in OPENING_PUNCT or before in "-–—/":
+    # a straight quote: an opening quote is glued to what it opens, a closing one to what it closes
+    opens_before = before.isspace() or before in OPENING_PUNCT or before in "-–—/"
+    starts_word = after.isalnum() or after in OPENING_PUNCT or after == "…" or text.startswith("...", i + 1)
+    if opens_before and starts_word:
         return OPEN
+    if not after.isspace() and (after in ".,;:!?)]}" or after in CLOSING_PUNCT):
+        return CLOSE  # '. ".' is a closing quote with a stray space before it
+    if after.isspace() and not opens_before:
+        return CLOSE
+    if opens_before and after.isspace():
+        # stands alone: at the start of a paragraph it closes a quotation from before ('" said Fang')
+        return CLOSE if is_open or i == 0 or text[i - 1] == "\n" else OPEN
     return CLOSE if is_open else OPEN
 
 
@@ -207,9 +227,10 @@ def bracket_orphans(text: str, start: int, end: int) -> list[Orphan]:
     """
     stack: list[int] = []
     orphans: list[Orphan] = []
+    skip = {p for m in _INTERVAL.finditer(text, start, end) for p in (m.start(), m.end() - 1)}  # "[start, end)"
     for i in range(start, end):
         ch = text[i]
-        if ch not in _BRACKETS and ch not in _BRACKET_CLOSERS:
+        if (ch not in _BRACKETS and ch not in _BRACKET_CLOSERS) or i in skip:
             continue
         if ch in "()" and text[max(start, i - 2) : i].endswith((":", ";", ":-", ";-", "=")):
             continue  # emoticon
@@ -240,6 +261,7 @@ class DocView:
     para_of: list[int]  # paragraph number (index into ``paragraphs``) of each sentence
     lower_words: frozenset[str]  # words written entirely in lower case somewhere
     title_mid: Counter[str]  # Title-case words where no clause starts, with their counts
+    after_the: frozenset[str] = frozenset()  # capitalised names written after a lower-case "the"
     quote_orphans: list[list[Orphan]] = field(default_factory=list)  # per sentence
     bracket_orphans: list[list[Orphan]] = field(default_factory=list)  # per sentence
     memo: dict[str, object] = field(default_factory=dict)  # per-rule results for the whole document
@@ -281,38 +303,67 @@ def build_view(document: Document, sentences: Sequence[Sentence], lang: str) -> 
             elif is_title(word) and not starts_clause(s.text, m.start()):
                 title_mid[word] += 1
 
-    view = DocView(paragraphs, para_of, frozenset(lower), title_mid)
+    after_the = {title_chain(s.text, m.end()) for s in sentences for m in _AFTER_LOWER_THE.finditer(s.text)}
+    view = DocView(paragraphs, para_of, frozenset(lower), title_mid, frozenset(after_the))
     view.quote_orphans = [[] for _ in sentences]
     view.bracket_orphans = [[] for _ in sentences]
     text = document.text
+    quotes: list[list[Orphan]] = []
+    brackets: list[list[Orphan]] = []
+    open_quotes: list[Orphan] = []  # still open at the end of the lines above, in this block
+    open_brackets: list[Orphan] = []
     for n, (first, last) in enumerate(paragraphs):
         start, end = sentences[first].start, sentences[last].end
         next_start = sentences[paragraphs[n + 1][0]].start if n + 1 < len(paragraphs) else None
-        quotes = quote_orphans(text, start, end, lang, next_start)
+        quotes.append(quote_orphans(text, start, end, lang, next_start))
+        brackets.append(bracket_orphans(text, start, end))
+        if n > 0 and "\n\n" in text[sentences[paragraphs[n - 1][1]].end : start].replace(" ", ""):
+            open_quotes, open_brackets = [], []  # a blank line ends a block of lines
+        # lines with no blank line between them may be one hard-wrapped paragraph
+        _pair_across_lines(open_quotes, quotes[n], lambda a, b: _FAMILY.get(a) == _FAMILY.get(b))
+        _pair_across_lines(open_brackets, brackets[n], lambda a, b: _BRACKETS.get(a) == b)
+        open_quotes += [q for q in quotes[n] if q.kind == "open-at-end"]
+        open_brackets += [b for b in brackets[n] if b.kind == "open-at-end"]
+    for n, (first, last) in enumerate(paragraphs):
+        found = [q for q in quotes[n] if not q.paired]
         if len(paragraphs) == 1:
             # one paragraph may be one segment of a longer text (a table row, an XLIFF unit): a quotation
             # may open before it or close after it, so only a quotation opened twice is evidence
-            quotes = [q for q in quotes if q.kind == "unclosed"]
-        _assign(quotes, sentences, first, last, view.quote_orphans)
-        _assign(bracket_orphans(text, start, end), sentences, first, last, view.bracket_orphans)
+            found = [q for q in found if q.kind == "unclosed"]
+        _assign(found, sentences, first, last, view.quote_orphans)
+        _assign([b for b in brackets[n] if not b.paired], sentences, first, last, view.bracket_orphans)
     return view
+
+
+def _pair_across_lines(still_open: list[Orphan], line: list[Orphan], partners) -> None:
+    """A mark left open on an earlier line of the block and the unopened mark that closes it on this
+    line are partners: both leave ``still_open`` and ``line`` (in place), and the earlier line's list."""
+    while still_open and line and line[0].kind == "unopened" and partners(still_open[-1].char, line[0].char):
+        still_open.pop().paired = True
+        line.pop(0)
+
+
+_INTERVAL = re.compile(r"\[[^\[\]()\n]{1,30},[^\[\]()\n]{1,30}\)|\([^\[\]()\n]{1,30},[^\[\]()\n]{1,30}\]")
 
 
 _CACHE: OrderedDict[tuple[int, int, str], tuple[Document, Sequence[Sentence], DocView]] = OrderedDict()
 _CACHE_SIZE = 8
+_CACHE_LOCK = threading.Lock()
 
 
 def doc_view(ctx: RuleContext) -> DocView:
     """The :class:`DocView` of the context's document (computed once, then cached)."""
     key = (id(ctx.document), id(ctx.sentences), ctx.doc_lang)
-    entry = _CACHE.get(key)
-    if entry is not None and entry[0] is ctx.document and entry[1] is ctx.sentences:
-        _CACHE.move_to_end(key)
-        return entry[2]
+    with _CACHE_LOCK:
+        entry = _CACHE.get(key)
+        if entry is not None and entry[0] is ctx.document and entry[1] is ctx.sentences:
+            _CACHE.move_to_end(key)
+            return entry[2]
     view = build_view(ctx.document, ctx.sentences, ctx.doc_lang)
-    _CACHE[key] = (ctx.document, ctx.sentences, view)
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
+    with _CACHE_LOCK:
+        _CACHE[key] = (ctx.document, ctx.sentences, view)
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
     return view
 
 

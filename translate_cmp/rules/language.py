@@ -15,8 +15,8 @@ from functools import lru_cache
 from translate_cmp.detect import UNDETERMINED, detect
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.docview import LETTERS, WORD, SurfaceRule
-from translate_cmp.rules.lexicon import FUNCTION_WORDS, NATIONALITIES, TITLES, words
+from translate_cmp.rules.docview import LETTERS, SurfaceRule
+from translate_cmp.rules.lexicon import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS, NATIONALITIES, TITLES, words
 
 # langdetect codes that are one language, or too close to tell apart on one sentence.
 _SAME_GROUP = (
@@ -31,6 +31,20 @@ def _same_language(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in _SAME_GROUP)
 
 
+_PLAIN_WORD = re.compile(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*")
+_EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?¿¡…-–—"
+
+
+def plain_words(text: str) -> list[str]:
+    """Whitespace tokens that are words of prose (no digits, underscores, dots or slashes inside)."""
+    out = []
+    for token in text.split():
+        token = token.strip(_EDGE_PUNCT)
+        if _PLAIN_WORD.fullmatch(token):
+            out.append(token)
+    return out
+
+
 class OtherLanguageSentence(SurfaceRule):
     code = "L301"
     name = "other-language-sentence"
@@ -38,10 +52,12 @@ class OtherLanguageSentence(SurfaceRule):
     summary = "A sentence in another language than its document: an untranslated leftover (long sentences only)."
     why = (
         "A sentence the engine did not translate is left in the source language. Language identifiers are "
-        "unreliable on short text (langdetect: 98% on sentences, 82% on word pairs, 65% on single words), so "
-        "the rule asks for at least 6 words and 30 letters, a probability of 0.99 below 10 words and 0.9 "
-        "above, at most half of the words capitalised (names fool n-gram detectors), and, in English "
-        "documents, fewer than a quarter English grammar words."
+        "unreliable on short text (langdetect: 98% on sentences, 82% on word pairs, 65% on single words) and "
+        "report probability 1.0 for code and name lists, so the detector's verdict is only a first filter: "
+        "the sentence needs at least 6 words of prose (30 letters), at most half of them capitalised, fewer "
+        "than a quarter English grammar words (in English documents), and at least two distinct grammar words "
+        "of the detected language, which must be one of the languages listed in "
+        "``lexicon.FOREIGN_FUNCTION_WORDS`` (other scripts are L303's business)."
     )
     instead = "Translate the sentence, or mark the quotation as deliberately in its original language."
     examples = (
@@ -57,6 +73,7 @@ class OtherLanguageSentence(SurfaceRule):
     counter_examples = (
         Example("WHY THIS MATTERS. By admin. jens stoltenberg, Olaf Scholz, Andrzej Duda and Pedro Sánchez."),
         Example("Russian troops have recently made advances into Ukrainian territory, while Ukrainians suffer."),
+        Example("The file's metadata: identical for all 3,770 system-segments.\nglobal_seg_id WMT global segment id"),
     )
     _MIN_WORDS = 6
     _MIN_LETTERS = 30
@@ -66,20 +83,25 @@ class OtherLanguageSentence(SurfaceRule):
         if not doc_lang or doc_lang == UNDETERMINED:
             return
         sentence = ctx.sentence
-        words = WORD.findall(sentence.text)
+        words = plain_words(sentence.text)
         if len(words) < self._MIN_WORDS or sum(len(w) for w in words) < self._MIN_LETTERS:
             return
         lang, prob = sentence.lang, sentence.lang_prob
         if not lang:
             found = detect(sentence.text)
             lang, prob = found.lang, found.prob
-        if lang == UNDETERMINED or _same_language(lang, doc_lang):
+        if lang == UNDETERMINED or _same_language(lang, doc_lang) or prob < 0.9:
             return
-        if prob < (0.99 if len(words) < 10 else 0.9):
-            return
+        lowered = [w.lower() for w in words]
         if 2 * sum(1 for w in words if w[0].isupper()) >= len(words):
+            return  # names and headings fool n-gram detectors
+        if doc_lang == "en" and 4 * sum(1 for w in lowered if w in FUNCTION_WORDS) >= len(words):
+            return  # English grammar: an English sentence with unusual words
+        grammar = FOREIGN_FUNCTION_WORDS.get(lang)
+        if grammar is None:
             return
-        if doc_lang == "en" and 4 * sum(1 for w in words if w.lower() in FUNCTION_WORDS) >= len(words):
+        hits = [w for w in lowered if w in grammar]
+        if len(set(hits)) < 2 or 100 * len(hits) < 15 * len(words):
             return
         yield Hit(0, len(sentence.text), f"sentence looks {lang} (p={prob:.2f}) in a {doc_lang} document")
 

@@ -24,7 +24,7 @@ def words(text: str) -> frozenset[str]:
 ARTICLES = frozenset({"a", "an", "the"})
 
 DETERMINERS = frozenset(
-    {"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "your", "my", "every"}
+    {"a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "your", "my", "every"}
 )
 
 PREPOSITIONS = words(
@@ -56,7 +56,7 @@ SENTENCE_ADVERBS = words(
 FUNCTION_WORDS = ARTICLES | DETERMINERS | PREPOSITIONS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | SENTENCE_ADVERBS
 
 # Capitalised forms that are also names, months or titles of works: never evidence of a casing error.
-AMBIGUOUS_CAPITALS = frozenset({"i", "may", "will", "us", "it", "so", "near", "up", "over", "like", "down", "even"})
+AMBIGUOUS_CAPITALS = frozenset({"i", "may", "us", "near", "over", "like", "down"})
 
 MONTHS_AND_DAYS = words(
     """january february march april may june july august september october november december monday tuesday
@@ -134,3 +134,38 @@ FURNITURE_LINES = frozenset(
         "recommended",
     }
 )
+
+# Frequent function words of languages whose untranslated sentences turn up in English articles. A
+# sentence is called foreign only when it holds several of its detected language's function words.
+FOREIGN_FUNCTION_WORDS = {
+    "es": words(
+        """el la los las del que y en por para con una un se su sus al lo como más pero este esta es son fue ha
+        han muy también sin sobre entre cuando donde porque"""
+    ),
+    "fr": words(
+        """le la les des du de et est un une que qui dans pour pas sur au aux ce cette il elle ils nous vous mais
+        avec sont été ont par plus ne"""
+    ),
+    "de": words(
+        """der die das und ist nicht ein eine mit von zu den dem des auf für sich dass auch im wird sind werden
+        hat haben wir sie es bei nach"""
+    ),
+    "it": words(
+        """il lo la gli le di che un una per non con del della dei delle sono è anche ma più questo questa nel
+        nella al alla da si ha"""
+    ),
+    "pt": words(
+        """o os as do da dos das que um uma em para com não no na nos nas mais por se é são foi também mas como
+        ao à"""
+    ),
+    "nl": words("de het een en van is dat niet op met voor zijn ook maar bij naar om te wordt deze er als uit heeft"),
+    "pl": words("i w z na się nie to że jest do od jak ale o po dla tym przez czy być są także już który która"),
+    "ca": words("el la els les de del que i en per amb una un es no és són com però més també aquest aquesta al"),
+    "ro": words("și în de la cu pe care nu este o un din pentru că se sunt mai fost ce sau"),
+    "sv": words("och att det som en ett är på för med av inte till den har de om men var jag"),
+    "da": words("og at det som en et er på for med af ikke til den har de om men var jeg"),
+    "no": words("og å det som en et er på for med av ikke til den har de om men var jeg"),
+    "tr": words("ve bir bu da de için ile çok daha olarak gibi olan ama değil en her"),
+    "cs": words("a v se na je že to s z do o ve k jako by ale pro jsou také který která"),
+    "id": words("dan yang di ke dari ini itu dengan untuk tidak akan pada juga dalam adalah"),
+}

@@ -17,6 +17,7 @@ from translate_cmp.rules.docview import (
     CLOSING_PUNCT,
     LETTERS,
     WORD,
+    DocView,
     SurfaceRule,
     doc_view,
     is_lower,
@@ -24,11 +25,13 @@ from translate_cmp.rules.docview import (
     next_word,
     previous_word,
     starts_clause,
+    title_chain,
 )
 from translate_cmp.rules.lexicon import (
     ABBREVIATIONS,
     AMBIGUOUS_CAPITALS,
     ARTICLES,
+    AUXILIARIES,
     CLAUSE_VERBS,
     CONJUNCTIONS,
     DETERMINERS,
@@ -37,6 +40,8 @@ from translate_cmp.rules.lexicon import (
     MONTHS_AND_DAYS,
     NAME_PARTICLES,
     PREPOSITIONS,
+    PRONOUNS,
+    SENTENCE_ADVERBS,
     words,
 )
 
@@ -44,7 +49,29 @@ ENGLISH = frozenset({"en"})
 # Languages written without spaces between words: spacing rules have nothing to say there.
 NO_SPACE_LANGS = frozenset({"zh", "zt", "ja", "th", "lo", "km", "my"})
 # Camel-case names whose tail is a function word.
-KNOWN_CAMEL = words("linkedin gofundme checkin login popup startup signup biorxiv medrxiv")
+KNOWN_CAMEL = words("linkedin gofundme checkin login popup startup signup biorxiv medrxiv teamlab wikihow")
+
+
+_CODE_MARKS = frozenset("/@[]{}()=<>_`|\\*#~$%^&+0123456789")
+
+
+def _chunk(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited piece of ``text`` around ``text[start:end]``, edge punctuation removed."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    return text[left:right].strip("\"'“”‘’«»()[].,;:!?")
+
+
+def _looks_like_code(text: str, start: int, end: int) -> bool:
+    """Part of an identifier, a path, an address or a file name rather than of prose."""
+    chunk = _chunk(text, start, end)
+    if any(ch in _CODE_MARKS for ch in chunk) or "www" in chunk:
+        return True
+    return re.search(r"[a-z]\.[a-z]{2,4}$", chunk) is not None  # "LIGA.net", "report.pdf"
 
 
 def _junctions(token: str) -> list[int]:
@@ -81,32 +108,31 @@ class RunTogetherWords(SurfaceRule):
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         if ctx.doc_lang in NO_SPACE_LANGS:
             return
-        view = doc_view(ctx)
         english = ctx.doc_lang == "en"
-        for m in LETTERS.finditer(ctx.text):
+        text = ctx.text
+        for m in LETTERS.finditer(text):
             token = m.group()
             cuts = _junctions(token)
             if not cuts or token.lower() in KNOWN_CAMEL:
                 continue
+            if (token[0].islower() and len(cuts) > 1) or _looks_like_code(text, m.start(), m.end()):
+                continue  # "docSegId", "wmt23.zhen.<globalSegId>": identifiers, file names
             bounds = [0, *cuts, len(token)]
             for n, cut in enumerate(cuts):
                 left, right = token[bounds[n] : cut], token[cut : bounds[n + 2]]
-                if self._glued(left, right, n == 0, view, english):
+                if self._glued(left, right, n == 0, english):
                     yield Hit(m.start() + bounds[n], m.start() + bounds[n + 2], f"'{left}' and '{right}' run together")
 
     @staticmethod
-    def _glued(left: str, right: str, at_start: bool, view, english: bool) -> bool:
+    def _glued(left: str, right: str, at_start: bool, english: bool) -> bool:
         tail = right.lower()
         adverb = tail.endswith("ly") and len(tail) >= 6
         tail_is_clause_word = english and len(right) >= 3 and (tail in GLUE_TAILS or adverb)
         if len(left) >= 3 and (left.islower() or is_title(left)) and tail_is_clause_word:
             return True  # "ScholzSaid", "SunakFor", "alliesEspecially"
-        if at_start and len(left) >= 3 and left.islower():
-            # "troopsMacron": both halves are words this document writes on their own
-            known_left = left in view.lower_words or (english and left in FUNCTION_WORDS)
-            known_right = right in view.title_mid or tail in view.lower_words
-            return known_left and known_right
-        return False
+        # "troopsMacron", "regionConquered": a lower-case word, then a capitalised one, in one token. Brands
+        # that look like this start with one or two letters ("iPhone", "eBay") or are listed in KNOWN_CAMEL.
+        return at_start and len(left) >= 3 and left.islower() and len(right) >= 3
 
 
 _QUOTE_GLUED = re.compile(r"[^\W\d_]+([\"“”„«»])[^\W\d_]+")
@@ -175,9 +201,8 @@ class MissingSpaceAfterPunctuation(SurfaceRule):
             for m in pattern.finditer(text):
                 chunk_start = text.rfind(" ", 0, m.start()) + 1
                 chunk_end = text.find(" ", m.end())
-                chunk = text[chunk_start : chunk_end if chunk_end >= 0 else len(text)]
-                if any(mark in chunk for mark in ("/", "@", "www", "://")):
-                    continue  # addresses and handles
+                if _looks_like_code(text, m.start(), m.end()):
+                    continue  # addresses, handles, code
                 yield Hit(chunk_start, chunk_end if chunk_end >= 0 else len(text), f"no space after '{m.group()}'")
         following = ctx.next
         if (
@@ -190,10 +215,12 @@ class MissingSpaceAfterPunctuation(SurfaceRule):
             yield Hit(last, len(text), f"no space between '{text[last:]}' and '{following.text.split()[0]}'")
 
 
-def _is_headline(words: list[str]) -> bool:
+def _is_headline(text: str) -> bool:
     """Title-case text ("Macron Announces Coalition To Send Troops"): capitals are its style."""
-    capitals = sum(1 for w in words if w[0].isupper())
-    lower_content = sum(1 for w in words if is_lower(w) and w.lower() not in FUNCTION_WORDS)
+    tokens = [t.strip("\"'“”‘’«»()[]{}.,;:!?-–—") for t in text.split()]
+    tokens = [t for t in tokens if t[:1].isalpha()]
+    capitals = sum(1 for t in tokens if t[0].isupper())
+    lower_content = sum(1 for t in tokens if t[0].islower() and t.lower() not in FUNCTION_WORDS)
     return capitals >= 3 and lower_content <= 1
 
 
@@ -212,7 +239,12 @@ class MidSentenceCapital(SurfaceRule):
     why = (
         "Translation engines carry capitals over from a source clause boundary or from a lost full stop. A "
         "capitalised 'Between', 'But' or 'The' after a lower-case word tells the reader a sentence starts "
-        "there when it does not, and often marks a sentence split in the wrong place."
+        "there when it does not, and often marks a sentence split in the wrong place. To stay clear of names "
+        "and titles the rule flags only: an English function word after a lower-case word (an article only "
+        "before a lower-case word, a pronoun only before one: 'with He Lifeng' is a name); a reporting verb "
+        "that is not also a given name ('General Denied', not 'Edward Said'); a noun in -ility/-ness after a "
+        "preposition. Nothing is flagged after a clause end, a colon, an opening quote or bracket, in "
+        "title-case headlines, or where the document capitalises the word elsewhere mid-sentence too."
     )
     instead = "Lower-case the word ('will begin between Moscow'), or restore the full stop that was lost."
     examples = (
@@ -231,9 +263,9 @@ class MidSentenceCapital(SurfaceRule):
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
-        words = [m for m in WORD.finditer(text)]
-        if _is_headline([m.group() for m in words]):
+        if _is_headline(text):
             return
+        words = list(WORD.finditer(text))
         view = doc_view(ctx)
         for m in words:
             word = m.group()
@@ -243,30 +275,36 @@ class MidSentenceCapital(SurfaceRule):
                 continue
             if starts_clause(text, m.start()):
                 continue
-            reason = self._reason(text, m, view.title_mid[word])
+            reason = self._reason(text, m, view)
             if reason:
                 yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence ({reason})")
 
     @staticmethod
-    def _reason(text: str, m: re.Match[str], title_count: int) -> str | None:
+    def _reason(text: str, m: re.Match[str], view: DocView) -> str | None:
         word = m.group()
         low = word.lower()
         prev = previous_word(text, m.start())
         nxt = next_word(text, m.end())
-        prev_low = prev is not None and is_lower(prev.group())
+        prev_low = prev is not None and (is_lower(prev.group()) or _capital_by_position(text, prev))
+        next_low = (nxt is not None and is_lower(nxt.group())) or re.match(r"\s+\d", text[m.end() :]) is not None
         next_title = nxt is not None and nxt.group()[0].isupper()
         if low in FUNCTION_WORDS and low not in AMBIGUOUS_CAPITALS and low not in MONTHS_AND_DAYS:
-            if not prev_low or prev.group().lower() in DETERMINERS:
+            if prev is not None and prev.group().lower() in DETERMINERS:
                 return None  # "the Very Large Telescope"
+            if low in ARTICLES:
+                return _article_reason(text, m, prev, nxt, prev_low, view)
+            if not prev_low:
+                # after a name: only an auxiliary, preposition or conjunction followed by a plain word
+                # ("the United States Has dragged"), never a title ("Gone With the Wind")
+                if prev is None or not next_low or low in PRONOUNS or low in SENTENCE_ADVERBS:
+                    return None
+                if low not in AUXILIARIES and nxt is not None and nxt.group() in ARTICLES:
+                    return None
+                return "a function word after a name"
             if next_title and low not in PREPOSITIONS and low not in CONJUNCTIONS:
                 return None  # "with He Lifeng": a surname; prepositions stay ("begin Between Moscow")
-            if low in ARTICLES:
-                if nxt is None or not is_lower(nxt.group()) or nxt.group().lower() in FUNCTION_WORDS:
-                    return None  # "The Hague", "A Tale of Two Cities", "from A to Z"
-                if word == "A" and prev.group().lower() in _LABEL_NOUNS:
-                    return None  # "vitamin A deficiency", "plan A"
             return "a function word after a lower-case word"
-        if next_title or title_count > 1:
+        if next_title or view.title_mid[word] > 1:
             return None  # part of a name, or capitalised on purpose throughout the document
         if low in CLAUSE_VERBS and prev is not None and prev.group().lower() not in DETERMINERS:
             return "a verb, not part of a name"
@@ -282,8 +320,29 @@ class MidSentenceCapital(SurfaceRule):
         return None
 
 
+def _capital_by_position(text: str, word: re.Match[str]) -> bool:
+    """A capital that only marks a clause start ("Since The ...", "Finally, We ..."), not a name."""
+    low = word.group().lower()
+    return starts_clause(text, word.start()) and (low in FUNCTION_WORDS or low == "according" or low.endswith("ly"))
+
+
+def _article_reason(text, m, prev, nxt, prev_low: bool, view: DocView) -> str | None:
+    """'The'/'A'/'An' mid-sentence: only before a plain word ('uses A strategy'), or before a name the
+    document also writes with a lower-case 'the' ('the United States' ... 'and The United States')."""
+    if prev is None or nxt is None:
+        return None
+    if is_lower(nxt.group()):
+        if m.group() == "A" and (nxt.group() in FUNCTION_WORDS or prev.group().lower() in _LABEL_NOUNS):
+            return None  # "from A to Z", "vitamin A deficiency", "plan A"
+        if not prev_low and nxt.group() in FUNCTION_WORDS:
+            return None
+        return "an article before a lower-case word"
+    if m.group() == "The" and title_chain(text, nxt.start()) in view.after_the:
+        return "the document writes this name with a lower-case 'the'"
+    return None  # "The Hague", "A Tale of Two Cities"
+
+
 _BULLET_START = re.compile(r"^\s*(?:[-•*–—·>]|\d{1,2}[.)])")
-_URLISH = ("@", "://", "www.", "#")
 
 
 class LowercaseSentenceStart(SurfaceRule):
@@ -314,7 +373,7 @@ class LowercaseSentenceStart(SurfaceRule):
         word = m.group()
         if any(ch.isupper() for ch in word[1:]) or word.lower() in NAME_PARTICLES:
             return  # "iPhone", "eBay"; "von der Leyen", "de Gaulle"
-        if _BULLET_START.match(text) or any(mark in text[: m.end() + 4] for mark in _URLISH):
+        if _BULLET_START.match(text) or "`" in text[: m.start()] or _looks_like_code(text, m.start(), m.end()):
             return
         if len(word) <= 3 and text[m.end() : m.end() + 1] in (")", "."):
             return  # "a)", "iv." list markers
@@ -329,8 +388,10 @@ class LowercaseSentenceStart(SurfaceRule):
         if prev is None:
             return False
         tail = prev.text.rstrip().rstrip(CLOSING_PUNCT + '"')
+        if ctx.document.text.count("\n", prev.end, ctx.sentence.start) >= 2:
+            return tail.endswith(":")  # after a blank line only a list after a colon goes on in lower case
         if not tail.endswith((".", "!", "?")) or tail.endswith(("..", "…")):
-            return True
+            return True  # the same paragraph, or the next line of a hard-wrapped one
         if tail.endswith("."):
             last = tail[:-1].rsplit(None, 1)[-1] if tail[:-1].split() else ""
             if last.lower().lstrip("(") in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", last):
@@ -431,7 +492,7 @@ class UnbalancedBrackets(SurfaceRule):
             yield Hit(orphan.pos - start, orphan.pos - start + 1, f"bracket {orphan.char} {what}")
 
 
-_DOUBLED_WORD = re.compile(r"\b([^\W\d_]+)[ \t]+(\1)\b", re.IGNORECASE)
+_DOUBLED_WORD = re.compile(r"\b([^\W\d_]+)[ \t]+(\1)\b(?![-'’])", re.IGNORECASE)
 _DELIBERATE_DOUBLES = words(
     """had that is very bye ha haha no yes yeah knock tut chop boo blah bla so really ho hip la dum bang tick oh ah
     go well wow now come"""

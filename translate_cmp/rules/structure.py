@@ -61,7 +61,8 @@ class SentenceFragment(SurfaceRule):
             return
         if len(words) == 1:
             word = words[0]
-            if word.lower() not in ONE_WORD_SENTENCES and not word.isupper():
+            pure = body[:-1].lstrip("“‘\"«(").strip() == word
+            if pure and word.lower() not in ONE_WORD_SENTENCES and not word.isupper():
                 yield Hit(0, len(text), f"one-word sentence '{body}' left by a broken split")
             return
         if len(words) <= 6 and words[0].lower() in SUBJECTLESS_STARTS and "," not in text and words[0][0].isupper():
