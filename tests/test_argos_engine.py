@@ -24,12 +24,15 @@ def round_trip(engine: ArgosEngine, texts: list[str]) -> tuple[list, list]:
     return forward, backward
 
 
-@pytest.mark.parametrize("options", [{}, {"beam_size": 1, "compute_type": "int8"}, {"beam_size": 4}])
-def test_round_trip_gives_back_every_seed_sentence(argos_packages_dir, seed_sentences, options):
+@pytest.mark.parametrize(
+    ("options", "step"), [({}, 1), ({"beam_size": 1, "compute_type": "int8"}, 1), ({"beam_size": 4}, 7)]
+)
+def test_round_trip_gives_back_every_seed_sentence(argos_packages_dir, seed_sentences, options, step):
+    sentences = seed_sentences[::step]
     engine = ArgosEngine(argos_packages_dir, **options)
-    forward, backward = round_trip(engine, seed_sentences)
-    assert [t.text for t in forward] == seed_sentences
-    assert [t.text for t in backward] == seed_sentences
+    forward, backward = round_trip(engine, sentences)
+    assert [t.text for t in forward] == sentences
+    assert [t.text for t in backward] == sentences
     assert not any(t.truncated for t in forward + backward)
     assert engine.load_counts == {("en", "de"): 1, ("de", "en"): 1}
 
