@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from translate_cmp.align import align
@@ -72,3 +74,22 @@ def test_compare_cli_missing_translation_is_exit_2(tmp_path):
     res = CliRunner().invoke(cli, ["compare", str(tmp_path / "src.txt"), str(tmp_path / "nope.txt")])
     assert res.exit_code == 2
     assert "nope.txt: no such file or directory" in res.output
+
+
+def _bilingual_rules():
+    return [r for r in select_rules(["C"])]
+
+
+@pytest.mark.parametrize("rule", _bilingual_rules(), ids=lambda r: r.code)
+def test_each_comparison_rule_fires_on_its_examples_and_not_on_counter_examples(rule):
+    for ex in rule.examples:
+        fired = {c for codes in _flags_with(ex.text, ex.translation, [rule]).values() for c in codes}
+        assert rule.code in fired, ex
+    for ex in rule.counter_examples:
+        fired = {c for codes in _flags_with(ex.text, ex.translation, [rule]).values() for c in codes}
+        assert rule.code not in fired, ex
+
+
+def _flags_with(source: str, translation: str, rules) -> dict[int, set[str]]:
+    result = compare_documents(Document("s", "s", source), Document("t", "t", translation), NoneEngine(), rules)
+    return {r.sentence.sent_id: {f.code for f in r.flags} for r in result.sentences}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 import zipfile
 from pathlib import Path
@@ -36,7 +37,8 @@ def test_install_then_list(copy_package_files, tmp_path):
     assert listing[1].endswith(str(packages / "translate-en_de-1_0"))
 
     assert invoke("install", str(copy_package_files["de-en"]), "--packages-dir", str(packages)).exit_code == 0
-    records = [json.loads(line) for line in invoke("list", "--packages-dir", str(packages), "--json").output.splitlines()]
+    listed = invoke("list", "--packages-dir", str(packages), "--json").output
+    records = [json.loads(line) for line in listed.splitlines()]
     assert [(r["from"], r["to"], r["version"], r["round_trip"], r["usable"]) for r in records] == [
         ("de", "en", "1.0", True, True),
         ("en", "de", "1.0", True, True),
@@ -111,13 +113,34 @@ def test_install_needs_exactly_one_source(copy_package_files):
     assert both.exit_code == 2 and "either" in both.output
 
 
-@pytest.mark.parametrize("index", ["http://127.0.0.1:9/", "http://10.255.255.1/"])  # refused; unroutable
-def test_install_from_unreachable_index_fails_fast(monkeypatch, tmp_path, index):
+@pytest.fixture
+def silent_server():
+    """A local port that accepts connections and never answers."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    yield f"http://127.0.0.1:{server.getsockname()[1]}/"
+    server.close()
+
+
+def _closed_port() -> str:
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    return f"http://127.0.0.1:{port}/"
+
+
+@pytest.mark.parametrize("case", ["refused", "no such host", "silent"])
+def test_install_from_unreachable_index_fails_fast(monkeypatch, tmp_path, silent_server, case):
+    index = {"refused": _closed_port(), "no such host": "https://argos-index.invalid/", "silent": silent_server}[case]
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", index)
     started = time.monotonic()
     result = invoke("install", "--from-index", "en", "de", "--timeout", "0.5", "--packages-dir", str(tmp_path))
     elapsed = time.monotonic() - started
     assert isinstance(result.exception, InputError)
-    assert str(result.exception).startswith("argos package index: cannot reach")
-    assert "models install FILE" in str(result.exception)
+    message = str(result.exception)
+    assert message.startswith("argos package index: cannot ") and index + "index.json" in message
+    if case != "silent":
+        assert "offline?" in message and "models install FILE" in message
     assert elapsed < 10  # a hang guard, not a speed test: argostranslate's own lookup spins for minutes

@@ -140,10 +140,16 @@ class ArgosEngine(Engine):
 
     ``beam_size`` defaults to 2: a round trip measures how well meaning survives, not the best
     possible translation; beam 2 avoids greedy's worst dead ends for about 1.5x greedy's CPU time
-    (measured on a 6+6-layer int8 model; argos itself uses 4). Outputs may stop at ``min(length_ratio * n + length_extra,
-    length_cap)`` tokens (``n``: the longest source of the call); an output that stops there
-    without the end token is ``Translated(truncated=True)``, as is a source longer than
-    ``max_input_length`` tokens (CTranslate2 cuts it).
+    (measured on a 6+6-layer int8 model; argos itself uses 4).
+
+    Outputs may stop at ``min(length_ratio * n + length_extra, length_cap)`` tokens (``n``: the
+    longest source of the call); an output that stops there without the end token is
+    ``Translated(truncated=True)``, as is a source longer than ``max_input_length`` tokens
+    (CTranslate2 cuts it). ``n_tokens`` counts decoding steps, the end token included, so
+    ``score / n_tokens`` is the mean log-probability per step.
+
+    Packages are looked up once, when the engine is made; each direction's model loads on first
+    use and stays loaded (``load_counts`` counts loads per direction; :meth:`unload` drops them).
     """
 
     name = "argos"
@@ -261,12 +267,13 @@ class ArgosEngine(Engine):
 
         Tokens are SentencePiece pieces of the target with ``[start, end)`` character spans into
         the target text (the leading space piece SentencePiece adds has an empty span). The end
-        token's log-probability is not included. Empty targets give ``[]``.
+        token's log-probability is not included. A blank target or source gives ``[]``.
         """
         if len(sources) != len(targets):
             raise ValueError(f"{len(sources)} sources but {len(targets)} targets")
         results: list[list[TokenScore]] = [[] for _ in targets]
-        todo = [i for i, target in enumerate(targets) if target.strip()]
+        pairs = enumerate(zip(sources, targets, strict=True))
+        todo = [i for i, (source, target) in pairs if source.strip() and target.strip()]
         if not todo:
             return results
         model = self._model(src, tgt)

@@ -11,15 +11,20 @@ from collections.abc import Iterator
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
 
-_S = "The minister resigned on Monday. Prices rose by 3 percent in May. Talks will resume next week."
-_T_FULL = (
-    "El ministro dimitió el lunes. Los precios subieron un 3 por ciento en mayo. Las conversaciones se reanudarán."
-)
-_T_OMIT = "El ministro dimitió el lunes. Las conversaciones se reanudarán la próxima semana."
+# Examples pair a source with a translation already in the source's language (as the back-translation
+# a reviewer reads), so they run without any model.
+_S = "The minister resigned on Monday. Prices rose by 3 percent in March. Talks will resume next week."
+_T_FULL = "The minister stepped down on Monday. Prices went up 3 percent in March. Talks resume next week."
+_T_OMIT = "The minister stepped down on Monday. Talks resume next week."
 _T_ADD = (
-    "El ministro dimitió el lunes. Haga clic aquí para suscribirse a nuestro boletín diario de noticias. "
-    "Los precios subieron un 3 por ciento en mayo. Las conversaciones se reanudarán la próxima semana."
+    "The minister stepped down on Monday. Click here to subscribe to our daily newsletter. "
+    "Prices went up 3 percent in March. Talks resume next week."
 )
+_S_LONG = (
+    "The minister resigned on Monday. The minister, who had been under pressure for weeks over the housing "
+    "scandal that shook the coalition, resigned on Monday evening. Talks will resume next week."
+)
+_T_SHORT = "The minister resigned on Monday. The minister quit. Talks will resume next week."
 MIN_CHARS = 12  # sentences shorter than this are too short to judge by length or chrF
 
 
@@ -69,9 +74,11 @@ class DivergentPair(Rule):
     instead = "Retranslate the sentence so its back-translation keeps the source's content words."
     needs_counterpart = True
     CHRF_FLOOR = 30.0
-    examples = (Example("Prices rose by 3 percent in May.", translation="The weather will be sunny tomorrow morning."),)
+    examples = (
+        Example("Prices rose by 3 percent in March.", translation="Prices fell sharply in June, officials said."),
+    )
     counter_examples = (
-        Example("Prices rose by 3 percent in May.", translation="Prices rose 3 percent in May."),
+        Example("Prices rose by 3 percent in March.", translation="Prices rose 3 percent in March."),
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
@@ -91,12 +98,7 @@ class LengthMismatch(Rule):
     instead = "Compare the pair clause by clause; translate what is missing, drop what was added."
     needs_counterpart = True
     FACTOR = 2.2
-    examples = (
-        Example(
-            "The minister, who had been under pressure for weeks over the housing scandal, resigned on Monday.",
-            translation="The minister resigned.",
-        ),
-    )
+    examples = (Example(_S_LONG, translation=_T_SHORT),)
     counter_examples = (Example(_S, translation=_T_FULL),)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
@@ -119,8 +121,8 @@ class MergedOrSplit(Rule):
     needs_counterpart = True
     examples = (
         Example(
-            "The minister resigned on Monday. He had been under pressure for weeks.",
-            translation="The minister, under pressure for weeks, resigned on Monday after a long scandal at home.",
+            "The minister resigned on Monday. He had been under pressure for weeks. Talks will resume next week.",
+            translation="The minister, under pressure for weeks, resigned on Monday. Talks will resume next week.",
         ),
     )
     counter_examples = (Example(_S, translation=_T_FULL),)
