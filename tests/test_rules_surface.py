@@ -90,6 +90,10 @@ def test_hits_stay_inside_their_sentence(rule: Rule):
         ("S104", "Deployment will begin Between Moscow and the alliance.", ["Between"]),
         ("S104", "They maintain “strategic uncertainty” Which keeps Moscow on alert.", ["Which"]),
         ("S104", "We should talk about probability, but about Inevitability (of conflict).", ["Inevitability"]),
+        ("S104", "Pressure from the United States Has dragged down the chain.", ["Has"]),
+        ("S104", "Since The beginning of this year, prices rose.", ["The"]),
+        ("S104", "Both the United Kingdom and The United Kingdom government left the talks early.", ["The"]),
+        ("S101", "The Kursk regionConquered by Ukraine.", ["regionConquered"]),
         ("S105", "“There are no plans,” he said. jens stoltenberg,", ["jens"]),
         ("S106", "Macron spoke about the war against Russia. .", ["."]),
         ("S106", "The allies,, including France, agreed.", [",,"]),
@@ -184,6 +188,8 @@ ORDINARY = [
     "Allied troops in Ukraine: to be or not to be?",
     "He Jiankui spoke with He Lifeng. The Very Large Telescope took the picture.",
     "(AFP) Macron received around thirty European leaders. (Reuters) The talks went on.",
+    "Fans of Gone With the Wind met Theresa May in May; children with Down syndrome joined The Hague talks.",
+    "The column docSegId, the ReadTheDocs badge and print(f\"Hello {name}\") are code, e.g. fetch.fsck.badTimezone.",
 ]
 
 

@@ -71,7 +71,7 @@ def _looks_like_code(text: str, start: int, end: int) -> bool:
     chunk = _chunk(text, start, end)
     if any(ch in _CODE_MARKS for ch in chunk) or "www" in chunk:
         return True
-    return re.search(r"[a-z]\.[a-z]{2,4}$", chunk) is not None  # "LIGA.net", "report.pdf"
+    return re.search(r"[a-z]\.[a-z]", chunk) is not None  # "LIGA.net", "report.pdf", "fetch.fsck.badTimezone"
 
 
 def _junctions(token: str) -> list[int]:
@@ -115,8 +115,8 @@ class RunTogetherWords(SurfaceRule):
             cuts = _junctions(token)
             if not cuts or token.lower() in KNOWN_CAMEL:
                 continue
-            if (token[0].islower() and len(cuts) > 1) or _looks_like_code(text, m.start(), m.end()):
-                continue  # "docSegId", "wmt23.zhen.<globalSegId>": identifiers, file names
+            if len(cuts) > 1 or _looks_like_code(text, m.start(), m.end()):
+                continue  # "docSegId", "ReadTheDocs", "wmt23.zhen.<globalSegId>": identifiers, names, files
             bounds = [0, *cuts, len(token)]
             for n, cut in enumerate(cuts):
                 left, right = token[bounds[n] : cut], token[cut : bounds[n + 2]]
@@ -164,6 +164,8 @@ class MissingSpaceAtQuote(SurfaceRule):
             return
         text = ctx.text
         for m in _QUOTE_GLUED.finditer(text):
+            if m.group(1) == '"' and m.start(1) - m.start() <= 2 and _looks_like_code(text, m.start(), m.end()):
+                continue  # f"Hello {name}", b"abc": string literals in code
             yield Hit(m.start(), m.end(), f"quote {m.group(1)} glued between two words: '{m.group()}'")
         for m in _QUOTE_AFTER_STOP.finditer(text):
             yield Hit(m.start() - 1, m.end(), f"no space after the closing quote: '{text[m.start() - 1 : m.end()]}'")

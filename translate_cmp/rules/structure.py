@@ -50,8 +50,8 @@ class SentenceFragment(SurfaceRule):
         view = doc_view(ctx)
         index = ctx.index
         first, _ = view.paragraph_of(index)
-        if index == first:
-            return  # a paragraph's first sentence is a heading, a label or a real start
+        if index == first or ctx.sentence.start == ctx.sentences[index - 1].end:
+            return  # a paragraph's first sentence (a heading, a label), or a split inside "a.b.c"
         text = ctx.text
         body = text.rstrip(_CLOSERS + " ")
         if not body.endswith(".") or body.endswith(".."):
