@@ -24,7 +24,7 @@ CLEAN = (
     "Western leaders recognize the risk that Russia will impose itself on the conflict in 2024.",
 )
 ALTERED = "Talks between Moscow and Kyiv will resume in 10 days."
-GARBLED = "Moscow 10, Moscow 10, Moscow 10."  # almost nothing of it survives the altering round trip
+GARBLED = "Moscow 10, Moscow 10, Moscow 10, said Moscow 10."  # almost nothing of it survives the altering round trip
 
 
 def run(engine: ArgosEngine, text: str, pivots=("de",), rules=R4) -> DocumentResult:

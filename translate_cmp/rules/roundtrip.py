@@ -113,7 +113,9 @@ def names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_TITLE_LOWER = frozenset("a an the and or nor but of in on at to for by with from as vs via per".split())
+_TITLE_LOWER = frozenset(
+    {"a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs"}
+)
 
 
 def is_title_case(text: str) -> bool:
