@@ -15,7 +15,8 @@ Kinds (and how each is made):
 - ``doubled-word``: a word is repeated (``the the``).
 - ``stray-punctuation``: a stray full stop after the end (``Russia. .``), a doubled comma (``,,``)
   or a space before a comma (``Moscow , and``).
-- ``foreign-sentence``: an untranslated sentence in another language follows the sentence.
+- ``foreign-sentence``: an untranslated sentence in another language follows the sentence (on
+  its own line when the sentence is a heading without a final stop).
 - ``boilerplate``: a line of scraper or CMS debris (byline, image credit, "read more") follows.
 
 Deterministic: the same sentences and seed give the same corruptions on every machine.
@@ -163,7 +164,9 @@ def _stray_punctuation(text: str, rng: random.Random) -> Corruption | None:
 
 def _foreign(text: str, rng: random.Random) -> Corruption | None:
     foreign = rng.choice(FOREIGN_SENTENCES)
-    new = f"{text} {foreign}"
+    # after a complete sentence it follows on the same line; after a heading (no final stop) on its own line
+    joint = " " if re.search(r"[.!?][\"”’)]?$", text) else "\n"
+    new = f"{text}{joint}{foreign}"
     return Corruption("foreign-sentence", new, len(text) + 1, len(new))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from translate_cmp.cache import CACHE_FILE, CachingEngine, TranslationCache, context_digest, default_cache_dir
-from translate_cmp.engines.base import Engine
+from translate_cmp.engines.base import Engine, TokenScore
 from translate_cmp.records import Translated
 
 
@@ -23,6 +23,7 @@ class ShoutEngine(Engine):
     def __init__(self, model: str = "m1", beam: int = 1):
         self.model, self.beam = model, beam
         self.calls: list[list[str]] = []
+        self.scored: list[list[tuple[str, str]]] = []
 
     def directions(self) -> set[tuple[str, str]]:
         return {("en", "es"), ("es", "en")}
@@ -37,6 +38,11 @@ class ShoutEngine(Engine):
         self.calls.append(list(texts))
         return [Translated(t.upper(), score=-0.5 * len(t) if t else None, truncated=t.endswith("!"), n_tokens=len(t))
                 for t in texts]
+
+    def score(self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str) -> list[list[TokenScore]]:
+        self.scored.append(list(zip(sources, targets, strict=True)))
+        return [[TokenScore(w, -len(s) / 8, i, i + len(w)) for i, w in enumerate(t.split())] for s, t in
+                zip(sources, targets, strict=True)]
 
 
 @pytest.fixture
@@ -125,6 +131,24 @@ def test_engine_interface_delegates(cache: TranslationCache):
     assert engine.directions() == inner.directions() and engine.can_translate("en", "es")
     assert engine.model_id("en", "es") == "m1:en-es" and engine.settings() == {"beam_size": 1}
     assert engine.stats() == {"path": str(cache.path), "hits": 0, "misses": 0}
+
+
+def test_scores_are_cached_by_pair_and_direction(cache: TranslationCache):
+    inner = ShoutEngine()
+    engine = CachingEngine(inner, cache)
+    first = engine.score(["ab", "ab", "c"], ["x y", "x y", "x y"], "es", "en")
+    assert inner.scored == [[("ab", "x y"), ("c", "x y")]]  # one call, each distinct pair once
+    assert first[0] == first[1] == [TokenScore("x", -0.25, 0, 1), TokenScore("y", -0.25, 1, 2)]
+
+    again = CachingEngine(ShoutEngine(), cache)
+    assert again.score(["c", "ab", "a"], ["x y", "x y", "bx y"], "es", "en") == [
+        first[2], first[0], [TokenScore("bx", -0.125, 0, 2), TokenScore("y", -0.125, 1, 2)]]
+    assert again.inner.scored == [[("a", "bx y")]]
+    # a pair that concatenates the same is another pair; another direction is another context
+    again.score(["abx"], [" y"], "es", "en")
+    again.score(["ab"], ["x y"], "en", "es")
+    assert again.inner.scored[1:] == [[("abx", " y")], [("ab", "x y")]]
+    assert again.hits == again.misses == 0  # translation counters only
 
 
 def test_default_cache_dir_follows_xdg(monkeypatch, tmp_path: Path):

@@ -3,7 +3,7 @@ import random
 import pytest
 
 from translate_cmp.records import Flag, Scores, Severity
-from translate_cmp.risk import PRIOR_MAX, SEVERITY_WEIGHT, document_risk, length_prior, risk
+from translate_cmp.risk import SEVERITY_WEIGHT, document_risk, length_prior, risk
 
 CODES = ("S101", "S102", "F201", "R401", "R407")
 TEXT = "Russia has repeatedly warned that any deployment of Western troops in Ukraine would start a conflict."
@@ -49,11 +49,10 @@ def test_raising_a_severity_never_lowers_risk():
         assert risk(raised, scores, TEXT) >= risk(flags, scores, TEXT)
 
 
-def test_a_single_flag_ranks_by_severity_and_outranks_any_length():
-    long_clean = risk([], None, TEXT * 20)
-    short = "Short."
-    ranked = [risk([flag("S101", s)], None, short) for s in (Severity.INFO, Severity.WARNING, Severity.ERROR)]
-    assert long_clean < ranked[0] < ranked[1] < ranked[2]
+def test_a_single_flag_ranks_by_severity_and_outranks_ordinary_lengths():
+    forty_words = " ".join(["word"] * 40)
+    ranked = [risk([flag("S101", s)], None, "Short.") for s in (Severity.INFO, Severity.WARNING, Severity.ERROR)]
+    assert risk([], None, forty_words) < ranked[0] < ranked[1] < ranked[2]
     assert risk([flag("S101", Severity.WARNING)]) == SEVERITY_WEIGHT[Severity.WARNING]
 
 
@@ -70,11 +69,14 @@ def test_lower_round_trip_chrf_means_higher_risk():
     assert values[1] < values[2] < values[3] < values[4] == values[5]
 
 
-def test_length_prior_grows_with_length_and_stays_below_an_info_flag():
+def test_length_prior_grows_with_length_and_adds_up_across_sentences():
     assert length_prior(None) == length_prior("") == 0.0
     lengths = [length_prior(" ".join(["word"] * n)) for n in (1, 5, 20, 60, 500)]
-    assert lengths == sorted(lengths) and lengths[0] > 0
-    assert lengths[-1] <= PRIOR_MAX < SEVERITY_WEIGHT[Severity.INFO]
+    assert lengths == sorted(lengths) and lengths[0] > 0 and lengths[-1] < 1
+    assert length_prior(" ".join(["word"] * 44)) < SEVERITY_WEIGHT[Severity.INFO] < length_prior(" ".join(["w"] * 45))
+    # per-word: a document's prior depends on its total words, not on how they are split into sentences
+    a, b = " ".join(["word"] * 12), " ".join(["word"] * 30)
+    assert document_risk([risk([], None, a), risk([], None, b)]) == pytest.approx(risk([], None, f"{a} {b}"), abs=2e-4)
 
 
 @pytest.mark.parametrize("risks", [[], [0.0], [0.3], [0.2, 0.5], [0.1, 0.1, 0.1, 0.9]])

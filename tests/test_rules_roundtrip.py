@@ -12,7 +12,7 @@ from translate_cmp.pipeline import run_documents
 from translate_cmp.records import Document, DocumentResult, RoundTrip, Scores, Sentence
 from translate_cmp.rules import ALL_RULES, get_rule, select_rules
 from translate_cmp.rules.base import DocStats, Example, RuleContext
-from translate_cmp.rules.roundtrip import RULES, changed_span, names, number_keys
+from translate_cmp.rules.roundtrip import RULES, changed_span, is_title_case, names, number_keys
 from translate_cmp.score import SentenceScorer
 from translate_cmp.testing import build_copy_package, install_package
 
@@ -201,6 +201,9 @@ def test_names_and_numbers_helpers():
     assert number_keys("It cost 1,400,000 euros in ten days", "en") == {"1400000", "10"}
     assert number_keys("ten", "de") == set()
     assert changed_span("the cat sat on the mat", "the dog sat on the rug") == (4, 22)
+    assert is_title_case("Macron Announces Coalition To Send Ammunition to Kiev")
+    assert is_title_case("WHY THIS MATTERS.")
+    assert not is_title_case("Jens Stoltenberg met Macron in Brussels.")
 
 
 def test_name_kept_through_a_respelling_is_not_flagged():

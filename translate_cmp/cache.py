@@ -6,7 +6,8 @@ matching. :class:`CachingEngine` wraps any :class:`~translate_cmp.engines.base.E
 pipeline does not know the cache exists: one ``translate`` call looks every text up in a few
 batched queries, sends only the misses to the wrapped engine in one call, stores the new
 translations and commits. A run that is killed keeps everything committed before it died, so
-running it again translates only what is left.
+running it again translates only what is left. Forced-decoding scores (``Engine.score``, the
+surprisal pass) are cached the same way.
 
 A second table memoises whole document results (:class:`ResultMemo`): a re-run on unchanged
 input with unchanged settings and code skips detection, scoring and flagging too, so it costs
@@ -51,6 +52,12 @@ CREATE TABLE IF NOT EXISTS contexts (
     context TEXT PRIMARY KEY,
     key     TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS scores (
+    context TEXT NOT NULL,
+    pair    TEXT NOT NULL,
+    tokens  TEXT NOT NULL,
+    PRIMARY KEY (context, pair)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS results (
     key   TEXT PRIMARY KEY,
     value BLOB NOT NULL
@@ -74,6 +81,11 @@ def context_key(engine: str, model_id: str, src: str, tgt: str, settings: dict) 
 
 def context_digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def pair_digest(source: str, target: str) -> str:
+    """The cache key of a (source, target) pair for forced-decoding scores."""
+    return hashlib.sha256(f"{len(source)}:{source}\0{target}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class TranslationCache:
@@ -135,6 +147,27 @@ class TranslationCache:
             db.execute("INSERT OR IGNORE INTO contexts (context, key) VALUES (?, ?)", (context, key))
             db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)", rows)
 
+    def get_scores(self, context: str, pairs: Sequence[str]) -> dict[str, list[TokenScore]]:
+        """Cached forced-decoding scores among ``pairs`` (digests of source and target, see :func:`pair_digest`)."""
+        found: dict[str, list[TokenScore]] = {}
+        distinct = list(dict.fromkeys(pairs))
+        for i in range(0, len(distinct), _QUERY_BATCH):
+            part = distinct[i:i + _QUERY_BATCH]
+            rows = self._db.execute(
+                f"SELECT pair, tokens FROM scores WHERE context = ? AND pair IN ({','.join('?' * len(part))})",
+                (context, *part),
+            )
+            for pair, tokens in rows:
+                found[pair] = [TokenScore(*t) for t in json.loads(tokens)]
+        return found
+
+    def put_scores(self, context: str, key: str, items: Iterable[tuple[str, list[TokenScore]]]) -> None:
+        rows = [(context, pair, json.dumps([[t.token, t.logprob, t.start, t.end] for t in tokens],
+                                           ensure_ascii=False)) for pair, tokens in items]
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO contexts (context, key) VALUES (?, ?)", (context, key))
+            db.executemany("INSERT OR REPLACE INTO scores VALUES (?, ?, ?)", rows)
+
     def get_results(self, keys: Sequence[str]) -> dict[str, bytes]:
         """Stored document results among ``keys`` (see :class:`ResultMemo`)."""
         found: dict[str, bytes] = {}
@@ -173,7 +206,7 @@ class CachingEngine(Engine):
         self.cache = cache
         self.hits = 0
         self.misses = 0
-        self._contexts: dict[tuple[str, str], tuple[str, str]] = {}
+        self._contexts: dict[tuple[str, str, str], tuple[str, str]] = {}
 
     @property
     def name(self) -> str:  # type: ignore[override]
@@ -192,14 +225,25 @@ class CachingEngine(Engine):
         return self.inner.settings()
 
     def score(self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str) -> list[list[TokenScore]]:
-        return self.inner.score(sources, targets, src, tgt)
+        """Forced-decoding scores from the cache; only the missing pairs go to the wrapped engine (one call)."""
+        digest, key = self.context(src, tgt, "score")
+        pairs = [pair_digest(s, t) for s, t in zip(sources, targets, strict=True)]
+        found = self.cache.get_scores(digest, pairs)
+        todo = {p: i for i, p in enumerate(pairs) if p not in found}  # first index of each missing pair
+        if todo:
+            new = self.inner.score([sources[i] for i in todo.values()], [targets[i] for i in todo.values()], src, tgt)
+            self.cache.put_scores(digest, key, zip(todo, new, strict=True))
+            found.update(zip(todo, new, strict=True))
+        return [found[p] for p in pairs]
 
-    def context(self, src: str, tgt: str) -> tuple[str, str]:
-        """(digest, key) of a direction under the current model and settings."""
-        if (src, tgt) not in self._contexts:
+    def context(self, src: str, tgt: str, kind: str = "translate") -> tuple[str, str]:
+        """(digest, key) of a direction (and kind of call) under the current model and settings."""
+        if (src, tgt, kind) not in self._contexts:
             key = context_key(self.inner.name, self.inner.model_id(src, tgt), src, tgt, self.inner.settings())
-            self._contexts[(src, tgt)] = (context_digest(key), key)
-        return self._contexts[(src, tgt)]
+            if kind != "translate":
+                key = json.dumps({"kind": kind, "context": key}, sort_keys=True)
+            self._contexts[(src, tgt, kind)] = (context_digest(key), key)
+        return self._contexts[(src, tgt, kind)]
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[Translated]:
         digest, key = self.context(src, tgt)

@@ -13,8 +13,11 @@ Three kinds of evidence, each a number in [0, 1), combined like independent chan
 3. **Length prior.** Longer sentences hold more words that can be wrong: with no other evidence a
    40-word sentence is likelier to need a fix than a 5-word one (on the WMT23 zh-en MQM data,
    length alone ranks segments with a major fluency error above clean ones with AUROC 0.76).
-   The prior is small (at most ``PRIOR_MAX`` = 0.15, below a single info flag) so it orders
-   unflagged sentences and never outranks a flag. ``text=None`` leaves it out.
+   Each word carries a small independent chance ``PRIOR_PER_WORD`` (0.5%) of an error:
+   ``1 - exp(-0.005 * words)``, 0.05 for 10 words, 0.18 for 40. Being per word, it adds up
+   across sentences exactly: a document's prior (noisy OR below) is the prior of its total word
+   count, however it is split into sentences. It stays below a single info flag up to 44 words and
+   below a warning up to 138. ``text=None`` leaves it out.
 
 Monotone by construction: every factor ``1 - w`` is in [0, 1] and non-increasing in each
 severity, so adding a flag or raising a flag's severity never lowers risk (tests/test_risk.py).
@@ -37,8 +40,7 @@ REPEAT_FACTOR = 0.5  # a rule's second and later flags on one sentence count thi
 CHRF_CLEAN = 80.0
 CHRF_SPAN = 60.0
 CHRF_WEIGHT = 0.6
-PRIOR_MAX = 0.15
-PRIOR_WORDS = 25.0  # words at which the prior reaches 63% of its maximum
+PRIOR_PER_WORD = 0.005  # chance of an error per word, with no other evidence
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -69,8 +71,7 @@ def length_prior(text: str | None) -> float:
     """The prior share of risk from the sentence's length in words (0 for ``None``)."""
     if not text:
         return 0.0
-    n = len(_WORD.findall(text))
-    return PRIOR_MAX * (1.0 - math.exp(-n / PRIOR_WORDS))
+    return 1.0 - math.exp(-PRIOR_PER_WORD * len(_WORD.findall(text)))
 
 
 def risk(flags: Iterable[Flag], scores: Scores | None = None, text: str | None = None) -> float:

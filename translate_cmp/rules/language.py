@@ -90,7 +90,7 @@ class OtherLanguageSentence(SurfaceRule):
         if not lang:
             found = detect(sentence.text)
             lang, prob = found.lang, found.prob
-        if lang == UNDETERMINED or _same_language(lang, doc_lang) or prob < 0.9:
+        if lang == UNDETERMINED or _same_language(lang, doc_lang) or prob < 0.7:
             return
         lowered = [w.lower() for w in words]
         if 2 * sum(1 for w in words if w[0].isupper()) >= len(words):
@@ -103,6 +103,8 @@ class OtherLanguageSentence(SurfaceRule):
         hits = [w for w in lowered if w in grammar]
         if len(set(hits)) < 2 or 100 * len(hits) < 15 * len(words):
             return
+        if prob < 0.9 and len(set(hits)) < 3:
+            return  # a less certain detection needs more of the language's grammar words
         yield Hit(0, len(sentence.text), f"sentence looks {lang} (p={prob:.2f}) in a {doc_lang} document")
 
 

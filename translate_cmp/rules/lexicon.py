@@ -152,7 +152,7 @@ FOREIGN_FUNCTION_WORDS = {
     ),
     "it": words(
         """il lo la gli le di che un una per non con del della dei delle sono è anche ma più questo questa nel
-        nella al alla da si ha"""
+        nella al alla da si ha nei negli degli dal dalla sul sulla ai agli alle tra fra"""
     ),
     "pt": words(
         """o os as do da dos das que um uma em para com não no na nos nas mais por se é são foi também mas como

@@ -83,7 +83,7 @@ def _digits(number: str) -> str:
     return re.sub(r"\D", "", number)
 
 
-def numbers(text: str, lang: str = "") -> list[tuple[int, int, str]]:
+def numbers(text: str) -> list[tuple[int, int, str]]:
     """Numbers written with digits, with offsets and their digit string (separators ignored)."""
     return [(m.start(), m.end(), _digits(m.group())) for m in _NUMBER.finditer(text)]
 

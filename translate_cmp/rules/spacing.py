@@ -74,6 +74,9 @@ def _looks_like_code(text: str, start: int, end: int) -> bool:
     return re.search(r"[a-z]\.[a-z]", chunk) is not None  # "LIGA.net", "report.pdf", "fetch.fsck.badTimezone"
 
 
+_GLUED_ARTICLE = re.compile(r"[a-z]{2,}A")  # a lower-case word and the article "A": "buildingA", "ofA"
+
+
 def _junctions(token: str) -> list[int]:
     """Positions in ``token`` where a lower-case letter is followed by ``Xy`` (a Title-case start)."""
     return [
@@ -112,6 +115,9 @@ class RunTogetherWords(SurfaceRule):
         text = ctx.text
         for m in LETTERS.finditer(text):
             token = m.group()
+            if english and _GLUED_ARTICLE.fullmatch(token) and not _looks_like_code(text, m.start(), m.end()):
+                yield Hit(m.start(), m.end(), f"'{token[:-1]}' and 'A' run together")  # "takenA number"
+                continue
             cuts = _junctions(token)
             if not cuts or token.lower() in KNOWN_CAMEL:
                 continue
@@ -130,6 +136,10 @@ class RunTogetherWords(SurfaceRule):
         tail_is_clause_word = english and len(right) >= 3 and (tail in GLUE_TAILS or adverb)
         if len(left) >= 3 and (left.islower() or is_title(left)) and tail_is_clause_word:
             return True  # "ScholzSaid", "SunakFor", "alliesEspecially"
+        if english and len(left) >= 3 and (left.islower() or is_title(left)) and tail in FUNCTION_WORDS:
+            return True  # "recoveryOf", "ChinaIs", "risenTo": a short function word does not end a brand
+        if english and at_start and left in FUNCTION_WORDS and (len(right) >= 3 or tail in FUNCTION_WORDS):
+            return True  # "toDonate", "weHave", "onTechnology": a function word does not start one either
         # "troopsMacron", "regionConquered": a lower-case word, then a capitalised one, in one token. Brands
         # that look like this start with one or two letters ("iPhone", "eBay") or are listed in KNOWN_CAMEL.
         return at_start and len(left) >= 3 and left.islower() and len(right) >= 3
@@ -405,6 +415,7 @@ _DOUBLE_MARKS = re.compile(
     r",[ \t]*,|;[ \t]*;|:[ \t]+:|[,;:][ \t]*\.(?!\.)|(?<![.\d])\.\.(?![./\d])|(?<![.\s])\.[ \t]+\.(?![ \t]*\.)"
 )
 _ONLY_PUNCT = re.compile(r"^[\s.,;:!?]+$")
+_SPACE_BEFORE_MARK = re.compile(r"(?<=[^\W_])[ \t]+[,.](?=[ \t]|$)")  # "industry , and", "in Turkey ."
 
 
 class DoubledPunctuation(SurfaceRule):
@@ -421,6 +432,7 @@ class DoubledPunctuation(SurfaceRule):
         Example("Macron spoke about the war against Russia. ."),
         Example("The allies,, including France, agreed."),
         Example("The talks ended without a deal,."),
+        Example("Exports rose in the region , and imports fell ."),
     )
     counter_examples = (
         Example("Wait... what? Really?! He paused. . . and went on."),
@@ -435,6 +447,8 @@ class DoubledPunctuation(SurfaceRule):
             return
         for m in _DOUBLE_MARKS.finditer(text):
             yield Hit(m.start(), m.end(), f"doubled punctuation '{m.group()}'")
+        for m in _SPACE_BEFORE_MARK.finditer(text):
+            yield Hit(m.start(), m.end(), f"stray space before '{m.group().strip()}'")
 
 
 class UnbalancedQuotes(SurfaceRule):
@@ -521,8 +535,10 @@ class DoubledWord(SurfaceRule):
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         for m in _DOUBLED_WORD.finditer(ctx.text):
             first, second = m.group(1), m.group(2)
-            if second[0].isupper() or first.lower() in _DELIBERATE_DOUBLES:
-                continue
+            if first.lower() in _DELIBERATE_DOUBLES or (
+                second[0].isupper() and first.lower() not in FUNCTION_WORDS and len(first) < 7
+            ):
+                continue  # names double short words ("Fang Fang", "Bora Bora"); not "The The", "Republic Republic"
             yield Hit(m.start(), m.end(), f"'{first.lower()}' twice in a row")
 
 

@@ -216,6 +216,11 @@ _DEBRIS_PATTERNS = (
     (re.compile(r"^(?:published|updated|posted|last updated)(?:\s+on)?\s*:?\s*\d", re.IGNORECASE), "date stamp"),
     (re.compile(r"^©.*$|^\(c\)\s.*$|^copyright\b.*$|\ball rights reserved\b", re.IGNORECASE), "copyright line"),
 )
+# A short line of its own that starts like a link or a credit: "Read more: ...", "Source: Xinhua", "Click here to ..."
+_FURNITURE_START = re.compile(
+    r"^(?:(?:read more|read also|also read|see also|related(?: articles| news| stories)?|more news|source|sources)"
+    r"\s*:\s*\S|(?:click here|subscribe to|sign up for|follow us on)\b)"
+)
 _NAME_BYLINE = re.compile(r"^By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
 
 
@@ -234,6 +239,7 @@ class ScraperDebris(SurfaceRule):
         Example("The EU will buy shells.\n\ncf-sjw/tjc/zm/sag-dbh/mel/am *** Translated by DEFCONPress FYI Team ***"),
         Example("Talks go on.\nRead more"),
         Example("Talks go on.\n\nSource \n\nAbout the author: a diplomat."),
+        Example("Talks go on.\nRead more: Allied troops in Ukraine\nSubscribe to our newsletter"),
     )
     counter_examples = (
         Example("By admin standards, the reform was small. The source of the leak is unknown."),
@@ -248,7 +254,7 @@ class ScraperDebris(SurfaceRule):
         hits: list[Hit] = []
         if alone:
             line = " ".join(text.lower().strip(" :.…>»•-").split())
-            if line in FURNITURE_LINES:
+            if line in FURNITURE_LINES or (_FURNITURE_START.match(line) and len(line.split()) <= 10):
                 hits.append(Hit(0, len(text), f"page furniture '{text.strip()}'"))
             elif _NAME_BYLINE.match(text):
                 hits.append(Hit(0, len(text), f"byline '{text}'"))
