@@ -80,7 +80,8 @@ def analyse(document: Document) -> Analysed:
 
 
 def translate_chunk(
-    engine: Engine, chunk: Sequence[Analysed], pivots: Sequence[str], stats: RunStats, strict: bool
+    engine: Engine, chunk: Sequence[Analysed], pivots: Sequence[str], stats: RunStats, strict: bool,
+    surprisal: bool = True,
 ) -> dict[tuple[str, int], list[RoundTrip]]:
     """Round trips for every sentence of a chunk, keyed by (doc_id, sent_id), one per pivot."""
     groups: dict[tuple[str, str], list[Sentence]] = {}
@@ -99,7 +100,7 @@ def translate_chunk(
                 )
             stats.untranslated_pairs.add((src, pivot))
             continue
-        for s, rt in zip(sentences, round_trip(engine, [s.text for s in sentences], src, pivot)):
+        for s, rt in zip(sentences, round_trip(engine, [s.text for s in sentences], src, pivot, surprisal)):
             out.setdefault((s.doc_id, s.sent_id), []).append(rt)
     return out
 
@@ -111,7 +112,7 @@ def _result(sentence: Sentence, trip: RoundTrip | None, scores, flags) -> Senten
         scores=scores,
         diff=word_diff(sentence.text, trip.back_text) if trip else "",
         flags=flags,
-        risk=risk(flags, scores),
+        risk=risk(flags, scores, sentence.text),
     )
 
 
@@ -153,15 +154,20 @@ def run_documents(
     scorer: SentenceScorer | None = None,
     stats: RunStats | None = None,
     on_chunk: Callable[[int, int], None] | None = None,
+    surprisal: bool = True,
 ) -> Iterator[DocumentResult]:
-    """The whole pipeline over a stream of documents, yielding results in input order."""
+    """The whole pipeline over a stream of documents, yielding results in input order.
+
+    ``surprisal``: also score each original under the backward model (R407's evidence; one more
+    batched model call per chunk and language pair).
+    """
     scorer = scorer or SentenceScorer()
     stats = stats if stats is not None else RunStats()
     for chunk in chunked(documents, chunk_docs):
         t0 = time.perf_counter()
         analysed = [analyse(d) for d in chunk]
         t1 = time.perf_counter()
-        trips = translate_chunk(engine, analysed, pivots, stats, strict)
+        trips = translate_chunk(engine, analysed, pivots, stats, strict, surprisal)
         t2 = time.perf_counter()
         results = [finish(a, trips, scorer, rules) for a in analysed]
         t3 = time.perf_counter()

@@ -86,11 +86,13 @@ GLUE_TAILS = (
 # One-word sentences that are deliberate in English prose.
 ONE_WORD_SENTENCES = words(
     """yes no yeah nope ok okay exactly absolutely certainly definitely indeed right wrong true false correct
-    agreed never always nothing nobody none everything everyone everybody again enough finally period really
+    agreed never always nothing nobody none everything everyone everybody enough finally period really
     seriously thanks sorry please why how what when where who which whatever perhaps maybe probably possibly
     sure fine good great excellent done unbelievable incredible amazing impossible congratulations welcome
-    hello goodbye stop wait listen look well so now then today tomorrow yesterday twice once
+    hello goodbye stop wait listen look
     """
+    # Not here: time and linking adverbs ("Today.", "Again.", "Then.", "So."). Alone they are almost
+    # always the tail of a sentence cut before its last word.
 )
 
 # Auxiliaries and modals that cannot start a declarative sentence without a subject ("Should be used.").
