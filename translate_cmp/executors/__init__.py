@@ -32,6 +32,7 @@ class WorkSpec:
     pivots: tuple[str, ...] = ("es",)
     strict: bool = False
     chunk_docs: int = 64
+    surprisal: bool = True  # the forced-decoding pass (pipeline.run_documents(surprisal=...))
 
     def build_engine(self, cores: int | None = None) -> Engine:
         """The engine, cached unless ``use_cache`` is off; ``cores`` overrides the thread settings."""

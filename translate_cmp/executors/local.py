@@ -23,7 +23,8 @@ def result_memo(engine: Engine, rules: Sequence[Rule], spec: WorkSpec, scorer: S
     """The document-result memo of a cached engine (None without a cache)."""
     if not isinstance(engine, CachingEngine):
         return None
-    return ResultMemo.for_run(engine, [r.code for r in rules], spec.pivots, strict=spec.strict)
+    return ResultMemo.for_run(engine, [r.code for r in rules], spec.pivots, strict=spec.strict,
+                              surprisal=spec.surprisal)
 
 
 def process_chunk(
@@ -42,7 +43,7 @@ def process_chunk(
     misses = [d for i, d in enumerate(documents) if not memo or keys[i] not in found]
     fresh = list(run_documents(
         misses, engine, rules, spec.pivots, strict=spec.strict, chunk_docs=max(1, len(misses)),
-        scorer=scorer, stats=stats,
+        scorer=scorer, stats=stats, surprisal=spec.surprisal,
     )) if misses else []
     if memo and fresh:
         memo.put(zip([k for k in keys if k not in found], fresh, strict=True))
