@@ -20,6 +20,7 @@ from translate_cmp.quality import DEFAULT_QUALITY, engine_options
 from translate_cmp.readers import ReadOptions, check_paths, read_documents
 from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
+from translate_cmp.rules.roundtrip import SURPRISAL_RULE
 from translate_cmp.score import SentenceScorer
 from translate_cmp.writers import open_writers
 
@@ -41,6 +42,7 @@ class JobConfig:
     executor: str = "local"  # local | ray (translate_cmp.executors)
     cache: bool = True  # the on-disk translation cache (translate_cmp.cache)
     cache_dir: str | None = None  # None: $XDG_CACHE_HOME/translate-cmp or ~/.cache/translate-cmp
+    surprisal: bool = True  # the forced-decoding pass behind R407 (skipped anyway when R407 is not selected)
 
 
 def _versions() -> dict[str, str]:
@@ -87,6 +89,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         engine=engine.name, engine_options=options, use_cache=config.cache, cache_dir=config.cache_dir,
         select=config.select, ignore=config.ignore, pivots=config.pivots, strict=config.engine == "argos",
         chunk_docs=config.chunk_docs,
+        surprisal=config.surprisal and any(r.code == SURPRISAL_RULE for r in rules),
     )
     stats = RunStats()
     scorer = SentenceScorer()

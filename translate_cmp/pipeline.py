@@ -75,7 +75,7 @@ class RunStats:
 def analyse(document: Document) -> Analysed:
     """detect + segment: document language, sentences with exact offsets, each sentence's language."""
     found = detect(document.text)
-    sentences = with_languages(segment(document, found.lang))
+    sentences = with_languages(segment(document, found.lang), found)
     return Analysed(document, found.lang, found.prob, sentences)
 
 

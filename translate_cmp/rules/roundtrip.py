@@ -395,8 +395,11 @@ class TruncatedOutput(Rule):
                                         f"back-translation ends {excerpt(rt.back_text[-60:], 60)!r}")
 
 
+SURPRISAL_RULE = "R407"  # the one rule that needs the surprisal pass
+
+
 class ImprobableTokens(Rule):
-    code = "R407"
+    code = SURPRISAL_RULE
     name = "improbable-tokens"
     severity = Severity.INFO
     summary = "Words of the sentence that the backward model finds very unlikely given the pivot translation."
