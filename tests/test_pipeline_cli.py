@@ -98,3 +98,20 @@ def test_argos_round_trip_through_copy_packages_is_exact(argos_packages_dir, tmp
     manifest = json.loads((out / "run.json").read_text())
     assert manifest["model_loads"] == {"de->en": 1, "en->de": 1}
     assert manifest["counts"]["translated"] == manifest["counts"]["sentences"] == len(rows)
+
+
+def test_surprisal_pass_is_opt_in_and_feeds_r407(altering_packages_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(altering_packages_dir))
+    doc = tmp_path / "in.txt"
+    doc.write_text("Russia warned that troops in Ukraine would start a war with Moscow within 10 days.\n",
+                   encoding="utf-8")
+
+    def codes(*extra: str) -> set[str]:
+        out = tmp_path / ("out" + "".join(extra))
+        res = _run(str(doc), "--out", str(out), "--engine", "argos", "--pivot", "de", "--no-cache", *extra)
+        assert res.exit_code == 0, res.output
+        return {json.loads(line)["code"] for line in (out / "flags.jsonl").read_text().splitlines()}
+
+    plain, scored = codes(), codes("--surprisal")
+    assert {"R402", "R403"} <= plain and "R407" not in plain  # "10" -> "12", "Moscow" -> "Paris"
+    assert "R407" in scored

@@ -65,12 +65,13 @@ def cli() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False),
               help="Translation cache folder [default: $XDG_CACHE_HOME/translate-cmp or ~/.cache/translate-cmp].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the translation cache.")
-@click.option("--no-surprisal", is_flag=True,
-              help="Skip the forced-decoding pass that finds improbable tokens (R407): ~15% less model work.")
+@click.option("--surprisal/--no-surprisal", default=False, show_default=True,
+              help="Also score every sentence under the backward model to find improbable tokens (rule R407): "
+                   "one more model pass, about 15% more model work.")
 @click.option("--chunk-docs", type=click.IntRange(min=1), default=64, hidden=True,
               help="Documents translated together per chunk (memory vs batching).")
 def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, text_column, id_column,
-        quality, executor, cache_dir, no_cache, no_surprisal, chunk_docs) -> None:
+        quality, executor, cache_dir, no_cache, surprisal, chunk_docs) -> None:
     """Analyse the articles under PATHS and write the results to --out."""
     from translate_cmp.job import JobConfig, run_job
     from translate_cmp.progress import progress_reporter
@@ -82,7 +83,7 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
         fail_on=Severity.parse(fail_on) if fail_on else None, formats=_csv_list(formats) or (),
         read=ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column),
         quality=quality, executor=executor, cache=not no_cache, cache_dir=cache_dir, chunk_docs=chunk_docs,
-        surprisal=not no_surprisal,
+        surprisal=surprisal,
     )
     with progress_reporter(config.paths, config.read) as progress:
         stats = run_job(config, progress=progress)

@@ -42,7 +42,7 @@ class JobConfig:
     executor: str = "local"  # local | ray (translate_cmp.executors)
     cache: bool = True  # the on-disk translation cache (translate_cmp.cache)
     cache_dir: str | None = None  # None: $XDG_CACHE_HOME/translate-cmp or ~/.cache/translate-cmp
-    surprisal: bool = True  # the forced-decoding pass behind R407 (skipped anyway when R407 is not selected)
+    surprisal: bool = False  # the forced-decoding pass behind R407 (--surprisal; needs R407 selected too)
 
 
 def _versions() -> dict[str, str]:

@@ -402,7 +402,10 @@ class ImprobableTokens(Rule):
     code = SURPRISAL_RULE
     name = "improbable-tokens"
     severity = Severity.INFO
-    summary = "Words of the sentence that the backward model finds very unlikely given the pivot translation."
+    summary = (
+        "Words of the sentence that the backward model finds very unlikely given the pivot translation "
+        "(runs with --surprisal)."
+    )
     why = (
         "Scoring the original sentence against its own pivot translation shows which words the "
         "translation does not support: glued or garbled words, wrong names, words from another "
