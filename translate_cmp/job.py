@@ -103,8 +103,6 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         for src, pivot in sorted(stats.untranslated_pairs) if engine.directions() else ():
             notify(f"translate-cmp: no argos models for {src}->{pivot}->{src}; those documents got surface rules only. "
                    "Install: " + INSTALL_HINT.format(src=src, tgt=pivot))
-        if stats.translated:  # sacrebleu signs only an evaluated metric; cached or Ray-computed results leave it unused
-            scorer.score("a", "a")
         manifest = {
             **base_manifest(engine, rule_docs, scorer, stats, started),
             "settings": {

@@ -30,4 +30,7 @@ class SentenceScorer:
 
     def signatures(self) -> dict[str, str]:
         metrics = (("chrf", self.chrf), ("bleu", self.bleu), ("ter", self.ter))
+        for _, metric in metrics:  # sacrebleu learns this when it scores; results from a cache never do
+            if getattr(metric, "num_refs", None) is None:
+                metric.num_refs = 1  # every score here has exactly one reference: the original sentence
         return {name: str(m.get_signature()) for name, m in metrics}
