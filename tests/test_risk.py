@@ -85,3 +85,13 @@ def test_document_risk_is_at_least_its_worst_sentence(risks):
     assert 0.0 <= value <= 1.0
     assert value >= max(risks, default=0.0)
     assert document_risk([*risks, 0.2]) >= value
+
+
+def test_names_prior_counts_capitals_inside_the_sentence_only():
+    from translate_cmp.risk import name_count, risk
+
+    assert name_count("The minister met Olaf Scholz in Berlin. Then “They left.") == 3
+    plain = "the minister met the chancellor in the city on monday"
+    named = "the minister met Olaf Scholz in Berlin on Monday"
+    assert len(plain.split()) > len(named.split())
+    assert risk([], None, named) > risk([], None, plain)
