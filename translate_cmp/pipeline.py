@@ -12,14 +12,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import Path
 
 from translate_cmp.align import one_to_one
 from translate_cmp.detect import detect, with_languages
 from translate_cmp.engines.base import Engine
 from translate_cmp.errors import InputError
 from translate_cmp.flag import flag_document
-from translate_cmp.readers import ReadOptions, read_documents
 from translate_cmp.records import Document, DocumentResult, RoundTrip, Sentence, SentenceResult, Severity
 from translate_cmp.risk import risk
 from translate_cmp.rules.base import Rule
@@ -52,7 +50,6 @@ class RunStats:
     flag_counts: Counter = field(default_factory=Counter)
     max_severity: Severity | None = None
     timings: Counter = field(default_factory=Counter)
-    notices: list[str] = field(default_factory=list)
     untranslated_pairs: set[tuple[str, str]] = field(default_factory=set)
     cache: Counter = field(default_factory=Counter)  # translation-cache hits and misses (executors fill it)
 
@@ -177,7 +174,3 @@ def run_documents(
             yield r
         if on_chunk:
             on_chunk(len(chunk), sum(len(a.sentences) for a in analysed))
-
-
-def read(paths: Sequence[str | Path], options: ReadOptions | None = None) -> Iterator[Document]:
-    return read_documents(paths, options)
