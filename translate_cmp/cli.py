@@ -40,20 +40,29 @@ def cli() -> None:
     """Find machine-translation artefacts in articles, offline."""
 
 
+def _output_options(command):
+    """--out, --fail-on and --format: shared by the commands that write a run's outputs."""
+    for option in reversed((
+        click.option("--out", "out_dir", default="outputs", show_default=True, type=click.Path(file_okay=False),
+                     help="Folder for sentences.csv, documents.csv, flags.jsonl, report.html, run.json."),
+        click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
+                     help="Exit 1 when a finding has at least this severity."),
+        click.option("--format", "formats", default="csv,jsonl,html", show_default=True,
+                     help="Outputs to write besides run.json: csv,jsonl,html."),
+    )):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--out", "out_dir", default="outputs", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for sentences.csv, documents.csv, flags.jsonl, report.html, run.json.")
+@_output_options
 @click.option("--engine", default="auto", show_default=True,
               help="auto (argos when models are installed, else none), argos, or none (surface rules only).")
 @click.option("--pivot", default="es", show_default=True,
               help="Pivot language(s) for English sources, comma-separated; other sources pivot through English.")
 @click.option("--select", help="Only these rule codes or prefixes, comma-separated (e.g. S,F201).")
 @click.option("--ignore", help="Skip these rule codes or prefixes, comma-separated.")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
-              help="Exit 1 when a finding has at least this severity.")
-@click.option("--format", "formats", default="csv,jsonl,html", show_default=True,
-              help="Outputs to write besides run.json: csv,jsonl,html.")
 @click.option("--encoding", help="Read text files in this encoding instead of detecting UTF-8/UTF-16.")
 @click.option("--text-column", help="Tables (CSV/TSV/JSONL): the column holding each document's text.")
 @click.option("--id-column", help="Tables: the column holding each document's id.")
@@ -98,14 +107,11 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
 @cli.command()
 @click.argument("source")
 @click.argument("translation")
-@click.option("--out", "out_dir", default="outputs", show_default=True, type=click.Path(file_okay=False))
+@_output_options
 @click.option("--engine", default="auto", show_default=True,
               help="Translates the translation back into the source language for the aligner and C503.")
 @click.option("--select", help="Rule codes or prefixes [default: C, the comparison rules].")
 @click.option("--ignore", help="Skip these rule codes or prefixes.")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
-              help="Exit 1 when a finding has at least this severity.")
-@click.option("--format", "formats", default="csv,jsonl,html", show_default=True)
 @click.option("--encoding", help="Read text files in this encoding.")
 def compare(source, translation, out_dir, engine, select, ignore, fail_on, formats, encoding) -> None:
     """Align SOURCE with its TRANSLATION (two files, or two folders paired by file name); flag omissions,

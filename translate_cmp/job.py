@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import platform
 import sys
 import time
 from dataclasses import asdict, dataclass, field
-from importlib import metadata
 from pathlib import Path
 
-from translate_cmp import __version__
 from translate_cmp.cache import CachingEngine, with_cache
 from translate_cmp.engines import create_engine
 from translate_cmp.engines.base import Engine
@@ -45,21 +42,11 @@ class JobConfig:
     surprisal: bool = False  # the forced-decoding pass behind R407 (--surprisal; needs R407 selected too)
 
 
-def _versions() -> dict[str, str]:
-    out = {"translate-cmp": __version__, "python": platform.python_version()}
-    for dist in ("argostranslate", "ctranslate2", "sentencepiece", "sacrebleu", "langdetect", "sentencex", "pandas"):
-        try:
-            out[dist] = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            out[dist] = ""
-    return out
-
-
 def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats: RunStats, started: float) -> dict:
-    """What every run.json holds: versions, engine and models, rules, signatures, timings, counts."""
+    """What every run.json holds besides what the writer adds (versions, files): engine, models, rules,
+    signatures, timings, counts."""
     inner = getattr(engine, "inner", engine)  # under the translation cache
     return {
-        "versions": _versions(),
         "engine": engine.name,
         "engine_settings": engine.settings(),
         "models": {f"{s}->{t}": engine.model_id(s, t) for s, t in sorted(engine.directions())},

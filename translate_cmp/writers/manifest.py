@@ -26,7 +26,9 @@ from translate_cmp.writers.atomic import write_text_atomic
 from translate_cmp.writers.rows import DocRows
 
 MANIFEST_NAME = "run.json"
-VERSIONED_PACKAGES = ("argostranslate", "ctranslate2", "sacrebleu", "langdetect", "sentencex", "pandas")
+VERSIONED_PACKAGES = (
+    "argostranslate", "ctranslate2", "sentencepiece", "sacrebleu", "langdetect", "sentencex", "pandas",
+)
 
 
 def collect_versions() -> dict[str, str | None]:
