@@ -2,7 +2,7 @@
 
 Each non-blank line is one JSON object and one document. The id (``--id-column``) is kept as text exactly
 as written for strings and integers (``1`` stays ``1``, never ``1.0``); decimals keep their digits; a
-missing or null id falls back to ``file:line``. A text that is not a string, an id that is a list,
+missing, empty or null id falls back to ``file:line``. A text that is not a string, an id that is a list,
 object or boolean, and a line that is not a JSON object are errors naming the line.
 """
 
@@ -50,10 +50,8 @@ def read_jsonl(path: Path, doc_id: str, options: ReadOptions) -> Iterator[Docume
             raise InputError(where, f"{text_key!r} is {type(text).__name__}, not a string")
         ident = None
         if options.id_column:
-            if options.id_column not in obj:
-                raise InputError(where, f"no id key {options.id_column!r}")
             try:
-                ident = _id_text(obj[options.id_column])
+                ident = _id_text(obj.get(options.id_column))
             except TypeError as exc:
                 raise InputError(where, f"id {options.id_column!r} is {exc}, not text or a number") from None
         name = ident if ident is not None else f"{doc_id}:{number}"
