@@ -283,3 +283,12 @@ def test_jsonl_ids_kept_as_written(tmp_path):
     assert res.exit_code == 0, res.output
     ids = [json.loads(line)["doc_id"] for line in (out / "sentences.jsonl").read_text(encoding="utf-8").splitlines()]
     assert ids == ["1", "007", "rows:3", "2.50"]
+
+
+def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    from translate_cmp.readers import decode
+
+    monkeypatch.setattr(decode, "MAX_FILE_BYTES", 1000)
+    res = _run(str(_write(tmp_path / "big.txt", "word " * 1000)), "--engine", "none", "--out", str(tmp_path / "out"))
+    assert res.exit_code == 2
+    assert re.search(r"big\.txt: file is 0 MiB, over the 0 MiB limit", _one_line(res.stderr))
