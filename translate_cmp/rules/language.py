@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from translate_cmp.detect import UNDETERMINED, detect
+from translate_cmp.langdata import closed_class
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import LETTERS, SurfaceRule
@@ -97,8 +98,8 @@ class OtherLanguageSentence(SurfaceRule):
             return  # names and headings fool n-gram detectors
         if doc_lang == "en" and 4 * sum(1 for w in lowered if w in FUNCTION_WORDS) >= len(words):
             return  # English grammar: an English sentence with unusual words
-        grammar = FOREIGN_FUNCTION_WORDS.get(lang)
-        if grammar is None:
+        grammar = FOREIGN_FUNCTION_WORDS.get(lang) or closed_class(lang)  # any pair: English in Spanish, too
+        if not grammar:
             return
         hits = [w for w in lowered if w in grammar]
         if len(set(hits)) < 2 or 100 * len(hits) < 15 * len(words):

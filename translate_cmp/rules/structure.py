@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import WORD, SurfaceRule, doc_view, merge_hits
+from translate_cmp.langdata import LANGS, closed_class
 from translate_cmp.rules.lexicon import FURNITURE_LINES, ONE_WORD_SENTENCES, SUBJECTLESS_STARTS
 
 ENGLISH = frozenset({"en"})
@@ -44,7 +45,7 @@ class SentenceFragment(SurfaceRule):
         Example("Will the West strike Russia? Yes. Exactly.\nConflict\nWHY THIS MATTERS. The coalition matters."),
         Example("Should you need help, call us. Is it true? It is."),
     )
-    languages = ENGLISH
+    languages = LANGS
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         view = doc_view(ctx)
@@ -62,6 +63,10 @@ class SentenceFragment(SurfaceRule):
         if len(words) == 1:
             word = words[0]
             pure = body[:-1].lstrip("“‘\"«(").strip() == word
+            if ctx.doc_lang != "en":
+                if pure and word.lower() in closed_class(ctx.doc_lang) and not word.isupper():
+                    yield Hit(0, len(text), f"one-word sentence '{body}' left by a broken split")  # "Fue.", "Wird."
+                return
             if pure and word.lower() not in ONE_WORD_SENTENCES and not word.isupper():
                 yield Hit(0, len(text), f"one-word sentence '{body}' left by a broken split")
             return
