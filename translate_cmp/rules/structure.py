@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import WORD, SurfaceRule, doc_view, merge_hits
+from translate_cmp.rules import furniture_i18n
 from translate_cmp.langdata import LANGS, closed_class
 from translate_cmp.rules.lexicon import FURNITURE_LINES, ONE_WORD_SENTENCES, SUBJECTLESS_STARTS
 
@@ -190,12 +191,12 @@ class ImageCaption(SurfaceRule):
         Example("Reuters published a photo of the summit, and Getty Images sold the source files."),
         Example("The image of the West changed, a source in Paris said."),
     )
-    languages = ENGLISH
+    languages = ENGLISH | furniture_i18n.LANGS
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         hits = [
             Hit(m.start(), m.end(), f"image caption or credit: '{m.group()}'")
-            for pattern in _CAPTION_PATTERNS
+            for pattern in _CAPTION_PATTERNS + furniture_i18n.caption_patterns(ctx.doc_lang)
             for m in pattern.finditer(ctx.text)
         ]
         yield from merge_hits(hits, gap=2)
@@ -251,7 +252,7 @@ class ScraperDebris(SurfaceRule):
         Example("About the author: Kostiantyn Yelisieiev, a diplomat.\nThe editors don't always share these views."),
         Example("The news/world/europe page and the and/or rule stay, read more at home."),
     )
-    languages = ENGLISH
+    languages = ENGLISH | furniture_i18n.LANGS
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
@@ -261,6 +262,10 @@ class ScraperDebris(SurfaceRule):
             line = " ".join(text.lower().strip(" :.…>»•-").split())
             if line in FURNITURE_LINES or (_FURNITURE_START.match(line) and len(line.split()) <= 10):
                 hits.append(Hit(0, len(text), f"page furniture '{text.strip()}'"))
+            elif line in furniture_i18n.furniture_lines(ctx.doc_lang):
+                hits.append(Hit(0, len(text), f"page furniture '{text.strip()}'"))
+            elif furniture_i18n.is_byline(text.strip(), ctx.doc_lang):
+                hits.append(Hit(0, len(text), f"byline '{text.strip()}'"))
             elif _NAME_BYLINE.match(text):
                 hits.append(Hit(0, len(text), f"byline '{text}'"))
         for pattern, what in _DEBRIS_PATTERNS:
