@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from translate_cmp.langdata import LANGS, closed_class
 from translate_cmp.records import Severity
+from translate_cmp.rules import furniture_i18n
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import WORD, SurfaceRule, doc_view, merge_hits
-from translate_cmp.rules import furniture_i18n
-from translate_cmp.langdata import LANGS, closed_class
 from translate_cmp.rules.lexicon import FURNITURE_LINES, ONE_WORD_SENTENCES, SUBJECTLESS_STARTS
 
 ENGLISH = frozenset({"en"})
@@ -260,9 +260,8 @@ class ScraperDebris(SurfaceRule):
         hits: list[Hit] = []
         if alone:
             line = " ".join(text.lower().strip(" :.…>»•-").split())
-            if line in FURNITURE_LINES or (_FURNITURE_START.match(line) and len(line.split()) <= 10):
-                hits.append(Hit(0, len(text), f"page furniture '{text.strip()}'"))
-            elif line in furniture_i18n.furniture_lines(ctx.doc_lang):
+            furniture = line in FURNITURE_LINES or line in furniture_i18n.furniture_lines(ctx.doc_lang)
+            if furniture or (_FURNITURE_START.match(line) and len(line.split()) <= 10):
                 hits.append(Hit(0, len(text), f"page furniture '{text.strip()}'"))
             elif furniture_i18n.is_byline(text.strip(), ctx.doc_lang):
                 hits.append(Hit(0, len(text), f"byline '{text.strip()}'"))
