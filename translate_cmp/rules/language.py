@@ -18,6 +18,7 @@ from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import LETTERS, SurfaceRule
 from translate_cmp.rules.lexicon import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS, NATIONALITIES, TITLES, words
+from translate_cmp.sentence_lang import foreign_confidence, required_confidence
 
 # langdetect codes that are one language, or too close to tell apart on one sentence.
 _SAME_GROUP = (
@@ -106,6 +107,9 @@ class OtherLanguageSentence(SurfaceRule):
             return
         if prob < 0.9 and len(set(hits)) < 3:
             return  # a less certain detection needs more of the language's grammar words
+        second = foreign_confidence(sentence.text, doc_lang, lang)
+        if second is not None and second < required_confidence(len(words)):
+            return  # lingua, deciding between the two languages, is not sure enough for this length
         yield Hit(0, len(sentence.text), f"sentence looks {lang} (p={prob:.2f}) in a {doc_lang} document")
 
 

@@ -156,7 +156,9 @@ class RunTogetherWords(SurfaceRule):
 
 def _glued_word(left: str, right: str, lang: str) -> bool:
     """'SánchezDijo', 'FaeserErklärte': a name or word, then a common word of the document's language."""
-    return len(left) >= 3 and (left.islower() or is_title(left)) and len(right) >= 3 and is_real_word(right, lang)
+    if len(left) < 3 or not (left.islower() or is_title(left)):
+        return False
+    return (len(right) >= 3 and is_real_word(right, lang)) or right.lower() in closed_class(lang)  # "MeloniHa"
 
 
 def _glued_letter(token: str, lang: str) -> bool:
@@ -271,7 +273,7 @@ class MidSentenceCapital(SurfaceRule):
     code = "S104"
     name = "mid-sentence-capital"
     severity = Severity.WARNING
-    summary = "A common word capitalised in the middle of a sentence: 'will begin Between Moscow' (English only)."
+    summary = "A common word capitalised in the middle of a sentence: 'will begin Between Moscow', 'acuerdo Entre'."
     why = (
         "Translation engines carry capitals over from a source clause boundary or from a lost full stop. A "
         "capitalised 'Between', 'But' or 'The' after a lower-case word tells the reader a sentence starts "
@@ -575,11 +577,23 @@ _DELIBERATE_DOUBLES = words(
 )
 
 
+# Doubles that each language writes on purpose: "nous nous sommes", "die die Wahl gewann", "die die".
+_DELIBERATE_DOUBLES_BY_LANG = {
+    "fr": words("nous vous si"),
+    "de": words("die das der dem den sie es"),
+    "nl": words("die dat"),
+    "es": words("si no que"),
+    "pt": words("que se não"),
+    "it": words("che si no"),
+    "ru": words("что не"),
+}
+
+
 class DoubledWord(SurfaceRule):
     code = "S109"
     name = "doubled-word"
     severity = Severity.WARNING
-    summary = "The same word twice in a row: 'the the', 'to to' (English only)."
+    summary = "The same word twice in a row: 'the the', 'to to', 'de de', 'und und'."
     why = "A doubled word is a slip that a translation engine copies faithfully and a reader notices at once."
     instead = "Drop one. Deliberate doubles ('had had', 'that that') and names ('Bora Bora') are not flagged."
     examples = (
@@ -590,13 +604,16 @@ class DoubledWord(SurfaceRule):
         Example("He had had enough, and he said that that was final."),
         Example("They flew to Bora Bora and Walla Walla."),
     )
-    languages = ENGLISH
+    languages = LANGS
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        lang = ctx.doc_lang
+        deliberate = _DELIBERATE_DOUBLES if lang == "en" else _DELIBERATE_DOUBLES_BY_LANG.get(lang, frozenset())
+        grammar = FUNCTION_WORDS if lang == "en" else closed_class(lang)
         for m in _DOUBLED_WORD.finditer(ctx.text):
             first, second = m.group(1), m.group(2)
-            if first.lower() in _DELIBERATE_DOUBLES or (
-                second[0].isupper() and first.lower() not in FUNCTION_WORDS and len(first) < 7
+            if first.lower() in deliberate or (
+                second[0].isupper() and first.lower() not in grammar and len(first) < 7
             ):
                 continue  # names double short words ("Fang Fang", "Bora Bora"); not "The The", "Republic Republic"
             yield Hit(m.start(), m.end(), f"'{first.lower()}' twice in a row")

@@ -25,7 +25,7 @@ class SentenceFragment(SurfaceRule):
     code = "F201"
     name = "sentence-fragment"
     severity = Severity.WARNING
-    summary = "A piece of a sentence left alone by a broken split: 'Is.”', 'Conflict.', 'Should be used.”' (English)."
+    summary = "A piece of a sentence left alone by a broken split: 'Is.”', 'Conflict.', 'Should be used.”', 'Fue.'."
     why = (
         "When a translation engine or a segmenter cuts a sentence in the wrong place, its tail becomes a "
         "'sentence' of its own: a single noun, a verb without a subject, or a few words with a stray closing "
@@ -176,7 +176,7 @@ class ImageCaption(SurfaceRule):
     code = "F204"
     name = "image-caption"
     severity = Severity.INFO
-    summary = "Image caption and credit debris from the page: 'image Source, getty images caption,' (English only)."
+    summary = "Image caption and credit debris from the page: 'image Source, getty images', 'Bildunterschrift'."
     why = (
         "Scrapers keep the labels that sit around a picture ('Image source, Getty Images', 'Image caption') "
         "and glue them to the caption or to the next paragraph. They are not part of the article."
@@ -234,7 +234,7 @@ class ScraperDebris(SurfaceRule):
     code = "F205"
     name = "scraper-debris"
     severity = Severity.INFO
-    summary = "Page furniture kept by a scraper: 'By admin', 'Read more', a lone 'Source', desk codes (English only)."
+    summary = "Page furniture kept by a scraper: 'By admin', 'Read more', a lone 'Source', 'Leer más', desk codes."
     why = (
         "Bylines, 'Read more' links, news-desk initials and 'Translated by' banners are not article text. "
         "They are translated and scored like sentences and drag every average down."
