@@ -56,11 +56,20 @@ def stop_words(lang: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in found) if isinstance(found, (set, frozenset)) else frozenset()
 
 
+@lru_cache(maxsize=1)
+def _wordfreq_langs() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
+
+
 @lru_cache(maxsize=64)
 def frequent_words(lang: str, n: int = TOP_N) -> frozenset[str]:
     """The ``n`` most frequent words of ``lang`` in wordfreq (empty where it has no list)."""
     from wordfreq import top_n_list
 
+    if lang not in _wordfreq_langs():
+        return frozenset()  # wordfreq would fall back to a "nearest" language ('af' -> 'nl')
     try:
         return frozenset(top_n_list(lang, n))
     except LookupError:
@@ -79,6 +88,8 @@ def zipf(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in ``lang`` (0 for unknown words or languages)."""
     from wordfreq import zipf_frequency
 
+    if lang not in _wordfreq_langs():
+        return 0.0
     try:
         return float(zipf_frequency(word, lang))
     except LookupError:
