@@ -83,6 +83,23 @@ def test_clean_text_gets_no_surface_flag(lang):
     assert [(f.code, CLEAN[lang][f.start : f.end]) for f in flags] == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Wird die Regierung das Gesetz beschließen? Ja. Die Opposition ist dagegen."),
+        ("es", "¿Habrá acuerdo antes del verano? No. Los partidos siguen divididos."),
+        ("fr", "Le texte sera-t-il adopté ? Oui. Le Sénat doit encore voter."),
+    ],
+)
+def test_deliberate_one_word_answers_are_not_fragments(lang, text):
+    assert flagged(text, "F201", lang) == []
+
+
+def test_names_after_a_capitalised_article_are_not_casing_errors():
+    assert flagged("El ministro habló según El País y Le Monde con fuentes de La Moncloa.", "S104", "es") == []
+    assert flagged("Die Ministerin sagte laut Der Spiegel in Den Haag etwas anderes.", "S104", "de") == []
+
+
 def test_english_sentence_in_spanish_article_is_flagged():
     english = "The government announced new economic measures for the coming year and the opposition criticised them."
     text = f"El gobierno anunció nuevas medidas económicas para el próximo año. {english} La oposición las criticó."

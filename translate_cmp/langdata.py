@@ -35,6 +35,23 @@ _CONTENT = {
 }
 
 
+# One-word sentences each language writes on purpose ("Ja.", "Sí.", "Non."): never fragments.
+_DELIBERATE_ONE_WORD = {
+    "es": "sí si no nunca claro bueno vale gracias nada jamás también tampoco quizá quizás exacto",
+    "de": "ja nein doch genau danke bitte natürlich nie niemals nichts also gut klar vielleicht eben",
+    "fr": "oui non si merci jamais voilà rien bien bon peut-être exactement certes enfin",
+    "pt": "sim não nunca claro obrigado obrigada nada também talvez exato bem",
+    "it": "sì si no mai certo grazie ecco niente nulla bene forse esatto appunto",
+    "nl": "ja nee nooit dank niets precies misschien goed zeker inderdaad",
+    "ru": "да нет конечно спасибо никогда ничего хорошо ладно возможно именно",
+}
+
+
+def deliberate_one_word(lang: str) -> frozenset[str]:
+    """Words that make a sentence on their own in ``lang`` ('Ja.', 'Sí.')."""
+    return frozenset(_DELIBERATE_ONE_WORD.get(lang, "").split())
+
+
 def _stop_words_file(lang: str) -> str | None:
     spec = importlib.util.find_spec("spacy")
     if spec is None or spec.origin is None:

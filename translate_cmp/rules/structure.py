@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from translate_cmp.langdata import LANGS, closed_class
+from translate_cmp.langdata import LANGS, closed_class, deliberate_one_word
 from translate_cmp.records import Severity
 from translate_cmp.rules import furniture_i18n
 from translate_cmp.rules.base import Example, Hit, RuleContext
@@ -65,7 +65,9 @@ class SentenceFragment(SurfaceRule):
             word = words[0]
             pure = body[:-1].lstrip("“‘\"«(").strip() == word
             if ctx.doc_lang != "en":
-                if pure and word.lower() in closed_class(ctx.doc_lang) and not word.isupper():
+                low = word.lower()
+                lang = ctx.doc_lang
+                if pure and low in closed_class(lang) and low not in deliberate_one_word(lang) and not word.isupper():
                     yield Hit(0, len(text), f"one-word sentence '{body}' left by a broken split")  # "Fue.", "Wird."
                 return
             if pure and word.lower() not in ONE_WORD_SENTENCES and not word.isupper():
