@@ -122,3 +122,33 @@ def test_rules_expose_their_languages():
     assert "de" in languages_label(get_rule("S104")) and "ru" in languages_label(get_rule("S109"))
     assert languages_label(get_rule("S102")) == "any"
     assert "S104" in rules_not_run(ALL_RULES, "zh") and "S104" not in rules_not_run(ALL_RULES, "es")
+
+
+def test_run_json_records_rules_that_could_not_run(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from translate_cmp.cli import cli
+
+    (tmp_path / "zh.txt").write_text(CLEAN["zh"], encoding="utf-8")
+    (tmp_path / "es.txt").write_text(CLEAN["es"], encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["run", str(tmp_path / "zh.txt"), str(tmp_path / "es.txt"), "--engine", "none", "--no-cache",
+              "--out", str(out), "--select", "S,F,L"], catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    not_run = json.loads((out / "run.json").read_text(encoding="utf-8"))["rules_not_run"]
+    entries = {v["lang"]: v["rules"] for v in not_run.values()}
+    assert "S104" in entries["zh"] and "F201" in entries["zh"]
+    assert "es" not in entries or "S104" not in entries["es"]  # L304 (English only) may be listed for es
+
+
+def test_rules_command_shows_languages():
+    from click.testing import CliRunner
+
+    from translate_cmp.cli import cli
+
+    out = CliRunner().invoke(cli, ["rules", "S104"], catch_exceptions=False).output
+    assert "Languages" in out and "de en es fr it nl pt ru" in out
