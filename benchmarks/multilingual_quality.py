@@ -96,8 +96,21 @@ def evaluate(lang: str, marked: str) -> LangResult:
     return LangResult(lang, found_doc.lang, len(labels), found, clean, clean_flagged, tuple(missed), tuple(alarms))
 
 
+def _merged(parts: list[LangResult]) -> LangResult:
+    first = parts[0]
+    return LangResult(
+        first.lang, "/".join(sorted({p.detected for p in parts})), sum(p.labels for p in parts),
+        sum(p.found for p in parts), sum(p.clean for p in parts), sum(p.clean_flagged for p in parts),
+        tuple(m for p in parts for m in p.missed), tuple(a for p in parts for a in p.false_alarms),
+    )
+
+
 def main() -> int:
-    results = [evaluate(p.stem, p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.txt"))]
+    by_lang: dict[str, list[LangResult]] = {}
+    for path in sorted(ARTICLES.glob("*.txt")):  # "<lang>.txt", "<lang>_<topic>.txt"
+        lang = path.stem.split("_")[0]
+        by_lang.setdefault(lang, []).append(evaluate(lang, path.read_text(encoding="utf-8")))
+    results = [_merged(parts) for _, parts in sorted(by_lang.items())]
     print("| language | detected | labelled artefacts | recall | clean sentences | clean flagged |")
     print("|---|---|---|---|---|---|")
     for r in results:
