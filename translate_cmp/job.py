@@ -17,6 +17,7 @@ from translate_cmp.quality import DEFAULT_QUALITY, engine_options
 from translate_cmp.readers import ReadOptions, check_paths, read_documents
 from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
+from translate_cmp.rules.coverage import rules_not_run
 from translate_cmp.rules.roundtrip import SURPRISAL_RULE
 from translate_cmp.score import SentenceScorer
 from translate_cmp.writers import open_writers
@@ -81,12 +82,15 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     stats = RunStats()
     scorer = SentenceScorer()
     rule_docs = {r.code: r.summary for r in rules}
+    not_run: dict[str, dict] = {}  # per document: the selected rules that do not serve its language
     with open_writers(config.out_dir, config.formats) as writers:
         for result in execute(
             config.executor, read_documents(config.paths, config.read), engine, rules, spec,
             scorer=scorer, stats=stats, on_chunk=progress,
         ):
             writers.write(result, rule_docs)
+            if missing := rules_not_run(rules, result.lang):
+                not_run[result.document.doc_id] = {"lang": result.lang, "rules": missing}
         for src, pivot in sorted(stats.untranslated_pairs) if engine.directions() else ():
             notify(f"translate-cmp: no argos models for {src}->{pivot}->{src}; those documents got surface rules only. "
                    "Install: " + INSTALL_HINT.format(src=src, tgt=pivot))
@@ -98,6 +102,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
                 "fail_on": str(config.fail_on) if config.fail_on else None,
                 "read": asdict(config.read),
             },
+            "rules_not_run": not_run,
             "untranslated": [f"{s}->{p}" for s, p in sorted(stats.untranslated_pairs)],
             "cache": {"path": str(engine.cache.path), "documents_reused": stats.cache["documents_reused"],
                       "hits": stats.cache["hits"], "misses": stats.cache["misses"]}
