@@ -292,3 +292,13 @@ def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
     res = _run(str(_write(tmp_path / "big.txt", "word " * 1000)), "--engine", "none", "--out", str(tmp_path / "out"))
     assert res.exit_code == 2
     assert re.search(r"big\.txt: file is 0 MiB, over the 0 MiB limit", _one_line(res.stderr))
+
+
+def test_long_sentence_diff_is_linear_and_exact_at_the_edges():
+    from translate_cmp.worddiff import MAX_DIFF_WORDS, word_diff
+
+    words = ["w" + str(i % 7) for i in range(MAX_DIFF_WORDS * 5)]
+    changed = [*words[:10], "NEW", *words[11:]]
+    diff = word_diff(" ".join(words), " ".join(changed))
+    assert diff == " ".join([*words[:10], "[-" + words[10] + "-]", "{+NEW+}", *words[11:]])
+    assert word_diff(" ".join(words), " ".join(words)) == " ".join(words)
