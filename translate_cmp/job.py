@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from translate_cmp.cache import CachingEngine, with_cache
-from translate_cmp.engines import create_engine
+from translate_cmp.engines import auto_engine, create_engine
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.none import NoneEngine
 from translate_cmp.executors import WorkSpec, execute
@@ -68,10 +68,13 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     check_paths(config.paths)  # fail before loading anything
     rules = select_rules(config.select, config.ignore)
     options = {**engine_options(config.quality), **config.engine_options}
-    engine = create_engine(config.engine, **options)
-    if config.engine == "auto" and isinstance(engine, NoneEngine):
-        notify("translate-cmp: no argos models installed; surface rules only. Install models with: "
-               + INSTALL_HINT.format(src="en", tgt="es"))
+    if config.engine == "auto":
+        engine, why = auto_engine(pivot=(config.pivots or ["es"])[0], **options)
+        notify(f"translate-cmp: {why}")
+        if isinstance(engine, NoneEngine):
+            notify("translate-cmp: argos models install with: " + INSTALL_HINT.format(src="en", tgt="es"))
+    else:
+        engine = create_engine(config.engine, **options)
     engine = with_cache(engine, config.cache_dir, config.cache, notify)
     spec = WorkSpec(
         engine=engine.name, engine_options=options, use_cache=config.cache, cache_dir=config.cache_dir,
