@@ -228,25 +228,18 @@ def test_folder_in_place_of_an_output_file_is_environment_error(tmp_path):
     assert after == before
 
 
-def test_out_of_memory_is_one_line_exit_4(tmp_path, monkeypatch):
-    def boom(self, path, doc_id, options):
-        raise MemoryError
+@pytest.mark.parametrize(("error", "code", "message"), [
+    (MemoryError, 4, "translate-cmp: error: out of memory"),
+    (KeyboardInterrupt, 130, "translate-cmp: error: interrupted"),
+], ids=["out-of-memory-exit-4", "ctrl-c-exit-130"])
+def test_fault_while_reading_is_one_line_and_leaves_nothing(tmp_path, monkeypatch, error, code, message):
+    def fail(self, path, doc_id, options):
+        raise error
 
-    monkeypatch.setattr(TextReader, "read", boom)
+    monkeypatch.setattr(TextReader, "read", fail)
     res = _run(str(_write(tmp_path / "a.txt", GOOD)), "--engine", "none", "--out", str(tmp_path / "out"))
-    assert res.exit_code == 4
-    assert _one_line(res.stderr) == "translate-cmp: error: out of memory"
-    assert not any((tmp_path / "out").iterdir())
-
-
-def test_ctrl_c_exits_130_and_leaves_no_temp_files(tmp_path, monkeypatch):
-    def interrupt(self, path, doc_id, options):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(TextReader, "read", interrupt)
-    res = _run(str(_write(tmp_path / "a.txt", GOOD)), "--engine", "none", "--out", str(tmp_path / "out"))
-    assert res.exit_code == 130
-    assert _one_line(res.stderr) == "translate-cmp: error: interrupted"
+    assert res.exit_code == code
+    assert _one_line(res.stderr) == message
     assert not any((tmp_path / "out").iterdir())
 
 
