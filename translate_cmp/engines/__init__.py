@@ -1,4 +1,4 @@
-"""The engine registry, in one place: name -> factory. ``auto`` picks argos when models are installed."""
+"""The engine registry, in one place: name -> factory. ``auto`` takes argos, else apertium, else none."""
 
 from __future__ import annotations
 
