@@ -18,13 +18,14 @@ from functools import lru_cache
 
 from translate_cmp.records import RoundTrip, Severity
 from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
+from translate_cmp.rules.name_survival import lost_names
 from translate_cmp.rules.spacing import NO_SPACE_LANGS
 from translate_cmp.surprisal import Threshold, improbable, words
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _NAME_PART = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_OPENERS = ".!?:;\"“”«»„'‘’([{–—-•*"
+_OPENERS = ".!?:;\"“”«»„'‘’([{–—-•*¡¿"
 # Languages that write every noun with a capital (capitals do not mark names) or have no case.
 _NO_NAME_CASE = frozenset({"de", "lb"})
 
@@ -137,7 +138,7 @@ def _similar(a: str, b: str) -> bool:
 
 
 def name_kept(name: str, back_words: Sequence[str]) -> bool:
-    """A name survives when the back-translation has it (any case) or a close spelling (Kiev/Kyiv)."""
+    """A name survives when ``back_words`` have it (any case) or a close spelling (Kiev/Kyiv)."""
     low = name.lower()
     return any(_similar(low, w) for w in back_words)
 
@@ -151,6 +152,14 @@ def merge_spans(spans: Sequence[tuple[int, int, str]], text: str) -> list[tuple[
         else:
             out.append((start, end, [word]))
     return out
+
+
+MIN_CHRF_WORDS = 4  # chrF of a shorter sentence swings on one word ("Source" -> "Font", "By admin" -> "For admin")
+
+
+def chrf_unreliable(text: str) -> bool:
+    """Too short for chrF to mean anything, or in capitals (engines garble ALL-CAPS headings)."""
+    return len(_WORD.findall(text)) < MIN_CHRF_WORDS or text.isupper()
 
 
 def _round_trip(ctx: RuleContext) -> RoundTrip | None:
@@ -192,14 +201,14 @@ class RoundTripDivergent(Rule):
     )
     needs_round_trip = True
 
-    absolute_floor = 50.0  # never flag a round trip with chrF at or above this
+    absolute_floor = 45.0  # never flag a round trip with chrF at or above this
     alone_floor = 35.0  # without document statistics: flag below this
-    z_cut = -2.5  # robust z-score at or below which a sentence is an outlier of its document
+    z_cut = -3.0  # robust z-score at or below which a sentence is an outlier of its document
     min_scale = 6.0  # chrF points: the robust deviation is never taken below this
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         rt = _round_trip(ctx)
-        if rt is None or ctx.scores is None:
+        if rt is None or ctx.scores is None or chrf_unreliable(ctx.text):
             return
         value = ctx.scores.chrf
         if value >= self.absolute_floor:
@@ -281,11 +290,11 @@ class NameChanged(Rule):
         rt = _round_trip(ctx)
         if rt is None or ctx.doc_lang in _NO_NAME_CASE or is_title_case(ctx.text):
             return
-        back_words = [m.group().lower() for m in _NAME_PART.finditer(rt.back_text)]
-        original = {m.group().lower() for m in _NAME_PART.finditer(ctx.text)}
-        lost = [(s, e, w) for s, e, w in names(ctx.text) if not name_kept(w, back_words)]
+        trips = (rt, *ctx.extra_round_trips)
+        lost = lost_names(ctx.text, names(ctx.text), trips, ctx.doc_lang, name_kept)
         if not lost:
             return
+        original = {m.group().lower() for m in _NAME_PART.finditer(ctx.text)}
         new = [w for s, e, w in names(rt.back_text) if w.lower() not in original]
         became = f"; the back-translation has {', '.join(dict.fromkeys(new))}" if new else ""
         for start, end, _ in merge_spans(lost, ctx.text):
@@ -479,7 +488,7 @@ class PivotsDisagree(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         rt = _round_trip(ctx)
-        if rt is None or not ctx.extra_round_trips:
+        if rt is None or not ctx.extra_round_trips or chrf_unreliable(ctx.text):
             return
         trips = [rt, *ctx.extra_round_trips]
         scored = [(chrf(r.back_text, ctx.text), r) for r in trips]

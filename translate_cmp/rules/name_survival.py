@@ -1,0 +1,113 @@
+"""Which names of a sentence a real engine lost in its round trips (R403's evidence).
+
+Measured on real Apertium round trips (benchmarks/roundtrip_quality.py), a name an engine changes
+on clean text is usually one of: a name that is also a word, translated on one leg and not back
+("Mark Rutte" -> "Marca", "Duda" -> "Doubt", "Cape Town" -> "City of Cape"); an acronym expanded
+("US" -> "USA"); a capitalised function word ("Between", "About"); or one pivot's own accident. So a
+name counts as lost only when, in the round trips:
+
+- neither the back-translation nor the pivot text has it (a name copied into the pivot survived
+  the forward leg: what the backward leg makes of it is the engine's doing, not the text's);
+- for an ALL-CAPS name, no ALL-CAPS back word starts with it ("US" -> "USA") and no run of
+  capitalised back words spells it ("UK" -> "United Kingdom");
+- it is lost through at least two pivots, when the sentence went through two or more;
+- it is not a closed-class word of the document language, nor a word English capitalises by
+  convention (months, days, compass points);
+- no other part of the same name survived (parts joined by whitespace, a hyphen, of/for/de/del/la/
+  der/des/du/di or capitalised function words): "Doctors Without Borders" -> "Doctors Without
+  Brinks" is a kept name, partly translated.
+
+A pivot identical to the original (no translation at all) is no evidence that a name survived.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from translate_cmp.langdata import closed_class
+from translate_cmp.records import RoundTrip
+
+_PART = re.compile(r"[^\W_]+")
+NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "la", "der", "des", "du", "di"})
+
+Span = tuple[int, int, str]
+
+# Words a language capitalises by convention, not as names; engines translate them as words
+# ("March" -> "marzo" -> "Course", "Western" -> "occidental").
+_EN_CONVENTIONAL = """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday north south east west northern southern eastern western"""
+CONVENTIONAL_CAPITALS: dict[str, frozenset[str]] = {"en": frozenset(_EN_CONVENTIONAL.split())}
+
+
+def _words(text: str) -> list[str]:
+    return _PART.findall(text)
+
+
+def acronym_kept(name: str, back_words: Sequence[str]) -> bool:
+    """An ALL-CAPS name survives when an ALL-CAPS back word starts with it ("US" -> "USA") or capitalised
+    back words spell it ("UK" -> "United Kingdom")."""
+    if not name.isupper() or len(name) < 2:
+        return False
+    if any(w.isupper() and w.startswith(name) for w in back_words):
+        return True
+    capitals = [w for w in back_words if w.lower() not in NAME_CONNECTORS]
+    initials = "".join(w[0] if w[0].isupper() else " " for w in capitals)
+    return name in initials
+
+
+def survives(name: str, trip: RoundTrip, original: str, kept: Callable[[str, Sequence[str]], bool]) -> bool:
+    """``name`` is in the back-translation or in the pivot text (``kept`` decides what matches).
+
+    A pivot identical to the original is no translation: it carries no evidence.
+    """
+    back = _words(trip.back_text)
+    if kept(name, [w.lower() for w in back]) or acronym_kept(name, back):
+        return True
+    return trip.pivot_text.strip() != original.strip() and kept(name, [w.lower() for w in _words(trip.pivot_text)])
+
+
+def _joined(text: str, left: Span, right: Span, skipped: set[int]) -> bool:
+    """Two capitalised words of one name: only whitespace, a hyphen, a connector or capitalised
+    function words ("Doctors Without Borders") between them."""
+    gap = text[left[1]:right[0]]
+    if not gap.strip() or gap == "-":
+        return True
+    if not (gap.startswith(" ") and gap.endswith(" ")):
+        return False
+    inner = list(_PART.finditer(gap))
+    return bool(inner) and not _PART.sub("", gap).strip() and all(
+        m.group().lower() in NAME_CONNECTORS or left[1] + m.start() in skipped for m in inner)
+
+
+def name_runs(text: str, candidates: Sequence[Span], skipped: set[int]) -> list[list[Span]]:
+    """Candidates grouped into names: runs of words joined as :func:`_joined` says."""
+    runs: list[list[Span]] = []
+    for span in candidates:
+        if runs and _joined(text, runs[-1][-1], span, skipped):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return runs
+
+
+def lost_names(text: str, candidates: Sequence[Span], trips: Sequence[RoundTrip], lang: str,
+               kept: Callable[[str, Sequence[str]], bool]) -> list[Span]:
+    """The ``candidates`` (capitalised words of ``text``) that the round ``trips`` lost, by the rules above.
+
+    Capitalised words that are not candidates (capitalised by position: "Doctors Without Borders" at
+    the start, "Military-Law") still belong to a name: when one survives, so does its name.
+    """
+    ignored = closed_class(lang) | CONVENTIONAL_CAPITALS.get(lang, frozenset())
+    reported = {c[0] for c in candidates}
+    capitals = [(m.start(), m.end(), m.group()) for m in _PART.finditer(text)
+                if m.group()[0].isupper() and (len(m.group()) > 1 or m.start() in reported)]
+    parts = [c for c in capitals if c[2].lower() not in ignored]
+    skipped = {c[0] for c in capitals if c[2].lower() in ignored}
+    need = min(2, len(trips))
+    out = []
+    for run in name_runs(text, parts, skipped):
+        lost = [c for c in run if sum(not survives(c[2], t, text, kept) for t in trips) >= need]
+        if len(lost) == len(run):  # a name with one surviving part survived, partly translated
+            out.extend(c for c in lost if c[0] in reported)
+    return out
