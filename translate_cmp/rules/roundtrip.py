@@ -171,6 +171,8 @@ def _round_trip(ctx: RuleContext) -> RoundTrip | None:
 
 # ---------------------------------------------------------------- rules
 
+_MEASURED = "Measured on real Apertium round trips of hand-labelled clean sentences (benchmarks/roundtrip_quality.py): "
+
 
 class RoundTripDivergent(Rule):
     code = "R401"
@@ -179,7 +181,11 @@ class RoundTripDivergent(Rule):
     summary = "The back-translation is far from the original, for this document and in absolute terms."
     why = (
         "A sentence that cannot be carried through a pivot language and back usually reads badly or "
-        "means something else: garbled words, a broken or run-on sentence, a mistranslation."
+        "means something else: garbled words, a broken or run-on sentence, a mistranslation. "
+        "Thresholds: chrF below 45, robust z at most -3.0 against the document (35 without document "
+        "figures); sentences under 4 words and ALL-CAPS lines are skipped (their chrF swings on one "
+        "word, engines garble capitals). " + _MEASURED + "it flags 1 of 209 English sentences via es, 0 via "
+        "ca, 4 (1.9%) via gl, 1 with --pivot es,ca,gl, 0 of 32 Spanish ones via en."
     )
     instead = "A sentence whose meaning survives translation: rewrite or re-translate the flagged one."
     examples = (
@@ -198,6 +204,7 @@ class RoundTripDivergent(Rule):
             "The meeting was attended by prominent European leaders.",
             back="Prominent European leaders attended the meeting.",
         ),
+        Example("WHY THIS MATTERS.", back="Why THESE SUBJECTS."),  # Apertium via es: ALL-CAPS lines are skipped
     )
     needs_round_trip = True
 
@@ -234,7 +241,10 @@ class NumberChanged(Rule):
     summary = "A number or date in the sentence changes or vanishes in the round trip."
     why = (
         "Figures, dates and amounts carry the facts of a news article; when one does not survive the "
-        "round trip, the sentence around it is often garbled, or the figure is not what it seems."
+        "round trip, the sentence around it is often garbled, or the figure is not what it seems. "
+        "Any digit string of the original missing from the back-translation counts (separators "
+        "ignored, English number words read as digits). " + _MEASURED + "0 of 209 English sentences via es, "
+        "ca or gl, 0 of 32 Spanish ones via en."
     )
     instead = "Check the figure against the source article; make the sentence around it unambiguous."
     examples = (
@@ -269,7 +279,13 @@ class NameChanged(Rule):
     summary = "A capitalised name in the sentence changes or vanishes in the round trip."
     why = (
         "Names of people, places and organisations should pass through translation unchanged; one "
-        "that does not is often glued to a neighbour, mis-cased, or wrongly translated."
+        "that does not is often glued to a neighbour, mis-cased, or wrongly translated. A name counts as "
+        "lost only when neither the back-translation nor the pivot has it (close spellings match), "
+        "through at least two pivots when there are several, no other part of the same name survived, "
+        "and it is not an acronym expanded (US -> USA, UK -> United Kingdom), a function word or an "
+        "English month, day or compass word (see translate_cmp/rules/name_survival.py). " + _MEASURED +
+        "1 of 209 English sentences via es, 5 (2.4%) via ca, 1 via gl, 1 with --pivot es,ca,gl; 1 of 32 "
+        "Spanish ones via en (before this calibration: 18, 32, 17, 18 and 3)."
     )
     instead = "Check the name and the words around it (spacing, casing, spelling)."
     examples = (
@@ -283,6 +299,14 @@ class NameChanged(Rule):
         Example("He met the President of France.", back="He met the president of France."),
         Example("Macron Announces Coalition To Send Ammunition To Kiev",
                 back="Macron announces a coalition to send munitions to Kyiv"),
+        # real Apertium round trips (via es): an acronym expanded, a name partly translated
+        Example("The US decision comes as Germany resumed talks with Moscow last weekend.",
+                back="The decision of USA comes so Germany resumed talks with Moscow last weekend."),
+        Example("Doctors Without Borders warned that prices for some vaccines have risen by 15% since 2022.",
+                back="The doctors Without Brinks warned that the prices for some vaccines have ascended by 15% "
+                     "since 2022."),
+        Example("The next meeting will take place in Cape Town in October.",
+                back="The next meeting will take place in City of Cape in October."),
     )
     needs_round_trip = True
 
@@ -314,7 +338,9 @@ class ContentDropped(Rule):
     summary = "The back-translation is much shorter than the original: part of the sentence was lost."
     why = (
         "Content an engine drops is often content that does not parse: a duplicated title, a "
-        "sentence glued to the next, debris inside the sentence."
+        "sentence glued to the next, debris inside the sentence. Threshold: at least max(5, 35% of the "
+        "words) fewer words back. " + _MEASURED + "0 of 209 English sentences via es, ca or gl, 0 of 32 "
+        "Spanish ones via en."
     )
     instead = "A sentence whose every part carries meaning; split run-ons, remove duplicates and debris."
     examples = (
@@ -354,7 +380,8 @@ class ContentAdded(Rule):
     summary = "The back-translation is much longer than the original: the engine had to invent words."
     why = (
         "An engine pads or repeats when its input is not a sentence it can parse: a fragment, a list "
-        "of words, a sentence cut in the middle."
+        "of words, a sentence cut in the middle. Threshold: at least max(5, 35% of the words) more words "
+        "back. " + _MEASURED + "0 of 209 English sentences via es, ca or gl, 0 of 32 Spanish ones via en."
     )
     instead = "A complete sentence."
     examples = (
@@ -386,7 +413,8 @@ class TruncatedOutput(Rule):
     summary = "The engine stopped at its length limit: the round trip is cut off."
     why = (
         "Engines cut their output at a fixed number of tokens; a sentence that reaches it is "
-        "usually several sentences run together, and its round trip cannot be compared."
+        "usually several sentences run together, and its round trip cannot be compared. Apertium has no "
+        "length limit: through it the rule never fires (0 of 209 clean sentences)."
     )
     instead = "Split the sentence at its real boundaries."
     examples = (Example("A run-on of several sentences glued together without full stops ...",
@@ -418,7 +446,8 @@ class ImprobableTokens(Rule):
     why = (
         "Scoring the original sentence against its own pivot translation shows which words the "
         "translation does not support: glued or garbled words, wrong names, words from another "
-        "language. It points at the word, where chrF only says 'somewhere in this sentence'."
+        "language. It points at the word, where chrF only says 'somewhere in this sentence'. Apertium "
+        "cannot score: through it the rule never fires (0 of 209 clean sentences)."
     )
     instead = "Check the marked words: spelling, spacing, casing, the right name or figure."
     examples = (
@@ -449,7 +478,9 @@ class LowConfidence(Rule):
     summary = "The engine was unsure of its own translations of this sentence (low mean token log-probability)."
     why = (
         "Engines are confident on fluent text in their domain; a low mean log-probability over the "
-        "round trip marks text the model has not seen the like of: garbled, mixed, or not a sentence."
+        "round trip marks text the model has not seen the like of: garbled, mixed, or not a sentence. "
+        "Threshold: below -1.5 nats per token. Apertium gives no probabilities: through it the rule never "
+        "fires (0 of 209 clean sentences)."
     )
     instead = "Fluent, complete sentences."
     examples = (Example("Zelensky“Words important the of conflict Is.”",
@@ -476,7 +507,9 @@ class PivotsDisagree(Rule):
     summary = "The sentence survives the round trip through one pivot language but not through another."
     why = (
         "When two pivots give very different back-translations, the sentence is ambiguous or "
-        "fragile: its meaning depends on how an engine happens to read it."
+        "fragile: its meaning depends on how an engine happens to read it. Thresholds: 30 chrF points "
+        "between the best and the worst pivot, the worst below 50; sentences under 4 words and ALL-CAPS "
+        "lines skipped. " + _MEASURED + "2 of 209 English sentences (1.0%) with --pivot es,ca,gl."
     )
     instead = "An unambiguous sentence."
     examples = (Example("He saw her duck.", back="He saw her duck."),)
