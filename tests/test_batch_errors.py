@@ -33,7 +33,9 @@ def _error_lines(stderr: str) -> list[str]:
 
 def test_bad_files_are_reported_listed_and_skipped(tmp_path):
     undecodable = b"caf\xe9 \x80\x81\x8d\x8f"
-    folder = _folder(tmp_path, {"a.txt": GOOD_A, "b.txt": BINARY, "c.txt": GOOD_C, "d.txt": undecodable})
+    latin1 = "Le garçon a mangé une crème brûlée à l'hôtel. Noël était très agréable.\n"
+    folder = _folder(tmp_path, {"a.txt": GOOD_A, "b.txt": BINARY, "c.txt": GOOD_C, "d.txt": undecodable,
+                                "e.txt": latin1.encode("latin-1")})
     out = tmp_path / "out"
     res = _run(str(folder), "--out", str(out))
     assert res.exit_code == 3, res.output
@@ -45,18 +47,21 @@ def test_bad_files_are_reported_listed_and_skipped(tmp_path):
     assert "2 files skipped (input errors)" in res.stderr
 
     docs = read_documents_csv(out / "documents.csv")
-    assert list(docs["doc_id"]) == ["a", "c", "b", "d"]  # good documents in input order, then the bad files
-    assert list(docs["error"][:2]) == ["", ""]
-    assert docs.loc[2, "error"] == "binary data or UTF-16 without a byte-order mark; pass --encoding"
-    assert docs.loc[2, "path"] == str(folder / "b.txt")
-    assert list(docs["n_sentences"]) == [2, 2, 0, 0]
-    assert docs["mean_chrf"][2:].isna().all()
+    assert list(docs["doc_id"]) == ["a", "c", "e", "b", "d"]  # good documents in input order, then the bad files
+    assert list(docs["error"][:3]) == ["", "", ""]
+    assert docs.loc[3, "error"] == "binary data or UTF-16 without a byte-order mark; pass --encoding"
+    assert docs.loc[3, "path"] == str(folder / "b.txt")
+    assert docs.loc[4, "error"].startswith("not UTF-8 (invalid byte 0xe9 at 3); best guess ")
+    assert list(docs["n_sentences"]) == [2, 2, 2, 0, 0]
+    assert docs["mean_chrf"][3:].isna().all()
+    assert list(docs["encoding"]) == ["utf-8", "utf-8", "cp1252 (detected 1.00)", "", ""]
 
     sentences = read_sentences_csv(out / "sentences.csv")
-    assert sorted(set(sentences["doc_id"])) == ["a", "c"]
+    assert sorted(set(sentences["doc_id"])) == ["a", "c", "e"]
+    assert "".join(sentences[sentences["doc_id"] == "e"]["text"]).replace(" ", "") == latin1.replace(" ", "").strip()
     manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert [e["doc_id"] for e in manifest["input_errors"]] == ["b", "d"]
-    assert manifest["counts"]["documents"] == 2
+    assert manifest["counts"]["documents"] == 3
 
 
 def test_strict_makes_the_first_bad_file_fatal_before_work(tmp_path):

@@ -130,7 +130,11 @@ CASES = [
     Case("path given twice", _twice, 2, r"a\.txt: path given twice"),
     Case("folder given twice", _twice_via_folder, 2, r"in: path given twice"),
     Case("binary", lambda t: [str(_write(t / "b.txt", b"\x00\x01\x02PK\x03\x04"))], 2, r"b\.txt: binary data"),
-    Case("latin-1", lambda t: [str(_write(t / "l.txt", "café olé".encode("latin-1")))], 2, r"l\.txt: not UTF-8"),
+    Case("encoding under the confidence floor", lambda t: [str(_write(t / "l.txt", b"caf\xe9 \x80\x81\x8d\x8f"))], 2,
+         r"l\.txt: not UTF-8 \(invalid byte 0xe9 at 3\); best guess \S+ at confidence 0\.\d\d, under 0\.75; "
+         r"pass --encoding$"),
+    Case("no encoding fits", lambda t: [str(_write(t / "r.txt", bytes(range(0x80, 0x100))))], 2,
+         r"r\.txt: not UTF-8 \(invalid byte 0x80 at 0\) and no encoding fits; pass --encoding$"),
     Case("utf-16 without bom", lambda t: [str(_write(t / "u.txt", GOOD.encode("utf-16-le")))], 2,
          r"u\.txt: binary data or UTF-16"),
     Case("bad utf-8 after bom", lambda t: [str(_write(t / "m.txt", b"\xef\xbb\xbfok \xff\xfe"))], 2,
