@@ -128,13 +128,17 @@ def sentence_row(result: SentenceResult, doc_lang: str) -> SentenceRow:
 def group_sentences(results: list[SentenceResult]) -> list[SentenceGroup]:
     """Group the (sentence, pivot) results of a document by sentence, in sentence order."""
     by_id: dict[int, SentenceGroup] = {}
+    seen: dict[int, set[Flag]] = {}
     for r in sorted(results, key=lambda r: r.sentence.sent_id):  # stable: pivot order kept
         group = by_id.get(r.sentence.sent_id)
         if group is None:
             group = by_id[r.sentence.sent_id] = SentenceGroup([], [])
+            seen[r.sentence.sent_id] = set()
         group.results.append(r)
+        known = seen[r.sentence.sent_id]
         for flag in r.flags:
-            if flag not in group.flags:  # a handful of flags per sentence: a list scan is fine
+            if flag not in known:  # a set: one over-long sentence can carry thousands of flags
+                known.add(flag)
                 group.flags.append(flag)
     return list(by_id.values())
 
