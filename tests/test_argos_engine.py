@@ -151,3 +151,14 @@ def test_default_threads_do_not_oversubscribe():
     assert default_threads(2) == (2, 1)
     assert default_threads(4) == (4, 1)
     assert default_threads(16) == (4, 4)
+
+
+def test_an_input_over_the_limit_is_cut_before_the_model_and_marked(argos_packages_dir):
+    engine = ArgosEngine(argos_packages_dir, max_input_length=16)
+    long = " ".join(["The cat sat on the mat."] * 20)
+    (out,) = engine.translate([long], "en", "de")
+    assert out.truncated and out.text and long.startswith(out.text) and len(out.text) < len(long) // 4
+    model = engine._model("en", "de")
+    assert len(engine._bounded(model.encode([long])[0])) == 15  # the end token makes 16
+    (short,) = engine.translate(["The cat sat."], "en", "de")
+    assert short.text == "The cat sat." and not short.truncated

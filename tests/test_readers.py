@@ -32,14 +32,15 @@ def test_encodings_decode_to_the_same_text(tmp_path, data):
     assert doc.text == "Café “quoted”."
 
 
-def test_latin1_is_a_clear_error_unless_encoding_given(tmp_path):
+def test_undetectable_bytes_are_a_clear_error_unless_encoding_given(tmp_path):
     path = tmp_path / "latin.txt"
-    path.write_bytes("Café".encode("latin-1"))
+    path.write_bytes(b"Caf\xe9 \x80\x81\x8d\x8f")
     with pytest.raises(InputError) as err:
         list(read_documents([path]))
-    assert str(path) in str(err.value) and "not UTF-8" in str(err.value)
+    assert str(path) in str(err.value) and "not UTF-8" in str(err.value) and "pass --encoding" in str(err.value)
     (doc,) = read_documents([path], ReadOptions(encoding="latin-1"))
-    assert doc.text == "Café"
+    assert doc.text == "Café \x80\x81\x8d\x8f"
+    assert doc.encoding == "latin-1"
 
 
 def test_missing_path_and_empty_folder_are_errors(tmp_path):

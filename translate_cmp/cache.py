@@ -343,7 +343,7 @@ class ResultMemo:
 
     def key(self, document: Document) -> str:
         digest = hashlib.sha256(self.fingerprint.encode())
-        for part in (document.doc_id, document.path, document.text):
+        for part in (document.doc_id, document.path, document.text, document.encoding):
             digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 

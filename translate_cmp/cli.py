@@ -1,8 +1,8 @@
 """The command line: a thin click layer over the library.
 
 Exit codes: 0 done; 1 findings at or above ``--fail-on``; 2 usage or input error (one line on
-stderr naming the file and the problem); 4 environment error (disk full, permissions, out of memory);
-130 interrupted (see :mod:`translate_cmp.errors`).
+stderr naming the file and the problem); 3 done, with input errors (bad files skipped); 4 environment
+error (disk full, permissions, out of memory); 130 interrupted (see :mod:`translate_cmp.errors`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,14 @@ from pathlib import Path
 import click
 
 from translate_cmp import __version__
-from translate_cmp.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError, describe_environment_error
+from translate_cmp.errors import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_INPUT_ERRORS,
+    EXIT_OK,
+    InputError,
+    describe_environment_error,
+)
 from translate_cmp.quality import DEFAULT_QUALITY, QUALITIES
 from translate_cmp.records import Severity
 
@@ -38,7 +45,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except InputError as exc:
-            click.echo(f"translate-cmp: error: {exc}", err=True)
+            if not getattr(exc, "reported", False):
+                click.echo(f"translate-cmp: error: {exc}", err=True)
             ctx.exit(EXIT_INPUT)
         except (OSError, MemoryError, KeyboardInterrupt) as exc:
             line, code = describe_environment_error(exc)
@@ -89,10 +97,13 @@ def _output_options(command):
 @click.option("--surprisal/--no-surprisal", default=False, show_default=True,
               help="Also score every sentence under the backward model to find improbable tokens (rule R407): "
                    "one more model pass, about 15% more model work.")
+@click.option("--strict", is_flag=True,
+              help="Any bad input file is fatal (exit 2) before work starts; by default bad files are reported, "
+                   "skipped, and the run exits 3.")
 @click.option("--chunk-docs", type=click.IntRange(min=1), default=64, hidden=True,
               help="Documents translated together per chunk (memory vs batching).")
 def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, text_column, id_column,
-        quality, executor, cache_dir, no_cache, surprisal, chunk_docs) -> None:
+        quality, executor, cache_dir, no_cache, surprisal, strict, chunk_docs) -> None:
     """Analyse the articles under PATHS and write the results to --out."""
     from translate_cmp.job import JobConfig, run_job
     from translate_cmp.progress import progress_reporter
@@ -104,15 +115,18 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
         fail_on=Severity.parse(fail_on) if fail_on else None, formats=_csv_list(formats) or (),
         read=ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column),
         quality=quality, executor=executor, cache=not no_cache, cache_dir=cache_dir, chunk_docs=chunk_docs,
-        surprisal=surprisal,
+        surprisal=surprisal, strict_inputs=strict,
     )
     with progress_reporter(config.paths, config.read) as progress:
         stats = run_job(config, progress=progress)
     click.echo(
         f"{stats.documents} documents, {stats.sentences} sentences, {stats.flagged} flagged, "
-        f"{stats.translated} round-tripped -> {out_dir}/",
+        f"{stats.translated} round-tripped -> {out_dir}/"
+        + (f"; {len(stats.input_errors)} files skipped (input errors)" if stats.input_errors else ""),
         err=True,
     )
+    if stats.input_errors:
+        sys.exit(EXIT_INPUT_ERRORS)
     _exit(stats.max_severity, config.fail_on)
 
 

@@ -1,8 +1,9 @@
 """Errors that end a run with a clear one-line message and a distinct exit code.
 
-Exit codes: 0 done; 1 findings at or above ``--fail-on``; 2 usage or input error; 3 done, with input
-errors (reserved for batches that skip bad files); 4 environment error (disk full, permissions, a
-folder where a file should be, out of memory); 130 interrupted (Ctrl-C).
+Exit codes: 0 done; 1 findings at or above ``--fail-on``; 2 usage or input error (with ``--strict``: any
+bad file, before work starts; without it: no file at all could be read); 3 done, with input errors (each
+bad file was reported and skipped, every other file processed; wins over 1); 4 environment error (disk
+full, permissions, a folder where a file should be, out of memory); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -35,6 +36,15 @@ class InputError(Exception):
         self.where = show_path(where)
         self.problem = problem
         super().__init__(f"{self.where}: {problem}")
+
+
+class InputsFailed(InputError):
+    """Every input file was bad; each was already reported on its own line, so the CLI adds none."""
+
+    reported = True
+
+    def __init__(self, count: int):
+        super().__init__("PATH", f"no input could be read ({count} bad files)")
 
 
 def describe_environment_error(exc: BaseException) -> tuple[str, int]:

@@ -11,10 +11,11 @@ from translate_cmp.cache import CachingEngine, with_cache
 from translate_cmp.engines import auto_engine, create_engine
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.none import NoneEngine
+from translate_cmp.errors import InputsFailed
 from translate_cmp.executors import WorkSpec, execute
 from translate_cmp.pipeline import INSTALL_HINT, RunStats
 from translate_cmp.quality import DEFAULT_QUALITY, engine_options
-from translate_cmp.readers import ReadOptions, check_paths, read_documents
+from translate_cmp.readers import FileError, ReadOptions, check_paths, read_documents
 from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
@@ -41,6 +42,7 @@ class JobConfig:
     cache: bool = True  # the on-disk translation cache (translate_cmp.cache)
     cache_dir: str | None = None  # None: $XDG_CACHE_HOME/translate-cmp or ~/.cache/translate-cmp
     surprisal: bool = False  # the forced-decoding pass behind R407 (--surprisal; needs R407 selected too)
+    strict_inputs: bool = False  # --strict: any bad input file is fatal before work starts (else skipped, exit 3)
 
 
 def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats: RunStats, started: float) -> dict:
@@ -66,6 +68,9 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     """Run the pipeline over ``config.paths`` and write every output file atomically."""
     started = time.time()
     check_paths(config.paths)  # fail before loading anything
+    if config.strict_inputs:
+        for _ in read_documents(config.paths, config.read):  # every file read once: the first bad one is fatal
+            pass
     rules = select_rules(config.select, config.ignore)
     options = {**engine_options(config.quality), **config.engine_options}
     if config.engine == "auto":
@@ -86,14 +91,23 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     scorer = SentenceScorer()
     rule_docs = {r.code: r.summary for r in rules}
     not_run: dict[str, dict] = {}  # per document: the selected rules that do not serve its language
+
+    def skip(error: FileError) -> None:
+        stats.input_errors.append(error)
+        notify(f"translate-cmp: error: {error.line}")
+
     with open_writers(config.out_dir, config.formats) as writers:
         for result in execute(
-            config.executor, read_documents(config.paths, config.read), engine, rules, spec,
+            config.executor, read_documents(config.paths, config.read, on_error=skip), engine, rules, spec,
             scorer=scorer, stats=stats, on_chunk=progress,
         ):
             writers.write(result, rule_docs)
             if missing := rules_not_run(rules, result.lang):
                 not_run[result.document.doc_id] = {"lang": result.lang, "rules": missing}
+        if stats.input_errors and not stats.documents:
+            raise InputsFailed(len(stats.input_errors))  # nothing to publish; the old outputs stay
+        for error in stats.input_errors:  # after every good document, in the order they were met
+            writers.write_error(error.doc_id, error.path, error.problem)
         for src, pivot in sorted(stats.untranslated_pairs) if engine.directions() else ():
             notify(f"translate-cmp: no argos models for {src}->{pivot}->{src}; those documents got surface rules only. "
                    "Install: " + INSTALL_HINT.format(src=src, tgt=pivot))
@@ -107,6 +121,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             },
             "rules_not_run": not_run,
             "untranslated": [f"{s}->{p}" for s, p in sorted(stats.untranslated_pairs)],
+            "input_errors": [asdict(e) for e in stats.input_errors],
             "cache": {"path": str(engine.cache.path), "documents_reused": stats.cache["documents_reused"],
                       "hits": stats.cache["hits"], "misses": stats.cache["misses"]}
             if isinstance(engine, CachingEngine) else None,

@@ -52,6 +52,7 @@ class RunStats:
     timings: Counter = field(default_factory=Counter)
     untranslated_pairs: set[tuple[str, str]] = field(default_factory=set)
     cache: Counter = field(default_factory=Counter)  # translation-cache hits and misses (executors fill it)
+    input_errors: list = field(default_factory=list)  # readers.FileError: files skipped, the batch went on
 
     def add(self, result: DocumentResult) -> None:
         self.documents += 1

@@ -23,7 +23,7 @@ def _count_documents(paths: Sequence[str], read_options, stop: threading.Event, 
 
     n = 0
     try:
-        for _ in read_documents(paths, read_options):
+        for _ in read_documents(paths, read_options, on_error=lambda error: None):
             if stop.is_set():
                 return
             n += 1

@@ -15,6 +15,7 @@ class Document:
     doc_id: str
     path: str
     text: str
+    encoding: str = ""  # how the file's bytes were decoded (utf-8, utf-16, cp1252 ...); "" when not from a file
 
 
 @dataclass(frozen=True)

@@ -226,7 +226,8 @@ class ArgosEngine(Engine):
         if not todo:
             return results
         model = self._model(src, tgt)
-        sources = model.encode([texts[i] for i in todo])
+        encoded = model.encode([texts[i] for i in todo])
+        sources = [self._bounded(tokens) for tokens in encoded]  # CTranslate2 would cut them, after allocating
         longest = max(len(s) for s in sources)
         max_length = max(1, min(math.ceil(self.length_ratio * longest) + self.length_extra, self.length_cap))
         prefix = model.package.target_prefix
@@ -245,7 +246,7 @@ class ArgosEngine(Engine):
             max_decoding_length=max_length + (1 if prefix else 0),
         )
         eos = "</s>"
-        for i, source, output in zip(todo, sources, outputs, strict=True):
+        for i, source, output in zip(todo, encoded, outputs, strict=True):
             pieces = list(output.hypotheses[0])
             if prefix and pieces and pieces[0] == prefix:
                 pieces = pieces[1:]
@@ -277,7 +278,7 @@ class ArgosEngine(Engine):
         if not todo:
             return results
         model = self._model(src, tgt)
-        source_pieces = model.encode([sources[i] for i in todo])
+        source_pieces = [self._bounded(tokens) for tokens in model.encode([sources[i] for i in todo])]
         spans = [_pieces_with_offsets(model.sp, targets[i]) for i in todo]
         prefix = [model.package.target_prefix] if model.package.target_prefix else []
         scored = model.translator.score_batch(
@@ -294,6 +295,16 @@ class ArgosEngine(Engine):
                 for (piece, start, end), logprob in zip(pieces, logprobs, strict=False)  # + the end token's
             ]
         return results
+
+    def _bounded(self, tokens: list[str]) -> list[str]:
+        """At most ``max_input_length - 1`` source tokens (the end token makes it ``max_input_length``).
+
+        CTranslate2 cuts longer inputs itself, but only after holding the whole input: one 100,000-word
+        sentence cost ~900 MB that way. Cutting here bounds memory by the limit, not by the sentence.
+        """
+        if self.max_input_length > 0 and len(tokens) >= self.max_input_length:
+            return tokens[: self.max_input_length - 1]
+        return tokens
 
     # ------------------------------------------------------------ loading
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from translate_cmp.errors import InputError
 from translate_cmp.readers.base import Reader, ReadOptions
+from translate_cmp.readers.faults import FileError, file_error
 from translate_cmp.readers.filecheck import path_problem
 from translate_cmp.readers.table import TableReader
 from translate_cmp.readers.text import TextReader
@@ -15,7 +17,7 @@ from translate_cmp.records import Document
 READERS: tuple[Reader, ...] = (TextReader(), TableReader())
 _BY_SUFFIX = {suffix: reader for reader in READERS for suffix in reader.suffixes}
 
-__all__ = ["READERS", "ReadOptions", "check_paths", "read_documents", "readable_files"]
+__all__ = ["READERS", "FileError", "ReadOptions", "check_paths", "read_documents", "readable_files"]
 
 
 def check_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -31,7 +33,7 @@ def check_paths(paths: Iterable[str | Path]) -> list[Path]:
         if key in seen:
             raise InputError(str(path), "path given twice")
         seen.add(key)
-        if path.is_dir() and not any(True for _ in readable_files(path)):
+        if path.is_dir() and not any(True for _ in _candidates(path)):
             known = " ".join(sorted(_BY_SUFFIX))
             raise InputError(str(path), f"folder holds no readable files ({known})")
         out.append(path)
@@ -40,17 +42,22 @@ def check_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def _candidates(folder: Path) -> Iterator[Path]:
+    """Every non-hidden path under ``folder`` with a readable suffix, sorted; special files included."""
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.suffix.lower() in _BY_SUFFIX and not path.is_dir():
+            yield path
+
+
 def readable_files(folder: Path) -> Iterator[Path]:
     """Files under ``folder`` that a reader takes, in sorted order, hidden ones skipped.
 
     A FIFO, device, dangling symbolic link or link loop with a readable suffix is an error, not skipped.
     """
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.suffix.lower() not in _BY_SUFFIX:
-            continue
+    for path in _candidates(folder):
         problem = path_problem(path)
         if problem:
             raise InputError(str(path), problem)
@@ -62,23 +69,41 @@ def _reader_for(path: Path) -> Reader:
     return _BY_SUFFIX.get(path.suffix.lower(), READERS[0])  # unknown suffix given explicitly: plain text
 
 
-def read_documents(paths: Iterable[str | Path], options: ReadOptions | None = None) -> Iterator[Document]:
-    """Every document under ``paths``, lazily, with unique ``doc_id``s."""
+def read_documents(
+    paths: Iterable[str | Path], options: ReadOptions | None = None,
+    on_error: Callable[[FileError], None] | None = None,
+) -> Iterator[Document]:
+    """Every document under ``paths``, lazily, with unique ``doc_id``s.
+
+    A bad file (special file, undecodable, unparsable table...) raises :class:`InputError`, or, with
+    ``on_error``, is handed to it as a :class:`FileError` and the files after it are still read. A
+    table that fails part-way keeps the documents of the rows before the bad one.
+    """
     options = options or ReadOptions()
     seen: set[str] = set()
+
+    def unique(base: str) -> str:
+        doc_id, n = base, 1
+        while doc_id in seen:
+            n += 1
+            doc_id = f"{base}~{n}"
+        seen.add(doc_id)
+        return doc_id
+
     for root in check_paths(paths):
         if root.is_dir():
-            files = [(p, p.relative_to(root).with_suffix("").as_posix()) for p in readable_files(root)]
+            files = [(p, p.relative_to(root).with_suffix("").as_posix()) for p in _candidates(root)]
         else:
             files = [(root, root.stem)]
         for path, base_id in files:
-            problem = path_problem(path)
-            if problem:
-                raise InputError(str(path), problem)
-            for doc in _reader_for(path).read(path, base_id, options):
-                doc_id, n = doc.doc_id, 1
-                while doc_id in seen:
-                    n += 1
-                    doc_id = f"{doc.doc_id}~{n}"
-                seen.add(doc_id)
-                yield doc if doc_id == doc.doc_id else Document(doc_id, doc.path, doc.text)
+            try:
+                problem = path_problem(path)
+                if problem:
+                    raise InputError(str(path), problem)
+                for doc in _reader_for(path).read(path, base_id, options):
+                    doc_id = unique(doc.doc_id)
+                    yield doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id)
+            except InputError as exc:
+                if on_error is None:
+                    raise
+                on_error(file_error(unique(base_id), str(path), exc))

@@ -1,11 +1,14 @@
-"""Turn file bytes into text: UTF-8, UTF-8 with BOM, UTF-16 (BOM) or a named encoding; anything else is an error."""
+"""Turn file bytes into text: a named encoding, else UTF-8/UTF-16/UTF-32 by byte-order mark, else UTF-8,
+else an encoding guessed per file with a confidence floor (:mod:`translate_cmp.readers.encoding`)."""
 
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 from pathlib import Path
 
 from translate_cmp.errors import InputError
+from translate_cmp.readers.encoding import CONFIDENCE_FLOOR, guess_encoding
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # one input file (a text or a table) read whole: bounded memory
 
@@ -18,8 +21,19 @@ _BOMS = (
 )
 
 
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # as recorded in documents.csv: "utf-8", "utf-16", "cp1252 (detected 0.97)" ...
+
+
 def read_text(path: Path, encoding: str | None = None) -> str:
     """The file's text. Offsets downstream index this string (a BOM is not part of it)."""
+    return decode_file(path, encoding).text
+
+
+def decode_file(path: Path, encoding: str | None = None) -> Decoded:
+    """The file's text and how it was decoded."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -29,7 +43,7 @@ def read_text(path: Path, encoding: str | None = None) -> str:
         raise InputError(str(path), exc.strerror or "cannot read file") from None
     if encoding:
         try:
-            return data.decode(encoding)
+            return Decoded(data.decode(encoding), encoding)
         except LookupError:
             raise InputError(str(path), f"unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as exc:
@@ -37,15 +51,29 @@ def read_text(path: Path, encoding: str | None = None) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return Decoded(data.decode(codec), codec)
             except UnicodeDecodeError as exc:
                 problem = f"not valid {codec} despite its byte-order mark (byte {exc.start})"
                 raise InputError(str(path), problem) from None
     if b"\x00" in data:
         raise InputError(str(path), "binary data or UTF-16 without a byte-order mark; pass --encoding")
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            str(path), f"not UTF-8 (invalid byte 0x{data[exc.start]:02x} at {exc.start}); pass --encoding, e.g. cp1252"
-        ) from None
+        first_bad = f"invalid byte 0x{data[exc.start]:02x} at {exc.start}"
+    return _guessed(path, data, first_bad)
+
+
+def _guessed(path: Path, data: bytes, first_bad: str) -> Decoded:
+    guess = guess_encoding(data)
+    if guess is None:
+        raise InputError(str(path), f"not UTF-8 ({first_bad}) and no encoding fits; pass --encoding")
+    if guess.confidence < CONFIDENCE_FLOOR:
+        raise InputError(str(path), f"not UTF-8 ({first_bad}); best guess {guess.encoding} at confidence "
+                                    f"{guess.confidence:.2f}, under {CONFIDENCE_FLOOR}; pass --encoding")
+    try:
+        text = data.decode(guess.encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"not UTF-8 ({first_bad}) nor {guess.encoding} (byte {exc.start}); "
+                                    "pass --encoding") from None
+    return Decoded(text, f"{guess.encoding} (detected {guess.confidence:.2f})")

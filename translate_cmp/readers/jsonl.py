@@ -15,7 +15,7 @@ from pathlib import Path
 
 from translate_cmp.errors import InputError
 from translate_cmp.readers.base import ReadOptions
-from translate_cmp.readers.decode import read_text
+from translate_cmp.readers.decode import decode_file
 from translate_cmp.records import Document
 
 
@@ -30,7 +30,8 @@ def _id_text(value: object) -> str | None:
 def read_jsonl(path: Path, doc_id: str, options: ReadOptions) -> Iterator[Document]:
     text_key = options.text_column or "text"
     seen: dict[str, int] = {}
-    for number, line in enumerate(read_text(path, options.encoding).splitlines(), start=1):
+    decoded = decode_file(path, options.encoding)
+    for number, line in enumerate(decoded.text.splitlines(), start=1):
         if not line.strip():
             continue
         where = f"{path}: line {number}"
@@ -58,4 +59,4 @@ def read_jsonl(path: Path, doc_id: str, options: ReadOptions) -> Iterator[Docume
         if name in seen:
             raise InputError(where, f"duplicate id {name!r} (first on line {seen[name]})")
         seen[name] = number
-        yield Document(name, f"{path}:{number}", text)
+        yield Document(name, f"{path}:{number}", text, decoded.encoding)

@@ -54,7 +54,7 @@ class TableReader:
                     if name in seen:
                         raise InputError(f"{path}: row {row}", f"duplicate id {name!r} (first in row {seen[name]})")
                     seen[name] = row
-                    yield Document(name, f"{path}:{row}", str(text))
+                    yield Document(name, f"{path}:{row}", str(text), options.encoding or "utf-8")
         except UnicodeDecodeError as exc:
             raise InputError(str(path), f"not UTF-8 (byte {exc.start}); pass --encoding") from None
         except (pd.errors.ParserError, ValueError) as exc:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from translate_cmp.readers.base import ReadOptions
-from translate_cmp.readers.decode import read_text
+from translate_cmp.readers.decode import decode_file
 from translate_cmp.records import Document
 
 
@@ -14,4 +14,5 @@ class TextReader:
     suffixes = (".txt", ".text", ".md")
 
     def read(self, path: Path, doc_id: str, options: ReadOptions) -> Iterator[Document]:
-        yield Document(doc_id, str(path), read_text(path, options.encoding))
+        decoded = decode_file(path, options.encoding)
+        yield Document(doc_id, str(path), decoded.text, decoded.encoding)

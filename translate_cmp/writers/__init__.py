@@ -16,6 +16,7 @@ from translate_cmp.writers.base import FormatWriter, RuleDocs
 from translate_cmp.writers.csv_out import CsvWriter, read_documents_csv, read_sentences_csv
 from translate_cmp.writers.html_report import HtmlReportWriter
 from translate_cmp.writers.jsonl_out import JsonlWriter
+from translate_cmp.writers.publish import recover
 from translate_cmp.writers.run_writer import RunWriter
 
 WRITERS: dict[str, type[FormatWriter]] = {w.format: w for w in (CsvWriter, JsonlWriter, HtmlReportWriter)}
@@ -59,6 +60,7 @@ def open_writers(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(str(out), f"cannot create output folder ({exc.strerror})") from exc
+    recover(out)  # a run killed while renaming: finish it first (its temporary files are the new set)
     remove_stale_temps(out)
     writers: list[FormatWriter] = []
     try:

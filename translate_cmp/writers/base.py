@@ -36,6 +36,9 @@ class FormatWriter:
     def write(self, doc: DocRows) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 
+    def write_error(self, summary: Mapping[str, Any]) -> None:
+        """A file that could not be read (its ``documents.csv`` row); formats without such a row ignore it."""
+
     def finish(self, manifest: Mapping[str, Any], rule_docs: RuleDocs) -> None:
         """Complete the temporary files (default: nothing left to write)."""
 

@@ -58,6 +58,9 @@ class CsvWriter(FormatWriter):
         self._sentences.writerows([_cell(v) for v in row.values()] for row in doc.rows)
         self._documents.writerow([_cell(doc.summary[c]) for c in DOCUMENT_COLUMNS])
 
+    def write_error(self, summary) -> None:
+        self._documents.writerow([_cell(summary[c]) for c in DOCUMENT_COLUMNS])
+
 
 def _read(path: Path, columns: tuple[str, ...], ints: frozenset[str], floats: frozenset[str]) -> pd.DataFrame:
     import pandas as pd  # imported when reading only: writing needs no pandas, and it costs ~0.7 s to import

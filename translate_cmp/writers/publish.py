@@ -7,20 +7,75 @@ full, a folder now where a file was, a permission change -- every file already r
 from its backup (or removed, when there was none), so the folder holds the previous set again,
 byte-identical. On success the backups are deleted.
 
-What this cannot cover: a SIGKILL or power loss during the rename loop itself (a few system calls)
-can leave the new and the old files side by side; ``run.json`` is renamed last, so its ``written_at``
-and ``outputs`` describe the last run that finished, and the backup files left behind hold the old
-set until the next run removes them.
+A SIGKILL or power loss during the rename loop itself (a few system calls) can leave new and old
+files side by side. To close that window, a journal (``.publish.<pid>-<random>.journal``, fsynced)
+names every rename before the first one; it is deleted once all are done. The next run in the folder
+calls :func:`recover` before anything else: a journal of a process no longer alive is rolled forward
+(every temporary file it names was sealed before the journal was written, so finishing the renames
+gives the complete new set), then the journal and the backups go. Until that next run the folder may
+hold a mix; ``run.json`` is renamed last, so its ``written_at`` and ``outputs`` still describe the last
+run that finished.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import secrets
 import shutil
 from pathlib import Path
 
-from translate_cmp.writers.atomic import AtomicFile, fsync_dir, temp_path_for
+from translate_cmp.writers.atomic import AtomicFile, _pid_alive, fsync_dir, temp_path_for
+
+JOURNAL_SUFFIX = ".journal"
+
+
+def _write_journal(folder: Path, moves: list[tuple[Path, Path]], backups: list[Path]) -> Path:
+    path = folder / f".publish.{os.getpid()}-{secrets.token_hex(6)}{JOURNAL_SUFFIX}"
+    body = json.dumps({"moves": [[t.name, f.name] for t, f in moves], "backups": [b.name for b in backups]})
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(fd, body.encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    fsync_dir(folder)
+    return path
+
+
+def _journal_pid(name: str) -> int | None:
+    part = name[len(".publish."):-len(JOURNAL_SUFFIX)].split("-", 1)[0]
+    return int(part) if part.isdigit() else None
+
+
+def recover(folder: Path) -> list[Path]:
+    """Finish the publishing of runs killed mid-rename in ``folder``; returns the journals handled."""
+    handled = []
+    try:
+        names = sorted(e.name for e in os.scandir(folder) if e.name.startswith(".publish.")
+                       and e.name.endswith(JOURNAL_SUFFIX))
+    except OSError:
+        return handled
+    for name in names:
+        pid = _journal_pid(name)
+        if pid is None or pid == os.getpid() or _pid_alive(pid):
+            continue  # a concurrent run's, still publishing
+        journal = folder / name
+        try:
+            data = json.loads(journal.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}  # killed while writing the journal: no rename had started
+        for temp, final in data.get("moves", []):
+            if (folder / temp).exists():
+                os.replace(folder / temp, folder / final)
+        for backup in data.get("backups", []):
+            with contextlib.suppress(OSError):
+                os.unlink(folder / backup)
+        journal.unlink(missing_ok=True)
+        fsync_dir(folder)
+        handled.append(journal)
+    return handled
 
 
 def _backup(final: Path) -> Path | None:
@@ -37,6 +92,7 @@ def _backup(final: Path) -> Path | None:
 def publish(files: list[AtomicFile], folder: Path) -> list[Path]:
     """Seal every file, then rename them all into place, restoring the previous set on any failure."""
     backups: list[tuple[AtomicFile, Path | None]] = []
+    journal: Path | None = None
     done: list[tuple[AtomicFile, Path | None]] = []
     try:
         for f in files:
@@ -44,6 +100,7 @@ def publish(files: list[AtomicFile], folder: Path) -> list[Path]:
                 f.seal()
         for f in files:
             backups.append((f, _backup(f.final)))
+        journal = _write_journal(folder, [(f.temp, f.final) for f in files], [b for _, b in backups if b])
         for f, backup in backups:
             f.commit()
             done.append((f, backup))
@@ -60,10 +117,13 @@ def publish(files: list[AtomicFile], folder: Path) -> list[Path]:
             if backup is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(backup)
+        if journal is not None:
+            journal.unlink(missing_ok=True)
         raise
     for _, backup in backups:
         if backup is not None:
             with contextlib.suppress(OSError):
                 os.unlink(backup)
+    journal.unlink()
     fsync_dir(folder)
     return [f.final for f in files]

@@ -25,7 +25,7 @@ SENTENCE_FLOAT_COLUMNS = frozenset({"chrf", "bleu", "ter", "risk"})
 
 DOCUMENT_COLUMNS: tuple[str, ...] = (
     "doc_id", "path", "lang", "lang_prob", "n_sentences", "n_flagged", "mean_chrf", "max_risk",
-    "n_error", "n_warning", "n_info", "n_flags", "mean_bleu", "mean_ter", "pivots",
+    "n_error", "n_warning", "n_info", "n_flags", "mean_bleu", "mean_ter", "pivots", "encoding", "error",
 )  # fmt: skip
 DOCUMENT_INT_COLUMNS = frozenset({"n_sentences", "n_flagged", "n_error", "n_warning", "n_info", "n_flags"})
 DOCUMENT_FLOAT_COLUMNS = frozenset({"lang_prob", "mean_chrf", "max_risk", "mean_bleu", "mean_ter"})
@@ -128,13 +128,17 @@ def sentence_row(result: SentenceResult, doc_lang: str) -> SentenceRow:
 def group_sentences(results: list[SentenceResult]) -> list[SentenceGroup]:
     """Group the (sentence, pivot) results of a document by sentence, in sentence order."""
     by_id: dict[int, SentenceGroup] = {}
+    seen: dict[int, set[Flag]] = {}
     for r in sorted(results, key=lambda r: r.sentence.sent_id):  # stable: pivot order kept
         group = by_id.get(r.sentence.sent_id)
         if group is None:
             group = by_id[r.sentence.sent_id] = SentenceGroup([], [])
+            seen[r.sentence.sent_id] = set()
         group.results.append(r)
+        known = seen[r.sentence.sent_id]
         for flag in r.flags:
-            if flag not in group.flags:  # a handful of flags per sentence: a list scan is fine
+            if flag not in known:  # a set: one over-long sentence can carry thousands of flags
+                known.add(flag)
                 group.flags.append(flag)
     return list(by_id.values())
 
@@ -164,7 +168,18 @@ def document_summary(result: DocumentResult, groups: list[SentenceGroup]) -> dic
         "mean_bleu": _mean([s.bleu for s in scored if not math.isnan(s.bleu)]),
         "mean_ter": _mean([s.ter for s in scored if not math.isnan(s.ter)]),
         "pivots": ";".join(pivots),
+        "encoding": result.document.encoding,
+        "error": "",
     }
+
+
+def error_summary(doc_id: str, path: str, problem: str) -> dict:
+    """The ``documents.csv`` row of a file that could not be read: counts 0, scores empty, ``error`` set."""
+    row: dict = dict.fromkeys(DOCUMENT_COLUMNS, "")
+    row.update(dict.fromkeys(DOCUMENT_FLOAT_COLUMNS))
+    row.update(dict.fromkeys(DOCUMENT_INT_COLUMNS, 0))
+    row.update(doc_id=doc_id, path=path, error=problem)
+    return row
 
 
 def flag_record(flag: Flag) -> dict:

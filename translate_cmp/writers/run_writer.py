@@ -27,7 +27,7 @@ from translate_cmp.records import DocumentResult
 from translate_cmp.writers.base import FormatWriter, RuleDocs
 from translate_cmp.writers.manifest import RunCounts, build_manifest, manifest_file
 from translate_cmp.writers.publish import publish
-from translate_cmp.writers.rows import doc_rows
+from translate_cmp.writers.rows import doc_rows, error_summary
 
 
 class RunWriter:
@@ -51,6 +51,13 @@ class RunWriter:
         for writer in self.writers:
             writer.write(rows)
         self.counts.add(rows)
+
+    def write_error(self, doc_id: str, path: str, problem: str) -> None:
+        """A file that could not be read: one ``documents.csv`` row with its ``error``."""
+        self._check_open()
+        summary = error_summary(doc_id, path, problem)
+        for writer in self.writers:
+            writer.write_error(summary)
 
     def close(self, manifest: Mapping[str, Any] | None = None) -> dict:
         """Finish and commit every output, then write run.json; returns the run.json object."""

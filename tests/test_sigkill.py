@@ -1,0 +1,138 @@
+"""SIGKILL at random points of a real run: the output folder holds the complete old set or the complete new
+set (or a publish journal that the next run rolls forward), and a re-run completes identically, leaving no
+temporary files behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from translate_cmp.cli import cli
+from translate_cmp.writers.publish import JOURNAL_SUFFIX, recover
+
+ROOT = Path(__file__).resolve().parents[1]
+V1 = {"a.txt": "The cat sat on the mat. It was a sunny day.\n", "b.txt": "Another text. With two sentences.\n"}
+V2 = {"a.txt": "A changed text. Quite different now.\n", "b.txt": "Second file, new words. And more.\n",
+      "c.txt": "A third document appears.\n"}
+EXACT = ("sentences.csv", "documents.csv", "flags.jsonl", "sentences.jsonl")
+_VOLATILE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d|\d+\.\d\ds")
+
+# A run that SIGKILLs itself at its 3rd rename while publishing: the worst moment, made certain.
+KILL_IN_RENAME = """
+import os, signal, sys
+real, calls = os.replace, []
+def replace(src, dst):
+    calls.append(dst)
+    if str(dst).endswith(("sentences.csv", "documents.csv", "flags.jsonl", "sentences.jsonl", "report.html",
+                          "run.json")) and len([c for c in calls if not str(c).endswith(".journal")]) == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(src, dst)
+os.replace = replace
+from translate_cmp.cli import main
+sys.argv = ["translate-cmp", *sys.argv[1:]]
+main()
+"""
+
+
+def _inputs(folder: Path, files: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for p in folder.iterdir():
+        p.unlink()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def _args(inp: Path, out: Path) -> list[str]:
+    return ["run", str(inp), "--out", str(out), "--engine", "none", "--no-cache"]
+
+
+def _in_process(inp: Path, out: Path) -> None:
+    res = CliRunner().invoke(cli, _args(inp, out), catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+
+
+def _snapshot(out: Path) -> dict:
+    """What identifies an output set: exact bytes, the report without times, run.json's counts and files."""
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    return {
+        **{name: (out / name).read_bytes() for name in EXACT},
+        "report.html": _VOLATILE.sub("", (out / "report.html").read_text(encoding="utf-8")),
+        "run.json": (manifest["counts"], manifest["outputs"], manifest["settings"]["paths"]),
+    }
+
+
+def _visible(out: Path) -> list[str]:
+    return sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+
+
+def _env() -> dict:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    env.pop("CI", None)
+    return env
+
+
+def _reference(tmp: Path) -> tuple[Path, Path, dict, dict]:
+    inp, out = tmp / "in", tmp / "out"
+    _inputs(inp, V2)
+    _in_process(inp, out)  # made in the same folder: report.html shows the settings, out_dir among them
+    new = _snapshot(out)
+    for p in out.iterdir():
+        p.unlink()
+    _inputs(inp, V1)
+    _in_process(inp, out)
+    old = _snapshot(out)
+    _inputs(inp, V2)
+    assert old != new
+    return inp, out, old, new
+
+
+def test_sigkill_at_random_points_leaves_old_or_new_set(tmp_path):
+    inp, out, old, new = _reference(tmp_path)
+    rng = random.Random(11)
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, "-m", "translate_cmp", *_args(inp, out)], env=_env(),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.1, 1.6))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if any(p.name.endswith(JOURNAL_SUFFIX) for p in out.iterdir()):
+            recover(out)  # killed between renames: the journal completes the new set
+        snap = _snapshot(out)
+        assert snap in (old, new)
+        assert _visible(out) == sorted([*EXACT, "report.html", "run.json"])
+    _in_process(inp, out)  # the re-run: the complete new set, every temporary file of the killed runs gone
+    assert _snapshot(out) == new
+    assert sorted(p.name for p in out.iterdir()) == _visible(out)
+
+
+def test_sigkill_between_renames_is_rolled_forward_by_the_next_run(tmp_path):
+    inp, out, old, new = _reference(tmp_path)
+    proc = subprocess.run([sys.executable, "-c", KILL_IN_RENAME, *_args(inp, out)], env=_env(),
+                          capture_output=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    journals = [p for p in out.iterdir() if p.name.endswith(JOURNAL_SUFFIX)]
+    assert len(journals) == 1
+    mixed = {name: (out / name).read_bytes() for name in EXACT}
+    assert mixed != {k: old[k] for k in EXACT} and mixed != {k: new[k] for k in EXACT}  # the window, made real
+
+    _in_process(inp, out)  # recover() first, then a fresh run
+    assert _snapshot(out) == new
+    assert sorted(p.name for p in out.iterdir()) == _visible(out)  # no journal, backup or temporary file left
+
+
+def test_recover_alone_completes_the_new_set(tmp_path):
+    inp, out, old, new = _reference(tmp_path)
+    subprocess.run([sys.executable, "-c", KILL_IN_RENAME, *_args(inp, out)], env=_env(), capture_output=True,
+                   timeout=120)
+    assert len(recover(out)) == 1
+    assert _snapshot(out) == new
+    assert sorted(p.name for p in out.iterdir()) == _visible(out)
