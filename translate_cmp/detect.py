@@ -34,16 +34,24 @@ def _factory():
     return factory
 
 
+@lru_cache(maxsize=1)
+def _fast():
+    from translate_cmp.fastdetect import FastDetector
+
+    return FastDetector(_factory())
+
+
 def detect(text: str) -> Detection:
-    """The most probable language of ``text`` and its probability, the same on every call."""
+    """The most probable language of ``text`` and its probability, the same on every call.
+
+    langdetect's algorithm and profiles, run by :mod:`translate_cmp.fastdetect` (same answers, faster).
+    """
     from langdetect.lang_detect_exception import LangDetectException
 
     if not any(ch.isalpha() for ch in text):
         return Detection(UNDETERMINED, 0.0)
-    detector = _factory().create()
-    detector.append(text)
     try:
-        best = detector.get_probabilities()[0]
+        best = _fast().probabilities(text)[0]
     except (LangDetectException, IndexError):
         return Detection(UNDETERMINED, 0.0)
     return Detection(_CODE_FIXES.get(best.lang, best.lang), round(float(best.prob), 4))
