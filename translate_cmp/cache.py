@@ -268,10 +268,13 @@ def with_cache(engine: Engine, cache_dir: str | Path | None = None, enabled: boo
                notify: Callable[[str], None] | None = None) -> Engine:
     """``engine`` behind the on-disk cache in ``cache_dir`` (default: :func:`default_cache_dir`).
 
-    Returned unchanged when caching is off or the engine translates nothing. A cache that cannot
-    be opened (read-only home, full disk) is skipped with a notice rather than failing the run.
+    Returned unchanged when caching is off. An engine that translates nothing (``none``) is wrapped
+    too: it never asks the cache for a translation, but its runs reuse whole document results
+    (:class:`ResultMemo`), so a re-run of surface rules on unchanged input skips detection and rules.
+    A cache that cannot be opened (read-only home, full disk) is skipped with a notice rather than
+    failing the run.
     """
-    if not enabled or not engine.directions():
+    if not enabled:
         return engine
     try:
         cache = TranslationCache.in_dir(cache_dir)
@@ -292,7 +295,8 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-RESULT_LIBRARIES = ("sacrebleu", "langdetect", "sentencex", "ctranslate2", "sentencepiece", "argostranslate")
+RESULT_LIBRARIES = ("sacrebleu", "langdetect", "sentencex", "ctranslate2", "sentencepiece", "argostranslate",
+                    "lingua-language-detector", "wordfreq", "spacy")
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ Text with no letters gets ``und`` (undetermined) with probability 0.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,16 +35,24 @@ def _factory():
     return factory
 
 
+@lru_cache(maxsize=1)
+def _fast():
+    from translate_cmp.fastdetect import FastDetector
+
+    return FastDetector(_factory())
+
+
 def detect(text: str) -> Detection:
-    """The most probable language of ``text`` and its probability, the same on every call."""
+    """The most probable language of ``text`` and its probability, the same on every call.
+
+    langdetect's algorithm and profiles, run by :mod:`translate_cmp.fastdetect` (same answers, faster).
+    """
     from langdetect.lang_detect_exception import LangDetectException
 
     if not any(ch.isalpha() for ch in text):
         return Detection(UNDETERMINED, 0.0)
-    detector = _factory().create()
-    detector.append(text)
     try:
-        best = detector.get_probabilities()[0]
+        best = _fast().probabilities(text)[0]
     except (LangDetectException, IndexError):
         return Detection(UNDETERMINED, 0.0)
     return Detection(_CODE_FIXES.get(best.lang, best.lang), round(float(best.prob), 4))
@@ -54,11 +63,14 @@ FAST_PATH_MIN_SHARE = 0.25  # ... making up at least this share of the sentence'
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def _function_words(lang: str) -> frozenset[str]:
+    """The hand-kept list of ``lang``'s grammar words together with langdata's closed-class words."""
+    from translate_cmp.langdata import closed_class
     from translate_cmp.rules.lexicon import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
 
-    return FUNCTION_WORDS if lang == "en" else FOREIGN_FUNCTION_WORDS.get(lang, frozenset())
+    listed = FUNCTION_WORDS if lang == "en" else FOREIGN_FUNCTION_WORDS.get(lang, frozenset())
+    return listed | closed_class(lang)
 
 
 def plainly_in(text: str, lang: str) -> bool:
@@ -75,18 +87,38 @@ def plainly_in(text: str, lang: str) -> bool:
     return len(set(hits)) >= FAST_PATH_MIN_DISTINCT and len(hits) >= FAST_PATH_MIN_SHARE * len(words)
 
 
-def with_languages(sentences, doc: Detection | None = None):
-    """The same sentences with ``lang`` and ``lang_prob`` set.
+def sentence_language(text: str, doc: Detection | None) -> tuple[Detection, str]:
+    """The language of one sentence of a document detected as ``doc``, and how it was decided.
 
-    With the document's detection ``doc``, a sentence plainly in the document's language (see
-    :func:`plainly_in`) takes the document's language and probability; every other sentence is
-    detected on its own text. The rules that look for foreign sentences need foreign function
-    words, which such sentences do not have, so the fast path changes no flag.
+    Length-aware: a sentence too short for a verdict (under 6 words or 30 letters of prose, see
+    :func:`translate_cmp.sentence_lang.too_short`) takes the document's language, since n-gram
+    detectors guess on a few words ("Ist." came back as English) and L301 judges nothing that short.
+    A sentence plainly in the document's language (:func:`plainly_in`) takes it too. Every other
+    sentence is detected on its own text. The rules that look for foreign sentences need long
+    sentences with foreign grammar words, which neither shortcut lets through, so they change no flag.
+    """
+    from translate_cmp.sentence_lang import too_short
+
+    if doc is None:
+        return detect(text), "detected"
+    if too_short(text):
+        return doc, "short"
+    if plainly_in(text, doc.lang):
+        return doc, "plain"
+    return detect(text), "detected"
+
+
+def with_languages(sentences, doc: Detection | None = None, counts: Counter | None = None):
+    """The same sentences with ``lang`` and ``lang_prob`` set (see :func:`sentence_language`).
+
+    ``counts``: add how many sentences took each way ("short", "plain", "detected").
     """
     from dataclasses import replace
 
     out = []
     for s in sentences:
-        d = doc if doc is not None and plainly_in(s.text, doc.lang) else detect(s.text)
+        d, how = sentence_language(s.text, doc)
+        if counts is not None:
+            counts[how] += 1
         out.append(replace(s, lang=d.lang, lang_prob=d.prob))
     return out

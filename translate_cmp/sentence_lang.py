@@ -8,7 +8,32 @@ grows as the sentence gets shorter.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+# A sentence language is worth detecting from this size on (L301 judges nothing shorter): below it,
+# n-gram detectors guess ("Ist." came back as English) and a sentence takes its document's language.
+MIN_WORDS = 6
+MIN_LETTERS = 30
+
+_PLAIN_WORD = re.compile(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*")
+_EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?¿¡…-–—"
+
+
+def plain_words(text: str) -> list[str]:
+    """Whitespace tokens that are words of prose (no digits, underscores, dots or slashes inside)."""
+    out = []
+    for token in text.split():
+        token = token.strip(_EDGE_PUNCT)
+        if _PLAIN_WORD.fullmatch(token):
+            out.append(token)
+    return out
+
+
+def too_short(text: str) -> bool:
+    """Too little text for a sentence-level language verdict: fewer than 6 words or 30 letters of prose."""
+    words = plain_words(text)
+    return len(words) < MIN_WORDS or sum(len(w) for w in words) < MIN_LETTERS
 
 
 @lru_cache(maxsize=256)

@@ -18,7 +18,13 @@ from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import LETTERS, SurfaceRule
 from translate_cmp.rules.lexicon import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS, NATIONALITIES, TITLES, words
-from translate_cmp.sentence_lang import foreign_confidence, required_confidence
+from translate_cmp.sentence_lang import (
+    MIN_LETTERS,
+    MIN_WORDS,
+    foreign_confidence,
+    plain_words,
+    required_confidence,
+)
 
 # langdetect codes that are one language, or too close to tell apart on one sentence.
 _SAME_GROUP = (
@@ -31,20 +37,6 @@ _SAME_GROUP = (
 
 def _same_language(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in _SAME_GROUP)
-
-
-_PLAIN_WORD = re.compile(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*")
-_EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?¿¡…-–—"
-
-
-def plain_words(text: str) -> list[str]:
-    """Whitespace tokens that are words of prose (no digits, underscores, dots or slashes inside)."""
-    out = []
-    for token in text.split():
-        token = token.strip(_EDGE_PUNCT)
-        if _PLAIN_WORD.fullmatch(token):
-            out.append(token)
-    return out
 
 
 class OtherLanguageSentence(SurfaceRule):
@@ -77,8 +69,8 @@ class OtherLanguageSentence(SurfaceRule):
         Example("Russian troops have recently made advances into Ukrainian territory, while Ukrainians suffer."),
         Example("The file's metadata: identical for all 3,770 system-segments.\nglobal_seg_id WMT global segment id"),
     )
-    _MIN_WORDS = 6
-    _MIN_LETTERS = 30
+    _MIN_WORDS = MIN_WORDS
+    _MIN_LETTERS = MIN_LETTERS
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         doc_lang = ctx.doc_lang

@@ -1,0 +1,85 @@
+"""translate_cmp.fastdetect gives langdetect's own answers, bit for bit, on real text in many languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from langdetect.lang_detect_exception import LangDetectException
+
+from translate_cmp.detect import _factory, detect
+from translate_cmp.fastdetect import FastDetector, cleaned
+from translate_cmp.segment import split_spans
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EDGE_CASES = [
+    "NATO and the EU met in BRUSSELS on Monday; the UN said NOTHING.",
+    "See https://example.com/a?b=c and write to press@example.org   today.",
+    "Hà Nội là thủ đô của Việt Nam, một quốc gia ở Đông Nam Á.",  # Vietnamese, composed and not
+    "Ha\u0300 No\u0323i la\u0300 thu\u0309 đô",
+    "Москва заявила, что ATACMS и F-16 не изменят ход войны.",  # mostly Cyrillic with Latin names
+    "東京都は月曜日に新しい計画を発表した。NHKが報じた。",
+    "北京时间周一，中国外交部发言人表示反对。",
+    "وقال المتحدث باسم الحكومة إن المحادثات ستستمر.",
+    "Ist.",
+    "«Oui», a-t-il dit ; « non » !",
+    "a  b   c    d\t\te\n\nf",
+    "Ελλάδα και Κύπρος",
+    "123 456 789 !!!",
+]
+
+
+def _reference(text: str):
+    detector = _factory().create()
+    detector.append(text)
+    try:
+        return [(lang.lang, lang.prob) for lang in detector.get_probabilities()]
+    except LangDetectException as exc:
+        return type(exc).__name__
+
+
+def _fast(detector: FastDetector, text: str):
+    try:
+        return [(lang.lang, lang.prob) for lang in detector.probabilities(text)]
+    except LangDetectException as exc:
+        return type(exc).__name__
+
+
+def _texts() -> list[str]:
+    out = list(EDGE_CASES)
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "benchmarks" / "articles").glob("*.txt"))
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        out.append(text)
+        out += [text[s:e] for s, e, _ in split_spans(text)][::2]  # every second sentence: short and long ones
+    return out
+
+
+def test_same_probabilities_as_langdetect_on_documents_and_sentences():
+    detector = FastDetector(_factory())
+    texts = _texts()
+    assert len(texts) > 200
+    different = [(t[:60], _reference(t), _fast(detector, t)) for t in texts if _reference(t) != _fast(detector, t)]
+    assert different == []
+
+
+def test_no_features_raises_like_langdetect():
+    detector = FastDetector(_factory())
+    with pytest.raises(LangDetectException):
+        detector.probabilities("123 456 !!!")
+    assert detect("123 456 !!!").lang == "und"
+
+
+def test_cleaning_matches_the_library():
+    for text in EDGE_CASES:
+        detector = _factory().create()
+        detector.append(text)
+        detector.cleaning_text()
+        assert cleaned(text, detector.max_text_length) == detector.text
+
+
+def test_long_text_is_cut_where_langdetect_cuts_it():
+    text = "The minister said the talks would continue next week. " * 400  # 22,000 characters
+    detector = FastDetector(_factory())
+    assert _fast(detector, text) == _reference(text)
