@@ -12,6 +12,7 @@ from translate_cmp.engines import auto_engine, create_engine
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.none import NoneEngine
 from translate_cmp.executors import WorkSpec, execute
+from translate_cmp.gate import Gate, GateTally, load_baseline
 from translate_cmp.pipeline import INSTALL_HINT, RunStats
 from translate_cmp.quality import DEFAULT_QUALITY, engine_options
 from translate_cmp.readers import ReadOptions, check_paths, read_documents
@@ -41,6 +42,7 @@ class JobConfig:
     cache: bool = True  # the on-disk translation cache (translate_cmp.cache)
     cache_dir: str | None = None  # None: $XDG_CACHE_HOME/translate-cmp or ~/.cache/translate-cmp
     surprisal: bool = False  # the forced-decoding pass behind R407 (--surprisal; needs R407 selected too)
+    baseline: str | None = None  # accepted findings (translate_cmp.gate): reported, not counted for fail_on
 
 
 def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats: RunStats, started: float) -> dict:
@@ -66,6 +68,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     """Run the pipeline over ``config.paths`` and write every output file atomically."""
     started = time.time()
     check_paths(config.paths)  # fail before loading anything
+    accepted = load_baseline(config.baseline) if config.baseline else frozenset()
+    tally = GateTally(Gate(config.fail_on, accepted, config.baseline))
     rules = select_rules(config.select, config.ignore)
     options = {**engine_options(config.quality), **config.engine_options}
     if config.engine == "auto":
@@ -86,12 +90,13 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     scorer = SentenceScorer()
     rule_docs = {r.code: r.summary for r in rules}
     not_run: dict[str, dict] = {}  # per document: the selected rules that do not serve its language
-    with open_writers(config.out_dir, config.formats) as writers:
+    with open_writers(config.out_dir, config.formats, gate=tally.gate) as writers:
         for result in execute(
             config.executor, read_documents(config.paths, config.read), engine, rules, spec,
             scorer=scorer, stats=stats, on_chunk=progress,
         ):
-            writers.write(result, rule_docs)
+            rows = writers.write(result, rule_docs)
+            tally.add((flag, fp) for flag, fp, _ in rows.findings())
             if missing := rules_not_run(rules, result.lang):
                 not_run[result.document.doc_id] = {"lang": result.lang, "rules": missing}
         for src, pivot in sorted(stats.untranslated_pairs) if engine.directions() else ():
@@ -106,10 +111,13 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
                 "read": asdict(config.read),
             },
             "rules_not_run": not_run,
+            "gate": tally.to_json(),
             "untranslated": [f"{s}->{p}" for s, p in sorted(stats.untranslated_pairs)],
             "cache": {"path": str(engine.cache.path), "documents_reused": stats.cache["documents_reused"],
                       "hits": stats.cache["hits"], "misses": stats.cache["misses"]}
             if isinstance(engine, CachingEngine) else None,
         }
         writers.close(manifest)
+    if config.baseline:  # what --fail-on sees: the worst finding the baseline does not accept
+        stats.max_severity = tally.max_new_severity
     return stats
