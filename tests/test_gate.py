@@ -95,3 +95,16 @@ def test_baseline_of_a_folder_without_findings_is_an_input_error(tmp_path: Path)
     (tmp_path / "empty").mkdir()
     result = cli("baseline", "empty", cwd=tmp_path)
     assert result.returncode == 2 and "holds neither findings.csv nor flags.jsonl" in result.stderr
+
+
+def test_baseline_from_flags_jsonl_equals_the_one_from_findings_csv(tmp_path: Path) -> None:
+    write_table(tmp_path / "strings.csv", [*ROWS, ("news.more", "Angela MerkelSaid nothing at all.")])
+    base = ("run", "strings.csv", "--id-column", "id", "--engine", "none", "--no-cache")
+    assert cli(*base, "--format", "findings", "--out", "a", cwd=tmp_path).returncode == 0
+    assert cli(*base, "--format", "csv,jsonl", "--out", "b", cwd=tmp_path).returncode == 0
+    from_csv, from_jsonl = cli("baseline", "a", cwd=tmp_path), cli("baseline", "b", cwd=tmp_path)
+    assert from_csv.returncode == from_jsonl.returncode == 0
+    assert from_csv.stdout == from_jsonl.stdout
+    findings = json.loads(from_csv.stdout)["findings"]
+    assert [f["doc_id"] for f in findings] == ["news.lead", "news.more"]  # sorted, one per line
+    assert len(from_csv.stdout.splitlines()) == len(findings) + 2

@@ -100,7 +100,7 @@ class DocRows:
 
     def findings(self) -> Iterator[tuple[Flag, str, SentenceGroup]]:
         """Every flag with its fingerprint (:mod:`translate_cmp.fingerprint`) and its sentence, in document order."""
-        fps = iter(self.fingerprints)
+        fps = iter(self.fingerprints or flag_fingerprints(self.groups))
         for group in self.groups:
             for flag in group.flags:
                 yield flag, next(fps), group
@@ -192,9 +192,14 @@ def flag_record(flag: Flag, fingerprint: str | None = None) -> dict:
     return record
 
 
+def flag_fingerprints(groups: list[SentenceGroup]) -> list[str]:
+    """One fingerprint per flag of the groups, in order (:mod:`translate_cmp.fingerprint`)."""
+    return fingerprints((f.code, f.doc_id, g.first.sentence.text) for g in groups for f in g.flags)
+
+
 def doc_rows(result: DocumentResult) -> DocRows:
     """Rows, sentence groups and the summary of one document."""
     groups = group_sentences(result.sentences)
     rows = [sentence_row(r, result.lang) for g in groups for r in g.results]
-    fps = fingerprints((f.code, f.doc_id, g.first.sentence.text) for g in groups for f in g.flags)
-    return DocRows(result=result, rows=rows, groups=groups, summary=document_summary(result, groups), fingerprints=fps)
+    return DocRows(result=result, rows=rows, groups=groups, summary=document_summary(result, groups),
+                   fingerprints=flag_fingerprints(groups))
