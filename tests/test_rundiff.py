@@ -98,7 +98,7 @@ def test_json_output_for_machines(runs: tuple[Path, Path]) -> None:
     assert data["exit_code"] == 1 and data["flags"]["raised"] == 2 and data["flags"]["resolved"] == 2
     assert [f["code"] for f in data["flags"]["raised_list"]] == ["F201", "S103"]
     assert data["risk"]["top_increases"][0]["text"] == "A calm sentence."
-    assert data["flag_source"] == "flags.jsonl"
+    assert data["flag_source"] == "flags.jsonl fingerprints"
 
 
 def test_repeated_sentences_match_in_order_and_counts_come_from_flags_jsonl(tmp_path: Path) -> None:
@@ -107,7 +107,31 @@ def test_repeated_sentences_match_in_order_and_counts_come_from_flags_jsonl(tmp_
     new = write_run(tmp_path / "new", {"a": text}, {"Read more.": ["F203", "F203"]})
     result = diff_runs(old, new)
     assert dict(result.sentences) == {"matched": 4, "changed": 2}
+    # fingerprints number the repeats of (code, document, text) in document order: the old run had
+    # occurrences 0 and 1 (one per copy), the new one 0-3, so occurrences 2 and 3 (both on the second copy) are new
+    assert [(c.sent_id, c.code, c.count) for c in result.raised] == [(2, "F203", 1), (2, "F203", 1)]
+
+
+def test_runs_without_fingerprints_fall_back_to_counts_per_sentence(tmp_path: Path) -> None:
+    text = "Read more.\nBody one.\nRead more.\nBody two."
+    old = write_run(tmp_path / "old", {"a": text}, {"Read more.": ["F203"]})
+    new = write_run(tmp_path / "new", {"a": text}, {"Read more.": ["F203", "F203"]})
+    flags = old / "flags.jsonl"  # as written before fingerprints existed
+    records = [json.loads(line) for line in flags.read_text(encoding="utf-8").splitlines()]
+    flags.write_text("".join(json.dumps({k: v for k, v in r.items() if k != "fingerprint"}) + "\n" for r in records))
+    result = diff_runs(old, new)
+    assert result.flag_source == "flags.jsonl"
     assert [(c.sent_id, c.code, c.count) for c in result.raised] == [(0, "F203", 1), (2, "F203", 1)]
+
+
+def test_a_finding_on_an_edited_sentence_is_resolved_and_raised_by_fingerprint(tmp_path: Path) -> None:
+    old = write_run(tmp_path / "old", {"a": "Calm one.\nOlaf ScholzSaid hi."}, {"Olaf ScholzSaid hi.": ["S101"]})
+    new = write_run(tmp_path / "new", {"a": "Calm one, edited.\nOlaf ScholzSaid hello."},
+                    {"Olaf ScholzSaid hello.": ["S101"]})  # fmt: skip
+    result = diff_runs(old, new)
+    assert dict(result.sentences) == {"edited": 2}
+    assert [(c.code, c.text) for c in result.raised] == [("S101", "Olaf ScholzSaid hello.")]
+    assert [(c.code, c.text) for c in result.resolved] == [("S101", "Olaf ScholzSaid hi.")]
 
 
 def test_flags_column_is_used_when_a_run_has_no_flags_jsonl(tmp_path: Path) -> None:

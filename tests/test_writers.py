@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from translate_cmp.errors import InputError
+from translate_cmp.fingerprint import fingerprint
 from translate_cmp.records import Document, DocumentResult, Flag, RoundTrip, Scores, SentenceResult, Severity
 from translate_cmp.segment import segment
 from translate_cmp.writers import WRITERS, open_writers, read_documents_csv, read_sentences_csv
@@ -122,7 +123,7 @@ def test_headers_are_exactly_the_contract(tmp_path: Path) -> None:
     records = [json.loads(line) for line in (tmp_path / "flags.jsonl").read_text(encoding="utf-8").splitlines()]
     assert records == [
         {"doc_id": "a", "sent_id": 0, "code": "S101", "severity": "warning", "start": 0, "end": 1,
-         "message": "first char"}  # fmt: skip
+         "message": "first char", "fingerprint": fingerprint("S101", "a", "One sentence here.")}  # fmt: skip
     ]
     docs = read_documents_csv(tmp_path / "documents.csv")
     row = docs.iloc[0]
@@ -227,7 +228,7 @@ def test_bad_format_and_bad_out_dir_are_input_errors(tmp_path: Path) -> None:
     a_file.write_text("x")
     with pytest.raises(InputError, match="taken: output path exists and is not a folder"):
         open_writers(a_file)
-    assert set(WRITERS) == {"csv", "jsonl", "html"}
+    assert set(WRITERS) == {"csv", "jsonl", "html", "findings", "junit", "sarif"}
 
 
 def test_reader_names_a_missing_file(tmp_path: Path) -> None:

@@ -68,7 +68,7 @@ def _output_options(command):
         click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
                      help="Exit 1 when a finding has at least this severity."),
         click.option("--format", "formats", default="csv,jsonl,html", show_default=True,
-                     help="Outputs to write besides run.json: csv,jsonl,html."),
+                     help="Outputs to write besides run.json: csv,jsonl,html,findings,junit,sarif."),
     )):
         command = option(command)
     return command
@@ -100,10 +100,12 @@ def _output_options(command):
 @click.option("--strict", is_flag=True,
               help="Any bad input file is fatal (exit 2) before work starts; by default bad files are reported, "
                    "skipped, and the run exits 3.")
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="Accepted findings (made by `translate-cmp baseline OUT_DIR`): reported, not counted for --fail-on.")
 @click.option("--chunk-docs", type=click.IntRange(min=1), default=64, hidden=True,
               help="Documents translated together per chunk (memory vs batching).")
 def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, text_column, id_column,
-        quality, executor, cache_dir, no_cache, surprisal, strict, chunk_docs) -> None:
+        quality, executor, cache_dir, no_cache, surprisal, strict, baseline, chunk_docs) -> None:
     """Analyse the articles under PATHS and write the results to --out."""
     from translate_cmp.job import JobConfig, run_job
     from translate_cmp.progress import progress_reporter
@@ -115,7 +117,7 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
         fail_on=Severity.parse(fail_on) if fail_on else None, formats=_csv_list(formats) or (),
         read=ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column),
         quality=quality, executor=executor, cache=not no_cache, cache_dir=cache_dir, chunk_docs=chunk_docs,
-        surprisal=surprisal, strict_inputs=strict,
+        surprisal=surprisal, strict_inputs=strict, baseline=baseline,
     )
     with progress_reporter(config.paths, config.read) as progress:
         stats = run_job(config, progress=progress)
@@ -189,11 +191,13 @@ def rules(code) -> None:
 
 
 def _add_plugins() -> None:
+    from translate_cmp.cli_baseline import baseline
     from translate_cmp.cli_diff import diff
     from translate_cmp.cli_models import models
 
     cli.add_command(models)
     cli.add_command(diff)
+    cli.add_command(baseline)
 
 
 _add_plugins()

@@ -98,9 +98,9 @@ def render(result: RunDiff, console: Console, limit: int) -> None:
 def diff(ctx: click.Context, old_run: Path, new_run: Path, as_json: bool, limit: int) -> None:
     """What changed between two runs (output folders), for review.
 
-    Sentences are matched by document and text (offsets shift when text changes). Reports sentences
-    added, removed and edited, flags raised and resolved per code, risk changes and the mean chrF
-    change per document.
+    Sentences are matched by document and text (offsets shift when text changes), findings by
+    fingerprint. Reports sentences added, removed and edited, flags raised and resolved per code,
+    risk changes and the mean chrF change per document.
 
     Exit status: 0 when no new flag appeared, 1 when the new run raised flags the old one did not
     have (a CI gate for regressions), 2 when a folder or its sentences.csv is missing.

@@ -13,6 +13,7 @@ from translate_cmp.engines.base import Engine
 from translate_cmp.engines.none import NoneEngine
 from translate_cmp.errors import InputsFailed
 from translate_cmp.executors import WorkSpec, execute
+from translate_cmp.gate import Gate, GateTally, load_baseline
 from translate_cmp.pipeline import INSTALL_HINT, RunStats
 from translate_cmp.quality import DEFAULT_QUALITY, engine_options
 from translate_cmp.readers import FileError, ReadOptions, check_paths, read_documents
@@ -43,6 +44,7 @@ class JobConfig:
     cache_dir: str | None = None  # None: $XDG_CACHE_HOME/translate-cmp or ~/.cache/translate-cmp
     surprisal: bool = False  # the forced-decoding pass behind R407 (--surprisal; needs R407 selected too)
     strict_inputs: bool = False  # --strict: any bad input file is fatal before work starts (else skipped, exit 3)
+    baseline: str | None = None  # accepted findings (translate_cmp.gate): reported, not counted for fail_on
 
 
 def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats: RunStats, started: float) -> dict:
@@ -71,6 +73,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     if config.strict_inputs:
         for _ in read_documents(config.paths, config.read):  # every file read once: the first bad one is fatal
             pass
+    accepted = load_baseline(config.baseline) if config.baseline else frozenset()
+    tally = GateTally(Gate(config.fail_on, accepted, config.baseline))
     rules = select_rules(config.select, config.ignore)
     options = {**engine_options(config.quality), **config.engine_options}
     if config.engine == "auto":
@@ -96,12 +100,13 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         stats.input_errors.append(error)
         notify(f"translate-cmp: error: {error.line}")
 
-    with open_writers(config.out_dir, config.formats) as writers:
+    with open_writers(config.out_dir, config.formats, gate=tally.gate) as writers:
         for result in execute(
             config.executor, read_documents(config.paths, config.read, on_error=skip), engine, rules, spec,
             scorer=scorer, stats=stats, on_chunk=progress,
         ):
-            writers.write(result, rule_docs)
+            rows = writers.write(result, rule_docs)
+            tally.add((flag, fp) for flag, fp, _ in rows.findings())
             if missing := rules_not_run(rules, result.lang):
                 not_run[result.document.doc_id] = {"lang": result.lang, "rules": missing}
         if stats.input_errors and not stats.documents:
@@ -120,6 +125,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
                 "read": asdict(config.read),
             },
             "rules_not_run": not_run,
+            "gate": tally.to_json(),
             "untranslated": [f"{s}->{p}" for s, p in sorted(stats.untranslated_pairs)],
             "input_errors": [asdict(e) for e in stats.input_errors],
             "cache": {"path": str(engine.cache.path), "documents_reused": stats.cache["documents_reused"],
@@ -127,4 +133,6 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             if isinstance(engine, CachingEngine) else None,
         }
         writers.close(manifest)
+    if config.baseline:  # what --fail-on sees: the worst finding the baseline does not accept
+        stats.max_severity = tally.max_new_severity
     return stats

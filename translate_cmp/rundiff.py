@@ -9,10 +9,15 @@ A run is an output folder with ``sentences.csv`` (or ``sentences.jsonl``) and, o
   copy). Where both sides have unmatched sentences between the same matched neighbours, they are
   paired in order as *edited* (the text changed); what is left is *added* or *removed*. A document
   present in one run only contributes all its sentences as added or removed.
-* **Flags** are counted per sentence and code. From ``flags.jsonl`` when both runs have it (a code
-  can fire twice in one sentence), else from the ``flags`` column of sentences.csv (once per code).
-  For a matched or edited pair, ``raised = max(0, new - old)`` and ``resolved = max(0, old - new)``
-  per code; every flag of an added sentence is raised and every flag of a removed one resolved.
+* **Flags** are matched by fingerprint (:mod:`translate_cmp.fingerprint`) when both runs' ``flags.jsonl``
+  carry one: a finding is *raised* when its fingerprint is new and *resolved* when it is gone, so a
+  finding on an unchanged sentence never moves whatever else was edited, and a finding on an edited
+  sentence counts as resolved and raised (its text is part of its key, as in a baseline). Runs
+  written before fingerprints fall back to counting per sentence and code: from ``flags.jsonl`` when
+  both runs have it (a code can fire twice in one sentence), else from the ``flags`` column of
+  sentences.csv (once per code). For a matched or edited pair, ``raised = max(0, new - old)`` and
+  ``resolved = max(0, old - new)`` per code; every flag of an added sentence is raised and every
+  flag of a removed one resolved.
 * **Risk** per sentence is the highest over its pivot rows; deltas are new minus old over matched
   and edited pairs. **chrF** per document is the mean over its scored rows in each run.
 
@@ -51,6 +56,7 @@ class SentenceView:
     chrf: float | None
     flags: Counter = field(default_factory=Counter)  # code -> count
     messages: dict[str, str] = field(default_factory=dict)  # code -> first message
+    fingerprints: dict[str, tuple[str, str]] = field(default_factory=dict)  # fingerprint -> (code, message)
 
 
 @dataclass
@@ -59,6 +65,7 @@ class Run:
     docs: dict[str, list[SentenceView]]  # doc_id -> sentences in order
     has_flags_jsonl: bool
     chrf_by_doc: dict[str, float]  # mean chrF over each document's scored rows
+    has_fingerprints: bool = False  # every flags.jsonl object carries a fingerprint
 
     def mean_chrf(self, doc_id: str) -> float | None:
         return self.chrf_by_doc.get(doc_id)
@@ -239,6 +246,7 @@ def load_run(folder: Path | str, *, use_flags_jsonl: bool = True) -> Run:
             if not (use_flags_jsonl and has_jsonl):
                 for code in filter(None, str(row.flags).split(";")):
                     view.flags[code] = 1
+    all_fingerprinted = use_flags_jsonl and has_jsonl
     if use_flags_jsonl and has_jsonl:
         for obj in _jsonl(flags_path):
             view = index.get((str(obj.get("doc_id")), int(obj.get("sent_id", -1))))
@@ -247,9 +255,13 @@ def load_run(folder: Path | str, *, use_flags_jsonl: bool = True) -> Run:
             code = str(obj.get("code", ""))
             view.flags[code] += 1
             view.messages.setdefault(code, str(obj.get("message", "")))
+            if obj.get("fingerprint"):
+                view.fingerprints[str(obj["fingerprint"])] = (code, str(obj.get("message", "")))
+            else:
+                all_fingerprinted = False
     for sentences in docs.values():
         sentences.sort(key=lambda v: v.sent_id)
-    return Run(folder, docs, has_jsonl, {d: sum(v) / len(v) for d, v in chrf_sum.items()})
+    return Run(folder, docs, has_jsonl, {d: sum(v) / len(v) for d, v in chrf_sum.items()}, all_fingerprinted)
 
 
 # ---------------------------------------------------------------- comparing
@@ -280,6 +292,17 @@ def _msg(view: SentenceView, code: str) -> str:
     return view.messages.get(code, "")
 
 
+def _by_fingerprint(doc_id: str, old: list[SentenceView], new: list[SentenceView]) -> tuple[list, list]:
+    """(raised, resolved) of one document: findings whose fingerprint is only in the new / old run."""
+    old_fps = {fp for v in old for fp in v.fingerprints}
+    new_fps = {fp for v in new for fp in v.fingerprints}
+    raised = [FlagChange(doc_id, v.sent_id, code, 1, v.text, msg)
+              for v in new for fp, (code, msg) in v.fingerprints.items() if fp not in old_fps]
+    resolved = [FlagChange(doc_id, v.sent_id, code, 1, v.text, msg)
+                for v in old for fp, (code, msg) in v.fingerprints.items() if fp not in new_fps]  # fmt: skip
+    return raised, resolved
+
+
 def diff_runs(old_dir: Path | str, new_dir: Path | str) -> RunDiff:
     """Compare two output folders (see the module doc for the rules)."""
     old_dir, new_dir = Path(old_dir), Path(new_dir)
@@ -287,7 +310,9 @@ def diff_runs(old_dir: Path | str, new_dir: Path | str) -> RunDiff:
     use_jsonl = probe_old and probe_new
     old = load_run(old_dir, use_flags_jsonl=use_jsonl)
     new = load_run(new_dir, use_flags_jsonl=use_jsonl)
-    result = RunDiff(old_dir, new_dir, "flags.jsonl" if use_jsonl else "sentences.csv flags column")
+    by_fp = use_jsonl and old.has_fingerprints and new.has_fingerprints
+    source = "flags.jsonl fingerprints" if by_fp else ("flags.jsonl" if use_jsonl else "sentences.csv flags column")
+    result = RunDiff(old_dir, new_dir, source)
     by_code: dict[str, Counter] = defaultdict(Counter)
 
     def tally(view: SentenceView, side: str) -> None:
@@ -300,9 +325,18 @@ def diff_runs(old_dir: Path | str, new_dir: Path | str) -> RunDiff:
             tally(view, "old")
         for view in new_s:
             tally(view, "new")
+        if by_fp:
+            raised, resolved = _by_fingerprint(doc_id, old_s, new_s)
+            result.raised.extend(raised)
+            result.resolved.extend(resolved)
         for kind, a, b in _pairs(old_s, new_s):
             result.sentences[kind] += 1
-            if a is not None and b is not None:
+            if by_fp:
+                if a is not None and b is not None:
+                    if kind == "matched" and (a.flags != b.flags or abs(a.risk - b.risk) > 1e-9 or a.chrf != b.chrf):
+                        result.sentences["changed"] += 1
+                    result.risk_changes.append(RiskChange(doc_id, a.sent_id, b.sent_id, a.risk, b.risk, b.text))
+            elif a is not None and b is not None:
                 for code in sorted(set(a.flags) | set(b.flags)):
                     up, down = b.flags[code] - a.flags[code], a.flags[code] - b.flags[code]
                     if up > 0:

@@ -1,6 +1,8 @@
 """Output writers, registered in one place: format name -> writer class.
 
-``csv``: sentences.csv + documents.csv; ``jsonl``: flags.jsonl + sentences.jsonl; ``html``: report.html.
+``csv``: sentences.csv + documents.csv; ``jsonl``: flags.jsonl + sentences.jsonl; ``html``: report.html;
+``findings``: findings.csv (one row per finding keyed by fingerprint, for git review); ``junit``: junit.xml;
+``sarif``: results.sarif (SARIF 2.1.0). ``junit`` and ``sarif`` take the run's :class:`translate_cmp.gate.Gate`.
 ``run.json`` is always written, last. Every file is written to a temporary file in the output folder
 and renamed into place when the run closes (see :mod:`translate_cmp.writers.run_writer`).
 """
@@ -11,15 +13,21 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from translate_cmp.errors import InputError
+from translate_cmp.gate import Gate
 from translate_cmp.writers.atomic import remove_stale_temps
 from translate_cmp.writers.base import FormatWriter, RuleDocs
 from translate_cmp.writers.csv_out import CsvWriter, read_documents_csv, read_sentences_csv
+from translate_cmp.writers.findings_csv import FindingsCsvWriter
 from translate_cmp.writers.html_report import HtmlReportWriter
 from translate_cmp.writers.jsonl_out import JsonlWriter
+from translate_cmp.writers.junit_out import JunitWriter
 from translate_cmp.writers.publish import recover
 from translate_cmp.writers.run_writer import RunWriter
+from translate_cmp.writers.sarif_out import SarifWriter
 
-WRITERS: dict[str, type[FormatWriter]] = {w.format: w for w in (CsvWriter, JsonlWriter, HtmlReportWriter)}
+WRITERS: dict[str, type[FormatWriter]] = {
+    w.format: w for w in (CsvWriter, JsonlWriter, HtmlReportWriter, FindingsCsvWriter, JunitWriter, SarifWriter)
+}
 DEFAULT_FORMATS = ("csv", "jsonl", "html")
 
 __all__ = [
@@ -50,6 +58,7 @@ def open_writers(
     *,
     rule_docs: RuleDocs | None = None,
     report_top_n: int = 200,
+    gate: Gate | None = None,
 ) -> RunWriter:
     """Create ``out_dir`` if needed and open a temporary file per output; use the result as a context manager."""
     out = Path(out_dir)
@@ -66,7 +75,12 @@ def open_writers(
     try:
         for name in names:
             cls = WRITERS[name]
-            writers.append(cls(out, top_n=report_top_n) if cls is HtmlReportWriter else cls(out))
+            if cls is HtmlReportWriter:
+                writers.append(cls(out, top_n=report_top_n))
+            elif cls in (JunitWriter, SarifWriter):
+                writers.append(cls(out, gate=gate))
+            else:
+                writers.append(cls(out))
     except OSError as exc:
         for w in writers:
             w.abort()

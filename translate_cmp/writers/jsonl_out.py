@@ -1,7 +1,8 @@
 """``flags.jsonl`` (one object per flag) and ``sentences.jsonl`` (the sentences.csv rows as JSON).
 
-``flags.jsonl`` objects: ``doc_id, sent_id, code, severity, start, end, message``; ``start``/``end`` are
-character offsets into the document; ``severity`` is ``info``, ``warning`` or ``error``. A flag is
+``flags.jsonl`` objects: ``doc_id, sent_id, code, severity, start, end, message, fingerprint``; ``start``/``end``
+are character offsets into the document; ``severity`` is ``info``, ``warning`` or ``error``; ``fingerprint``
+is the finding's stable key (:mod:`translate_cmp.fingerprint`). A flag is
 written once per sentence even when several pivots repeat it.
 
 ``sentences.jsonl`` has the ``sentences.csv`` columns with ``flags`` as a list of codes, exact strings
@@ -36,8 +37,8 @@ class JsonlWriter(FormatWriter):
 
     def write(self, doc: DocRows) -> None:
         flags = self.files["flags.jsonl"]
-        for flag in doc.flags:
-            flags.write(_line(flag_record(flag)))
+        for flag, fp, _ in doc.findings():
+            flags.write(_line(flag_record(flag, fp)))
         sentences = self.files["sentences.jsonl"]
         for row in doc.rows:
             obj = dict(zip(SENTENCE_COLUMNS, row.values(), strict=True))

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from translate_cmp.fingerprint import fingerprints
 from translate_cmp.records import DocumentResult, Flag, SentenceResult, Severity
 
 SENTENCE_COLUMNS: tuple[str, ...] = (
@@ -32,7 +33,7 @@ DOCUMENT_COLUMNS: tuple[str, ...] = (
 DOCUMENT_INT_COLUMNS = frozenset({"n_sentences", "n_flagged", "n_error", "n_warning", "n_info", "n_flags"})
 DOCUMENT_FLOAT_COLUMNS = frozenset({"lang_prob", "mean_chrf", "max_risk", "mean_bleu", "mean_ter"})
 
-FLAG_FIELDS: tuple[str, ...] = ("doc_id", "sent_id", "code", "severity", "start", "end", "message")
+FLAG_FIELDS: tuple[str, ...] = ("doc_id", "sent_id", "code", "severity", "start", "end", "message", "fingerprint")
 
 SCORE_DECIMALS = 4
 
@@ -92,11 +93,19 @@ class DocRows:
     rows: list[SentenceRow]
     groups: list[SentenceGroup]
     summary: dict = field(default_factory=dict)  # one documents.csv row, keyed by DOCUMENT_COLUMNS
+    fingerprints: list[str] = field(default_factory=list)  # one per flag, in ``flags`` order
 
     @property
     def flags(self) -> Iterator[Flag]:
         for group in self.groups:
             yield from group.flags
+
+    def findings(self) -> Iterator[tuple[Flag, str, SentenceGroup]]:
+        """Every flag with its fingerprint (:mod:`translate_cmp.fingerprint`) and its sentence, in document order."""
+        fps = iter(self.fingerprints or flag_fingerprints(self.groups))
+        for group in self.groups:
+            for flag in group.flags:
+                yield flag, next(fps), group
 
 
 def flag_codes(flags: list[Flag]) -> str:
@@ -184,9 +193,9 @@ def error_summary(doc_id: str, path: str, problem: str) -> dict:
     return row
 
 
-def flag_record(flag: Flag) -> dict:
-    """One ``flags.jsonl`` object."""
-    return {
+def flag_record(flag: Flag, fingerprint: str | None = None) -> dict:
+    """One ``flags.jsonl`` object (``fingerprint`` left out when not given)."""
+    record = {
         "doc_id": flag.doc_id,
         "sent_id": flag.sent_id,
         "code": flag.code,
@@ -195,10 +204,19 @@ def flag_record(flag: Flag) -> dict:
         "end": flag.end,
         "message": flag.message,
     }
+    if fingerprint is not None:
+        record["fingerprint"] = fingerprint
+    return record
+
+
+def flag_fingerprints(groups: list[SentenceGroup]) -> list[str]:
+    """One fingerprint per flag of the groups, in order (:mod:`translate_cmp.fingerprint`)."""
+    return fingerprints((f.code, f.doc_id, g.first.sentence.text) for g in groups for f in g.flags)
 
 
 def doc_rows(result: DocumentResult) -> DocRows:
     """Rows, sentence groups and the summary of one document."""
     groups = group_sentences(result.sentences)
     rows = [sentence_row(r, result.lang) for g in groups for r in g.results]
-    return DocRows(result=result, rows=rows, groups=groups, summary=document_summary(result, groups))
+    return DocRows(result=result, rows=rows, groups=groups, summary=document_summary(result, groups),
+                   fingerprints=flag_fingerprints(groups))

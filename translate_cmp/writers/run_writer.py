@@ -27,7 +27,7 @@ from translate_cmp.records import DocumentResult
 from translate_cmp.writers.base import FormatWriter, RuleDocs
 from translate_cmp.writers.manifest import RunCounts, build_manifest, manifest_file
 from translate_cmp.writers.publish import publish
-from translate_cmp.writers.rows import doc_rows, error_summary
+from translate_cmp.writers.rows import DocRows, doc_rows, error_summary
 
 
 class RunWriter:
@@ -42,8 +42,9 @@ class RunWriter:
     def formats(self) -> list[str]:
         return [w.format for w in self.writers]
 
-    def write(self, result: DocumentResult, rule_docs: RuleDocs | None = None) -> None:
-        """Append one document to every output (``rule_docs`` adds rule descriptions for the report)."""
+    def write(self, result: DocumentResult, rule_docs: RuleDocs | None = None) -> DocRows:
+        """Append one document to every output (``rule_docs`` adds rule descriptions for the report);
+        returns its rows (findings with fingerprints included)."""
         self._check_open()
         if rule_docs:
             self.rule_docs.update(rule_docs)
@@ -51,6 +52,7 @@ class RunWriter:
         for writer in self.writers:
             writer.write(rows)
         self.counts.add(rows)
+        return rows
 
     def write_error(self, doc_id: str, path: str, problem: str) -> None:
         """A file that could not be read: one ``documents.csv`` row with its ``error``."""
