@@ -11,10 +11,26 @@ from enum import IntEnum
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A localisation unit (PO entry, XLIFF unit, TMX tu) behind a Document whose text is the target."""
+
+    unit_id: str
+    source: str
+    source_lang: str = ""
+    target_lang: str = ""
+    context: str = ""
+    notes: str = ""
+    fuzzy: bool = False
+    plural_index: int | None = None  # which msgstr[n] of a plural entry
+    fmt: str = ""  # "po", "xliff", "tmx"
+
+
+@dataclass(frozen=True)
 class Document:
     doc_id: str
     path: str
     text: str
+    unit: Unit | None = None  # set by the PO/XLIFF/TMX readers only
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from translate_cmp.errors import InputError
@@ -63,4 +64,4 @@ def read_documents(paths: Iterable[str | Path], options: ReadOptions | None = No
                     n += 1
                     doc_id = f"{doc.doc_id}~{n}"
                 seen.add(doc_id)
-                yield doc if doc_id == doc.doc_id else Document(doc_id, doc.path, doc.text)
+                yield doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id)
