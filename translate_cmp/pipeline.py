@@ -70,7 +70,13 @@ class RunStats:
 
 
 def analyse(document: Document) -> Analysed:
-    """detect + segment: document language, sentences with exact offsets, each sentence's language."""
+    """detect + segment: document language, sentences with exact offsets, each sentence's language.
+
+    A localisation unit (PO, XLIFF, TMX) is in its file's declared target language: nothing is detected."""
+    if document.unit is not None and document.unit.target_lang:
+        from translate_cmp.l10n.analyse import DECLARED_PROB, unit_sentences
+
+        return Analysed(document, document.unit.target_lang, DECLARED_PROB, unit_sentences(document))
     found = detect(document.text)
     sentences = with_languages(segment(document, found.lang), found)
     return Analysed(document, found.lang, found.prob, sentences)

@@ -12,7 +12,8 @@ from enum import IntEnum
 
 @dataclass(frozen=True)
 class Unit:
-    """A localisation unit (PO entry, XLIFF unit, TMX tu) behind a Document whose text is the target."""
+    """A localisation unit (PO entry, XLIFF unit/segment, TMX tu, bitext row) behind a Document whose text is
+    the target. Built by the readers in translate_cmp/readers/ (po, xliff, tmx, bitext)."""
 
     unit_id: str
     source: str
@@ -22,7 +23,12 @@ class Unit:
     notes: str = ""
     fuzzy: bool = False
     plural_index: int | None = None  # which msgstr[n] of a plural entry
-    fmt: str = ""  # "po", "xliff", "tmx"
+    fmt: str = ""  # "po", "pot", "xliff", "tmx", "table"
+    flags: tuple[str, ...] = ()  # PO flags (python-format, ...), XLIFF/TMX state
+    file: str = ""  # the input file this unit came from
+    file_id: str = ""  # that file's id in the run (its path relative to the input folder, no suffix)
+    line: int = 0  # 1-based line where the unit starts, when the format gives one
+    source_plural: str = ""  # PO: msgid_plural, the source of msgstr[1..]
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,15 @@ from pathlib import Path
 from translate_cmp.errors import InputError
 from translate_cmp.readers.base import Reader, ReadOptions
 from translate_cmp.readers.filecheck import path_problem
+from translate_cmp.readers.po import PoReader
 from translate_cmp.readers.table import TableReader
 from translate_cmp.readers.text import TextReader
+from translate_cmp.readers.tmx import TmxReader
+from translate_cmp.readers.xliff import XliffReader
 from translate_cmp.records import Document
 
-READERS: tuple[Reader, ...] = (TextReader(), TableReader())
+# Localisation readers (PO/POT, XLIFF, TMX; bitext tables via --target-column) give Documents carrying a Unit.
+READERS: tuple[Reader, ...] = (TextReader(), TableReader(), PoReader(), XliffReader(), TmxReader())
 _BY_SUFFIX = {suffix: reader for reader in READERS for suffix in reader.suffixes}
 
 __all__ = ["READERS", "ReadOptions", "check_paths", "read_documents", "readable_files"]
