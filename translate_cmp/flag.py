@@ -64,7 +64,7 @@ def flag_document(
         for rule in rules:
             if rule.needs_round_trip and round_trip is None:
                 continue
-            if rule.needs_counterpart and ctx.counterpart is None:
+            if rule.needs_counterpart and ctx.counterpart is None and not (rule.reads_unit and document.unit):
                 continue
             for hit in rule.check(ctx):
                 start = min(max(hit.start, 0), length)
