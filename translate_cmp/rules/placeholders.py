@@ -8,6 +8,7 @@ translate_cmp/l10n/placeholders.py.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -16,6 +17,8 @@ from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
 
 _NUMERIC = frozenset("diouxXeEfFgG")
+_UNNAMED_PRINTF = re.compile(r"%[^(%$]*[a-zA-Z]")
+_INLINE_CODES = frozenset({"g", "x", "bx", "ex", "ph", "pc", "sc", "ec", "bpt", "ept", "it", "mrk", "sm", "em", "ut"})
 
 
 def _droppable(key: str) -> bool:
@@ -54,12 +57,10 @@ class PlaceholderMismatch(Rule):
         if unit is not None:
             yield from self._unit(ctx)
         elif ctx.counterpart is not None and ctx.counterpart.kind != "1:0":
-            yield from self._pair(ctx.text, keys(ctx.text), keys(ctx.counterpart.text), droppable=False)
+            yield from self._pair(ctx.text, comparable(ctx.text), comparable(ctx.counterpart.text))
 
-    def _pair(self, text: str, source: Counter, target: Counter, droppable: bool) -> Iterator[Hit]:
+    def _pair(self, text: str, source: Counter, target: Counter) -> Iterator[Hit]:
         missing = source - target
-        if droppable:
-            missing = Counter({k: n for k, n in missing.items() if not _droppable(k)})
         added = target - source
         if missing:
             yield Hit(0, len(text), f"missing from the translation: {_listed(missing)}")
@@ -70,18 +71,19 @@ class PlaceholderMismatch(Rule):
         unit = ctx.document.unit
         sentence = ctx.sentence
         if unit.source and unit.fmt != "pot":
-            target = keys(ctx.document.text)
-            source = keys(unit.source)
-            plural = unit.plural_index is not None
-            if plural:  # a plural form may use what either source form has
-                source = source | keys(unit.source_plural)
-            missing = source - target
-            if plural:
-                missing = Counter({k: n for k, n in missing.items() if not _droppable(k)})
+            target = comparable(ctx.document.text)
+            if unit.plural_index is not None:  # a plural form must keep what both source forms have
+                forms = (comparable(unit.source), comparable(unit.source_plural or unit.source))
+                required = forms[0] & forms[1]
+                required = Counter({k: n for k, n in required.items() if not _droppable(k)})
+                allowed = forms[0] | forms[1]
+            else:
+                required = allowed = comparable(unit.source)
+            missing = required - target
             if missing and ctx.index == 0:
                 yield Hit(0, len(ctx.text), f"missing from the translation: {_listed(missing)} (source: "
                                             f"{unit.source[:80]!r})")
-            added = target - source
+            added = Counter({k: n for k, n in (target - allowed).items() if not _html_tag(k)})
             for p in find(ctx.document.text):
                 if added.get(p.key) and sentence.start <= p.start < sentence.end:
                     added[p.key] -= 1
@@ -92,6 +94,22 @@ class PlaceholderMismatch(Rule):
             if lost:
                 yield Hit(0, len(ctx.text), f"lost in the round trip: {_listed(lost)} (back: "
                                             f"{ctx.round_trip.back_text[:80]!r})")
+
+
+def comparable(text: str) -> Counter:
+    """Placeholder keys to compare: counted where their number matters at run time (``%s``, ``{}``: one
+    argument each), once for named or numbered ones (``%(name)s``, ``{0}``, tags), which a translation may
+    use more or fewer times than its source ("another {name}" need not be repeated)."""
+    out = Counter()
+    for key, n in keys(text).items():
+        out[key] = n if key in ("{}",) or _UNNAMED_PRINTF.fullmatch(key) else 1
+    return out
+
+
+def _html_tag(key: str) -> bool:
+    """A markup tag a translator may add for the target's typography ("{}<sup>e</sup>"); inline codes with
+    an id (XLIFF ``<ph id="1"/>``, ``<g id="2">``) must match the source."""
+    return key.startswith("<") and " id=" not in key and key.strip("</>").split(" ")[0] not in _INLINE_CODES
 
 
 RULES = (PlaceholderMismatch(),)
