@@ -60,7 +60,8 @@ def _output_options(command):
         click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
                      help="Exit 1 when a finding has at least this severity."),
         click.option("--format", "formats", default="csv,jsonl,html", show_default=True,
-                     help="Outputs to write besides run.json: csv,jsonl,html."),
+                     help="Outputs to write besides run.json: csv,jsonl,html; po, po-fuzzy, xliff, tmx: annotated "
+                          "copies of the localisation files read, under annotated/."),
     )):
         command = option(command)
     return command

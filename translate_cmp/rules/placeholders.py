@@ -38,7 +38,7 @@ class PlaceholderMismatch(Rule):
     why = ("A lost `%(count)d` or `{0}` makes the program print the wrong thing or crash when it formats the string; "
            "a dropped `<ph>` or `<g>` breaks the document the CAT tool rebuilds from the translation.")
     instead = ("Keep every placeholder and tag of the source, spelled exactly as in the source (reordering is fine); "
-               "a plural form for a single value may leave out the number.")
+               "the first plural form (the one for a single value) may leave out the number.")
     needs_counterpart = True
     reads_unit = True
     examples = (
@@ -75,7 +75,8 @@ class PlaceholderMismatch(Rule):
             if unit.plural_index is not None:  # a plural form must keep what both source forms have
                 forms = (comparable(unit.source), comparable(unit.source_plural or unit.source))
                 required = forms[0] & forms[1]
-                required = Counter({k: n for k, n in required.items() if not _droppable(k)})
+                if unit.plural_index == 0:  # the form for one may say "one" instead of the number
+                    required = Counter({k: n for k, n in required.items() if not _droppable(k)})
                 allowed = forms[0] | forms[1]
             else:
                 required = allowed = comparable(unit.source)

@@ -1,6 +1,7 @@
 """Output writers, registered in one place: format name -> writer class.
 
 ``csv``: sentences.csv + documents.csv; ``jsonl``: flags.jsonl + sentences.jsonl; ``html``: report.html.
+``po``, ``po-fuzzy``, ``xliff``, ``tmx``: annotated copies of the localisation files read (writers/annotated.py).
 ``run.json`` is always written, last. Every file is written to a temporary file in the output folder
 and renamed into place when the run closes (see :mod:`translate_cmp.writers.run_writer`).
 """
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from translate_cmp.errors import InputError
+from translate_cmp.writers.annotated import ANNOTATED_WRITERS
 from translate_cmp.writers.atomic import remove_stale_temps
 from translate_cmp.writers.base import FormatWriter, RuleDocs
 from translate_cmp.writers.csv_out import CsvWriter, read_documents_csv, read_sentences_csv
@@ -18,7 +20,8 @@ from translate_cmp.writers.html_report import HtmlReportWriter
 from translate_cmp.writers.jsonl_out import JsonlWriter
 from translate_cmp.writers.run_writer import RunWriter
 
-WRITERS: dict[str, type[FormatWriter]] = {w.format: w for w in (CsvWriter, JsonlWriter, HtmlReportWriter)}
+WRITERS: dict[str, type[FormatWriter]] = {
+    w.format: w for w in (CsvWriter, JsonlWriter, HtmlReportWriter, *ANNOTATED_WRITERS)}
 DEFAULT_FORMATS = ("csv", "jsonl", "html")
 
 __all__ = [
