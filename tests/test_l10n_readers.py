@@ -117,6 +117,22 @@ def _cli_run(*args: str):
     return CliRunner().invoke(cli, ["run", *args, "--engine", "none", "--no-cache"], catch_exceptions=False)
 
 
+def test_bitext_without_the_target_column_is_one_line_exit_2(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("en,fr\na,b\n", encoding="utf-8")
+    res = _cli_run(str(path), "--target-column", "de", "--out", str(tmp_path / "o"))
+    assert res.exit_code == 2 and res.stderr.strip().endswith("t.csv: line 2: no column 'de'; columns are: en, fr")
+
+
+def test_external_entities_are_not_resolved(tmp_path):
+    path = tmp_path / "xxe.tmx"
+    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]>\n'
+                    '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>a</seg></tuv>'
+                    '<tuv xml:lang="de"><seg>x &e;</seg></tuv></tu></body></tmx>', encoding="utf-8")
+    (doc,) = _docs(path)
+    assert doc.text.strip() == "x"
+
+
 def test_cli_bitext_options_and_units_in_outputs(tmp_path):
     path = tmp_path / "s.csv"
     path.write_text("en,fr\nOpen the file.,Ouvrez le fichier.\n", encoding="utf-8")
@@ -135,6 +151,10 @@ BAD = [
      r"bad\.tmx: not a well-formed TMX file: line 1: .*seg"),
     ("nolang.xlf", '<xliff version="1.2"><file><body><trans-unit id="1"><source>a</source><target>b</target>'
      "</trans-unit></body></file></xliff>", r"nolang\.xlf: line 1: <file> has no target-language"),
+    ("nolang20.xlf", '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"><file id="f">'
+     '<unit id="u"><segment><source>a</source><target>b</target></segment></unit></file></xliff>',
+     r"nolang20\.xlf: line 1: <xliff> has no trgLang; pass --target-lang"),
+    ("notmx.tmx", '<xliff version="1.2"/>', r"notmx\.tmx: not a TMX file: the root element is <xliff>"),
     ("latin.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "caf\xe9"\n',
      r"latin\.po: not valid utf-8"),
 ]
