@@ -42,6 +42,22 @@ def test_folder_inputs_keep_their_relative_paths(tmp_path):
     assert (tmp_path / "out" / "annotated" / "de" / "app.po").read_bytes() == (FILES / "sample.po").read_bytes()
 
 
+def test_files_without_checked_units_and_same_names_get_their_own_copies(tmp_path):
+    import json
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    empty = 'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "Open"\nmsgstr ""\n'
+    (tmp_path / "a" / "de.po").write_text(empty, encoding="utf-8")  # nothing translated: no unit to check
+    shutil.copy(FILES / "sample.po", tmp_path / "b" / "de.po")
+    out = tmp_path / "out"
+    _run([tmp_path / "a" / "de.po", tmp_path / "b" / "de.po"], out, "csv,po")
+    assert (out / "annotated" / "de.po").read_text(encoding="utf-8") == empty
+    assert (out / "annotated" / "de~2.po").read_bytes() == (FILES / "sample.po").read_bytes()
+    files = json.loads((out / "run.json").read_text())["outputs"]["files"]
+    assert {"annotated/de.po", "annotated/de~2.po"} <= set(files) and files[-1] == "run.json"
+
+
 GARBLED_PO = (FILES / "sample.po").read_text(encoding="utf-8").replace(
     'msgstr "Hallo %(name)s, willkommen zurück."', 'msgstr "Hallo, willkommen zurück."').replace(
     'msgstr[1] "%(count)d Dateien wurden gelöscht."', 'msgstr[1] "Dateien wurden gelöscht."')

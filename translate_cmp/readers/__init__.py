@@ -20,7 +20,7 @@ from translate_cmp.records import Document
 READERS: tuple[Reader, ...] = (TextReader(), TableReader(), PoReader(), XliffReader(), TmxReader())
 _BY_SUFFIX = {suffix: reader for reader in READERS for suffix in reader.suffixes}
 
-__all__ = ["READERS", "ReadOptions", "check_paths", "read_documents", "readable_files"]
+__all__ = ["READERS", "ReadOptions", "check_paths", "input_files", "read_documents", "readable_files"]
 
 
 def check_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -67,23 +67,27 @@ def _reader_for(path: Path) -> Reader:
     return _BY_SUFFIX.get(path.suffix.lower(), READERS[0])  # unknown suffix given explicitly: plain text
 
 
+def input_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
+    """Every file under ``paths`` with its id: the path relative to its folder without the suffix, or the stem."""
+    for root in check_paths(paths):
+        if root.is_dir():
+            yield from ((p, p.relative_to(root).with_suffix("").as_posix()) for p in readable_files(root))
+        else:
+            yield root, root.stem
+
+
 def read_documents(paths: Iterable[str | Path], options: ReadOptions | None = None) -> Iterator[Document]:
     """Every document under ``paths``, lazily, with unique ``doc_id``s."""
     options = options or ReadOptions()
     seen: set[str] = set()
-    for root in check_paths(paths):
-        if root.is_dir():
-            files = [(p, p.relative_to(root).with_suffix("").as_posix()) for p in readable_files(root)]
-        else:
-            files = [(root, root.stem)]
-        for path, base_id in files:
-            problem = path_problem(path)
-            if problem:
-                raise InputError(str(path), problem)
-            for doc in _reader_for(path).read(path, base_id, options):
-                doc_id, n = doc.doc_id, 1
-                while doc_id in seen:
-                    n += 1
-                    doc_id = f"{doc.doc_id}~{n}"
-                seen.add(doc_id)
-                yield doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id)
+    for path, base_id in input_files(paths):
+        problem = path_problem(path)
+        if problem:
+            raise InputError(str(path), problem)
+        for doc in _reader_for(path).read(path, base_id, options):
+            doc_id, n = doc.doc_id, 1
+            while doc_id in seen:
+                n += 1
+                doc_id = f"{doc.doc_id}~{n}"
+            seen.add(doc_id)
+            yield doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id)

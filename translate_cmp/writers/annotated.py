@@ -26,13 +26,14 @@ FOLDER = "annotated"
 class AnnotatedWriter(FormatWriter):
     format: ClassVar[str]
     unit_formats: ClassVar[tuple[str, ...]]
-    file_names: tuple[str, ...] = ()
+    suffixes: ClassVar[tuple[str, ...]]
+    file_names: tuple[str, ...] = ()  # known at the end of the run only
 
     def __init__(self, out_dir: Path):
         super().__init__(out_dir)
         self.file_names = ()
-        self.sources: dict[str, Path] = {}  # output name -> input file
-        self.findings: dict[str, dict] = defaultdict(lambda: defaultdict(list))
+        self.seen: dict[Path, tuple[Path, str]] = {}  # resolved input file -> (path, file id), in reading order
+        self.findings: dict[Path, dict] = defaultdict(lambda: defaultdict(list))
 
     def key(self, unit: Unit) -> object:  # pragma: no cover - interface
         raise NotImplementedError
@@ -48,28 +49,46 @@ class AnnotatedWriter(FormatWriter):
         if unit is None or unit.fmt not in self.unit_formats:
             return
         source = Path(unit.file)
-        name = f"{FOLDER}/{unit.file_id}{source.suffix}"
-        if name not in self.sources:
-            self.sources[name] = source
-            self.file_names = (*self.file_names, name)
+        key = source.resolve()
+        self.seen.setdefault(key, (source, unit.file_id))
         for flag in doc.flags:
-            self.findings[name][self.key(unit)].append(Finding(flag.code, flag.severity, flag.message,
-                                                               self.where(unit)))
+            self.findings[key][self.key(unit)].append(Finding(flag.code, flag.severity, flag.message,
+                                                              self.where(unit)))
+
+    def inputs(self, manifest: Mapping[str, Any]) -> list[tuple[Path, str]]:
+        """Every input file of the format, in input order: those the run's paths hold (a file that gave no
+        checked unit, all untranslated say, gets its copy too), then any other file units came from."""
+        from translate_cmp.readers import input_files
+
+        paths = (manifest.get("settings") or {}).get("paths") or []
+        found = {p.resolve(): (p, i) for p, i in input_files(paths) if p.suffix.lower() in self.suffixes}
+        return list({**found, **{k: v for k, v in self.seen.items() if k not in found}}.items())
 
     def finish(self, manifest: Mapping[str, Any], rule_docs: RuleDocs) -> None:
-        for name, source in self.sources.items():
+        names: list[str] = []
+        for key, (source, file_id) in self.inputs(manifest):
+            name, n = f"{FOLDER}/{file_id}{source.suffix}", 1
+            while name in names:  # two inputs with one id (a/de.po, b/de.po given as files): de.po, de~2.po
+                n += 1
+                name = f"{FOLDER}/{file_id}~{n}{source.suffix}"
+            names.append(name)
             final = self.out_dir / name
             final.parent.mkdir(parents=True, exist_ok=True)
             remove_stale_temps(final.parent)
-            data = self.annotate(source.read_bytes(), self.findings.get(name, {}))
+            data = self.annotate(source.read_bytes(), self.findings.get(key, {}))
             f = AtomicFile(final, encoding="latin-1")  # bytes through unchanged: latin-1 maps each byte to itself
             self.files[name] = f
             f.write(data.decode("latin-1"))
+        self.file_names = tuple(names)
+        listed = (manifest.get("outputs") or {}).get("files")
+        if isinstance(listed, list):  # run.json is written after every writer finished: list the copies there
+            listed[-1:-1] = names
 
 
 class PoWriter(AnnotatedWriter):
     format = "po"
     unit_formats = ("po", "pot")
+    suffixes = (".po", ".pot")
     mark_fuzzy = False
 
     def key(self, unit: Unit) -> int:
@@ -92,6 +111,7 @@ class PoFuzzyWriter(PoWriter):
 class XliffWriter(AnnotatedWriter):
     format = "xliff"
     unit_formats = ("xliff",)
+    suffixes = (".xlf", ".xliff")
 
     def key(self, unit: Unit) -> str:
         return unit.unit_id.split("#", 1)[0] if "#" in unit.unit_id else unit.unit_id
@@ -106,6 +126,7 @@ class XliffWriter(AnnotatedWriter):
 class TmxWriter(AnnotatedWriter):
     format = "tmx"
     unit_formats = ("tmx",)
+    suffixes = (".tmx",)
 
     def key(self, unit: Unit) -> str:
         return unit.unit_id
