@@ -43,7 +43,6 @@ COURTESY = {  # pronouns of polite address, capitalised by rule in the formal re
 }
 _GLUED = re.compile(r"[,.;][^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?…。！？]\W*$")
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _source_starts_capital(source: str) -> bool:
@@ -54,8 +53,14 @@ def _source_starts_capital(source: str) -> bool:
 
 
 def _is_label(text: str) -> bool:
-    return len(text.split()) <= LABEL_WORDS and not _SENTENCE_END.search(text.rstrip()) or (
-        len(text.split()) <= 1 and text.rstrip().endswith("."))  # "nachm.": an abbreviation
+    words = text.split()
+    if len(words) == 1 and text.rstrip().endswith("."):
+        return True  # "nachm.": an abbreviation
+    return len(words) <= LABEL_WORDS and not _SENTENCE_END.search(text.rstrip())
+
+
+def _glued_marks(text: str) -> set[str]:
+    return {m.group()[0] for m in _GLUED.finditer(text)}
 
 
 def keep(code: str, ctx: RuleContext, hit: Hit) -> bool:
@@ -67,13 +72,14 @@ def keep(code: str, ctx: RuleContext, hit: Hit) -> bool:
     if code in PUNCTUATION_RULES and not any(ch.isalnum() for ch in text):
         return False
     source = unit.source
-    if code == "S103" and _GLUED.search(source):
-        return False
+    glued = _glued_marks(ctx.text[hit.start:hit.end])
+    if code == "S103" and glued and glued <= _glued_marks(source):
+        return False  # the source glues the same marks: a format ("yes,no,maybe")
     marks = ctx.text[hit.start:hit.end].strip()
     if code == "S106" and len(marks) >= 2 and marks in source:
         return False
     if code == "S105" and ctx.index == 0 and (
-            not source or not _source_starts_capital(source) or _is_label(ctx.text)):
+            not source or not _source_starts_capital(source) or _is_label(text)):
         return False
     word = ctx.text[hit.start:hit.end]
     if code == "S105" and word and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", source):
