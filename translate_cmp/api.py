@@ -16,6 +16,7 @@ translation cache only when ``cache=True``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,7 +62,7 @@ def _unique(docs: Iterable[Document]) -> Iterator[Document]:
             n += 1
             doc_id = f"{doc.doc_id}~{n}"
         seen.add(doc_id)
-        yield doc if doc_id == doc.doc_id else Document(doc_id, doc.path, doc.text)
+        yield doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id)
 
 
 def check(

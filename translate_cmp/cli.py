@@ -68,7 +68,8 @@ def _output_options(command):
         click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
                      help="Exit 1 when a finding has at least this severity."),
         click.option("--format", "formats", default="csv,jsonl,html", show_default=True,
-                     help="Outputs to write besides run.json: csv,jsonl,html,findings,junit,sarif."),
+                     help="Outputs to write besides run.json: csv,jsonl,html,findings,junit,sarif; po, po-fuzzy, "
+                          "xliff, tmx: annotated copies of the localisation files read, under annotated/."),
     )):
         command = option(command)
     return command
@@ -86,6 +87,10 @@ def _output_options(command):
 @click.option("--encoding", help="Read text files in this encoding instead of detecting UTF-8/UTF-16.")
 @click.option("--text-column", help="Tables (CSV/TSV/JSONL): the column holding each document's text.")
 @click.option("--id-column", help="Tables: the column holding each document's id.")
+@click.option("--source-column", help="Bitext tables: the column holding each unit's source text.")
+@click.option("--target-column", help="Bitext tables: the column holding each unit's translation (checked).")
+@click.option("--source-lang", help="Localisation files: the source language, when the file does not declare it.")
+@click.option("--target-lang", help="Localisation files and bitext tables: the target language, overriding the file.")
 @click.option("--quality", type=click.Choice(QUALITIES), default=DEFAULT_QUALITY, show_default=True,
               help="Speed/quality of translation: fast (beam 1, int8), balanced (beam 2, int8), "
                    "best (beam 4, argos's own decoding).")
@@ -105,7 +110,8 @@ def _output_options(command):
 @click.option("--chunk-docs", type=click.IntRange(min=1), default=64, hidden=True,
               help="Documents translated together per chunk (memory vs batching).")
 def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, text_column, id_column,
-        quality, executor, cache_dir, no_cache, surprisal, strict, baseline, chunk_docs) -> None:
+        source_column, target_column, source_lang, target_lang, quality, executor, cache_dir, no_cache, surprisal,
+        strict, baseline, chunk_docs) -> None:
     """Analyse the articles under PATHS and write the results to --out."""
     from translate_cmp.job import JobConfig, run_job
     from translate_cmp.progress import progress_reporter
@@ -115,7 +121,8 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
         paths=tuple(paths), out_dir=Path(out_dir), engine=engine, pivots=_csv_list(pivot) or ("es",),
         select=_csv_list(select), ignore=_csv_list(ignore),
         fail_on=Severity.parse(fail_on) if fail_on else None, formats=_csv_list(formats) or (),
-        read=ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column),
+        read=ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column, source_column=source_column,
+                         target_column=target_column, source_lang=source_lang, target_lang=target_lang),
         quality=quality, executor=executor, cache=not no_cache, cache_dir=cache_dir, chunk_docs=chunk_docs,
         surprisal=surprisal, strict_inputs=strict, baseline=baseline,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import median
 
+from translate_cmp.l10n.unit_mode import keep as unit_keeps
 from translate_cmp.records import Document, Flag, RoundTrip, Scores, Sentence
 from translate_cmp.rules.base import Counterpart, DocStats, Rule, RuleContext
 
@@ -64,9 +65,11 @@ def flag_document(
         for rule in rules:
             if rule.needs_round_trip and round_trip is None:
                 continue
-            if rule.needs_counterpart and ctx.counterpart is None:
+            if rule.needs_counterpart and ctx.counterpart is None and not (rule.reads_unit and document.unit):
                 continue
             for hit in rule.check(ctx):
+                if document.unit is not None and not unit_keeps(rule.code, ctx, hit):
+                    continue  # a localisation unit: translate_cmp/l10n/unit_mode.py
                 start = min(max(hit.start, 0), length)
                 end = min(max(hit.end, start), length)
                 flags.add(

@@ -109,7 +109,7 @@ def zipf(word: str, lang: str) -> float:
         return 0.0
     try:
         return float(zipf_frequency(word, lang))
-    except LookupError:
+    except (LookupError, ImportError):  # ja/ko tokenise with MeCab, an optional wordfreq extra
         return 0.0
 
 

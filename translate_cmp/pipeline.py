@@ -71,7 +71,13 @@ class RunStats:
 
 
 def analyse(document: Document) -> Analysed:
-    """detect + segment: document language, sentences with exact offsets, each sentence's language."""
+    """detect + segment: document language, sentences with exact offsets, each sentence's language.
+
+    A localisation unit (PO, XLIFF, TMX) is in its file's declared target language: nothing is detected."""
+    if document.unit is not None and document.unit.target_lang:
+        from translate_cmp.l10n.analyse import DECLARED_PROB, unit_sentences
+
+        return Analysed(document, document.unit.target_lang, DECLARED_PROB, unit_sentences(document))
     found = detect(document.text)
     sentences = with_languages(segment(document, found.lang), found)
     return Analysed(document, found.lang, found.prob, sentences)
@@ -82,12 +88,12 @@ def translate_chunk(
     surprisal: bool = True,
 ) -> dict[tuple[str, int], list[RoundTrip]]:
     """Round trips for every sentence of a chunk, keyed by (doc_id, sent_id), one per pivot."""
-    groups: dict[tuple[str, str], list[Sentence]] = {}
+    groups: dict[tuple[str, str, bool], list[Sentence]] = {}
     for a in chunk:
-        for pivot in pivots_for(a.lang, pivots):
-            groups.setdefault((a.lang, pivot), []).extend(a.sentences)
+        for pivot in pivots_for(a.lang, pivots):  # localisation units apart: their markup is masked
+            groups.setdefault((a.lang, pivot, a.document.unit is not None), []).extend(a.sentences)
     out: dict[tuple[str, int], list[RoundTrip]] = {}
-    for (src, pivot), sentences in groups.items():
+    for (src, pivot, units), sentences in groups.items():
         if not (engine.can_translate(src, pivot) and engine.can_translate(pivot, src)):
             missing = (src, pivot) if not engine.can_translate(src, pivot) else (pivot, src)
             if strict:
@@ -98,7 +104,10 @@ def translate_chunk(
                 )
             stats.untranslated_pairs.add((src, pivot))
             continue
-        for s, rt in zip(sentences, round_trip(engine, [s.text for s in sentences], src, pivot, surprisal)):
+        trip = round_trip
+        if units:
+            from translate_cmp.l10n.masked import masked_round_trip as trip
+        for s, rt in zip(sentences, trip(engine, [s.text for s in sentences], src, pivot, surprisal)):
             out.setdefault((s.doc_id, s.sent_id), []).append(rt)
     return out
 

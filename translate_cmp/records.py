@@ -11,11 +11,33 @@ from enum import IntEnum
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A localisation unit (PO entry, XLIFF unit/segment, TMX tu, bitext row) behind a Document whose text is
+    the target. Built by the readers in translate_cmp/readers/ (po, xliff, tmx, bitext)."""
+
+    unit_id: str
+    source: str
+    source_lang: str = ""
+    target_lang: str = ""
+    context: str = ""
+    notes: str = ""
+    fuzzy: bool = False
+    plural_index: int | None = None  # which msgstr[n] of a plural entry
+    fmt: str = ""  # "po", "pot", "xliff", "tmx", "table"
+    flags: tuple[str, ...] = ()  # PO flags (python-format, ...), XLIFF/TMX state
+    file: str = ""  # the input file this unit came from
+    file_id: str = ""  # that file's id in the run (its path relative to the input folder, no suffix)
+    line: int = 0  # 1-based line where the unit starts, when the format gives one
+    source_plural: str = ""  # PO: msgid_plural, the source of msgstr[1..]
+
+
+@dataclass(frozen=True)
 class Document:
     doc_id: str
     path: str
     text: str
     encoding: str = ""  # how the file's bytes were decoded (utf-8, utf-16, cp1252 ...); "" when not from a file
+    unit: Unit | None = field(default=None, kw_only=True)  # set by the PO/XLIFF/TMX readers only
 
 
 @dataclass(frozen=True)

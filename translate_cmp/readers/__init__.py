@@ -10,14 +10,18 @@ from translate_cmp.errors import InputError
 from translate_cmp.readers.base import Reader, ReadOptions
 from translate_cmp.readers.faults import FileError, file_error
 from translate_cmp.readers.filecheck import path_problem
+from translate_cmp.readers.po import PoReader
 from translate_cmp.readers.table import TableReader
 from translate_cmp.readers.text import TextReader
+from translate_cmp.readers.tmx import TmxReader
+from translate_cmp.readers.xliff import XliffReader
 from translate_cmp.records import Document
 
-READERS: tuple[Reader, ...] = (TextReader(), TableReader())
+# Localisation readers (PO/POT, XLIFF, TMX; bitext tables via --target-column) give Documents carrying a Unit.
+READERS: tuple[Reader, ...] = (TextReader(), TableReader(), PoReader(), XliffReader(), TmxReader())
 _BY_SUFFIX = {suffix: reader for reader in READERS for suffix in reader.suffixes}
 
-__all__ = ["READERS", "FileError", "ReadOptions", "check_paths", "read_documents", "readable_files"]
+__all__ = ["READERS", "FileError", "ReadOptions", "check_paths", "input_files", "read_documents", "readable_files"]
 
 
 def check_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -69,6 +73,15 @@ def _reader_for(path: Path) -> Reader:
     return _BY_SUFFIX.get(path.suffix.lower(), READERS[0])  # unknown suffix given explicitly: plain text
 
 
+def input_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
+    """Every file under ``paths`` with its id: the path relative to its folder without the suffix, or the stem."""
+    for root in check_paths(paths):
+        if root.is_dir():
+            yield from ((p, p.relative_to(root).with_suffix("").as_posix()) for p in _candidates(root))
+        else:
+            yield root, root.stem
+
+
 def read_documents(
     paths: Iterable[str | Path], options: ReadOptions | None = None,
     on_error: Callable[[FileError], None] | None = None,
@@ -90,20 +103,15 @@ def read_documents(
         seen.add(doc_id)
         return doc_id
 
-    for root in check_paths(paths):
-        if root.is_dir():
-            files = [(p, p.relative_to(root).with_suffix("").as_posix()) for p in _candidates(root)]
-        else:
-            files = [(root, root.stem)]
-        for path, base_id in files:
-            try:
-                problem = path_problem(path)
-                if problem:
-                    raise InputError(str(path), problem)
-                for doc in _reader_for(path).read(path, base_id, options):
-                    doc_id = unique(doc.doc_id)
-                    yield doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id)
-            except InputError as exc:
-                if on_error is None:
-                    raise
-                on_error(file_error(unique(base_id), str(path), exc))
+    for path, base_id in input_files(paths):
+        try:
+            problem = path_problem(path)
+            if problem:
+                raise InputError(str(path), problem)
+            for doc in _reader_for(path).read(path, base_id, options):
+                doc_id = unique(doc.doc_id)
+                yield doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id)
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(file_error(unique(base_id), str(path), exc))

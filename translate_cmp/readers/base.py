@@ -15,6 +15,10 @@ class ReadOptions:
     encoding: str | None = None  # force an encoding instead of detecting UTF-8/UTF-16 by BOM
     text_column: str | None = None  # tables: the column holding the text
     id_column: str | None = None  # tables: the column holding a document id
+    source_column: str | None = None  # bitext tables: the column holding each unit's source
+    target_column: str | None = None  # bitext tables: the column holding each unit's translation (the text checked)
+    source_lang: str | None = None  # localisation files: override (or supply) the declared source language
+    target_lang: str | None = None  # localisation files: override (or supply) the declared target language
 
 
 class Reader(Protocol):

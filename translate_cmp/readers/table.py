@@ -30,6 +30,11 @@ class TableReader:
     def read(self, path: Path, doc_id: str, options: ReadOptions) -> Iterator[Document]:
         import pandas as pd
 
+        if options.target_column:  # a bitext table: one localisation unit per row
+            from translate_cmp.readers.bitext import read_bitext
+
+            yield from read_bitext(path, doc_id, options)
+            return
         if path.suffix.lower() in (".jsonl", ".ndjson"):
             yield from read_jsonl(path, doc_id, options)
             return

@@ -98,6 +98,7 @@ class Rule:
     counter_examples: ClassVar[tuple[Example, ...]] = ()  # the rule stays silent on each
     needs_round_trip: ClassVar[bool] = False
     needs_counterpart: ClassVar[bool] = False  # bilingual (compare) rules: skipped outside compare mode
+    reads_unit: ClassVar[bool] = False  # a bilingual rule that also runs on localisation units (their source)
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:  # pragma: no cover - interface
         raise NotImplementedError

@@ -108,6 +108,8 @@ class OtherLanguageSentence(SurfaceRule):
 @lru_cache(maxsize=4096)
 def script_of(ch: str) -> str:
     """The script of a letter, from its Unicode name: LATIN, CYRILLIC, GREEK, CJK, ARABIC, ..."""
+    if ch in "ªº":  # FEMININE/MASCULINE ORDINAL INDICATOR: Latin letters ("1º", "nª")
+        return "LATIN"
     name = unicodedata.name(ch, "")
     return name.split(" ", 1)[0] if name else ""
 

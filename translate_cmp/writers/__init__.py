@@ -3,6 +3,7 @@
 ``csv``: sentences.csv + documents.csv; ``jsonl``: flags.jsonl + sentences.jsonl; ``html``: report.html;
 ``findings``: findings.csv (one row per finding keyed by fingerprint, for git review); ``junit``: junit.xml;
 ``sarif``: results.sarif (SARIF 2.1.0). ``junit`` and ``sarif`` take the run's :class:`translate_cmp.gate.Gate`.
+``po``, ``po-fuzzy``, ``xliff``, ``tmx``: annotated copies of the localisation files read (writers/annotated.py).
 ``run.json`` is always written, last. Every file is written to a temporary file in the output folder
 and renamed into place when the run closes (see :mod:`translate_cmp.writers.run_writer`).
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from translate_cmp.errors import InputError
 from translate_cmp.gate import Gate
+from translate_cmp.writers.annotated import ANNOTATED_WRITERS
 from translate_cmp.writers.atomic import remove_stale_temps
 from translate_cmp.writers.base import FormatWriter, RuleDocs
 from translate_cmp.writers.csv_out import CsvWriter, read_documents_csv, read_sentences_csv
@@ -26,7 +28,9 @@ from translate_cmp.writers.run_writer import RunWriter
 from translate_cmp.writers.sarif_out import SarifWriter
 
 WRITERS: dict[str, type[FormatWriter]] = {
-    w.format: w for w in (CsvWriter, JsonlWriter, HtmlReportWriter, FindingsCsvWriter, JunitWriter, SarifWriter)
+    w.format: w for w in (
+        CsvWriter, JsonlWriter, HtmlReportWriter, FindingsCsvWriter, JunitWriter, SarifWriter, *ANNOTATED_WRITERS,
+    )
 }
 DEFAULT_FORMATS = ("csv", "jsonl", "html")
 

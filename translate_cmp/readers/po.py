@@ -1,0 +1,85 @@
+"""gettext PO and POT catalogues, read with polib.
+
+One unit per translated form: ``msgid`` (with ``msgctxt``, ``ctx::msgid``); each plural form its own unit,
+``msgid[0]``, ``msgid[1]``, ... with ``msgid_plural`` as the source of forms 1 and up. As gettext defines
+them: obsolete entries (``#~``) and untranslated forms (empty ``msgstr``) are not checked; fuzzy entries are
+checked and marked (``Unit.fuzzy``). A POT template has no translations: its units are the msgids
+themselves, checked as source text. The language is the header's ``Language:``; a catalogue without one
+gets a single detection over its texts. Syntax errors are one line naming the file and line, exit 2.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from translate_cmp.errors import InputError
+from translate_cmp.readers.base import ReadOptions
+from translate_cmp.readers.decode import MAX_FILE_BYTES
+from translate_cmp.readers.units import file_language, primary_lang, unit_document
+from translate_cmp.records import Document, Unit
+
+_LINE = re.compile(r"\(line (\d+)\)")
+
+
+def load_catalogue(path: Path, encoding: str | None = None):
+    import polib
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(str(path), f"file is {size / 2**20:.0f} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit")
+        return polib.pofile(str(path), encoding=encoding or "default", wrapwidth=0)
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"not valid {exc.encoding} (byte {exc.start}); check the header's charset or "
+                                    "pass --encoding") from None
+    except LookupError as exc:
+        raise InputError(str(path), f"unknown charset in the header ({exc})") from None
+    except (OSError, ValueError) as exc:
+        text = str(exc)
+        line = _LINE.search(text)
+        if line:
+            raise InputError(f"{path}: line {line.group(1)}", "PO syntax error") from None
+        raise InputError(str(path), f"not a valid PO file: {text.replace(str(path), '').strip()}") from None
+
+
+def unit_id(msgid: str, msgctxt: str | None, plural_index: int | None = None) -> str:
+    base = f"{msgctxt}::{msgid}" if msgctxt else msgid
+    return base if plural_index is None else f"{base}[{plural_index}]"
+
+
+class PoReader:
+    suffixes = (".po", ".pot")
+
+    def read(self, path: Path, doc_id: str, options: ReadOptions) -> Iterator[Document]:
+        po = load_catalogue(path, options.encoding)
+        template = path.suffix.lower() == ".pot"
+        meta = po.metadata
+        source_lang = primary_lang(options.source_lang or "") or primary_lang(meta.get("X-Source-Language", "")) or "en"
+        declared = meta.get("Language", "")
+        if template:
+            target_lang = source_lang
+        else:
+            target_lang = primary_lang(options.target_lang or "") or primary_lang(declared) or file_language(
+                s for e in po if not e.obsolete for s in ([e.msgstr] if e.msgstr else e.msgstr_plural.values()) if s)
+        for entry in po:
+            if entry.obsolete:
+                continue
+            base = dict(
+                source_lang=source_lang, target_lang=target_lang, context=entry.msgctxt or "",
+                notes="\n".join(n for n in (entry.comment, entry.tcomment) if n), fuzzy="fuzzy" in entry.flags,
+                fmt="pot" if template else "po", flags=tuple(entry.flags), file=str(path), file_id=doc_id,
+                line=entry.linenum, source_plural=entry.msgid_plural or "",
+            )
+            if template:
+                yield unit_document(Unit(unit_id(entry.msgid, entry.msgctxt), entry.msgid, **base), entry.msgid)
+            elif entry.msgid_plural:
+                for n, text in sorted(entry.msgstr_plural.items()):
+                    if not text:
+                        continue
+                    source = entry.msgid if n == 0 else entry.msgid_plural
+                    ident = unit_id(entry.msgid, entry.msgctxt, int(n))
+                    yield unit_document(Unit(ident, source, plural_index=int(n), **base), text)
+            elif entry.msgstr:
+                yield unit_document(Unit(unit_id(entry.msgid, entry.msgctxt), entry.msgid, **base), entry.msgstr)

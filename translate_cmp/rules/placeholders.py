@@ -1,0 +1,116 @@
+"""C506: placeholders and inline tags that differ between source and translation, or that the round trip lost.
+
+Runs in compare mode (a source sentence against its aligned translation) and on localisation units (PO,
+XLIFF, TMX, bitext rows: the unit's source against its target, and each target sentence against its
+round trip, whose markup was masked from the engine). What counts as a placeholder:
+translate_cmp/l10n/placeholders.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from translate_cmp.l10n.placeholders import find, keys
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
+
+_NUMERIC = frozenset("diouxXeEfFgG")
+_UNNAMED_PRINTF = re.compile(r"%[^(%$]*[a-zA-Z]")
+_INLINE_CODES = frozenset({"g", "x", "bx", "ex", "ph", "pc", "sc", "ec", "bpt", "ept", "it", "mrk", "sm", "em", "ut"})
+
+
+def _droppable(key: str) -> bool:
+    """A number's placeholder, which a plural form for a single value may leave out ("Ein Element")."""
+    return (key.startswith("%") and key[-1] in _NUMERIC) or key.startswith("{")
+
+
+def _listed(counter: Counter) -> str:
+    return ", ".join(k if n == 1 else f"{k} x{n}" for k, n in sorted(counter.items()))
+
+
+class PlaceholderMismatch(Rule):
+    code = "C506"
+    name = "placeholder-mismatch"
+    severity = Severity.ERROR
+    summary = "A placeholder or tag of the source is missing from the translation, added, or lost in a round trip."
+    why = ("A lost `%(count)d` or `{0}` makes the program print the wrong thing or crash when it formats the string; "
+           "a dropped `<ph>` or `<g>` breaks the document the CAT tool rebuilds from the translation.")
+    instead = ("Keep every placeholder and tag of the source, spelled exactly as in the source (reordering is fine); "
+               "the first plural form (the one for a single value) may leave out the number.")
+    needs_counterpart = True
+    reads_unit = True
+    examples = (
+        Example("Deleted %(count)d files.", translation="Dateien gelöscht."),
+        Example('Click <ph id="1"/> to continue.', translation="Klicken Sie, um fortzufahren."),
+        Example("Hello {name}.", translation="Hallo {nom}."),
+    )
+    counter_examples = (
+        Example("Deleted %(count)d files.", translation="%(count)d Dateien gelöscht."),
+        Example('Click <ph id="1"/> to continue.', translation='Klicken Sie <ph id="1"/>, um fortzufahren.'),
+        Example("Prices rose by 50% in March.", translation="Les prix ont augmenté de 50 % en mars."),
+    )
+
+    def check(self, ctx: RuleContext) -> Iterator[Hit]:
+        unit = ctx.document.unit
+        if unit is not None:
+            yield from self._unit(ctx)
+        elif ctx.counterpart is not None and ctx.counterpart.kind != "1:0":
+            yield from self._pair(ctx.text, comparable(ctx.text), comparable(ctx.counterpart.text))
+
+    def _pair(self, text: str, source: Counter, target: Counter) -> Iterator[Hit]:
+        missing = source - target
+        added = target - source
+        if missing:
+            yield Hit(0, len(text), f"missing from the translation: {_listed(missing)}")
+        if added:
+            yield Hit(0, len(text), f"in the translation, not in the source: {_listed(added)}")
+
+    def _unit(self, ctx: RuleContext) -> Iterator[Hit]:
+        unit = ctx.document.unit
+        sentence = ctx.sentence
+        if unit.source and unit.fmt != "pot":
+            target = comparable(ctx.document.text)
+            if unit.plural_index is not None:  # a plural form must keep what both source forms have
+                forms = (comparable(unit.source), comparable(unit.source_plural or unit.source))
+                required = forms[0] & forms[1]
+                if unit.plural_index == 0:  # the form for one may say "one" instead of the number
+                    required = Counter({k: n for k, n in required.items() if not _droppable(k)})
+                allowed = forms[0] | forms[1]
+            else:
+                required = allowed = comparable(unit.source)
+            missing = required - target
+            if missing and ctx.index == 0:
+                yield Hit(0, len(ctx.text), f"missing from the translation: {_listed(missing)} (source: "
+                                            f"{unit.source[:80]!r})")
+            added = Counter({k: n for k, n in (target - allowed).items() if not _html_tag(k)})
+            for p in find(ctx.document.text):
+                if added.get(p.key) and sentence.start <= p.start < sentence.end:
+                    added[p.key] -= 1
+                    yield Hit(p.start - sentence.start, p.end - sentence.start,
+                              f"{p.text!r} is in the translation, not in the source")
+        if ctx.round_trip is not None and ctx.round_trip.back_text:
+            lost = keys(ctx.text) - keys(ctx.round_trip.back_text)
+            if lost:
+                yield Hit(0, len(ctx.text), f"lost in the round trip: {_listed(lost)} (back: "
+                                            f"{ctx.round_trip.back_text[:80]!r})")
+
+
+def comparable(text: str) -> Counter:
+    """Placeholder keys to compare: counted where their number matters at run time (``%s``, ``{}``: one
+    argument each), once for named or numbered ones (``%(name)s``, ``{0}``, tags), which a translation may
+    use more or fewer times than its source ("another {name}" need not be repeated)."""
+    out = Counter()
+    for key, n in keys(text).items():
+        out[key] = n if key in ("{}",) or _UNNAMED_PRINTF.fullmatch(key) else 1
+    return out
+
+
+def _html_tag(key: str) -> bool:
+    """A markup tag a translator may add for the target's typography ("{}<sup>e</sup>"); inline codes with
+    an id (XLIFF ``<ph id="1"/>``, ``<g id="2">``) must match the source."""
+    return key.startswith("<") and " id=" not in key and key.strip("</>").split(" ")[0] not in _INLINE_CODES
+
+
+RULES = (PlaceholderMismatch(),)

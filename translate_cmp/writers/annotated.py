@@ -1,0 +1,138 @@
+"""Annotated copies of the localisation files read (``--format po``, ``po-fuzzy``, ``xliff``, ``tmx``).
+
+One copy per input file of the format, under ``<out>/annotated/<file id><suffix>`` (the file id is its path
+relative to the input folder), with the run's findings inserted where CAT tools show them
+(translate_cmp/l10n/annotate.py) and everything else unchanged. The copies are written at the end of the run
+and published with the other outputs, all or nothing (translate_cmp/writers/publish.py). Between documents
+the writer keeps only the findings and the list of files.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+from translate_cmp.l10n.annotate import Finding, annotate_po, annotate_tmx, annotate_xliff
+from translate_cmp.records import Unit
+from translate_cmp.writers.atomic import AtomicFile, remove_stale_temps
+from translate_cmp.writers.base import FormatWriter, RuleDocs
+from translate_cmp.writers.rows import DocRows
+
+FOLDER = "annotated"
+
+
+class AnnotatedWriter(FormatWriter):
+    format: ClassVar[str]
+    unit_formats: ClassVar[tuple[str, ...]]
+    suffixes: ClassVar[tuple[str, ...]]
+    file_names: tuple[str, ...] = ()  # known at the end of the run only
+
+    def __init__(self, out_dir: Path):
+        super().__init__(out_dir)
+        self.file_names = ()
+        self.seen: dict[Path, tuple[Path, str]] = {}  # resolved input file -> (path, file id), in reading order
+        self.findings: dict[Path, dict] = defaultdict(lambda: defaultdict(list))
+
+    def key(self, unit: Unit) -> object:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def where(self, unit: Unit) -> str:
+        return ""
+
+    def annotate(self, data: bytes, findings: Mapping) -> bytes:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def write(self, doc: DocRows) -> None:
+        unit = doc.result.document.unit
+        if unit is None or unit.fmt not in self.unit_formats:
+            return
+        source = Path(unit.file)
+        key = source.resolve()
+        self.seen.setdefault(key, (source, unit.file_id))
+        for flag in doc.flags:
+            self.findings[key][self.key(unit)].append(Finding(flag.code, flag.severity, flag.message,
+                                                              self.where(unit)))
+
+    def inputs(self, manifest: Mapping[str, Any]) -> list[tuple[Path, str]]:
+        """Every input file of the format, in input order: those the run's paths hold (a file that gave no
+        checked unit, all untranslated say, gets its copy too), then any other file units came from."""
+        from translate_cmp.readers import input_files
+
+        paths = (manifest.get("settings") or {}).get("paths") or []
+        found = {p.resolve(): (p, i) for p, i in input_files(paths) if p.suffix.lower() in self.suffixes}
+        return list({**found, **{k: v for k, v in self.seen.items() if k not in found}}.items())
+
+    def finish(self, manifest: Mapping[str, Any], rule_docs: RuleDocs) -> None:
+        names: list[str] = []
+        for key, (source, file_id) in self.inputs(manifest):
+            name, n = f"{FOLDER}/{file_id}{source.suffix}", 1
+            while name in names:  # two inputs with one id (a/de.po, b/de.po given as files): de.po, de~2.po
+                n += 1
+                name = f"{FOLDER}/{file_id}~{n}{source.suffix}"
+            names.append(name)
+            final = self.out_dir / name
+            final.parent.mkdir(parents=True, exist_ok=True)
+            remove_stale_temps(final.parent)
+            data = self.annotate(source.read_bytes(), self.findings.get(key, {}))
+            f = AtomicFile(final, encoding="latin-1")  # bytes through unchanged: latin-1 maps each byte to itself
+            self.files[name] = f
+            f.write(data.decode("latin-1"))
+        self.file_names = tuple(names)
+        listed = (manifest.get("outputs") or {}).get("files")
+        if isinstance(listed, list):  # run.json is written after every writer finished: list the copies there
+            listed[-1:-1] = names
+
+
+class PoWriter(AnnotatedWriter):
+    format = "po"
+    unit_formats = ("po", "pot")
+    suffixes = (".po", ".pot")
+    mark_fuzzy = False
+
+    def key(self, unit: Unit) -> int:
+        return unit.line
+
+    def where(self, unit: Unit) -> str:
+        return f"msgstr[{unit.plural_index}]" if unit.plural_index is not None else ""
+
+    def annotate(self, data: bytes, findings: Mapping) -> bytes:
+        return annotate_po(data, findings, mark_fuzzy=self.mark_fuzzy)
+
+
+class PoFuzzyWriter(PoWriter):
+    """As ``po``, and entries with a warning or an error are marked fuzzy."""
+
+    format = "po-fuzzy"
+    mark_fuzzy = True
+
+
+class XliffWriter(AnnotatedWriter):
+    format = "xliff"
+    unit_formats = ("xliff",)
+    suffixes = (".xlf", ".xliff")
+
+    def key(self, unit: Unit) -> str:
+        return unit.unit_id.split("#", 1)[0] if "#" in unit.unit_id else unit.unit_id
+
+    def where(self, unit: Unit) -> str:
+        return f"segment {unit.unit_id.split('#', 1)[1]}" if "#" in unit.unit_id else ""
+
+    def annotate(self, data: bytes, findings: Mapping) -> bytes:
+        return annotate_xliff(data, findings)
+
+
+class TmxWriter(AnnotatedWriter):
+    format = "tmx"
+    unit_formats = ("tmx",)
+    suffixes = (".tmx",)
+
+    def key(self, unit: Unit) -> str:
+        return unit.unit_id
+
+    def annotate(self, data: bytes, findings: Mapping) -> bytes:
+        return annotate_tmx(data, findings)
+
+
+ANNOTATED_WRITERS = (PoWriter, PoFuzzyWriter, XliffWriter, TmxWriter)
