@@ -102,9 +102,17 @@ def test_worst_sentence_first_with_flag_highlight_and_diff(tmp_path: Path) -> No
     firsts = ["".join(a) for a in tree.articles]
     assert len(firsts) == 3  # "No risk." has neither risk nor flags: not listed
     assert "Highest risk now." in firsts[0] and "Middle risk now." in firsts[1] and "Low risk now." in firsts[2]
-    assert '<mark class="sev-error" title="F201">Highest</mark> risk now.' in html
+    assert '<mark class="sev-error" title="F201: F201 message &lt;b&gt;">Highest</mark> risk now.' in html
     assert "<del>now</del>" in html and "<ins>later</ins>" in html
     assert "F201 message &lt;b&gt;" in html
+    assert "document chars 14–21" in html  # flag offsets count from the document start, as flags.jsonl
+
+
+def test_any_flagged_sentence_ranks_above_unflagged_ones(tmp_path: Path) -> None:
+    doc = Document("d", "d.txt", "Risky but clean now.\nFlagged low risk now.")
+    html = write_report(tmp_path, [build(doc, {0: 0.9, 1: 0.1}, {1: [("F201", 0, 7)]})])
+    firsts = ["".join(a) for a in parse(html).articles]
+    assert "Flagged low risk now." in firsts[0] and "Risky but clean now." in firsts[1]
 
 
 def test_heap_keeps_only_the_worst_n_across_documents(tmp_path: Path) -> None:
@@ -145,5 +153,6 @@ def test_render_diff_and_highlight_escape_everything() -> None:
     assert render_diff("no markers <x>") == "no markers &lt;x&gt;"
     flags = (FlagView("S101", "warning", 2, 2, "missing space"), FlagView("S102", "error", 0, 1, "case"))
     assert highlight("a<b", flags) == (
-        '<mark class="sev-error" title="S102">a</mark>&lt;<span class="caret sev-warning" title="S101">‸</span>b'
+        '<mark class="sev-error" title="S102: case">a</mark>&lt;'
+        '<span class="caret sev-warning" title="S101: missing space">‸</span>b'
     )

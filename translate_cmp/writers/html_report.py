@@ -71,14 +71,14 @@ def highlight(text: str, flags: tuple[FlagView, ...]) -> str:
     for a, b in zip(cuts, [*cuts[1:], None], strict=True):
         points = [f for f in flags if f.start == f.end == a]
         if points:
-            codes = " ".join(dict.fromkeys(f.code for f in points))
+            codes = "; ".join(dict.fromkeys(f"{f.code}: {f.message}" for f in points))
             out.append(f'<span class="caret sev-{esc(points[0].severity)}" title="{esc(codes)}">‸</span>')
         if b is None:
             break
         covering = [f for f in flags if f.start <= a and b <= f.end and f.start < f.end]
         piece = esc(text[a:b])
         if covering:
-            codes = " ".join(dict.fromkeys(f.code for f in covering))
+            codes = "; ".join(dict.fromkeys(f"{f.code}: {f.message}" for f in covering))
             sev = min(covering, key=lambda f: SEVERITIES.index(f.severity) if f.severity in SEVERITIES else 9)
             out.append(f'<mark class="sev-{esc(sev.severity)}" title="{esc(codes)}">{piece}</mark>')
         else:
@@ -177,7 +177,8 @@ def _rules(state: ReportState, rule_docs: RuleDocs) -> str:
             )
         name = f'<span class="rname">{esc(doc["name"])}</span> ' if doc["name"] else ""
         rows.append(
-            f'<tr><td><span class="code sev-{esc(sev)}">{esc(code)}</span></td><td>{esc(sev)}</td>'
+            f'<tr id="rule-{esc(code)}"><td><span class="code sev-{esc(sev)}">{esc(code)}</span></td>'
+            f"<td>{esc(sev)}</td>"
             f'<td class="n">{state.flags_by_code[code]:,}</td><td class="n">{state.sentences_by_code[code]:,}</td>'
             f"<td>{name}{esc(doc['summary'])}{more}</td></tr>"
         )
@@ -237,16 +238,19 @@ def _pivot(p: PivotView) -> str:
 def _item(rank: int, item: ReportItem) -> str:
     pct = max(0.0, min(1.0, item.risk)) * 100
     flags = "".join(
-        f'<li><span class="code sev-{esc(f.severity)}">{esc(f.code)}</span> '
-        f'<span class="muted">{esc(f.severity)} · chars {f.start}–{f.end}</span> {esc(f.message)}</li>'
+        f'<li><a href="#rule-{esc(f.code)}" class="code sev-{esc(f.severity)}">{esc(f.code)}</a> '
+        f'<span class="muted">{esc(f.severity)} · document chars {f.doc_start}–{f.doc_end}</span> {esc(f.message)}</li>'
         for f in item.flags
     )
     clipped = ' <span class="muted">[…clipped]</span>' if item.clipped else ""
     return (
-        f'<article class="sent" id="s{rank}"><header><span class="rank">#{rank}</span>'
+        f'<article class="sent" id="s{rank}" tabindex="-1" data-doc="{esc(item.doc_id)}" data-lang="{esc(item.lang)}" '
+        f'data-rules="{esc(" ".join(sorted({f.code for f in item.flags})))}" '
+        f'data-sev="{esc(" ".join(sorted({f.severity for f in item.flags})))}" '
+        f'data-risk="{item.risk:.6f}" data-sent="{item.sent_id}"><header><span class="rank">#{rank}</span>'
         f'<span class="risk" title="risk {item.risk:.3f}"><span style="width:{pct:.0f}%"></span></span>'
         f'<b>{item.risk:.2f}</b><span class="where" title="{esc(item.path)}">{esc(item.doc_id)} · sentence '
-        f"{item.sent_id} · chars {item.start}–{item.end} · {esc(item.lang)}</span></header>"
+        f"{item.sent_id} · document chars {item.start}–{item.end} · {esc(item.lang)}</span></header>"
         f'<p class="text" lang="{esc(item.lang)}">{highlight(item.text, item.flags)}{clipped}</p>'
         + (f'<ul class="flags">{flags}</ul>' if flags else "")
         + "".join(_pivot(p) for p in item.pivots)
