@@ -1,7 +1,8 @@
 """The command line: a thin click layer over the library.
 
 Exit codes: 0 done; 1 findings at or above ``--fail-on``; 2 usage or input error (one line on
-stderr naming the file and the problem).
+stderr naming the file and the problem); 4 environment error (disk full, permissions, out of memory);
+130 interrupted (see :mod:`translate_cmp.errors`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 import click
 
 from translate_cmp import __version__
-from translate_cmp.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError
+from translate_cmp.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError, describe_environment_error
 from translate_cmp.quality import DEFAULT_QUALITY, QUALITIES
 from translate_cmp.records import Severity
 
@@ -23,8 +24,15 @@ def _csv_list(value: str | None) -> tuple[str, ...] | None:
     return tuple(v.strip() for v in value.split(",") if v.strip())
 
 
+def _folder_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A folder option (--out, --cache-dir) that names an existing non-folder: one line, exit 2."""
+    if value is not None and Path(value).exists() and not Path(value).is_dir():
+        raise InputError(f"{param.opts[0]} {value}", "exists and is not a folder")
+    return value
+
+
 class _Group(click.Group):
-    """Turns InputError into one line on stderr and exit code 2."""
+    """Turns InputError (exit 2) and unexpected OS errors, MemoryError and Ctrl-C (exit 4, 130) into one line."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -32,6 +40,10 @@ class _Group(click.Group):
         except InputError as exc:
             click.echo(f"translate-cmp: error: {exc}", err=True)
             ctx.exit(EXIT_INPUT)
+        except (OSError, MemoryError, KeyboardInterrupt) as exc:
+            line, code = describe_environment_error(exc)
+            click.echo(f"translate-cmp: error: {line}", err=True)
+            ctx.exit(code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,7 +55,7 @@ def cli() -> None:
 def _output_options(command):
     """--out, --fail-on and --format: shared by the commands that write a run's outputs."""
     for option in reversed((
-        click.option("--out", "out_dir", default="outputs", show_default=True, type=click.Path(file_okay=False),
+        click.option("--out", "out_dir", default="outputs", show_default=True, callback=_folder_option,
                      help="Folder for sentences.csv, documents.csv, flags.jsonl, report.html, run.json."),
         click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
                      help="Exit 1 when a finding has at least this severity."),
@@ -71,7 +83,7 @@ def _output_options(command):
                    "best (beam 4, argos's own decoding).")
 @click.option("--executor", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local, or ray: a Ray cluster (RAY_ADDRESS, else a local instance; pip install translate-cmp[ray]).")
-@click.option("--cache-dir", type=click.Path(file_okay=False),
+@click.option("--cache-dir", callback=_folder_option,
               help="Translation cache folder [default: $XDG_CACHE_HOME/translate-cmp or ~/.cache/translate-cmp].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the translation cache.")
 @click.option("--surprisal/--no-surprisal", default=False, show_default=True,

@@ -1,10 +1,26 @@
-"""Errors that end a run with a clear one-line message and a distinct exit code."""
+"""Errors that end a run with a clear one-line message and a distinct exit code.
+
+Exit codes: 0 done; 1 findings at or above ``--fail-on``; 2 usage or input error; 3 done, with input
+errors (reserved for batches that skip bad files); 4 environment error (disk full, permissions, a
+folder where a file should be, out of memory); 130 interrupted (Ctrl-C).
+"""
 
 from __future__ import annotations
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
+EXIT_INPUT_ERRORS = 3
+EXIT_ENVIRONMENT = 4
+EXIT_INTERRUPTED = 130
+
+
+def show_path(path: object) -> str:
+    """A path for a one-line message: newlines and other control characters escaped."""
+    text = str(path)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 class InputError(Exception):
@@ -16,6 +32,21 @@ class InputError(Exception):
     exit_code = EXIT_INPUT
 
     def __init__(self, where: str, problem: str):
-        self.where = where
+        self.where = show_path(where)
         self.problem = problem
-        super().__init__(f"{where}: {problem}")
+        super().__init__(f"{self.where}: {problem}")
+
+
+def describe_environment_error(exc: BaseException) -> tuple[str, int]:
+    """One line and exit code for an unexpected OSError, MemoryError or KeyboardInterrupt."""
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted", EXIT_INTERRUPTED
+    if isinstance(exc, MemoryError):
+        return "out of memory", EXIT_ENVIRONMENT
+    if isinstance(exc, OSError):
+        where = exc.filename if exc.filename is not None else "translate-cmp"
+        problem = exc.strerror or type(exc).__name__
+        if exc.filename2 is not None:
+            problem = f"{problem} (-> {show_path(exc.filename2)})"
+        return f"{show_path(where)}: {problem}", EXIT_ENVIRONMENT
+    return f"{type(exc).__name__}: {exc}", EXIT_ENVIRONMENT

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from translate_cmp.cache import CachingEngine, with_cache
-from translate_cmp.engines import create_engine
+from translate_cmp.engines import auto_engine, create_engine
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.none import NoneEngine
 from translate_cmp.executors import WorkSpec, execute
@@ -17,6 +17,7 @@ from translate_cmp.quality import DEFAULT_QUALITY, engine_options
 from translate_cmp.readers import ReadOptions, check_paths, read_documents
 from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
+from translate_cmp.rules.coverage import rules_not_run
 from translate_cmp.rules.roundtrip import SURPRISAL_RULE
 from translate_cmp.score import SentenceScorer
 from translate_cmp.writers import open_writers
@@ -67,10 +68,13 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     check_paths(config.paths)  # fail before loading anything
     rules = select_rules(config.select, config.ignore)
     options = {**engine_options(config.quality), **config.engine_options}
-    engine = create_engine(config.engine, **options)
-    if config.engine == "auto" and isinstance(engine, NoneEngine):
-        notify("translate-cmp: no argos models installed; surface rules only. Install models with: "
-               + INSTALL_HINT.format(src="en", tgt="es"))
+    if config.engine == "auto":
+        engine, why = auto_engine(pivot=(config.pivots or ["es"])[0], **options)
+        notify(f"translate-cmp: {why}")
+        if isinstance(engine, NoneEngine):
+            notify("translate-cmp: argos models install with: " + INSTALL_HINT.format(src="en", tgt="es"))
+    else:
+        engine = create_engine(config.engine, **options)
     engine = with_cache(engine, config.cache_dir, config.cache, notify)
     spec = WorkSpec(
         engine=engine.name, engine_options=options, use_cache=config.cache, cache_dir=config.cache_dir,
@@ -81,12 +85,15 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     stats = RunStats()
     scorer = SentenceScorer()
     rule_docs = {r.code: r.summary for r in rules}
+    not_run: dict[str, dict] = {}  # per document: the selected rules that do not serve its language
     with open_writers(config.out_dir, config.formats) as writers:
         for result in execute(
             config.executor, read_documents(config.paths, config.read), engine, rules, spec,
             scorer=scorer, stats=stats, on_chunk=progress,
         ):
             writers.write(result, rule_docs)
+            if missing := rules_not_run(rules, result.lang):
+                not_run[result.document.doc_id] = {"lang": result.lang, "rules": missing}
         for src, pivot in sorted(stats.untranslated_pairs) if engine.directions() else ():
             notify(f"translate-cmp: no argos models for {src}->{pivot}->{src}; those documents got surface rules only. "
                    "Install: " + INSTALL_HINT.format(src=src, tgt=pivot))
@@ -98,6 +105,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
                 "fail_on": str(config.fail_on) if config.fail_on else None,
                 "read": asdict(config.read),
             },
+            "rules_not_run": not_run,
             "untranslated": [f"{s}->{p}" for s, p in sorted(stats.untranslated_pairs)],
             "cache": {"path": str(engine.cache.path), "documents_reused": stats.cache["documents_reused"],
                       "hits": stats.cache["hits"], "misses": stats.cache["misses"]}

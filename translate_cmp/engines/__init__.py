@@ -1,4 +1,4 @@
-"""The engine registry, in one place: name -> factory. ``auto`` picks argos when models are installed."""
+"""The engine registry, in one place: name -> factory. ``auto`` takes argos, else apertium, else none."""
 
 from __future__ import annotations
 
@@ -15,15 +15,36 @@ def _argos(**options) -> Engine:
     return ArgosEngine(**options)
 
 
-ENGINES: dict[str, Callable[..., Engine]] = {"argos": _argos, "none": lambda **_: NoneEngine()}
+def _apertium(**options) -> Engine:
+    from translate_cmp.engines.apertium import ApertiumEngine
+
+    return ApertiumEngine(**{k: v for k, v in options.items() if k in ("binary", "chunk")})
+
+
+ENGINES: dict[str, Callable[..., Engine]] = {
+    "argos": _argos, "apertium": _apertium, "none": lambda **_: NoneEngine(),
+}
 ENGINE_CHOICES = ("auto", *ENGINES)
 
 
+def auto_engine(src: str = "en", pivot: str = "es", **options) -> tuple[Engine, str]:
+    """argos when it has both legs of ``src -> pivot -> src``, else apertium when both modes exist, else none;
+    with one line saying which and why."""
+    legs = {(src, pivot), (pivot, src)}
+    argos = _argos(**options)
+    if legs <= argos.directions():
+        return argos, f"engine auto: argos (models for {src}<->{pivot} installed)"
+    apertium = _apertium(**options)
+    if legs <= apertium.directions():
+        return apertium, f"engine auto: apertium (no argos models for {src}<->{pivot}; apertium modes installed)"
+    return NoneEngine(), (f"engine auto: none (neither argos models nor apertium modes for {src}<->{pivot}); "
+                          "surface rules only. Install an engine with scripts/install-engines")
+
+
 def create_engine(name: str, **options) -> Engine:
-    """The engine called ``name``. ``auto``: argos if any argos package is installed, else ``none``."""
+    """The engine called ``name``. ``auto``: see :func:`auto_engine`."""
     if name == "auto":
-        engine = _argos(**options)
-        return engine if engine.directions() else NoneEngine()
+        return auto_engine(**options)[0]
     try:
         factory = ENGINES[name]
     except KeyError:

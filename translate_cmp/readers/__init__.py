@@ -7,6 +7,7 @@ from pathlib import Path
 
 from translate_cmp.errors import InputError
 from translate_cmp.readers.base import Reader, ReadOptions
+from translate_cmp.readers.filecheck import path_problem
 from translate_cmp.readers.table import TableReader
 from translate_cmp.readers.text import TextReader
 from translate_cmp.records import Document
@@ -20,10 +21,16 @@ __all__ = ["READERS", "ReadOptions", "check_paths", "read_documents", "readable_
 def check_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Fail before any work if a path is missing or a folder holds nothing readable."""
     out = []
+    seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            raise InputError(str(path), "no such file or directory")
+        problem = path_problem(path)
+        if problem:
+            raise InputError(str(path), problem)
+        key = path.resolve()
+        if key in seen:
+            raise InputError(str(path), "path given twice")
+        seen.add(key)
         if path.is_dir() and not any(True for _ in readable_files(path)):
             known = " ".join(sorted(_BY_SUFFIX))
             raise InputError(str(path), f"folder holds no readable files ({known})")
@@ -34,12 +41,20 @@ def check_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def readable_files(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` that a reader takes, in sorted order, hidden ones skipped."""
+    """Files under ``folder`` that a reader takes, in sorted order, hidden ones skipped.
+
+    A FIFO, device, dangling symbolic link or link loop with a readable suffix is an error, not skipped.
+    """
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
         if any(part.startswith(".") for part in rel.parts):
             continue
-        if path.is_file() and path.suffix.lower() in _BY_SUFFIX:
+        if path.suffix.lower() not in _BY_SUFFIX:
+            continue
+        problem = path_problem(path)
+        if problem:
+            raise InputError(str(path), problem)
+        if path.is_file():
             yield path
 
 
@@ -57,6 +72,9 @@ def read_documents(paths: Iterable[str | Path], options: ReadOptions | None = No
         else:
             files = [(root, root.stem)]
         for path, base_id in files:
+            problem = path_problem(path)
+            if problem:
+                raise InputError(str(path), problem)
             for doc in _reader_for(path).read(path, base_id, options):
                 doc_id, n = doc.doc_id, 1
                 while doc_id in seen:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from translate_cmp.errors import InputError
 
+MAX_FILE_BYTES = 200 * 1024 * 1024  # one input file (a text or a table) read whole: bounded memory
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -19,6 +21,9 @@ _BOMS = (
 def read_text(path: Path, encoding: str | None = None) -> str:
     """The file's text. Offsets downstream index this string (a BOM is not part of it)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(str(path), f"file is {size / 2**20:.0f} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), exc.strerror or "cannot read file") from None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from translate_cmp.errors import InputError
 from translate_cmp.readers.base import ReadOptions
+from translate_cmp.readers.jsonl import read_jsonl
 from translate_cmp.records import Document
 
 CHUNK_ROWS = 2000
@@ -29,8 +30,12 @@ class TableReader:
     def read(self, path: Path, doc_id: str, options: ReadOptions) -> Iterator[Document]:
         import pandas as pd
 
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            yield from read_jsonl(path, doc_id, options)
+            return
         text_col = options.text_column or "text"
         row = 0
+        seen: dict[str, int] = {}
         try:
             for chunk in self._chunks(path, options):
                 if text_col not in chunk.columns:
@@ -46,6 +51,9 @@ class TableReader:
                     if text is None or (isinstance(text, float) and text != text):
                         text = ""
                     name = str(ident) if ident is not None and str(ident) != "" else f"{doc_id}:{row}"
+                    if name in seen:
+                        raise InputError(f"{path}: row {row}", f"duplicate id {name!r} (first in row {seen[name]})")
+                    seen[name] = row
                     yield Document(name, f"{path}:{row}", str(text))
         except UnicodeDecodeError as exc:
             raise InputError(str(path), f"not UTF-8 (byte {exc.start}); pass --encoding") from None

@@ -13,10 +13,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from translate_cmp.detect import UNDETERMINED, detect
+from translate_cmp.langdata import closed_class
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import LETTERS, SurfaceRule
 from translate_cmp.rules.lexicon import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS, NATIONALITIES, TITLES, words
+from translate_cmp.sentence_lang import foreign_confidence, required_confidence
 
 # langdetect codes that are one language, or too close to tell apart on one sentence.
 _SAME_GROUP = (
@@ -97,14 +99,17 @@ class OtherLanguageSentence(SurfaceRule):
             return  # names and headings fool n-gram detectors
         if doc_lang == "en" and 4 * sum(1 for w in lowered if w in FUNCTION_WORDS) >= len(words):
             return  # English grammar: an English sentence with unusual words
-        grammar = FOREIGN_FUNCTION_WORDS.get(lang)
-        if grammar is None:
+        grammar = FOREIGN_FUNCTION_WORDS.get(lang) or closed_class(lang)  # any pair: English in Spanish, too
+        if not grammar:
             return
         hits = [w for w in lowered if w in grammar]
         if len(set(hits)) < 2 or 100 * len(hits) < 15 * len(words):
             return
         if prob < 0.9 and len(set(hits)) < 3:
             return  # a less certain detection needs more of the language's grammar words
+        second = foreign_confidence(sentence.text, doc_lang, lang)
+        if second is not None and second < required_confidence(len(words)):
+            return  # lingua, deciding between the two languages, is not sure enough for this length
         yield Hit(0, len(sentence.text), f"sentence looks {lang} (p={prob:.2f}) in a {doc_lang} document")
 
 

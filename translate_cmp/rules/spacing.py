@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from translate_cmp.langdata import LANGS, closed_class, is_real_word
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import (
@@ -49,7 +50,10 @@ ENGLISH = frozenset({"en"})
 # Languages written without spaces between words: spacing rules have nothing to say there.
 NO_SPACE_LANGS = frozenset({"zh", "zt", "ja", "th", "lo", "km", "my"})
 # Camel-case names whose tail is a function word.
-KNOWN_CAMEL = words("linkedin gofundme checkin login popup startup signup biorxiv medrxiv teamlab wikihow")
+KNOWN_CAMEL = words(
+    """linkedin gofundme checkin login popup startup signup biorxiv medrxiv teamlab wikihow powerpoint youtube
+    whatsapp paypal playstation blackrock openai deepmind"""
+)
 
 
 _CODE_MARKS = frozenset("/@[]{}()=<>_`|\\*#~$%^&+0123456789")
@@ -115,6 +119,9 @@ class RunTogetherWords(SurfaceRule):
         text = ctx.text
         for m in LETTERS.finditer(text):
             token = m.group()
+            if not english and _glued_letter(token, ctx.doc_lang) and not _looks_like_code(text, m.start(), m.end()):
+                yield Hit(m.start(), m.end(), f"'{token[:-1]}' and '{token[-1]}' run together")  # "MacronA déclaré"
+                continue
             if english and _GLUED_ARTICLE.fullmatch(token) and not _looks_like_code(text, m.start(), m.end()):
                 yield Hit(m.start(), m.end(), f"'{token[:-1]}' and 'A' run together")  # "takenA number"
                 continue
@@ -126,7 +133,9 @@ class RunTogetherWords(SurfaceRule):
             bounds = [0, *cuts, len(token)]
             for n, cut in enumerate(cuts):
                 left, right = token[bounds[n] : cut], token[cut : bounds[n + 2]]
-                if self._glued(left, right, n == 0, english):
+                if self._glued(left, right, n == 0, english) or (
+                    not english and n == 0 and _glued_word(left, right, ctx.doc_lang)
+                ):
                     yield Hit(m.start() + bounds[n], m.start() + bounds[n + 2], f"'{left}' and '{right}' run together")
 
     @staticmethod
@@ -143,6 +152,23 @@ class RunTogetherWords(SurfaceRule):
         # "troopsMacron", "regionConquered": a lower-case word, then a capitalised one, in one token. Brands
         # that look like this start with one or two letters ("iPhone", "eBay") or are listed in KNOWN_CAMEL.
         return at_start and len(left) >= 3 and left.islower() and len(right) >= 3
+
+
+def _glued_word(left: str, right: str, lang: str) -> bool:
+    """'SánchezDijo', 'FaeserErklärte': a name or word, then a common word of the document's language."""
+    if len(left) < 3 or not (left.islower() or is_title(left)):
+        return False
+    return (len(right) >= 3 and is_real_word(right, lang)) or right.lower() in closed_class(lang)  # "MeloniHa"
+
+
+def _glued_letter(token: str, lang: str) -> bool:
+    """'MacronA': a Title-case word with a one-letter closed-class word of ``lang`` glued to its end."""
+    return (
+        len(token) >= 4
+        and token[-1].isupper()
+        and is_title(token[:-1])
+        and token[-1].lower() in closed_class(lang)
+    )
 
 
 _QUOTE_GLUED = re.compile(r"[^\W\d_]+([\"“”„«»])[^\W\d_]+")
@@ -247,7 +273,7 @@ class MidSentenceCapital(SurfaceRule):
     code = "S104"
     name = "mid-sentence-capital"
     severity = Severity.WARNING
-    summary = "A common word capitalised in the middle of a sentence: 'will begin Between Moscow' (English only)."
+    summary = "A common word capitalised in the middle of a sentence: 'will begin Between Moscow', 'acuerdo Entre'."
     why = (
         "Translation engines carry capitals over from a source clause boundary or from a lost full stop. A "
         "capitalised 'Between', 'But' or 'The' after a lower-case word tells the reader a sentence starts "
@@ -271,10 +297,13 @@ class MidSentenceCapital(SurfaceRule):
         Example("Macron Announces Coalition To Send Ammunition To Kiev"),
         Example("The report was published by The New York Times, according to the United States."),
     )
-    languages = ENGLISH
+    languages = LANGS
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
+        if ctx.doc_lang != "en":
+            yield from _closed_class_capitals(ctx)
+            return
         if _is_headline(text):
             return
         words = list(WORD.finditer(text))
@@ -330,6 +359,39 @@ class MidSentenceCapital(SurfaceRule):
             if before is None or is_lower(before.group()):
                 return "an abstract noun after a preposition"
         return None
+
+
+def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
+    """Any language: a Title-case closed-class word between two words, not at a clause start ('acuerdo
+    Entre ambos', 'Ende Nach der Wahl'). Only closed-class words count, so German nouns are never flagged;
+    the previous word must be lower-case, except in German, where nouns before it are capitalised."""
+    text, lang = ctx.text, ctx.doc_lang
+    vocab = closed_class(lang)
+    if not vocab or (lang != "de" and _is_headline_in(text, vocab)):  # German capitalises every noun
+        return
+    view = doc_view(ctx)
+    for m in WORD.finditer(text):
+        word = m.group()
+        if not is_title(word) or word.lower() not in vocab or view.title_mid[word] > 1:
+            continue
+        if (m.start() > 0 and not text[m.start() - 1].isspace()) or starts_clause(text, m.start()):
+            continue
+        prev, nxt = previous_word(text, m.start()), next_word(text, m.end())
+        if prev is None or nxt is None or not is_lower(nxt.group()):
+            continue
+        if not (is_lower(prev.group()) or (lang == "de" and is_title(prev.group()))):
+            continue
+        if lang == "de" and is_title(prev.group()) and prev.group().lower() in vocab:
+            continue  # "Von Der ..." title chains
+        yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence (a closed-class word of '{lang}')")
+
+
+def _is_headline_in(text: str, vocab: frozenset[str]) -> bool:
+    tokens = [t.strip("\"'“”‘’«»()[]{}.,;:!?¿¡-–—") for t in text.split()]
+    tokens = [t for t in tokens if t[:1].isalpha()]
+    capitals = sum(1 for t in tokens if t[0].isupper())
+    lower_content = sum(1 for t in tokens if t[0].islower() and t.lower() not in vocab)
+    return capitals >= 3 and lower_content <= 1
 
 
 def _capital_by_position(text: str, word: re.Match[str]) -> bool:
@@ -515,11 +577,23 @@ _DELIBERATE_DOUBLES = words(
 )
 
 
+# Doubles that each language writes on purpose: "nous nous sommes", "die die Wahl gewann", "die die".
+_DELIBERATE_DOUBLES_BY_LANG = {
+    "fr": words("nous vous si"),
+    "de": words("die das der dem den sie es"),
+    "nl": words("die dat"),
+    "es": words("si no que"),
+    "pt": words("que se não"),
+    "it": words("che si no"),
+    "ru": words("что не"),
+}
+
+
 class DoubledWord(SurfaceRule):
     code = "S109"
     name = "doubled-word"
     severity = Severity.WARNING
-    summary = "The same word twice in a row: 'the the', 'to to' (English only)."
+    summary = "The same word twice in a row: 'the the', 'to to', 'de de', 'und und'."
     why = "A doubled word is a slip that a translation engine copies faithfully and a reader notices at once."
     instead = "Drop one. Deliberate doubles ('had had', 'that that') and names ('Bora Bora') are not flagged."
     examples = (
@@ -530,13 +604,16 @@ class DoubledWord(SurfaceRule):
         Example("He had had enough, and he said that that was final."),
         Example("They flew to Bora Bora and Walla Walla."),
     )
-    languages = ENGLISH
+    languages = LANGS
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        lang = ctx.doc_lang
+        deliberate = _DELIBERATE_DOUBLES if lang == "en" else _DELIBERATE_DOUBLES_BY_LANG.get(lang, frozenset())
+        grammar = FUNCTION_WORDS if lang == "en" else closed_class(lang)
         for m in _DOUBLED_WORD.finditer(ctx.text):
             first, second = m.group(1), m.group(2)
-            if first.lower() in _DELIBERATE_DOUBLES or (
-                second[0].isupper() and first.lower() not in FUNCTION_WORDS and len(first) < 7
+            if first.lower() in deliberate or (
+                second[0].isupper() and first.lower() not in grammar and len(first) < 7
             ):
                 continue  # names double short words ("Fang Fang", "Bora Bora"); not "The The", "Republic Republic"
             yield Hit(m.start(), m.end(), f"'{first.lower()}' twice in a row")

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from translate_cmp.langdata import LANGS, closed_class, deliberate_one_word
 from translate_cmp.records import Severity
+from translate_cmp.rules import furniture_i18n
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import WORD, SurfaceRule, doc_view, merge_hits
 from translate_cmp.rules.lexicon import FURNITURE_LINES, ONE_WORD_SENTENCES, SUBJECTLESS_STARTS
@@ -23,7 +25,7 @@ class SentenceFragment(SurfaceRule):
     code = "F201"
     name = "sentence-fragment"
     severity = Severity.WARNING
-    summary = "A piece of a sentence left alone by a broken split: 'Is.”', 'Conflict.', 'Should be used.”' (English)."
+    summary = "A piece of a sentence left alone by a broken split: 'Is.”', 'Conflict.', 'Should be used.”', 'Fue.'."
     why = (
         "When a translation engine or a segmenter cuts a sentence in the wrong place, its tail becomes a "
         "'sentence' of its own: a single noun, a verb without a subject, or a few words with a stray closing "
@@ -44,7 +46,7 @@ class SentenceFragment(SurfaceRule):
         Example("Will the West strike Russia? Yes. Exactly.\nConflict\nWHY THIS MATTERS. The coalition matters."),
         Example("Should you need help, call us. Is it true? It is."),
     )
-    languages = ENGLISH
+    languages = LANGS
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         view = doc_view(ctx)
@@ -62,6 +64,12 @@ class SentenceFragment(SurfaceRule):
         if len(words) == 1:
             word = words[0]
             pure = body[:-1].lstrip("“‘\"«(").strip() == word
+            if ctx.doc_lang != "en":
+                low = word.lower()
+                lang = ctx.doc_lang
+                if pure and low in closed_class(lang) and low not in deliberate_one_word(lang) and not word.isupper():
+                    yield Hit(0, len(text), f"one-word sentence '{body}' left by a broken split")  # "Fue.", "Wird."
+                return
             if pure and word.lower() not in ONE_WORD_SENTENCES and not word.isupper():
                 yield Hit(0, len(text), f"one-word sentence '{body}' left by a broken split")
             return
@@ -170,7 +178,7 @@ class ImageCaption(SurfaceRule):
     code = "F204"
     name = "image-caption"
     severity = Severity.INFO
-    summary = "Image caption and credit debris from the page: 'image Source, getty images caption,' (English only)."
+    summary = "Image caption and credit debris from the page: 'image Source, getty images', 'Bildunterschrift'."
     why = (
         "Scrapers keep the labels that sit around a picture ('Image source, Getty Images', 'Image caption') "
         "and glue them to the caption or to the next paragraph. They are not part of the article."
@@ -185,12 +193,12 @@ class ImageCaption(SurfaceRule):
         Example("Reuters published a photo of the summit, and Getty Images sold the source files."),
         Example("The image of the West changed, a source in Paris said."),
     )
-    languages = ENGLISH
+    languages = ENGLISH | furniture_i18n.LANGS
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         hits = [
             Hit(m.start(), m.end(), f"image caption or credit: '{m.group()}'")
-            for pattern in _CAPTION_PATTERNS
+            for pattern in _CAPTION_PATTERNS + furniture_i18n.caption_patterns(ctx.doc_lang)
             for m in pattern.finditer(ctx.text)
         ]
         yield from merge_hits(hits, gap=2)
@@ -228,7 +236,7 @@ class ScraperDebris(SurfaceRule):
     code = "F205"
     name = "scraper-debris"
     severity = Severity.INFO
-    summary = "Page furniture kept by a scraper: 'By admin', 'Read more', a lone 'Source', desk codes (English only)."
+    summary = "Page furniture kept by a scraper: 'By admin', 'Read more', a lone 'Source', 'Leer más', desk codes."
     why = (
         "Bylines, 'Read more' links, news-desk initials and 'Translated by' banners are not article text. "
         "They are translated and scored like sentences and drag every average down."
@@ -246,7 +254,7 @@ class ScraperDebris(SurfaceRule):
         Example("About the author: Kostiantyn Yelisieiev, a diplomat.\nThe editors don't always share these views."),
         Example("The news/world/europe page and the and/or rule stay, read more at home."),
     )
-    languages = ENGLISH
+    languages = ENGLISH | furniture_i18n.LANGS
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
@@ -254,8 +262,11 @@ class ScraperDebris(SurfaceRule):
         hits: list[Hit] = []
         if alone:
             line = " ".join(text.lower().strip(" :.…>»•-").split())
-            if line in FURNITURE_LINES or (_FURNITURE_START.match(line) and len(line.split()) <= 10):
+            furniture = line in FURNITURE_LINES or line in furniture_i18n.furniture_lines(ctx.doc_lang)
+            if furniture or (_FURNITURE_START.match(line) and len(line.split()) <= 10):
                 hits.append(Hit(0, len(text), f"page furniture '{text.strip()}'"))
+            elif furniture_i18n.is_byline(text.strip(), ctx.doc_lang):
+                hits.append(Hit(0, len(text), f"byline '{text.strip()}'"))
             elif _NAME_BYLINE.match(text):
                 hits.append(Hit(0, len(text), f"byline '{text}'"))
         for pattern, what in _DEBRIS_PATTERNS:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from translate_cmp.errors import InputError
+from translate_cmp.writers.atomic import remove_stale_temps
 from translate_cmp.writers.base import FormatWriter, RuleDocs
 from translate_cmp.writers.csv_out import CsvWriter, read_documents_csv, read_sentences_csv
 from translate_cmp.writers.html_report import HtmlReportWriter
@@ -58,6 +59,7 @@ def open_writers(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(str(out), f"cannot create output folder ({exc.strerror})") from exc
+    remove_stale_temps(out)
     writers: list[FormatWriter] = []
     try:
         for name in names:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from translate_cmp import __version__
-from translate_cmp.writers.atomic import write_text_atomic
+from translate_cmp.writers.atomic import AtomicFile, write_text_atomic
 from translate_cmp.writers.rows import DocRows
 
 MANIFEST_NAME = "run.json"
@@ -108,6 +108,20 @@ def build_manifest(caller: Mapping[str, Any], counts: RunCounts, formats: list[s
     return manifest
 
 
+def manifest_text(manifest: Mapping[str, Any]) -> str:
+    return json.dumps(manifest, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def manifest_file(out_dir: Path, manifest: Mapping[str, Any]) -> AtomicFile:
+    """``run.json`` written to its temporary file, not yet published."""
+    f = AtomicFile(Path(out_dir) / MANIFEST_NAME)
+    try:
+        f.write(manifest_text(manifest))
+    except BaseException:
+        f.discard()
+        raise
+    return f
+
+
 def write_manifest(out_dir: Path, manifest: Mapping[str, Any]) -> Path:
-    text = json.dumps(manifest, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    return write_text_atomic(Path(out_dir) / MANIFEST_NAME, text)
+    return write_text_atomic(Path(out_dir) / MANIFEST_NAME, manifest_text(manifest))

@@ -11,9 +11,9 @@ An exception inside the ``with`` block calls :meth:`RunWriter.abort`: temporary 
 the previous run's files stay byte-identical. Leaving the block normally without ``close`` closes
 with an empty caller manifest.
 
-Commit order: every format's temporary files are completed, flushed and fsynced first; only then are
-they renamed (``os.replace``, one folder) one after another, and ``run.json`` is written last, so a
-``run.json`` newer than the other files marks a finished run. Files of formats not asked for this
+Commit: every format's temporary files and ``run.json``'s are completed, flushed and fsynced first;
+only then are they renamed into place, ``run.json`` last, by :func:`translate_cmp.writers.publish.publish`,
+which puts the previous files back if any rename fails (all or nothing). Files of formats not asked for this
 time are left as they were (``run.json`` lists the files this run wrote).
 """
 
@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from translate_cmp.records import DocumentResult
-from translate_cmp.writers.atomic import fsync_dir
 from translate_cmp.writers.base import FormatWriter, RuleDocs
-from translate_cmp.writers.manifest import RunCounts, build_manifest, write_manifest
+from translate_cmp.writers.manifest import RunCounts, build_manifest, manifest_file
+from translate_cmp.writers.publish import publish
 from translate_cmp.writers.rows import doc_rows
 
 
@@ -60,10 +60,8 @@ class RunWriter:
             full = build_manifest(manifest or {}, self.counts, self.formats, files)
             for writer in self.writers:
                 writer.finish(full, self.rule_docs)
-            for writer in self.writers:
-                writer.commit()
-            fsync_dir(self.out_dir)
-            write_manifest(self.out_dir, full)
+            files = [f for writer in self.writers for f in writer.files.values()]
+            publish([*files, manifest_file(self.out_dir, full)], self.out_dir)
         except BaseException:
             self.abort()
             raise

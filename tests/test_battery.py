@@ -1,0 +1,297 @@
+"""A battery of bad inputs and faults, each made here: exit code, one stderr line, and what was written."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from translate_cmp.cli import cli
+from translate_cmp.readers.text import TextReader
+from translate_cmp.writers.atomic import temp_path_for
+
+GOOD = "The cat sat on the mat. It was a sunny day.\n"
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+OLD = "OLD RESULTS\n"
+
+
+def _run(*args: str):
+    return CliRunner().invoke(cli, ["run", *args], catch_exceptions=False)
+
+
+def _one_line(stderr: str) -> str:
+    lines = stderr.strip("\n").split("\n")
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("translate-cmp: error: "), stderr
+    return lines[0]
+
+
+def _write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path
+
+
+def _jsonl(tmp: Path, *lines: str) -> list[str]:
+    return [str(_write(tmp / "rows.jsonl", "".join(line + "\n" for line in lines)))]
+
+
+def _fifo(tmp: Path) -> list[str]:
+    os.mkfifo(tmp / "pipe.txt")
+    return [str(tmp / "pipe.txt")]
+
+
+def _fifo_in_folder(tmp: Path) -> list[str]:
+    _write(tmp / "in" / "a.txt", GOOD)
+    os.mkfifo(tmp / "in" / "b.txt")
+    return [str(tmp / "in")]
+
+
+def _dangling(tmp: Path) -> list[str]:
+    (tmp / "gone.txt").symlink_to(tmp / "nowhere.txt")
+    return [str(tmp / "gone.txt")]
+
+
+def _dangling_in_folder(tmp: Path) -> list[str]:
+    _write(tmp / "in" / "a.txt", GOOD)
+    (tmp / "in" / "gone.txt").symlink_to(tmp / "nowhere.txt")
+    return [str(tmp / "in")]
+
+
+def _loop(tmp: Path) -> list[str]:
+    (tmp / "l1.txt").symlink_to(tmp / "l2.txt")
+    (tmp / "l2.txt").symlink_to(tmp / "l1.txt")
+    return [str(tmp / "l1.txt")]
+
+
+def _loop_in_folder(tmp: Path) -> list[str]:
+    _write(tmp / "in" / "a.txt", GOOD)
+    (tmp / "in" / "l1.txt").symlink_to(tmp / "in" / "l2.txt")
+    (tmp / "in" / "l2.txt").symlink_to(tmp / "in" / "l1.txt")
+    return [str(tmp / "in")]
+
+
+def _twice(tmp: Path) -> list[str]:
+    p = str(_write(tmp / "a.txt", GOOD))
+    return [p, p]
+
+
+def _twice_via_folder(tmp: Path) -> list[str]:
+    _write(tmp / "in" / "a.txt", GOOD)
+    return [str(tmp / "in"), str(tmp / "in" / ".." / "in")]
+
+
+def _unreadable(tmp: Path) -> list[str]:
+    p = _write(tmp / "secret.txt", GOOD)
+    p.chmod(0)
+    return [str(p)]
+
+
+def _empty_folder(tmp: Path) -> list[str]:
+    (tmp / "empty").mkdir()
+    _write(tmp / "empty" / "notes.pdf", b"%PDF")
+    return [str(tmp / "empty")]
+
+
+def _newline_name(tmp: Path) -> list[str]:
+    return [str(_write(tmp / "bad\nname.txt", b"\x00\x01binary\x00"))]
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    make: Callable[[Path], list[str]]
+    code: int
+    message: str  # regex searched in the one stderr line
+    extra: tuple[str, ...] = ()
+
+
+CASES = [
+    Case("missing path", lambda t: [str(t / "nope.txt")], 2, r"nope\.txt: no such file or directory"),
+    Case("fifo", _fifo, 2, r"pipe\.txt: is a FIFO"),
+    Case("fifo in folder", _fifo_in_folder, 2, r"b\.txt: is a FIFO"),
+    Case("device", lambda t: ["/dev/null"], 2, r"/dev/null: is a device"),
+    Case("dangling symlink", _dangling, 2, r"gone\.txt: dangling symbolic link"),
+    Case("dangling symlink in folder", _dangling_in_folder, 2, r"gone\.txt: dangling symbolic link"),
+    Case("symlink loop", _loop, 2, r"l1\.txt: symbolic link loop"),
+    Case("symlink loop in folder", _loop_in_folder, 2, r"l1\.txt: symbolic link loop"),
+    Case("path given twice", _twice, 2, r"a\.txt: path given twice"),
+    Case("folder given twice", _twice_via_folder, 2, r"in: path given twice"),
+    Case("binary", lambda t: [str(_write(t / "b.txt", b"\x00\x01\x02PK\x03\x04"))], 2, r"b\.txt: binary data"),
+    Case("latin-1", lambda t: [str(_write(t / "l.txt", "café olé".encode("latin-1")))], 2, r"l\.txt: not UTF-8"),
+    Case("utf-16 without bom", lambda t: [str(_write(t / "u.txt", GOOD.encode("utf-16-le")))], 2,
+         r"u\.txt: binary data or UTF-16"),
+    Case("bad utf-8 after bom", lambda t: [str(_write(t / "m.txt", b"\xef\xbb\xbfok \xff\xfe"))], 2,
+         r"m\.txt: not valid utf-8-sig despite"),
+    Case("unknown encoding", lambda t: [str(_write(t / "a.txt", GOOD))], 2, r"a\.txt: unknown encoding 'nope'",
+         ("--encoding", "nope")),
+    Case("folder without readable files", _empty_folder, 2, r"empty: folder holds no readable files"),
+    Case("file name with a newline", _newline_name, 2, r"bad\\nname\.txt: binary data"),
+    Case("out is a file", lambda t: [str(_write(t / "a.txt", GOOD))], 2, r"--out .*afile: exists and is not a folder",
+         ("--out", "{tmp}/afile")),
+    Case("cache-dir is a file", lambda t: [str(_write(t / "a.txt", GOOD))], 2,
+         r"--cache-dir .*afile: exists and is not a folder", ("--cache-dir", "{tmp}/afile")),
+    Case("unknown format", lambda t: [str(_write(t / "a.txt", GOOD))], 2, r"--format: unknown format xml",
+         ("--format", "csv,xml")),
+    Case("jsonl not json", lambda t: _jsonl(t, '{"text": "ok"}', '{"text": "ok"}', '{"text": '), 2,
+         r"rows\.jsonl: line 3: not JSON"),
+    Case("jsonl text is a list", lambda t: _jsonl(t, '{"text": "ok"}', '{"text": ["a", "b"]}'), 2,
+         r"rows\.jsonl: line 2: 'text' is list, not a string"),
+    Case("jsonl text is a number", lambda t: _jsonl(t, '{"text": 5}'), 2,
+         r"rows\.jsonl: line 1: 'text' is int, not a string"),
+    Case("jsonl without text key", lambda t: _jsonl(t, '{"body": "ok"}'), 2,
+         r"rows\.jsonl: line 1: no key 'text' \(pass --text-column\); keys are: body"),
+    Case("jsonl line not an object", lambda t: _jsonl(t, '{"text": "ok"}', '["text"]'), 2,
+         r"rows\.jsonl: line 2: not a JSON object but list"),
+    Case("jsonl id is a list", lambda t: _jsonl(t, '{"id": [1], "text": "ok"}'), 2,
+         r"rows\.jsonl: line 1: id 'id' is list", ("--id-column", "id")),
+    Case("jsonl duplicate id", lambda t: _jsonl(t, '{"id": 1, "text": "a"}', '{"id": 1, "text": "b"}'), 2,
+         r"rows\.jsonl: line 2: duplicate id '1' \(first on line 1\)", ("--id-column", "id")),
+    Case("jsonl id is a boolean", lambda t: _jsonl(t, '{"id": true, "text": "a"}'), 2,
+         r"rows\.jsonl: line 1: id 'id' is bool", ("--id-column", "id")),
+    Case("csv duplicate id", lambda t: [str(_write(t / "r.csv", "id,text\nx,One.\nx,Two.\n"))], 2,
+         r"r\.csv: row 2: duplicate id 'x' \(first in row 1\)", ("--id-column", "id")),
+    Case("csv without text column", lambda t: [str(_write(t / "r.csv", "a,b\n1,2\n"))], 2,
+         r"r\.csv: no column 'text'"),
+]
+if not IS_ROOT:
+    CASES.append(Case("unreadable file", _unreadable, 2, r"secret\.txt: Permission denied"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_is_one_line_and_leaves_outputs_alone(tmp_path, case):
+    out = tmp_path / "out"
+    _write(out / "sentences.csv", OLD)
+    _write(tmp_path / "afile", "not a folder")
+    paths = case.make(tmp_path)
+    extra = [a.replace("{tmp}", str(tmp_path)) for a in case.extra]
+    if "--out" not in extra:
+        extra += ["--out", str(out)]
+    res = _run(*paths, "--engine", "none", "--no-cache", *extra)
+    assert res.exit_code == case.code, res.output
+    assert re.search(case.message, _one_line(res.stderr)), res.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["sentences.csv"]
+    assert (out / "sentences.csv").read_text(encoding="utf-8") == OLD
+
+
+def _good_run(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    _write(tmp_path / "in" / "a.txt", GOOD)
+    _write(tmp_path / "in" / "b.txt", "Another text. With two sentences.\n")
+    out = tmp_path / "out"
+    res = _run(str(tmp_path / "in"), "--engine", "none", "--out", str(out))
+    assert res.exit_code == 0, res.output
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert {"sentences.csv", "documents.csv", "flags.jsonl", "sentences.jsonl", "report.html", "run.json"} <= set(
+        before)
+    _write(tmp_path / "in" / "a.txt", "A changed text. Quite different now.\n")
+    return out, before
+
+
+@pytest.mark.parametrize("fail_on_call", [1, 3, 6])
+def test_fault_during_publish_leaves_previous_set_byte_identical(tmp_path, monkeypatch, fail_on_call):
+    out, before = _good_run(tmp_path)
+    real_replace, calls = os.replace, []
+
+    def failing_replace(src, dst):
+        calls.append(dst)
+        if len(calls) == fail_on_call:
+            raise OSError(28, "No space left on device", str(dst))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    res = _run(str(tmp_path / "in"), "--engine", "none", "--out", str(out))
+    assert res.exit_code == 4, res.output
+    assert re.search(r"out/\S+: No space left on device$", _one_line(res.stderr))
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_folder_in_place_of_an_output_file_is_environment_error(tmp_path):
+    out, before = _good_run(tmp_path)
+    (out / "report.html").unlink()
+    (out / "report.html").mkdir()
+    del before["report.html"]
+    res = _run(str(tmp_path / "in"), "--engine", "none", "--out", str(out))
+    assert res.exit_code == 4, res.output
+    assert re.search(r"report\.html: Is a directory", _one_line(res.stderr))
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == before
+
+
+@pytest.mark.parametrize(("error", "code", "message"), [
+    (MemoryError, 4, "translate-cmp: error: out of memory"),
+    (KeyboardInterrupt, 130, "translate-cmp: error: interrupted"),
+], ids=["out-of-memory-exit-4", "ctrl-c-exit-130"])
+def test_fault_while_reading_is_one_line_and_leaves_nothing(tmp_path, monkeypatch, error, code, message):
+    def fail(self, path, doc_id, options):
+        raise error
+
+    monkeypatch.setattr(TextReader, "read", fail)
+    res = _run(str(_write(tmp_path / "a.txt", GOOD)), "--engine", "none", "--out", str(tmp_path / "out"))
+    assert res.exit_code == code
+    assert _one_line(res.stderr) == message
+    assert not any((tmp_path / "out").iterdir())
+
+
+@pytest.mark.skipif(IS_ROOT, reason="root ignores folder permissions")
+def test_read_only_output_folder(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        res = _run(str(_write(tmp_path / "a.txt", GOOD)), "--engine", "none", "--out", str(out))
+    finally:
+        out.chmod(0o755)
+    assert res.exit_code == 2
+    assert re.search(r"out: cannot write output files \(Permission denied\)", _one_line(res.stderr))
+    assert not any(out.iterdir())
+
+
+def test_stale_temp_files_of_dead_runs_are_removed(tmp_path):
+    out = tmp_path / "out"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = _write(out / f".sentences.csv.{dead.stdout.strip()}-abcdef.tmp", "half")
+    alive = _write(temp_path_for(out / "flags.jsonl"), "a concurrent run's")
+    res = _run(str(_write(tmp_path / "a.txt", GOOD)), "--engine", "none", "--out", str(out))
+    assert res.exit_code == 0, res.output
+    assert not stale.exists()
+    assert alive.exists()
+
+
+def test_jsonl_ids_kept_as_written(tmp_path):
+    rows = _jsonl(tmp_path, '{"id": 1, "text": "One."}', '{"id": "007", "text": "Two."}', '{"text": "Three."}',
+                  '{"id": 2.50, "text": "Four."}')
+    out = tmp_path / "out"
+    res = _run(*rows, "--engine", "none", "--id-column", "id", "--out", str(out))
+    assert res.exit_code == 0, res.output
+    ids = [json.loads(line)["doc_id"] for line in (out / "sentences.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert ids == ["1", "007", "rows:3", "2.50"]
+
+
+def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    from translate_cmp.readers import decode
+
+    monkeypatch.setattr(decode, "MAX_FILE_BYTES", 1000)
+    res = _run(str(_write(tmp_path / "big.txt", "word " * 1000)), "--engine", "none", "--out", str(tmp_path / "out"))
+    assert res.exit_code == 2
+    assert re.search(r"big\.txt: file is 0 MiB, over the 0 MiB limit", _one_line(res.stderr))
+
+
+def test_long_sentence_diff_is_linear_and_exact_at_the_edges():
+    from translate_cmp.worddiff import MAX_DIFF_WORDS, word_diff
+
+    words = ["w" + str(i % 7) for i in range(MAX_DIFF_WORDS * 5)]
+    changed = [*words[:10], "NEW", *words[11:]]
+    diff = word_diff(" ".join(words), " ".join(changed))
+    assert diff == " ".join([*words[:10], "[-" + words[10] + "-]", "{+NEW+}", *words[11:]])
+    assert word_diff(" ".join(words), " ".join(words)) == " ".join(words)

@@ -1,0 +1,120 @@
+"""Per-language word knowledge for the surface rules, from two well-kept data sets.
+
+- Closed-class (function) words: spaCy's per-language ``STOP_WORDS`` (MIT licence), read straight from
+  the ``stop_words.py`` files without importing spaCy (importing it takes seconds), intersected with
+  the language's most frequent words in wordfreq, so rare or odd entries drop out, minus the content
+  words the stop lists carry (``_CONTENT``: nouns and adjectives such as 'acuerdo', 'Ende', 'governo').
+- Word frequencies: wordfreq's Zipf scale (code Apache-2.0, data CC-BY-SA 4.0, inside the wheel),
+  used to tell whether the tail of a glued token ("SánchezDijo") is a real word of the language.
+
+Everything is cached; a language without data yields empty sets and Zipf 0.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+
+LANGS = frozenset({"en", "es", "de", "fr", "pt", "it", "nl", "ru"})
+TOP_N = 400  # a closed-class word is among the language's 400 most frequent words
+
+# Content words that spaCy's stop lists include; they are not closed-class and may be capitalised.
+_CONTENT = {
+    "es": "acuerdo cuenta día días embargo estado estados fin final gran grandes lado manera medio parte pasado "
+    "tiempo vez veces año años casa gobierno mundo país vida trabajo claro bien mal bueno buena buen nuevo nueva",
+    "de": "ende jahr jahre jahren recht richtig gut gute neue neuen grosse grossen zeit tag tage leben welt",
+    "fr": "effet gens merci personne nouveau premier première reste fait",
+    "pt": "coisa estado fim final forma grupo local lugar momento número sistema tempo tipo tarde grande "
+    "maior boa bom nova novo lado",
+    "it": "anni anno casa caso città esempio fine generale giorni giorno governo grande gruppo lavoro male meglio "
+    "momento mondo nazionale paese parte persone posto tempo volta vita",
+    "nl": "klaar weg lang beter",
+    "ru": "",
+    "en": "",
+}
+
+
+# One-word sentences each language writes on purpose ("Ja.", "Sí.", "Non."): never fragments.
+_DELIBERATE_ONE_WORD = {
+    "es": "sí si no nunca claro bueno vale gracias nada jamás también tampoco quizá quizás exacto",
+    "de": "ja nein doch genau danke bitte natürlich nie niemals nichts also gut klar vielleicht eben",
+    "fr": "oui non si merci jamais voilà rien bien bon peut-être exactement certes enfin",
+    "pt": "sim não nunca claro obrigado obrigada nada também talvez exato bem",
+    "it": "sì si no mai certo grazie ecco niente nulla bene forse esatto appunto",
+    "nl": "ja nee nooit dank niets precies misschien goed zeker inderdaad",
+    "ru": "да нет конечно спасибо никогда ничего хорошо ладно возможно именно",
+}
+
+
+def deliberate_one_word(lang: str) -> frozenset[str]:
+    """Words that make a sentence on their own in ``lang`` ('Ja.', 'Sí.')."""
+    return frozenset(_DELIBERATE_ONE_WORD.get(lang, "").split())
+
+
+def _stop_words_file(lang: str) -> str | None:
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or spec.origin is None:
+        return None
+    path = os.path.join(os.path.dirname(spec.origin), "lang", lang, "stop_words.py")
+    return path if os.path.exists(path) else None
+
+
+@lru_cache(maxsize=64)
+def stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop-word list for ``lang`` (empty where spaCy has none)."""
+    path = _stop_words_file(lang)
+    if path is None:
+        return frozenset()
+    namespace: dict[str, object] = {}
+    with open(path, encoding="utf-8") as handle:
+        exec(compile(handle.read(), path, "exec"), namespace)  # a module that only defines a set
+    found = namespace.get("STOP_WORDS", set())
+    return frozenset(str(w).lower() for w in found) if isinstance(found, (set, frozenset)) else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _wordfreq_langs() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
+
+
+@lru_cache(maxsize=64)
+def frequent_words(lang: str, n: int = TOP_N) -> frozenset[str]:
+    """The ``n`` most frequent words of ``lang`` in wordfreq (empty where it has no list)."""
+    from wordfreq import top_n_list
+
+    if lang not in _wordfreq_langs():
+        return frozenset()  # wordfreq would fall back to a "nearest" language ('af' -> 'nl')
+    try:
+        return frozenset(top_n_list(lang, n))
+    except LookupError:
+        return frozenset()
+
+
+@lru_cache(maxsize=64)
+def closed_class(lang: str) -> frozenset[str]:
+    """Function words of ``lang``: frequent stop words that are not content words."""
+    content = frozenset(_CONTENT.get(lang, "").split())
+    return (stop_words(lang) & frequent_words(lang)) - content
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of ``word`` in ``lang`` (0 for unknown words or languages)."""
+    from wordfreq import zipf_frequency
+
+    if lang not in _wordfreq_langs():
+        return 0.0
+    try:
+        return float(zipf_frequency(word, lang))
+    except LookupError:
+        return 0.0
+
+
+def is_real_word(word: str, lang: str, threshold: float = 3.0) -> bool:
+    """``word`` is a common word of ``lang`` and more common there than in English (brand tails are English)."""
+    low = word.lower()
+    here = zipf(low, lang)
+    return here >= threshold and (lang == "en" or here > zipf(low, "en"))

@@ -1,0 +1,95 @@
+"""Page furniture as news sites print it in each language: caption labels, credits, links, bylines.
+
+Hand-written from the labels that BBC Mundo, DW, Le Monde, Folha, Corriere, NOS, RIA and their like
+put around pictures and articles (the wording of the labels only; no article text). Used by F204
+(captions) and F205 (scraper debris) on documents in those languages; English keeps its own lists
+in ``lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Labels that only ever mark a picture: flagged wherever they stand.
+CAPTION_LABELS = {
+    "es": ("fuente de la imagen", "pie de foto", "pie de imagen", "crédito de la imagen", "créditos de la foto"),
+    "de": ("bildunterschrift", "bildquelle", "bildnachweis", "bildrechte", "fotostrecke"),
+    "fr": ("légende de la photo", "légende de l'image", "crédit photo", "crédits photo", "crédit image"),
+    "pt": ("legenda da foto", "legenda da imagem", "crédito da imagem", "crédito da foto", "fonte da imagem"),
+    "it": ("didascalia", "credito foto", "crediti foto", "fonte immagine", "fotogalleria"),
+    "nl": ("bijschrift", "beeldbron", "fotobijschrift", "beeld ter illustratie"),
+    "ru": ("подпись к фото", "источник фото", "источник изображения", "фото из открытых источников", "фотогалерея"),
+}
+# Words that start a credit line of their own: "Foto: EFE", "Bild: dpa", "Фото: РИА Новости".
+CREDIT_WORDS = {
+    "es": ("foto", "imagen", "fotografía", "vídeo"),
+    "de": ("foto", "bild", "video", "quelle"),
+    "fr": ("photo", "image", "vidéo", "légende", "crédit"),
+    "pt": ("foto", "imagem", "vídeo", "legenda", "crédito"),
+    "it": ("foto", "immagine", "video", "fonte"),
+    "nl": ("foto", "beeld", "video", "bron"),
+    "ru": ("фото", "изображение", "видео", "источник", "фотография"),
+}
+# Whole lines of page furniture (compared lower-case, trailing ":" "." "…" stripped).
+FURNITURE_LINES = {
+    "es": """leer más|lee también|lea también|te puede interesar|compartir|comparte esta noticia|publicidad
+        |noticias relacionadas|suscríbete|más información|contenido relacionado|seguir leyendo|ver más|fuente""",
+    "de": """mehr zum thema|lesen sie auch|auch interessant|teilen|anzeige|werbung|weiterlesen|zum artikel
+        |artikel teilen|mehr dazu|newsletter abonnieren|quelle|kommentare""",
+    "fr": """lire aussi|lire la suite|à lire aussi|partager|publicité|sur le même sujet|abonnez-vous|voir aussi
+        |lire plus|newsletter|commentaires|source""",
+    "pt": """leia também|leia mais|compartilhe|compartilhar|publicidade|veja também|assine|saiba mais
+        |continue lendo|notícias relacionadas|fonte|comentários""",
+    "it": """leggi anche|leggi tutto|condividi|pubblicità|potrebbe interessarti|abbonati|leggi di più
+        |articoli correlati|fonte|commenti|iscriviti alla newsletter""",
+    "nl": """lees ook|lees meer|delen|advertentie|meer over|bekijk ook|lees verder|deel dit artikel|bron
+        |reacties|abonneer""",
+    "ru": """читайте также|читать далее|поделиться|реклама|подписывайтесь|смотрите также|источник
+        |комментарии|подробнее|читать полностью|новости по теме""",
+}
+# A line of its own that names the author or the desk: "Por Redacción", "Von dpa", "Автор: Иван Петров".
+BYLINE_STARTS = {
+    "es": ("por", "redacción"),
+    "de": ("von", "autor:", "autorin:"),
+    "fr": ("par", "la rédaction"),
+    "pt": ("por", "redação"),
+    "it": ("di", "redazione"),
+    "nl": ("door", "redactie"),
+    "ru": ("автор:", "от", "редакция"),
+}
+LANGS = frozenset(CAPTION_LABELS)
+
+
+@lru_cache(maxsize=16)
+def caption_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """F204 patterns for ``lang``: its picture labels anywhere, and a credit word opening a line."""
+    labels, credits = CAPTION_LABELS.get(lang), CREDIT_WORDS.get(lang)
+    if not labels or not credits:
+        return ()
+    anywhere = "|".join(re.escape(label) for label in labels)
+    start = "|".join(re.escape(word) for word in credits)
+    return (
+        re.compile(rf"(?<!\w)(?:{anywhere})(?!\w)(?:\s*[,:|]\s*[^\s,.;]+(?:\s+[^\s,.;]+){{0,2}})?", re.IGNORECASE),
+        re.compile(rf"^\W*(?:{start})\s*[:|]\s*\S[^.\n]{{0,40}}$", re.IGNORECASE | re.MULTILINE),
+    )
+
+
+@lru_cache(maxsize=16)
+def furniture_lines(lang: str) -> frozenset[str]:
+    return frozenset(" ".join(line.split()) for line in FURNITURE_LINES.get(lang, "").split("|") if line.strip())
+
+
+def is_byline(line: str, lang: str) -> bool:
+    """A short line of its own that starts with the language's byline word and then names someone."""
+    words = line.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    low = line.lower()
+    for start in BYLINE_STARTS.get(lang, ()):
+        if low == start:
+            return True
+        if low.startswith(start + " "):
+            rest = line[len(start) :].split()
+            return bool(rest) and all(w[:1].isupper() for w in rest)
+    return False
