@@ -1,0 +1,167 @@
+/* translate-cmp report: filters, sort, counts, j/k keys, state in the URL hash. No network, no libraries.
+   Without JavaScript the form stays hidden and every sentence is on the page. */
+(function () {
+  "use strict";
+  var form = document.getElementById("filters");
+  if (!form) return;
+  form.hidden = false;
+  var cards = Array.prototype.slice.call(document.querySelectorAll("article.sent"));
+  var keys = ["doc", "rule", "sev", "lang", "flagged", "q", "sort"];
+  var state = {};
+  var controls = {};
+  cards.forEach(function (c, i) {
+    c._order = i;
+    c._text = c.textContent.toLowerCase();
+  });
+  keys.forEach(function (k) {
+    controls[k] = document.getElementById("f-" + k);
+  });
+
+  function defaults() {
+    return { doc: "", rule: "", sev: "", lang: "", flagged: false, q: "", sort: "risk" };
+  }
+  function hasWord(list, word) {
+    return (" " + (list || "") + " ").indexOf(" " + word + " ") >= 0;
+  }
+  function matches(c, s, skip) {
+    var d = c.dataset;
+    if (skip !== "doc" && s.doc && d.doc !== s.doc) return false;
+    if (skip !== "rule" && s.rule && !hasWord(d.rules, s.rule)) return false;
+    if (skip !== "sev" && s.sev && !hasWord(d.sev, s.sev)) return false;
+    if (skip !== "lang" && s.lang && d.lang !== s.lang) return false;
+    if (s.flagged && !d.rules) return false;
+    if (s.q && c._text.indexOf(s.q.toLowerCase()) < 0) return false;
+    return true;
+  }
+  function readControls() {
+    keys.forEach(function (k) {
+      var el = controls[k];
+      if (!el) return;
+      state[k] = el.type === "checkbox" ? el.checked : el.value;
+    });
+  }
+  function writeControls() {
+    keys.forEach(function (k) {
+      var el = controls[k];
+      if (!el) return;
+      if (el.type === "checkbox") el.checked = !!state[k];
+      else el.value = state[k];
+      if (el.tagName === "SELECT" && el.value !== String(state[k])) {
+        el.value = "";
+        state[k] = k === "sort" ? "risk" : "";
+      }
+    });
+  }
+  function sortLists() {
+    document.querySelectorAll(".items").forEach(function (list) {
+      var items = Array.prototype.slice.call(list.children);
+      items.sort(function (a, b) {
+        if (state.sort === "doc") {
+          var da = a.dataset.doc || "", db = b.dataset.doc || "";
+          if (da !== db) return da < db ? -1 : 1;
+          return (+a.dataset.sent || 0) - (+b.dataset.sent || 0);
+        }
+        return a._order - b._order;
+      });
+      items.forEach(function (el) { list.appendChild(el); });
+    });
+  }
+  function facetCounts() {
+    ["doc", "rule", "sev", "lang"].forEach(function (k) {
+      var el = controls[k];
+      if (!el) return;
+      Array.prototype.forEach.call(el.options, function (opt) {
+        if (!opt.dataset.label) opt.dataset.label = opt.textContent;
+        var n = 0;
+        cards.forEach(function (c) {
+          if (!matches(c, state, k)) return;
+          if (!opt.value) { n++; return; }
+          var d = c.dataset;
+          var ok = k === "doc" ? d.doc === opt.value : k === "lang" ? d.lang === opt.value
+            : hasWord(k === "rule" ? d.rules : d.sev, opt.value);
+          if (ok) n++;
+        });
+        opt.textContent = opt.dataset.label + " (" + n + ")";
+      });
+    });
+  }
+  function apply() {
+    var shown = 0, flagged = 0, per = {};
+    cards.forEach(function (c) {
+      var ok = matches(c, state);
+      c.hidden = !ok;
+      if (ok) {
+        shown++;
+        if (c.dataset.rules) flagged++;
+        var sec = c.closest("section");
+        if (sec) per[sec.id] = (per[sec.id] || 0) + 1;
+      }
+    });
+    document.querySelectorAll("[data-count]").forEach(function (el) {
+      var sec = el.closest("section");
+      var total = sec ? sec.querySelectorAll("article.sent").length : 0;
+      var n = per[sec && sec.id] || 0;
+      el.textContent = "(" + (n === total ? n : n + " of " + total) + ")";
+    });
+    var out = document.getElementById("shown");
+    if (out) out.textContent = shown + " of " + cards.length + " sentences shown, " + flagged + " flagged";
+    var unflagged = document.getElementById("unflagged");
+    if (unflagged) unflagged.hidden = !!state.flagged;
+    sortLists();
+    facetCounts();
+  }
+  function toHash() {
+    var p = new URLSearchParams(), d = defaults();
+    keys.forEach(function (k) {
+      if (state[k] !== d[k]) p.set(k, state[k] === true ? "1" : state[k]);
+    });
+    var s = p.toString();
+    var url = location.pathname + location.search + (s ? "#filter&" + s : "");
+    history.replaceState(null, "", url);
+  }
+  function fromHash() {
+    var h = decodeURIComponent(location.hash.slice(1) ? location.hash.slice(1) : "");
+    if (h !== "filter" && h.indexOf("filter&") !== 0) return false;
+    var p = new URLSearchParams(location.hash.slice(1 + 7));
+    state = defaults();
+    keys.forEach(function (k) {
+      if (!p.has(k)) return;
+      state[k] = k === "flagged" ? p.get(k) === "1" : p.get(k);
+    });
+    return true;
+  }
+  function changed() {
+    readControls();
+    apply();
+    toHash();
+  }
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  document.getElementById("f-reset").addEventListener("click", function () {
+    state = defaults();
+    writeControls();
+    apply();
+    toHash();
+  });
+  window.addEventListener("hashchange", function () {
+    if (fromHash()) { writeControls(); apply(); }
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    var t = e.target && e.target.tagName;
+    if (t === "INPUT" || t === "SELECT" || t === "TEXTAREA" || t === "BUTTON") return;
+    if (e.key !== "j" && e.key !== "k") return;
+    var list = Array.prototype.slice.call(document.querySelectorAll("article.sent.flagged:not([hidden])"));
+    if (!list.length) return;
+    var current = document.activeElement && document.activeElement.closest
+      ? document.activeElement.closest("article.sent.flagged") : null;
+    var i = list.indexOf(current);
+    i = e.key === "j" ? Math.min(i + 1, list.length - 1) : (i < 0 ? 0 : Math.max(i - 1, 0));
+    list[i].focus();
+    e.preventDefault();
+  });
+  state = defaults();
+  fromHash();
+  writeControls();
+  apply();
+})();
