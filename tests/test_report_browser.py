@@ -205,3 +205,17 @@ def test_without_javascript_every_sentence_is_on_the_page(run_dir):
         assert cards and all(c.is_displayed() for c in cards)
     finally:
         d.quit()
+
+
+def test_seed_run_with_apertium_page_is_under_2mb_and_prints_to_at_most_10_pages(tmp_path):
+    if shutil.which("apertium") is None:
+        if os.environ.get("TRANSLATE_CMP_CI"):
+            pytest.fail("apertium missing (.ci/apt-packages.txt)")
+        pytest.skip("apertium not installed")
+    import sys
+
+    sys.path.insert(0, str(SEEDS.parent / "benchmarks"))
+    from report_page import MAX_BYTES, MAX_PAGES, measure
+
+    m = measure("apertium", tmp_path)
+    assert m["bytes"] < MAX_BYTES and 1 <= m["pages"] <= MAX_PAGES
