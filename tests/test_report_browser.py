@@ -96,16 +96,16 @@ def test_rule_filter_shows_exactly_that_rules_sentences_and_lives_in_the_hash(pa
     for f in flags(run_dir):
         by_code.setdefault(f["code"], set()).add((f["doc_id"], f["sent_id"]))
     code = max(sorted(by_code), key=lambda c: len(by_code[c]))
-    Select(page.find_element(By.ID, "f-rule")).select_by_value(code)
+    Select(page.find_element(By.ID, "f-rules")).select_by_value(code)
     assert set(shown_cards(page)) == by_code[code]
     assert len(shown_cards(page)) == len(by_code[code])
-    assert f"rule={code}" in page.execute_script("return location.hash")
+    assert f"rules={code}" in page.execute_script("return location.hash")
     assert f"{len(by_code[code])} of" in page.find_element(By.ID, "shown").text
     # the link reproduces the view
     url = page.current_url
     page.get("about:blank")
     page.get(url)
-    assert Select(page.find_element(By.ID, "f-rule")).first_selected_option.get_attribute("value") == code
+    assert Select(page.find_element(By.ID, "f-rules")).first_selected_option.get_attribute("value") == code
     assert set(shown_cards(page)) == by_code[code]
 
 

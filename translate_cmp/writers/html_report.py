@@ -44,6 +44,10 @@ def fmt(value: float | None, digits: int = 1) -> str:
     return "–" if value is None or value != value else f"{value:.{digits}f}"
 
 
+def plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def pct(risk: float) -> float:
     return max(0.0, min(1.0, risk)) * 100
 
@@ -180,12 +184,13 @@ def _filters(items: list[ReportItem], state: ReportState) -> dict:
     return {
         "selects": [
             ("doc", "Document", sorted({i.doc_id for i in items})),
-            ("rule", "Rule", sorted(state.flags_by_code)),
+            ("rules", "Rule", sorted(state.flags_by_code)),
             ("sev", "Severity", [s for s in SEVERITIES if state.flags_by_severity.get(s)]),
             ("lang", "Language", sorted({i.lang for i in items})),
         ],
         "flagged": True,
         "risk_label": "risk (highest first)",
+        "noun": "sentences",
     }
 
 
@@ -220,7 +225,7 @@ def render_report(state: ReportState, manifest: Mapping[str, Any], rule_docs: Ru
         top_n=state.top_n,
         rules=fired_rules(state, rule_docs),
         rule_counts={
-            c: f"{state.flags_by_code[c]:,} flags in {state.sentences_by_code[c]:,} sentences"
+            c: f"{plural(state.flags_by_code[c], 'flag')} in {plural(state.sentences_by_code[c], 'sentence')}"
             for c in state.flags_by_code
         },
         chrf_caption=f"{what} chrF per sentence and pivot ({state.chrf.total:,})",

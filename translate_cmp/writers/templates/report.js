@@ -6,30 +6,33 @@
   if (!form) return;
   form.hidden = false;
   var cards = Array.prototype.slice.call(document.querySelectorAll("article.sent"));
-  var keys = ["doc", "rule", "sev", "lang", "flagged", "q", "sort"];
-  var state = {};
+  // every control names the card attribute it filters on (data-key); "flagged", "q" and "sort" are special
   var controls = {};
+  Array.prototype.forEach.call(form.querySelectorAll("[data-key]"), function (el) {
+    controls[el.dataset.key] = el;
+  });
+  var keys = Object.keys(controls);
+  var facets = keys.filter(function (k) { return controls[k].tagName === "SELECT" && k !== "sort"; });
+  var state = {};
   cards.forEach(function (c, i) {
     c._order = i;
     c._text = c.textContent.toLowerCase();
   });
-  keys.forEach(function (k) {
-    controls[k] = document.getElementById("f-" + k);
-  });
 
   function defaults() {
-    return { doc: "", rule: "", sev: "", lang: "", flagged: false, q: "", sort: "risk" };
+    var d = { flagged: false, q: "", sort: "risk" };
+    facets.forEach(function (k) { d[k] = ""; });
+    return d;
   }
   function hasWord(list, word) {
     return (" " + (list || "") + " ").indexOf(" " + word + " ") >= 0;
   }
   function matches(c, s, skip) {
-    var d = c.dataset;
-    if (skip !== "doc" && s.doc && d.doc !== s.doc) return false;
-    if (skip !== "rule" && s.rule && !hasWord(d.rules, s.rule)) return false;
-    if (skip !== "sev" && s.sev && !hasWord(d.sev, s.sev)) return false;
-    if (skip !== "lang" && s.lang && d.lang !== s.lang) return false;
-    if (s.flagged && !d.rules) return false;
+    for (var i = 0; i < facets.length; i++) {
+      var k = facets[i];
+      if (k !== skip && s[k] && !hasWord(c.dataset[k], s[k])) return false;
+    }
+    if (s.flagged && !c.classList.contains("flagged")) return false;
     if (s.q && c._text.indexOf(s.q.toLowerCase()) < 0) return false;
     return true;
   }
@@ -67,19 +70,12 @@
     });
   }
   function facetCounts() {
-    ["doc", "rule", "sev", "lang"].forEach(function (k) {
-      var el = controls[k];
-      if (!el) return;
-      Array.prototype.forEach.call(el.options, function (opt) {
+    facets.forEach(function (k) {
+      Array.prototype.forEach.call(controls[k].options, function (opt) {
         if (!opt.dataset.label) opt.dataset.label = opt.textContent;
         var n = 0;
         cards.forEach(function (c) {
-          if (!matches(c, state, k)) return;
-          if (!opt.value) { n++; return; }
-          var d = c.dataset;
-          var ok = k === "doc" ? d.doc === opt.value : k === "lang" ? d.lang === opt.value
-            : hasWord(k === "rule" ? d.rules : d.sev, opt.value);
-          if (ok) n++;
+          if (matches(c, state, k) && (!opt.value || hasWord(c.dataset[k], opt.value))) n++;
         });
         opt.textContent = opt.dataset.label + " (" + n + ")";
       });
@@ -92,7 +88,7 @@
       c.hidden = !ok;
       if (ok) {
         shown++;
-        if (c.dataset.rules) flagged++;
+        if (c.classList.contains("flagged")) flagged++;
         var sec = c.closest("section");
         if (sec) per[sec.id] = (per[sec.id] || 0) + 1;
       }
@@ -104,9 +100,8 @@
       el.textContent = "(" + (n === total ? n : n + " of " + total) + ")";
     });
     var out = document.getElementById("shown");
-    if (out) out.textContent = shown + " of " + cards.length + " sentences shown, " + flagged + " flagged";
-    var unflagged = document.getElementById("unflagged");
-    if (unflagged) unflagged.hidden = !!state.flagged;
+    if (out) out.textContent = shown + " of " + cards.length + " " + (form.dataset.noun || "sentences") + " shown, " + flagged + " flagged";
+    document.querySelectorAll("section.unflagged").forEach(function (sec) { sec.hidden = !!state.flagged; });
     sortLists();
     facetCounts();
   }
