@@ -219,3 +219,51 @@ def test_seed_run_with_apertium_page_is_under_2mb_and_prints_to_at_most_10_pages
 
     m = measure("apertium", tmp_path)
     assert m["bytes"] < MAX_BYTES and 1 <= m["pages"] <= MAX_PAGES
+
+
+@pytest.fixture(scope="module")
+def other_pages(tmp_path_factory, run_dir) -> dict[str, Path]:
+    """The compare page (tests/test_compare.py's pair) and a diff page (engine none run vs an edited one)."""
+    from test_compare import SOURCE, TRANSLATION
+
+    tmp = tmp_path_factory.mktemp("pages")
+    (tmp / "src.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp / "tgt.txt").write_text(TRANSLATION, encoding="utf-8")
+    res = CliRunner().invoke(cli, ["compare", str(tmp / "src.txt"), str(tmp / "tgt.txt"), "--out", str(tmp / "cmp")])
+    assert res.exit_code in (0, 1), res.output
+    src = tmp / "edited"
+    shutil.copytree(SEEDS, src)
+    (src / "zz_markup.txt").write_text("A clean opening line.\n" + EVIL + "Talks will begin Between Moscow and Kyiv.\n")
+    res = CliRunner().invoke(cli, ["run", str(src), "--out", str(tmp / "new"), "--engine", "none"])
+    assert res.exit_code in (0, 1), res.output
+    res = CliRunner().invoke(cli, ["diff", str(run_dir), str(tmp / "new"), "--html", str(tmp / "diff.html")])
+    assert res.exit_code in (0, 1), res.output
+    return {"compare": tmp / "cmp" / "report.html", "diff": tmp / "diff.html"}
+
+
+@pytest.mark.parametrize("name", ["compare", "diff"])
+def test_compare_and_diff_pages_filter_pass_axe_and_log_no_errors(driver, other_pages, name):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    driver.get(other_pages[name].as_uri())
+    select = Select(driver.find_element(By.ID, "f-rules"))
+    codes = [o.get_attribute("value") for o in select.options if o.get_attribute("value")]
+    assert codes
+    select.select_by_value(codes[0])
+    rules = driver.execute_script(
+        "return Array.from(document.querySelectorAll('article.sent')).filter(c => !c.hidden"
+        " && !c.closest('section').hidden).map(c => c.dataset.rules);"
+    )
+    assert rules and all(codes[0] in r.split() for r in rules)
+    driver.find_element(By.TAG_NAME, "body").send_keys("j")
+    assert driver.execute_script("return document.activeElement.classList.contains('flagged')")
+    driver.execute_script(browser.axe_path().read_text(encoding="utf-8"))
+    violations = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact}))));"
+    )
+    assert [v for v in violations if v["impact"] in ("serious", "critical")] == []
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+    with pytest.raises(Exception, match="no such alert"):
+        driver.switch_to.alert  # noqa: B018
