@@ -101,12 +101,32 @@ def test_rule_filter_shows_exactly_that_rules_sentences_and_lives_in_the_hash(pa
     assert len(shown_cards(page)) == len(by_code[code])
     assert f"rules={code}" in page.execute_script("return location.hash")
     assert f"{len(by_code[code])} of" in page.find_element(By.ID, "shown").text
+    total = page.execute_script("return document.querySelectorAll('#flagged article.sent').length")
+    assert page.find_element(By.CSS_SELECTOR, "[data-count=flagged]").text == f"({len(by_code[code])} of {total})"
+    option = next(o for o in Select(page.find_element(By.ID, "f-doc")).options if o.get_attribute("value"))
+    doc = option.get_attribute("value")  # the document options count only this rule's sentences now
+    assert option.text == f"{doc} ({sum(1 for d, _ in by_code[code] if d == doc)})"
     # the link reproduces the view
     url = page.current_url
     page.get("about:blank")
     page.get(url)
     assert Select(page.find_element(By.ID, "f-rules")).first_selected_option.get_attribute("value") == code
     assert set(shown_cards(page)) == by_code[code]
+
+
+def test_sort_by_document_order_and_back_to_risk(page):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    order = "return Array.from(document.querySelectorAll('#flagged article.sent')).map(c => [c.dataset.doc, +c.dataset.sent, +c.dataset.risk]);"  # noqa: E501
+    by_risk = page.execute_script(order)
+    assert [r for _, _, r in by_risk] == sorted((r for _, _, r in by_risk), reverse=True)
+    Select(page.find_element(By.ID, "f-sort")).select_by_value("doc")
+    by_doc = page.execute_script(order)
+    assert by_doc == sorted(by_risk, key=lambda t: (t[0], t[1])) and by_doc != by_risk
+    assert "sort=doc" in page.execute_script("return location.hash")
+    Select(page.find_element(By.ID, "f-sort")).select_by_value("risk")
+    assert page.execute_script(order) == by_risk
 
 
 def test_search_narrows_the_rows(page):

@@ -115,9 +115,9 @@
     history.replaceState(null, "", url);
   }
   function fromHash() {
-    var h = decodeURIComponent(location.hash.slice(1) ? location.hash.slice(1) : "");
+    var h = location.hash.slice(1);
     if (h !== "filter" && h.indexOf("filter&") !== 0) return false;
-    var p = new URLSearchParams(location.hash.slice(1 + 7));
+    var p = new URLSearchParams(h.slice(7));
     state = defaults();
     keys.forEach(function (k) {
       if (!p.has(k)) return;
