@@ -40,6 +40,7 @@ def test_compare_page_pairs_sentences_and_shows_omissions_and_additions_in_place
     added = next(c for t, c in by_text.items() if "Talks between the unions" in t and "C502" in c)
     assert re.search(r'class="text added".*Click here to subscribe', added, re.DOTALL)
     # the counterpart is shown next to its source sentence, labelled with the translation's language
-    assert re.search(r'translation \(en\).*<p class="text" lang="en">Talks between the unions', added, re.DOTALL)
+    assert re.search(r'translation \(en\) · aligned to sentence 1 .*<p class="text" lang="en">Talks between the unions',
+                     added, re.DOTALL)  # source sentence 2 <-> translation sentence 1 (0-based, as sent_id)
     for code in ("C501", "C502"):
         assert f'id="rule-{code}"' in html and "<dt>Why it matters</dt>" in html

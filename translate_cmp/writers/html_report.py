@@ -48,6 +48,11 @@ def plural(n: int, noun: str) -> str:
     return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
+def align_label(ids: tuple[int, ...]) -> str:
+    """The translation's sentences a source sentence is aligned to: "sentence 4" or "sentences 4, 5"."""
+    return ("sentence " if len(ids) == 1 else "sentences ") + ", ".join(str(i) for i in ids)
+
+
 def pct(risk: float) -> float:
     return max(0.0, min(1.0, risk)) * 100
 
@@ -58,7 +63,8 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,
     )  # fmt: skip
-    env.globals.update(fmt=fmt, pct=pct, highlight=highlight, render_diff=render_diff)
+    env.globals.update(fmt=fmt, pct=pct, highlight=highlight, render_diff=render_diff,
+                       align_label=align_label)
     return env
 
 

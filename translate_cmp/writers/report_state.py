@@ -39,6 +39,7 @@ class PivotView:
     chrf: float | None
     bleu: float | None
     ter: float | None
+    aligned: tuple[int, ...] = ()  # compare mode: the translation's sentence ids
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def report_item(doc: DocRows, group: SentenceGroup) -> ReportItem:
             chrf=r.scores.chrf if r.scores else None,
             bleu=r.scores.bleu if r.scores else None,
             ter=r.scores.ter if r.scores else None,
+            aligned=tuple(getattr(r.round_trip, "aligned", ()) or ()),
         )
         for r in group.results
         if r.round_trip is not None
