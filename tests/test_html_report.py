@@ -6,6 +6,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from translate_cmp.records import Document, DocumentResult, Flag, RoundTrip, Scores, SentenceResult, Severity
 from translate_cmp.segment import segment
 from translate_cmp.writers import open_writers
@@ -86,7 +88,8 @@ def test_report_is_well_formed_escaped_and_self_contained(tmp_path: Path) -> Non
     assert tree.errors == [] and tree.stack == []
     assert html.startswith("<!DOCTYPE html>")
     tags = [t for t, _ in tree.tags]
-    assert "script" not in tags and "img" not in tags  # the untrusted text stayed text
+    assert "img" not in tags and tags.count("script") == 1  # the untrusted text stayed text; one script: ours
+    assert [a for t, a in tree.tags if t == "script"] == [{}]  # inline, nothing loaded
     assert "&lt;script&gt;" in html and "&lt;img src=x" in html
     assert EVIL in "".join(tree.text)  # ...and reads back as the exact sentence
     assert "evil<doc>" in "".join(tree.text) and "Tags <b>." in "".join(tree.text)
@@ -102,9 +105,17 @@ def test_worst_sentence_first_with_flag_highlight_and_diff(tmp_path: Path) -> No
     firsts = ["".join(a) for a in tree.articles]
     assert len(firsts) == 3  # "No risk." has neither risk nor flags: not listed
     assert "Highest risk now." in firsts[0] and "Middle risk now." in firsts[1] and "Low risk now." in firsts[2]
-    assert '<mark class="sev-error" title="F201">Highest</mark> risk now.' in html
+    assert '<mark class="sev-error" title="F201: F201 message &lt;b&gt;">Highest</mark> risk now.' in html
     assert "<del>now</del>" in html and "<ins>later</ins>" in html
     assert "F201 message &lt;b&gt;" in html
+    assert "document chars 14–21" in html  # flag offsets count from the document start, as flags.jsonl
+
+
+def test_any_flagged_sentence_ranks_above_unflagged_ones(tmp_path: Path) -> None:
+    doc = Document("d", "d.txt", "Risky but clean now.\nFlagged low risk now.")
+    html = write_report(tmp_path, [build(doc, {0: 0.9, 1: 0.1}, {1: [("F201", 0, 7)]})])
+    firsts = ["".join(a) for a in parse(html).articles]
+    assert "Flagged low risk now." in firsts[0] and "Risky but clean now." in firsts[1]
 
 
 def test_heap_keeps_only_the_worst_n_across_documents(tmp_path: Path) -> None:
@@ -145,5 +156,59 @@ def test_render_diff_and_highlight_escape_everything() -> None:
     assert render_diff("no markers <x>") == "no markers &lt;x&gt;"
     flags = (FlagView("S101", "warning", 2, 2, "missing space"), FlagView("S102", "error", 0, 1, "case"))
     assert highlight("a<b", flags) == (
-        '<mark class="sev-error" title="S102">a</mark>&lt;<span class="caret sev-warning" title="S101">‸</span>b'
+        '<mark class="sev-error" title="S102: case">a</mark>&lt;'
+        '<span class="caret sev-warning" title="S101: missing space">‸</span>b'
     )
+
+
+def test_flagged_first_in_own_section_unflagged_collapsed_behind_a_count(tmp_path: Path) -> None:
+    doc = Document("d", "d.txt", "Risky but clean now.\nFlagged now.\nAlso risky now.")
+    html = write_report(tmp_path, [build(doc, {0: 0.9, 1: 0.1, 2: 0.5}, {1: [("F201", 0, 7)]})])
+    flagged = html[html.index('<section id="flagged"') : html.index('<section id="unflagged"')]
+    unflagged = html[html.index('<section id="unflagged"') : html.index('<section id="rules"')]
+    assert ["Flagged now." in "".join(a) for a in parse(flagged).articles] == [True]
+    texts = ["".join(a) for a in parse(unflagged).articles]
+    assert len(texts) == 2 and "Risky but clean now." in texts[0] and "Also risky now." in texts[1]
+    assert "<details>" in unflagged
+    assert 'data-count="unflagged">(2)</small>' in unflagged
+    assert "noprint" in unflagged.split(">", 1)[0]  # left out of print
+
+
+def test_rule_codes_link_to_their_four_part_documentation(tmp_path: Path) -> None:
+    from translate_cmp.rule_docs import rule_text
+    from translate_cmp.rules import get_rule
+
+    rule = get_rule("F201")
+    doc = Document("d", "d.txt", "One now. Two now.")
+    html = write_report(tmp_path, [build(doc, {0: 0.5}, {0: [("F201", 0, 3)]})], rule_docs={"F201": rule.summary})
+    tree = parse(html)
+    ids = {a.get("id") for _, a in tree.tags}
+    links = [a["href"] for t, a in tree.tags if t == "a" and a.get("href", "").startswith("#rule-")]
+    assert links and all(h[1:] in ids for h in links)
+    section = html[html.index('id="rule-F201"') :]
+    section = section[: section.index("</div>")]
+    text = rule_text("F201")
+    for label in ("What it does", "Why it matters", "Example (flagged)", "Use instead"):
+        assert f"<dt>{label}</dt>" in section
+        assert label in text
+    for part in (rule.summary, rule.why, rule.instead, rule.examples[0].text):
+        assert escape_html(part) in section and part in text
+
+
+def escape_html(text: str) -> str:
+    from markupsafe import escape
+
+    return str(escape(text))
+
+
+def test_templates_ship_as_package_data() -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+
+    from translate_cmp.writers.html_report import TEMPLATES
+
+    data = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())
+    patterns = data["tool"]["setuptools"]["package-data"]["translate_cmp.writers"]
+    shipped = {p.name for p in TEMPLATES.iterdir()}
+    assert {"base.html.j2", "report.html.j2", "report.css", "report.js"} <= shipped
+    assert any(Path("templates", name).match(pat) for pat in patterns for name in shipped)
+    assert any(d.startswith("jinja2") for d in data["project"]["dependencies"])

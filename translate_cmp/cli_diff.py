@@ -94,8 +94,10 @@ def render(result: RunDiff, console: Console, limit: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON (for machines).")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
               help="Rows per table (and risk entries in --json).")  # fmt: skip
+@click.option("--html", "html_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write the comparison as one self-contained page (like report.html).")  # fmt: skip
 @click.pass_context
-def diff(ctx: click.Context, old_run: Path, new_run: Path, as_json: bool, limit: int) -> None:
+def diff(ctx: click.Context, old_run: Path, new_run: Path, as_json: bool, limit: int, html_path: Path | None) -> None:
     """What changed between two runs (output folders), for review.
 
     Sentences are matched by document and text (offsets shift when text changes), findings by
@@ -108,6 +110,10 @@ def diff(ctx: click.Context, old_run: Path, new_run: Path, as_json: bool, limit:
     from translate_cmp.rundiff import diff_runs  # pandas is imported only when the command runs
 
     result = diff_runs(old_run, new_run)
+    if html_path is not None:
+        from translate_cmp.writers.diff_report import write_diff_report
+
+        write_diff_report(result, html_path)
     if as_json:
         click.echo(json.dumps(result.to_json(limit=limit), ensure_ascii=False, indent=2))
     else:

@@ -77,7 +77,9 @@ def compare_documents(source_doc: Document, target_doc: Document, engine: Engine
     similarity = (lambda i, j: similarity_of(tuple(i), tuple(j))) if back is not None else None
     beads = align([len(s.text) for s in source.sentences], [len(t.text) for t in target.sentences], similarity)
     cps = counterparts(source, target, back, beads)
-    trips = [RoundTrip(pivot_lang=target.lang, pivot_text=cp.text, back_text=cp.back or "") for cp in cps]
+    links = {i: bead.tgt for bead in beads for i in bead.src}
+    trips = [RoundTrip(pivot_lang=target.lang, pivot_text=cp.text, back_text=cp.back or "", aligned=links.get(i, ()))
+             for i, cp in enumerate(cps)]
     scores: list[Scores | None] = [
         scorer.score(cp.back, s.text) if cp.back is not None and cp.text else None
         for s, cp in zip(source.sentences, cps)

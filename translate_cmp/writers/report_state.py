@@ -26,6 +26,8 @@ class FlagView:
     start: int  # relative to the (clipped) sentence text
     end: int
     message: str
+    doc_start: int = 0  # document offsets, as in flags.jsonl
+    doc_end: int = 0
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class PivotView:
     chrf: float | None
     bleu: float | None
     ter: float | None
+    aligned: tuple[int, ...] = ()  # compare mode: the translation's sentence ids
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ def report_item(doc: DocRows, group: SentenceGroup) -> ReportItem:
             start=min(max(f.start - s.start, 0), len(text)),
             end=min(max(f.end - s.start, 0), len(text)),
             message=f.message,
+            doc_start=f.start,
+            doc_end=f.end,
         )
         for f in group.flags
     )
@@ -100,6 +105,7 @@ def report_item(doc: DocRows, group: SentenceGroup) -> ReportItem:
             chrf=r.scores.chrf if r.scores else None,
             bleu=r.scores.bleu if r.scores else None,
             ter=r.scores.ter if r.scores else None,
+            aligned=tuple(getattr(r.round_trip, "aligned", ()) or ()),
         )
         for r in group.results
         if r.round_trip is not None
@@ -160,7 +166,8 @@ class ReportState:
                     self.scored_rows += 1
                     self.chrf.add(r.scores.chrf)
             if group.flags or group.risk > 0:
-                self._push(self._worst, self.top_n, group.risk, lambda g=group: report_item(doc, g))
+                key = (bool(group.flags), group.risk)  # any flagged sentence (info too) above unflagged ones
+                self._push(self._worst, self.top_n, key, lambda g=group: report_item(doc, g))
         s = doc.summary
         key = (s["max_risk"] or 0.0, s["n_error"], s["n_flags"])
         self._push(self._docs, self.top_docs, key, lambda: dict(s))
@@ -173,7 +180,7 @@ class ReportState:
             heapq.heapreplace(heap, (key, seq, make()))
 
     def worst(self) -> list[ReportItem]:
-        """The kept sentences, highest risk first (document order among equal risks)."""
+        """The kept sentences: flagged first, then highest risk (document order among equal risks)."""
         return [item for _, _, item in sorted(self._worst, key=lambda t: (t[0], t[1]), reverse=True)]
 
     def top_documents(self) -> list[dict]:
