@@ -57,7 +57,9 @@ class EnginesDisagree(Rule):
         "differently: it is ambiguous, garbled, or outside one engine's reach. Thresholds: the spread "
         "of the engines' chrF at least 25 points and at least 3 robust deviations (taken as at least "
         "6 points) above the document's median spread; sentences under 4 words and ALL-CAPS lines "
-        "are skipped."
+        "are skipped. Measured with an exact copy engine beside Apertium via es on the hand-labelled "
+        "sample (benchmarks/roundtrip_sample.tsv; no real argos model can be installed here): it flags 1 "
+        "of 209 clean English sentences (0.5%, a headline) and 1 of 27 garbled ones (a split fragment)."
     )
     instead = "An unambiguous, complete sentence."
     examples = (Example("He saw her duck.", back="He saw her duck."),)
