@@ -79,7 +79,8 @@ def _output_options(command):
 @click.argument("paths", nargs=-1, required=True)
 @_output_options
 @click.option("--engine", default="auto", show_default=True,
-              help="auto (argos when models are installed, else none), argos, or none (surface rules only).")
+              help="auto (argos when its models are installed, else apertium, else none), argos, apertium, "
+                   "none (surface rules only), or engines side by side: argos,apertium (rows es, es~apertium; R410).")
 @click.option("--pivot", default="es", show_default=True,
               help="Pivot language(s) for English sources, comma-separated; other sources pivot through English.")
 @click.option("--select", help="Only these rule codes or prefixes, comma-separated (e.g. S,F201).")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -62,9 +63,53 @@ def counterparts(source: Analysed, target: Analysed, back: Sequence[str] | None,
     return [out[i] for i in range(len(source.sentences))]
 
 
-def compare_documents(source_doc: Document, target_doc: Document, engine: Engine, rules: Sequence[Rule],
-                      scorer: SentenceScorer | None = None) -> DocumentResult:
-    scorer = scorer or SentenceScorer()
+@cache
+def _chrf_f1():
+    from sacrebleu.metrics import CHRF
+
+    return CHRF(beta=1)
+
+
+def pair_similarity(back: str, source: str) -> float:
+    """How alike a back-translation and a source text are, in [0, 1], for the aligner.
+
+    chrF with beta 1 (precision counts as much as recall, so a target sentence glued onto a pair
+    lowers it: the default beta 2 lets merges absorb neighbours), on lower-cased text (engines
+    change the case of ALL-CAPS headings: "WHY THIS MATTERS." -> "Why THESE SUBJECTS.").
+    """
+    return _chrf_f1().sentence_score(back.lower(), [source.lower()]).score / 100.0
+
+
+@cache
+def _chrf_recall():
+    from sacrebleu.metrics import CHRF
+
+    return CHRF(beta=10)
+
+
+def coverage(part: str, whole: str) -> float:
+    """How much of ``part`` is found in ``whole`` (chrF with beta 10: recall, nearly), lower-cased.
+
+    A merge link (2:1, 1:2) is only as good as its worst-covered part: that keeps a short heading
+    from being absorbed into its neighbour's link, where it would cost the merged pair next to nothing.
+    """
+    return _chrf_recall().sentence_score(whole.lower(), [part.lower()]).score / 100.0
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Both documents analysed, the translation's sentences in the source language (None without an
+    engine), and the aligner's links."""
+
+    source: Analysed
+    target: Analysed
+    back: list[str] | None
+    beads: list[Bead]
+
+
+def align_documents(source_doc: Document, target_doc: Document, engine: Engine, scorer: SentenceScorer
+                    ) -> Alignment:
+    """detect + segment both, translate the translation back, align (what benchmarks/compare_alignment.py scores)."""
     source, target = analyse(source_doc), analyse(target_doc)
     back = back_translate(engine, target, source.lang)
 
@@ -72,12 +117,25 @@ def compare_documents(source_doc: Document, target_doc: Document, engine: Engine
     def similarity_of(src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> float:
         hyp = " ".join(back[j] for j in tgt_ids)
         ref = " ".join(source.sentences[i].text for i in src_ids)
-        return scorer.chrf.sentence_score(hyp, [ref]).score / 100.0
+        value = pair_similarity(hyp, ref)
+        if len(src_ids) > 1:
+            value = min(value, *(coverage(source.sentences[i].text, hyp) for i in src_ids))
+        if len(tgt_ids) > 1:
+            value = min(value, *(coverage(back[j], ref) for j in tgt_ids))
+        return value
 
     similarity = (lambda i, j: similarity_of(tuple(i), tuple(j))) if back is not None else None
     beads = align([len(s.text) for s in source.sentences], [len(t.text) for t in target.sentences], similarity)
-    cps = counterparts(source, target, back, beads)
-    links = {i: bead.tgt for bead in beads for i in bead.src}
+    return Alignment(source, target, back, beads)
+
+
+def compare_documents(source_doc: Document, target_doc: Document, engine: Engine, rules: Sequence[Rule],
+                      scorer: SentenceScorer | None = None) -> DocumentResult:
+    scorer = scorer or SentenceScorer()
+    aligned = align_documents(source_doc, target_doc, engine, scorer)
+    source, target, back = aligned.source, aligned.target, aligned.back
+    cps = counterparts(source, target, back, aligned.beads)
+    links = {i: bead.tgt for bead in aligned.beads for i in bead.src}
     trips = [RoundTrip(pivot_lang=target.lang, pivot_text=cp.text, back_text=cp.back or "", aligned=links.get(i, ()))
              for i, cp in enumerate(cps)]
     scores: list[Scores | None] = [

@@ -25,6 +25,18 @@ def doc_stats(scores: Sequence[Scores | None] | None) -> DocStats:
     return DocStats(median_chrf=mid, mad_chrf=median(abs(v - mid) for v in values))
 
 
+def with_engine_gaps(stats: DocStats, sentences: Sequence[Sentence], round_trips, extra_round_trips) -> DocStats:
+    """``stats`` with the document's engine-gap median and deviation (engines side by side, R410)."""
+    from dataclasses import replace
+
+    from translate_cmp.rules.engines_disagree import engine_gap, gap_stats
+
+    gaps = [engine_gap(s.text, [rt, *(_at(extra_round_trips, i) or ())]) if (rt := _at(round_trips, i)) else None
+            for i, s in enumerate(sentences)]
+    mid, mad = gap_stats(gaps)
+    return replace(stats, median_engine_gap=mid, mad_engine_gap=mad)
+
+
 def _at(items: Sequence | None, index: int):
     return items[index] if items is not None and index < len(items) else None
 
@@ -46,6 +58,8 @@ def flag_document(
     sentence.
     """
     stats = doc_stats(scores)
+    if extra_round_trips and any(extra_round_trips):
+        stats = with_engine_gaps(stats, sentences, round_trips, extra_round_trips)
     out: list[list[Flag]] = []
     for index, sentence in enumerate(sentences):
         round_trip = _at(round_trips, index)

@@ -11,6 +11,7 @@ from translate_cmp.cache import CachingEngine, with_cache
 from translate_cmp.engines import auto_engine, create_engine
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.none import NoneEngine
+from translate_cmp.engines.side_by_side import expand_pivots
 from translate_cmp.errors import InputsFailed
 from translate_cmp.executors import WorkSpec, execute
 from translate_cmp.gate import Gate, GateTally, load_baseline
@@ -87,7 +88,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     engine = with_cache(engine, config.cache_dir, config.cache, notify)
     spec = WorkSpec(
         engine=engine.name, engine_options=options, use_cache=config.cache, cache_dir=config.cache_dir,
-        select=config.select, ignore=config.ignore, pivots=config.pivots, strict=config.engine == "argos",
+        select=config.select, ignore=config.ignore, pivots=expand_pivots(config.engine, config.pivots),
+        strict=config.engine == "argos",
         chunk_docs=config.chunk_docs,
         surprisal=config.surprisal and any(r.code == SURPRISAL_RULE for r in rules),
     )

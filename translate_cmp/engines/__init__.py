@@ -45,6 +45,10 @@ def create_engine(name: str, **options) -> Engine:
     """The engine called ``name``. ``auto``: see :func:`auto_engine`."""
     if name == "auto":
         return auto_engine(**options)[0]
+    if "," in name:  # engines side by side: argos,apertium
+        from translate_cmp.engines.side_by_side import SideBySideEngine
+
+        return SideBySideEngine([create_engine(n.strip(), **options) for n in name.split(",") if n.strip()])
     try:
         factory = ENGINES[name]
     except KeyError:

@@ -36,6 +36,8 @@ class DocStats:
 
     median_chrf: float | None = None
     mad_chrf: float | None = None  # median absolute deviation of chrF
+    median_engine_gap: float | None = None  # engines side by side: median spread of their chrF (R410)
+    mad_engine_gap: float | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from translate_cmp.engines.side_by_side import split_tag
 from translate_cmp.records import RoundTrip, Severity
 from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
 from translate_cmp.rules.name_survival import lost_names
@@ -523,7 +524,10 @@ class PivotsDisagree(Rule):
         rt = _round_trip(ctx)
         if rt is None or not ctx.extra_round_trips or chrf_unreliable(ctx.text):
             return
-        trips = [rt, *ctx.extra_round_trips]
+        engine = split_tag(rt.pivot_lang)[1]  # engines side by side: R410 compares engines, this rule pivots
+        trips = [r for r in (rt, *ctx.extra_round_trips) if split_tag(r.pivot_lang)[1] == engine]
+        if len(trips) < 2:
+            return
         scored = [(chrf(r.back_text, ctx.text), r) for r in trips]
         (best, best_rt), (worst, worst_rt) = max(scored, key=lambda s: s[0]), min(scored, key=lambda s: s[0])
         if best - worst < self.min_gap or worst >= self.ceiling:
