@@ -28,6 +28,7 @@ MAX_CANDIDATES = 10
 PREFERRED = "cp1252"
 _FALLBACK_LANGS = ("en", "fr", "es", "de", "it", "pt", "nl")
 _WORD = re.compile(r"[^\W\d_]+")
+_NEEDS_TOKENIZER = frozenset({"zh", "ja", "ko"})  # wordfreq needs jieba / MeCab for these (found by the fuzzer)
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,15 @@ def word_confidence(text: str) -> float:
     if not words:
         return max(0.0, 1.0 - mess)
     lang = _language(text)
-    langs = (lang,) if lang in _wordfreq_langs() else _FALLBACK_LANGS
-    known = sum(1 for w in words if any(zipf_frequency(w, lg) > 0 for lg in langs))
-    return max(0.0, 1.0 - mess) * known / len(words)
+    langs = (lang,) if lang in _wordfreq_langs() and lang not in _NEEDS_TOKENIZER else _FALLBACK_LANGS
+
+    def known(word: str) -> bool:
+        try:
+            return any(zipf_frequency(word, lg) > 0 for lg in langs)
+        except (ImportError, LookupError, ValueError):  # a language whose tokenizer is not installed
+            return False
+
+    return max(0.0, 1.0 - mess) * sum(1 for w in words if known(w)) / len(words)
 
 
 def candidates(sample: bytes) -> list[str]:
