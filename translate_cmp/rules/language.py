@@ -135,6 +135,8 @@ class MixedScriptWord(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        if ctx.text.isascii():
+            return  # ASCII letters are all Latin: nothing to mix
         for m in LETTERS.finditer(ctx.text):
             token = m.group()
             scripts = [script_of(ch) for ch in token]
@@ -185,8 +187,8 @@ class ForeignScriptText(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
-        if ctx.doc_lang not in LATIN_SCRIPT_LANGS:
-            return
+        if ctx.doc_lang not in LATIN_SCRIPT_LANGS or ctx.text.isascii():
+            return  # ASCII letters are all Latin
         text = ctx.text
         runs: list[list[int]] = []
         for m in LETTERS.finditer(text):
