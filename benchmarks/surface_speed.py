@@ -137,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         f"Same flags.jsonl before, cold and re-run: {'yes' if same_flags else 'NO'}; re-run sentences.csv "
         f"byte-identical to cold: {'yes' if same_rows else 'NO'}; documents reused by the re-run: "
         f"{rerun['cache']['documents_reused']}/{n_docs}.",
-        f"Sentence languages now: {ways['short']} too short (the document's), {ways['plain']} plainly the "
+        f"Sentence languages now: {ways['short']} too short (the document's), {ways['no evidence']} mostly names "
+        f"or English grammar in English (the document's), {ways['plain']} plainly the "
         f"document's language, {ways['detected']} detected on their own text.",
         "All runs: " + ", ".join(f"{k} {', '.join(f'{x:.2f}' for x in v)} s" for k, v in times.items()) + ".",
     ]
