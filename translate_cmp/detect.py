@@ -92,17 +92,21 @@ def sentence_language(text: str, doc: Detection | None) -> tuple[Detection, str]
 
     Length-aware: a sentence too short for a verdict (under 6 words or 30 letters of prose, see
     :func:`translate_cmp.sentence_lang.too_short`) takes the document's language, since n-gram
-    detectors guess on a few words ("Ist." came back as English) and L301 judges nothing that short.
+    detectors guess on a few words ("Ist." came back as English) and L301 judges nothing that short;
+    so does one without evidence against the document (mostly capitalised names, or English grammar
+    in an English document: :func:`translate_cmp.sentence_lang.no_language_evidence`).
     A sentence plainly in the document's language (:func:`plainly_in`) takes it too. Every other
     sentence is detected on its own text. The rules that look for foreign sentences need long
     sentences with foreign grammar words, which neither shortcut lets through, so they change no flag.
     """
-    from translate_cmp.sentence_lang import too_short
+    from translate_cmp.sentence_lang import no_language_evidence, plain_words, too_short
 
     if doc is None:
         return detect(text), "detected"
     if too_short(text):
         return doc, "short"
+    if no_language_evidence(plain_words(text), doc.lang):
+        return doc, "no evidence"
     if plainly_in(text, doc.lang):
         return doc, "plain"
     return detect(text), "detected"
@@ -111,7 +115,7 @@ def sentence_language(text: str, doc: Detection | None) -> tuple[Detection, str]
 def with_languages(sentences, doc: Detection | None = None, counts: Counter | None = None):
     """The same sentences with ``lang`` and ``lang_prob`` set (see :func:`sentence_language`).
 
-    ``counts``: add how many sentences took each way ("short", "plain", "detected").
+    ``counts``: add how many sentences took each way ("short", "no evidence", "plain", "detected").
     """
     from dataclasses import replace
 

@@ -12,20 +12,34 @@ get TER = NaN (an empty cell); chrF and BLEU are computed from n-gram counts, li
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-
-from sacrebleu.metrics import BLEU, CHRF, TER
+from functools import cached_property
 
 from translate_cmp.records import Scores
 
 MAX_TER_WORDS = 1000
 
 
-@dataclass
 class SentenceScorer:
-    chrf: CHRF = field(default_factory=CHRF)
-    bleu: BLEU = field(default_factory=lambda: BLEU(effective_order=True))
-    ter: TER = field(default_factory=TER)
+    """chrF, BLEU and TER of one sentence; sacrebleu (a quarter second to import) loads on first use,
+    so a run that scores nothing (``--engine none``, a re-run from the cache) never loads it."""
+
+    @cached_property
+    def chrf(self):
+        from sacrebleu.metrics import CHRF
+
+        return CHRF()
+
+    @cached_property
+    def bleu(self):
+        from sacrebleu.metrics import BLEU
+
+        return BLEU(effective_order=True)
+
+    @cached_property
+    def ter(self):
+        from sacrebleu.metrics import TER
+
+        return TER()
 
     def score(self, hypothesis: str, reference: str) -> Scores:
         refs = [reference]

@@ -30,6 +30,17 @@ def plain_words(text: str) -> list[str]:
     return out
 
 
+def no_language_evidence(words: list[str], doc_lang: str) -> bool:
+    """Words whose language no detector should overrule the document on: half or more capitalised
+    (names and headings fool n-gram detectors), or, in an English document, a quarter or more
+    English grammar words. L301 gives up on both whatever the detector says."""
+    from translate_cmp.rules.lexicon import FUNCTION_WORDS
+
+    if 2 * sum(1 for w in words if w[0].isupper()) >= len(words):
+        return True
+    return doc_lang == "en" and 4 * sum(1 for w in words if w.lower() in FUNCTION_WORDS) >= len(words)
+
+
 def too_short(text: str) -> bool:
     """Too little text for a sentence-level language verdict: fewer than 6 words or 30 letters of prose."""
     words = plain_words(text)

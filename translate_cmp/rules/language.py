@@ -17,11 +17,12 @@ from translate_cmp.langdata import closed_class
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import LETTERS, SurfaceRule
-from translate_cmp.rules.lexicon import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS, NATIONALITIES, TITLES, words
+from translate_cmp.rules.lexicon import FOREIGN_FUNCTION_WORDS, NATIONALITIES, TITLES, words
 from translate_cmp.sentence_lang import (
     MIN_LETTERS,
     MIN_WORDS,
     foreign_confidence,
+    no_language_evidence,
     plain_words,
     required_confidence,
 )
@@ -86,11 +87,9 @@ class OtherLanguageSentence(SurfaceRule):
             lang, prob = found.lang, found.prob
         if lang == UNDETERMINED or _same_language(lang, doc_lang) or prob < 0.7:
             return
+        if no_language_evidence(words, doc_lang):
+            return  # names and headings fool n-gram detectors; English grammar: an English sentence
         lowered = [w.lower() for w in words]
-        if 2 * sum(1 for w in words if w[0].isupper()) >= len(words):
-            return  # names and headings fool n-gram detectors
-        if doc_lang == "en" and 4 * sum(1 for w in lowered if w in FUNCTION_WORDS) >= len(words):
-            return  # English grammar: an English sentence with unusual words
         grammar = FOREIGN_FUNCTION_WORDS.get(lang) or closed_class(lang)  # any pair: English in Spanish, too
         if not grammar:
             return
@@ -137,6 +136,8 @@ class MixedScriptWord(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        if ctx.text.isascii():
+            return  # ASCII letters are all Latin: nothing to mix
         for m in LETTERS.finditer(ctx.text):
             token = m.group()
             scripts = [script_of(ch) for ch in token]
@@ -187,8 +188,8 @@ class ForeignScriptText(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
-        if ctx.doc_lang not in LATIN_SCRIPT_LANGS:
-            return
+        if ctx.doc_lang not in LATIN_SCRIPT_LANGS or ctx.text.isascii():
+            return  # ASCII letters are all Latin
         text = ctx.text
         runs: list[list[int]] = []
         for m in LETTERS.finditer(text):
