@@ -1,7 +1,8 @@
 """``junit.xml``: findings as JUnit test results, for CI systems that list failed tests.
 
 One ``<testsuite>`` per document (``name`` = doc_id, ``file`` = its path), one ``<testcase>`` per
-sentence (``classname`` = doc_id, ``name`` = ``sentence N: <text>``). A sentence fails when it has a
+sentence (``classname`` = doc_id, ``name`` = ``sentence N: <text>``; for a localisation unit
+``unit <unit id> sentence N: <text>``, with ``file`` and ``line`` the unit's). A sentence fails when it has a
 finding that fails the gate (:class:`translate_cmp.gate.Gate`: at or above ``--fail-on``, every
 severity without it, and never a baselined one): one ``<failure>`` whose ``type`` lists the codes
 and whose body has a line per finding (code, severity, ``path:line:column`` or the unit id, message,
@@ -45,13 +46,17 @@ def testsuite(doc: DocRows, gate: Gate) -> etree._Element:
     for flag, fp, group in doc.findings():
         by_sentence.setdefault(group.first.sentence.sent_id, []).append((flag, fp))
     failures = 0
+    unit = document.unit
     for group in doc.groups:
         s = group.first.sentence
-        name = xml_text(f"sentence {s.sent_id}: {_clip(s.text)}")
+        label = f"unit {unit.unit_id} sentence {s.sent_id}" if unit is not None else f"sentence {s.sent_id}"
+        name = xml_text(f"{label}: {_clip(s.text)}")
         case = etree.SubElement(suite, "testcase", classname=xml_text(document.doc_id), name=name,
-                                file=xml_text(document.path))  # fmt: skip
+                                file=xml_text(unit.file if unit is not None and unit.file else document.path))
         if index is not None:
             case.set("line", str(index.position(s.start)[0]))
+        elif unit is not None and unit.line:
+            case.set("line", str(unit.line))
         failing, other = [], []
         for flag, fp in by_sentence.get(s.sent_id, []):
             if index is not None:

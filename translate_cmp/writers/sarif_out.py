@@ -8,7 +8,10 @@ the document's path (relative paths as relative URI references); for a whole tex
 ``region`` with ``charOffset``/``charLength`` and ``startLine``/``startColumn``/``endLine``/``endColumn``
 computed from the document text (``columnKind`` ``unicodeCodePoints``: Python string offsets); for a
 unit of a table (or any container file) a ``logicalLocation`` naming the unit id instead, since
-offsets then index the unit's text, not the file. With a baseline, results carry ``baselineState``
+offsets then index the unit's text, not the file. A localisation unit (PO entry, XLIFF unit or segment,
+TMX tuv, bitext row: ``Document.unit``) also gets a ``region`` with only ``startLine``, the line where
+the unit starts in its file (``Unit.line``), and ``artifactLocation`` is that file (``Unit.file``).
+With a baseline, results carry ``baselineState``
 (``unchanged`` for accepted findings, which also get an external suppression, ``new`` otherwise).
 
 Results are streamed; the tool object, which JSON allows after them, is written when the run ends.
@@ -55,8 +58,13 @@ def sarif_result(flag: Flag, fp: str, doc: DocRows, index: LineIndex | None, rul
                  gate: Gate, sentence: str) -> dict:  # fmt: skip
     document = doc.result.document
     file, row = unit_file(document.path) if index is None else (document.path, None)
+    unit = document.unit
+    if unit is not None and unit.file:
+        file = unit.file
     physical: dict = {"artifactLocation": {"uri": path_uri(file)}}
     location: dict = {"physicalLocation": physical}
+    if index is None and unit is not None and unit.line:
+        physical["region"] = {"startLine": unit.line}  # the line where the unit starts in its file
     if index is not None:
         start_line, start_col = index.position(flag.start)
         end_line, end_col = index.position(flag.end)
@@ -65,10 +73,10 @@ def sarif_result(flag: Flag, fp: str, doc: DocRows, index: LineIndex | None, rul
             "startLine": start_line, "startColumn": start_col, "endLine": end_line, "endColumn": end_col,
         }  # fmt: skip
     else:
-        unit = {"name": document.doc_id, "kind": "element"}
+        logical = {"name": document.doc_id, "kind": "element"}
         if row is not None:
-            unit["fullyQualifiedName"] = f"{file}:{row}"
-        location["logicalLocations"] = [unit]
+            logical["fullyQualifiedName"] = f"{file}:{row}"
+        location["logicalLocations"] = [logical]
     result: dict = {"ruleId": flag.code}
     if rule_index is not None:
         result["ruleIndex"] = rule_index
