@@ -18,7 +18,7 @@ from translate_cmp.writers.cells import neutralise, unneutralise
 
 CONTRACT_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "lang", "text", "pivot_lang", "pivot_text", "back_text",
-    "chrf", "bleu", "ter", "diff", "flags", "risk",
+    "chrf", "bleu", "ter", "diff", "flags", "risk", "unit_state",
 ]  # fmt: skip
 DOC_COLUMNS = ["doc_id", "path", "lang", "lang_prob", "n_sentences", "n_flagged", "mean_chrf", "max_risk"]
 
@@ -141,7 +141,7 @@ def test_engine_none_keeps_columns_with_empty_cells(tmp_path: Path) -> None:
     for col in ("chrf", "bleu", "ter"):
         assert frame[col].isna().all()
     raw_line = (tmp_path / "sentences.csv").read_text(encoding="utf-8").splitlines()[1]
-    assert raw_line == "a,0,0,19,en,Only surface rules.,,,,,,,,S101,0.0"
+    assert raw_line == "a,0,0,19,en,Only surface rules.,,,,,,,,S101,0.0,"
     assert read_documents_csv(tmp_path / "documents.csv")["mean_chrf"].isna().all()
 
 

@@ -28,6 +28,7 @@ from translate_cmp.writers.rows import (
     SENTENCE_COLUMNS,
     SENTENCE_FLOAT_COLUMNS,
     SENTENCE_INT_COLUMNS,
+    SENTENCE_OPTIONAL_COLUMNS,
     DocRows,
 )
 
@@ -62,7 +63,8 @@ class CsvWriter(FormatWriter):
         self._documents.writerow([_cell(summary[c]) for c in DOCUMENT_COLUMNS])
 
 
-def _read(path: Path, columns: tuple[str, ...], ints: frozenset[str], floats: frozenset[str]) -> pd.DataFrame:
+def _read(path: Path, columns: tuple[str, ...], ints: frozenset[str], floats: frozenset[str],
+          optional: frozenset[str] = frozenset()) -> pd.DataFrame:  # fmt: skip
     import pandas as pd  # imported when reading only: writing needs no pandas, and it costs ~0.7 s to import
 
     path = Path(path)
@@ -72,7 +74,7 @@ def _read(path: Path, columns: tuple[str, ...], ints: frozenset[str], floats: fr
         header = pd.read_csv(path, nrows=0, encoding="utf-8").columns
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise InputError(str(path), f"not a translate-cmp CSV ({exc.__class__.__name__})") from exc
-    missing = [c for c in columns if c not in header]
+    missing = [c for c in columns if c not in header and c not in optional]
     if missing:
         raise InputError(str(path), f"missing columns: {', '.join(missing)}")
     present_floats = [c for c in header if c in floats]
@@ -86,12 +88,16 @@ def _read(path: Path, columns: tuple[str, ...], ints: frozenset[str], floats: fr
     )
     for c in strings:
         frame[c] = frame[c].map(unneutralise).astype(object)
+    for c in columns:
+        if c not in frame.columns:  # an optional column a run written before it lacks: empty cells
+            frame[c] = ""
     return frame
 
 
 def read_sentences_csv(path: Path | str) -> pd.DataFrame:
     """Read a ``sentences.csv`` back exactly: ``text`` equals ``document[start:end]`` on every row."""
-    return _read(Path(path), SENTENCE_COLUMNS, SENTENCE_INT_COLUMNS, SENTENCE_FLOAT_COLUMNS)
+    return _read(Path(path), SENTENCE_COLUMNS, SENTENCE_INT_COLUMNS, SENTENCE_FLOAT_COLUMNS,
+                 SENTENCE_OPTIONAL_COLUMNS)
 
 
 def read_documents_csv(path: Path | str) -> pd.DataFrame:

@@ -16,12 +16,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from translate_cmp.fingerprint import fingerprints
-from translate_cmp.records import DocumentResult, Flag, SentenceResult, Severity
+from translate_cmp.records import DocumentResult, Flag, SentenceResult, Severity, Unit
 
 SENTENCE_COLUMNS: tuple[str, ...] = (
     "doc_id", "sent_id", "start", "end", "lang", "text", "pivot_lang", "pivot_text", "back_text",
-    "chrf", "bleu", "ter", "diff", "flags", "risk",
+    "chrf", "bleu", "ter", "diff", "flags", "risk", "unit_state",
 )  # fmt: skip
+SENTENCE_OPTIONAL_COLUMNS = frozenset({"unit_state"})  # added later: runs written before it still read back
 _SENTENCE_VALUES = operator.attrgetter(*SENTENCE_COLUMNS)  # one C call per row, in column order
 SENTENCE_INT_COLUMNS = frozenset({"sent_id", "start", "end"})
 SENTENCE_FLOAT_COLUMNS = frozenset({"chrf", "bleu", "ter", "risk"})
@@ -64,6 +65,7 @@ class SentenceRow:
     diff: str
     flags: str
     risk: float
+    unit_state: str = ""  # localisation units only (unit_state()); "" for articles
 
     def values(self) -> tuple:
         return _SENTENCE_VALUES(self)
@@ -113,7 +115,17 @@ def flag_codes(flags: list[Flag]) -> str:
     return ";".join(dict.fromkeys(f.code for f in flags))
 
 
-def sentence_row(result: SentenceResult, doc_lang: str) -> SentenceRow:
+def unit_state(unit: Unit | None) -> str:
+    """The ``unit_state`` cell: ``fuzzy`` (PO fuzzy flag; XLIFF needs-review-*/initial, see the readers),
+    ``template`` (a POT msgid), ``translated`` (any other checked unit), ``""`` for a document that is no unit."""
+    if unit is None:
+        return ""
+    if unit.fmt == "pot":
+        return "template"
+    return "fuzzy" if unit.fuzzy else "translated"
+
+
+def sentence_row(result: SentenceResult, doc_lang: str, state: str = "") -> SentenceRow:
     s = result.sentence
     rt = result.round_trip
     sc = result.scores
@@ -133,6 +145,7 @@ def sentence_row(result: SentenceResult, doc_lang: str) -> SentenceRow:
         diff=result.diff if rt else "",
         flags=flag_codes(result.flags),
         risk=_num(result.risk) or 0.0,
+        unit_state=state,
     )
 
 
@@ -217,6 +230,7 @@ def flag_fingerprints(groups: list[SentenceGroup]) -> list[str]:
 def doc_rows(result: DocumentResult) -> DocRows:
     """Rows, sentence groups and the summary of one document."""
     groups = group_sentences(result.sentences)
-    rows = [sentence_row(r, result.lang) for g in groups for r in g.results]
+    state = unit_state(result.document.unit)
+    rows = [sentence_row(r, result.lang, state) for g in groups for r in g.results]
     return DocRows(result=result, rows=rows, groups=groups, summary=document_summary(result, groups),
                    fingerprints=flag_fingerprints(groups))
