@@ -8,7 +8,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from translate_cmp.errors import InputError
@@ -79,6 +79,7 @@ BYTES = st.one_of(
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=BYTES, suffix=SUFFIXES)
+@example(data=b'a,"b\n{"text": "Hi."}', suffix=".csv")  # a column name with a newline: still one line
 def test_fuzz_readers_yield_documents_or_one_line_input_error(data, suffix):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"f{suffix}"

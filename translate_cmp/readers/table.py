@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from translate_cmp.errors import InputError
+from translate_cmp.errors import InputError, show_path
 from translate_cmp.readers.base import ReadOptions
 from translate_cmp.readers.jsonl import read_jsonl
 from translate_cmp.records import Document
@@ -44,7 +44,7 @@ class TableReader:
         try:
             for chunk in self._chunks(path, options):
                 if text_col not in chunk.columns:
-                    have = ", ".join(map(str, chunk.columns[:8]))
+                    have = ", ".join(map(show_path, chunk.columns[:8]))  # a column name may hold a newline
                     hint = "" if options.text_column else " (pass --text-column)"
                     raise InputError(str(path), f"no column {text_col!r}{hint}; columns are: {have}")
                 if options.id_column and options.id_column not in chunk.columns:
