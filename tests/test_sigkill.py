@@ -179,3 +179,21 @@ def test_a_run_publishing_right_now_is_waited_for_then_refused_in_one_line(tmp_p
         alive.kill()
         alive.wait()
     assert settle(out) is not None and not journal.exists()  # its process gone: rolled forward (nothing to do)
+
+
+def test_a_journal_naming_files_in_a_subfolder_is_rolled_forward(tmp_path):
+    from translate_cmp.writers.atomic import AtomicFile
+    from translate_cmp.writers.publish import _write_journal
+
+    out = tmp_path / "out"
+    (out / "annotated").mkdir(parents=True)
+    (out / "annotated" / "de.po").write_text("old\n", encoding="utf-8")
+    copy = AtomicFile(out / "annotated" / "de.po")  # annotated copies live one folder down
+    copy.write("new\n")
+    copy.seal()
+    journal = _write_journal(out, [(copy.temp, copy.final)], [])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    journal = journal.rename(out / f".publish.{dead.stdout.strip()}-abcdef{JOURNAL_SUFFIX}")  # its run was killed
+    settle(out)
+    assert (out / "annotated" / "de.po").read_text(encoding="utf-8") == "new\n"
+    assert not journal.exists() and sorted(p.name for p in (out / "annotated").iterdir()) == ["de.po"]
