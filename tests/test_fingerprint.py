@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import random
+from collections import Counter
 from pathlib import Path
 
-from translate_cmp.fingerprint import FINGERPRINT_HEX, fingerprint, normalise_text
+from translate_cmp.fingerprint import FINGERPRINT_HEX, fingerprint, fingerprints, normalise_text
 from translate_cmp.job import JobConfig, run_job
 
 TEXT = (
@@ -60,3 +62,17 @@ def test_editing_another_sentence_keeps_fingerprints_and_repeats_are_distinct(tm
         f["fingerprint"] for f in flags if not sentence_of(text, f).startswith("Prices")
     }
     assert unchanged(before, TEXT) == unchanged(after, edited)
+
+
+def test_the_batch_form_equals_one_fingerprint_per_finding_counted_in_order():
+    rng = random.Random(5)
+    findings = [(rng.choice("AB"), rng.choice("xy"), rng.choice(["a  b", "a b", "c\u0301 d", "e", " e\n"]))
+                for _ in range(300)]
+    seen: Counter = Counter()
+    expected = []
+    for code, doc_id, text in findings:
+        key = (code, doc_id, normalise_text(text))
+        expected.append(fingerprint(code, doc_id, text, seen[key]))
+        seen[key] += 1
+    assert fingerprints(findings) == expected
+    assert len(set(expected)) == len(expected)  # every finding its own fingerprint

@@ -119,6 +119,9 @@ def test_runs_without_fingerprints_fall_back_to_counts_per_sentence(tmp_path: Pa
     flags = old / "flags.jsonl"  # as written before fingerprints existed
     records = [json.loads(line) for line in flags.read_text(encoding="utf-8").splitlines()]
     flags.write_text("".join(json.dumps({k: v for k, v in r.items() if k != "fingerprint"}) + "\n" for r in records))
+    manifest = json.loads((old / "run.json").read_text(encoding="utf-8"))
+    del manifest["digests"]  # nor had run.json digests then
+    (old / "run.json").write_text(json.dumps(manifest), encoding="utf-8")
     result = diff_runs(old, new)
     assert result.flag_source == "flags.jsonl"
     assert [(c.sent_id, c.code, c.count) for c in result.raised] == [(0, "F203", 1), (2, "F203", 1)]

@@ -17,7 +17,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from translate_cmp.cli import cli
-from translate_cmp.writers.publish import JOURNAL_SUFFIX, recover
+from translate_cmp.errors import InputError
+from translate_cmp.rundiff import load_run
+from translate_cmp.writers.output_set import settle
+from translate_cmp.writers.publish import JOURNAL_SUFFIX
 
 ROOT = Path(__file__).resolve().parents[1]
 V1 = {"a.txt": "The cat sat on the mat. It was a sunny day.\n", "b.txt": "Another text. With two sentences.\n"}
@@ -53,6 +56,10 @@ def _inputs(folder: Path, files: dict[str, str]) -> None:
 
 def _args(inp: Path, out: Path) -> list[str]:
     return ["run", str(inp), "--out", str(out), "--engine", "none", "--no-cache"]
+
+
+def _diff(old: Path, new: Path):
+    return CliRunner().invoke(cli, ["diff", str(old), str(new), "--json"], catch_exceptions=False)
 
 
 def _in_process(inp: Path, out: Path) -> None:
@@ -104,8 +111,7 @@ def test_sigkill_at_random_points_leaves_old_or_new_set(tmp_path):
         time.sleep(rng.uniform(0.1, 1.6))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        if any(p.name.endswith(JOURNAL_SUFFIX) for p in out.iterdir()):
-            recover(out)  # killed between renames: the journal completes the new set
+        settle(out)  # what every reader does first: a journal of a run killed between renames is rolled forward
         snap = _snapshot(out)
         assert snap in (old, new)
         assert _visible(out) == sorted([*EXACT, "report.html", "run.json"])
@@ -129,10 +135,65 @@ def test_sigkill_between_renames_is_rolled_forward_by_the_next_run(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == _visible(out)  # no journal, backup or temporary file left
 
 
-def test_recover_alone_completes_the_new_set(tmp_path):
+def test_a_reader_completes_a_set_left_mixed_by_a_kill_before_reading_it(tmp_path):
     inp, out, old, new = _reference(tmp_path)
     subprocess.run([sys.executable, "-c", KILL_IN_RENAME, *_args(inp, out)], env=_env(), capture_output=True,
                    timeout=120)
-    assert len(recover(out)) == 1
+    assert any(p.name.endswith(JOURNAL_SUFFIX) for p in out.iterdir())  # mixed on disk right now
+    run = load_run(out)  # what `diff` and `baseline` read: the journal is rolled forward first
     assert _snapshot(out) == new
+    assert sorted(run.docs) == ["a", "b", "c"]  # the new run's documents, not the old run's two
     assert sorted(p.name for p in out.iterdir()) == _visible(out)
+
+
+def test_a_file_that_does_not_match_run_json_is_refused_in_one_line(tmp_path):
+    inp, out, old, new = _reference(tmp_path)
+    _in_process(inp, out)
+    other = tmp_path / "other"
+    other.mkdir()
+    for name in EXACT:  # an old file beside new ones, no journal to explain it: a mix readers must not take
+        (other / name).write_bytes(old[name])
+    (other / "run.json").write_bytes((out / "run.json").read_bytes())
+    res = _diff(out, other)
+    assert res.exit_code == 2
+    line = res.output.strip()
+    assert "\n" not in line and "documents.csv: does not match run.json" in line, line
+    assert _diff(out, out).exit_code == 0
+
+
+def test_a_run_publishing_right_now_is_waited_for_then_refused_in_one_line(tmp_path):
+    inp, out, old, new = _reference(tmp_path)
+    _in_process(inp, out)
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        journal = out / f".publish.{alive.pid}-abcdef{JOURNAL_SUFFIX}"
+        journal.write_text('{"moves": [], "backups": []}', encoding="utf-8")
+        try:
+            settle(out, wait_s=0.3)
+        except InputError as exc:
+            assert str(exc) == f"{out}: a run (process {alive.pid}) is publishing its outputs here: try again"
+        else:
+            raise AssertionError("a live journal was not waited for")
+        assert journal.exists()  # a live run's journal is never touched
+    finally:
+        alive.kill()
+        alive.wait()
+    assert settle(out) is not None and not journal.exists()  # its process gone: rolled forward (nothing to do)
+
+
+def test_a_journal_naming_files_in_a_subfolder_is_rolled_forward(tmp_path):
+    from translate_cmp.writers.atomic import AtomicFile
+    from translate_cmp.writers.publish import _write_journal
+
+    out = tmp_path / "out"
+    (out / "annotated").mkdir(parents=True)
+    (out / "annotated" / "de.po").write_text("old\n", encoding="utf-8")
+    copy = AtomicFile(out / "annotated" / "de.po")  # annotated copies live one folder down
+    copy.write("new\n")
+    copy.seal()
+    journal = _write_journal(out, [(copy.temp, copy.final)], [])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    journal = journal.rename(out / f".publish.{dead.stdout.strip()}-abcdef{JOURNAL_SUFFIX}")  # its run was killed
+    settle(out)
+    assert (out / "annotated" / "de.po").read_text(encoding="utf-8") == "new\n"
+    assert not journal.exists() and sorted(p.name for p in (out / "annotated").iterdir()) == ["de.po"]

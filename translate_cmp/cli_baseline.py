@@ -21,8 +21,9 @@ def run_findings(folder: Path) -> list[dict]:
     findings_csv = folder / "findings.csv"
     if findings_csv.is_file():
         from translate_cmp.writers.findings_csv import read_findings_csv
+        from translate_cmp.writers.output_set import read_set
 
-        return read_findings_csv(findings_csv)
+        return read_set(folder, lambda: read_findings_csv(findings_csv))  # completed and checked as one set
     flags = folder / "flags.jsonl"
     if not flags.is_file():
         raise InputError(str(folder), "holds neither findings.csv nor flags.jsonl (use --format findings or jsonl)")

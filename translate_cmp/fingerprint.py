@@ -14,6 +14,7 @@ import hashlib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 FINGERPRINT_HEX = 16  # 64 bits: a collision among a million findings has odds of about 3e-8
 
@@ -30,11 +31,26 @@ def fingerprint(code: str, doc_id: str, text: str, occurrence: int = 0) -> str:
 
 
 def fingerprints(findings: Iterable[tuple[str, str, str]]) -> list[str]:
-    """Fingerprints of ``(code, doc_id, sentence text)`` findings given in document order."""
+    """Fingerprints of ``(code, doc_id, sentence text)`` findings given in document order.
+
+    Equal to :func:`fingerprint` for each, in time linear in the text: each distinct text is normalised
+    once and each distinct (code, document, text) hashed once, every occurrence continuing a copy of that
+    hash (a 100,000-word sentence with 7,500 flags would otherwise be normalised and hashed 7,500 times).
+    """
     seen: Counter = Counter()
+    normalised: dict[str, str] = {}
+    prefixes: dict[tuple[str, str, str], Any] = {}
     out = []
     for code, doc_id, text in findings:
-        key = (code, doc_id, normalise_text(text))
-        out.append(fingerprint(code, doc_id, text, seen[key]))
+        norm = normalised.get(text)
+        if norm is None:
+            norm = normalised[text] = normalise_text(text)
+        key = (code, doc_id, norm)
+        prefix = prefixes.get(key)
+        if prefix is None:
+            prefix = prefixes[key] = hashlib.sha256("\x1f".join((code, doc_id, norm, "")).encode("utf-8"))
+        h = prefix.copy()
+        h.update(str(seen[key]).encode("utf-8"))
+        out.append(h.hexdigest()[:FINGERPRINT_HEX])
         seen[key] += 1
     return out

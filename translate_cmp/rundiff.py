@@ -42,6 +42,7 @@ import pandas as pd
 
 from translate_cmp.errors import InputError
 from translate_cmp.writers.csv_out import read_sentences_csv
+from translate_cmp.writers.output_set import read_set
 from translate_cmp.writers.rows import SENTENCE_COLUMNS
 
 
@@ -216,10 +217,17 @@ def _float(value: object) -> float | None:
 
 
 def load_run(folder: Path | str, *, use_flags_jsonl: bool = True) -> Run:
-    """Read one output folder (sentences.csv or sentences.jsonl, and flags.jsonl when asked and present)."""
+    """Read one output folder (sentences.csv or sentences.jsonl, and flags.jsonl when asked and present).
+
+    Read as one set (:func:`translate_cmp.writers.output_set.read_set`): a run killed while publishing is
+    completed first, and files that do not match ``run.json``'s digests are refused."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(str(folder), "no such output folder")
+    return read_set(folder, lambda: _load_run(folder, use_flags_jsonl))
+
+
+def _load_run(folder: Path, use_flags_jsonl: bool) -> Run:
     frame = _read_sentences(folder)
     flags_path = folder / "flags.jsonl"
     has_jsonl = flags_path.is_file()

@@ -14,6 +14,7 @@ from pathlib import Path
 from translate_cmp.errors import InputError
 from translate_cmp.readers.base import ReadOptions
 from translate_cmp.readers.decode import read_text
+from translate_cmp.readers.table_encoding import table_encoding
 from translate_cmp.readers.units import file_language, primary_lang, unit_document
 from translate_cmp.records import Document, Unit
 
@@ -35,10 +36,11 @@ def _rows(path: Path, options: ReadOptions) -> list[dict]:
     import pandas as pd
 
     sep = "\t" if path.suffix.lower() == ".tsv" else ","
+    codec = table_encoding(path, options.encoding).codec  # detected per file, like text files
     try:
-        frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding=options.encoding or "utf-8-sig")
+        frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding=codec)
     except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"not UTF-8 (byte {exc.start}); pass --encoding") from None
+        raise InputError(str(path), f"not valid {codec} (byte {exc.start}); pass --encoding") from None
     except pd.errors.EmptyDataError:
         raise InputError(str(path), "empty table") from None
     except (pd.errors.ParserError, ValueError) as exc:

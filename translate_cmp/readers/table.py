@@ -8,6 +8,7 @@ from pathlib import Path
 from translate_cmp.errors import InputError, show_path
 from translate_cmp.readers.base import ReadOptions
 from translate_cmp.readers.jsonl import read_jsonl
+from translate_cmp.readers.table_encoding import table_encoding
 from translate_cmp.records import Document
 
 CHUNK_ROWS = 2000
@@ -16,10 +17,9 @@ CHUNK_ROWS = 2000
 class TableReader:
     suffixes = (".csv", ".tsv", ".jsonl", ".ndjson")
 
-    def _chunks(self, path: Path, options: ReadOptions):
+    def _chunks(self, path: Path, options: ReadOptions, encoding: str):
         import pandas as pd  # here, not at the top: ~0.5 s at every start of `translate-cmp run` otherwise
 
-        encoding = options.encoding or "utf-8-sig"
         if path.suffix.lower() in (".jsonl", ".ndjson"):
             return pd.read_json(path, lines=True, dtype=False, chunksize=CHUNK_ROWS, encoding=encoding)
         sep = "\t" if path.suffix.lower() == ".tsv" else ","
@@ -41,8 +41,9 @@ class TableReader:
         text_col = options.text_column or "text"
         row = 0
         seen: dict[str, int] = {}
+        enc = table_encoding(path, options.encoding)  # detected per file, like text files
         try:
-            for chunk in self._chunks(path, options):
+            for chunk in self._chunks(path, options, enc.codec):
                 if text_col not in chunk.columns:
                     have = ", ".join(map(show_path, chunk.columns[:8]))  # a column name may hold a newline
                     hint = "" if options.text_column else " (pass --text-column)"
@@ -59,9 +60,9 @@ class TableReader:
                     if name in seen:
                         raise InputError(f"{path}: row {row}", f"duplicate id {name!r} (first in row {seen[name]})")
                     seen[name] = row
-                    yield Document(name, f"{path}:{row}", str(text), options.encoding or "utf-8")
+                    yield Document(name, f"{path}:{row}", str(text), enc.recorded)
         except UnicodeDecodeError as exc:
-            raise InputError(str(path), f"not UTF-8 (byte {exc.start}); pass --encoding") from None
+            raise InputError(str(path), f"not valid {enc.codec} (byte {exc.start}); pass --encoding") from None
         except (pd.errors.ParserError, ValueError) as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise InputError(str(path), f"cannot parse table: {first}") from None

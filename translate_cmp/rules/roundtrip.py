@@ -360,10 +360,11 @@ class ContentDropped(Rule):
         rt = _round_trip(ctx)
         if rt is None or ctx.doc_lang in NO_SPACE_LANGS:  # words are not space-delimited: no word counts
             return
-        a, b, ops = word_opcodes(ctx.text, rt.back_text)
+        a, b = word_spans(ctx.text), word_spans(rt.back_text)
         missing = len(a) - len(b)
         if missing < _length_gap(len(a)):
-            return
+            return  # decided by the counts: no diff (quadratic at worst) for the many sentences that pass
+        a, b, ops = word_opcodes(ctx.text, rt.back_text)
         runs = [(i1, i2) for tag, i1, i2, j1, j2 in ops if tag in ("delete", "replace") and (i2 - i1) - (j2 - j1) >= 3]
         if runs:
             i1, i2 = max(runs, key=lambda r: r[1] - r[0])
@@ -398,10 +399,11 @@ class ContentAdded(Rule):
         rt = _round_trip(ctx)
         if rt is None or ctx.doc_lang in NO_SPACE_LANGS:
             return
-        a, b, ops = word_opcodes(ctx.text, rt.back_text)
+        a, b = word_spans(ctx.text), word_spans(rt.back_text)
         extra = len(b) - len(a)
         if extra < _length_gap(len(a)):
-            return
+            return  # decided by the counts, before the diff
+        a, b, ops = word_opcodes(ctx.text, rt.back_text)
         added = [b[j][2] for tag, _, _, j1, j2 in ops if tag in ("insert", "replace") for j in range(j1, j2)]
         yield Hit(0, len(ctx.text), f"{len(a)} words, {len(b)} back: {extra} added in the round trip "
                                     f"({excerpt(' '.join(added), 60)!r})")

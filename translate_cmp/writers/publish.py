@@ -12,14 +12,16 @@ files side by side. To close that window, a journal (``.publish.<pid>-<random>.j
 names every rename before the first one; it is deleted once all are done. The next run in the folder
 calls :func:`recover` before anything else: a journal of a process no longer alive is rolled forward
 (every temporary file it names was sealed before the journal was written, so finishing the renames
-gives the complete new set), then the journal and the backups go. Until that next run the folder may
-hold a mix; ``run.json`` is renamed last, so its ``written_at`` and ``outputs`` still describe the last
-run that finished.
+gives the complete new set), then the journal and the backups go. Every command that reads an output
+folder does the same first (:mod:`translate_cmp.writers.output_set`); until one runs, the folder may hold
+a mix, and ``run.json`` (renamed last) still describes the last run that finished: its ``digests`` do
+not match the new files, so no reader takes the mix for one run.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import secrets
@@ -33,7 +35,8 @@ JOURNAL_SUFFIX = ".journal"
 
 def _write_journal(folder: Path, moves: list[tuple[Path, Path]], backups: list[Path]) -> Path:
     path = folder / f".publish.{os.getpid()}-{secrets.token_hex(6)}{JOURNAL_SUFFIX}"
-    body = json.dumps({"moves": [[t.name, f.name] for t, f in moves], "backups": [b.name for b in backups]})
+    rel = functools.partial(os.path.relpath, start=folder)  # annotated copies live in a subfolder
+    body = json.dumps({"moves": [[rel(t), rel(f)] for t, f in moves], "backups": [rel(b) for b in backups]})
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         os.write(fd, body.encode("utf-8"))
@@ -44,7 +47,7 @@ def _write_journal(folder: Path, moves: list[tuple[Path, Path]], backups: list[P
     return path
 
 
-def _journal_pid(name: str) -> int | None:
+def journal_pid(name: str) -> int | None:
     part = name[len(".publish."):-len(JOURNAL_SUFFIX)].split("-", 1)[0]
     return int(part) if part.isdigit() else None
 
@@ -58,7 +61,7 @@ def recover(folder: Path) -> list[Path]:
     except OSError:
         return handled
     for name in names:
-        pid = _journal_pid(name)
+        pid = journal_pid(name)
         if pid is None or pid == os.getpid() or _pid_alive(pid):
             continue  # a concurrent run's, still publishing
         journal = folder / name

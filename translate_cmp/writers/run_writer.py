@@ -26,6 +26,7 @@ from typing import Any
 from translate_cmp.records import DocumentResult
 from translate_cmp.writers.base import FormatWriter, RuleDocs
 from translate_cmp.writers.manifest import RunCounts, build_manifest, manifest_file
+from translate_cmp.writers.output_set import DIGESTS_KEY, digests
 from translate_cmp.writers.publish import publish
 from translate_cmp.writers.rows import DocRows, doc_rows, error_summary
 
@@ -69,8 +70,12 @@ class RunWriter:
             full = build_manifest(manifest or {}, self.counts, self.formats, files)
             for writer in self.writers:
                 writer.finish(full, self.rule_docs)
-            files = [f for writer in self.writers for f in writer.files.values()]
-            publish([*files, manifest_file(self.out_dir, full)], self.out_dir)
+            files = {name: f for writer in self.writers for name, f in writer.files.items()}
+            for f in files.values():
+                if f.state == "open":
+                    f.seal()  # durable before any final name changes, and hashed as sealed
+            full[DIGESTS_KEY] = digests(files)  # readers check the set against these (writers/output_set.py)
+            publish([*files.values(), manifest_file(self.out_dir, full)], self.out_dir)
         except BaseException:
             self.abort()
             raise
