@@ -42,6 +42,7 @@ def round_trip(engine: Engine, texts: Sequence[str], src: str, pivot: str, surpr
             forward_tokens=fw.n_tokens,
             backward_tokens=bw.n_tokens,
             surprisal=sb,
+            unknown=fw.unknown,
         )
         for text, fw, bw, sb in zip(unique, forward, backward, bits, strict=True)
     }

@@ -28,6 +28,7 @@ from translate_cmp.writers.rows import (
     SENTENCE_COLUMNS,
     SENTENCE_FLOAT_COLUMNS,
     SENTENCE_INT_COLUMNS,
+    SENTENCE_LATER_COLUMNS,
     DocRows,
 )
 
@@ -91,7 +92,12 @@ def _read(path: Path, columns: tuple[str, ...], ints: frozenset[str], floats: fr
 
 def read_sentences_csv(path: Path | str) -> pd.DataFrame:
     """Read a ``sentences.csv`` back exactly: ``text`` equals ``document[start:end]`` on every row."""
-    return _read(Path(path), SENTENCE_COLUMNS, SENTENCE_INT_COLUMNS, SENTENCE_FLOAT_COLUMNS)
+    required = tuple(c for c in SENTENCE_COLUMNS if c not in SENTENCE_LATER_COLUMNS)
+    frame = _read(Path(path), required, SENTENCE_INT_COLUMNS, SENTENCE_FLOAT_COLUMNS)
+    for column in SENTENCE_LATER_COLUMNS:
+        if column not in frame:
+            frame[column] = ""
+    return frame
 
 
 def read_documents_csv(path: Path | str) -> pd.DataFrame:

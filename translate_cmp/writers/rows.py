@@ -20,8 +20,10 @@ from translate_cmp.records import DocumentResult, Flag, SentenceResult, Severity
 
 SENTENCE_COLUMNS: tuple[str, ...] = (
     "doc_id", "sent_id", "start", "end", "lang", "text", "pivot_lang", "pivot_text", "back_text",
-    "chrf", "bleu", "ter", "diff", "flags", "risk",
+    "chrf", "bleu", "ter", "diff", "flags", "risk", "unknown",
 )  # fmt: skip
+# columns added after the first release: reading an older run's sentences.csv fills them with ""
+SENTENCE_LATER_COLUMNS: tuple[str, ...] = ("unknown",)
 _SENTENCE_VALUES = operator.attrgetter(*SENTENCE_COLUMNS)  # one C call per row, in column order
 SENTENCE_INT_COLUMNS = frozenset({"sent_id", "start", "end"})
 SENTENCE_FLOAT_COLUMNS = frozenset({"chrf", "bleu", "ter", "risk"})
@@ -64,6 +66,7 @@ class SentenceRow:
     diff: str
     flags: str
     risk: float
+    unknown: str  # words of the sentence the engine did not know (Apertium), ";"-separated, in order
 
     def values(self) -> tuple:
         return _SENTENCE_VALUES(self)
@@ -133,6 +136,7 @@ def sentence_row(result: SentenceResult, doc_lang: str) -> SentenceRow:
         diff=result.diff if rt else "",
         flags=flag_codes(result.flags),
         risk=_num(result.risk) or 0.0,
+        unknown=";".join(rt.unknown) if rt else "",
     )
 
 
