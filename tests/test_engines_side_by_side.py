@@ -114,3 +114,42 @@ def test_cli_engine_list_writes_one_row_per_engine(en_es_copy_dir, tmp_path):
     pivots = {r["pivot_lang"] for r in rows}
     assert pivots == {"es", "es~apertium"}
     assert sum(r["pivot_lang"] == "es" for r in rows) == sum(r["pivot_lang"] == "es~apertium" for r in rows) > 20
+
+
+@needs_apertium
+def test_a_spanish_source_goes_through_english_with_both_engines(en_es_copy_dir):
+    from translate_cmp.pipeline import run_documents
+
+    engine = create_engine("argos,apertium", packages_dir=str(en_es_copy_dir))
+    path = ROOT / "benchmarks" / "roundtrip_articles" / "es_ciudad.txt"
+    doc = Document("ciudad", str(path), path.read_text(encoding="utf-8"))
+    (result,) = run_documents([doc], engine, select_rules(["R4"]), expand_pivots(engine.name, ("es",)),
+                              strict=True, surprisal=False)
+    assert result.lang == "es"
+    by_sentence: dict[int, dict[str, RoundTrip]] = {}
+    for s in result.sentences:
+        by_sentence.setdefault(s.sentence.sent_id, {})[s.round_trip.pivot_lang] = s.round_trip
+    texts = {s.sentence.sent_id: s.sentence.text for s in result.sentences}
+    assert by_sentence and all(set(t) == {"en", "en~apertium"} for t in by_sentence.values())
+    assert all(t["en"].back_text == texts[i] for i, t in by_sentence.items())  # the argos copy model
+    assert sum(t["en~apertium"].pivot_text != texts[i] for i, t in by_sentence.items()) > len(texts) / 2
+
+
+@needs_apertium
+def test_a_language_the_second_engine_lacks_keeps_the_first_and_says_so(copy_package_files, tmp_path):
+    from translate_cmp.testing import build_copy_package, install_package
+
+    folder = tmp_path / "argos"
+    for src, tgt in (("de", "en"), ("en", "de")):
+        install_package(build_copy_package(tmp_path / f"{src}_{tgt}.argosmodel", src, tgt, copy_package_files["spm"]),
+                        folder)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "ARGOS_PACKAGES_DIR": str(folder)}
+    german = ROOT / "benchmarks" / "articles" / "de.txt"
+    proc = subprocess.run([sys.executable, "-m", "translate_cmp", "run", str(german),
+                           "--engine", "argos,apertium", "--out", str(tmp_path / "out"), "--no-cache"],
+                          capture_output=True, text=True, env=env, cwd=ROOT)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "no apertium mode for de->en->de; those documents have no en~apertium rows" in proc.stderr
+    with open(tmp_path / "out" / "sentences.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and {r["pivot_lang"] for r in rows} == {"en"} and all(r["back_text"] for r in rows)

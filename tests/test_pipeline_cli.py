@@ -15,7 +15,7 @@ from translate_cmp.writers import read_sentences_csv
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 CONTRACT = ["doc_id", "sent_id", "start", "end", "lang", "text", "pivot_lang", "pivot_text", "back_text",
-            "chrf", "bleu", "ter", "diff", "flags", "risk", "unit_state"]
+            "chrf", "bleu", "ter", "diff", "flags", "risk", "unknown", "unit_state"]
 
 
 def _run(*args: str) -> "click.testing.Result":  # noqa: F821

@@ -14,7 +14,7 @@ from translate_cmp.pipeline import run_documents
 from translate_cmp.records import Document, RoundTrip, Sentence
 from translate_cmp.rules import get_rule, select_rules
 from translate_cmp.rules.base import DocStats, RuleContext
-from translate_cmp.rules.name_survival import acronym_kept, name_runs
+from translate_cmp.rules.name_survival import acronym_kept, conventional_capitals, name_runs
 from translate_cmp.rules.roundtrip import names
 from translate_cmp.score import SentenceScorer
 
@@ -113,6 +113,16 @@ def test_closed_class_and_calendar_capitals_are_not_names():
     assert hits("R403", context(text, [("es", "", back)])) == []
 
 
+def test_common_words_capitalised_in_a_byline_are_not_names():
+    # a real Apertium round trip es -> en -> es of a Spanish byline (benchmarks/roundtrip_sample.tsv)
+    byline = [("en", "By Editorial", "Por Editorial")]
+    assert hits("R403", context("Por Redacción", byline, lang="es")) == []
+    assert "Redacción" in conventional_capitals("Por Redacción", "es")
+    # a rare word in a byline is still a name, and a common word in a full sentence still counts
+    assert hits("R403", context("Por Zubiría", [("en", "By Ruiz", "Por Ruiz")], lang="es")) == ["Zubiría"]
+    assert conventional_capitals("El informe de la Redacción llegó el martes.", "es") == frozenset()
+
+
 def test_divergence_skips_capitals_and_short_lines():
     stats = DocStats(median_chrf=71.0, mad_chrf=8.0)
     assert hits("R401", context("WHY IT MATTERS", [("es", "POR QUÉ IMPORTA", "Why it IMPORTS")], stats)) == []
@@ -138,7 +148,9 @@ def test_every_round_trip_rule_flags_at_most_3_percent_of_clean_sentences():
             continue
         for mode in ("es", "ca", "gl", "all"):
             assert per_mode[mode].clean_rate <= roundtrip_quality.TARGET_CLEAN_RATE, (code, mode)
-        assert per_mode["en"].clean_flagged <= 1, code  # 32 Spanish sentences via en: one flag is 3.1%
+        assert per_mode["en"].clean_rate <= roundtrip_quality.TARGET_CLEAN_RATE, code
+    # the calibration keeps what R403 found on garbled sentences (ca 4 of 27, Spanish via en 1 of 6)
+    assert cells["R403"]["ca"].garbled_flagged >= 4 and cells["R403"]["en"].garbled_flagged >= 1
 
 
 # ---------------------------------------------------------------- the live engine

@@ -18,7 +18,7 @@ from translate_cmp.writers.cells import neutralise, unneutralise
 
 CONTRACT_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "lang", "text", "pivot_lang", "pivot_text", "back_text",
-    "chrf", "bleu", "ter", "diff", "flags", "risk", "unit_state",
+    "chrf", "bleu", "ter", "diff", "flags", "risk", "unknown", "unit_state",
 ]  # fmt: skip
 DOC_COLUMNS = ["doc_id", "path", "lang", "lang_prob", "n_sentences", "n_flagged", "mean_chrf", "max_risk"]
 
@@ -136,12 +136,12 @@ def test_engine_none_keeps_columns_with_empty_cells(tmp_path: Path) -> None:
     write_run(tmp_path, [Document("a", "a.txt", "Only surface rules. Nothing translated.")], pivots=("",))
     frame = read_sentences_csv(tmp_path / "sentences.csv")
     assert list(frame.columns) == CONTRACT_COLUMNS
-    for col in ("pivot_lang", "pivot_text", "back_text", "diff"):
+    for col in ("pivot_lang", "pivot_text", "back_text", "diff", "unknown", "unit_state"):
         assert frame[col].tolist() == ["", ""]
     for col in ("chrf", "bleu", "ter"):
         assert frame[col].isna().all()
     raw_line = (tmp_path / "sentences.csv").read_text(encoding="utf-8").splitlines()[1]
-    assert raw_line == "a,0,0,19,en,Only surface rules.,,,,,,,,S101,0.0,"
+    assert raw_line == "a,0,0,19,en,Only surface rules.,,,,,,,,S101,0.0,,"
     assert read_documents_csv(tmp_path / "documents.csv")["mean_chrf"].isna().all()
 
 
@@ -237,3 +237,15 @@ def test_reader_names_a_missing_file(tmp_path: Path) -> None:
     (tmp_path / "sentences.csv").write_text("doc_id,text\r\na,b\r\n", encoding="utf-8")
     with pytest.raises(InputError, match="missing columns: sent_id, start"):
         read_sentences_csv(tmp_path / "sentences.csv")
+
+
+def test_an_older_sentences_csv_without_the_unknown_column_reads_back(tmp_path: Path) -> None:
+    write_run(tmp_path, [Document("a", "a.txt", "Only surface rules. Nothing translated.")], pivots=("",))
+    path = tmp_path / "sentences.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\r\n".join(line.rsplit(",", 2)[0] for line in lines) + "\r\n", encoding="utf-8")
+    assert lines[0].endswith(",risk,unknown,unit_state")
+    assert "unknown" not in path.read_text(encoding="utf-8").splitlines()[0]
+    frame = read_sentences_csv(path)
+    assert list(frame.columns) == CONTRACT_COLUMNS
+    assert frame["unknown"].tolist() == frame["unit_state"].tolist() == ["", ""]

@@ -5,7 +5,8 @@ the model, its checksum, the beam size or the quantisation and the old entries s
 matching. :class:`CachingEngine` wraps any :class:`~translate_cmp.engines.base.Engine`, so the
 pipeline does not know the cache exists: one ``translate`` call looks every text up in a few
 batched queries, sends only the misses to the wrapped engine in one call, stores the new
-translations and commits. A run that is killed keeps everything committed before it died, so
+translations and commits. The words an engine did not know (``Translated.unknown``, Apertium's
+analyser) are kept beside them in ``unknown_words``. A run that is killed keeps everything committed before it died, so
 running it again translates only what is left. Forced-decoding scores (``Engine.score``, the
 surprisal pass) are cached the same way.
 
@@ -27,6 +28,7 @@ import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,6 +59,12 @@ CREATE TABLE IF NOT EXISTS scores (
     pair    TEXT NOT NULL,
     tokens  TEXT NOT NULL,
     PRIMARY KEY (context, pair)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS unknown_words (
+    context TEXT NOT NULL,
+    source  TEXT NOT NULL,
+    words   TEXT NOT NULL,
+    PRIMARY KEY (context, source)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS results (
     key   TEXT PRIMARY KEY,
@@ -138,14 +146,25 @@ class TranslationCache:
             )
             for source, target, score, truncated, n_tokens in rows:
                 found[source] = Translated(target, score, bool(truncated), n_tokens)
+            rows = self._db.execute(
+                "SELECT source, words FROM unknown_words "
+                f"WHERE context = ? AND source IN ({','.join('?' * len(part))})",
+                (context, *part),
+            )
+            for source, words in rows:
+                if source in found:
+                    found[source] = replace(found[source], unknown=tuple(json.loads(words)))
         return found
 
     def put_many(self, context: str, key: str, items: Iterable[tuple[str, Translated]]) -> None:
         """Store translations and commit them, all in one transaction."""
+        items = list(items)
         rows = [(context, s, t.text, t.score, int(t.truncated), t.n_tokens) for s, t in items]
+        unknown = [(context, s, json.dumps(list(t.unknown), ensure_ascii=False)) for s, t in items if t.unknown]
         with self._write() as db:
             db.execute("INSERT OR IGNORE INTO contexts (context, key) VALUES (?, ?)", (context, key))
             db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT OR REPLACE INTO unknown_words VALUES (?, ?, ?)", unknown)
 
     def get_scores(self, context: str, pairs: Sequence[str]) -> dict[str, list[TokenScore]]:
         """Cached forced-decoding scores among ``pairs`` (digests of source and target, see :func:`pair_digest`)."""

@@ -11,7 +11,7 @@ from translate_cmp.cache import CachingEngine, with_cache
 from translate_cmp.engines import auto_engine, create_engine
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.none import NoneEngine
-from translate_cmp.engines.side_by_side import expand_pivots
+from translate_cmp.engines.side_by_side import expand_pivots, split_tag
 from translate_cmp.errors import InputsFailed
 from translate_cmp.executors import WorkSpec, execute
 from translate_cmp.gate import Gate, GateTally, load_baseline
@@ -116,6 +116,10 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         for error in stats.input_errors:  # after every good document, in the order they were met
             writers.write_error(error.doc_id, error.path, error.problem)
         for src, pivot in sorted(stats.untranslated_pairs) if engine.directions() else ():
+            if tag := split_tag(pivot)[1]:  # a further engine of --engine argos,apertium
+                notify(f"translate-cmp: no {tag} mode for {src}->{split_tag(pivot)[0]}->{src}; those documents "
+                       f"have no {pivot} rows")
+                continue
             notify(f"translate-cmp: no argos models for {src}->{pivot}->{src}; those documents got surface rules only. "
                    "Install: " + INSTALL_HINT.format(src=src, tgt=pivot))
         manifest = {

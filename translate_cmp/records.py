@@ -62,6 +62,7 @@ class Translated:
     score: float | None = None  # cumulative log-probability of the output, when the engine has one
     truncated: bool = False  # the engine stopped at its length bound before the end token
     n_tokens: int = 0
+    unknown: tuple[str, ...] = ()  # words of the input the engine did not know (Apertium's analyser), in order
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ class RoundTrip:
     surprisal: tuple[tuple[int, int, float], ...] = ()
     # compare mode only: the given translation's sentence ids (0-based) this sentence is aligned to
     aligned: tuple[int, ...] = ()
+    # words of the original the forward leg did not know (Apertium only; copied through untranslated)
+    unknown: tuple[str, ...] = ()
 
     @property
     def mean_logprob(self) -> float | None:

@@ -9,14 +9,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from translate_cmp.engines.base import Engine
+from translate_cmp.engines.side_by_side import TAG, split_tag
 from translate_cmp.records import RoundTrip
 from translate_cmp.surprisal import score_pieces
 
 
 def pivots_for(src: str, requested: Sequence[str]) -> list[str]:
-    """English when the source is not English; otherwise the requested pivots (never the source itself)."""
+    """English when the source is not English; otherwise the requested pivots (never the source itself).
+
+    Engines side by side (``es~apertium`` among ``requested``): a non-English source goes through
+    English with every engine, ``en`` then ``en~apertium``, as an English one goes through each pivot.
+    """
     if src != "en":
-        return ["en"]
+        engines = dict.fromkeys(tag for tag in (split_tag(p)[1] for p in requested) if tag)
+        return ["en", *(f"en{TAG}{tag}" for tag in engines)]
     return [p for p in requested if p != src]
 
 
@@ -42,6 +48,7 @@ def round_trip(engine: Engine, texts: Sequence[str], src: str, pivot: str, surpr
             forward_tokens=fw.n_tokens,
             backward_tokens=bw.n_tokens,
             surprisal=sb,
+            unknown=fw.unknown,
         )
         for text, fw, bw, sb in zip(unique, forward, backward, bits, strict=True)
     }

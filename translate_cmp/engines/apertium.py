@@ -3,8 +3,9 @@
 Measured (NOTES.md): each ``apertium`` call costs ~170 ms on its own, so sentences are batched,
 joined by blank lines, which come back one for one. ``-u`` drops the unknown-word marks (``*``,
 ``#``, ``@``) so the rules never see them. stdin is written from a thread while stdout is read
-(a pipe written without reading deadlocks). Unknown words per sentence are not recorded: that
-would need a second, unmarked run of every leg (twice the cost), so the column is skipped.
+(a pipe written without reading deadlocks). The words each sentence's mode did not know come from
+a second pass of the mode's analyser alone (translate_cmp/engines/apertium_unknown.py), carried as
+``Translated.unknown``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from translate_cmp.engines.apertium_unknown import unknown_words
 from translate_cmp.engines.base import Engine
 from translate_cmp.errors import InputError
 from translate_cmp.records import Translated
@@ -85,7 +87,7 @@ class ApertiumEngine(Engine):
         return f"apertium:{mode}:apertium={self.version()}:{_package_version(mode)}"
 
     def settings(self) -> dict:
-        return {"unknown_marks": False, "separator": "blank line", "clean_spaces": True}
+        return {"unknown_marks": False, "unknown_words": "analyser", "separator": "blank line", "clean_spaces": True}
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[Translated]:
         results = [Translated("") for _ in texts]
@@ -95,9 +97,11 @@ class ApertiumEngine(Engine):
         mode = self._mode(src, tgt)
         for start in range(0, len(todo), self.chunk):
             part = todo[start:start + self.chunk]
-            outputs = self._run(mode, [_one_line(texts[i]) for i in part])
-            for i, out in zip(part, outputs, strict=True):
-                results[i] = Translated(clean(out))
+            lines = [_one_line(texts[i]) for i in part]
+            outputs = self._run(mode, lines)
+            unknown = unknown_words(MODES_DIR / f"{mode}.mode", lines) or [()] * len(lines)
+            for i, out, words in zip(part, outputs, unknown, strict=True):
+                results[i] = Translated(clean(out), unknown=words)
         return results
 
     def _mode(self, src: str, tgt: str) -> str:

@@ -15,7 +15,11 @@ name counts as lost only when, in the round trips:
   convention (months, days, compass points);
 - no other part of the same name survived (parts joined by whitespace, a hyphen, of/for/de/del/la/
   der/des/du/di or capitalised function words): "Doctors Without Borders" -> "Doctors Without
-  Brinks" is a kept name, partly translated.
+  Brinks" is a kept name, partly translated;
+- in a byline or a segment under four words, it is not a common word of the document language
+  (wordfreq Zipf at least 4, and more common there than in English): such a line capitalises its
+  words by convention ("Por Redacción" -> "By Editorial" -> "Por Editorial"), and the defects the
+  rule is after (glued or broken words) are not common words.
 
 A pivot identical to the original (no translation at all) is no evidence that a name survived.
 """
@@ -25,8 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from translate_cmp.langdata import closed_class
+from translate_cmp.langdata import closed_class, is_real_word
 from translate_cmp.records import RoundTrip
+from translate_cmp.rules.furniture_i18n import is_byline
 
 _PART = re.compile(r"[^\W_]+")
 NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "la", "der", "des", "du", "di"})
@@ -38,6 +43,19 @@ Span = tuple[int, int, str]
 _EN_CONVENTIONAL = """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday north south east west northern southern eastern western"""
 CONVENTIONAL_CAPITALS: dict[str, frozenset[str]] = {"en": frozenset(_EN_CONVENTIONAL.split())}
+
+
+SHORT_SEGMENT_WORDS = 4  # fewer words than this: a heading, a credit or a byline, capitalised by convention
+COMMON_ZIPF = 4.0
+
+
+def conventional_capitals(text: str, lang: str) -> frozenset[str]:
+    """Capitalised words of a byline or a very short segment that are common words of ``lang``
+    ("Redacción" in "Por Redacción"): capitalised there by convention, not as names."""
+    parts = _PART.findall(text)
+    if len(parts) >= SHORT_SEGMENT_WORDS and not is_byline(text.strip(), lang):
+        return frozenset()
+    return frozenset(w for w in parts if w[0].isupper() and is_real_word(w, lang, COMMON_ZIPF))
 
 
 def _words(text: str) -> list[str]:
@@ -99,6 +117,8 @@ def lost_names(text: str, candidates: Sequence[Span], trips: Sequence[RoundTrip]
     the start, "Military-Law") still belong to a name: when one survives, so does its name.
     """
     ignored = closed_class(lang) | CONVENTIONAL_CAPITALS.get(lang, frozenset())
+    common = conventional_capitals(text, lang)
+    candidates = [c for c in candidates if c[2] not in common]
     reported = {c[0] for c in candidates}
     capitals = [(m.start(), m.end(), m.group()) for m in _PART.finditer(text)
                 if m.group()[0].isupper() and (len(m.group()) > 1 or m.start() in reported)]

@@ -20,9 +20,9 @@ from translate_cmp.records import DocumentResult, Flag, SentenceResult, Severity
 
 SENTENCE_COLUMNS: tuple[str, ...] = (
     "doc_id", "sent_id", "start", "end", "lang", "text", "pivot_lang", "pivot_text", "back_text",
-    "chrf", "bleu", "ter", "diff", "flags", "risk", "unit_state",
+    "chrf", "bleu", "ter", "diff", "flags", "risk", "unknown", "unit_state",
 )  # fmt: skip
-SENTENCE_OPTIONAL_COLUMNS = frozenset({"unit_state"})  # added later: runs written before it still read back
+SENTENCE_OPTIONAL_COLUMNS = frozenset({"unknown", "unit_state"})  # added later: runs written before it still read back
 _SENTENCE_VALUES = operator.attrgetter(*SENTENCE_COLUMNS)  # one C call per row, in column order
 SENTENCE_INT_COLUMNS = frozenset({"sent_id", "start", "end"})
 SENTENCE_FLOAT_COLUMNS = frozenset({"chrf", "bleu", "ter", "risk"})
@@ -65,6 +65,7 @@ class SentenceRow:
     diff: str
     flags: str
     risk: float
+    unknown: str = ""  # words of the sentence the engine did not know (Apertium), ";"-separated, in order
     unit_state: str = ""  # localisation units only (unit_state()); "" for articles
 
     def values(self) -> tuple:
@@ -145,6 +146,7 @@ def sentence_row(result: SentenceResult, doc_lang: str, state: str = "") -> Sent
         diff=result.diff if rt else "",
         flags=flag_codes(result.flags),
         risk=_num(result.risk) or 0.0,
+        unknown=";".join(rt.unknown) if rt else "",
         unit_state=state,
     )
 
