@@ -106,7 +106,8 @@ def base_sentences(lang: str) -> list[Base]:
 
 def _document(base: Base, middle: str) -> tuple[str, int]:
     head = base.prev + " " if base.prev else ""
-    return head + middle + (" " + base.next if base.next else ""), len(head)
+    joint = "\n" if "\n" in middle else " "  # a line of its own (a caption) ends its line
+    return head + middle + (joint + base.next if base.next else ""), len(head)
 
 
 def _flags(lang: str, doc_id: str, text: str) -> list[Flag]:

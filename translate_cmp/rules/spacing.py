@@ -475,6 +475,7 @@ class LowercaseSentenceStart(SurfaceRule):
 
 _DOUBLE_MARKS = re.compile(
     r",[ \t]*,|;[ \t]*;|:[ \t]+:|[,;:][ \t]*\.(?!\.)|(?<![.\d])\.\.(?![./\d])|(?<![.\s])\.[ \t]+\.(?![ \t]*\.)"
+    r"|¿[ \t]*¿|¡[ \t]*¡"  # Spanish opening marks doubled: "¿¿Llegarán"
 )
 _ONLY_PUNCT = re.compile(r"^[\s.,;:!?]+$")
 _SPACE_BEFORE_MARK = re.compile(r"(?<=[^\W_])[ \t]+[,.](?=[ \t]|$)")  # "industry , and", "in Turkey ."
