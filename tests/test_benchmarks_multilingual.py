@@ -97,3 +97,16 @@ def test_benchmark_finds_every_language_and_meets_its_floors():
             k = by_kind[kind]
             assert k.n >= 4 and k.hit / k.n >= 0.90, (lang, kind, k.misses)
         assert report.recall >= 0.70, (lang, report.recall)
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), [
+    ("es", "el Gobierno aprobó el martes un nuevo paquete de ayudas.", "el"),
+    ("fr", "le gouvernement a présenté mercredi un projet de loi.", "le"),
+    ("it", "la Juventus ha battuto il Milan a San Siro.", "la"),
+])
+def test_lowercase_article_start_outside_english(lang, text, span):
+    assert span in flagged(text, "S105", lang)  # an article is no name particle in its own language
+
+
+def test_name_particles_still_start_english_sentences():
+    assert not flagged("de Gaulle and von der Leyen were named in the report.", "S105", "en")

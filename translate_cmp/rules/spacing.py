@@ -445,7 +445,7 @@ class LowercaseSentenceStart(SurfaceRule):
         if m is None or not is_lower(m.group()) or any(ch.isalnum() for ch in text[: m.start()]):
             return
         word = m.group()
-        if any(ch.isupper() for ch in word[1:]) or word.lower() in NAME_PARTICLES:
+        if any(ch.isupper() for ch in word[1:]) or self._name_particle(word.lower(), ctx.doc_lang):
             return  # "iPhone", "eBay"; "von der Leyen", "de Gaulle"
         if _BULLET_START.match(text) or "`" in text[: m.start()] or _looks_like_code(text, m.start(), m.end()):
             return
@@ -454,6 +454,11 @@ class LowercaseSentenceStart(SurfaceRule):
         if self._continues_previous(ctx):
             return
         yield Hit(m.start(), m.end(), f"starts with lower-case '{word}'")
+
+    @staticmethod
+    def _name_particle(low: str, lang: str) -> bool:
+        """'von', 'de': a name particle; outside English not the language's own articles ('el', 'la', 'der')."""
+        return low in NAME_PARTICLES and (lang == "en" or low not in closed_class(lang))
 
     @staticmethod
     def _continues_previous(ctx: RuleContext) -> bool:
