@@ -110,3 +110,16 @@ def test_lowercase_article_start_outside_english(lang, text, span):
 
 def test_name_particles_still_start_english_sentences():
     assert not flagged("de Gaulle and von der Leyen were named in the report.", "S105", "en")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Die Bundesregierung hat ein neues Gesetz Zur Cybersicherheit beschlossen.", "Zur"),
+    ("Bundeskanzler Olaf Scholz reiste am Montag Nach Paris.", "Nach"),
+])
+def test_german_preposition_capitalised_before_a_noun(text, span):
+    assert span in flagged(text, "S104", "de")
+
+
+def test_german_articles_and_particles_before_names_are_not_flagged():
+    text = "Das berichtete am Montag Der Spiegel. Ursula von der Leyen traf Die Linke und Von Der Leyen lachte."
+    assert not flagged(text, "S104", "de")

@@ -377,13 +377,25 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
         if (m.start() > 0 and not text[m.start() - 1].isspace()) or starts_clause(text, m.start()):
             continue
         prev, nxt = previous_word(text, m.start()), next_word(text, m.end())
-        if prev is None or nxt is None or not is_lower(nxt.group()):
+        if prev is None or nxt is None or not (is_lower(nxt.group()) or _german_preposition(word, nxt.group(), lang)):
             continue
         if not (is_lower(prev.group()) or (lang == "de" and is_title(prev.group()))):
             continue
         if lang == "de" and is_title(prev.group()) and prev.group().lower() in vocab:
             continue  # "Von Der ..." title chains
         yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence (a closed-class word of '{lang}')")
+
+
+_GERMAN_ARTICLES = frozenset({
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+})
+
+
+def _german_preposition(word: str, nxt: str, lang: str) -> bool:
+    """German writes every noun in Title case, so 'Gesetz Zur Cybersicherheit', 'reiste Nach Paris' are flagged
+    before a Title-case word too; articles ('Der Spiegel', 'Die Linke') and name particles ('Von Der') are not."""
+    low = word.lower()
+    return lang == "de" and is_title(nxt) and low not in _GERMAN_ARTICLES and low not in NAME_PARTICLES
 
 
 def _is_headline_in(text: str, vocab: frozenset[str]) -> bool:
