@@ -20,6 +20,7 @@ Kinds (and how each is made):
 - ``boilerplate``: a line of scraper or CMS debris (byline, image credit, "read more") follows.
 
 Deterministic: the same sentences and seed give the same corruptions on every machine.
+The same kinds for es, de, fr, pt, it, nl and ru, done each language's way: corrupt_i18n.py.
 """
 
 from __future__ import annotations

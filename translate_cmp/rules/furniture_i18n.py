@@ -58,6 +58,28 @@ BYLINE_STARTS = {
     "nl": ("door", "redactie"),
     "ru": ("автор:", "от", "редакция"),
 }
+# Calls to subscribe or follow that open a line of their own: "Suscríbete a nuestro boletín".
+CALL_STARTS = {
+    "es": ("suscríbete a", "suscríbase a", "síguenos en"),
+    "de": ("abonnieren sie", "folgen sie uns", "melden sie sich"),
+    "fr": ("abonnez-vous à", "inscrivez-vous à", "suivez-nous sur"),
+    "pt": ("assine a", "assine o", "assine nossa", "inscreva-se", "siga-nos"),
+    "it": ("iscriviti a", "abbonati a", "seguici su"),
+    "nl": ("schrijf je in", "abonneer je", "volg ons"),
+    "ru": ("подписывайтесь на", "подпишитесь на", "следите за нами"),
+}
+# Desk bylines in lower case after the first word: "Von unserer Redaktion", "Door onze redactie".
+_DESK_BYLINES = {
+    "es": "por la redacción|de nuestra redacción",
+    "de": "von unserer redaktion|aus der redaktion",
+    "fr": "par la rédaction|par notre rédaction",
+    "pt": "da redação|por nossa redação",
+    "it": "a cura della redazione|dalla redazione",
+    "nl": "door onze redactie|door de redactie",
+    "ru": "от редакции",
+}
+for _lang, _lines in _DESK_BYLINES.items():
+    FURNITURE_LINES[_lang] += "|" + _lines
 LANGS = frozenset(CAPTION_LABELS)
 
 
@@ -78,6 +100,17 @@ def caption_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
 @lru_cache(maxsize=16)
 def furniture_lines(lang: str) -> frozenset[str]:
     return frozenset(" ".join(line.split()) for line in FURNITURE_LINES.get(lang, "").split("|") if line.strip())
+
+
+def is_link_or_call(line: str, lang: str) -> bool:
+    """A short lower-cased line that is a furniture label and a headline ('lee también: las claves ...'),
+    or a call to subscribe or follow ('suscríbete a nuestro boletín')."""
+    if len(line.split()) > 10:
+        return False
+    label, colon, rest = line.partition(":")
+    if colon and rest.strip() and " ".join(label.split()) in furniture_lines(lang):
+        return True
+    return line.startswith(CALL_STARTS.get(lang, ()))
 
 
 def is_byline(line: str, lang: str) -> bool:

@@ -377,13 +377,25 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
         if (m.start() > 0 and not text[m.start() - 1].isspace()) or starts_clause(text, m.start()):
             continue
         prev, nxt = previous_word(text, m.start()), next_word(text, m.end())
-        if prev is None or nxt is None or not is_lower(nxt.group()):
+        if prev is None or nxt is None or not (is_lower(nxt.group()) or _german_preposition(word, nxt.group(), lang)):
             continue
         if not (is_lower(prev.group()) or (lang == "de" and is_title(prev.group()))):
             continue
         if lang == "de" and is_title(prev.group()) and prev.group().lower() in vocab:
             continue  # "Von Der ..." title chains
         yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence (a closed-class word of '{lang}')")
+
+
+_GERMAN_ARTICLES = frozenset({
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+})
+
+
+def _german_preposition(word: str, nxt: str, lang: str) -> bool:
+    """German writes every noun in Title case, so 'Gesetz Zur Cybersicherheit', 'reiste Nach Paris' are flagged
+    before a Title-case word too; articles ('Der Spiegel', 'Die Linke') and name particles ('Von Der') are not."""
+    low = word.lower()
+    return lang == "de" and is_title(nxt) and low not in _GERMAN_ARTICLES and low not in NAME_PARTICLES
 
 
 def _is_headline_in(text: str, vocab: frozenset[str]) -> bool:
@@ -445,7 +457,7 @@ class LowercaseSentenceStart(SurfaceRule):
         if m is None or not is_lower(m.group()) or any(ch.isalnum() for ch in text[: m.start()]):
             return
         word = m.group()
-        if any(ch.isupper() for ch in word[1:]) or word.lower() in NAME_PARTICLES:
+        if any(ch.isupper() for ch in word[1:]) or self._name_particle(word.lower(), ctx.doc_lang):
             return  # "iPhone", "eBay"; "von der Leyen", "de Gaulle"
         if _BULLET_START.match(text) or "`" in text[: m.start()] or _looks_like_code(text, m.start(), m.end()):
             return
@@ -454,6 +466,11 @@ class LowercaseSentenceStart(SurfaceRule):
         if self._continues_previous(ctx):
             return
         yield Hit(m.start(), m.end(), f"starts with lower-case '{word}'")
+
+    @staticmethod
+    def _name_particle(low: str, lang: str) -> bool:
+        """'von', 'de': a name particle; outside English not the language's own articles ('el', 'la', 'der')."""
+        return low in NAME_PARTICLES and (lang == "en" or low not in closed_class(lang))
 
     @staticmethod
     def _continues_previous(ctx: RuleContext) -> bool:
@@ -475,6 +492,7 @@ class LowercaseSentenceStart(SurfaceRule):
 
 _DOUBLE_MARKS = re.compile(
     r",[ \t]*,|;[ \t]*;|:[ \t]+:|[,;:][ \t]*\.(?!\.)|(?<![.\d])\.\.(?![./\d])|(?<![.\s])\.[ \t]+\.(?![ \t]*\.)"
+    r"|¿[ \t]*¿|¡[ \t]*¡"  # Spanish opening marks doubled: "¿¿Llegarán"
 )
 _ONLY_PUNCT = re.compile(r"^[\s.,;:!?]+$")
 _SPACE_BEFORE_MARK = re.compile(r"(?<=[^\W_])[ \t]+[,.](?=[ \t]|$)")  # "industry , and", "in Turkey ."

@@ -263,6 +263,7 @@ class ScraperDebris(SurfaceRule):
         if alone:
             line = " ".join(text.lower().strip(" :.…>»•-").split())
             furniture = line in FURNITURE_LINES or line in furniture_i18n.furniture_lines(ctx.doc_lang)
+            furniture = furniture or furniture_i18n.is_link_or_call(line, ctx.doc_lang)
             if furniture or (_FURNITURE_START.match(line) and len(line.split()) <= 10):
                 hits.append(Hit(0, len(text), f"page furniture '{text.strip()}'"))
             elif furniture_i18n.is_byline(text.strip(), ctx.doc_lang):
