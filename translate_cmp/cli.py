@@ -212,4 +212,9 @@ _add_plugins()
 
 
 def main() -> None:
-    cli(prog_name="translate-cmp")
+    from translate_cmp.fast_exit import exit_now
+
+    try:
+        cli(prog_name="translate-cmp")
+    except SystemExit as done:  # click ends every command with sys.exit
+        exit_now(done.code)
