@@ -73,3 +73,13 @@ def test_surface_only_rerun_reuses_every_document(tmp_path: Path):
     for name in ("sentences.csv", "flags.jsonl"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     assert json.loads((tmp_path / "a" / "flags.jsonl").read_text().splitlines()[0])["code"]
+
+
+def test_plain_words_is_remembered_but_each_caller_gets_its_own_list():
+    from translate_cmp.sentence_lang import plain_words
+
+    text = "Der Kanzler sagte am Montag in Berlin, 3 Punkte seien offen: www.example.de."
+    first = plain_words(text)
+    assert first == ["Der", "Kanzler", "sagte", "am", "Montag", "in", "Berlin", "Punkte", "seien", "offen"]
+    first.append("mutated")
+    assert plain_words(text) == first[:-1]

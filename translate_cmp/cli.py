@@ -212,4 +212,11 @@ _add_plugins()
 
 
 def main() -> None:
-    cli(prog_name="translate-cmp")
+    from translate_cmp.fast_exit import exit_now
+    from translate_cmp.gc_tuning import tune_gc
+
+    tune_gc()
+    try:
+        cli(prog_name="translate-cmp")
+    except SystemExit as done:  # click ends every command with sys.exit
+        exit_now(done.code)

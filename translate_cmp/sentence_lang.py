@@ -22,12 +22,14 @@ _EDGE_PUNCT = "\"'“”‘’«»()[]{}.,;:!?¿¡…-–—"
 
 def plain_words(text: str) -> list[str]:
     """Whitespace tokens that are words of prose (no digits, underscores, dots or slashes inside)."""
-    out = []
-    for token in text.split():
-        token = token.strip(_EDGE_PUNCT)
-        if _PLAIN_WORD.fullmatch(token):
-            out.append(token)
-    return out
+    return list(_plain_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _plain_words(text: str) -> tuple[str, ...]:
+    """:func:`plain_words`, remembered: detection and L301 ask for the same sentence up to three times."""
+    match = _PLAIN_WORD.fullmatch
+    return tuple(token for token in (t.strip(_EDGE_PUNCT) for t in text.split()) if match(token))
 
 
 def no_language_evidence(words: list[str], doc_lang: str) -> bool:

@@ -83,6 +83,8 @@ _GLUED_ARTICLE = re.compile(r"[a-z]{2,}A")  # a lower-case word and the article 
 
 def _junctions(token: str) -> list[int]:
     """Positions in ``token`` where a lower-case letter is followed by ``Xy`` (a Title-case start)."""
+    if len(token) < 3 or token[1:].islower():
+        return []  # no upper-case letter after the first: most words of prose, decided in C
     return [
         i
         for i in range(1, len(token) - 1)
@@ -122,7 +124,8 @@ class RunTogetherWords(SurfaceRule):
             if not english and _glued_letter(token, ctx.doc_lang) and not _looks_like_code(text, m.start(), m.end()):
                 yield Hit(m.start(), m.end(), f"'{token[:-1]}' and '{token[-1]}' run together")  # "MacronA déclaré"
                 continue
-            if english and _GLUED_ARTICLE.fullmatch(token) and not _looks_like_code(text, m.start(), m.end()):
+            glued_a = english and token[-1] == "A" and _GLUED_ARTICLE.fullmatch(token) is not None
+            if glued_a and not _looks_like_code(text, m.start(), m.end()):
                 yield Hit(m.start(), m.end(), f"'{token[:-1]}' and 'A' run together")  # "takenA number"
                 continue
             cuts = _junctions(token)

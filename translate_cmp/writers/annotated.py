@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
-from translate_cmp.l10n.annotate import Finding, annotate_po, annotate_tmx, annotate_xliff
 from translate_cmp.records import Unit
 from translate_cmp.writers.atomic import AtomicFile, remove_stale_temps
 from translate_cmp.writers.base import FormatWriter, RuleDocs
@@ -51,6 +50,8 @@ class AnnotatedWriter(FormatWriter):
         source = Path(unit.file)
         key = source.resolve()
         self.seen.setdefault(key, (source, unit.file_id))
+        from translate_cmp.l10n.annotate import Finding  # lazily: its XML stack costs ~40 ms per run
+
         for flag in doc.flags:
             self.findings[key][self.key(unit)].append(Finding(flag.code, flag.severity, flag.message,
                                                               self.where(unit)))
@@ -98,6 +99,8 @@ class PoWriter(AnnotatedWriter):
         return f"msgstr[{unit.plural_index}]" if unit.plural_index is not None else ""
 
     def annotate(self, data: bytes, findings: Mapping) -> bytes:
+        from translate_cmp.l10n.annotate import annotate_po
+
         return annotate_po(data, findings, mark_fuzzy=self.mark_fuzzy)
 
 
@@ -120,6 +123,8 @@ class XliffWriter(AnnotatedWriter):
         return f"segment {unit.unit_id.split('#', 1)[1]}" if "#" in unit.unit_id else ""
 
     def annotate(self, data: bytes, findings: Mapping) -> bytes:
+        from translate_cmp.l10n.annotate import annotate_xliff
+
         return annotate_xliff(data, findings)
 
 
@@ -132,6 +137,8 @@ class TmxWriter(AnnotatedWriter):
         return unit.unit_id
 
     def annotate(self, data: bytes, findings: Mapping) -> bytes:
+        from translate_cmp.l10n.annotate import annotate_tmx
+
         return annotate_tmx(data, findings)
 
 
