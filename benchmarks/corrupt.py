@@ -92,10 +92,10 @@ class Corruption:
     end: int
 
 
-def _words(text: str) -> list[re.Match]:
-    """Purely alphabetic words (no digits, apostrophes or hyphens inside) with their offsets."""
+def _words(text: str, word: re.Pattern = _WORD) -> list[re.Match]:
+    """Purely alphabetic words (``word``; no digits, apostrophes or hyphens inside) with their offsets."""
     out = []
-    for m in _WORD.finditer(text):
+    for m in word.finditer(text):
         before = text[m.start() - 1] if m.start() > 0 else " "
         after = text[m.end()] if m.end() < len(text) else " "
         if before in "'-’" or after in "'-’" or before.isdigit() or after.isdigit():

@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corrupt import Corruption  # noqa: E402
+from corrupt import _words as corrupt_words  # noqa: E402
 
 from translate_cmp.langdata import closed_class, deliberate_one_word  # noqa: E402
 
@@ -141,15 +142,8 @@ _ACCENTED = re.compile(r"[^a-zA-Z]")
 
 
 def _words(text: str) -> list[re.Match]:
-    """Letter-only words with their offsets, skipping parts of hyphenated, elided or numeric tokens."""
-    out = []
-    for m in _WORD.finditer(text):
-        before = text[m.start() - 1] if m.start() > 0 else " "
-        after = text[m.end()] if m.end() < len(text) else " "
-        if before in "'-’" or after in "'-’" or before.isdigit() or after.isdigit():
-            continue
-        out.append(m)
-    return out
+    """Letter-only words in any script with their offsets, skipping parts of hyphenated, elided or numeric tokens."""
+    return corrupt_words(text, _WORD)
 
 
 def _initial(text: str, pos: int) -> bool:
