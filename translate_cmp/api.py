@@ -55,13 +55,11 @@ def _documents(inputs: Inputs, read_options) -> Iterator[Document]:
 
 
 def _unique(docs: Iterable[Document]) -> Iterator[Document]:
-    seen: set[str] = set()
+    from translate_cmp.readers import UniqueIds
+
+    unique = UniqueIds()
     for doc in docs:
-        doc_id, n = doc.doc_id, 1
-        while doc_id in seen:
-            n += 1
-            doc_id = f"{doc.doc_id}~{n}"
-        seen.add(doc_id)
+        doc_id = unique(doc.doc_id)
         yield doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id)
 
 

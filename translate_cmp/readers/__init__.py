@@ -21,7 +21,10 @@ from translate_cmp.records import Document
 READERS: tuple[Reader, ...] = (TextReader(), TableReader(), PoReader(), XliffReader(), TmxReader())
 _BY_SUFFIX = {suffix: reader for reader in READERS for suffix in reader.suffixes}
 
-__all__ = ["READERS", "FileError", "ReadOptions", "check_paths", "input_files", "read_documents", "readable_files"]
+__all__ = [
+    "READERS", "FileError", "ReadOptions", "UniqueIds", "check_paths", "input_files", "read_documents",
+    "readable_files",
+]
 
 
 def check_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -82,6 +85,21 @@ def input_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
             yield root, root.stem
 
 
+class UniqueIds:
+    """Hands out each ``doc_id`` once: a repeated one becomes ``id~2``, ``id~3``..."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def __call__(self, base: str) -> str:
+        doc_id, n = base, 1
+        while doc_id in self.seen:
+            n += 1
+            doc_id = f"{base}~{n}"
+        self.seen.add(doc_id)
+        return doc_id
+
+
 def read_documents(
     paths: Iterable[str | Path], options: ReadOptions | None = None,
     on_error: Callable[[FileError], None] | None = None,
@@ -93,16 +111,7 @@ def read_documents(
     table that fails part-way keeps the documents of the rows before the bad one.
     """
     options = options or ReadOptions()
-    seen: set[str] = set()
-
-    def unique(base: str) -> str:
-        doc_id, n = base, 1
-        while doc_id in seen:
-            n += 1
-            doc_id = f"{base}~{n}"
-        seen.add(doc_id)
-        return doc_id
-
+    unique = UniqueIds()
     for path, base_id in input_files(paths):
         try:
             problem = path_problem(path)
