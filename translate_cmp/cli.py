@@ -108,11 +108,14 @@ def _output_options(command):
                    "skipped, and the run exits 3.")
 @click.option("--baseline", type=click.Path(dir_okay=False),
               help="Accepted findings (made by `translate-cmp baseline OUT_DIR`): reported, not counted for --fail-on.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Processes for detection, segmentation and the rules (--executor local): 0 (default) one per "
+                   "usable core, 1 this process only. The outputs do not depend on it.")
 @click.option("--chunk-docs", type=click.IntRange(min=1), default=64, hidden=True,
               help="Documents translated together per chunk (memory vs batching).")
 def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, text_column, id_column,
         source_column, target_column, source_lang, target_lang, quality, executor, cache_dir, no_cache, surprisal,
-        strict, baseline, chunk_docs) -> None:
+        strict, baseline, jobs, chunk_docs) -> None:
     """Analyse the articles under PATHS and write the results to --out."""
     from translate_cmp.job import JobConfig, run_job
     from translate_cmp.progress import progress_reporter
@@ -124,7 +127,7 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
         fail_on=Severity.parse(fail_on) if fail_on else None, formats=_csv_list(formats) or (),
         read=ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column, source_column=source_column,
                          target_column=target_column, source_lang=source_lang, target_lang=target_lang),
-        quality=quality, executor=executor, cache=not no_cache, cache_dir=cache_dir, chunk_docs=chunk_docs,
+        quality=quality, executor=executor, cache=not no_cache, cache_dir=cache_dir, chunk_docs=chunk_docs, jobs=jobs,
         surprisal=surprisal, strict_inputs=strict, baseline=baseline,
     )
     with progress_reporter(config.paths, config.read) as progress:

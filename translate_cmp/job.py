@@ -46,6 +46,7 @@ class JobConfig:
     surprisal: bool = False  # the forced-decoding pass behind R407 (--surprisal; needs R407 selected too)
     strict_inputs: bool = False  # --strict: any bad input file is fatal before work starts (else skipped, exit 3)
     baseline: str | None = None  # accepted findings (translate_cmp.gate): reported, not counted for fail_on
+    jobs: int = 0  # local executor: worker processes for the per-document work (0: one per usable core, 1: none)
 
 
 def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats: RunStats, started: float) -> dict:
@@ -60,6 +61,7 @@ def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats
         "rules": sorted(rule_docs),
         "signatures": scorer.signatures() if stats.translated else {},
         "timings": {k: round(v, 3) for k, v in stats.timings.items()} | {"total": round(time.time() - started, 3)},
+        "processes": stats.processes,  # stage timings are seconds of work summed over them
         "counts": {
             "documents": stats.documents, "sentences": stats.sentences, "translated": stats.translated,
             "flagged": stats.flagged, "flags": dict(sorted(stats.flag_counts.items())),
@@ -90,7 +92,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         engine=engine.name, engine_options=options, use_cache=config.cache, cache_dir=config.cache_dir,
         select=config.select, ignore=config.ignore, pivots=expand_pivots(config.engine, config.pivots),
         strict=config.engine == "argos",
-        chunk_docs=config.chunk_docs,
+        chunk_docs=config.chunk_docs, jobs=config.jobs,
         surprisal=config.surprisal and any(r.code == SURPRISAL_RULE for r in rules),
     )
     stats = RunStats()

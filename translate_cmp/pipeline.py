@@ -53,6 +53,7 @@ class RunStats:
     untranslated_pairs: set[tuple[str, str]] = field(default_factory=set)
     cache: Counter = field(default_factory=Counter)  # translation-cache hits and misses (executors fill it)
     input_errors: list = field(default_factory=list)  # readers.FileError: files skipped, the batch went on
+    processes: int = 1  # processes that did the per-document work (executors.pool's workers, when it forked any)
 
     def add(self, result: DocumentResult) -> None:
         self.documents += 1

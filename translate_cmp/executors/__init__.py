@@ -33,6 +33,7 @@ class WorkSpec:
     strict: bool = False
     chunk_docs: int = 64
     surprisal: bool = True  # the forced-decoding pass (pipeline.run_documents(surprisal=...))
+    jobs: int = 1  # local executor: processes for detect/segment/score/flag (0: one per core); not in any result
 
     def build_engine(self, cores: int | None = None) -> Engine:
         """The engine, cached unless ``use_cache`` is off; ``cores`` overrides the thread settings."""

@@ -27,24 +27,22 @@ def result_memo(engine: Engine, rules: Sequence[Rule], spec: WorkSpec, scorer: S
                               surprisal=spec.surprisal)
 
 
-def process_chunk(
-    documents: Sequence[Document],
-    engine: Engine,
-    rules: Sequence[Rule],
-    spec: WorkSpec,
-    *,
-    scorer: SentenceScorer,
-    stats: RunStats,
-    memo: ResultMemo | None = None,
-) -> list[DocumentResult]:
-    """One chunk through the pipeline, in input order; the documents not in ``memo`` are translated together."""
-    keys = [memo.key(d) for d in documents] if memo else []
-    found = memo.get(keys) if memo else {}
-    misses = [d for i, d in enumerate(documents) if not memo or keys[i] not in found]
-    fresh = list(run_documents(
-        misses, engine, rules, spec.pivots, strict=spec.strict, chunk_docs=max(1, len(misses)),
-        scorer=scorer, stats=stats, surprisal=spec.surprisal,
-    )) if misses else []
+def lookup(memo: ResultMemo | None, documents: Sequence[Document]
+           ) -> tuple[list[str], dict[str, DocumentResult], list[Document]]:
+    """The memo keys of ``documents``, the results the memo has, and the documents left to compute."""
+    if memo is None:
+        return [], {}, list(documents)
+    keys = [memo.key(d) for d in documents]
+    found = memo.get(keys)
+    return keys, found, [d for key, d in zip(keys, documents) if key not in found]
+
+
+def merge(memo: ResultMemo | None, keys: list[str], found: dict[str, DocumentResult], fresh: list[DocumentResult],
+          engine: Engine, spec: WorkSpec, stats: RunStats) -> list[DocumentResult]:
+    """Store the ``fresh`` results and interleave them with the ``found`` ones in input order.
+
+    ``fresh`` are counted in ``stats`` already (the pipeline counts what it computes); reused ones are
+    counted here."""
     if memo and fresh:
         memo.put(zip([k for k in keys if k not in found], fresh, strict=True))
     if not found:
@@ -66,6 +64,25 @@ def process_chunk(
     return out
 
 
+def process_chunk(
+    documents: Sequence[Document],
+    engine: Engine,
+    rules: Sequence[Rule],
+    spec: WorkSpec,
+    *,
+    scorer: SentenceScorer,
+    stats: RunStats,
+    memo: ResultMemo | None = None,
+) -> list[DocumentResult]:
+    """One chunk through the pipeline, in input order; the documents not in ``memo`` are translated together."""
+    keys, found, misses = lookup(memo, documents)
+    fresh = list(run_documents(
+        misses, engine, rules, spec.pivots, strict=spec.strict, chunk_docs=max(1, len(misses)),
+        scorer=scorer, stats=stats, surprisal=spec.surprisal,
+    )) if misses else []
+    return merge(memo, keys, found, fresh, engine, spec, stats)
+
+
 def run_local(
     documents: Iterable[Document],
     engine: Engine,
@@ -76,6 +93,13 @@ def run_local(
     stats: RunStats,
     on_chunk: Callable[[int, int], None] | None = None,
 ) -> Iterator[DocumentResult]:
+    """The pipeline in this process, or on ``spec.jobs`` processes (0: one per usable core)."""
+    from translate_cmp.executors.pool import default_jobs, run_pool
+
+    jobs = spec.jobs or default_jobs()
+    if jobs > 1:
+        yield from run_pool(documents, engine, rules, spec, scorer=scorer, stats=stats, on_chunk=on_chunk, jobs=jobs)
+        return
     memo = result_memo(engine, rules, spec, scorer)
     before = cache_counts(engine)
     for chunk in chunked(documents, spec.chunk_docs):

@@ -1,0 +1,77 @@
+"""--jobs: the per-document work on several processes writes what one process writes, byte for byte."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from translate_cmp.errors import InputError
+from translate_cmp.job import JobConfig, run_job
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUTS = ("sentences.csv", "documents.csv", "flags.jsonl", "sentences.jsonl")
+
+
+@pytest.fixture
+def multilingual(tmp_path: Path) -> Path:
+    """The seeds and the benchmark's articles in eleven languages: 22 documents."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in [*sorted((ROOT / "seeds").glob("*.txt")), *sorted((ROOT / "benchmarks" / "articles").glob("*.txt"))]:
+        shutil.copy(path, folder / f"{path.parent.name}_{path.name}")
+    return folder
+
+
+def _run(inputs: Path, out: Path, jobs: int, **config) -> dict:
+    run_job(JobConfig(paths=(str(inputs),), out_dir=out, formats=("csv", "jsonl"), jobs=jobs, **config),
+            notify=lambda msg: None)
+    return json.loads((out / "run.json").read_text())
+
+
+def _same_outputs(a: Path, b: Path) -> None:
+    for name in OUTPUTS:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_two_processes_write_what_one_writes(multilingual: Path, tmp_path: Path):
+    # chunks of 5: four go to the workers, the last (2 documents) is computed in this process
+    one = _run(multilingual, tmp_path / "one", 1, engine="none", cache=False, chunk_docs=5)
+    two = _run(multilingual, tmp_path / "two", 2, engine="none", cache=False, chunk_docs=5)
+    _same_outputs(tmp_path / "one", tmp_path / "two")
+    assert one["counts"] == two["counts"] and one["counts"]["documents"] == 22
+    assert one["rules_not_run"] == two["rules_not_run"] and one["untranslated"] == two["untranslated"]
+    assert two["counts"]["flagged"] > 0
+    assert (one["processes"], two["processes"]) == (1, 2)
+
+
+def test_two_processes_reuse_the_memo(multilingual: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    cold = _run(multilingual, tmp_path / "cold", 2, engine="none", cache_dir=str(cache), chunk_docs=8)
+    again = _run(multilingual, tmp_path / "again", 2, engine="none", cache_dir=str(cache), chunk_docs=8)
+    _same_outputs(tmp_path / "cold", tmp_path / "again")
+    assert cold["cache"]["documents_reused"] == 0
+    assert again["cache"]["documents_reused"] == 22
+
+
+def test_translated_documents_round_trip_through_this_process(argos_packages_dir, seed_documents, tmp_path: Path):
+    """Real argos copy models: workers analyse, this process translates, workers score and flag."""
+    folder = tmp_path / "en"
+    folder.mkdir()
+    for i in range(2):  # ten English documents, two chunks of five
+        for doc in seed_documents:
+            shutil.copy(doc.path, folder / f"{i}_{Path(doc.path).name}")
+    one = _run(folder, tmp_path / "one", 1, engine="argos", pivots=("de",), cache=False, chunk_docs=5)
+    two = _run(folder, tmp_path / "two", 2, engine="argos", pivots=("de",), cache=False, chunk_docs=5)
+    _same_outputs(tmp_path / "one", tmp_path / "two")
+    assert two["counts"]["translated"] == two["counts"]["sentences"] > 0
+    assert one["counts"] == two["counts"] and two["processes"] == 2
+
+
+def test_a_missing_model_is_still_fatal_with_workers(argos_packages_dir, multilingual: Path, tmp_path: Path):
+    """--engine argos is strict: a Spanish article with no es->de model stops the run, as in one process."""
+    with pytest.raises(InputError, match="no installed model"):
+        _run(multilingual, tmp_path / "out", 2, engine="argos", pivots=("de",), cache=False, chunk_docs=6)
+    assert not (tmp_path / "out" / "sentences.csv").exists()

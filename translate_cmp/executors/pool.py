@@ -1,0 +1,224 @@
+"""The local executor on several cores: detect + segment and score + flag in forked worker processes.
+
+Translation stays in this process, batched per chunk as :func:`translate_cmp.pipeline.run_documents`
+batches it (one engine call per leg and language pair; the engine's own threads use the cores then).
+Everything around it is pure, per-document work, and it is most of a run's time when the engine
+translates little (``--engine none``, or documents whose languages have no model): workers do it
+side by side while this process writes the previous chunk's results.
+
+A worker gets the document, detects and segments it and, when none of its pivots can be translated,
+also scores and flags it, so such a document crosses the process boundary once each way. A document
+that will be translated comes back analysed, is translated here with its chunk, and goes out once
+more to be finished. Results come back in input order, the same records the in-process pipeline
+makes (tests compare the output files byte for byte), so the outputs do not depend on ``--jobs``.
+
+Workers are forked, not spawned: they inherit the loaded modules, rules and language data instead of
+importing and loading them again, and they are started before the engine loads any model.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from translate_cmp.engines.base import Engine
+from translate_cmp.executors import WorkSpec, cache_counts
+from translate_cmp.executors.local import lookup, merge, result_memo
+from translate_cmp.pipeline import Analysed, RunStats, analyse, chunked, finish, run_documents, translate_chunk
+from translate_cmp.records import Document, DocumentResult, RoundTrip
+from translate_cmp.rules.base import Rule
+from translate_cmp.score import SentenceScorer
+from translate_cmp.translate import pivots_for
+
+LOOKAHEAD = 1  # chunks in the workers' hands while this process writes the one before
+MIN_DOCUMENTS = 4  # a chunk with fewer documents to compute runs in this process: a fork costs more
+
+
+def usable_cores() -> int:
+    """The CPUs this process may run on (its affinity mask, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_jobs() -> int:
+    return usable_cores()
+
+
+@dataclass(frozen=True)
+class _Work:
+    """What a worker needs besides the documents: inherited through fork, never pickled."""
+
+    engine: Engine  # asked only whether it can translate a pair; it never translates in a worker
+    rules: Sequence[Rule]
+    scorer: SentenceScorer
+    pivots: tuple[str, ...]
+    strict: bool
+
+
+_WORK: _Work | None = None  # one per worker process, set by _start
+
+
+def _start(work: _Work) -> None:
+    """Worker start-up: keep the work; leave Ctrl-C to the parent, which stops the pool."""
+    global _WORK
+    _WORK = work
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # a thread of the parent (the progress bar) may have held stderr's lock at the fork: a fresh writer
+    sys.stderr = open(os.dup(2), "w", encoding=sys.stderr.encoding, errors="backslashreplace", closefd=True)  # noqa: SIM115 (the worker's life)
+
+
+def _untranslatable(a: Analysed, work: _Work) -> bool:
+    """True when the pipeline would translate none of the document's pivots and raise nothing for it."""
+    if work.strict and pivots_for(a.lang, work.pivots):
+        return False  # let this process's translate_chunk decide (and raise for a missing model)
+    engine = work.engine
+    return not any(engine.can_translate(a.lang, p) and engine.can_translate(p, a.lang)
+                   for p in pivots_for(a.lang, work.pivots))
+
+
+def _analyse(document: Document) -> tuple[Analysed | None, DocumentResult | None, float, float]:
+    """In a worker: detect + segment; score + flag too when nothing is to be translated."""
+    work = _WORK
+    t0 = time.perf_counter()
+    a = analyse(document)
+    t1 = time.perf_counter()
+    if not _untranslatable(a, work):
+        return a, None, t1 - t0, 0.0
+    result = finish(a, {}, work.scorer, work.rules)
+    return None, result, t1 - t0, time.perf_counter() - t1
+
+
+def _finish(item: tuple[Analysed, dict[tuple[str, int], list[RoundTrip]]]) -> tuple[DocumentResult, float]:
+    """In a worker: align + score + flag + risk for a translated document."""
+    t0 = time.perf_counter()
+    result = finish(item[0], item[1], _WORK.scorer, _WORK.rules)
+    return result, time.perf_counter() - t0
+
+
+@dataclass
+class _Pending:
+    """A chunk handed to the workers: what the memo had, and the workers' answer to come."""
+
+    documents: list[Document]
+    keys: list[str]
+    found: dict[str, DocumentResult]
+    misses: list[Document]
+    answer: multiprocessing.pool.AsyncResult | None  # None: computed in this process when collected
+
+
+class _Runner:
+    def __init__(self, engine: Engine, rules: Sequence[Rule], spec: WorkSpec, scorer: SentenceScorer,
+                 stats: RunStats, jobs: int):
+        self.engine, self.rules, self.spec, self.scorer = engine, rules, spec, scorer
+        self.stats, self.jobs = stats, jobs
+        self.memo = result_memo(engine, rules, spec, scorer)
+        self.pool: multiprocessing.pool.Pool | None = None
+
+    def _pool(self) -> multiprocessing.pool.Pool:
+        if self.pool is None:
+            work = _Work(self.engine, self.rules, self.scorer, tuple(self.spec.pivots), self.spec.strict)
+            self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_start, initargs=(work,))
+            self.stats.processes = self.jobs
+        return self.pool
+
+    def _chunksize(self, n: int) -> int:
+        return max(1, n // (4 * self.jobs))
+
+    def submit(self, documents: list[Document]) -> _Pending:
+        keys, found, misses = lookup(self.memo, documents)
+        answer = None
+        if len(misses) >= MIN_DOCUMENTS:
+            answer = self._pool().map_async(_analyse, misses, chunksize=self._chunksize(len(misses)))
+        return _Pending(documents, keys, found, misses, answer)
+
+    def _in_process(self, misses: list[Document]) -> list[DocumentResult]:
+        return list(run_documents(
+            misses, self.engine, self.rules, self.spec.pivots, strict=self.spec.strict,
+            chunk_docs=max(1, len(misses)), scorer=self.scorer, stats=self.stats, surprisal=self.spec.surprisal,
+        ))
+
+    def _from_workers(self, pending: _Pending) -> list[DocumentResult]:
+        answers = pending.answer.get()
+        analysed = [a for a, _, _, _ in answers if a is not None]
+        t0 = time.perf_counter()
+        trips = translate_chunk(self.engine, analysed, self.spec.pivots, self.stats, self.spec.strict,
+                                self.spec.surprisal) if analysed else {}
+        t1 = time.perf_counter()
+        finished: list[tuple[DocumentResult, float]] = []
+        if analysed:
+            items = [(a, {(s.doc_id, s.sent_id): trips[(s.doc_id, s.sent_id)]
+                          for s in a.sentences if (s.doc_id, s.sent_id) in trips}) for a in analysed]
+            finished = self._pool().map(_finish, items, chunksize=self._chunksize(len(items)))
+        done = iter(finished)
+        results = []
+        for _, result, _, _ in answers:
+            if result is None:
+                result = next(done)[0]
+            else:  # finished in the worker: the pairs translate_chunk would have noted as untranslated
+                self.stats.untranslated_pairs |= {(result.lang, p) for p in pivots_for(result.lang, self.spec.pivots)}
+            self.stats.add(result)
+            results.append(result)
+        self.stats.timings.update({  # seconds of work, summed over the worker processes
+            "detect_segment": sum(t for _, _, t, _ in answers),
+            "translate": t1 - t0,
+            "score_flag": sum(t for _, _, _, t in answers) + sum(t for _, t in finished),
+        })
+        return results
+
+    def collect(self, pending: _Pending) -> list[DocumentResult]:
+        if not pending.misses:
+            fresh = []
+        elif pending.answer is None:
+            fresh = self._in_process(pending.misses)
+        else:
+            fresh = self._from_workers(pending)
+        return merge(self.memo, pending.keys, pending.found, fresh, self.engine, self.spec, self.stats)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+
+def run_pool(
+    documents: Iterable[Document],
+    engine: Engine,
+    rules: Sequence[Rule],
+    spec: WorkSpec,
+    *,
+    scorer: SentenceScorer,
+    stats: RunStats,
+    on_chunk: Callable[[int, int], None] | None = None,
+    jobs: int,
+) -> Iterator[DocumentResult]:
+    """:func:`translate_cmp.executors.local.run_local` on ``jobs`` processes: the same results, in input order."""
+    runner = _Runner(engine, rules, spec, scorer, stats, jobs)
+    before = cache_counts(engine)
+    pending: deque[_Pending] = deque()
+    try:
+        for chunk in chunked(documents, spec.chunk_docs):
+            pending.append(runner.submit(chunk))
+            while len(pending) > LOOKAHEAD:
+                yield from _emit(runner, pending.popleft(), on_chunk)
+        while pending:
+            yield from _emit(runner, pending.popleft(), on_chunk)
+    finally:
+        runner.close()
+    after = cache_counts(engine)
+    stats.cache.update({k: after[k] - before[k] for k in after})
+
+
+def _emit(runner: _Runner, pending: _Pending, on_chunk) -> Iterator[DocumentResult]:
+    results = runner.collect(pending)
+    yield from results
+    if on_chunk:
+        on_chunk(len(pending.documents), sum(len(r.sentences) for r in results))
