@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +27,7 @@ ARTICLES = {
     "c.txt": "Der Ausschuss tagte am Montag. Die Preise stiegen im März.\n",
 }
 FILES = Path(__file__).parent / "l10n_files"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -171,3 +175,16 @@ def test_a_fuzzy_flag_removed_from_a_po_file_shows_on_the_rerun(tmp_path: Path):
     po = src / "sample.po"
     po.write_text(po.read_text(encoding="utf-8").replace("#, fuzzy\n", "", 1), encoding="utf-8")
     assert states("two")["sample:Save changes"] == "translated"
+
+
+def test_a_reused_run_imports_no_heavy_library(tmp_path: Path, inputs: Path):
+    _run(tmp_path, inputs, "out")  # the cold run, in this process
+    args = ["run", str(inputs), "--engine", "none", "--out", str(tmp_path / "out"), "--cache-dir",
+            str(tmp_path / "cache"), "--format", "csv,jsonl,html,findings"]
+    probe = ("import json, sys\nfrom click.testing import CliRunner\nfrom translate_cmp.cli import cli\n"
+             f"CliRunner().invoke(cli, {args!r}, catch_exceptions=False)\nprint(json.dumps(sorted(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=str(ROOT),
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+    loaded = set(json.loads(out.splitlines()[-1]))
+    assert json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["cache"]["run_reused"]
+    assert not loaded & {"pandas", "jinja2", "langdetect", "wordfreq", "sacrebleu", "lingua"}
