@@ -188,3 +188,14 @@ def test_a_reused_run_imports_no_heavy_library(tmp_path: Path, inputs: Path):
     loaded = set(json.loads(out.splitlines()[-1]))
     assert json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["cache"]["run_reused"]
     assert not loaded & {"pandas", "jinja2", "langdetect", "wordfreq", "sacrebleu", "lingua"}
+
+
+def test_outputs_that_name_their_folder_are_served_into_that_folder_only(tmp_path: Path, inputs: Path):
+    # --out .../i: every input path (.../in/a.txt, in documents.csv) starts with the folder's name
+    _, cold = _run(tmp_path, inputs, "i")
+    before = _files(tmp_path / "i")
+    assert str(tmp_path / "i").encode() in before["documents.csv"]
+    _, again = _run(tmp_path, inputs, "i")
+    assert not _reused(cold) and _reused(again) and _files(tmp_path / "i") == before
+    _, elsewhere = _run(tmp_path, inputs, "x")
+    assert not _reused(elsewhere)

@@ -23,7 +23,15 @@ from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
 from translate_cmp.rules.roundtrip import SURPRISAL_RULE
-from translate_cmp.run_memo import RunMemo, RunRecord, publish_record, read_outputs, run_key, split_folder
+from translate_cmp.run_memo import (
+    RunMemo,
+    RunRecord,
+    folder_key,
+    publish_record,
+    read_outputs,
+    run_key,
+    split_folder,
+)
 from translate_cmp.score import SentenceScorer
 from translate_cmp.writers import open_writers
 
@@ -100,8 +108,10 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     if isinstance(engine, CachingEngine):  # --no-cache (or no usable cache): no run memo either
         key = run_key(config, engine, [r.code for r in rules], spec.pivots)
         memo = RunMemo(engine.cache.path.parent) if key else None
-        if memo is not None and (record := memo.load(key)) is not None:
-            return _replay(record, config, engine, started, notify)
+        if memo is not None and key is not None:
+            for k in (key, folder_key(key, config.out_dir)):
+                if (record := memo.load(k)) is not None:
+                    return _replay(record, config, engine, started, notify)
     notices: list[str] = []  # replayed by a re-run that reuses this run's outputs
 
     def note(msg: str) -> None:
@@ -168,11 +178,13 @@ def settings_manifest(config: JobConfig) -> dict:
 
 def _remember(memo: RunMemo, key: str, config: JobConfig, manifest: dict, stats: RunStats,
               notices: list[str]) -> None:
-    """Store this run's outputs for a re-run, unless they cannot be read back intact or name their folder."""
+    """Store this run's outputs for a re-run, unless they cannot be read back intact."""
     files = read_outputs(config.out_dir, manifest)
-    parts = split_folder(files, config.out_dir) if files is not None else None
-    if parts is None:
+    if files is None:
         return
+    parts = split_folder(files, config.out_dir)
+    if parts is None:  # the outputs name their folder: served again into that same folder only
+        key, parts = folder_key(key, config.out_dir), (files, {})
     memo.store(key, RunRecord(files=parts[0], split=parts[1], manifest=manifest, notices=notices, stats={
         "documents": stats.documents, "sentences": stats.sentences, "flagged": stats.flagged,
         "translated": stats.translated, "flag_counts": dict(stats.flag_counts),

@@ -16,7 +16,8 @@ The output folder is left out of the key so that the same run into another folde
 one place a run writes its folder's name -- ``"out_dir": "..."`` in the settings row of the HTML report's
 run details -- is stored as a split point and filled with the new folder on a hit (so a re-run into the
 same folder is byte-identical, and one into another folder reads as a cold run there would); a run whose
-outputs name the folder anywhere else is never stored. Anything unusual --
+outputs name the folder anywhere else is stored under a key that adds the folder (:func:`folder_key`),
+and served again into that folder only. Anything unusual --
 an input that is not a regular file, a baseline that cannot be read, an entry that does not verify --
 is a miss. A hit publishes the stored files exactly as the writers do (temporary files, sealed, then
 :func:`translate_cmp.writers.publish.publish`, ``run.json`` last). Entries are files
@@ -122,6 +123,13 @@ def run_key(config, engine, rule_codes, pivots) -> str | None:
         "python": sys.version,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+def folder_key(key: str, out_dir: Path) -> str:
+    """``key`` for one output folder only: for runs whose outputs name their folder beyond the report's
+    ``out_dir`` setting (an input path that starts with it, a folder name that is a common word)."""
+    parts = [key, str(out_dir), str(Path(out_dir).resolve())]
+    return hashlib.sha256(json.dumps(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 class RunMemo:
