@@ -110,8 +110,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         memo = RunMemo(engine.cache.path.parent) if key else None
         if memo is not None and key is not None:
             for k in (key, folder_key(key, config.out_dir)):
-                if (record := memo.load(k)) is not None:
-                    return _replay(record, config, engine, started, notify)
+                if (record := memo.load(k)) is not None and (reused := _stats_of(record)) is not None:
+                    return _replay(record, reused, config, engine, started, notify)
     notices: list[str] = []  # replayed by a re-run that reuses this run's outputs
 
     def note(msg: str) -> None:
@@ -194,22 +194,31 @@ def _remember(memo: RunMemo, key: str, config: JobConfig, manifest: dict, stats:
     }))
 
 
-def _replay(record: RunRecord, config: JobConfig, engine: CachingEngine, started: float, notify) -> RunStats:
+def _stats_of(record: RunRecord) -> RunStats | None:
+    """The stored run's RunStats (what the CLI's summary line and exit code read); None if malformed."""
+    s = record.stats
+    try:
+        stats = RunStats(
+            documents=s["documents"], sentences=s["sentences"], flagged=s["flagged"], translated=s["translated"],
+            flag_counts=Counter(s["flag_counts"]),
+            max_severity=Severity.parse(s["max_severity"]) if s["max_severity"] else None,
+            untranslated_pairs={tuple(p) for p in s["untranslated_pairs"]},
+            input_errors=[FileError(**e) for e in s["input_errors"]],
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    stats.cache["documents_reused"] = stats.documents
+    return stats
+
+
+def _replay(record: RunRecord, stats: RunStats, config: JobConfig, engine: CachingEngine, started: float,
+            notify) -> RunStats:
     """A re-run served whole from the run memo: the same stderr lines, files, exit-code inputs; fresh run.json
     timings, written_at and settings, and ``cache.run_reused: true``."""
     from datetime import datetime, timezone
 
     from translate_cmp.writers.manifest import _jsonable
 
-    s = record.stats
-    stats = RunStats(
-        documents=s["documents"], sentences=s["sentences"], flagged=s["flagged"], translated=s["translated"],
-        flag_counts=Counter(s["flag_counts"]),
-        max_severity=Severity.parse(s["max_severity"]) if s["max_severity"] else None,
-        untranslated_pairs={tuple(p) for p in s["untranslated_pairs"]},
-        input_errors=[FileError(**e) for e in s["input_errors"]],
-    )
-    stats.cache["documents_reused"] = stats.documents
     for line in record.notices:
         notify(line)
     manifest = dict(record.manifest)
