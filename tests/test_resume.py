@@ -98,7 +98,7 @@ def test_unchanged_rerun_reuses_every_document_and_no_cache_bypasses(argos_packa
     assert second.exit_code == 0, second.output
     run = json.loads((tmp_path / "b" / "run.json").read_text())
     assert run["cache"] == {"path": str(tmp_path / "cache" / CACHE_FILE), "documents_reused": 3, "hits": 0,
-                            "misses": 0}
+                            "misses": 0, "run_reused": False}  # computed (the inputs' paths start with --out a)
     assert run["counts"]["translated"] == json.loads((tmp_path / "a" / "run.json").read_text())["counts"]["translated"]
     assert (tmp_path / "a" / "sentences.csv").read_bytes() == (tmp_path / "b" / "sentences.csv").read_bytes()
 

@@ -17,9 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Needed only by: junit.xml (lxml), `translate-cmp diff` (rich), model downloads (urllib.request),
 # annotated localisation copies (xml.sax.saxutils), reading CSVs back (pandas), sentence-level
-# second opinions (lingua), MT engines and scoring (ctranslate2, argostranslate, sacrebleu, spacy).
+# second opinions (lingua), rendering report.html (jinja2), MT engines and scoring (ctranslate2,
+# argostranslate, sacrebleu, spacy).
 LAZY = ("lxml", "rich", "urllib.request", "xml.sax", "pandas", "lingua", "ctranslate2", "argostranslate",
-        "sacrebleu", "spacy", "torch")
+        "sacrebleu", "spacy", "torch", "jinja2")
 
 
 def _loaded_after(code: str) -> set[str]:

@@ -28,7 +28,7 @@ import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import asdict, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -335,7 +335,8 @@ def library_versions() -> dict[str, str]:
 class ResultMemo:
     """Whole :class:`DocumentResult` s in the cache, keyed by everything that decides them.
 
-    The key of a document is a digest of its id, path and text and of the run's fingerprint: the
+    The key of a document is a digest of its id, path, text, encoding and localisation unit, and of the
+    run's fingerprint: the
     package's code and data (:func:`code_fingerprint`), the versions of the libraries that segment,
     detect, translate and score (:func:`library_versions`), the engine, its decoding settings and
     every model id, the selected rule codes and the pivots. Change any of them and the stored
@@ -366,7 +367,9 @@ class ResultMemo:
 
     def key(self, document: Document) -> str:
         digest = hashlib.sha256(self.fingerprint.encode())
-        for part in (document.doc_id, document.path, document.text, document.encoding):
+        # the localisation unit (fuzzy state, ids, languages, source...) decides rules and rows too
+        unit = json.dumps(asdict(document.unit), sort_keys=True, ensure_ascii=False) if document.unit else ""
+        for part in (document.doc_id, document.path, document.text, document.encoding, unit):
             digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 

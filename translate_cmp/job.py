@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,15 @@ from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
 from translate_cmp.rules.roundtrip import SURPRISAL_RULE
+from translate_cmp.run_memo import (
+    RunMemo,
+    RunRecord,
+    folder_key,
+    publish_record,
+    read_outputs,
+    run_key,
+    split_folder,
+)
 from translate_cmp.score import SentenceScorer
 from translate_cmp.writers import open_writers
 
@@ -95,6 +105,21 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         chunk_docs=config.chunk_docs, jobs=config.jobs,
         surprisal=config.surprisal and any(r.code == SURPRISAL_RULE for r in rules),
     )
+    memo: RunMemo | None = None
+    key = None
+    if isinstance(engine, CachingEngine):  # --no-cache (or no usable cache): no run memo either
+        key = run_key(config, engine, [r.code for r in rules], spec.pivots)
+        memo = RunMemo(engine.cache.path.parent) if key else None
+        if memo is not None and key is not None:
+            for k in (key, folder_key(key, config.out_dir)):
+                if (record := memo.load(k)) is not None and (reused := _stats_of(record)) is not None:
+                    return _replay(record, reused, config, engine, started, notify)
+    notices: list[str] = []  # replayed by a re-run that reuses this run's outputs
+
+    def note(msg: str) -> None:
+        notices.append(msg)
+        notify(msg)
+
     stats = RunStats()
     scorer = SentenceScorer()
     rule_docs = {r.code: r.summary for r in rules}
@@ -102,7 +127,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
 
     def skip(error: FileError) -> None:
         stats.input_errors.append(error)
-        notify(f"translate-cmp: error: {error.line}")
+        note(f"translate-cmp: error: {error.line}")
 
     with open_writers(config.out_dir, config.formats, gate=tally.gate) as writers:
         for result in execute(
@@ -119,28 +144,91 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             writers.write_error(error.doc_id, error.path, error.problem)
         for src, pivot in sorted(stats.untranslated_pairs) if engine.directions() else ():
             if tag := split_tag(pivot)[1]:  # a further engine of --engine argos,apertium
-                notify(f"translate-cmp: no {tag} mode for {src}->{split_tag(pivot)[0]}->{src}; those documents "
+                note(f"translate-cmp: no {tag} mode for {src}->{split_tag(pivot)[0]}->{src}; those documents "
                        f"have no {pivot} rows")
                 continue
-            notify(f"translate-cmp: no argos models for {src}->{pivot}->{src}; those documents got surface rules only. "
+            note(f"translate-cmp: no argos models for {src}->{pivot}->{src}; those documents got surface rules only. "
                    "Install: " + INSTALL_HINT.format(src=src, tgt=pivot))
         manifest = {
             **base_manifest(engine, rule_docs, scorer, stats, started),
-            "settings": {
-                **{k: v for k, v in asdict(config).items() if k not in ("read", "engine_options", "out_dir", "paths")},
-                "paths": list(config.paths), "out_dir": str(config.out_dir),
-                "fail_on": str(config.fail_on) if config.fail_on else None,
-                "read": asdict(config.read),
-            },
+            "settings": settings_manifest(config),
             "rules_not_run": not_run,
             "gate": tally.to_json(),
             "untranslated": [f"{s}->{p}" for s, p in sorted(stats.untranslated_pairs)],
             "input_errors": [asdict(e) for e in stats.input_errors],
             "cache": {"path": str(engine.cache.path), "documents_reused": stats.cache["documents_reused"],
-                      "hits": stats.cache["hits"], "misses": stats.cache["misses"]}
+                      "hits": stats.cache["hits"], "misses": stats.cache["misses"], "run_reused": False}
             if isinstance(engine, CachingEngine) else None,
         }
-        writers.close(manifest)
+        full = writers.close(manifest)
     if config.baseline:  # what --fail-on sees: the worst finding the baseline does not accept
         stats.max_severity = tally.max_new_severity
+    if memo is not None and key is not None:
+        _remember(memo, key, config, full, stats, notices)
+    return stats
+
+
+def settings_manifest(config: JobConfig) -> dict:
+    """run.json's ``settings``: the job's configuration as given."""
+    return {
+        **{k: v for k, v in asdict(config).items() if k not in ("read", "engine_options", "out_dir", "paths")},
+        "paths": list(config.paths), "out_dir": str(config.out_dir),
+        "fail_on": str(config.fail_on) if config.fail_on else None,
+        "read": asdict(config.read),
+    }
+
+
+def _remember(memo: RunMemo, key: str, config: JobConfig, manifest: dict, stats: RunStats,
+              notices: list[str]) -> None:
+    """Store this run's outputs for a re-run, unless they cannot be read back intact."""
+    files = read_outputs(config.out_dir, manifest)
+    if files is None:
+        return
+    parts = split_folder(files, config.out_dir)
+    if parts is None:  # the outputs name their folder: served again into that same folder only
+        key, parts = folder_key(key, config.out_dir), (files, {})
+    memo.store(key, RunRecord(files=parts[0], split=parts[1], manifest=manifest, notices=notices, stats={
+        "documents": stats.documents, "sentences": stats.sentences, "flagged": stats.flagged,
+        "translated": stats.translated, "flag_counts": dict(stats.flag_counts),
+        "max_severity": str(stats.max_severity) if stats.max_severity is not None else None,
+        "untranslated_pairs": sorted(stats.untranslated_pairs),
+        "input_errors": [asdict(e) for e in stats.input_errors],
+    }))
+
+
+def _stats_of(record: RunRecord) -> RunStats | None:
+    """The stored run's RunStats (what the CLI's summary line and exit code read); None if malformed."""
+    s = record.stats
+    try:
+        stats = RunStats(
+            documents=s["documents"], sentences=s["sentences"], flagged=s["flagged"], translated=s["translated"],
+            flag_counts=Counter(s["flag_counts"]),
+            max_severity=Severity.parse(s["max_severity"]) if s["max_severity"] else None,
+            untranslated_pairs={tuple(p) for p in s["untranslated_pairs"]},
+            input_errors=[FileError(**e) for e in s["input_errors"]],
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    stats.cache["documents_reused"] = stats.documents
+    return stats
+
+
+def _replay(record: RunRecord, stats: RunStats, config: JobConfig, engine: CachingEngine, started: float,
+            notify) -> RunStats:
+    """A re-run served whole from the run memo: the same stderr lines, files, exit-code inputs; fresh run.json
+    timings, written_at and settings, and ``cache.run_reused: true``."""
+    from datetime import datetime, timezone
+
+    from translate_cmp.writers.manifest import _jsonable
+
+    for line in record.notices:
+        notify(line)
+    manifest = dict(record.manifest)
+    manifest.pop("digests", None)
+    manifest["settings"] = _jsonable(settings_manifest(config))
+    manifest["cache"] = {"path": str(engine.cache.path), "documents_reused": stats.documents, "hits": 0,
+                         "misses": 0, "run_reused": True}
+    manifest["written_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    manifest["timings"] = {"total": round(time.time() - started, 3)}
+    publish_record(record, config.out_dir, manifest)
     return stats

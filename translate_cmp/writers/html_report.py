@@ -20,15 +20,17 @@ from collections.abc import Mapping
 from functools import cache
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import Markup
 
 from translate_cmp.writers.base import FormatWriter, RuleDocs
 from translate_cmp.writers.report_rules import RuleDoc, rule_doc
 from translate_cmp.writers.report_state import FlagView, Histogram, ReportItem, ReportState
 from translate_cmp.writers.rows import DocRows
+
+if TYPE_CHECKING:  # jinja2 loads only when a report is rendered: a re-run served whole by
+    import jinja2  # translate_cmp.run_memo never imports it
 
 _DIFF = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.DOTALL)
 SEVERITIES = ("error", "warning", "info")
@@ -59,6 +61,8 @@ def pct(risk: float) -> float:
 
 @cache
 def environment() -> jinja2.Environment:
+    import jinja2
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,

@@ -1,0 +1,261 @@
+"""A whole-run output memo: a re-run on unchanged input and settings republishes the stored files.
+
+Even with every document result memoised (:class:`translate_cmp.cache.ResultMemo`), a re-run still
+renders every output (CSV, JSONL, the HTML report) again, which costs most of its time. This memo
+keeps the bytes of every output file of a finished run (all but ``run.json``), with what ``run.json``
+and the exit code need, under a key that digests everything that decides those bytes:
+
+- every input file's path and bytes, in the order the readers take them, and the working folder;
+- the whole :class:`~translate_cmp.job.JobConfig` but ``out_dir`` (read options, formats, rule
+  selection, pivots, fail_on, quality, strict, the baseline's path) and the baseline file's bytes;
+- the engine's name, settings and model ids, the selected rule codes, the cache's path;
+- :func:`~translate_cmp.cache.code_fingerprint`, :func:`~translate_cmp.cache.library_versions` and the
+  name of every installed distribution on ``sys.path`` (so any upgrade misses).
+
+The output folder is left out of the key so that the same run into another folder is served too. The
+one place a run writes its folder's name -- ``"out_dir": "..."`` in the settings row of the HTML report's
+run details -- is stored as a split point and filled with the new folder on a hit (so a re-run into the
+same folder is byte-identical, and one into another folder reads as a cold run there would); a run whose
+outputs name the folder anywhere else is stored under a key that adds the folder (:func:`folder_key`),
+and served again into that folder only. Anything unusual --
+an input that is not a regular file, a baseline that cannot be read, an entry that does not verify --
+is a miss. A hit publishes the stored files exactly as the writers do (temporary files, sealed, then
+:func:`translate_cmp.writers.publish.publish`, ``run.json`` last). Entries are files
+``<cache dir>/runs/<key>.memo`` (magic, SHA-256 of the body, a pickle of builtins written by this
+package in the user's own cache folder); only the :data:`KEEP` most recent are kept.
+
+This module imports little on purpose: the hit path must not load pandas, jinja2 or the detectors.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+MAGIC = b"translate-cmp run memo 1\n"
+KEEP = 8  # entries kept per cache folder (the newest, by modification time)
+FOLDER = "runs"
+
+
+@dataclass
+class RunRecord:
+    """What a finished run leaves for a re-run: output bytes, its run.json, exit-code inputs, notices."""
+
+    files: dict[str, bytes]  # name relative to the output folder -> bytes (run.json excluded)
+    manifest: dict[str, Any]  # the cold run's run.json
+    stats: dict[str, Any]  # RunStats fields the CLI reads (counts, max_severity, input_errors ...)
+    notices: list[str] = field(default_factory=list)  # stderr lines the run printed after the memo lookup
+    split: dict[str, list[bytes]] = field(default_factory=dict)  # name -> pieces around the folder's name
+
+    def output_bytes(self, out_dir: Path) -> dict[str, bytes]:
+        """Every output file's bytes for a run into ``out_dir``."""
+        token = folder_token(out_dir)
+        return {**self.files, **{name: token.join(pieces) for name, pieces in self.split.items()}}
+
+
+def folder_token(out_dir: Path) -> bytes:
+    """How the HTML report's run details write ``settings.out_dir`` (JSON in an autoescaped cell)."""
+    from markupsafe import escape
+
+    return str(escape(f'"out_dir": {json.dumps(str(out_dir), ensure_ascii=False)}')).encode("utf-8")
+
+
+def _installed() -> list[str]:
+    """Names of every distribution's metadata folder on ``sys.path`` (name and version): cheap, no parsing."""
+    names = []
+    for entry in sys.path:
+        with contextlib.suppress(OSError):
+            names.extend(sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info"))))
+    return names
+
+
+def _input_digest(paths: tuple[str, ...]) -> list[list[str]] | None:
+    """(path, id, sha256) of every input file in reading order; None when one is not a regular file."""
+    from translate_cmp.readers import input_files
+
+    out = []
+    for path, doc_id in input_files(paths):
+        if path.is_symlink() or not path.is_file():
+            return None
+        try:
+            out.append([str(path), doc_id, hashlib.sha256(path.read_bytes()).hexdigest()])
+        except OSError:
+            return None
+    return out
+
+
+def run_key(config, engine, rule_codes, pivots) -> str | None:
+    """The digest of everything that decides a run's output bytes; None when in doubt (then no memo)."""
+    from translate_cmp.cache import code_fingerprint, library_versions
+
+    inputs = _input_digest(config.paths)
+    if inputs is None:
+        return None
+    baseline = None
+    if config.baseline:
+        try:
+            baseline = hashlib.sha256(Path(config.baseline).read_bytes()).hexdigest()
+        except OSError:
+            return None
+    settings = {k: v for k, v in asdict(config).items() if k != "out_dir"}
+    parts = {
+        "memo": MAGIC.decode(),
+        "cwd": os.getcwd(),
+        "inputs": inputs,
+        "config": settings,
+        "baseline": baseline,
+        "engine": engine.name,
+        "engine_settings": engine.settings(),
+        "models": {f"{s}->{t}": engine.model_id(s, t) for s, t in sorted(engine.directions())},
+        "rules": sorted(rule_codes),
+        "pivots": list(pivots),
+        "cache": str(getattr(getattr(engine, "cache", None), "path", "")),
+        "code": code_fingerprint(),
+        "libraries": library_versions(),
+        "installed": _installed(),
+        "python": sys.version,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+def folder_key(key: str, out_dir: Path) -> str:
+    """``key`` for one output folder only: for runs whose outputs name their folder beyond the report's
+    ``out_dir`` setting (an input path that starts with it, a folder name that is a common word)."""
+    parts = [key, str(out_dir), str(Path(out_dir).resolve())]
+    return hashlib.sha256(json.dumps(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+class RunMemo:
+    """The stored runs of one cache folder."""
+
+    def __init__(self, cache_dir: Path):
+        self.folder = Path(cache_dir) / FOLDER
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.memo"
+
+    def load(self, key: str) -> RunRecord | None:
+        """The record stored under ``key``; None when absent, truncated, altered or of another format."""
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None
+        head = len(MAGIC) + 32
+        if not data.startswith(MAGIC) or hashlib.sha256(data[head:]).digest() != data[len(MAGIC):head]:
+            return None
+        try:
+            raw = pickle.loads(data[head:])
+        except Exception:  # noqa: BLE001 - a corrupt entry is a miss
+            return None
+        if not isinstance(raw, dict) or raw.get("key") != key:
+            return None
+        files, manifest, stats, notices, split = (raw.get(k) for k in ("files", "manifest", "stats", "notices",
+                                                                        "split"))
+        if not (isinstance(files, dict) and all(isinstance(n, str) and isinstance(b, bytes) for n, b in files.items())
+                and isinstance(split, dict) and all(isinstance(n, str) and isinstance(p, list)
+                                                    and all(isinstance(b, bytes) for b in p) for n, p in split.items())
+                and isinstance(manifest, dict) and isinstance(stats, dict) and isinstance(notices, list)):
+            return None
+        if any(Path(n).is_absolute() or ".." in Path(n).parts for n in [*files, *split]):
+            return None
+        return RunRecord(files, manifest, stats, notices, split)
+
+    def store(self, key: str, record: RunRecord) -> None:
+        """Write the entry atomically (temporary file, rename), then drop all but the newest :data:`KEEP`."""
+        body = pickle.dumps({"key": key, **asdict(record)}, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            final = self._path(key)
+            temp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+            with open(temp, "wb") as fh:
+                fh.write(MAGIC + hashlib.sha256(body).digest() + body)
+            os.replace(temp, final)
+            self._prune()
+        except OSError:
+            return  # a full disk or read-only cache: the run itself succeeded
+
+    def _prune(self) -> None:
+        entries = []
+        for e in os.scandir(self.folder):
+            with contextlib.suppress(OSError):
+                entries.append((e.stat().st_mtime_ns, e.path))
+        for _, path in sorted(entries, reverse=True)[KEEP:]:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+
+
+def read_outputs(out_dir: Path, manifest: dict) -> dict[str, bytes] | None:
+    """The bytes of every file ``manifest`` lists (run.json excluded), checked against its digests."""
+    digests = manifest.get("digests") or {}
+    files = {}
+    for name in manifest.get("outputs", {}).get("files", []):
+        if name == "run.json":
+            continue
+        try:
+            data = (out_dir / name).read_bytes()
+        except OSError:
+            return None
+        if name not in digests or hashlib.sha256(data).hexdigest() != digests[name]:
+            return None  # another run published meanwhile
+        files[name] = data
+    return files
+
+
+def split_folder(files: dict[str, bytes], out_dir: Path) -> tuple[dict[str, bytes], dict[str, list[bytes]]] | None:
+    """(files without the folder's name, files split at the report's ``out_dir`` setting); None when the
+    folder's name appears anywhere else, in any spelling (then the run is not stored)."""
+    token = folder_token(out_dir)
+    plain: dict[str, bytes] = {}
+    split: dict[str, list[bytes]] = {}
+    for name, data in files.items():
+        if name.endswith(".html") and data.count(token) == 1:
+            split[name] = data.split(token)
+        else:
+            plain[name] = data
+    needles = set()
+    for path in (str(out_dir), str(out_dir.resolve())):
+        needles |= {path.encode("utf-8", "surrogateescape"), json.dumps(path)[1:-1].encode("utf-8", "replace")}
+        needles.add(json.dumps(path, ensure_ascii=False)[1:-1].encode("utf-8", "surrogateescape"))
+    rest = [*plain.values(), *(piece for pieces in split.values() for piece in pieces)]
+    if any(n in data for data in rest for n in needles if n):
+        return None
+    return plain, split
+
+
+def publish_record(record: RunRecord, out_dir: Path, manifest: dict) -> None:
+    """Publish the stored files and ``manifest`` (run.json) into ``out_dir`` the way the writers do."""
+    from translate_cmp.errors import InputError
+    from translate_cmp.writers.atomic import AtomicFile, remove_stale_temps
+    from translate_cmp.writers.manifest import manifest_file
+    from translate_cmp.writers.output_set import DIGESTS_KEY, digests
+    from translate_cmp.writers.publish import publish, recover
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(str(out_dir), "output path exists and is not a folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(str(out_dir), f"cannot create output folder ({exc.strerror})") from exc
+    recover(out_dir)
+    remove_stale_temps(out_dir)
+    files: dict[str, AtomicFile] = {}
+    try:
+        for name, data in sorted(record.output_bytes(out_dir).items()):
+            final = out_dir / name
+            final.parent.mkdir(parents=True, exist_ok=True)
+            f = files[name] = AtomicFile(final)
+            f.handle.buffer.write(data)  # bytes as stored: nothing went through the text layer
+            f.seal()
+        manifest[DIGESTS_KEY] = digests(files)
+        publish([*files.values(), manifest_file(out_dir, manifest)], out_dir)
+    except BaseException:
+        for f in files.values():
+            f.discard()
+        raise
