@@ -68,12 +68,14 @@ def folder_token(out_dir: Path) -> bytes:
 
 
 def _installed() -> list[str]:
-    """Names of every distribution's metadata folder on ``sys.path`` (name and version): cheap, no parsing."""
-    names = []
-    for entry in sys.path:
+    """Names of every distribution's metadata folder on ``sys.path`` (name and version): cheap, no parsing.
+    A set, so that a folder listed twice (``PYTHONPATH`` naming the project an editable install also
+    puts on the path) or in another order does not change the key."""
+    names: set[str] = set()
+    for entry in dict.fromkeys(os.path.abspath(e or ".") for e in sys.path):
         with contextlib.suppress(OSError):
-            names.extend(sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info"))))
-    return names
+            names.update(n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info")))
+    return sorted(names)
 
 
 def _input_digest(paths: tuple[str, ...]) -> list[list[str]] | None:
