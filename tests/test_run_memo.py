@@ -199,3 +199,17 @@ def test_outputs_that_name_their_folder_are_served_into_that_folder_only(tmp_pat
     assert not _reused(cold) and _reused(again) and _files(tmp_path / "i") == before
     _, elsewhere = _run(tmp_path, inputs, "x")
     assert not _reused(elsewhere)
+
+
+def test_the_key_ignores_folders_put_on_sys_path_at_run_time_but_sees_a_new_distribution(tmp_path, monkeypatch):
+    from translate_cmp.run_memo import _installed
+
+    before = _installed()
+    vendored = tmp_path / "thirdparty_files"  # as Ray puts its vendored libraries on sys.path
+    (vendored / "psutil-5.9.6.dist-info").mkdir(parents=True)
+    monkeypatch.setattr(sys, "path", [*sys.path, str(vendored), *sys.path])
+    assert _installed() == before
+    site_packages = tmp_path / "venv" / "site-packages"
+    (site_packages / "pandas-99.0.dist-info").mkdir(parents=True)
+    monkeypatch.setattr(sys, "path", [*sys.path, str(site_packages)])
+    assert _installed() == sorted({*before, "pandas-99.0.dist-info"})

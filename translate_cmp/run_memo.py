@@ -68,11 +68,16 @@ def folder_token(out_dir: Path) -> bytes:
 
 
 def _installed() -> list[str]:
-    """Names of every distribution's metadata folder on ``sys.path`` (name and version): cheap, no parsing.
-    A set, so that a folder listed twice (``PYTHONPATH`` naming the project an editable install also
-    puts on the path) or in another order does not change the key."""
+    """Names of every distribution's metadata folder (name and version) in the interpreter's
+    site-packages folders: cheap, no parsing. Only those folders, as a set: a folder a test or a library
+    puts on ``sys.path`` at run time (Ray adds its vendored ``thirdparty_files``) or one listed twice
+    must not change the key; the package's own code is in the key through ``code_fingerprint``."""
+    import site
+
+    folders = [*site.getsitepackages(), site.getusersitepackages()]
+    folders += [e for e in sys.path if os.path.basename(e.rstrip(os.sep)) in ("site-packages", "dist-packages")]
     names: set[str] = set()
-    for entry in dict.fromkeys(os.path.abspath(e or ".") for e in sys.path):
+    for entry in dict.fromkeys(os.path.abspath(e) for e in folders):
         with contextlib.suppress(OSError):
             names.update(n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info")))
     return sorted(names)
