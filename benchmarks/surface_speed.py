@@ -12,7 +12,10 @@ fastest of each counting:
 - before: the package as it was at commit ``--base`` (04cbac2, when issue 7 was filed: langdetect on
   every sentence not plainly English, no result reuse for ``--engine none``), unpacked with
   ``git archive`` into a temporary folder and run from there;
-- cold: this checkout's package with an empty cache folder;
+- cold: this checkout's package with an empty cache folder (``--jobs`` left at its default: one
+  process per usable core);
+- cold, one process: the same with ``--jobs 1`` and another empty cache folder, to show how much of
+  the cold figure is the second core and how much is single-process work removed;
 - re-run: the same again on the unchanged input, with the cache the cold run filled.
 
 Both packages are byte-compiled first (``compileall``, as ``pip install`` does), so that neither
@@ -109,12 +112,15 @@ def main(argv: list[str] | None = None) -> int:
     base_root = unpack_base(args.base, work / "base")
     for tree in (base_root / "translate_cmp", ROOT / "translate_cmp"):
         compile_tree(tree)
-    times: dict[str, list[float]] = {"before": [], "cold": [], "rerun": []}
+    times: dict[str, list[float]] = {"before": [], "cold1": [], "cold": [], "rerun": []}
     fastest: dict[str, dict] = {}  # the run.json of each contender's fastest run
     for _ in range(args.repeat):
         cache = work / "cache"
         shutil.rmtree(cache, ignore_errors=True)
-        for key, code, extra in (("before", base_root, ("--no-cache",)), ("cold", ROOT, ("--cache-dir", str(cache))),
+        shutil.rmtree(work / "cache1", ignore_errors=True)
+        for key, code, extra in (("before", base_root, ("--no-cache",)),
+                                 ("cold1", ROOT, ("--cache-dir", str(work / "cache1"), "--jobs", "1")),
+                                 ("cold", ROOT, ("--cache-dir", str(cache))),
                                  ("rerun", ROOT, ("--cache-dir", str(cache)))):
             seconds, run = timed_run(code, inp, work / f"out-{key}", *extra)
             if not times[key] or seconds < min(times[key]):
@@ -131,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = [json.loads(line) for line in (work / f"out-{key}" / "flags.jsonl").read_text("utf-8").splitlines()]
         return [{k: v for k, v in row.items() if k != "fingerprint"} for row in rows]
 
-    same_flags = flags("before") == flags("cold") and same("flags.jsonl", "rerun")
+    same_flags = flags("before") == flags("cold") and same("flags.jsonl", "rerun", "cold1")
     same_rows = same("sentences.csv", "rerun")
     best = {k: min(v) for k, v in times.items()}
     ways = sentence_ways(inp)
@@ -143,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         "| run | seconds | sentences/s | detect + segment s | rules s | (in that run's run.json) |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    for key, label, run in (("before", f"before (commit {args.base})", before_run), ("cold", "now, cold", cold_run),
+    for key, label, run in (("before", f"before (commit {args.base})", before_run),
+                            ("cold1", "now, cold, one process (`--jobs 1`)", fastest["cold1"]),
+                            ("cold", f"now, cold, {cold_run.get('processes', 1)} processes", cold_run),
                             ("rerun", "now, re-run on unchanged input", rerun)):
         t = run.get("timings", {})
         lines.append(f"| {label} | {best[key]:.2f} | {n_sent / best[key]:.0f} | {t.get('detect_segment', 0):.2f} | "
@@ -155,8 +163,9 @@ def main(argv: list[str] | None = None) -> int:
         "| --- | --- | --- | --- |",
         f"| cold throughput / before | {speedup:.2f}x | >= 3x | {'yes' if speedup >= 3 else 'no'} |",
         f"| cold time / re-run time | {rerun_ratio:.1f}x | >= 10x | {'yes' if rerun_ratio >= 10 else 'no'} |",
+        f"| one-process cold throughput / before (for reference) | {best['before'] / best['cold1']:.2f}x | - | - |",
         "",
-        f"Same flags.jsonl before, cold and re-run: {'yes' if same_flags else 'NO'}; re-run sentences.csv "
+        f"Same flags.jsonl before, cold (both) and re-run: {'yes' if same_flags else 'NO'}; re-run sentences.csv "
         f"byte-identical to cold: {'yes' if same_rows else 'NO'}; documents reused by the re-run: "
         f"{rerun['cache']['documents_reused']}/{n_docs}.",
         f"Sentence languages now: {ways['short']} too short (the document's), {ways['no evidence']} mostly names "
