@@ -169,3 +169,52 @@ def test_multilingual_benchmark_meets_its_targets():
         result = module.evaluate(lang, article.read_text(encoding="utf-8"))
         assert result.recall is None or result.recall >= 0.9, (article.name, result.missed)
         assert result.clean_rate <= 0.02, (article.name, result.false_alarms)
+
+
+# L301 on sentences full of names and nouns: their grammar words, not their capitals, decide.
+NAME_HEAVY_FOREIGN = [
+    ("es", "Les Bleus ont battu l'Italie au Stade de France dimanche soir.",
+     "El equipo nacional perdió el partido del domingo. La afición volvió a casa decepcionada tras el encuentro."),
+    ("nl", "La Juventus ha battuto il Milan a San Siro nella serata di domenica.",
+     "Het kabinet wil volgend jaar meer geld uitgeven aan de zorg. De oppositie vindt het plan te weinig ambitieus."),
+    ("es", "Ajax won met twee doelpunten van Feyenoord in de Johan Cruijff ArenA.",
+     "El equipo nacional perdió el partido del domingo. La afición volvió a casa decepcionada tras el encuentro."),
+]
+
+
+@pytest.mark.parametrize(("lang", "foreign", "context"), NAME_HEAVY_FOREIGN, ids=[c[0] for c in NAME_HEAVY_FOREIGN])
+def test_a_name_heavy_sentence_with_another_languages_grammar_is_flagged(lang, foreign, context):
+    from translate_cmp.detect import Detection, sentence_language
+
+    first, second = context.split(". ", 1)
+    text = f"{first}. {foreign} {second}"
+    assert flagged(text, "L301", lang) == [foreign]
+    assert sentence_language(foreign, Detection(lang, 1.0))[1] == "detected"  # not skipped as names
+
+
+def test_a_name_heavy_sentence_in_the_documents_own_language_is_not_flagged():
+    from translate_cmp.detect import Detection, sentence_language
+
+    own = "El Real Madrid y el FC Barcelona empataron en el Santiago Bernabéu."
+    assert sentence_language(own, Detection("es", 1.0))[1] == "no evidence"
+    english = "Pedro Sánchez met Olaf Scholz and Emmanuel Macron in Berlin on Monday."
+    assert sentence_language(english, Detection("en", 1.0))[1] == "no evidence"
+
+
+def test_dutch_read_as_afrikaans_is_judged_as_dutch():
+    dutch = "Volgens het ministerie kost het plan ruim twee miljard euro per jaar."
+    text = (f"Die Bundesregierung hat am Mittwoch ein neues Gesetz beschlossen. {dutch} "
+            "Die Opposition kritisierte den Entwurf als unzureichend.")
+    flags = [f for f in flag_text(text, "de") if f.code == "L301"]
+    assert [text[f.start:f.end] for f in flags] == [dutch] and "looks nl" in flags[0].message
+    nl_doc = f"Het kabinet wil volgend jaar meer geld uitgeven. {dutch} De oppositie is kritisch."
+    assert flagged(nl_doc, "L301", "nl") == []
+
+
+def test_grammar_words_come_from_the_data_as_well_as_the_hand_list():
+    # "O", "um" alone (one-letter words do not count) would not do; "de", "nesta", "novo" are Portuguese
+    # closed-class words from langdata
+    portuguese = "O governo federal anunciou nesta segunda-feira um novo programa de habitação."
+    text = (f"Die Bundesregierung hat am Mittwoch ein neues Gesetz beschlossen. {portuguese} "
+            "Die Opposition kritisierte den Entwurf als unzureichend.")
+    assert flagged(text, "L301", "de") == [portuguese]

@@ -36,6 +36,12 @@ _SAME_GROUP = (
 )
 
 
+# langdetect codes it gives for sentences of another language: on one sentence, Dutch reads as
+# Afrikaans ("Volgens het ministerie kost het plan ruim twee miljard euro." came back ``af``); lingua,
+# deciding between the document's language and the one read, then judges the sentence as Dutch.
+_READ_AS = {"af": "nl"}
+
+
 def _same_language(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in _SAME_GROUP)
 
@@ -85,23 +91,31 @@ class OtherLanguageSentence(SurfaceRule):
         if not lang:
             found = detect(sentence.text)
             lang, prob = found.lang, found.prob
-        if lang == UNDETERMINED or _same_language(lang, doc_lang) or prob < 0.7:
+        read = lang
+        if doc_lang not in _READ_AS:
+            lang = _READ_AS.get(lang, lang)
+        # read as a neighbour, langdetect splits its probability between the two: lingua's judgement
+        # between the document's language and ``lang`` (below) is the one that counts then
+        sure = prob if read == lang else 1.0
+        if lang == UNDETERMINED or _same_language(lang, doc_lang) or sure < 0.7:
             return
         if no_language_evidence(words, doc_lang):
             return  # names and headings fool n-gram detectors; English grammar: an English sentence
         lowered = [w.lower() for w in words]
-        grammar = FOREIGN_FUNCTION_WORDS.get(lang) or closed_class(lang)  # any pair: English in Spanish, too
+        # the hand-kept list and the data's closed-class words: "de", "nesta" are Portuguese grammar too
+        grammar = FOREIGN_FUNCTION_WORDS.get(lang, frozenset()) | closed_class(lang)  # any pair
         if not grammar:
             return
         hits = [w for w in lowered if w in grammar]
         if len(set(hits)) < 2 or 100 * len(hits) < 15 * len(words):
             return
-        if prob < 0.9 and len(set(hits)) < 3:
+        if sure < 0.9 and len(set(hits)) < 3:
             return  # a less certain detection needs more of the language's grammar words
         second = foreign_confidence(sentence.text, doc_lang, lang)
         if second is not None and second < required_confidence(len(words)):
             return  # lingua, deciding between the two languages, is not sure enough for this length
-        yield Hit(0, len(sentence.text), f"sentence looks {lang} (p={prob:.2f}) in a {doc_lang} document")
+        how = f"p={prob:.2f}" if read == lang else f"read as {read}, p={prob:.2f}"
+        yield Hit(0, len(sentence.text), f"sentence looks {lang} ({how}) in a {doc_lang} document")
 
 
 @lru_cache(maxsize=4096)
