@@ -55,10 +55,12 @@ class OtherLanguageSentence(SurfaceRule):
         "A sentence the engine did not translate is left in the source language. Language identifiers are "
         "unreliable on short text (langdetect: 98% on sentences, 82% on word pairs, 65% on single words) and "
         "report probability 1.0 for code and name lists, so the detector's verdict is only a first filter: "
-        "the sentence needs at least 6 words of prose (30 letters), at most half of them capitalised, fewer "
-        "than a quarter English grammar words (in English documents), and at least two distinct grammar words "
-        "of the detected language, which must be one of the languages listed in "
-        "``lexicon.FOREIGN_FUNCTION_WORDS`` (other scripts are L303's business)."
+        "the sentence needs at least 6 words of prose (30 letters), at most half of them capitalised (unless "
+        "three or more are grammar words of another language: 'Les Bleus ont battu l'Italie au Stade de "
+        "France'), fewer than a quarter English grammar words (in English documents), at least two distinct "
+        "grammar words of the detected language (``lexicon.FOREIGN_FUNCTION_WORDS`` and langdata's "
+        "closed-class words), and lingua's agreement, deciding between the two languages, with a confidence "
+        "that rises for shorter sentences. Dutch that langdetect reads as Afrikaans is judged as Dutch."
     )
     instead = "Translate the sentence, or mark the quotation as deliberately in its original language."
     examples = (
