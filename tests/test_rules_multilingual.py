@@ -24,6 +24,12 @@ POSITIVES = [
     ("it", "Il governo ha approvato il decreto Per le famiglie povere.", "S104", "Per"),
     ("nl", "Het kabinet nam het besluit Na een lange vergadering.", "S104", "Na"),
     ("ru", "Министр заявил об этом Во время встречи с журналистами.", "S104", "Во"),
+    ("fr", "Selon Le ministère, le premier chantier commencera en 2027.", "S104", "Le"),  # after a first word
+    ("it", "La premier Giorgia Meloni Ha detto che il governo andrà avanti.", "S104", "Ha"),  # after a name
+    ("it", "La Banca d'Italia prevede una crescita Dello 0,7% quest'anno.", "S104", "Dello"),  # before a number
+    ("pt", "Os deputados aprovaram A reforma tributária na quarta-feira.", "S104", "A"),  # one letter
+    ("ru", "Государственная дума приняла закон В первом чтении.", "S104", "В"),
+    ("de", "Der Bundesrat muss Dem Gesetz noch zustimmen.", "S104", "Dem"),  # a dative article starts no name
     ("es", "El ministro habló con los periodistas durante una hora. Fue. La reunión terminó tarde.", "F201", "Fue."),
     ("de", "Die Regierung will das Gesetz im Herbst beschließen. Wird. Die Opposition lehnt es ab.", "F201", "Wird."),
     ("fr", "Les ministres se sont réunis à Paris lundi soir. Sont. Rien n'a été décidé.", "F201", "Sont."),
@@ -218,3 +224,10 @@ def test_grammar_words_come_from_the_data_as_well_as_the_hand_list():
     text = (f"Die Bundesregierung hat am Mittwoch ein neues Gesetz beschlossen. {portuguese} "
             "Die Opposition kritisierte den Entwurf als unzureichend.")
     assert flagged(text, "L301", "de") == [portuguese]
+
+
+def test_capitals_that_start_names_or_labels_are_not_flagged():
+    assert flagged("El ministro Pedro De la Fuente habló con el grupo A de la Liga.", "S104", "es") == []
+    assert flagged("La vitamina A es esencial, según el doctor Juan Del Olmo.", "S104", "es") == []
+    assert flagged("Der Bericht erschien in Der Zeit und in Die Welt am Sonntag.", "S104", "de") == []
+    assert flagged("Il ministro Luigi Di Maio ha parlato con Il Sole 24 Ore.", "S104", "it") == []

@@ -285,7 +285,13 @@ class MidSentenceCapital(SurfaceRule):
         "before a lower-case word, a pronoun only before one: 'with He Lifeng' is a name); a reporting verb "
         "that is not also a given name ('General Denied', not 'Edward Said'); a noun in -ility/-ness after a "
         "preposition. Nothing is flagged after a clause end, a colon, an opening quote or bracket, in "
-        "title-case headlines, or where the document capitalises the word elsewhere mid-sentence too."
+        "title-case headlines, or where the document capitalises the word elsewhere mid-sentence too. In other "
+        "languages only the language's closed-class words (langdata) count, before a lower-case word or a "
+        "number: after a lower-case word ('acuerdo Entre ambos'), after a closed-class first word ('Selon Le "
+        "ministère'), or after a name when the word is no article, pronoun or name particle ('Meloni Ha "
+        "detto', not 'Pedro De la Fuente'); a one-letter word only between lower-case words, before a content "
+        "word ('aprovaram A reforma', not 'grupo A de'); in German also before a noun, except the nominative "
+        "articles that begin names ('Der Spiegel')."
     )
     instead = "Lower-case the word ('will begin between Moscow'), or restore the full stop that was lost."
     examples = (
@@ -366,8 +372,9 @@ class MidSentenceCapital(SurfaceRule):
 
 def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
     """Any language: a Title-case closed-class word between two words, not at a clause start ('acuerdo
-    Entre ambos', 'Ende Nach der Wahl'). Only closed-class words count, so German nouns are never flagged;
-    the previous word must be lower-case, except in German, where nouns before it are capitalised."""
+    Entre ambos', 'Ende Nach der Wahl'). Only closed-class words count, so German nouns are never flagged.
+    The previous word is lower-case, a Title-case noun (German), a closed-class word capitalised as the
+    sentence's first, or a name (then not before an article, pronoun or name particle)."""
     text, lang = ctx.text, ctx.doc_lang
     vocab = closed_class(lang)
     if not vocab or (lang != "de" and _is_headline_in(text, vocab)):  # German capitalises every noun
@@ -375,18 +382,49 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
     view = doc_view(ctx)
     for m in WORD.finditer(text):
         word = m.group()
-        if not is_title(word) or word.lower() not in vocab or view.title_mid[word] > 1:
+        letter = len(word) == 1 and word.isupper()  # "aprovaram A reforma", "закон В первом чтении"
+        if not (is_title(word) or letter) or word.lower() not in vocab or view.title_mid[word] > 1:
             continue
         if (m.start() > 0 and not text[m.start() - 1].isspace()) or starts_clause(text, m.start()):
             continue
         prev, nxt = previous_word(text, m.start()), next_word(text, m.end())
-        if prev is None or nxt is None or not (is_lower(nxt.group()) or _german_preposition(word, nxt.group(), lang)):
+        if prev is None:
             continue
-        if not (is_lower(prev.group()) or (lang == "de" and is_title(prev.group()))):
+        if letter:
+            # only between two plain words, the second a content word: "grupo A de", "vitamina A es" are labels
+            if is_lower(prev.group()) and nxt is not None and is_lower(nxt.group()) and nxt.group() not in vocab:
+                yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence (a closed-class word of '{lang}')")
             continue
-        if lang == "de" and is_title(prev.group()) and prev.group().lower() in vocab:
-            continue  # "Von Der ..." title chains
+        low = word.lower()
+        before_plain = (nxt is not None and is_lower(nxt.group())) or _NUMBER_NEXT.match(text, m.end()) is not None
+        if not (before_plain or (nxt is not None and _german_preposition(word, nxt.group(), lang))):
+            continue
+        previous = prev.group()
+        if is_lower(previous):
+            pass  # "acuerdo Entre ambos", "crescita Dello 0,7%"
+        elif lang == "de" and is_title(previous):
+            if previous.lower() in vocab:
+                continue  # "Von Der ..." title chains
+        elif starts_clause(text, prev.start()) and previous.lower() in vocab:
+            pass  # the previous word is capitalised only as the sentence's first: "Selon Le ministère"
+        elif not before_plain or low in NAME_PARTICLES or low in _ARTICLES_ANY or low in _PRONOUNS_ANY:
+            continue  # after a name: "Pedro De la Fuente", "Real Madrid La ..." may be names
+        elif starts_clause(text, prev.start()):
+            continue  # the sentence's first word: "Pedro", "Madrid"
         yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence (a closed-class word of '{lang}')")
+
+
+_NUMBER_NEXT = re.compile(r"\s+\d")
+# Articles and pronouns of the languages served: after a name ("Giorgia Meloni Ha detto" is an error),
+# they may start another name or a title, so only other closed-class words are flagged there.
+_ARTICLES_ANY = words(
+    "el la los las lo le les il gli un una uno une unos unas des o os as um uma uns umas het een de der die das "
+    "den dem des ein eine einer eines einem einen"
+)
+_PRONOUNS_ANY = words(
+    "yo tú él ella ellos ellas nosotros je tu il elle ils elles nous vous on io lui lei noi voi loro eu ele ela "
+    "eles elas nós ich du er sie es wir ihr ik jij hij zij wij jullie"
+)
 
 
 _GERMAN_ARTICLES = frozenset({
@@ -398,7 +436,14 @@ def _german_preposition(word: str, nxt: str, lang: str) -> bool:
     """German writes every noun in Title case, so 'Gesetz Zur Cybersicherheit', 'reiste Nach Paris' are flagged
     before a Title-case word too; articles ('Der Spiegel', 'Die Linke') and name particles ('Von Der') are not."""
     low = word.lower()
-    return lang == "de" and is_title(nxt) and low not in _GERMAN_ARTICLES and low not in NAME_PARTICLES
+    if lang != "de" or not is_title(nxt):
+        return False
+    if low in _GERMAN_OBLIQUE:
+        return True  # dative and genitive articles start no name: "muss Dem Gesetz", "Angaben Des Ministeriums"
+    return low not in _GERMAN_ARTICLES and low not in NAME_PARTICLES
+
+
+_GERMAN_OBLIQUE = frozenset({"dem", "einem", "einer", "eines", "einen"})
 
 
 def _is_headline_in(text: str, vocab: frozenset[str]) -> bool:
