@@ -30,6 +30,8 @@ POSITIVES = [
     ("pt", "Os deputados aprovaram A reforma tributária na quarta-feira.", "S104", "A"),  # one letter
     ("ru", "Государственная дума приняла закон В первом чтении.", "S104", "В"),
     ("de", "Der Bundesrat muss Dem Gesetz noch zustimmen.", "S104", "Dem"),  # a dative article starts no name
+    ("de", "Die Regierung plant ein neues Gesetz. ein Verband warnte vor hohen Kosten für kleine Betriebe.", "S105",
+     "ein"),  # sentencex keeps "Gesetz. ein" together in German: split by translate_cmp.segment
     ("es", "El ministro habló con los periodistas durante una hora. Fue. La reunión terminó tarde.", "F201", "Fue."),
     ("de", "Die Regierung will das Gesetz im Herbst beschließen. Wird. Die Opposition lehnt es ab.", "F201", "Wird."),
     ("fr", "Les ministres se sont réunis à Paris lundi soir. Sont. Rien n'a été décidé.", "F201", "Sont."),

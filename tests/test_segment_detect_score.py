@@ -57,3 +57,15 @@ def test_word_diff_marks_removed_and_added_words():
     )
     assert word_diff("same words", "same words") == "same words"
     assert word_diff("a b c", "a c d") == "a [-b-] c {+d+}"
+
+
+def test_german_sentences_broken_mt_starts_in_lower_case_are_split_off():
+    text = ("Die Regierung plant ein neues Gesetz. ein Verband warnte vor hohen Kosten.  das ist noch offen.\n"
+            "Er kam um 10 Uhr, bzw. die anderen kamen später. Das war z. B. gut. Am 3. oktober kam er.")
+    sentences = segment(Document("d", "d.txt", text), "de")
+    assert [s.text for s in sentences] == [
+        "Die Regierung plant ein neues Gesetz.", "ein Verband warnte vor hohen Kosten.", "das ist noch offen.",
+        "Er kam um 10 Uhr, bzw. die anderen kamen später.", "Das war z. B. gut.", "Am 3. oktober kam er."]
+    assert all(s.text == text[s.start:s.end] for s in sentences)
+    # the other languages are left to sentencex, which splits there already
+    assert len(segment(Document("d", "d.txt", "El Gobierno aprobó la ley. el ministro habló."), "es")) == 2

@@ -26,6 +26,32 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# German: sentencex never splits before a lower-case word (German abbreviations and ordinals: "z. B. ein",
+# "am 3. oktober"), so a sentence that broken MT starts in lower case ("Gesetz. ein Verband warnte") stayed
+# inside the one before, where no rule sees its start. A full stop after a word of 3 or more letters that
+# is no abbreviation, then a space and a lower-case letter, ends a sentence too.
+_ABBREVIATIONS_DE = """
+    bzw usw vgl evtl ggf inkl exkl bspw zzgl zzt sog insb ggü hrsg prof dipl ing mio mrd tsd str abs art nr
+    bd jh jhd ebd allg ehem eigtl einschl gegr geb gest jun sen min max mind std tel verh vorm nachm zit zus
+    etc bzgl betr anm abt abb aufl ausg bearb dgl erg gem lfd mrz okt dez nov sept febr jan aug kap"""
+_GERMAN_ABBREVIATIONS = frozenset(_ABBREVIATIONS_DE.split())
+_BEFORE_LOWER = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.(\s+)(?=[a-zäöüß])")
+
+
+def _split_before_lower(piece: str) -> list[str]:
+    """``piece`` cut after each full stop that ends a sentence before a lower-case word (German)."""
+    parts, last = [], 0
+    for m in _BEFORE_LOWER.finditer(piece):
+        word = m.group(1)
+        if word.lower() in _GERMAN_ABBREVIATIONS or (m.start() > 0 and piece[m.start() - 1] == "."):
+            continue  # "bzw. die", "z.Bsp. ein"
+        cut = m.end()
+        parts.append(piece[last:cut])
+        last = cut
+    parts.append(piece[last:])
+    return [p for p in parts if p]
+
+
 def split_spans(text: str, lang: str = "en") -> Iterator[tuple[int, int, int]]:
     """Yield ``(start, end, paragraph_index)`` of every sentence of ``text``."""
     para = -1
@@ -35,10 +61,11 @@ def split_spans(text: str, lang: str = "en") -> Iterator[tuple[int, int, int]]:
         para += 1
         offset = line.start()
         for piece in sentencex_segment(lang or "en", line.group()):
-            start, end = _trimmed(text, offset, offset + len(piece))
-            offset += len(piece)
-            if start < end:
-                yield start, end, para
+            for part in _split_before_lower(piece) if lang == "de" else (piece,):
+                start, end = _trimmed(text, offset, offset + len(part))
+                offset += len(part)
+                if start < end:
+                    yield start, end, para
         if offset != line.end():  # sentencex promises exact concatenation; never lose text
             raise AssertionError(f"segmenter lost text in line at {line.start()}")
 
