@@ -46,6 +46,8 @@ POSITIVES = [
     ("it", "Il Senato ha approvato il testo.\n\nLeggi anche\n\nIl governo esulta.", "F205", "Leggi anche"),
     ("nl", "De Kamer stemde in.\n\nLees ook\n\nHet kabinet is tevreden.", "F205", "Lees ook"),
     ("pt", "O Senado aprovou o texto.\n\nPor Redação\n\nO governo comemorou.", "F205", "Por Redação"),
+    ("es", "El gerente habló tras el partido. “ He esperado veinte años para un día así”, dijo.", "S106", "“ "),
+    ("es", "El gerente habló tras el partido. ¿ Quién lo esperaba?", "S106", "¿ "),
     ("es", "El gobierno presentó el el plan de ayudas el lunes.", "S109", "el el"),
     ("de", "Die Regierung will und und kann das nicht.", "S109", "und und"),
     ("ru", "Правительство одобрило одобрило проект закона.", "S109", "одобрило одобрило"),
@@ -233,3 +235,9 @@ def test_capitals_that_start_names_or_labels_are_not_flagged():
     assert flagged("La vitamina A es esencial, según el doctor Juan Del Olmo.", "S104", "es") == []
     assert flagged("Der Bericht erschien in Der Zeit und in Die Welt am Sonntag.", "S104", "de") == []
     assert flagged("Il ministro Luigi Di Maio ha parlato con Il Sole 24 Ore.", "S104", "it") == []
+
+
+def test_a_space_after_an_opening_mark_is_stray_only_where_the_mark_opens():
+    assert flagged("Il a dit : « nous ne céderons pas » ; puis il est parti.", "S106", "fr") == []
+    assert flagged("„Das ist gut“ sagte er. Dann ging er „nach Hause“ und schlief.", "S106", "de") == []
+    assert flagged("Er sagte „gut“ und ging.", "S106", "de") == []

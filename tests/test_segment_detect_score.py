@@ -69,3 +69,9 @@ def test_german_sentences_broken_mt_starts_in_lower_case_are_split_off():
     assert all(s.text == text[s.start:s.end] for s in sentences)
     # the other languages are left to sentencex, which splits there already
     assert len(segment(Document("d", "d.txt", "El Gobierno aprobó la ley. el ministro habló."), "es")) == 2
+
+
+def test_an_ordinal_indicator_stays_with_its_number():
+    text = "El gol ganador entró en el 87.º minuto. Fue la 3.ª victoria seguida."
+    assert [s.text for s in segment(Document("d", "d.txt", text), "es")] == [
+        "El gol ganador entró en el 87.º minuto.", "Fue la 3.ª victoria seguida."]

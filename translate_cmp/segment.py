@@ -52,6 +52,19 @@ def _split_before_lower(piece: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def _ordinals_kept(pieces) -> list[str]:
+    """sentencex's pieces, with a piece that starts with an ordinal indicator joined to the one before:
+    it splits the Spanish, Portuguese and Galician ordinal "el 87.º minuto" after "87.", leaving a
+    fragment "º minuto." that no translation wrote."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and piece[:1] in "ºª":
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
 def split_spans(text: str, lang: str = "en") -> Iterator[tuple[int, int, int]]:
     """Yield ``(start, end, paragraph_index)`` of every sentence of ``text``."""
     para = -1
@@ -60,7 +73,7 @@ def split_spans(text: str, lang: str = "en") -> Iterator[tuple[int, int, int]]:
             continue
         para += 1
         offset = line.start()
-        for piece in sentencex_segment(lang or "en", line.group()):
+        for piece in _ordinals_kept(sentencex_segment(lang or "en", line.group())):
             for part in _split_before_lower(piece) if lang == "de" else (piece,):
                 start, end = _trimmed(text, offset, offset + len(part))
                 offset += len(part)

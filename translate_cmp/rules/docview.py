@@ -135,6 +135,11 @@ _DOUBLE_QUOTES_BY_LANG = {
     # ”...” and »...»
     **dict.fromkeys(("sv", "fi"), {"”": EITHER, "»": EITHER, '"': EITHER, "“": OPEN, "„": OPEN}),
 }
+def quote_table(lang: str) -> dict[str, str]:
+    """The role (OPEN, CLOSE, EITHER) of each double quote mark in ``lang``'s typography."""
+    return _DOUBLE_QUOTES_BY_LANG.get(lang, _DOUBLE_QUOTES_DEFAULT)
+
+
 _FAMILY = {"“": "d", "”": "d", "„": "d", '"': "d", "«": "g", "»": "g"}
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _BRACKET_CLOSERS = {v: k for k, v in _BRACKETS.items()}
@@ -184,7 +189,7 @@ def quote_orphans(text: str, start: int, end: int, lang: str, next_para_start: i
     the next paragraph starts with an opening quote (the convention for a quotation running over
     several paragraphs).
     """
-    table = _DOUBLE_QUOTES_BY_LANG.get(lang, _DOUBLE_QUOTES_DEFAULT)
+    table = quote_table(lang)
     stack: list[tuple[int, str]] = []
     orphans: list[Orphan] = []
     for i in range(start, end):

@@ -17,6 +17,7 @@ from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import (
     CLOSING_PUNCT,
     LETTERS,
+    OPEN,
     WORD,
     DocView,
     SurfaceRule,
@@ -25,6 +26,7 @@ from translate_cmp.rules.docview import (
     is_title,
     next_word,
     previous_word,
+    quote_table,
     starts_clause,
     title_chain,
 )
@@ -544,6 +546,9 @@ _DOUBLE_MARKS = re.compile(
 )
 _ONLY_PUNCT = re.compile(r"^[\s.,;:!?]+$")
 _SPACE_BEFORE_MARK = re.compile(r"(?<=[^\W_])[ \t]+[,.](?=[ \t]|$)")  # "industry , and", "in Turkey ."
+# "“ He esperado", "( el lunes", "¿ Qué": an opening mark, then a space before the word it opens. Not
+# « (French spaces it: « nous »), and “ only where it opens a quotation (German „…“ closes with it).
+_SPACE_AFTER_OPENER = re.compile(r"(?:^|(?<=\s))([“(\[¿¡])[ \t]+(?=[^\W_])")
 
 
 class DoubledPunctuation(SurfaceRule):
@@ -561,9 +566,11 @@ class DoubledPunctuation(SurfaceRule):
         Example("The allies,, including France, agreed."),
         Example("The talks ended without a deal,."),
         Example("Exports rose in the region , and imports fell ."),
+        Example("“ I have waited twenty years for this,” she said."),
     )
     counter_examples = (
         Example("Wait... what? Really?! He paused. . . and went on."),
+        Example("Le président a déclaré : « nous ne céderons pas »."),
         Example("Apple Inc., the U.S. firm, sold 1.5 million units, etc."),
     )
 
@@ -577,6 +584,10 @@ class DoubledPunctuation(SurfaceRule):
             yield Hit(m.start(), m.end(), f"doubled punctuation '{m.group()}'")
         for m in _SPACE_BEFORE_MARK.finditer(text):
             yield Hit(m.start(), m.end(), f"stray space before '{m.group().strip()}'")
+        for m in _SPACE_AFTER_OPENER.finditer(text):
+            if m.group(1) == "“" and quote_table(ctx.doc_lang).get("“") != OPEN:
+                continue
+            yield Hit(m.start(), m.end(), f"stray space after '{m.group(1)}'")
 
 
 class UnbalancedQuotes(SurfaceRule):
