@@ -31,9 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translate_cmp.detect import detect, with_languages  # noqa: E402
 from translate_cmp.engines.apertium import ApertiumEngine  # noqa: E402
 from translate_cmp.flag import flag_document  # noqa: E402
+from translate_cmp.pipeline import analyse  # noqa: E402
 from translate_cmp.records import Document  # noqa: E402
 from translate_cmp.rules import ALL_RULES  # noqa: E402
 from translate_cmp.segment import segment  # noqa: E402
@@ -265,11 +265,10 @@ def translate_article(engine: ApertiumEngine, text: str, src: str, tgt: str) -> 
 
 
 def check(doc_id: str, text: str):
-    document = Document(doc_id, f"{doc_id}.txt", text)
-    found = detect(text)
-    sentences = with_languages(segment(document, found.lang), found)
-    per_sentence = flag_document(document, found.lang, sentences, SURFACE)
-    return found.lang, sentences, per_sentence
+    """The translation read as a received article: the pipeline's detect + segment, then the surface rules."""
+    analysed = analyse(Document(doc_id, f"{doc_id}.txt", text))
+    return analysed.lang, analysed.sentences, flag_document(analysed.document, analysed.lang, analysed.sentences,
+                                                             SURFACE)
 
 
 def source_text(path: Path) -> str:

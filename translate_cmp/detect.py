@@ -64,13 +64,21 @@ _WORDS = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=64)
-def _function_words(lang: str) -> frozenset[str]:
-    """The hand-kept list of ``lang``'s grammar words together with langdata's closed-class words."""
+def grammar_words(lang: str) -> frozenset[str]:
+    """``lang``'s grammar words: the hand-kept list of ``lexicon.FOREIGN_FUNCTION_WORDS`` (languages whose
+    leftovers turn up in translations) together with langdata's closed-class words (any language)."""
     from translate_cmp.langdata import closed_class
-    from translate_cmp.rules.lexicon import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
+    from translate_cmp.rules.lexicon import FOREIGN_FUNCTION_WORDS
 
-    listed = FUNCTION_WORDS if lang == "en" else FOREIGN_FUNCTION_WORDS.get(lang, frozenset())
-    return listed | closed_class(lang)
+    return FOREIGN_FUNCTION_WORDS.get(lang, frozenset()) | closed_class(lang)
+
+
+@lru_cache(maxsize=64)
+def _function_words(lang: str) -> frozenset[str]:
+    """:func:`grammar_words`, and for English the full hand-kept English list as well."""
+    from translate_cmp.rules.lexicon import FUNCTION_WORDS
+
+    return (FUNCTION_WORDS | grammar_words(lang)) if lang == "en" else grammar_words(lang)
 
 
 def plainly_in(text: str, lang: str) -> bool:

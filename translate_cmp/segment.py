@@ -2,8 +2,11 @@
 
 Paragraphs are lines: a newline always ends a sentence (headings, captions and bylines stay their
 own sentence). Inside a line, sentencex finds the boundaries; its segments concatenate back to
-the exact input, so offsets are exact and nothing is dropped. Sentences are trimmed of
-surrounding whitespace: every non-space character of the document lies in exactly one sentence.
+the exact input, so offsets are exact and nothing is dropped. Two corrections on its pieces, both
+concatenating back to the same text: an ordinal indicator it split off ("87." + "º minuto.") is joined
+back, and German pieces are also cut before a lower-case sentence start (``_split_before_lower``).
+Sentences are trimmed of surrounding whitespace: every non-space character of the document lies in
+exactly one sentence.
 """
 
 from __future__ import annotations

@@ -135,6 +135,8 @@ _DOUBLE_QUOTES_BY_LANG = {
     # ”...” and »...»
     **dict.fromkeys(("sv", "fi"), {"”": EITHER, "»": EITHER, '"': EITHER, "“": OPEN, "„": OPEN}),
 }
+
+
 def quote_table(lang: str) -> dict[str, str]:
     """The role (OPEN, CLOSE, EITHER) of each double quote mark in ``lang``'s typography."""
     return _DOUBLE_QUOTES_BY_LANG.get(lang, _DOUBLE_QUOTES_DEFAULT)

@@ -12,12 +12,11 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from translate_cmp.detect import UNDETERMINED, detect
-from translate_cmp.langdata import closed_class
+from translate_cmp.detect import UNDETERMINED, detect, grammar_words
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import LETTERS, SurfaceRule
-from translate_cmp.rules.lexicon import FOREIGN_FUNCTION_WORDS, NATIONALITIES, TITLES, words
+from translate_cmp.rules.lexicon import NATIONALITIES, TITLES, words
 from translate_cmp.sentence_lang import (
     MIN_LETTERS,
     MIN_WORDS,
@@ -104,8 +103,7 @@ class OtherLanguageSentence(SurfaceRule):
         if no_language_evidence(words, doc_lang):
             return  # names and headings fool n-gram detectors; English grammar: an English sentence
         lowered = [w.lower() for w in words]
-        # the hand-kept list and the data's closed-class words: "de", "nesta" are Portuguese grammar too
-        grammar = FOREIGN_FUNCTION_WORDS.get(lang, frozenset()) | closed_class(lang)  # any pair
+        grammar = grammar_words(lang)  # any pair: "de", "nesta" are Portuguese grammar too
         if not grammar:
             return
         hits = [w for w in lowered if w in grammar]
