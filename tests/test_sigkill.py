@@ -167,7 +167,7 @@ def test_a_run_publishing_right_now_is_waited_for_then_refused_in_one_line(tmp_p
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
         journal = out / f".publish.{alive.pid}-abcdef{JOURNAL_SUFFIX}"
-        journal.write_text('{"moves": [], "backups": []}', encoding="utf-8")
+        journal.write_text('{"version": 2, "moves": [], "backups": []}', encoding="utf-8")
         try:
             settle(out, wait_s=0.3)
         except InputError as exc:
@@ -191,9 +191,11 @@ def test_a_journal_naming_files_in_a_subfolder_is_rolled_forward(tmp_path):
     copy = AtomicFile(out / "annotated" / "de.po")  # annotated copies live one folder down
     copy.write("new\n")
     copy.seal()
-    journal = _write_journal(out, [(copy.temp, copy.final)], [])
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    journal = journal.rename(out / f".publish.{dead.stdout.strip()}-abcdef{JOURNAL_SUFFIX}")  # its run was killed
+    pid = dead.stdout.strip()  # its run was killed: the journal and its temporary files carry that process's id
+    temp = copy.temp.rename(copy.temp.with_name(copy.temp.name.replace(f".{os.getpid()}-", f".{pid}-")))
+    journal = _write_journal(out, [(temp, copy.final)], [])
+    journal = journal.rename(out / f".publish.{pid}-abcdef{JOURNAL_SUFFIX}")
     settle(out)
     assert (out / "annotated" / "de.po").read_text(encoding="utf-8") == "new\n"
     assert not journal.exists() and sorted(p.name for p in (out / "annotated").iterdir()) == ["de.po"]
