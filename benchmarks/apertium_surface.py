@@ -32,10 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from translate_cmp.engines.apertium import ApertiumEngine  # noqa: E402
-from translate_cmp.flag import flag_document  # noqa: E402
 from translate_cmp.pipeline import analyse  # noqa: E402
 from translate_cmp.records import Document  # noqa: E402
 from translate_cmp.rules import ALL_RULES  # noqa: E402
+from translate_cmp.rules.flag import flag_document  # noqa: E402
 from translate_cmp.segment import segment  # noqa: E402
 
 SURFACE = [r for r in ALL_RULES if r.code[0] in "SFL"]

@@ -15,12 +15,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from translate_cmp.engines import create_engine
-from translate_cmp.executors import WorkSpec, execute
 from translate_cmp.pipeline import RunStats
 from translate_cmp.readers import read_documents
 from translate_cmp.records import Document, DocumentResult
 from translate_cmp.rules import select_rules
-from translate_cmp.score import SentenceScorer
+from translate_cmp.run.executors import WorkSpec, execute
+from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.writers import open_writers
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

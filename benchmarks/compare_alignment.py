@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from translate_cmp.compare import align_documents  # noqa: E402
 from translate_cmp.pipeline import analyse  # noqa: E402
 from translate_cmp.records import Document  # noqa: E402
-from translate_cmp.score import SentenceScorer  # noqa: E402
+from translate_cmp.score.metrics import SentenceScorer  # noqa: E402
 
 SET = ROOT / "benchmarks" / "compare_set"
 SEED = 8

@@ -9,7 +9,7 @@ Kinds:
 - ``joined-words``: a word and the next lose their space and the second gets a capital, preferring a
   capitalised word (a name) and a junction at an accented or non-Latin letter
   (``Pedro Sánchez dijo`` -> ``Pedro SánchezDijo``, ``Nancy Faeser erklärte`` -> ``Nancy FaeserErklärte``).
-- ``moved-capital``: a closed-class word of the language (``translate_cmp.langdata.closed_class``)
+- ``moved-capital``: a closed-class word of the language (``translate_cmp.lang.wordlists.closed_class``)
   capitalised mid-sentence (``acuerdo entre ambos`` -> ``acuerdo Entre ambos``, ``Ende nach`` -> ``Ende Nach``).
 - ``lowercase-start``: the sentence's first letter in lower case (``el Gobierno aprobó``).
 - ``one-word-fragment``: a closed-class word of the sentence, capitalised, left as a sentence of its own
@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from corrupt import Corruption  # noqa: E402
 from corrupt import _words as corrupt_words  # noqa: E402
 
-from translate_cmp.langdata import closed_class, deliberate_one_word  # noqa: E402
+from translate_cmp.lang.wordlists import closed_class, deliberate_one_word  # noqa: E402
 
 LANGS = ("es", "de", "fr", "pt", "it", "nl", "ru")
 

@@ -26,10 +26,10 @@ sys.path.insert(0, str(HERE.parent))
 from corrupt_i18n import ENGLISH_SENTENCES, KINDS, LANGS, corruptions  # noqa: E402
 from multilingual_quality import ARTICLES, parse  # noqa: E402
 
-from translate_cmp.detect import detect, with_languages  # noqa: E402
-from translate_cmp.flag import flag_document  # noqa: E402
+from translate_cmp.lang.detect import detect, with_languages  # noqa: E402
 from translate_cmp.records import Document, Flag  # noqa: E402
 from translate_cmp.rules import ALL_RULES  # noqa: E402
+from translate_cmp.rules.flag import flag_document  # noqa: E402
 from translate_cmp.segment import segment  # noqa: E402
 
 SEED = 13

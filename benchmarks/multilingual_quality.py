@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translate_cmp.detect import detect, with_languages  # noqa: E402
-from translate_cmp.flag import flag_document  # noqa: E402
+from translate_cmp.lang.detect import detect, with_languages  # noqa: E402
 from translate_cmp.records import Document  # noqa: E402
 from translate_cmp.rules import ALL_RULES  # noqa: E402
+from translate_cmp.rules.flag import flag_document  # noqa: E402
 from translate_cmp.segment import segment  # noqa: E402
 
 ARTICLES = ROOT / "benchmarks" / "articles"

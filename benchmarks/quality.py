@@ -9,8 +9,8 @@ One command from a clean clone (the data is read in place, never copied into the
 Part 1, WMT23 zh-en MQM (``../shared/benchmarks/mqm-wmt23-zhen`` from the repository root). Each
 row's ``target`` (English MT output) is one document, run through the real pipeline with
 ``--engine none``: there is no zh<->en argos model here, so the round-trip rules (R4xx) cannot
-run and risk comes from the surface flags plus the length and names priors (translate_cmp/risk.py).
-Document risk is the noisy OR of its sentences' risks (translate_cmp.risk.document_risk).
+run and risk comes from the surface flags plus the length and names priors (translate_cmp/score/risk.py).
+Document risk is the noisy OR of its sentences' risks (translate_cmp.score.risk.document_risk).
 
 - flag rate on rows no rater flagged (``raters_flagging == 0``) and on rows with a Major
   ``Fluency/*`` error (mqm_en_bench.tsv);
@@ -56,7 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corrupt import KINDS, Corruption, corruptions  # noqa: E402
 
 from translate_cmp.records import Document, Severity  # noqa: E402
-from translate_cmp.risk import document_risk, risk  # noqa: E402
+from translate_cmp.score.risk import document_risk, risk  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "mqm-wmt23-zhen"
 DEFAULT_MARKDOWN = Path(__file__).resolve().parent / "quality.md"
@@ -314,7 +314,7 @@ def mqm_tables(data: Path, limit: int | None, workers: int) -> tuple[list[Table]
         ],
         note=("No zh<->en argos model exists here, so these rows run with --engine none: no round trip, no "
               "R4xx, no chrF. Risk is then the surface flags plus the length and names priors of "
-              "translate_cmp/risk.py; 'flags only' is that risk without the priors, 'priors only' without the "
+              "translate_cmp/score/risk.py; 'flags only' is that risk without the priors, 'priors only' without the "
               "flags. The names prior (capitalised words inside a sentence) was added after reading this data's "
               "error spans (many major fluency errors are name spellings); its weight was set once, not "
               "searched, but the figure is optimistic for it. Document "

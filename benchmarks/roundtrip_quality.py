@@ -5,7 +5,7 @@
 
 Reads benchmarks/roundtrip_sample.tsv (hand-labelled sentences with their pinned Apertium round
 trips; rebuild it with benchmarks/roundtrip_sample.py), so no engine is needed. Every document is
-flagged by the real flag stage (translate_cmp.flag.flag_document, the product's rules and
+flagged by the real flag stage (translate_cmp.rules.flag.flag_document, the product's rules and
 thresholds) once per pivot on its own (``es``, ``ca``, ``gl``: the first pivot's round trip is the
 only one), and once as ``--pivot es,ca,gl`` runs it (``all``: es first, ca and gl as further pivots).
 
@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translate_cmp.flag import flag_document  # noqa: E402
 from translate_cmp.records import Document, Flag, RoundTrip, Sentence  # noqa: E402
 from translate_cmp.rules import select_rules  # noqa: E402
-from translate_cmp.score import SentenceScorer  # noqa: E402
+from translate_cmp.rules.flag import flag_document  # noqa: E402
+from translate_cmp.score.metrics import SentenceScorer  # noqa: E402
 
 SAMPLE = ROOT / "benchmarks" / "roundtrip_sample.tsv"
 TARGET_CLEAN_RATE = 0.03

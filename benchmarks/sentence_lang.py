@@ -8,10 +8,10 @@ its file's, except inside an ``L301`` label, where it is English (the untranslat
 
 Strategies, each given the sentence (and, where it says so, its document's langdetect verdict):
 
-- langdetect: langdetect on the sentence alone (translate_cmp.detect.detect, seeded);
+- langdetect: langdetect on the sentence alone (translate_cmp.lang.detect.detect, seeded);
 - lingua low accuracy: lingua-language-detector, all languages, low-accuracy mode;
 - lingua: the same in its default (high-accuracy) mode;
-- pipeline: what translate-cmp does (translate_cmp.detect.sentence_language): a sentence under 6
+- pipeline: what translate-cmp does (translate_cmp.lang.detect.sentence_language): a sentence under 6
   words or 30 letters of prose takes the document's language, one plainly in the document's
   language (several of its grammar words, densely) too, and the rest go to langdetect.
 
@@ -38,7 +38,7 @@ def labelled_sentences() -> list[tuple[str, str, str]]:
     """(sentence, true language, document text) of every sentence."""
     from multilingual_quality import parse
 
-    from translate_cmp.detect import detect
+    from translate_cmp.lang.detect import detect
     from translate_cmp.records import Document
     from translate_cmp.segment import segment
 
@@ -73,8 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--markdown", type=Path)
     args = ap.parse_args(argv)
 
-    from translate_cmp.detect import detect, sentence_language
-    from translate_cmp.sentence_lang import plain_words
+    from translate_cmp.lang.detect import detect, sentence_language
+    from translate_cmp.lang.second_opinion import plain_words
 
     data = labelled_sentences()
     docs = {doc: detect(doc) for _, _, doc in data}

@@ -113,7 +113,7 @@ def write_corpus(folder: Path, copies: int) -> list[Path]:
 
 def sentences_of(paths: list[Path]) -> list[str]:
     """The sentences translate-cmp translates (its own segmenter), in order."""
-    from translate_cmp.detect import detect
+    from translate_cmp.lang.detect import detect
     from translate_cmp.records import Document
     from translate_cmp.segment import segment
 
@@ -296,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     env = install(work, models, "packages")
 
     # settings translate-cmp's engine uses; bare CTranslate2 gets exactly these
-    from translate_cmp.quality import engine_options
+    from translate_cmp.engines.argos_quality import engine_options
     probe = subprocess.run(
         [sys.executable, "-c", "import json; from translate_cmp.engines.argos import ArgosEngine; "
          f"e = ArgosEngine(**{engine_options(args.quality)!r}); print(json.dumps(e.settings() | "

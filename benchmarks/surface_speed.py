@@ -82,7 +82,7 @@ def timed_run(code_root: Path, inp: Path, out: Path, *extra: str) -> tuple[float
 
 def sentence_ways(inp: Path) -> Counter:
     """How this checkout decides each sentence's language on ``inp``."""
-    from translate_cmp.detect import detect, with_languages
+    from translate_cmp.lang.detect import detect, with_languages
     from translate_cmp.records import Document
     from translate_cmp.segment import segment
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from translate_cmp.detect import with_languages
-from translate_cmp.flag import flag_document
+from translate_cmp.lang.detect import with_languages
 from translate_cmp.records import Document, Flag, Sentence
 from translate_cmp.rules import ALL_RULES
 from translate_cmp.rules.base import Rule
+from translate_cmp.rules.flag import flag_document
 from translate_cmp.segment import segment
 
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from translate_cmp.cache import CachingEngine, TranslationCache
 from translate_cmp.engines.apertium import MODES_DIR, ApertiumEngine
 from translate_cmp.engines.apertium_unknown import analyser_command, parse_analysis, unknown_words
-from translate_cmp.translate import round_trip
+from translate_cmp.engines.cache import CachingEngine, TranslationCache
+from translate_cmp.engines.round_trip import round_trip
 
 ROOT = Path(__file__).resolve().parent.parent
 if shutil.which("apertium") is None and not os.environ.get("TRANSLATE_CMP_CI"):

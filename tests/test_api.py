@@ -11,7 +11,7 @@ import pytest
 import translate_cmp
 from translate_cmp.api import FINDING_COLUMNS
 from translate_cmp.errors import InputError
-from translate_cmp.job import JobConfig, run_job
+from translate_cmp.run.job import JobConfig, run_job
 
 TEXT = "Olaf ScholzSaid the talks would go on.\nThe committee met on Monday.\nthe minister did not comment.\n"
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 import sentencepiece
 
-from translate_cmp.argos_packages import (
+from translate_cmp.engines.argos import ArgosEngine, default_threads
+from translate_cmp.engines.argos_packages import (
     find_package,
     has_round_trip,
     installed_directions,
     installed_round_trip_pivots,
 )
-from translate_cmp.engines.argos import ArgosEngine, default_threads
 from translate_cmp.errors import InputError
 from translate_cmp.testing import ALTERING_SUBSTITUTIONS
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from translate_cmp.cli import cli
+from translate_cmp.cli.app import cli
 from translate_cmp.writers import read_documents_csv, read_sentences_csv
 
 GOOD_A = "The cat sat on the mat. It was a sunny day.\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translate_cmp.cli import cli
+from translate_cmp.cli.app import cli
 from translate_cmp.readers.text import TextReader
 from translate_cmp.writers.atomic import temp_path_for
 
@@ -293,7 +293,7 @@ def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
 
 
 def test_long_sentence_diff_is_linear_and_exact_at_the_edges():
-    from translate_cmp.worddiff import MAX_DIFF_WORDS, word_diff
+    from translate_cmp.score.worddiff import MAX_DIFF_WORDS, word_diff
 
     words = ["w" + str(i % 7) for i in range(MAX_DIFF_WORDS * 5)]
     changed = [*words[:10], "NEW", *words[11:]]

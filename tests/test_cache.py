@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from translate_cmp.cache import CACHE_FILE, CachingEngine, TranslationCache, context_digest, default_cache_dir
 from translate_cmp.engines.base import Engine, TokenScore
+from translate_cmp.engines.cache import CACHE_FILE, CachingEngine, TranslationCache, context_digest, default_cache_dir
 from translate_cmp.records import Translated
 
 
@@ -165,7 +165,7 @@ def _python(code: str, *args: str) -> subprocess.Popen:
 
 WRITER = """
     import sys
-    from translate_cmp.cache import TranslationCache
+    from translate_cmp.engines.cache import TranslationCache
     from translate_cmp.records import Translated
     cache = TranslationCache(sys.argv[1])
     tag = sys.argv[2]
@@ -201,7 +201,7 @@ def test_reader_sees_a_writers_commits_while_both_are_open(tmp_path: Path):
 
 CRASHER = """
     import os, signal, sys
-    from translate_cmp.cache import TranslationCache
+    from translate_cmp.engines.cache import TranslationCache
     from translate_cmp.records import Translated
     cache = TranslationCache(sys.argv[1])
     cache.put_many("ctx", "key", [("committed", Translated("C"))])

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from translate_cmp.job import JobConfig, run_job
 from translate_cmp.records import Severity
 from translate_cmp.rules import ALL_RULES
+from translate_cmp.run.job import JobConfig, run_job
 
 ARTICLE = (
     "Olaf ScholzSaid the talks would go on.\r\n"

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from translate_cmp.align import align
-from translate_cmp.cli import cli
+from translate_cmp.cli.app import cli
 from translate_cmp.compare import compare_documents
 from translate_cmp.engines.none import NoneEngine
 from translate_cmp.records import Document

@@ -27,7 +27,7 @@ needs_apertium = pytest.mark.skipif(
 
 
 def test_similarity_ignores_case_and_merges_need_every_part_covered():
-    from translate_cmp.score import SentenceScorer
+    from translate_cmp.score.metrics import SentenceScorer
 
     back, heading = "Why THESE SUBJECTS.", "WHY THIS MATTERS."  # Apertium via es
     assert pair_similarity(back, heading) == pair_similarity(back.lower(), heading.lower())
@@ -79,7 +79,7 @@ def test_strict_link_f1_on_the_perturbed_set():
 @needs_apertium
 def test_all_caps_headings_align_one_to_one():
     from translate_cmp.engines.apertium import ApertiumEngine
-    from translate_cmp.score import SentenceScorer
+    from translate_cmp.score.metrics import SentenceScorer
 
     links = compare_alignment.predicted_links("en_economy", ApertiumEngine(), SentenceScorer())
     gold = {(tuple(a), tuple(b)) for a, b in json.loads((SET / "gold" / "en_economy.json").read_text())}

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from test_compare import SOURCE, TRANSLATION
 from test_html_report import parse
 
-from translate_cmp.cli import cli
+from translate_cmp.cli.app import cli
 
 
 def compare_page(tmp_path: Path) -> str:

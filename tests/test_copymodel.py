@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from translate_cmp.argos_packages import installed_packages
 from translate_cmp.engines.argos import ArgosEngine
+from translate_cmp.engines.argos_packages import installed_packages
 from translate_cmp.testing import build_copy_package, install_package, substituted_text, train_sentencepiece
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from test_html_report import parse
 
-from translate_cmp.cli import cli
+from translate_cmp.cli.app import cli
 
 OLD = "The minister spoke on Monday.\nOlaf ScholzSaid the talks went well.\nPrices rose in March.\n"
 NEW = ("The minister spoke on Monday.\nOlaf Scholz said the talks went well.\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from translate_cmp.cli import cli
+from translate_cmp.cli.app import cli
 from translate_cmp.readers import read_documents
 from translate_cmp.readers.base import ReadOptions
 from translate_cmp.readers.encoding import CONFIDENCE_FLOOR, guess_encoding

@@ -18,7 +18,7 @@ from translate_cmp.records import Document, RoundTrip, Sentence
 from translate_cmp.rules import get_rule, select_rules
 from translate_cmp.rules.base import DocStats, RuleContext
 from translate_cmp.rules.engines_disagree import engine_gap
-from translate_cmp.score import SentenceScorer
+from translate_cmp.score.metrics import SentenceScorer
 
 ROOT = Path(__file__).resolve().parent.parent
 needs_apertium = pytest.mark.skipif(

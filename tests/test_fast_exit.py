@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from translate_cmp.fast_exit import exit_status
+from translate_cmp.cli.fast_exit import exit_status
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,7 +45,7 @@ def test_atexit_handlers_still_run(tmp_path):
             "import gc\n"
             f"atexit.register(lambda: pathlib.Path({str(marker)!r}).write_text(str(gc.get_threshold()[0])))\n"
             "sys.argv = ['translate-cmp', '--help']\n"
-            "from translate_cmp.cli import main\nmain()\n")
+            "from translate_cmp.cli.app import main\nmain()\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(tmp_path),
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, done.stderr

@@ -1,4 +1,4 @@
-"""translate_cmp.fastdetect gives langdetect's own answers, bit for bit, on real text in many languages."""
+"""translate_cmp.lang.langdetect_fast gives langdetect's own answers, bit for bit, on real text in many languages."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from langdetect.lang_detect_exception import LangDetectException
 
-from translate_cmp.detect import _factory, detect
-from translate_cmp.fastdetect import FastDetector, cleaned
+from translate_cmp.lang.detect import _factory, detect
+from translate_cmp.lang.langdetect_fast import FastDetector, cleaned
 from translate_cmp.segment import split_spans
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from translate_cmp.fingerprint import fingerprint
+from translate_cmp.review.fingerprint import fingerprint
 from translate_cmp.writers.findings_csv import FINDINGS_COLUMNS, read_findings_csv
 
 ARTICLE = (

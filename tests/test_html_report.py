@@ -175,7 +175,7 @@ def test_flagged_first_in_own_section_unflagged_collapsed_behind_a_count(tmp_pat
 
 
 def test_rule_codes_link_to_their_four_part_documentation(tmp_path: Path) -> None:
-    from translate_cmp.rule_docs import rule_text
+    from translate_cmp.cli.rule_table import rule_text
     from translate_cmp.rules import get_rule
 
     rule = get_rule("F201")

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from translate_cmp.cli import cli
+from translate_cmp.cli.app import cli
 
 FILES = Path(__file__).parent / "l10n_files"
 SAMPLES = ["sample.po", "sample12.xlf", "sample20.xlf", "sample.tmx"]

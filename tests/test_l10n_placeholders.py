@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translate_cmp.cli import cli
+from translate_cmp.cli.app import cli
 from translate_cmp.l10n.placeholders import find, keys, mask, unmask
 from translate_cmp.records import Document, RoundTrip, Sentence, Unit
 from translate_cmp.rules import get_rule

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from translate_cmp.cli import cli
+from translate_cmp.cli.app import cli
 from translate_cmp.writers import read_sentences_csv
 
 FILES = Path(__file__).parent / "l10n_files"

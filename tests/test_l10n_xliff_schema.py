@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translate_cmp.cli import cli
+from translate_cmp.cli.app import cli
 
 FILES = Path(__file__).parent / "l10n_files"
 CASES = {  # version: (env variable, sample, garbled targets -> C506 findings to annotate)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translate_cmp.cli_models import models
+from translate_cmp.cli.models import models
 from translate_cmp.errors import InputError
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from translate_cmp.errors import InputError
-from translate_cmp.job import JobConfig, run_job
+from translate_cmp.run.job import JobConfig, run_job
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUTS = ("sentences.csv", "documents.csv", "flags.jsonl", "sentences.jsonl")

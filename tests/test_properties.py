@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from translate_cmp.errors import InputError
-from translate_cmp.flag import flag_document
 from translate_cmp.readers import read_documents
 from translate_cmp.records import Document, RoundTrip
 from translate_cmp.rules import select_rules
-from translate_cmp.score import SentenceScorer
+from translate_cmp.rules.flag import flag_document
+from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.segment import segment
 
 # Text made of words, spaces, punctuation, newlines (LF, CRLF, CR), and any other code point.

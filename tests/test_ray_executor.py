@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from translate_cmp.errors import InputError
-from translate_cmp.executors.ray_exec import PoolPlan, plan_pool
-from translate_cmp.job import JobConfig, run_job
+from translate_cmp.run.executors.ray_exec import PoolPlan, plan_pool
+from translate_cmp.run.job import JobConfig, run_job
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translate_cmp.cli import cli
+from translate_cmp.cli.app import cli
 from translate_cmp.testing import browser
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

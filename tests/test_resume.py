@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from translate_cmp.cache import CACHE_FILE
+from translate_cmp.engines.cache import CACHE_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KILLED_RUN = """
     import os, signal, sys
     from pathlib import Path
-    from translate_cmp.job import JobConfig, run_job
+    from translate_cmp.run.job import JobConfig, run_job
 
     def die(n_docs, n_sentences):
         os.kill(os.getpid(), signal.SIGKILL)
@@ -37,7 +37,7 @@ def _cli(*args: str):
     """``translate-cmp run ARGS`` in this process (click's runner): exit code and stderr like the real thing."""
     from click.testing import CliRunner
 
-    from translate_cmp.cli import cli
+    from translate_cmp.cli.app import cli
 
     return CliRunner().invoke(cli, ["run", *args], catch_exceptions=False)
 

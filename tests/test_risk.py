@@ -3,7 +3,7 @@ import random
 import pytest
 
 from translate_cmp.records import Flag, Scores, Severity
-from translate_cmp.risk import SEVERITY_WEIGHT, document_risk, length_prior, risk
+from translate_cmp.score.risk import SEVERITY_WEIGHT, document_risk, length_prior, risk
 
 CODES = ("S101", "S102", "F201", "R401", "R407")
 TEXT = "Russia has repeatedly warned that any deployment of Western troops in Ukraine would start a conflict."
@@ -88,7 +88,7 @@ def test_document_risk_is_at_least_its_worst_sentence(risks):
 
 
 def test_names_prior_counts_capitals_inside_the_sentence_only():
-    from translate_cmp.risk import name_count, risk
+    from translate_cmp.score.risk import name_count, risk
 
     assert name_count("The minister met Olaf Scholz in Berlin. Then “They left.") == 3
     plain = "the minister met the chancellor in the city on monday"

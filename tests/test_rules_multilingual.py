@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers_rules import flag_text, flagged
 
-from translate_cmp.langdata import closed_class, is_real_word
+from translate_cmp.lang.wordlists import closed_class, is_real_word
 from translate_cmp.rules import ALL_RULES, get_rule
 from translate_cmp.rules.coverage import languages_label, rules_not_run
 
@@ -139,7 +139,7 @@ def test_run_json_records_rules_that_could_not_run(tmp_path):
 
     from click.testing import CliRunner
 
-    from translate_cmp.cli import cli
+    from translate_cmp.cli.app import cli
 
     (tmp_path / "zh.txt").write_text(CLEAN["zh"], encoding="utf-8")
     (tmp_path / "es.txt").write_text(CLEAN["es"], encoding="utf-8")
@@ -158,7 +158,7 @@ def test_run_json_records_rules_that_could_not_run(tmp_path):
 def test_rules_command_shows_languages():
     from click.testing import CliRunner
 
-    from translate_cmp.cli import cli
+    from translate_cmp.cli.app import cli
 
     out = CliRunner().invoke(cli, ["rules", "S104"], catch_exceptions=False).output
     assert "Languages" in out and "de en es fr it nl pt ru" in out
@@ -194,7 +194,7 @@ NAME_HEAVY_FOREIGN = [
 
 @pytest.mark.parametrize(("lang", "foreign", "context"), NAME_HEAVY_FOREIGN, ids=[c[0] for c in NAME_HEAVY_FOREIGN])
 def test_a_name_heavy_sentence_with_another_languages_grammar_is_flagged(lang, foreign, context):
-    from translate_cmp.detect import Detection, sentence_language
+    from translate_cmp.lang.detect import Detection, sentence_language
 
     first, second = context.split(". ", 1)
     text = f"{first}. {foreign} {second}"
@@ -203,7 +203,7 @@ def test_a_name_heavy_sentence_with_another_languages_grammar_is_flagged(lang, f
 
 
 def test_a_name_heavy_sentence_in_the_documents_own_language_is_not_flagged():
-    from translate_cmp.detect import Detection, sentence_language
+    from translate_cmp.lang.detect import Detection, sentence_language
 
     own = "El Real Madrid y el FC Barcelona empataron en el Santiago Bernabéu."
     assert sentence_language(own, Detection("es", 1.0))[1] == "no evidence"

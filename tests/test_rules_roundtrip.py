@@ -13,7 +13,7 @@ from translate_cmp.records import Document, DocumentResult, RoundTrip, Scores, S
 from translate_cmp.rules import ALL_RULES, get_rule, select_rules
 from translate_cmp.rules.base import DocStats, Example, RuleContext
 from translate_cmp.rules.roundtrip import RULES, changed_span, is_title_case, names, number_keys
-from translate_cmp.score import SentenceScorer
+from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.testing import build_copy_package, install_package
 
 R4 = select_rules(["R4"])

@@ -16,7 +16,7 @@ from translate_cmp.rules import get_rule, select_rules
 from translate_cmp.rules.base import DocStats, RuleContext
 from translate_cmp.rules.name_survival import acronym_kept, conventional_capitals, name_runs
 from translate_cmp.rules.roundtrip import names
-from translate_cmp.score import SentenceScorer
+from translate_cmp.score.metrics import SentenceScorer
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -10,10 +10,10 @@ import pytest
 from helpers_rules import flag_text, flagged, sentences_of
 
 from translate_cmp.errors import InputError
-from translate_cmp.flag import doc_stats, flag_document
 from translate_cmp.records import Document, RoundTrip, Scores, Sentence, Severity
 from translate_cmp.rules import ALL_RULES, get_rule, select_rules
 from translate_cmp.rules.base import Hit, Rule, RuleContext
+from translate_cmp.rules.flag import doc_stats, flag_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

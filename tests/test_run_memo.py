@@ -1,4 +1,4 @@
-"""The whole-run output memo (translate_cmp/run_memo.py): a re-run on unchanged input and settings
+"""The whole-run output memo (translate_cmp/run/memo.py): a re-run on unchanged input and settings
 republishes the cold run's output bytes; anything that could change them misses. Real CLI runs with
 ``--engine none`` on a private cache folder."""
 
@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translate_cmp.cache import ResultMemo, TranslationCache
-from translate_cmp.cli import cli
+from translate_cmp.cli.app import cli
+from translate_cmp.engines.cache import ResultMemo, TranslationCache
 from translate_cmp.records import Document, Unit
-from translate_cmp.run_memo import FOLDER
+from translate_cmp.run.memo import FOLDER
 
 ARTICLES = {
     "a.txt": "The committee met on Monday. Prices rose in March. The the report was late.\n\n"
@@ -141,7 +141,7 @@ def test_a_run_with_input_errors_replays_its_errors_and_exit_code(tmp_path: Path
 
 
 def test_the_memo_keeps_a_bounded_number_of_entries(tmp_path: Path, inputs: Path):
-    from translate_cmp.run_memo import KEEP
+    from translate_cmp.run.memo import KEEP
 
     for i in range(KEEP + 3):
         (inputs / "a.txt").write_text(ARTICLES["a.txt"] + f"Line {i}.\n", encoding="utf-8")
@@ -181,7 +181,7 @@ def test_a_reused_run_imports_no_heavy_library(tmp_path: Path, inputs: Path):
     _run(tmp_path, inputs, "out")  # the cold run, in this process
     args = ["run", str(inputs), "--engine", "none", "--out", str(tmp_path / "out"), "--cache-dir",
             str(tmp_path / "cache"), "--format", "csv,jsonl,html,findings"]
-    probe = ("import json, sys\nfrom click.testing import CliRunner\nfrom translate_cmp.cli import cli\n"
+    probe = ("import json, sys\nfrom click.testing import CliRunner\nfrom translate_cmp.cli.app import cli\n"
              f"CliRunner().invoke(cli, {args!r}, catch_exceptions=False)\nprint(json.dumps(sorted(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=str(ROOT),
                          env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
@@ -202,7 +202,7 @@ def test_outputs_that_name_their_folder_are_served_into_that_folder_only(tmp_pat
 
 
 def test_the_key_ignores_folders_put_on_sys_path_at_run_time_but_sees_a_new_distribution(tmp_path, monkeypatch):
-    from translate_cmp.run_memo import _installed
+    from translate_cmp.run.memo import _installed
 
     before = _installed()
     vendored = tmp_path / "thirdparty_files"  # as Ray puts its vendored libraries on sys.path

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translate_cmp.cli_diff import diff
+from translate_cmp.cli.diff import diff
 from translate_cmp.errors import InputError
 from translate_cmp.records import Document, DocumentResult, Flag, RoundTrip, Scores, SentenceResult, Severity
-from translate_cmp.rundiff import diff_runs
+from translate_cmp.review.rundiff import diff_runs
 from translate_cmp.segment import segment
 from translate_cmp.writers import open_writers
 

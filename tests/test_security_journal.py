@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translate_cmp.cli import cli
+from translate_cmp.cli.app import cli
 from translate_cmp.writers.atomic import AtomicFile
 from translate_cmp.writers.publish import JOURNAL_SUFFIX, _write_journal, recover
 

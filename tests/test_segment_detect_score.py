@@ -2,12 +2,12 @@ from pathlib import Path
 
 import pytest
 
-from translate_cmp.detect import UNDETERMINED, detect
+from translate_cmp.lang.detect import UNDETERMINED, detect
 from translate_cmp.readers import read_documents
 from translate_cmp.records import Document
-from translate_cmp.score import SentenceScorer
+from translate_cmp.score.metrics import SentenceScorer
+from translate_cmp.score.worddiff import word_diff
 from translate_cmp.segment import segment
-from translate_cmp.worddiff import word_diff
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from translate_cmp.cli import cli
-from translate_cmp.detect import detect, sentence_language, with_languages
+from translate_cmp.cli.app import cli
+from translate_cmp.lang.detect import detect, sentence_language, with_languages
 from translate_cmp.records import Document
 from translate_cmp.segment import segment
 
@@ -76,7 +76,7 @@ def test_surface_only_rerun_reuses_every_document(tmp_path: Path):
 
 
 def test_plain_words_is_remembered_but_each_caller_gets_its_own_list():
-    from translate_cmp.sentence_lang import plain_words
+    from translate_cmp.lang.second_opinion import plain_words
 
     text = "Der Kanzler sagte am Montag in Berlin, 3 Punkte seien offen: www.example.de."
     first = plain_words(text)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from translate_cmp.cli import cli
+from translate_cmp.cli.app import cli
 from translate_cmp.errors import InputError
-from translate_cmp.rundiff import load_run
+from translate_cmp.review.rundiff import load_run
 from translate_cmp.writers.output_set import settle
 from translate_cmp.writers.publish import JOURNAL_SUFFIX
 
@@ -40,7 +40,7 @@ def replace(src, dst):
         os.kill(os.getpid(), signal.SIGKILL)
     return real(src, dst)
 os.replace = replace
-from translate_cmp.cli import main
+from translate_cmp.cli.app import main
 sys.argv = ["translate-cmp", *sys.argv[1:]]
 main()
 """

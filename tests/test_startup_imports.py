@@ -1,6 +1,6 @@
 """Start-up stays light: `translate-cmp run` imports the heavy libraries only where a run uses them.
 
-Every run pays for what ``translate_cmp.cli`` and ``translate_cmp.job`` import at start; a cached re-run of
+Every run pays for what ``translate_cmp.cli.app`` and ``translate_cmp.run.job`` import at start; a cached re-run of
 unchanged input does little else. These checks run in a fresh interpreter, so nothing imported by other
 tests hides a module-level import.
 """
@@ -31,13 +31,13 @@ def _loaded_after(code: str) -> set[str]:
 
 
 def test_cli_and_job_import_no_heavy_library():
-    loaded = _loaded_after("import translate_cmp.cli, translate_cmp.job")
-    assert "translate_cmp.job" in loaded
+    loaded = _loaded_after("import translate_cmp.cli.app, translate_cmp.run.job")
+    assert "translate_cmp.run.job" in loaded
     assert not {m for m in LAZY if m in loaded}
 
 
 def test_diff_and_junit_still_get_what_they_import(tmp_path):
-    loaded = _loaded_after("from translate_cmp.cli_diff import render\nfrom translate_cmp.writers import open_writers")
+    loaded = _loaded_after("from translate_cmp.cli.diff import render\nfrom translate_cmp.writers import open_writers")
     assert "rich.console" not in loaded  # until `diff` runs
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     (tmp_path / "a.txt").write_text("The talks went on. Nothing was decided in Paris.\n", encoding="utf-8")

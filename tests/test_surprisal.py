@@ -5,8 +5,8 @@ from __future__ import annotations
 from translate_cmp.engines.argos import ArgosEngine
 from translate_cmp.engines.base import TokenScore
 from translate_cmp.engines.none import NoneEngine
-from translate_cmp.surprisal import LN2, Threshold, WordSurprisal, improbable, score_pieces, to_bits, words
-from translate_cmp.translate import round_trip
+from translate_cmp.engines.round_trip import round_trip
+from translate_cmp.engines.surprisal import LN2, Threshold, WordSurprisal, improbable, score_pieces, to_bits, words
 
 TEXTS = [
     "Talks between Moscow and Kyiv will resume in 10 days.",

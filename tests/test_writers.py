@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from translate_cmp.errors import InputError
-from translate_cmp.fingerprint import fingerprint
 from translate_cmp.records import Document, DocumentResult, Flag, RoundTrip, Scores, SentenceResult, Severity
+from translate_cmp.review.fingerprint import fingerprint
 from translate_cmp.segment import segment
 from translate_cmp.writers import WRITERS, open_writers, read_documents_csv, read_sentences_csv
 from translate_cmp.writers.cells import neutralise, unneutralise

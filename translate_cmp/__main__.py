@@ -1,4 +1,4 @@
-from translate_cmp.cli import main
+from translate_cmp.cli.app import main
 
 if __name__ == "__main__":
     main()

@@ -77,11 +77,11 @@ def check(
 ) -> pd.DataFrame | list[dict[str, Any]]:
     """Check texts or files and return their findings, one row per finding, in document order."""
     from translate_cmp.engines import create_engine
-    from translate_cmp.executors import WorkSpec, execute
     from translate_cmp.pipeline import RunStats
     from translate_cmp.readers import ReadOptions
     from translate_cmp.rules import select_rules
-    from translate_cmp.score import SentenceScorer
+    from translate_cmp.run.executors import WorkSpec, execute
+    from translate_cmp.score.metrics import SentenceScorer
     from translate_cmp.writers.rows import doc_rows, flag_record
 
     if engine == "auto":
@@ -91,7 +91,7 @@ def check(
     else:
         engine_obj = create_engine(engine)
     if cache:
-        from translate_cmp.cache import with_cache
+        from translate_cmp.engines.cache import with_cache
 
         engine_obj = with_cache(engine_obj)
     select_t, ignore_t = (tuple(select) if select else None), (tuple(ignore) if ignore else None)

@@ -17,13 +17,13 @@ from pathlib import Path
 from translate_cmp.align import Bead, align
 from translate_cmp.engines.base import Engine
 from translate_cmp.errors import InputError
-from translate_cmp.flag import flag_document
 from translate_cmp.pipeline import Analysed, RunStats, analyse
 from translate_cmp.records import Document, DocumentResult, RoundTrip, Scores, SentenceResult
-from translate_cmp.risk import risk
 from translate_cmp.rules.base import Counterpart, Rule
-from translate_cmp.score import SentenceScorer
-from translate_cmp.worddiff import word_diff
+from translate_cmp.rules.flag import flag_document
+from translate_cmp.score.metrics import SentenceScorer
+from translate_cmp.score.risk import risk
+from translate_cmp.score.worddiff import word_diff
 
 
 def back_translate(engine: Engine, target: Analysed, src_lang: str) -> list[str] | None:
@@ -174,9 +174,9 @@ def run_compare(source: Path, translation: Path, out_dir: Path, engine_name: str
                 formats: Sequence[str] = ("csv", "jsonl", "html"), read_options=None) -> RunStats:
     """``translate-cmp compare``: every source document against its translation, written like a run."""
     from translate_cmp.engines import create_engine
-    from translate_cmp.job import base_manifest
     from translate_cmp.readers import ReadOptions, read_documents
     from translate_cmp.rules import select_rules
+    from translate_cmp.run.job import base_manifest
     from translate_cmp.writers import open_writers
 
     started = time.time()

@@ -14,17 +14,17 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from translate_cmp.align import one_to_one
-from translate_cmp.detect import detect, with_languages
 from translate_cmp.engines.base import Engine
+from translate_cmp.engines.round_trip import pivots_for, round_trip
 from translate_cmp.errors import InputError
-from translate_cmp.flag import flag_document
+from translate_cmp.lang.detect import detect, with_languages
 from translate_cmp.records import Document, DocumentResult, RoundTrip, Sentence, SentenceResult, Severity
-from translate_cmp.risk import risk
 from translate_cmp.rules.base import Rule
-from translate_cmp.score import SentenceScorer
+from translate_cmp.rules.flag import flag_document
+from translate_cmp.score.metrics import SentenceScorer
+from translate_cmp.score.risk import risk
+from translate_cmp.score.worddiff import word_diff
 from translate_cmp.segment import segment
-from translate_cmp.translate import pivots_for, round_trip
-from translate_cmp.worddiff import word_diff
 
 INSTALL_HINT = (
     "translate-cmp models install --from-index {src} {tgt}  (or: translate-cmp models install FILE.argosmodel)"

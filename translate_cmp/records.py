@@ -78,7 +78,7 @@ class RoundTrip:
     forward_tokens: int = 0
     backward_tokens: int = 0
     # (start, end, bits) per piece of the ORIGINAL sentence scored by the backward model given the
-    # pivot (forced decoding); empty when the engine cannot score. See translate_cmp/surprisal.py.
+    # pivot (forced decoding); empty when the engine cannot score. See translate_cmp/engines/surprisal.py.
     surprisal: tuple[tuple[int, int, float], ...] = ()
     # compare mode only: the given translation's sentence ids (0-based) this sentence is aligned to
     aligned: tuple[int, ...] = ()

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from translate_cmp.argos_packages import MODEL_FILE, InstalledPackage, installed_packages, package_dirs
+from translate_cmp.engines.argos_packages import MODEL_FILE, InstalledPackage, installed_packages, package_dirs
 from translate_cmp.engines.base import Engine, TokenScore
 from translate_cmp.errors import InputError
 from translate_cmp.records import Translated

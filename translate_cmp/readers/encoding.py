@@ -45,7 +45,7 @@ def _wordfreq_langs() -> frozenset[str]:
 
 
 def _language(text: str) -> str:
-    from translate_cmp.detect import detect
+    from translate_cmp.lang.detect import detect
 
     return detect(text[:4000]).lang.split("-")[0]
 

@@ -24,7 +24,7 @@ def primary_lang(tag: str) -> str:
 
 def file_language(texts: Iterable[str]) -> str:
     """One language for a whole file that declares none: detected once on a sample of its texts."""
-    from translate_cmp.detect import UNDETERMINED, detect
+    from translate_cmp.lang.detect import UNDETERMINED, detect
 
     sample = []
     for i, text in enumerate(texts):

@@ -12,12 +12,9 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from translate_cmp.detect import UNDETERMINED, detect, grammar_words
-from translate_cmp.records import Severity
-from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.docview import LETTERS, SurfaceRule
-from translate_cmp.rules.lexicon import NATIONALITIES, TITLES, words
-from translate_cmp.sentence_lang import (
+from translate_cmp.lang.detect import UNDETERMINED, detect, grammar_words
+from translate_cmp.lang.lexicon import NATIONALITIES, TITLES, words
+from translate_cmp.lang.second_opinion import (
     MIN_LETTERS,
     MIN_WORDS,
     foreign_confidence,
@@ -25,6 +22,9 @@ from translate_cmp.sentence_lang import (
     plain_words,
     required_confidence,
 )
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.docview import LETTERS, SurfaceRule
 
 # langdetect codes that are one language, or too close to tell apart on one sentence.
 _SAME_GROUP = (

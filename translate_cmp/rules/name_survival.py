@@ -29,9 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from translate_cmp.langdata import closed_class, is_real_word
+from translate_cmp.lang.furniture import is_byline
+from translate_cmp.lang.wordlists import closed_class, is_real_word
 from translate_cmp.records import RoundTrip
-from translate_cmp.rules.furniture_i18n import is_byline
 
 _PART = re.compile(r"[^\W_]+")
 NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "la", "der", "des", "du", "di"})

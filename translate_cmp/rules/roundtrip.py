@@ -17,11 +17,11 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from translate_cmp.engines.side_by_side import split_tag
+from translate_cmp.engines.surprisal import Threshold, improbable, words
 from translate_cmp.records import RoundTrip, Severity
 from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
 from translate_cmp.rules.name_survival import lost_names
 from translate_cmp.rules.spacing import NO_SPACE_LANGS
-from translate_cmp.surprisal import Threshold, improbable, words
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _NAME_PART = re.compile(r"[^\W_]+")

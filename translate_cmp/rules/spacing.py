@@ -11,7 +11,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from translate_cmp.langdata import LANGS, closed_class, is_real_word
+from translate_cmp.lang.lexicon import (
+    ABBREVIATIONS,
+    AMBIGUOUS_CAPITALS,
+    ARTICLES,
+    AUXILIARIES,
+    CLAUSE_VERBS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    GLUE_TAILS,
+    MONTHS_AND_DAYS,
+    NAME_PARTICLES,
+    PREPOSITIONS,
+    PRONOUNS,
+    SENTENCE_ADVERBS,
+    words,
+)
+from translate_cmp.lang.wordlists import LANGS, closed_class, is_real_word
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import (
@@ -29,23 +46,6 @@ from translate_cmp.rules.docview import (
     quote_table,
     starts_clause,
     title_chain,
-)
-from translate_cmp.rules.lexicon import (
-    ABBREVIATIONS,
-    AMBIGUOUS_CAPITALS,
-    ARTICLES,
-    AUXILIARIES,
-    CLAUSE_VERBS,
-    CONJUNCTIONS,
-    DETERMINERS,
-    FUNCTION_WORDS,
-    GLUE_TAILS,
-    MONTHS_AND_DAYS,
-    NAME_PARTICLES,
-    PREPOSITIONS,
-    PRONOUNS,
-    SENTENCE_ADVERBS,
-    words,
 )
 
 ENGLISH = frozenset({"en"})

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from translate_cmp.langdata import LANGS, closed_class, deliberate_one_word
+from translate_cmp.lang import furniture as furniture_i18n
+from translate_cmp.lang.lexicon import FURNITURE_LINES, ONE_WORD_SENTENCES, SUBJECTLESS_STARTS
+from translate_cmp.lang.wordlists import LANGS, closed_class, deliberate_one_word
 from translate_cmp.records import Severity
-from translate_cmp.rules import furniture_i18n
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import WORD, SurfaceRule, doc_view, merge_hits
-from translate_cmp.rules.lexicon import FURNITURE_LINES, ONE_WORD_SENTENCES, SUBJECTLESS_STARTS
 
 ENGLISH = frozenset({"en"})
 _CLOSERS = "”’\"»)]"

@@ -3,7 +3,7 @@
 Kept in the package (not under tests/) because tests and benchmarks both build them.
 """
 
-from translate_cmp.argos_packages import install_package
+from translate_cmp.engines.argos_packages import install_package
 from translate_cmp.testing.copymodel import build_copy_package, substituted_text, train_sentencepiece
 
 # The altering package of the test fixtures: these words come back changed from a round trip.

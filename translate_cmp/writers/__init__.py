@@ -2,7 +2,7 @@
 
 ``csv``: sentences.csv + documents.csv; ``jsonl``: flags.jsonl + sentences.jsonl; ``html``: report.html;
 ``findings``: findings.csv (one row per finding keyed by fingerprint, for git review); ``junit``: junit.xml;
-``sarif``: results.sarif (SARIF 2.1.0). ``junit`` and ``sarif`` take the run's :class:`translate_cmp.gate.Gate`.
+``sarif``: results.sarif (SARIF 2.1.0). ``junit`` and ``sarif`` take the run's :class:`translate_cmp.review.gate.Gate`.
 ``po``, ``po-fuzzy``, ``xliff``, ``tmx``: annotated copies of the localisation files read (writers/annotated.py).
 ``run.json`` is always written, last. Every file is written to a temporary file in the output folder
 and renamed into place when the run closes (see :mod:`translate_cmp.writers.run_writer`).
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from translate_cmp.errors import InputError
-from translate_cmp.gate import Gate
+from translate_cmp.review.gate import Gate
 from translate_cmp.writers.annotated import ANNOTATED_WRITERS
 from translate_cmp.writers.atomic import remove_stale_temps
 from translate_cmp.writers.base import FormatWriter, RuleDocs

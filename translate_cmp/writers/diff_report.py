@@ -12,10 +12,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from translate_cmp.rundiff import RunDiff
+from translate_cmp.review.rundiff import RunDiff
+from translate_cmp.rules.docs import rule_doc
 from translate_cmp.writers.atomic import write_text_atomic
 from translate_cmp.writers.html_report import page_template
-from translate_cmp.writers.report_rules import rule_doc
 
 MAX_MOVED = 200  # risk changes shown (largest moves first)
 MIN_MOVE = 0.05  # smaller risk changes are not listed

@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from translate_cmp.rules.docs import RuleDoc, rule_doc
 from translate_cmp.writers.base import FormatWriter, RuleDocs
-from translate_cmp.writers.report_rules import RuleDoc, rule_doc
 from translate_cmp.writers.report_state import FlagView, Histogram, ReportItem, ReportState
 from translate_cmp.writers.rows import DocRows
 
 if TYPE_CHECKING:  # jinja2 loads only when a report is rendered: a re-run served whole by
-    import jinja2  # translate_cmp.run_memo never imports it
+    import jinja2  # translate_cmp.run.memo never imports it
 
 _DIFF = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.DOTALL)
 SEVERITIES = ("error", "warning", "info")

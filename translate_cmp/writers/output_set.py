@@ -3,7 +3,7 @@
 Renaming files one by one is never atomic as a set: a SIGKILL or power loss inside the rename loop of
 :func:`translate_cmp.writers.publish.publish` leaves some files of the new run beside the others of the
 old one. Two things make that invisible to translate-cmp's own readers (``diff``, ``baseline``,
-:func:`translate_cmp.rundiff.load_run`):
+:func:`translate_cmp.review.rundiff.load_run`):
 
 - the publish journal: written (fsynced) before the first rename, deleted after the last. A journal of
   a process that is no longer alive means the rename loop was cut short; every temporary file it names

@@ -37,7 +37,7 @@ def no_language_evidence(words: list[str], doc_lang: str) -> bool:
     (names and headings fool n-gram detectors) unless they hold another language's grammar
     (:func:`other_grammar`), or, in an English document, a quarter or more English grammar words.
     L301 gives up on both whatever the detector says."""
-    from translate_cmp.rules.lexicon import FUNCTION_WORDS
+    from translate_cmp.lang.lexicon import FUNCTION_WORDS
 
     if 2 * sum(1 for w in words if w[0].isupper()) >= len(words) and not other_grammar(words, doc_lang):
         return True
@@ -49,7 +49,7 @@ def other_grammar(words: list[str], doc_lang: str) -> str | None:
     language (the hand-kept lists of ``lexicon``): the grammar of a sentence full of names and nouns
     ("Les Bleus ont battu l'Italie au Stade de France", "La Juventus ha battuto il Milan a San Siro")
     is evidence that it is in another language, so it is detected like any other sentence."""
-    from translate_cmp.rules.lexicon import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
+    from translate_cmp.lang.lexicon import FOREIGN_FUNCTION_WORDS, FUNCTION_WORDS
 
     lowered = {w.lower() for w in words}
     own = len(lowered & (FUNCTION_WORDS if doc_lang == "en" else FOREIGN_FUNCTION_WORDS.get(doc_lang, frozenset())))

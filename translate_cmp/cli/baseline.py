@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from translate_cmp.errors import InputError
-from translate_cmp.gate import baseline_text
+from translate_cmp.review.gate import baseline_text
 
 
 def run_findings(folder: Path) -> list[dict]:
@@ -27,7 +27,7 @@ def run_findings(folder: Path) -> list[dict]:
     flags = folder / "flags.jsonl"
     if not flags.is_file():
         raise InputError(str(folder), "holds neither findings.csv nor flags.jsonl (use --format findings or jsonl)")
-    from translate_cmp.rundiff import load_run
+    from translate_cmp.review.rundiff import load_run
 
     run = load_run(folder)
     if not run.has_fingerprints:

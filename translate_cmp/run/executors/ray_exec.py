@@ -28,12 +28,12 @@ from itertools import islice
 
 from translate_cmp.engines.base import Engine
 from translate_cmp.errors import InputError
-from translate_cmp.executors import WorkSpec, cache_counts
-from translate_cmp.executors.local import process_chunk, result_memo
 from translate_cmp.pipeline import RunStats, chunked
 from translate_cmp.records import Document, DocumentResult
 from translate_cmp.rules.base import Rule
-from translate_cmp.score import SentenceScorer
+from translate_cmp.run.executors import WorkSpec, cache_counts
+from translate_cmp.run.executors.local import process_chunk, result_memo
+from translate_cmp.score.metrics import SentenceScorer
 
 INSTALL_HINT = "--executor ray needs Ray: pip install 'translate-cmp[ray]'"
 CHUNKS_PER_ACTOR_PER_WINDOW = 32
@@ -80,7 +80,7 @@ class ChunkWorker:
     """One actor of the pool: loads the engine and rules once, then runs the pipeline on each chunk."""
 
     def __init__(self, spec: WorkSpec, threads: int):
-        from translate_cmp.score import SentenceScorer
+        from translate_cmp.score.metrics import SentenceScorer
 
         self.spec = spec
         self.engine = spec.build_engine(cores=threads)

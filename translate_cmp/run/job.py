@@ -8,22 +8,22 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from translate_cmp.cache import CachingEngine, with_cache
 from translate_cmp.engines import auto_engine, create_engine
+from translate_cmp.engines.argos_quality import DEFAULT_QUALITY, engine_options
 from translate_cmp.engines.base import Engine
+from translate_cmp.engines.cache import CachingEngine, with_cache
 from translate_cmp.engines.none import NoneEngine
 from translate_cmp.engines.side_by_side import expand_pivots, split_tag
 from translate_cmp.errors import InputsFailed
-from translate_cmp.executors import WorkSpec, execute
-from translate_cmp.gate import Gate, GateTally, load_baseline
 from translate_cmp.pipeline import INSTALL_HINT, RunStats
-from translate_cmp.quality import DEFAULT_QUALITY, engine_options
 from translate_cmp.readers import FileError, ReadOptions, check_paths, read_documents
 from translate_cmp.records import Severity
+from translate_cmp.review.gate import Gate, GateTally, load_baseline
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
 from translate_cmp.rules.roundtrip import SURPRISAL_RULE
-from translate_cmp.run_memo import (
+from translate_cmp.run.executors import WorkSpec, execute
+from translate_cmp.run.memo import (
     RunMemo,
     RunRecord,
     folder_key,
@@ -32,7 +32,7 @@ from translate_cmp.run_memo import (
     run_key,
     split_folder,
 )
-from translate_cmp.score import SentenceScorer
+from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.writers import open_writers
 
 
@@ -49,13 +49,13 @@ class JobConfig:
     read: ReadOptions = field(default_factory=ReadOptions)
     chunk_docs: int = 64
     engine_options: dict = field(default_factory=dict)  # overrides what ``quality`` picks
-    quality: str = DEFAULT_QUALITY  # fast | balanced | best: beam size and quantisation (translate_cmp.quality)
-    executor: str = "local"  # local | ray (translate_cmp.executors)
-    cache: bool = True  # the on-disk translation cache (translate_cmp.cache)
+    quality: str = DEFAULT_QUALITY  # fast | balanced | best: beam size, quantisation (engines.argos_quality)
+    executor: str = "local"  # local | ray (translate_cmp.run.executors)
+    cache: bool = True  # the on-disk translation cache (translate_cmp.engines.cache)
     cache_dir: str | None = None  # None: $XDG_CACHE_HOME/translate-cmp or ~/.cache/translate-cmp
     surprisal: bool = False  # the forced-decoding pass behind R407 (--surprisal; needs R407 selected too)
     strict_inputs: bool = False  # --strict: any bad input file is fatal before work starts (else skipped, exit 3)
-    baseline: str | None = None  # accepted findings (translate_cmp.gate): reported, not counted for fail_on
+    baseline: str | None = None  # accepted findings (translate_cmp.review.gate): reported, not counted for fail_on
     jobs: int = 0  # local executor: worker processes for the per-document work (0: one per usable core, 1: none)
 
 

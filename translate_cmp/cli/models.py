@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from translate_cmp.argos_packages import (
+from translate_cmp.engines.argos_packages import (
     INDEX_TIMEOUT_S,
     InstalledPackage,
     install_from_index,

@@ -16,7 +16,7 @@ import click
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from translate_cmp.rundiff import RunDiff
+    from translate_cmp.review.rundiff import RunDiff
 
 
 def _clip(text: str, n: int = 70) -> str:
@@ -109,7 +109,7 @@ def diff(ctx: click.Context, old_run: Path, new_run: Path, as_json: bool, limit:
     Exit status: 0 when no new flag appeared, 1 when the new run raised flags the old one did not
     have (a CI gate for regressions), 2 when a folder or its sentences.csv is missing.
     """
-    from translate_cmp.rundiff import diff_runs  # pandas is imported only when the command runs
+    from translate_cmp.review.rundiff import diff_runs  # pandas is imported only when the command runs
 
     result = diff_runs(old_run, new_run)
     if html_path is not None:

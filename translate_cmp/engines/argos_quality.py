@@ -13,7 +13,7 @@ best      4          auto          argos's own decoding settings (``auto``: CTra
 Threads follow the machine's cores in the engine itself
 (:func:`translate_cmp.engines.argos.default_threads`: one single-threaded translator per core up
 to four cores, then four translators sharing the cores); executors that give a worker only part
-of a machine pass that share as ``cores`` (see :meth:`translate_cmp.executors.WorkSpec.build_engine`).
+of a machine pass that share as ``cores`` (see :meth:`translate_cmp.run.executors.WorkSpec.build_engine`).
 """
 
 from __future__ import annotations

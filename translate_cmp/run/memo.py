@@ -1,15 +1,15 @@
 """A whole-run output memo: a re-run on unchanged input and settings republishes the stored files.
 
-Even with every document result memoised (:class:`translate_cmp.cache.ResultMemo`), a re-run still
+Even with every document result memoised (:class:`translate_cmp.engines.cache.ResultMemo`), a re-run still
 renders every output (CSV, JSONL, the HTML report) again, which costs most of its time. This memo
 keeps the bytes of every output file of a finished run (all but ``run.json``), with what ``run.json``
 and the exit code need, under a key that digests everything that decides those bytes:
 
 - every input file's path and bytes, in the order the readers take them, and the working folder;
-- the whole :class:`~translate_cmp.job.JobConfig` but ``out_dir`` (read options, formats, rule
+- the whole :class:`~translate_cmp.run.job.JobConfig` but ``out_dir`` (read options, formats, rule
   selection, pivots, fail_on, quality, strict, the baseline's path) and the baseline file's bytes;
 - the engine's name, settings and model ids, the selected rule codes, the cache's path;
-- :func:`~translate_cmp.cache.code_fingerprint`, :func:`~translate_cmp.cache.library_versions` and the
+- :func:`~translate_cmp.engines.cache.code_fingerprint`, :func:`~translate_cmp.engines.cache.library_versions` and the
   name of every installed distribution on ``sys.path`` (so any upgrade misses).
 
 The output folder is left out of the key so that the same run into another folder is served too. The
@@ -100,7 +100,7 @@ def _input_digest(paths: tuple[str, ...]) -> list[list[str]] | None:
 
 def run_key(config, engine, rule_codes, pivots) -> str | None:
     """The digest of everything that decides a run's output bytes; None when in doubt (then no memo)."""
-    from translate_cmp.cache import code_fingerprint, library_versions
+    from translate_cmp.engines.cache import code_fingerprint, library_versions
 
     inputs = _input_digest(config.paths)
     if inputs is None:

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.side_by_side import TAG, split_tag
+from translate_cmp.engines.surprisal import score_pieces
 from translate_cmp.records import RoundTrip
-from translate_cmp.surprisal import score_pieces
 
 
 def pivots_for(src: str, requested: Sequence[str]) -> list[str]:
@@ -30,7 +30,7 @@ def round_trip(engine: Engine, texts: Sequence[str], src: str, pivot: str, surpr
     """One RoundTrip per text, in order; identical texts are translated once.
 
     ``surprisal``: also score each original under the backward model given its pivot (one batched
-    forced-decoding call; skipped when the engine cannot score). See translate_cmp/surprisal.py.
+    forced-decoding call; skipped when the engine cannot score). See translate_cmp/engines/surprisal.py.
     """
     unique = list(dict.fromkeys(texts))
     forward = engine.translate(unique, src, pivot)

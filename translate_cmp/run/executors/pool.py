@@ -28,13 +28,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from translate_cmp.engines.base import Engine
-from translate_cmp.executors import WorkSpec, cache_counts
-from translate_cmp.executors.local import lookup, merge, result_memo
+from translate_cmp.engines.round_trip import pivots_for
 from translate_cmp.pipeline import Analysed, RunStats, analyse, chunked, finish, run_documents, translate_chunk
 from translate_cmp.records import Document, DocumentResult, RoundTrip
 from translate_cmp.rules.base import Rule
-from translate_cmp.score import SentenceScorer
-from translate_cmp.translate import pivots_for
+from translate_cmp.run.executors import WorkSpec, cache_counts
+from translate_cmp.run.executors.local import lookup, merge, result_memo
+from translate_cmp.score.metrics import SentenceScorer
 
 LOOKAHEAD = 1  # chunks in the workers' hands while this process writes the one before
 MIN_DOCUMENTS = 4  # a chunk with fewer documents to compute runs in this process: a fork costs more
@@ -200,7 +200,7 @@ def run_pool(
     on_chunk: Callable[[int, int], None] | None = None,
     jobs: int,
 ) -> Iterator[DocumentResult]:
-    """:func:`translate_cmp.executors.local.run_local` on ``jobs`` processes: the same results, in input order."""
+    """:func:`translate_cmp.run.executors.local.run_local` on ``jobs`` processes: the same results, in input order."""
     runner = _Runner(engine, rules, spec, scorer, stats, jobs)
     before = cache_counts(engine)
     pending: deque[_Pending] = deque()

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from translate_cmp import __version__
+from translate_cmp.engines.argos_quality import DEFAULT_QUALITY, QUALITIES
 from translate_cmp.errors import (
     EXIT_FINDINGS,
     EXIT_INPUT,
@@ -21,7 +22,6 @@ from translate_cmp.errors import (
     InputError,
     describe_environment_error,
 )
-from translate_cmp.quality import DEFAULT_QUALITY, QUALITIES
 from translate_cmp.records import Severity
 
 
@@ -117,9 +117,9 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
         source_column, target_column, source_lang, target_lang, quality, executor, cache_dir, no_cache, surprisal,
         strict, baseline, jobs, chunk_docs) -> None:
     """Analyse the articles under PATHS and write the results to --out."""
-    from translate_cmp.job import JobConfig, run_job
-    from translate_cmp.progress import progress_reporter
+    from translate_cmp.cli.progress import progress_reporter
     from translate_cmp.readers import ReadOptions
+    from translate_cmp.run.job import JobConfig, run_job
 
     config = JobConfig(
         paths=tuple(paths), out_dir=Path(out_dir), engine=engine, pivots=_csv_list(pivot) or ("es",),
@@ -193,7 +193,7 @@ def detect(paths, sentences, encoding, text_column) -> None:
 @click.argument("code", required=False)
 def rules(code) -> None:
     """List every artefact rule, or show one rule's documentation (as ruff does)."""
-    from translate_cmp.rule_docs import print_rule, print_rule_table
+    from translate_cmp.cli.rule_table import print_rule, print_rule_table
 
     if code:
         print_rule(code)
@@ -202,9 +202,9 @@ def rules(code) -> None:
 
 
 def _add_plugins() -> None:
-    from translate_cmp.cli_baseline import baseline
-    from translate_cmp.cli_diff import diff
-    from translate_cmp.cli_models import models
+    from translate_cmp.cli.baseline import baseline
+    from translate_cmp.cli.diff import diff
+    from translate_cmp.cli.models import models
 
     cli.add_command(models)
     cli.add_command(diff)
@@ -215,8 +215,8 @@ _add_plugins()
 
 
 def main() -> None:
-    from translate_cmp.fast_exit import exit_now
-    from translate_cmp.gc_tuning import tune_gc
+    from translate_cmp.cli.fast_exit import exit_now
+    from translate_cmp.cli.gc_tuning import tune_gc
 
     tune_gc()
     try:

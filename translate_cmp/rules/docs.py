@@ -1,6 +1,6 @@
 """The four-part rule documentation the report embeds: what, why, example, instead.
 
-The same fields ``translate-cmp rules CODE`` prints (translate_cmp/rule_docs.py): a rule class from
+The same fields ``translate-cmp rules CODE`` prints (translate_cmp/cli/rule_table.py): a rule class from
 the registry, or the Rule (class or instance) the caller passed in ``rule_docs``; a plain string
 there is only a summary, so the registry fills in the other parts when it knows the code.
 """

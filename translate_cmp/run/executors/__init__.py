@@ -16,7 +16,7 @@ from translate_cmp.errors import InputError
 from translate_cmp.pipeline import RunStats
 from translate_cmp.records import Document, DocumentResult
 from translate_cmp.rules.base import Rule
-from translate_cmp.score import SentenceScorer
+from translate_cmp.score.metrics import SentenceScorer
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,8 @@ class WorkSpec:
 
     def build_engine(self, cores: int | None = None) -> Engine:
         """The engine, cached unless ``use_cache`` is off; ``cores`` overrides the thread settings."""
-        from translate_cmp.cache import with_cache
         from translate_cmp.engines import create_engine
+        from translate_cmp.engines.cache import with_cache
 
         options = dict(self.engine_options)
         if cores and self.engine == "argos":
@@ -63,13 +63,13 @@ Executor = Callable[..., Iterator[DocumentResult]]
 
 
 def _local(*args, **kwargs) -> Iterator[DocumentResult]:
-    from translate_cmp.executors.local import run_local
+    from translate_cmp.run.executors.local import run_local
 
     return run_local(*args, **kwargs)
 
 
 def _ray(*args, **kwargs) -> Iterator[DocumentResult]:
-    from translate_cmp.executors.ray_exec import run_ray
+    from translate_cmp.run.executors.ray_exec import run_ray
 
     return run_ray(*args, **kwargs)
 

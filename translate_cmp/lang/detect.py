@@ -37,7 +37,7 @@ def _factory():
 
 @lru_cache(maxsize=1)
 def _fast():
-    from translate_cmp.fastdetect import FastDetector
+    from translate_cmp.lang.langdetect_fast import FastDetector
 
     return FastDetector(_factory())
 
@@ -45,7 +45,7 @@ def _fast():
 def detect(text: str) -> Detection:
     """The most probable language of ``text`` and its probability, the same on every call.
 
-    langdetect's algorithm and profiles, run by :mod:`translate_cmp.fastdetect` (same answers, faster).
+    langdetect's algorithm and profiles, run by :mod:`translate_cmp.lang.langdetect_fast` (same answers, faster).
     """
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -67,8 +67,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 def grammar_words(lang: str) -> frozenset[str]:
     """``lang``'s grammar words: the hand-kept list of ``lexicon.FOREIGN_FUNCTION_WORDS`` (languages whose
     leftovers turn up in translations) together with langdata's closed-class words (any language)."""
-    from translate_cmp.langdata import closed_class
-    from translate_cmp.rules.lexicon import FOREIGN_FUNCTION_WORDS
+    from translate_cmp.lang.lexicon import FOREIGN_FUNCTION_WORDS
+    from translate_cmp.lang.wordlists import closed_class
 
     return FOREIGN_FUNCTION_WORDS.get(lang, frozenset()) | closed_class(lang)
 
@@ -76,7 +76,7 @@ def grammar_words(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def _function_words(lang: str) -> frozenset[str]:
     """:func:`grammar_words`, and for English the full hand-kept English list as well."""
-    from translate_cmp.rules.lexicon import FUNCTION_WORDS
+    from translate_cmp.lang.lexicon import FUNCTION_WORDS
 
     return (FUNCTION_WORDS | grammar_words(lang)) if lang == "en" else grammar_words(lang)
 
@@ -99,15 +99,15 @@ def sentence_language(text: str, doc: Detection | None) -> tuple[Detection, str]
     """The language of one sentence of a document detected as ``doc``, and how it was decided.
 
     Length-aware: a sentence too short for a verdict (under 6 words or 30 letters of prose, see
-    :func:`translate_cmp.sentence_lang.too_short`) takes the document's language, since n-gram
+    :func:`translate_cmp.lang.second_opinion.too_short`) takes the document's language, since n-gram
     detectors guess on a few words ("Ist." came back as English) and L301 judges nothing that short;
     so does one without evidence against the document (mostly capitalised names, or English grammar
-    in an English document: :func:`translate_cmp.sentence_lang.no_language_evidence`).
+    in an English document: :func:`translate_cmp.lang.second_opinion.no_language_evidence`).
     A sentence plainly in the document's language (:func:`plainly_in`) takes it too. Every other
     sentence is detected on its own text. The rules that look for foreign sentences need long
     sentences with foreign grammar words, which neither shortcut lets through, so they change no flag.
     """
-    from translate_cmp.sentence_lang import no_language_evidence, plain_words, too_short
+    from translate_cmp.lang.second_opinion import no_language_evidence, plain_words, too_short
 
     if doc is None:
         return detect(text), "detected"

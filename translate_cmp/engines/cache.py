@@ -307,7 +307,7 @@ def with_cache(engine: Engine, cache_dir: str | Path | None = None, enabled: boo
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """A digest of every file of the installed translate_cmp package (code and data)."""
-    root = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parents[1]  # the translate_cmp package, not this folder
     digest = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")

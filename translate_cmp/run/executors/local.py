@@ -2,21 +2,21 @@
 
 :func:`process_chunk` is the unit every executor runs: one chunk of documents through the
 pipeline, with whole-document results reused from the cache where the document, the settings and
-the code are unchanged (see :class:`translate_cmp.cache.ResultMemo`).
+the code are unchanged (see :class:`translate_cmp.engines.cache.ResultMemo`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from translate_cmp.cache import CachingEngine, ResultMemo
 from translate_cmp.engines.base import Engine
-from translate_cmp.executors import WorkSpec, cache_counts
+from translate_cmp.engines.cache import CachingEngine, ResultMemo
+from translate_cmp.engines.round_trip import pivots_for
 from translate_cmp.pipeline import RunStats, chunked, run_documents
 from translate_cmp.records import Document, DocumentResult
 from translate_cmp.rules.base import Rule
-from translate_cmp.score import SentenceScorer
-from translate_cmp.translate import pivots_for
+from translate_cmp.run.executors import WorkSpec, cache_counts
+from translate_cmp.score.metrics import SentenceScorer
 
 
 def result_memo(engine: Engine, rules: Sequence[Rule], spec: WorkSpec, scorer: SentenceScorer) -> ResultMemo | None:
@@ -94,7 +94,7 @@ def run_local(
     on_chunk: Callable[[int, int], None] | None = None,
 ) -> Iterator[DocumentResult]:
     """The pipeline in this process, or on ``spec.jobs`` processes (0: one per usable core)."""
-    from translate_cmp.executors.pool import default_jobs, run_pool
+    from translate_cmp.run.executors.pool import default_jobs, run_pool
 
     jobs = spec.jobs or default_jobs()
     if jobs > 1:

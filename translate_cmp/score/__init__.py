@@ -1,0 +1,1 @@
+"""The score stage: sacrebleu metrics, the word diff, and the review-priority risk."""
