@@ -19,7 +19,7 @@ from translate_cmp.pipeline import RunStats
 from translate_cmp.readers import read_documents
 from translate_cmp.records import Document, DocumentResult
 from translate_cmp.rules import select_rules
-from translate_cmp.run.executors import WorkSpec, execute
+from translate_cmp.run.executors import Work, WorkSpec, execute
 from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.writers import open_writers
 
@@ -42,8 +42,8 @@ def main() -> None:
     args = parser.parse_args()
     rules = select_rules()
     engine = create_engine("none")
-    base = list(execute("local", read_documents([str(SEEDS)]), engine, rules, WorkSpec(engine="none"),
-                        scorer=SentenceScorer(), stats=RunStats()))  # fmt: skip
+    work = Work(engine, rules, WorkSpec(engine="none"), SentenceScorer(), RunStats())
+    base = list(execute("local", read_documents([str(SEEDS)]), work))
     results = [copy_of(r, n) for n in range(args.copies) for r in base]
     n_sent = sum(len(r.sentences) for r in results)
     n_flags = sum(len(s.flags) for r in results for s in r.sentences)

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from translate_cmp.review.fingerprint import fingerprint
 from translate_cmp.writers.findings_csv import FINDINGS_COLUMNS, read_findings_csv
+from translate_cmp.writers.fingerprint import fingerprint
 
 ARTICLE = (
     "Olaf ScholzSaid the talks would go on.\n"

@@ -7,8 +7,8 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from translate_cmp.review.fingerprint import FINGERPRINT_HEX, fingerprint, fingerprints, normalise_text
 from translate_cmp.run.job import JobConfig, run_job
+from translate_cmp.writers.fingerprint import FINGERPRINT_HEX, fingerprint, fingerprints, normalise_text
 
 TEXT = (
     "The committee met on Monday.\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from translate_cmp.review.gate import load_baseline
+from translate_cmp.writers.gate import load_baseline
 
 ROWS = [
     ("home.title", "Welcome to the project."),

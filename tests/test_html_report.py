@@ -175,8 +175,8 @@ def test_flagged_first_in_own_section_unflagged_collapsed_behind_a_count(tmp_pat
 
 
 def test_rule_codes_link_to_their_four_part_documentation(tmp_path: Path) -> None:
-    from translate_cmp.cli.rule_table import rule_text
     from translate_cmp.rules import get_rule
+    from translate_cmp.rules.docs import rule_text
 
     rule = get_rule("F201")
     doc = Document("d", "d.txt", "One now. Two now.")

@@ -11,10 +11,10 @@ import pytest
 
 from translate_cmp.errors import InputError
 from translate_cmp.records import Document, DocumentResult, Flag, RoundTrip, Scores, SentenceResult, Severity
-from translate_cmp.review.fingerprint import fingerprint
 from translate_cmp.segment import segment
 from translate_cmp.writers import WRITERS, open_writers, read_documents_csv, read_sentences_csv
 from translate_cmp.writers.cells import neutralise, unneutralise
+from translate_cmp.writers.fingerprint import fingerprint
 
 CONTRACT_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "lang", "text", "pivot_lang", "pivot_text", "back_text",

@@ -80,7 +80,7 @@ def check(
     from translate_cmp.pipeline import RunStats
     from translate_cmp.readers import ReadOptions
     from translate_cmp.rules import select_rules
-    from translate_cmp.run.executors import WorkSpec, execute
+    from translate_cmp.run.executors import Work, WorkSpec, execute
     from translate_cmp.score.metrics import SentenceScorer
     from translate_cmp.writers.rows import doc_rows, flag_record
 
@@ -100,7 +100,7 @@ def check(
                     pivots=tuple(pivots), strict=engine not in ("auto", "none"), surprisal=False)  # fmt: skip
     docs = _unique(_documents(inputs, ReadOptions(text_column=text_column, id_column=id_column)))
     records: list[dict[str, Any]] = []
-    for result in execute("local", docs, engine_obj, rules, spec, scorer=SentenceScorer(), stats=RunStats()):
+    for result in execute("local", docs, Work(engine_obj, rules, spec, SentenceScorer(), RunStats())):
         rows = doc_rows(result)
         for flag, fp, group in rows.findings():
             records.append(flag_record(flag, fp) | {"path": result.document.path, "text": group.first.sentence.text})

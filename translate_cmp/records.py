@@ -6,8 +6,12 @@ score -> Scores; flag -> Flag; everything about one sentence -> SentenceResult.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import Any
+
+RuleDocs = Mapping[str, Any]  # code -> Rule (class or instance) or its one-line summary, to explain flags with
 
 
 @dataclass(frozen=True)

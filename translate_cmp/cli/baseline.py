@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from translate_cmp.errors import InputError
-from translate_cmp.review.gate import baseline_text
+from translate_cmp.writers.gate import baseline_text
 
 
 def run_findings(folder: Path) -> list[dict]:

@@ -113,7 +113,7 @@ def diff(ctx: click.Context, old_run: Path, new_run: Path, as_json: bool, limit:
 
     result = diff_runs(old_run, new_run)
     if html_path is not None:
-        from translate_cmp.writers.diff_report import write_diff_report
+        from translate_cmp.review.diff_page import write_diff_report
 
         write_diff_report(result, html_path)
     if as_json:

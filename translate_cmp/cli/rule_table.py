@@ -5,8 +5,9 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from translate_cmp.rules import ALL_RULES, get_rule
+from translate_cmp.rules import ALL_RULES
 from translate_cmp.rules.coverage import languages_label
+from translate_cmp.rules.docs import rule_text
 
 
 def print_rule_table(console: Console | None = None) -> None:
@@ -17,25 +18,6 @@ def print_rule_table(console: Console | None = None) -> None:
     for rule in ALL_RULES:
         table.add_row(rule.code, rule.name, str(rule.severity), languages_label(rule), rule.summary)
     console.print(table)
-
-
-def rule_text(code: str) -> str:
-    rule = get_rule(code)
-    lines = [f"{rule.code} {rule.name} ({rule.severity})", "", "What it does", f"  {rule.summary}"]
-    lines += ["", "Languages", f"  {languages_label(rule)}"]
-    if rule.why:
-        lines += ["", "Why it matters", f"  {rule.why}"]
-    if rule.examples:
-        lines += ["", "Example (flagged)"]
-        for ex in rule.examples:
-            lines.append(f"  {ex.text!r}" + (f"  back-translated as {ex.back!r}" if ex.back is not None else ""))
-    if rule.instead:
-        lines += ["", "Use instead", f"  {rule.instead}"]
-    if rule.counter_examples:
-        lines += ["", "Not flagged"]
-        for ex in rule.counter_examples:
-            lines.append(f"  {ex.text!r}" + (f"  back-translated as {ex.back!r}" if ex.back is not None else ""))
-    return "\n".join(lines)
 
 
 def print_rule(code: str) -> None:

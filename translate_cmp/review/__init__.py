@@ -1,1 +1,1 @@
-"""Review and CI: finding fingerprints, gates and baselines, and the diff between two runs."""
+"""Reviewing runs: the diff between two runs (terminal and page) and baselines of accepted findings."""

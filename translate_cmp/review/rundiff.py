@@ -9,7 +9,7 @@ A run is an output folder with ``sentences.csv`` (or ``sentences.jsonl``) and, o
   copy). Where both sides have unmatched sentences between the same matched neighbours, they are
   paired in order as *edited* (the text changed); what is left is *added* or *removed*. A document
   present in one run only contributes all its sentences as added or removed.
-* **Flags** are matched by fingerprint (:mod:`translate_cmp.review.fingerprint`) when both runs' ``flags.jsonl``
+* **Flags** are matched by fingerprint (:mod:`translate_cmp.writers.fingerprint`) when both runs' ``flags.jsonl``
   carry one: a finding is *raised* when its fingerprint is new and *resolved* when it is gone, so a
   finding on an unchanged sentence never moves whatever else was edited, and a finding on an edited
   sentence counts as resolved and raised (its text is part of its key, as in a baseline). Runs

@@ -1,4 +1,4 @@
-"""The four-part rule documentation the report embeds: what, why, example, instead.
+"""A rule's documentation in four parts (what, why, example, instead): report, SARIF, ``translate-cmp rules``.
 
 The same fields ``translate-cmp rules CODE`` prints (translate_cmp/cli/rule_table.py): a rule class from
 the registry, or the Rule (class or instance) the caller passed in ``rule_docs``; a plain string
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from translate_cmp.errors import InputError
-from translate_cmp.writers.base import RuleDocs
+from translate_cmp.records import RuleDocs
 
 
 @dataclass(frozen=True)
@@ -72,3 +72,25 @@ def rule_doc(code: str, rule_docs: RuleDocs, severity: str = "") -> RuleDoc:
         example=_example_text(rule),
         instead=attr("instead"),
     )
+
+
+def rule_text(code: str) -> str:
+    from translate_cmp.rules import get_rule
+    from translate_cmp.rules.coverage import languages_label
+
+    rule = get_rule(code)
+    lines = [f"{rule.code} {rule.name} ({rule.severity})", "", "What it does", f"  {rule.summary}"]
+    lines += ["", "Languages", f"  {languages_label(rule)}"]
+    if rule.why:
+        lines += ["", "Why it matters", f"  {rule.why}"]
+    if rule.examples:
+        lines += ["", "Example (flagged)"]
+        for ex in rule.examples:
+            lines.append(f"  {ex.text!r}" + (f"  back-translated as {ex.back!r}" if ex.back is not None else ""))
+    if rule.instead:
+        lines += ["", "Use instead", f"  {rule.instead}"]
+    if rule.counter_examples:
+        lines += ["", "Not flagged"]
+        for ex in rule.counter_examples:
+            lines.append(f"  {ex.text!r}" + (f"  back-translated as {ex.back!r}" if ex.back is not None else ""))
+    return "\n".join(lines)

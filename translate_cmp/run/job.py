@@ -18,11 +18,10 @@ from translate_cmp.errors import InputsFailed
 from translate_cmp.pipeline import INSTALL_HINT, RunStats
 from translate_cmp.readers import FileError, ReadOptions, check_paths, read_documents
 from translate_cmp.records import Severity
-from translate_cmp.review.gate import Gate, GateTally, load_baseline
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
 from translate_cmp.rules.roundtrip import SURPRISAL_RULE
-from translate_cmp.run.executors import WorkSpec, execute
+from translate_cmp.run.executors import Work, WorkSpec, execute
 from translate_cmp.run.memo import (
     RunMemo,
     RunRecord,
@@ -34,6 +33,7 @@ from translate_cmp.run.memo import (
 )
 from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.writers import open_writers
+from translate_cmp.writers.gate import Gate, GateTally, load_baseline
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class JobConfig:
     cache_dir: str | None = None  # None: $XDG_CACHE_HOME/translate-cmp or ~/.cache/translate-cmp
     surprisal: bool = False  # the forced-decoding pass behind R407 (--surprisal; needs R407 selected too)
     strict_inputs: bool = False  # --strict: any bad input file is fatal before work starts (else skipped, exit 3)
-    baseline: str | None = None  # accepted findings (translate_cmp.review.gate): reported, not counted for fail_on
+    baseline: str | None = None  # accepted findings (translate_cmp.writers.gate): reported, not counted for fail_on
     jobs: int = 0  # local executor: worker processes for the per-document work (0: one per usable core, 1: none)
 
 
@@ -130,10 +130,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         note(f"translate-cmp: error: {error.line}")
 
     with open_writers(config.out_dir, config.formats, gate=tally.gate) as writers:
-        for result in execute(
-            config.executor, read_documents(config.paths, config.read, on_error=skip), engine, rules, spec,
-            scorer=scorer, stats=stats, on_chunk=progress,
-        ):
+        work = Work(engine, rules, spec, scorer, stats, on_chunk=progress)
+        for result in execute(config.executor, read_documents(config.paths, config.read, on_error=skip), work):
             rows = writers.write(result, rule_docs)
             tally.add((flag, fp) for flag, fp, _ in rows.findings())
             if missing := rules_not_run(rules, result.lang):

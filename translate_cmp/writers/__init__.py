@@ -2,7 +2,7 @@
 
 ``csv``: sentences.csv + documents.csv; ``jsonl``: flags.jsonl + sentences.jsonl; ``html``: report.html;
 ``findings``: findings.csv (one row per finding keyed by fingerprint, for git review); ``junit``: junit.xml;
-``sarif``: results.sarif (SARIF 2.1.0). ``junit`` and ``sarif`` take the run's :class:`translate_cmp.review.gate.Gate`.
+``sarif``: results.sarif (SARIF 2.1.0). ``junit`` and ``sarif`` take the run's :class:`translate_cmp.writers.gate.Gate`.
 ``po``, ``po-fuzzy``, ``xliff``, ``tmx``: annotated copies of the localisation files read (writers/annotated.py).
 ``run.json`` is always written, last. Every file is written to a temporary file in the output folder
 and renamed into place when the run closes (see :mod:`translate_cmp.writers.run_writer`).
@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from translate_cmp.errors import InputError
-from translate_cmp.review.gate import Gate
 from translate_cmp.writers.annotated import ANNOTATED_WRITERS
 from translate_cmp.writers.atomic import remove_stale_temps
 from translate_cmp.writers.base import FormatWriter, RuleDocs
 from translate_cmp.writers.csv_out import CsvWriter, read_documents_csv, read_sentences_csv
 from translate_cmp.writers.findings_csv import FindingsCsvWriter
+from translate_cmp.writers.gate import Gate
 from translate_cmp.writers.html_report import HtmlReportWriter
 from translate_cmp.writers.jsonl_out import JsonlWriter
 from translate_cmp.writers.junit_out import JunitWriter

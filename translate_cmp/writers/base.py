@@ -6,10 +6,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
+from translate_cmp.records import RuleDocs
 from translate_cmp.writers.atomic import AtomicFile
 from translate_cmp.writers.rows import DocRows
-
-RuleDocs = Mapping[str, Any]  # code -> Rule (class or instance) or its one-line summary
 
 
 class FormatWriter:

@@ -2,7 +2,7 @@
 
 ``flags.jsonl`` objects: ``doc_id, sent_id, code, severity, start, end, message, fingerprint``; ``start``/``end``
 are character offsets into the document; ``severity`` is ``info``, ``warning`` or ``error``; ``fingerprint``
-is the finding's stable key (:mod:`translate_cmp.review.fingerprint`). A flag is
+is the finding's stable key (:mod:`translate_cmp.writers.fingerprint`). A flag is
 written once per sentence even when several pivots repeat it.
 
 ``sentences.jsonl`` has the ``sentences.csv`` columns with ``flags`` as a list of codes, exact strings

@@ -3,7 +3,7 @@
 One ``<testsuite>`` per document (``name`` = doc_id, ``file`` = its path), one ``<testcase>`` per
 sentence (``classname`` = doc_id, ``name`` = ``sentence N: <text>``; for a localisation unit
 ``unit <unit id> sentence N: <text>``, with ``file`` and ``line`` the unit's). A sentence fails when it has a
-finding that fails the gate (:class:`translate_cmp.review.gate.Gate`: at or above ``--fail-on``, every
+finding that fails the gate (:class:`translate_cmp.writers.gate.Gate`: at or above ``--fail-on``, every
 severity without it, and never a baselined one): one ``<failure>`` whose ``type`` lists the codes
 and whose body has a line per finding (code, severity, ``path:line:column`` or the unit id, message,
 fingerprint). Findings that do not fail are listed in the test case's ``<system-out>``. Suites are
@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translate_cmp.records import Flag
-from translate_cmp.review.gate import Gate
 from translate_cmp.writers.base import FormatWriter
+from translate_cmp.writers.gate import Gate
 from translate_cmp.writers.locate import LineIndex, is_whole_file
 from translate_cmp.writers.rows import DocRows
 from translate_cmp.writers.xmltext import xml_text

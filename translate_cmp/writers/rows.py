@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from translate_cmp.records import DocumentResult, Flag, SentenceResult, Severity, Unit
-from translate_cmp.review.fingerprint import fingerprints
+from translate_cmp.writers.fingerprint import fingerprints
 
 SENTENCE_COLUMNS: tuple[str, ...] = (
     "doc_id", "sent_id", "start", "end", "lang", "text", "pivot_lang", "pivot_text", "back_text",
@@ -104,7 +104,7 @@ class DocRows:
             yield from group.flags
 
     def findings(self) -> Iterator[tuple[Flag, str, SentenceGroup]]:
-        """Every flag with its fingerprint (:mod:`translate_cmp.review.fingerprint`) and its sentence, in order."""
+        """Every flag with its fingerprint (:mod:`translate_cmp.writers.fingerprint`) and its sentence, in order."""
         fps = iter(self.fingerprints or flag_fingerprints(self.groups))
         for group in self.groups:
             for flag in group.flags:
@@ -225,7 +225,7 @@ def flag_record(flag: Flag, fingerprint: str | None = None) -> dict:
 
 
 def flag_fingerprints(groups: list[SentenceGroup]) -> list[str]:
-    """One fingerprint per flag of the groups, in order (:mod:`translate_cmp.review.fingerprint`)."""
+    """One fingerprint per flag of the groups, in order (:mod:`translate_cmp.writers.fingerprint`)."""
     return fingerprints((f.code, f.doc_id, g.first.sentence.text) for g in groups for f in g.flags)
 
 

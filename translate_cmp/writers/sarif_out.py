@@ -24,8 +24,8 @@ from pathlib import Path
 
 from translate_cmp import __version__
 from translate_cmp.records import Flag, Severity
-from translate_cmp.review.gate import Gate
 from translate_cmp.writers.base import FormatWriter
+from translate_cmp.writers.gate import Gate
 from translate_cmp.writers.locate import LineIndex, is_whole_file, path_uri, unit_file
 from translate_cmp.writers.rows import DocRows
 
@@ -41,7 +41,7 @@ def _rules() -> list:
 
 
 def rule_descriptor(rule) -> dict:
-    from translate_cmp.cli.rule_table import rule_text
+    from translate_cmp.rules.docs import rule_text
 
     return {
         "id": rule.code,

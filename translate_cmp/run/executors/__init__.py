@@ -1,77 +1,31 @@
-"""Executors: where the pipeline runs. ``local`` (this process) or ``ray`` (a Ray cluster, via Ray Data).
-
-Every executor takes the same documents and yields the same :class:`DocumentResult` s in input
-order, so the driver writes them with the same writers: the outputs do not depend on the executor.
-A :class:`WorkSpec` is what a remote worker needs to rebuild the run's engine and rules where it
-runs (models are loaded there, never shipped).
+"""Executors: where the pipeline runs. ``local`` (this process, or a pool of forked processes with ``--jobs``)
+or ``ray`` (a Ray cluster, via Ray Data). All follow :class:`~translate_cmp.run.executors.base.Executor`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 
-from translate_cmp.engines.base import Engine
 from translate_cmp.errors import InputError
-from translate_cmp.pipeline import RunStats
 from translate_cmp.records import Document, DocumentResult
-from translate_cmp.rules.base import Rule
-from translate_cmp.score.metrics import SentenceScorer
+from translate_cmp.run.executors.base import Executor, Work, WorkSpec, cache_counts
 
 
-@dataclass(frozen=True)
-class WorkSpec:
-    """Everything but the documents that decides a run's results (picklable)."""
+def _local(documents: Iterable[Document], work: Work) -> Iterator[DocumentResult]:
+    from translate_cmp.run.executors.pool import default_jobs, run_pool
 
-    engine: str  # a resolved engine name (not "auto")
-    engine_options: dict = field(default_factory=dict)
-    use_cache: bool = True
-    cache_dir: str | None = None  # None: the default cache folder of the machine the worker runs on
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] | None = None
-    pivots: tuple[str, ...] = ("es",)
-    strict: bool = False
-    chunk_docs: int = 64
-    surprisal: bool = True  # the forced-decoding pass (pipeline.run_documents(surprisal=...))
-    jobs: int = 1  # local executor: processes for detect/segment/score/flag (0: one per core); not in any result
-
-    def build_engine(self, cores: int | None = None) -> Engine:
-        """The engine, cached unless ``use_cache`` is off; ``cores`` overrides the thread settings."""
-        from translate_cmp.engines import create_engine
-        from translate_cmp.engines.cache import with_cache
-
-        options = dict(self.engine_options)
-        if cores and self.engine == "argos":
-            from translate_cmp.engines.argos import default_threads
-
-            options["inter_threads"], options["intra_threads"] = default_threads(cores)
-        return with_cache(create_engine(self.engine, **options), self.cache_dir, self.use_cache)
-
-    def build_rules(self) -> list[Rule]:
-        from translate_cmp.rules import select_rules
-
-        return list(select_rules(self.select, self.ignore))
-
-
-def cache_counts(engine: Engine) -> dict[str, int]:
-    """Translation-cache hits and misses so far (zeros for an engine without a cache)."""
-    return {"hits": getattr(engine, "hits", 0), "misses": getattr(engine, "misses", 0)}
-
-
-Executor = Callable[..., Iterator[DocumentResult]]
-"""``(documents, engine, rules, spec, *, scorer, stats, on_chunk) -> results in input order``."""
-
-
-def _local(*args, **kwargs) -> Iterator[DocumentResult]:
+    jobs = work.spec.jobs or default_jobs()
+    if jobs > 1:
+        return run_pool(documents, work, jobs=jobs)
     from translate_cmp.run.executors.local import run_local
 
-    return run_local(*args, **kwargs)
+    return run_local(documents, work)
 
 
-def _ray(*args, **kwargs) -> Iterator[DocumentResult]:
+def _ray(documents: Iterable[Document], work: Work) -> Iterator[DocumentResult]:
     from translate_cmp.run.executors.ray_exec import run_ray
 
-    return run_ray(*args, **kwargs)
+    return run_ray(documents, work)
 
 
 EXECUTORS: dict[str, Executor] = {"local": _local, "ray": _ray}
@@ -84,16 +38,9 @@ def get_executor(name: str) -> Executor:
         raise InputError("--executor", f"unknown executor {name!r}; choose from {', '.join(EXECUTORS)}") from None
 
 
-def execute(
-    name: str,
-    documents: Iterable[Document],
-    engine: Engine,
-    rules: Sequence[Rule],
-    spec: WorkSpec,
-    *,
-    scorer: SentenceScorer,
-    stats: RunStats,
-    on_chunk: Callable[[int, int], None] | None = None,
-) -> Iterator[DocumentResult]:
+def execute(name: str, documents: Iterable[Document], work: Work) -> Iterator[DocumentResult]:
     """Run the pipeline on executor ``name``; results in input order."""
-    return get_executor(name)(documents, engine, rules, spec, scorer=scorer, stats=stats, on_chunk=on_chunk)
+    return get_executor(name)(documents, work)
+
+
+__all__ = ["EXECUTORS", "Executor", "Work", "WorkSpec", "cache_counts", "execute", "get_executor"]

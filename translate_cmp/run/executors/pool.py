@@ -24,16 +24,16 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.round_trip import pivots_for
-from translate_cmp.pipeline import Analysed, RunStats, analyse, chunked, finish, run_documents, translate_chunk
+from translate_cmp.pipeline import Analysed, analyse, chunked, finish, translate_chunk
 from translate_cmp.records import Document, DocumentResult, RoundTrip
 from translate_cmp.rules.base import Rule
-from translate_cmp.run.executors import WorkSpec, cache_counts
-from translate_cmp.run.executors.local import lookup, merge, result_memo
+from translate_cmp.run.executors.base import Work, cache_counts
+from translate_cmp.run.executors.memo import compute, lookup, merge, result_memo
 from translate_cmp.score.metrics import SentenceScorer
 
 LOOKAHEAD = 1  # chunks in the workers' hands while this process writes the one before
@@ -115,11 +115,11 @@ class _Pending:
 
 
 class _Runner:
-    def __init__(self, engine: Engine, rules: Sequence[Rule], spec: WorkSpec, scorer: SentenceScorer,
-                 stats: RunStats, jobs: int):
-        self.engine, self.rules, self.spec, self.scorer = engine, rules, spec, scorer
-        self.stats, self.jobs = stats, jobs
-        self.memo = result_memo(engine, rules, spec, scorer)
+    def __init__(self, work: Work, jobs: int):
+        self.work, self.jobs = work, jobs
+        self.engine, self.rules, self.spec, self.scorer, self.stats = (
+            work.engine, work.rules, work.spec, work.scorer, work.stats)
+        self.memo = result_memo(work.engine, work.rules, work.spec)
         self.pool: multiprocessing.pool.Pool | None = None
 
     def _pool(self) -> multiprocessing.pool.Pool:
@@ -138,12 +138,6 @@ class _Runner:
         if len(misses) >= MIN_DOCUMENTS:
             answer = self._pool().map_async(_analyse, misses, chunksize=self._chunksize(len(misses)))
         return _Pending(documents, keys, found, misses, answer)
-
-    def _in_process(self, misses: list[Document]) -> list[DocumentResult]:
-        return list(run_documents(
-            misses, self.engine, self.rules, self.spec.pivots, strict=self.spec.strict,
-            chunk_docs=max(1, len(misses)), scorer=self.scorer, stats=self.stats, surprisal=self.spec.surprisal,
-        ))
 
     def _from_workers(self, pending: _Pending) -> list[DocumentResult]:
         answers = pending.answer.get()
@@ -177,10 +171,10 @@ class _Runner:
         if not pending.misses:
             fresh = []
         elif pending.answer is None:
-            fresh = self._in_process(pending.misses)
+            fresh = compute(pending.misses, self.work)
         else:
             fresh = self._from_workers(pending)
-        return merge(self.memo, pending.keys, pending.found, fresh, self.engine, self.spec, self.stats)
+        return merge(self.memo, pending.keys, pending.found, fresh, self.work)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -189,36 +183,25 @@ class _Runner:
             self.pool = None
 
 
-def run_pool(
-    documents: Iterable[Document],
-    engine: Engine,
-    rules: Sequence[Rule],
-    spec: WorkSpec,
-    *,
-    scorer: SentenceScorer,
-    stats: RunStats,
-    on_chunk: Callable[[int, int], None] | None = None,
-    jobs: int,
-) -> Iterator[DocumentResult]:
+def run_pool(documents: Iterable[Document], work: Work, *, jobs: int) -> Iterator[DocumentResult]:
     """:func:`translate_cmp.run.executors.local.run_local` on ``jobs`` processes: the same results, in input order."""
-    runner = _Runner(engine, rules, spec, scorer, stats, jobs)
-    before = cache_counts(engine)
+    runner = _Runner(work, jobs)
+    before = cache_counts(work.engine)
     pending: deque[_Pending] = deque()
     try:
-        for chunk in chunked(documents, spec.chunk_docs):
+        for chunk in chunked(documents, work.spec.chunk_docs):
             pending.append(runner.submit(chunk))
             while len(pending) > LOOKAHEAD:
-                yield from _emit(runner, pending.popleft(), on_chunk)
+                yield from _emit(runner, pending.popleft())
         while pending:
-            yield from _emit(runner, pending.popleft(), on_chunk)
+            yield from _emit(runner, pending.popleft())
     finally:
         runner.close()
-    after = cache_counts(engine)
-    stats.cache.update({k: after[k] - before[k] for k in after})
+    after = cache_counts(work.engine)
+    work.stats.cache.update({k: after[k] - before[k] for k in after})
 
 
-def _emit(runner: _Runner, pending: _Pending, on_chunk) -> Iterator[DocumentResult]:
+def _emit(runner: _Runner, pending: _Pending) -> Iterator[DocumentResult]:
     results = runner.collect(pending)
     yield from results
-    if on_chunk:
-        on_chunk(len(pending.documents), sum(len(r.sentences) for r in results))
+    runner.work.chunk_done(results, len(pending.documents))

@@ -22,17 +22,15 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from translate_cmp.engines.base import Engine
 from translate_cmp.errors import InputError
 from translate_cmp.pipeline import RunStats, chunked
 from translate_cmp.records import Document, DocumentResult
-from translate_cmp.rules.base import Rule
-from translate_cmp.run.executors import WorkSpec, cache_counts
-from translate_cmp.run.executors.local import process_chunk, result_memo
+from translate_cmp.run.executors.base import Work, WorkSpec, cache_counts
+from translate_cmp.run.executors.memo import process_chunk, result_memo
 from translate_cmp.score.metrics import SentenceScorer
 
 INSTALL_HINT = "--executor ray needs Ray: pip install 'translate-cmp[ray]'"
@@ -80,20 +78,18 @@ class ChunkWorker:
     """One actor of the pool: loads the engine and rules once, then runs the pipeline on each chunk."""
 
     def __init__(self, spec: WorkSpec, threads: int):
-        from translate_cmp.score.metrics import SentenceScorer
 
         self.spec = spec
         self.engine = spec.build_engine(cores=threads)
         self.rules = spec.build_rules()
         self.scorer = SentenceScorer()
-        self.memo = result_memo(self.engine, self.rules, spec, self.scorer)
+        self.memo = result_memo(self.engine, self.rules, spec)
 
     def run_chunk(self, documents: list[Document]) -> ChunkOutput:
         stats = RunStats()
         before = cache_counts(self.engine)
         try:
-            results = process_chunk(documents, self.engine, self.rules, self.spec, scorer=self.scorer, stats=stats,
-                                    memo=self.memo)
+            results = process_chunk(documents, Work(self.engine, self.rules, self.spec, self.scorer, stats), self.memo)
         except InputError as exc:  # sent back whole: the driver raises it as the local run would
             return ChunkOutput([], {}, set(), {}, error=(exc.where, exc.problem))
         after = cache_counts(self.engine)
@@ -134,18 +130,9 @@ def _map_window(ray, rows: list[dict], spec: WorkSpec, plan: PoolPlan) -> Iterat
         yield int(row["i"]), pickle.loads(row["out"])
 
 
-def run_ray(
-    documents: Iterable[Document],
-    engine: Engine,
-    rules: Sequence[Rule],
-    spec: WorkSpec,
-    *,
-    scorer: SentenceScorer,
-    stats: RunStats,
-    on_chunk: Callable[[int, int], None] | None = None,
-    window_chunks: int | None = None,
-) -> Iterator[DocumentResult]:
+def run_ray(documents: Iterable[Document], work: Work, *, window_chunks: int | None = None) -> Iterator[DocumentResult]:
     """The pipeline on Ray; results in input order. ``engine`` and ``rules`` stay on the driver (run.json)."""
+    spec = work.spec
     try:
         import ray
         import ray.data
@@ -168,7 +155,7 @@ def run_ray(
             for i, output in _map_window(ray, rows, spec, plan):
                 pending[i] = output
                 while index in pending:  # emit in input order as soon as the next chunk is in
-                    yield from _emit(pending.pop(index), stats, on_chunk)
+                    yield from _emit(pending.pop(index), work)
                     index += 1
     finally:
         context.enable_progress_bars = bars
@@ -176,14 +163,14 @@ def run_ray(
             ray.shutdown()
 
 
-def _emit(output: ChunkOutput, stats: RunStats, on_chunk) -> Iterator[DocumentResult]:
+def _emit(output: ChunkOutput, work: Work) -> Iterator[DocumentResult]:
     if output.error is not None:
         raise InputError(*output.error)
+    stats = work.stats
     stats.timings.update(output.timings)
     stats.untranslated_pairs |= output.untranslated_pairs
     stats.cache.update(output.cache)
     for result in output.results:
         stats.add(result)
         yield result
-    if on_chunk:
-        on_chunk(len(output.results), sum(len(r.sentences) for r in output.results))
+    work.chunk_done(output.results)

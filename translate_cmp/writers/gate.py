@@ -1,6 +1,6 @@
 """CI gates: which findings fail a build (``--fail-on``) and which a baseline has accepted.
 
-A baseline is a JSON file of accepted findings, keyed by fingerprint (:mod:`translate_cmp.review.fingerprint`)::
+A baseline is a JSON file of accepted findings, keyed by fingerprint (:mod:`translate_cmp.writers.fingerprint`)::
 
     {"tool": "translate-cmp", "version": 1,
      "findings": [{"fingerprint": "...", "doc_id": "...", "code": "S101", "text": "..."}, ...]}

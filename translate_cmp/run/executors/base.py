@@ -1,0 +1,82 @@
+"""What every executor shares: the run's :class:`WorkSpec`, the :class:`Work` handed to an executor, and the
+:class:`Executor` protocol.
+
+Every executor takes the same documents and yields the same :class:`DocumentResult` s in input
+order, so the driver writes them with the same writers: the outputs do not depend on the executor.
+A :class:`WorkSpec` is what a remote worker needs to rebuild the run's engine and rules where it
+runs (models are loaded there, never shipped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from translate_cmp.engines.base import Engine
+from translate_cmp.pipeline import RunStats
+from translate_cmp.records import Document, DocumentResult
+from translate_cmp.rules.base import Rule
+from translate_cmp.score.metrics import SentenceScorer
+
+
+@dataclass(frozen=True)
+class WorkSpec:
+    """Everything but the documents that decides a run's results (picklable)."""
+
+    engine: str  # a resolved engine name (not "auto")
+    engine_options: dict = field(default_factory=dict)
+    use_cache: bool = True
+    cache_dir: str | None = None  # None: the default cache folder of the machine the worker runs on
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    pivots: tuple[str, ...] = ("es",)
+    strict: bool = False
+    chunk_docs: int = 64
+    surprisal: bool = True  # the forced-decoding pass (pipeline.run_documents(surprisal=...))
+    jobs: int = 1  # local executor: processes for detect/segment/score/flag (0: one per core); not in any result
+
+    def build_engine(self, cores: int | None = None) -> Engine:
+        """The engine, cached unless ``use_cache`` is off; ``cores`` overrides the thread settings."""
+        from translate_cmp.engines import create_engine
+        from translate_cmp.engines.cache import with_cache
+
+        options = dict(self.engine_options)
+        if cores and self.engine == "argos":
+            from translate_cmp.engines.argos import default_threads
+
+            options["inter_threads"], options["intra_threads"] = default_threads(cores)
+        return with_cache(create_engine(self.engine, **options), self.cache_dir, self.use_cache)
+
+    def build_rules(self) -> list[Rule]:
+        from translate_cmp.rules import select_rules
+
+        return list(select_rules(self.select, self.ignore))
+
+
+def cache_counts(engine: Engine) -> dict[str, int]:
+    """Translation-cache hits and misses so far (zeros for an engine without a cache)."""
+    return {"hits": getattr(engine, "hits", 0), "misses": getattr(engine, "misses", 0)}
+
+
+@dataclass
+class Work:
+    """One run as an executor sees it: the engine and rules built on the driver, the spec workers rebuild them
+    from, the scorer, the statistics to fill, and the progress callback ``on_chunk(documents, sentences)``."""
+
+    engine: Engine
+    rules: Sequence[Rule]
+    spec: WorkSpec
+    scorer: SentenceScorer
+    stats: RunStats
+    on_chunk: Callable[[int, int], None] | None = None
+
+    def chunk_done(self, results: Sequence[DocumentResult], n_documents: int | None = None) -> None:
+        if self.on_chunk:
+            self.on_chunk(len(results) if n_documents is None else n_documents, sum(len(r.sentences) for r in results))
+
+
+class Executor(Protocol):
+    """Runs the pipeline over ``documents``; yields their results in input order."""
+
+    def __call__(self, documents: Iterable[Document], work: Work) -> Iterator[DocumentResult]: ...
