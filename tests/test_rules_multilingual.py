@@ -130,7 +130,8 @@ def test_real_word_lookup_prefers_the_language_over_english_brand_tails():
 
 def test_rules_expose_their_languages():
     assert "de" in languages_label(get_rule("S104")) and "ru" in languages_label(get_rule("S109"))
-    assert languages_label(get_rule("S102")) == "any"
+    assert languages_label(get_rule("S102")) == "any spaced except he yi"  # what it serves, declared once
+    assert languages_label(get_rule("S101")) == "any spaced" and not get_rule("S101").serves("zh")
     assert "S104" in rules_not_run(ALL_RULES, "zh") and "S104" not in rules_not_run(ALL_RULES, "es")
 
 

@@ -171,3 +171,33 @@ FOREIGN_FUNCTION_WORDS = {
     "cs": words("a v se na je že to s z do o ve k jako by ale pro jsou také který která"),
     "id": words("dan yang di ke dari ini itu dengan untuk tidak akan pada juga dalam adalah"),
 }
+
+# Camel-case names whose tail is a function word.
+KNOWN_CAMEL = words(
+    """linkedin gofundme checkin login popup startup signup biorxiv medrxiv teamlab wikihow powerpoint youtube
+    whatsapp paypal playstation blackrock openai deepmind"""
+)
+
+# Nouns that take a capitalised label after them ("Vitamin D", "Plan B", "Terminal 5").
+LABEL_NOUNS = words(
+    """vitamin plan type grade class group category hepatitis point section part article annex exhibit option
+    division league series tier level block building gate terminal hall room platform route line model version
+    phase stage schedule team side unit wing zone area list rating"""
+)
+
+# Words that join the parts of a name in several languages ("Bank of England", "Pedro de la Fuente").
+NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "la", "der", "des", "du", "di"})
+
+# Short words written in lower case inside a title-case headline.
+TITLE_LOWER = frozenset(
+    {"a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs"}
+)
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty"
+)
+_TENS = "thirty forty fifty sixty seventy eighty ninety"
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(_UNITS.split())} | {
+    w: str(10 * i) for i, w in enumerate(_TENS.split(), start=3)
+}

@@ -19,6 +19,7 @@ class Example:
     text: str
     back: str | None = None
     translation: str | None = None  # bilingual (C5xx) examples: the translation of ``text``
+    lang: str = "en"  # the document's language: every example runs in its own
 
 
 @dataclass(frozen=True)
@@ -101,10 +102,38 @@ class Rule:
     needs_round_trip: ClassVar[bool] = False
     needs_counterpart: ClassVar[bool] = False  # bilingual (compare) rules: skipped outside compare mode
     reads_unit: ClassVar[bool] = False  # a bilingual rule that also runs on localisation units (their source)
+    # The languages it serves: ``languages`` (None: every language) written in a way ``requires`` names
+    # ("spaced": words between spaces). The flag stage runs a rule only on documents it serves, and run.json
+    # lists what it did not run where; ``translate-cmp rules`` shows both.
+    languages: ClassVar[frozenset[str] | None] = None
+    requires: ClassVar[frozenset[str]] = frozenset()
+    except_languages: ClassVar[frozenset[str]] = frozenset()
+    off_for_units: ClassVar[bool] = False  # localisation units (one UI string each): this rule reads articles only
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:  # pragma: no cover - interface
         raise NotImplementedError
         yield
+
+    @classmethod
+    def serves(cls, lang: str) -> bool:
+        """Whether the rule runs on documents in langdetect language ``lang``."""
+        if (cls.languages is not None and lang not in cls.languages) or lang in cls.except_languages:
+            return False
+        if "spaced" in cls.requires:
+            from translate_cmp.lang.profile import language
+
+            return language(lang).spaced
+        return True
+
+    @classmethod
+    def languages_label(cls) -> str:
+        """``any``, ``any spaced`` or the codes, as ``translate-cmp rules`` shows them."""
+        label = " ".join(["any" if cls.languages is None else " ".join(sorted(cls.languages)), *sorted(cls.requires)])
+        return label + (f" except {' '.join(sorted(cls.except_languages))}" if cls.except_languages else "")
+
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        """Whether a finding stands on a localisation unit (translate_cmp/rules/unit_policy.py)."""
+        return not self.off_for_units
 
     @property
     def family(self) -> str:

@@ -9,19 +9,13 @@ from translate_cmp.rules.base import Rule
 
 def rule_languages(rule: Rule) -> frozenset[str] | None:
     """The languages ``rule`` serves; None for every language."""
-    return getattr(rule, "languages", None)
+    return rule.languages
 
 
 def languages_label(rule: Rule) -> str:
-    langs = rule_languages(rule)
-    return "any" if langs is None else " ".join(sorted(langs))
+    return rule.languages_label()
 
 
 def rules_not_run(rules: Iterable[Rule], lang: str) -> list[str]:
-    """Codes of the ``rules`` that do not serve ``lang``, in order."""
-    out = []
-    for rule in rules:
-        langs = rule_languages(rule)
-        if langs is not None and lang not in langs:
-            out.append(rule.code)
-    return out
+    """Codes of the ``rules`` that do not serve ``lang`` (by :attr:`Rule.languages`), in order."""
+    return [rule.code for rule in rules if rule.languages is not None and lang not in rule.languages]

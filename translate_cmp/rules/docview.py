@@ -14,8 +14,8 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
 
+from translate_cmp.lang.profile import CLOSE, EITHER, OPEN, language
 from translate_cmp.records import Document, Sentence
 from translate_cmp.rules.base import Hit, Rule, RuleContext
 
@@ -122,26 +122,6 @@ def merge_hits(hits: Sequence[Hit], gap: int = 0) -> list[Hit]:
 
 # --- quotes and brackets -------------------------------------------------------------------------
 
-OPEN, CLOSE, EITHER = "open", "close", "either"
-
-_DOUBLE_QUOTES_DEFAULT = {"“": OPEN, "”": CLOSE, "„": OPEN, '"': EITHER, "«": OPEN, "»": CLOSE}
-_DOUBLE_QUOTES_BY_LANG = {
-    # „...“ and »...«
-    **dict.fromkeys(("de", "cs", "sk", "sl", "lt", "et", "bg", "is", "da"),
-                    {"„": OPEN, "“": CLOSE, "”": CLOSE, '"': EITHER, "»": OPEN, "«": CLOSE}),
-    # „...” and «...»
-    **dict.fromkeys(("pl", "hu", "ro", "hr", "sr", "nl"),
-                    {"„": OPEN, "”": CLOSE, "“": CLOSE, '"': EITHER, "«": OPEN, "»": CLOSE}),
-    # ”...” and »...»
-    **dict.fromkeys(("sv", "fi"), {"”": EITHER, "»": EITHER, '"': EITHER, "“": OPEN, "„": OPEN}),
-}
-
-
-def quote_table(lang: str) -> dict[str, str]:
-    """The role (OPEN, CLOSE, EITHER) of each double quote mark in ``lang``'s typography."""
-    return _DOUBLE_QUOTES_BY_LANG.get(lang, _DOUBLE_QUOTES_DEFAULT)
-
-
 _FAMILY = {"“": "d", "”": "d", "„": "d", '"': "d", "«": "g", "»": "g"}
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _BRACKET_CLOSERS = {v: k for k, v in _BRACKETS.items()}
@@ -191,7 +171,7 @@ def quote_orphans(text: str, start: int, end: int, lang: str, next_para_start: i
     the next paragraph starts with an opening quote (the convention for a quotation running over
     several paragraphs).
     """
-    table = quote_table(lang)
+    table = language(lang).quote_roles
     stack: list[tuple[int, str]] = []
     orphans: list[Orphan] = []
     for i in range(start, end):
@@ -375,12 +355,10 @@ def doc_view(ctx: RuleContext) -> DocView:
 
 
 class SurfaceRule(Rule):
-    """A rule on the text alone. ``languages`` limits it to documents in those languages (None: any)."""
-
-    languages: ClassVar[frozenset[str] | None] = None
+    """A rule on the text alone; :meth:`Rule.serves` says on which documents it runs."""
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
-        if self.languages is not None and ctx.doc_lang not in self.languages:
+        if not self.serves(ctx.doc_lang):
             return
         yield from self.find(ctx)
 

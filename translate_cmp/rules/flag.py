@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import median
 
-from translate_cmp.l10n.unit_mode import keep as unit_keeps
 from translate_cmp.records import Document, Flag, RoundTrip, Scores, Sentence
 from translate_cmp.rules.base import Counterpart, DocStats, Rule, RuleContext
 
@@ -77,13 +76,15 @@ def flag_document(
         flags: set[Flag] = set()
         length = sentence.end - sentence.start
         for rule in rules:
+            if not rule.serves(doc_lang):
+                continue  # the languages it declares (Rule.languages, requires, except_languages)
             if rule.needs_round_trip and round_trip is None:
                 continue
             if rule.needs_counterpart and ctx.counterpart is None and not (rule.reads_unit and document.unit):
                 continue
             for hit in rule.check(ctx):
-                if document.unit is not None and not unit_keeps(rule.code, ctx, hit):
-                    continue  # a localisation unit: translate_cmp/l10n/unit_mode.py
+                if document.unit is not None and not rule.keeps_on_unit(ctx, hit):
+                    continue  # a localisation unit: translate_cmp/rules/unit_policy.py
                 start = min(max(hit.start, 0), length)
                 end = min(max(hit.end, start), length)
                 flags.add(

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from translate_cmp.lang.detect import UNDETERMINED, detect, grammar_words
-from translate_cmp.lang.lexicon import NATIONALITIES, TITLES, words
+from translate_cmp.lang.lexicon import NATIONALITIES, TITLES
+from translate_cmp.lang.profile import language, misread_codes, same_language
 from translate_cmp.lang.second_opinion import (
     MIN_LETTERS,
     MIN_WORDS,
@@ -25,24 +26,6 @@ from translate_cmp.lang.second_opinion import (
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import LETTERS, SurfaceRule
-
-# langdetect codes that are one language, or too close to tell apart on one sentence.
-_SAME_GROUP = (
-    frozenset({"zh", "zt"}),
-    frozenset({"no", "da", "nb", "nn"}),
-    frozenset({"hr", "sr", "bs"}),
-    frozenset({"id", "ms"}),
-)
-
-
-# langdetect codes it gives for sentences of another language: on one sentence, Dutch reads as
-# Afrikaans ("Volgens het ministerie kost het plan ruim twee miljard euro." came back ``af``); lingua,
-# deciding between the document's language and the one read, then judges the sentence as Dutch.
-_READ_AS = {"af": "nl"}
-
-
-def _same_language(a: str, b: str) -> bool:
-    return a == b or any(a in group and b in group for group in _SAME_GROUP)
 
 
 class OtherLanguageSentence(SurfaceRule):
@@ -93,12 +76,15 @@ class OtherLanguageSentence(SurfaceRule):
             found = detect(sentence.text)
             lang, prob = found.lang, found.prob
         read = lang
-        if doc_lang not in _READ_AS:
-            lang = _READ_AS.get(lang, lang)
+        # on one sentence Dutch reads as Afrikaans ("Volgens het ministerie kost het plan ruim twee miljard euro."
+        # came back ``af``); lingua, deciding between the document's language and the one read, judges it as Dutch
+        misread = misread_codes()
+        if doc_lang not in misread:
+            lang = misread.get(lang, lang)
         # read as a neighbour, langdetect splits its probability between the two: lingua's judgement
         # between the document's language and ``lang`` (below) is the one that counts then
         sure = prob if read == lang else 1.0
-        if lang == UNDETERMINED or _same_language(lang, doc_lang) or sure < 0.7:
+        if lang == UNDETERMINED or same_language(lang, doc_lang) or sure < 0.7:
             return
         if no_language_evidence(words, doc_lang):
             return  # names and headings fool n-gram detectors; English grammar: an English sentence
@@ -172,10 +158,6 @@ def _majority(scripts: list[str]) -> str:
     return max(set(scripts), key=scripts.count)
 
 
-LATIN_SCRIPT_LANGS = words(
-    """en fr de es it pt nl pl cs sk sl hr ro hu sv da no nb nn fi et lv lt tr id ms vi ca eu gl ga sq af sw tl
-    az uz is mt cy lb"""
-)
 _IGNORED_SCRIPTS = frozenset({"LATIN", ""})
 
 
@@ -202,7 +184,7 @@ class ForeignScriptText(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
-        if ctx.doc_lang not in LATIN_SCRIPT_LANGS or ctx.text.isascii():
+        if language(ctx.doc_lang).script != "LATIN" or ctx.text.isascii():
             return  # ASCII letters are all Latin
         text = ctx.text
         runs: list[list[int]] = []

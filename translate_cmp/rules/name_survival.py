@@ -30,19 +30,15 @@ import re
 from collections.abc import Callable, Sequence
 
 from translate_cmp.lang.furniture import is_byline
+from translate_cmp.lang.lexicon import NAME_CONNECTORS
+from translate_cmp.lang.profile import language
 from translate_cmp.lang.wordlists import closed_class, is_real_word
 from translate_cmp.records import RoundTrip
 
 _PART = re.compile(r"[^\W_]+")
-NAME_CONNECTORS = frozenset({"of", "for", "de", "del", "la", "der", "des", "du", "di"})
 
 Span = tuple[int, int, str]
 
-# Words a language capitalises by convention, not as names; engines translate them as words
-# ("March" -> "marzo" -> "Course", "Western" -> "occidental").
-_EN_CONVENTIONAL = """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday north south east west northern southern eastern western"""
-CONVENTIONAL_CAPITALS: dict[str, frozenset[str]] = {"en": frozenset(_EN_CONVENTIONAL.split())}
 
 
 SHORT_SEGMENT_WORDS = 4  # fewer words than this: a heading, a credit or a byline, capitalised by convention
@@ -116,7 +112,7 @@ def lost_names(text: str, candidates: Sequence[Span], trips: Sequence[RoundTrip]
     Capitalised words that are not candidates (capitalised by position: "Doctors Without Borders" at
     the start, "Military-Law") still belong to a name: when one survives, so does its name.
     """
-    ignored = closed_class(lang) | CONVENTIONAL_CAPITALS.get(lang, frozenset())
+    ignored = closed_class(lang) | language(lang).conventional_capitals
     common = conventional_capitals(text, lang)
     candidates = [c for c in candidates if c[2] not in common]
     reported = {c[0] for c in candidates}

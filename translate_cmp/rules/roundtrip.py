@@ -18,26 +18,16 @@ from functools import lru_cache
 
 from translate_cmp.engines.side_by_side import split_tag
 from translate_cmp.engines.surprisal import Threshold, improbable, words
+from translate_cmp.lang.lexicon import NUMBER_WORDS, TITLE_LOWER
+from translate_cmp.lang.profile import language
 from translate_cmp.records import RoundTrip, Severity
 from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
 from translate_cmp.rules.name_survival import lost_names
-from translate_cmp.rules.spacing import NO_SPACE_LANGS
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _NAME_PART = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _OPENERS = ".!?:;\"“”«»„'‘’([{–—-•*¡¿"
-# Languages that write every noun with a capital (capitals do not mark names) or have no case.
-_NO_NAME_CASE = frozenset({"de", "lb"})
-
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty"
-)
-_TENS = "thirty forty fifty sixty seventy eighty ninety"
-EN_NUMBER_WORDS = {w: str(i) for i, w in enumerate(_UNITS.split())} | {
-    w: str(10 * i) for i, w in enumerate(_TENS.split(), start=3)
-}
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -94,7 +84,7 @@ def number_keys(text: str, lang: str = "") -> set[str]:
     """Digit strings of every number in ``text``, English number words included for English."""
     keys = {d for *_, d in numbers(text)}
     if lang == "en":
-        keys |= {EN_NUMBER_WORDS[w] for *_, w in word_spans(text) if w in EN_NUMBER_WORDS}
+        keys |= {NUMBER_WORDS[w] for *_, w in word_spans(text) if w in NUMBER_WORDS}
     return keys
 
 
@@ -115,9 +105,6 @@ def names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_TITLE_LOWER = frozenset(
-    {"a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs"}
-)
 
 
 def is_title_case(text: str) -> bool:
@@ -127,7 +114,7 @@ def is_title_case(text: str) -> bool:
     """
     words = [m.group() for m in _NAME_PART.finditer(text) if not m.group()[0].isdigit()]
     capitals = sum(w[0].isupper() for w in words)
-    return capitals >= 3 and all(w[0].isupper() or w in _TITLE_LOWER for w in words)
+    return capitals >= 3 and all(w[0].isupper() or w in TITLE_LOWER for w in words)
 
 
 def _similar(a: str, b: str) -> bool:
@@ -315,7 +302,7 @@ class NameChanged(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         rt = _round_trip(ctx)
-        if rt is None or ctx.doc_lang in _NO_NAME_CASE or is_title_case(ctx.text):
+        if rt is None or language(ctx.doc_lang).capitalises_nouns or is_title_case(ctx.text):
             return
         trips = (rt, *ctx.extra_round_trips)
         lost = lost_names(ctx.text, names(ctx.text), trips, ctx.doc_lang, name_kept)
@@ -360,7 +347,7 @@ class ContentDropped(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         rt = _round_trip(ctx)
-        if rt is None or ctx.doc_lang in NO_SPACE_LANGS:  # words are not space-delimited: no word counts
+        if rt is None or not language(ctx.doc_lang).spaced:  # words are not space-delimited: no word counts
             return
         a, b = word_spans(ctx.text), word_spans(rt.back_text)
         missing = len(a) - len(b)
@@ -399,7 +386,7 @@ class ContentAdded(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         rt = _round_trip(ctx)
-        if rt is None or ctx.doc_lang in NO_SPACE_LANGS:
+        if rt is None or not language(ctx.doc_lang).spaced:
             return
         a, b = word_spans(ctx.text), word_spans(rt.back_text)
         extra = len(b) - len(a)

@@ -21,15 +21,18 @@ from translate_cmp.lang.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
     GLUE_TAILS,
+    KNOWN_CAMEL,
+    LABEL_NOUNS,
     MONTHS_AND_DAYS,
     NAME_PARTICLES,
     PREPOSITIONS,
     PRONOUNS,
     SENTENCE_ADVERBS,
-    words,
 )
+from translate_cmp.lang.profile import language
 from translate_cmp.lang.wordlists import LANGS, closed_class, is_real_word
 from translate_cmp.records import Severity
+from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import (
     CLOSING_PUNCT,
@@ -43,19 +46,11 @@ from translate_cmp.rules.docview import (
     is_title,
     next_word,
     previous_word,
-    quote_table,
     starts_clause,
     title_chain,
 )
 
 ENGLISH = frozenset({"en"})
-# Languages written without spaces between words: spacing rules have nothing to say there.
-NO_SPACE_LANGS = frozenset({"zh", "zt", "ja", "th", "lo", "km", "my"})
-# Camel-case names whose tail is a function word.
-KNOWN_CAMEL = words(
-    """linkedin gofundme checkin login popup startup signup biorxiv medrxiv teamlab wikihow powerpoint youtube
-    whatsapp paypal playstation blackrock openai deepmind"""
-)
 
 
 _CODE_MARKS = frozenset("/@[]{}()=<>_`|\\*#~$%^&+0123456789")
@@ -96,6 +91,7 @@ def _junctions(token: str) -> list[int]:
 
 class RunTogetherWords(SurfaceRule):
     code = "S101"
+    requires = frozenset({"spaced"})
     name = "run-together-words"
     severity = Severity.WARNING
     summary = "Two words written with no space between them: 'Olaf ScholzSaid', 'alliesEspecially'."
@@ -116,9 +112,10 @@ class RunTogetherWords(SurfaceRule):
         Example("The ATACMS (Army TACtical Missile System) has a range of 300 km."),
     )
 
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return not unit_policy.punctuation_only(ctx)
+
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
-        if ctx.doc_lang in NO_SPACE_LANGS:
-            return
         english = ctx.doc_lang == "en"
         text = ctx.text
         for m in LETTERS.finditer(text):
@@ -182,6 +179,8 @@ _QUOTE_AFTER_STOP = re.compile(r"(?<=[.,!?;:])[”»][^\W\d_]+")
 
 class MissingSpaceAtQuote(SurfaceRule):
     code = "S102"
+    requires = frozenset({"spaced"})
+    except_languages = frozenset({"he", "yi"})  # Hebrew and Yiddish write acronyms with "
     name = "missing-space-at-quote"
     severity = Severity.WARNING
     summary = "A double quote glued between two words: 'conflict“Words', 'Biden“has', 'evaluate it”said'."
@@ -200,9 +199,10 @@ class MissingSpaceAtQuote(SurfaceRule):
         Example("Macron’s words, Ukraine’s victory and the allies’ plan were discussed."),
     )
 
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return not unit_policy.punctuation_only(ctx)
+
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
-        if ctx.doc_lang in NO_SPACE_LANGS or ctx.doc_lang in ("he", "yi"):  # Hebrew writes acronyms with "
-            return
         text = ctx.text
         for m in _QUOTE_GLUED.finditer(text):
             if m.group(1) == '"' and m.start(1) - m.start() <= 2 and _looks_like_code(text, m.start(), m.end()):
@@ -219,6 +219,7 @@ _SPLIT_GLUED = re.compile(r"(?<![A-Z.])[a-z]{2}[.!?]$")
 
 class MissingSpaceAfterPunctuation(SurfaceRule):
     code = "S103"
+    requires = frozenset({"spaced"})
     name = "missing-space-after-punctuation"
     severity = Severity.WARNING
     summary = "No space after a full stop, comma or semicolon between two words: 'said.The', 'troops,but'."
@@ -236,9 +237,10 @@ class MissingSpaceAfterPunctuation(SurfaceRule):
         Example("The figure was 1,400 units, up 3.5 percent, e.g. in Kyiv."),
     )
 
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return not unit_policy.punctuation_only(ctx) and not unit_policy.source_glues_same(ctx, hit)
+
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
-        if ctx.doc_lang in NO_SPACE_LANGS:
-            return
         text = ctx.text
         for pattern in (_STOP_GLUED, _COMMA_GLUED):
             for m in pattern.finditer(text):
@@ -267,11 +269,6 @@ def _is_headline(text: str) -> bool:
     return capitals >= 3 and lower_content <= 1
 
 
-_LABEL_NOUNS = words(
-    """vitamin plan type grade class group category hepatitis point section part article annex exhibit option
-    division league series tier level block building gate terminal hall room platform route line model version
-    phase stage schedule team side unit wing zone area list rating"""
-)
 
 
 class MidSentenceCapital(SurfaceRule):
@@ -309,6 +306,9 @@ class MidSentenceCapital(SurfaceRule):
         Example("The report was published by The New York Times, according to the United States."),
     )
     languages = LANGS
+
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return not unit_policy.courtesy_form(ctx, hit)
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
@@ -419,33 +419,21 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
 _NUMBER_NEXT = re.compile(r"\s+\d")
 # Articles and pronouns of the languages served: after a name ("Giorgia Meloni Ha detto" is an error),
 # they may start another name or a title, so only other closed-class words are flagged there.
-_ARTICLES_ANY = words(
-    "el la los las lo le les il gli un una uno une unos unas des o os as um uma uns umas het een de der die das "
-    "den dem des ein eine einer eines einem einen"
-)
-_PRONOUNS_ANY = words(
-    "yo tú él ella ellos ellas nosotros je tu il elle ils elles nous vous on io lui lei noi voi loro eu ele ela "
-    "eles elas nós ich du er sie es wir ihr ik jij hij zij wij jullie"
-)
-
-
-_GERMAN_ARTICLES = frozenset({
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
-})
+_ARTICLE_LANGS = ("es", "fr", "it", "pt", "nl", "de")
+_ARTICLES_ANY = frozenset().union(*(language(code).articles for code in _ARTICLE_LANGS))
+_PRONOUNS_ANY = frozenset().union(*(language(code).pronouns for code in _ARTICLE_LANGS))
 
 
 def _german_preposition(word: str, nxt: str, lang: str) -> bool:
     """German writes every noun in Title case, so 'Gesetz Zur Cybersicherheit', 'reiste Nach Paris' are flagged
     before a Title-case word too; articles ('Der Spiegel', 'Die Linke') and name particles ('Von Der') are not."""
     low = word.lower()
-    if lang != "de" or not is_title(nxt):
+    info = language(lang)
+    if not info.oblique_articles or not is_title(nxt):
         return False
-    if low in _GERMAN_OBLIQUE:
+    if low in info.oblique_articles:
         return True  # dative and genitive articles start no name: "muss Dem Gesetz", "Angaben Des Ministeriums"
-    return low not in _GERMAN_ARTICLES and low not in NAME_PARTICLES
-
-
-_GERMAN_OBLIQUE = frozenset({"dem", "einem", "einer", "eines", "einen"})
+    return low not in info.articles and low not in NAME_PARTICLES
 
 
 def _is_headline_in(text: str, vocab: frozenset[str]) -> bool:
@@ -468,7 +456,7 @@ def _article_reason(text, m, prev, nxt, prev_low: bool, view: DocView) -> str | 
     if prev is None or nxt is None:
         return None
     if is_lower(nxt.group()):
-        if m.group() == "A" and (nxt.group() in FUNCTION_WORDS or prev.group().lower() in _LABEL_NOUNS):
+        if m.group() == "A" and (nxt.group() in FUNCTION_WORDS or prev.group().lower() in LABEL_NOUNS):
             return None  # "from A to Z", "vitamin A deficiency", "plan A"
         if not prev_low and nxt.group() in FUNCTION_WORDS:
             return None
@@ -500,6 +488,9 @@ class LowercaseSentenceStart(SurfaceRule):
         Example("The measures include:\n- more shells\n- training. The price is approx. five euros... and more."),
         Example("Wait... what happened? @macron posted it at www.example.com today."),
     )
+
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return not unit_policy.lowercase_start_explained(ctx, hit)
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
@@ -574,6 +565,9 @@ class DoubledPunctuation(SurfaceRule):
         Example("Apple Inc., the U.S. firm, sold 1.5 million units, etc."),
     )
 
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return not unit_policy.punctuation_only(ctx) and not unit_policy.marks_from_source(ctx, hit)
+
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
         if _ONLY_PUNCT.match(text) and text.strip() not in ("...", "…"):
@@ -585,7 +579,7 @@ class DoubledPunctuation(SurfaceRule):
         for m in _SPACE_BEFORE_MARK.finditer(text):
             yield Hit(m.start(), m.end(), f"stray space before '{m.group().strip()}'")
         for m in _SPACE_AFTER_OPENER.finditer(text):
-            if m.group(1) == "“" and quote_table(ctx.doc_lang).get("“") != OPEN:
+            if m.group(1) == "“" and language(ctx.doc_lang).quote_roles.get("“") != OPEN:
                 continue
             yield Hit(m.start(), m.end(), f"stray space after '{m.group(1)}'")
 
@@ -614,6 +608,9 @@ class UnbalancedQuotes(SurfaceRule):
         Example('They spoke of "helmets and sleeping bags," and now of "missiles and tanks.”'),
     )
 
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return not unit_policy.punctuation_only(ctx)
+
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         start = ctx.sentence.start
         for orphan in doc_view(ctx).quote_orphans[ctx.index]:
@@ -640,6 +637,9 @@ class UnbalancedBrackets(SurfaceRule):
         Example("Two options: a) talks, b) more weapons. He smiled :) and left."),
     )
 
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return not unit_policy.punctuation_only(ctx)
+
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         start = ctx.sentence.start
         for orphan in doc_view(ctx).bracket_orphans[ctx.index]:
@@ -648,22 +648,6 @@ class UnbalancedBrackets(SurfaceRule):
 
 
 _DOUBLED_WORD = re.compile(r"\b([^\W\d_]+)[ \t]+(\1)\b(?![-'’])", re.IGNORECASE)
-_DELIBERATE_DOUBLES = words(
-    """had that is very bye ha haha no yes yeah knock tut chop boo blah bla so really ho hip la dum bang tick oh ah
-    go well wow now come"""
-)
-
-
-# Doubles that each language writes on purpose: "nous nous sommes", "die die Wahl gewann", "die die".
-_DELIBERATE_DOUBLES_BY_LANG = {
-    "fr": words("nous vous si"),
-    "de": words("die das der dem den sie es"),
-    "nl": words("die dat"),
-    "es": words("si no que"),
-    "pt": words("que se não"),
-    "it": words("che si no"),
-    "ru": words("что не"),
-}
 
 
 class DoubledWord(SurfaceRule):
@@ -685,7 +669,7 @@ class DoubledWord(SurfaceRule):
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         lang = ctx.doc_lang
-        deliberate = _DELIBERATE_DOUBLES if lang == "en" else _DELIBERATE_DOUBLES_BY_LANG.get(lang, frozenset())
+        deliberate = language(lang).deliberate_doubles  # "nous nous sommes", "die die Wahl gewann"
         grammar = FUNCTION_WORDS if lang == "en" else closed_class(lang)
         for m in _DOUBLED_WORD.finditer(ctx.text):
             first, second = m.group(1), m.group(2)

@@ -23,6 +23,7 @@ _CLOSERS = "”’\"»)]"
 
 class SentenceFragment(SurfaceRule):
     code = "F201"
+    off_for_units = True  # a unit is one string on its own, not a piece of a scraped page
     name = "sentence-fragment"
     severity = Severity.WARNING
     summary = "A piece of a sentence left alone by a broken split: 'Is.”', 'Conflict.', 'Should be used.”', 'Fue.'."
@@ -176,6 +177,7 @@ _CAPTION_PATTERNS = (
 
 class ImageCaption(SurfaceRule):
     code = "F204"
+    off_for_units = True  # a unit is one string on its own, not a piece of a scraped page
     name = "image-caption"
     severity = Severity.INFO
     summary = "Image caption and credit debris from the page: 'image Source, getty images', 'Bildunterschrift'."
@@ -234,6 +236,7 @@ _NAME_BYLINE = re.compile(r"^By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$"
 
 class ScraperDebris(SurfaceRule):
     code = "F205"
+    off_for_units = True  # a unit is one string on its own, not a piece of a scraped page
     name = "scraper-debris"
     severity = Severity.INFO
     summary = "Page furniture kept by a scraper: 'By admin', 'Read more', a lone 'Source', 'Leer más', desk codes."

@@ -1,8 +1,10 @@
-"""Unit-aware mode: how the article rules read a localisation unit (a UI string, not a sentence of an article).
+"""Unit policies: how the article rules read a localisation unit (a UI string, not a sentence of an article).
 
 The surface rules were written for articles. On PO/XLIFF/TMX units they run as they are, except where a
 unit's nature or its source explains the finding; each policy below names the rule and the reason, and
-applies to units only (articles are flagged exactly as before). Measured on Django's catalogues
+applies to units only (articles are flagged exactly as before). Each rule states its own policy in
+:meth:`~translate_cmp.rules.base.Rule.keeps_on_unit` (``off_for_units`` for the F rules), with the tests
+below. Measured on Django's catalogues
 (benchmarks/po_catalogues.py): without these, 6.5% to 18.6% of units flagged per language, nearly all
 false alarms.
 
@@ -31,16 +33,10 @@ from __future__ import annotations
 
 import re
 
+from translate_cmp.lang.profile import language
 from translate_cmp.rules.base import Hit, RuleContext
 
-OFF_FOR_UNITS = frozenset({"F201", "F204", "F205"})
-PUNCTUATION_RULES = frozenset({"S101", "S102", "S103", "S106", "S107", "S108"})
 LABEL_WORDS = 3
-COURTESY = {  # pronouns of polite address, capitalised by rule in the formal register UI strings use
-    "de": frozenset({"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"}),
-    "ru": frozenset({"Вы", "Вас", "Вам", "Вами", "Ваш", "Ваша", "Ваше", "Ваши", "Вашего", "Вашей", "Вашему", "Вашим",
-                     "Вашими", "Ваших", "Вашу"}),
-}
 _GLUED = re.compile(r"[,.;][^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?…。！？]\W*$")
 
@@ -63,27 +59,35 @@ def _glued_marks(text: str) -> set[str]:
     return {m.group()[0] for m in _GLUED.finditer(text)}
 
 
-def keep(code: str, ctx: RuleContext, hit: Hit) -> bool:
-    """Whether a finding of rule ``code`` on a unit stands (see the module docstring)."""
-    unit = ctx.document.unit
-    text = ctx.document.text
-    if code in OFF_FOR_UNITS:
-        return False
-    if code in PUNCTUATION_RULES and not any(ch.isalnum() for ch in text):
-        return False
-    source = unit.source
+def punctuation_only(ctx: RuleContext) -> bool:
+    """A unit of punctuation alone (":", ", "): a separator whose shape the source fixes."""
+    return not any(ch.isalnum() for ch in ctx.document.text)
+
+
+def source_glues_same(ctx: RuleContext, hit: Hit) -> bool:
+    """S103: the source glues the same marks: a format ("yes,no,maybe")."""
     glued = _glued_marks(ctx.text[hit.start:hit.end])
-    if code == "S103" and glued and glued <= _glued_marks(source):
-        return False  # the source glues the same marks: a format ("yes,no,maybe")
+    return bool(glued) and glued <= _glued_marks(ctx.document.unit.source)
+
+
+def marks_from_source(ctx: RuleContext, hit: Hit) -> bool:
+    """S106: two or more flagged marks the source has too, or a "stray" mark the source has ("Modif. :")."""
     marks = ctx.text[hit.start:hit.end].strip()
-    if code == "S106" and len(marks) >= 2 and marks in source:
-        return False
-    if code == "S105" and ctx.index == 0 and (
-            not source or not _source_starts_capital(source) or _is_label(text)):
-        return False
+    source = ctx.document.unit.source
+    if len(marks) >= 2 and marks in source:
+        return True
+    return hit.message.startswith("stray") and bool(marks) and marks in source
+
+
+def lowercase_start_explained(ctx: RuleContext, hit: Hit) -> bool:
+    """S105: the source does not start with a capital, the unit is a label, or the word is the source's own."""
+    source = ctx.document.unit.source
+    if ctx.index == 0 and (not source or not _source_starts_capital(source) or _is_label(ctx.document.text)):
+        return True
     word = ctx.text[hit.start:hit.end]
-    if code == "S105" and word and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", source):
-        return False  # a term kept verbatim from the source ("“slug” には...")
-    if code == "S106" and hit.message.startswith("stray") and marks and marks in source:
-        return False  # "Changed:" -> "Modif. :", French spacing before the colon
-    return not (code == "S104" and ctx.text[hit.start:hit.end] in COURTESY.get(ctx.doc_lang, ()))
+    return bool(word) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", source) is not None
+
+
+def courtesy_form(ctx: RuleContext, hit: Hit) -> bool:
+    """S104: a pronoun of polite address, capitalised by rule in the formal register UI strings use."""
+    return ctx.text[hit.start:hit.end] in language(ctx.doc_lang).courtesy

@@ -1,0 +1,17 @@
+"""English: its word lists are in :mod:`translate_cmp.lang.lexicon` (the rules' oldest and largest)."""
+
+from translate_cmp.lang.profile import plain, words
+
+LANGUAGE = plain(
+    "en",
+    name="English",
+    articles=words("a an the"),
+    deliberate_doubles=words(
+        """had that is very bye ha haha no yes yeah knock tut chop boo blah bla so really ho hip la dum bang tick oh ah
+        go well wow now come"""),
+    # engines translate these as words ("March" -> "marzo" -> "Course", "Western" -> "occidental")
+    conventional_capitals=words(
+        """january february march april may june july august september october november december
+        monday tuesday wednesday thursday friday saturday sunday north south east west northern southern eastern
+        western"""),
+)

@@ -1,0 +1,11 @@
+"""Spanish: ¿ ¡ open questions and exclamations."""
+
+from translate_cmp.lang.profile import plain, words
+
+LANGUAGE = plain(
+    "es",
+    name="Spanish",
+    articles=words("el la los las lo un una unos unas"),
+    pronouns=words("yo tú él ella ellos ellas nosotros"),
+    deliberate_doubles=words("si no que"),
+)

@@ -1,0 +1,12 @@
+"""Dutch: „...” quotes; langdetect reads a single Dutch sentence as Afrikaans now and then."""
+
+from translate_cmp.lang.profile import plain, words
+
+LANGUAGE = plain(
+    "nl",
+    name="Dutch",
+    articles=words("de het een"),
+    pronouns=words("ik jij hij zij wij jullie"),
+    deliberate_doubles=words("die dat"),
+    read_as="af",
+)

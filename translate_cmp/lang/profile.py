@@ -1,0 +1,115 @@
+"""A language's quirks in one record: what rules need to know about how a language is written.
+
+Each language with quirks has its own module, ``translate_cmp/lang/<code>.py``, holding one
+:class:`Language` named ``LANGUAGE`` (the way translate-toolkit keeps ``lang/de.py``); :func:`language`
+returns it, or a plain :class:`Language` for a code with no module (spaced, cased, Latin-script
+defaults, no word lists). Word frequencies and closed-class words come from the shared loaders in
+:mod:`translate_cmp.lang.wordlists`; English word lists from :mod:`translate_cmp.lang.lexicon`;
+page furniture from :mod:`translate_cmp.lang.furniture`. Rules ask these; they hold no tables.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from types import MappingProxyType
+
+OPEN, CLOSE, EITHER = "open", "close", "either"
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# The role of each double quote mark where a language's typography says nothing else: “...” and «...».
+DEFAULT_QUOTE_ROLES: Mapping[str, str] = MappingProxyType(
+    {"“": OPEN, "”": CLOSE, "„": OPEN, '"': EITHER, "«": OPEN, "»": CLOSE})
+# „...“ and »...« (German, Czech, ...); „...” and «...» (Polish, Dutch, ...); ”...” and »...» (Swedish, Finnish)
+LOW_HIGH_QUOTES: Mapping[str, str] = MappingProxyType(
+    {"„": OPEN, "“": CLOSE, "”": CLOSE, '"': EITHER, "»": OPEN, "«": CLOSE})
+LOW_RIGHT_QUOTES: Mapping[str, str] = MappingProxyType(
+    {"„": OPEN, "”": CLOSE, "“": CLOSE, '"': EITHER, "«": OPEN, "»": CLOSE})
+RIGHT_RIGHT_QUOTES: Mapping[str, str] = MappingProxyType(
+    {"”": EITHER, "»": EITHER, '"': EITHER, "“": OPEN, "„": OPEN})
+
+
+@dataclass(frozen=True)
+class Language:
+    """How one language is written, as far as the rules need to know (langdetect's code)."""
+
+    code: str
+    name: str = ""
+    spaced: bool = True  # words separated by spaces (not zh, ja, th, lo, km, my)
+    script: str = ""  # the script its letters are in ("LATIN", "CYRILLIC", ...; "" unknown)
+    capitalises_nouns: bool = False  # German, Luxembourgish: capitals say nothing about names
+    quote_roles: Mapping[str, str] = field(default_factory=lambda: DEFAULT_QUOTE_ROLES)  # each double quote's role
+    courtesy: frozenset[str] = frozenset()  # pronouns of polite address written capitalised (Sie, Ihnen; Вы)
+    articles: frozenset[str] = frozenset()  # lower-case articles
+    oblique_articles: frozenset[str] = frozenset()  # articles of a case that starts no name (German dem, einem)
+    pronouns: frozenset[str] = frozenset()  # lower-case personal pronouns
+    deliberate_doubles: frozenset[str] = frozenset()  # words the language doubles on purpose (nous nous)
+    read_as: str | None = None  # langdetect's code for it on one sentence of another (Dutch read as "af")
+    conventional_capitals: frozenset[str] = frozenset()  # capitalised by convention, not names (months, days)
+    extra: Mapping[str, object] = field(default_factory=dict)  # room for a language's own quirks
+
+
+# langdetect codes with a module of their own in this package
+MODULES = frozenset({"de", "en", "es", "fr", "it", "ja", "lb", "nl", "pt", "ru", "zh"})
+NO_SPACE = frozenset({"zh", "zt", "ja", "th", "lo", "km", "my"})
+LATIN_SCRIPT = words(
+    """en fr de es it pt nl pl cs sk sl hr ro hu sv da no nb nn fi et lv lt tr id ms vi ca eu gl ga sq af sw tl
+    az uz is mt cy lb""")
+_LOW_HIGH = frozenset({"de", "cs", "sk", "sl", "lt", "et", "bg", "is", "da"})
+_LOW_RIGHT = frozenset({"pl", "hu", "ro", "hr", "sr", "nl"})
+_RIGHT_RIGHT = frozenset({"sv", "fi"})
+
+
+def _quote_roles(code: str) -> Mapping[str, str]:
+    if code in _LOW_HIGH:
+        return LOW_HIGH_QUOTES
+    if code in _LOW_RIGHT:
+        return LOW_RIGHT_QUOTES
+    if code in _RIGHT_RIGHT:
+        return RIGHT_RIGHT_QUOTES
+    return DEFAULT_QUOTE_ROLES
+
+
+def plain(code: str, **known: object) -> Language:
+    """A language's record from the facts shared across languages (spacing, script, quotes), plus ``known``."""
+    facts: dict[str, object] = {
+        "spaced": code not in NO_SPACE,
+        "script": "LATIN" if code in LATIN_SCRIPT else "",
+        "quote_roles": _quote_roles(code),
+    }
+    facts.update(known)
+    return Language(code, **facts)  # type: ignore[arg-type]
+
+
+@cache
+def language(code: str) -> Language:
+    """The :class:`Language` of langdetect code ``code`` (a plain one when there is no module for it)."""
+    if code in MODULES:
+        return importlib.import_module(f"translate_cmp.lang.{code}").LANGUAGE
+    return plain(code)
+
+
+# langdetect codes that are one language, or too close to tell apart on one sentence.
+SAME_GROUPS = (
+    frozenset({"zh", "zt"}),
+    frozenset({"no", "da", "nb", "nn"}),
+    frozenset({"hr", "sr", "bs"}),
+    frozenset({"id", "ms"}),
+)
+
+
+def same_language(a: str, b: str) -> bool:
+    """Whether langdetect codes ``a`` and ``b`` name one language, or two too close to tell apart on a sentence."""
+    return a == b or any(a in group and b in group for group in SAME_GROUPS)
+
+
+@cache
+def misread_codes() -> Mapping[str, str]:
+    """langdetect's code for a sentence -> the language it is more likely in (``af`` -> ``nl``)."""
+    return MappingProxyType({lang.read_as: lang.code for lang in map(language, sorted(MODULES)) if lang.read_as})

@@ -1,0 +1,5 @@
+"""Chinese: no spaces between words, no letter case."""
+
+from translate_cmp.lang.profile import plain
+
+LANGUAGE = plain("zh", name="Chinese")
