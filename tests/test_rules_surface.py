@@ -43,25 +43,7 @@ def _needs_more_than_text(rule: Rule) -> bool:
     return rule.needs_round_trip or rule.needs_counterpart
 
 
-def _examples(kind: str) -> Iterator[tuple[Rule, str]]:
-    for rule in ALL_RULES:
-        for example in getattr(rule, kind):
-            yield pytest.param(rule, example.text, id=f"{rule.code}-{example.text[:30]}")
-
-
-@pytest.mark.parametrize(("rule", "text"), _examples("examples"))
-def test_rule_fires_on_its_examples(rule: Rule, text: str):
-    if _needs_more_than_text(rule):
-        pytest.skip("round-trip and bilingual rules are tested through a real engine and the aligner")
-    flags = flag_text(text, "en", [rule])
-    assert flags and all(f.code == rule.code and f.severity == rule.severity for f in flags)
-
-
-@pytest.mark.parametrize(("rule", "text"), _examples("counter_examples"))
-def test_rule_is_silent_on_its_counter_examples(rule: Rule, text: str):
-    if _needs_more_than_text(rule):
-        pytest.skip("round-trip and bilingual rules are tested through a real engine and the aligner")
-    assert flag_text(text, "en", [rule]) == []
+# Every rule's examples and counter-examples run in their own language in tests/test_rule_examples.py.
 
 
 @pytest.mark.parametrize("rule", [r for r in ALL_RULES if not _needs_more_than_text(r)], ids=lambda r: r.code)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from translate_cmp.records import Document, RoundTrip, Scores, Sentence, Severity
 
@@ -20,6 +20,10 @@ class Example:
     back: str | None = None
     translation: str | None = None  # bilingual (C5xx) examples: the translation of ``text``
     lang: str = "en"  # the document's language: every example runs in its own
+    # round-trip examples: what else the engine reported, as RoundTrip fields (forward_score, truncated,
+    # surprisal, ...), plus "pivot", "pivot_text", "other_backs" ((pivot, back) of further pivots or engines)
+    # and "stats" (DocStats fields of the document)
+    trip: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)

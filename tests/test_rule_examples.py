@@ -1,0 +1,80 @@
+"""Every rule's documented examples, run in their own language: each example fires, each counter-example is silent.
+
+The examples are the rules' own fixtures (``Rule.examples`` / ``Rule.counter_examples``, each with its
+``lang``); ``translate-cmp rules CODE`` and the docs site show the same ones. How an example runs depends on
+what the rule reads:
+
+- text rules: the example is a document in ``example.lang``, through the real segmenter and detector;
+- round-trip rules: the example's ``back`` is its back-translation (``trip`` adds what else the engine
+  reported: scores, truncation, surprisal, other pivots' back-translations) -- data, not a stand-in engine;
+- bilingual rules: the example and its ``translation`` through the real aligner (no engine).
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers_rules import flag_text
+
+from translate_cmp.compare import compare_documents
+from translate_cmp.engines.none import NoneEngine
+from translate_cmp.records import Document, RoundTrip, Sentence
+from translate_cmp.rules import ALL_RULES
+from translate_cmp.rules.base import DocStats, Example, Rule, RuleContext
+from translate_cmp.score.metrics import SentenceScorer
+
+
+def _round_trip_hits(rule: Rule, example: Example) -> list[str]:
+    text = example.text
+    document = Document("d", "d.txt", text)
+    sentence = Sentence("d", 0, 0, len(text), text, lang=example.lang)
+    trip = dict(example.trip or {})
+    extra = tuple(RoundTrip(pivot, "", back) for pivot, back in trip.pop("other_backs", ()))
+    stats = DocStats(**trip.pop("stats", {}))
+    round_trip = RoundTrip(trip.pop("pivot", "es"), trip.pop("pivot_text", ""), example.back, **trip)
+    scores = SentenceScorer().score(example.back, text)
+    ctx = RuleContext(document, example.lang, [sentence], 0, round_trip, scores, stats, extra)
+    return [text[h.start:h.end] for h in rule.check(ctx)]
+
+
+def _bilingual_codes(rule: Rule, example: Example) -> set[str]:
+    result = compare_documents(Document("s", "s", example.text), Document("t", "t", example.translation),
+                               NoneEngine(), [rule])
+    return {f.code for r in result.sentences for f in r.flags}
+
+
+def fires(rule: Rule, example: Example) -> bool:
+    if rule.needs_counterpart:
+        return rule.code in _bilingual_codes(rule, example)
+    if rule.needs_round_trip:
+        return bool(_round_trip_hits(rule, example))
+    flags = flag_text(example.text, example.lang, [rule])
+    assert all(f.code == rule.code and f.severity == rule.severity for f in flags)
+    return bool(flags)
+
+
+_NEEDS_TRIP = {"R406", "R407", "R408", "R409", "R410"}  # TEMPORARY: their examples get ``trip`` data next
+
+
+def _cases(kind: str) -> list:
+    return [pytest.param(rule, example, id=f"{rule.code}-{example.lang}-{example.text[:30]}")
+            for rule in ALL_RULES for example in getattr(rule, kind) if rule.code not in _NEEDS_TRIP]
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases("examples"))
+def test_rule_fires_on_its_example(rule: Rule, example: Example):
+    assert rule.serves(example.lang), f"{rule.code} does not serve its example's language {example.lang}"
+    assert fires(rule, example)
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases("counter_examples"))
+def test_rule_is_silent_on_its_counter_example(rule: Rule, example: Example):
+    assert not fires(rule, example)
+
+
+def test_every_rule_has_examples_in_each_kind():
+    for rule in ALL_RULES:
+        assert rule.examples and rule.counter_examples, rule.code
+        for example in (*rule.examples, *rule.counter_examples):
+            assert example.lang, rule.code
+            assert not rule.needs_round_trip or example.back is not None, rule.code
+            assert not rule.needs_counterpart or example.translation is not None, rule.code
