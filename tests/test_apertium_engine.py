@@ -33,6 +33,7 @@ def test_directions_from_the_installed_modes():
     assert "apertium-eng-spa=" in engine.model_id("en", "es")
 
 
+@pytest.mark.slow
 def test_seed_round_trip_one_output_per_input():
     path = sorted((ROOT / "seeds").glob("*.txt"))[0]
     sentences = [s.text for s in segment(Document(path.stem, str(path), path.read_text(encoding="utf-8")))]
@@ -50,6 +51,7 @@ def test_missing_mode_is_an_input_error():
         ApertiumEngine().translate(["Hello."], "en", "xx")
 
 
+@pytest.mark.slow
 def test_cli_auto_round_trips_every_seed_sentence(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run([sys.executable, "-m", "translate_cmp", "run", str(ROOT / "seeds"), "--out",

@@ -67,6 +67,7 @@ def test_unknown_words_are_cached_with_the_translation(tmp_path):
     assert [(s, json.loads(w)) for s, w in stored] == [(GLUED, list(new[0].unknown))]
 
 
+@pytest.mark.slow
 def test_the_unknown_column_in_sentences_csv_and_jsonl(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(f"{GLUED}\n\n{PLAIN}\n", encoding="utf-8")

@@ -24,6 +24,7 @@ def round_trip(engine: ArgosEngine, texts: list[str]) -> tuple[list, list]:
     return forward, backward
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("options", "step"),
     [
@@ -81,6 +82,7 @@ def test_truncation_is_detected_not_hidden(argos_packages_dir):
     assert not out[1].truncated and out[1].text == "Ok."
 
 
+@pytest.mark.slow
 def test_altering_package_changes_known_words(altering_packages_dir, seed_sentences, expected_altered):
     altered = [s for s in seed_sentences if any(w in s for w in ALTERING_SUBSTITUTIONS)]
     untouched = [s for s in seed_sentences if s not in altered][::4]

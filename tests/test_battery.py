@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import re
@@ -10,6 +11,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -18,6 +20,7 @@ from translate_cmp.cli.app import cli
 from translate_cmp.readers.text import TextReader
 from translate_cmp.writers.atomic import temp_path_for
 
+ROOT = Path(__file__).resolve().parents[1]
 GOOD = "The cat sat on the mat. It was a sunny day.\n"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 OLD = "OLD RESULTS\n"
@@ -25,6 +28,23 @@ OLD = "OLD RESULTS\n"
 
 def _run(*args: str):
     return CliRunner().invoke(cli, ["run", *args], catch_exceptions=False)
+
+
+def _drop_permission_overrides() -> None:
+    """In the child, before exec: drop CAP_DAC_OVERRIDE (1) and CAP_DAC_READ_SEARCH (2) from the bounding set,
+    so that root, too, is refused what file permissions forbid (CI runs as root)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), f"prctl(PR_CAPBSET_DROP, {capability})")
+
+
+def _run_bound_by_permissions(*args: str) -> SimpleNamespace:
+    """``translate-cmp run`` in a child process that file permissions bind, whoever runs the tests."""
+    done = subprocess.run([sys.executable, "-m", "translate_cmp", "run", *args], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300,
+                          preexec_fn=_drop_permission_overrides if IS_ROOT else None)  # fmt: skip
+    return SimpleNamespace(exit_code=done.returncode, stderr=done.stderr, output=done.stdout + done.stderr)
 
 
 def _one_line(stderr: str) -> str:
@@ -115,6 +135,7 @@ class Case:
     code: int
     message: str  # regex searched in the one stderr line
     extra: tuple[str, ...] = ()
+    permissions: bool = False  # the case is a permission denied: run where permissions bind root too
 
 
 CASES = [
@@ -169,9 +190,8 @@ CASES = [
          r"r\.csv: row 2: duplicate id 'x' \(first in row 1\)", ("--id-column", "id", "--strict")),
     Case("csv without text column", lambda t: [str(_write(t / "r.csv", "a,b\n1,2\n"))], 2,
          r"r\.csv: no column 'text'"),
+    Case("unreadable file", _unreadable, 2, r"secret\.txt: Permission denied", permissions=True),
 ]
-if not IS_ROOT:
-    CASES.append(Case("unreadable file", _unreadable, 2, r"secret\.txt: Permission denied"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -183,7 +203,7 @@ def test_bad_input_is_one_line_and_leaves_outputs_alone(tmp_path, case):
     extra = [a.replace("{tmp}", str(tmp_path)) for a in case.extra]
     if "--out" not in extra:
         extra += ["--out", str(out)]
-    res = _run(*paths, "--engine", "none", "--no-cache", *extra)
+    res = (_run_bound_by_permissions if case.permissions else _run)(*paths, "--engine", "none", "--no-cache", *extra)
     assert res.exit_code == case.code, res.output
     assert re.search(case.message, _one_line(res.stderr)), res.stderr
     assert sorted(p.name for p in out.iterdir()) == ["sentences.csv"]
@@ -248,13 +268,12 @@ def test_fault_while_reading_is_one_line_and_leaves_nothing(tmp_path, monkeypatc
     assert not any((tmp_path / "out").iterdir())
 
 
-@pytest.mark.skipif(IS_ROOT, reason="root ignores folder permissions")
 def test_read_only_output_folder(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     out.chmod(0o555)
     try:
-        res = _run(str(_write(tmp_path / "a.txt", GOOD)), "--engine", "none", "--out", str(out))
+        res = _run_bound_by_permissions(str(_write(tmp_path / "a.txt", GOOD)), "--engine", "none", "--out", str(out))
     finally:
         out.chmod(0o755)
     assert res.exit_code == 2

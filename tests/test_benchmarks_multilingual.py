@@ -86,6 +86,7 @@ def test_prose_is_not_furniture(lang, text):
     assert not flagged(text, "F205", lang)
 
 
+@pytest.mark.slow
 def test_benchmark_finds_every_language_and_meets_its_floors():
     """A small slice (6 sentences a language): clean text unflagged, and the kinds the rules serve fully."""
     for lang in LANGS:

@@ -38,6 +38,7 @@ def test_similarity_ignores_case_and_merges_need_every_part_covered():
     assert coverage(heading, sentence) < 0.5  # a heading is not part of its neighbour
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_compare_cli_uses_apertium_without_argos_and_finds_every_perturbation(tmp_path):
     name = "en_health"
@@ -66,6 +67,7 @@ def test_compare_cli_uses_apertium_without_argos_and_finds_every_perturbation(tm
     assert any(code == "C502" for _, code in by_code)  # the inserted foreign sentence
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_strict_link_f1_on_the_perturbed_set():
     from translate_cmp.engines.apertium import ApertiumEngine

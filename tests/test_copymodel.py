@@ -42,6 +42,7 @@ def test_archive_layout(copy_package_files):
     assert config["add_source_eos"] is True
 
 
+@pytest.mark.slow
 def test_argostranslate_installer_accepts_the_package(copy_package_files, tmp_path):
     env = {
         **os.environ,
@@ -82,6 +83,7 @@ def test_swap_and_drop(copy_package_files, tmp_path):
     assert not out.truncated
 
 
+@pytest.mark.slow
 def test_benchmark_shape_copies_exactly_when_quantized(seed_documents, seed_sentences, tmp_path):
     """The benchmark path: a SentencePiece vocabulary too big for Hadamard codes, int8, padded vocabulary.
 

@@ -74,6 +74,7 @@ def test_pivots_disagree_compares_pivots_of_one_engine_only():
     assert list(get_rule("R409").check(_ctx(text, trips, DocStats()))) == []
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_argos_and_apertium_side_by_side_through_the_pipeline(en_es_copy_dir, seed_documents):
     from translate_cmp.pipeline import run_documents
@@ -101,6 +102,7 @@ def test_argos_and_apertium_side_by_side_through_the_pipeline(en_es_copy_dir, se
     assert not [f for s in result.sentences for f in s.flags if f.code == "R409"]
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_cli_engine_list_writes_one_row_per_engine(en_es_copy_dir, tmp_path):
     seed = sorted((ROOT / "seeds").glob("*.txt"))[2]
@@ -135,6 +137,7 @@ def test_a_spanish_source_goes_through_english_with_both_engines(en_es_copy_dir)
     assert sum(t["en~apertium"].pivot_text != texts[i] for i, t in by_sentence.items()) > len(texts) / 2
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_a_language_the_second_engine_lacks_keeps_the_first_and_says_so(copy_package_files, tmp_path):
     from translate_cmp.testing import build_copy_package, install_package

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from translate_cmp.writers.findings_csv import FINDINGS_COLUMNS, read_findings_csv
 from translate_cmp.writers.fingerprint import fingerprint
 
@@ -35,6 +37,7 @@ def changed_lines(old: Path, new: Path) -> list[str]:
             if line[:1] in "+-" and not line.startswith(("+++", "---"))]  # fmt: skip
 
 
+@pytest.mark.slow
 def test_one_sentence_edit_changes_only_that_sentences_rows(tmp_path: Path) -> None:
     (tmp_path / "articles").mkdir()
     article = tmp_path / "articles" / "news.txt"

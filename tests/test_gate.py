@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from translate_cmp.writers.gate import load_baseline
@@ -50,6 +51,7 @@ def failing_units(tmp: Path) -> tuple[list[str], list[str]]:
     return junit, sarif
 
 
+@pytest.mark.slow
 def test_baseline_accepts_old_findings_and_fails_on_new_ones(tmp_path: Path) -> None:
     write_table(tmp_path / "strings.csv", ROWS)
     first = gate(tmp_path)
@@ -97,6 +99,7 @@ def test_baseline_of_a_folder_without_findings_is_an_input_error(tmp_path: Path)
     assert result.returncode == 2 and "holds neither findings.csv nor flags.jsonl" in result.stderr
 
 
+@pytest.mark.slow
 def test_baseline_from_flags_jsonl_equals_the_one_from_findings_csv(tmp_path: Path) -> None:
     write_table(tmp_path / "strings.csv", [*ROWS, ("news.more", "Angela MerkelSaid nothing at all.")])
     base = ("run", "strings.csv", "--id-column", "id", "--engine", "none", "--no-cache")

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import polib
+import pytest
 from lxml import etree
 
 HEADER = 'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
@@ -66,6 +67,7 @@ def expected(msgid: str, msgstr: str, line: int) -> tuple[list, list]:
     return ([(f"unit {msgid} sentence 0: {msgstr}", "de.po", str(line))], [(f"de:{msgid}", "de.po", line)])
 
 
+@pytest.mark.slow
 def test_po_catalogue_gate_with_a_baseline(tmp_path: Path) -> None:
     lines = write_po(tmp_path / "de.po", ENTRIES)
     first = gate(tmp_path)

@@ -1,32 +1,27 @@
-"""Annotated XLIFF validated against the OASIS schemas, where a copy of them is at hand.
+"""Annotated XLIFF validated against the official OASIS schemas, copied in tests/schemas/ (see its README for
+where each copy came from and its licence): ``xliff-core-1.2-strict.xsd`` and ``xliff_core_2.0.xsd``.
+xmlschema (a dev extra) resolves the ``xml:`` namespace import with its own bundled copy, offline.
 
-No package on PyPI or npm that this project may use ships the XLIFF XSDs (checked: translate-toolkit 3.20.4,
-moz-xliff-linter, l10n-lint, djangocms-xliff, xmlschema's bundled schemas; npm xliff, ilib-xliff), and the
-tests reach no network, so the schemas are not part of this repository. Point these variables at copies of
-the official files to run the checks (xmlschema resolves the ``xml:`` namespace import offline):
-
-- ``TRANSLATE_CMP_XLIFF12_XSD``: ``xliff-core-1.2-strict.xsd`` (docs.oasis-open.org/xliff/v1.2/os/)
-- ``TRANSLATE_CMP_XLIFF20_XSD``: ``xliff_core_2.0.xsd`` (docs.oasis-open.org/xliff/xliff-core/v2.0/os/schemas/)
-
-Without them, tests/test_l10n_annotate.py still checks that the copies are well-formed, read back to the
-same units, and put the notes where the schemas allow them (1.2: after ``<target>``; 2.0: ``<notes>`` first).
+tests/test_l10n_annotate.py checks the rest: the copies are well-formed, read back to the same units, and put the
+notes where the schemas allow them (1.2: after ``<target>``; 2.0: ``<notes>`` first).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+import xmlschema
 from click.testing import CliRunner
 
 from translate_cmp.cli.app import cli
 
 FILES = Path(__file__).parent / "l10n_files"
-CASES = {  # version: (env variable, sample, garbled targets -> C506 findings to annotate)
-    "1.2": ("TRANSLATE_CMP_XLIFF12_XSD", "sample12.xlf",
+SCHEMAS = Path(__file__).parent / "schemas"
+CASES = {  # version: (official schema, sample, garbled targets -> C506 findings to annotate)
+    "1.2": ("xliff-core-1.2-strict.xsd", "sample12.xlf",
             [('¿Borrar <ph id="1">%s</ph> ficheros?</target>', "¿Borrar ficheros?</target>")]),
-    "2.0": ("TRANSLATE_CMP_XLIFF20_XSD", "sample20.xlf",  # u1 has <notes> already, u2 has none
+    "2.0": ("xliff_core_2.0.xsd", "sample20.xlf",  # u1 has <notes> already, u2 has none
             [('<target>Page <ph id="1"/> sur <ph id="2"/>.</target>', '<target>Page <ph id="1"/>.</target>'),
              ('<target>Ouvrez <pc id="1">le fichier</pc> maintenant.</target>', "<target>Ouvrez.</target>")]),
 }  # fmt: skip
@@ -36,13 +31,8 @@ MISPLACED = {  # the note moved where the schema forbids it: proves the check ca
 }
 
 
-def _schema(version: str):
-    variable = CASES[version][0]
-    path = os.environ.get(variable)
-    if not path:
-        pytest.skip(f"set {variable} to the official XLIFF {version} XSD to validate annotated copies")
-    xmlschema = pytest.importorskip("xmlschema")
-    return xmlschema.XMLSchema(path)
+def _schema(version: str) -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(str(SCHEMAS / CASES[version][0]))
 
 
 @pytest.mark.parametrize("version", sorted(CASES))

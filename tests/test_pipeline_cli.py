@@ -85,6 +85,7 @@ def test_unknown_rule_code_is_exit_2(tmp_path):
     assert res.exit_code == 2 and "Z999" in res.output
 
 
+@pytest.mark.slow
 def test_argos_round_trip_through_copy_packages_is_exact(argos_packages_dir, tmp_path):
     out = tmp_path / "argos"
     res = _run(str(SEEDS), "--out", str(out), "--engine", "argos", "--pivot", "de", "--no-cache")

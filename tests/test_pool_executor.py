@@ -56,6 +56,7 @@ def test_two_processes_reuse_the_memo(multilingual: Path, tmp_path: Path):
     assert again["cache"]["documents_reused"] == 22
 
 
+@pytest.mark.slow
 def test_translated_documents_round_trip_through_this_process(argos_packages_dir, seed_documents, tmp_path: Path):
     """Real argos copy models: workers analyse, this process translates, workers score and flag."""
     folder = tmp_path / "en"

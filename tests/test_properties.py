@@ -8,6 +8,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -32,6 +33,7 @@ SCORER = SentenceScorer()
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @FAST
 @given(text=TEXTS, lang=LANGS)
 def test_segment_offsets_reconstruct_the_input_every_sentence_once(text, lang):
@@ -77,6 +79,7 @@ BYTES = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=BYTES, suffix=SUFFIXES)
 @example(data=b'a,"b\n{"text": "Hi."}', suffix=".csv")  # a column name with a newline: still one line

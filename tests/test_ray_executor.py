@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 import shutil
 from pathlib import Path
 
@@ -29,7 +31,8 @@ def test_pool_leaves_a_cpu_for_the_other_tasks(cpus, plan):
 @pytest.fixture(scope="module")
 def ray_instance(argos_packages_dir):
     """A local Ray instance with two CPUs, started after the packages are installed (workers inherit the env)."""
-    ray = pytest.importorskip("ray")
+    # ray is in the dev extras: in CI (TRANSLATE_CMP_CI=1) a missing ray fails these tests instead of skipping them
+    ray = importlib.import_module("ray") if os.environ.get("TRANSLATE_CMP_CI") else pytest.importorskip("ray")
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     yield ray
     ray.shutdown()
@@ -44,6 +47,7 @@ def articles(tmp_path: Path, seed_documents) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_ray_outputs_equal_local_outputs(ray_instance, articles: Path, tmp_path: Path):
     def run(executor: str):
         config = JobConfig(paths=(str(articles),), out_dir=tmp_path / executor, engine="argos", pivots=("de",),
@@ -59,6 +63,7 @@ def test_ray_outputs_equal_local_outputs(ray_instance, articles: Path, tmp_path:
     assert distributed.flag_counts == local.flag_counts
 
 
+@pytest.mark.slow
 def test_ray_raises_the_local_input_error(ray_instance, articles: Path, tmp_path: Path):
     config = JobConfig(paths=(str(articles),), out_dir=tmp_path / "out", engine="argos", pivots=("fr",),
                        cache=False, executor="ray", formats=("csv",))

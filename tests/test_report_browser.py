@@ -23,12 +23,13 @@ from translate_cmp.testing import browser
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 EVIL = "Readers saw <script>alert(1)</script> and <img src=x onerror=alert(2)> in the feed.\n"
 
+pytestmark = [pytest.mark.slow]  # a real Chromium per module, seconds a page
 _missing = browser.missing()
 if _missing:
     reason = "browser test needs " + ", ".join(_missing)
     if os.environ.get("TRANSLATE_CMP_CI"):
         pytest.fail(reason, pytrace=False)
-    pytestmark = pytest.mark.skip(reason=reason)
+    pytestmark.append(pytest.mark.skip(reason=reason))
 
 
 @pytest.fixture(scope="module")

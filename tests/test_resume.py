@@ -57,6 +57,7 @@ def articles(tmp_path: Path, seed_documents) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_killed_run_resumes_without_retranslating(argos_packages_dir, articles: Path, tmp_path: Path):
     common = ["--engine", "argos", "--pivot", "de", "--chunk-docs", "1", "--format", "csv,jsonl"]
 
@@ -89,6 +90,7 @@ def test_killed_run_resumes_without_retranslating(argos_packages_dir, articles: 
     assert _rows(cache) == full_misses
 
 
+@pytest.mark.slow
 def test_unchanged_rerun_reuses_every_document_and_no_cache_bypasses(argos_packages_dir, articles: Path,
                                                                      tmp_path: Path):
     common = ["--engine", "argos", "--pivot", "de", "--format", "csv", "--cache-dir", str(tmp_path / "cache")]

@@ -136,6 +136,7 @@ def test_divergence_skips_capitals_and_short_lines():
 # ---------------------------------------------------------------- the hand-labelled sample
 
 
+@pytest.mark.slow
 def test_every_round_trip_rule_flags_at_most_3_percent_of_clean_sentences():
     rows = roundtrip_quality.load()
     sentences = {(r.doc_id, r.sent_id): r for r in rows}
@@ -156,6 +157,7 @@ def test_every_round_trip_rule_flags_at_most_3_percent_of_clean_sentences():
 # ---------------------------------------------------------------- the live engine
 
 
+@pytest.mark.slow
 @needs_apertium
 def test_live_apertium_round_trips_raise_no_name_flag_on_a_clean_article():
     from translate_cmp.engines.apertium import ApertiumEngine

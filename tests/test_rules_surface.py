@@ -44,9 +44,16 @@ def _needs_more_than_text(rule: Rule) -> bool:
 
 
 # Every rule's examples and counter-examples run in their own language in tests/test_rule_examples.py.
+TEXT_RULES = [r for r in ALL_RULES if not _needs_more_than_text(r)]
 
 
-@pytest.mark.parametrize("rule", [r for r in ALL_RULES if not _needs_more_than_text(r)], ids=lambda r: r.code)
+def test_only_round_trip_and_bilingual_rules_need_more_than_text():
+    assert {r.code[0] for r in ALL_RULES if r.needs_round_trip} == {"R"}
+    assert {r.code[0] for r in ALL_RULES if r.needs_counterpart} == {"C"}
+    assert {r.code[0] for r in TEXT_RULES} == {"S", "F", "L"}
+
+
+@pytest.mark.parametrize("rule", TEXT_RULES, ids=lambda r: r.code)
 def test_hits_stay_inside_their_sentence(rule: Rule):
     for example in rule.examples:
         document, sentences = sentences_of(example.text)

@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from translate_cmp.cli.app import cli
@@ -102,6 +103,7 @@ def _reference(tmp: Path) -> tuple[Path, Path, dict, dict]:
     return inp, out, old, new
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_points_leaves_old_or_new_set(tmp_path):
     inp, out, old, new = _reference(tmp_path)
     rng = random.Random(11)
@@ -135,6 +137,7 @@ def test_sigkill_between_renames_is_rolled_forward_by_the_next_run(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == _visible(out)  # no journal, backup or temporary file left
 
 
+@pytest.mark.slow
 def test_a_reader_completes_a_set_left_mixed_by_a_kill_before_reading_it(tmp_path):
     inp, out, old, new = _reference(tmp_path)
     subprocess.run([sys.executable, "-c", KILL_IN_RENAME, *_args(inp, out)], env=_env(), capture_output=True,

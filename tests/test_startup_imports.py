@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # Needed only by: junit.xml (lxml), `translate-cmp diff` (rich), model downloads (urllib.request),
@@ -36,6 +38,7 @@ def test_cli_and_job_import_no_heavy_library():
     assert not {m for m in LAZY if m in loaded}
 
 
+@pytest.mark.slow
 def test_diff_and_junit_still_get_what_they_import(tmp_path):
     loaded = _loaded_after("from translate_cmp.cli.diff import render\nfrom translate_cmp.writers import open_writers")
     assert "rich.console" not in loaded  # until `diff` runs
