@@ -2,8 +2,9 @@
 
 Hand-written from the labels that BBC Mundo, DW, Le Monde, Folha, Corriere, NOS, RIA and their like
 put around pictures and articles (the wording of the labels only; no article text). Used by F204
-(captions) and F205 (scraper debris) on documents in those languages; English keeps its own lists
-in ``lexicon``.
+(captions) and F205 (scraper debris) on documents in those languages. The English-worded patterns at the
+end (credits, bylines, copyright lines, desk codes) are looked for in every language those rules serve;
+English furniture lines are in ``lexicon``.
 """
 
 from __future__ import annotations
@@ -126,3 +127,49 @@ def is_byline(line: str, lang: str) -> bool:
             rest = line[len(start) :].split()
             return bool(rest) and all(w[:1].isupper() for w in rest)
     return False
+
+
+# --- F2xx: furniture worded in English, looked for in every language F204 and F205 serve (agency credits,
+# bylines and copyright lines are written in English on sites of every language). Whole English lines of
+# furniture ("read more", "source") are ``lexicon.FURNITURE_LINES``.
+
+# F204: picture labels and credits ("Image source, Getty Images", "Photo: Reuters", "(photo: AFP)").
+CAPTION_PATTERNS = (
+    re.compile(
+        r"\b(?:images?|photos?|pictures?|videos?)\s+(?:source|caption|credit)s?\b"
+        r"(?:\s*[,:]\s*(?:getty|reuters|afp|epa|ap|anadolu|shutterstock|tass|efe)\b)?",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^\W*(?:photo|image|picture|foto|caption|credit)s?(?:\s+credits?)?\s*[:|]", re.IGNORECASE),
+    re.compile(r"\((?:photo|image|picture)s?(?:\s+credits?)?\s*[:/][^)]*\)", re.IGNORECASE),
+)
+# F205: scraper debris, each with what it is; a pattern starting with "^" that is a byline or a translation
+# credit counts only on a line of its own ("By admin standards, ..." inside a paragraph is prose).
+DEBRIS_PATTERNS = (
+    (
+        re.compile(
+            r"^by\s+(?:admin|administrator|editors?|staff|webmaster|author|guest|newsroom"
+            r"|editorial\s+(?:team|staff|board))\b.*$",
+            re.IGNORECASE,
+        ),
+        "byline",
+    ),
+    (
+        # AFP-style editor initials: "cf-sjw/tjc/zm/sag-dbh/mel/am"
+        re.compile(r"(?<![\w./])[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){2,}(?![\w./])"),
+        "news-desk initials",
+    ),
+    (re.compile(r"\*{3}[^*]{1,80}\*{3}"), "banner"),
+    (re.compile(r"^translated by\b.*$", re.IGNORECASE), "translation credit"),
+    (re.compile(r"^date\s*:?\s*\d{4}-\d{2}-\d{2}", re.IGNORECASE), "date stamp"),
+    (re.compile(r"^(?:published|updated|posted|last updated)(?:\s+on)?\s*:?\s*\d", re.IGNORECASE), "date stamp"),
+    (re.compile(r"^©.*$|^\(c\)\s.*$|^copyright\b.*$|\ball rights reserved\b", re.IGNORECASE), "copyright line"),
+)
+# F205: a short line of its own that starts like a link or a credit: "Read more: ...", "Source: Xinhua",
+# "Click here to ..."
+FURNITURE_START = re.compile(
+    r"^(?:(?:read more|read also|also read|see also|related(?: articles| news| stories)?|more news|source|sources)"
+    r"\s*:\s*\S|(?:click here|subscribe to|sign up for|follow us on)\b)"
+)
+# F205: a byline of its own: "By Jane Doe".
+NAME_BYLINE = re.compile(r"^By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")

@@ -201,3 +201,8 @@ _TENS = "thirty forty fifty sixty seventy eighty ninety"
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(_UNITS.split())} | {
     w: str(10 * i) for i, w in enumerate(_TENS.split(), start=3)
 }
+
+# --- F2xx / L3xx
+# Scripts whose letters look alike ("К" and "K", "а" and "a", "Ο" and "O"): a word mixing two of them is
+# a homoglyph slip, not a word of either language (L302). Names as Unicode gives them.
+HOMOGLYPH_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})

@@ -107,8 +107,8 @@ class Rule:
     needs_counterpart: ClassVar[bool] = False  # bilingual (compare) rules: skipped outside compare mode
     reads_unit: ClassVar[bool] = False  # a bilingual rule that also runs on localisation units (their source)
     # The languages it serves: ``languages`` (None: every language) written in a way ``requires`` names
-    # ("spaced": words between spaces). The flag stage runs a rule only on documents it serves, and run.json
-    # lists what it did not run where; ``translate-cmp rules`` shows both.
+    # ("spaced": words between spaces; "latin": letters in the Latin script). The flag stage runs a rule only
+    # on documents it serves, and run.json lists what it did not run where; ``translate-cmp rules`` shows both.
     languages: ClassVar[frozenset[str] | None] = None
     requires: ClassVar[frozenset[str]] = frozenset()
     except_languages: ClassVar[frozenset[str]] = frozenset()
@@ -123,11 +123,13 @@ class Rule:
         """Whether the rule runs on documents in langdetect language ``lang``."""
         if (cls.languages is not None and lang not in cls.languages) or lang in cls.except_languages:
             return False
-        if "spaced" in cls.requires:
-            from translate_cmp.lang.profile import language
+        if not cls.requires:
+            return True
+        from translate_cmp.lang.profile import language
 
-            return language(lang).spaced
-        return True
+        record = language(lang)
+        return ("spaced" not in cls.requires or record.spaced) and (
+            "latin" not in cls.requires or record.script == "LATIN")
 
     @classmethod
     def languages_label(cls) -> str:

@@ -1,0 +1,108 @@
+"""L301 other-language-sentence: a sentence in another language than its document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from translate_cmp.lang.detect import UNDETERMINED, detect, grammar_words
+from translate_cmp.lang.profile import misread_codes, same_language
+from translate_cmp.lang.second_opinion import (
+    MIN_LETTERS,
+    MIN_WORDS,
+    foreign_confidence,
+    no_language_evidence,
+    plain_words,
+    required_confidence,
+)
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.docview import SurfaceRule
+
+
+class OtherLanguageSentence(SurfaceRule):
+    code = "L301"
+    name = "other-language-sentence"
+    severity = Severity.ERROR
+    languages = None
+    except_languages = frozenset({UNDETERMINED})  # a document in no known language: nothing to differ from
+    off_for_units = False  # a unit's findings stand as they are
+    summary = "A sentence in another language than its document: an untranslated leftover (long sentences only)."
+    why = (
+        "A sentence the engine did not translate is left in the source language. Language identifiers are "
+        "unreliable on short text (langdetect: 98% on sentences, 82% on word pairs, 65% on single words) and "
+        "report probability 1.0 for code and name lists, so the detector's verdict is only a first filter: "
+        "the sentence needs at least 6 words of prose (30 letters), at most half of them capitalised (unless "
+        "three or more are grammar words of another language: 'Les Bleus ont battu l'Italie au Stade de "
+        "France'), fewer than a quarter English grammar words (in English documents), at least two distinct "
+        "grammar words of the detected language (``lexicon.FOREIGN_FUNCTION_WORDS`` and langdata's "
+        "closed-class words), and lingua's agreement, deciding between the two languages, with a confidence "
+        "that rises for shorter sentences. Dutch that langdetect reads as Afrikaans is judged as Dutch."
+    )
+    instead = "Translate the sentence, or mark the quotation as deliberately in its original language."
+    examples = (
+        Example(
+            "Macron met European leaders in Paris on Monday. El presidente francés dijo que no descarta el envío "
+            "de tropas occidentales a Ucrania. The meeting ended late."
+        ),
+        Example(
+            "The summit ended without a deal. Die Bundesregierung hat am Montag erklärt, dass sie keine Truppen "
+            "schicken wird."
+        ),
+        Example(
+            "Der Gipfel ging am Montag ohne Einigung zu Ende. El presidente francés dijo que no descarta el envío "
+            "de tropas occidentales a Ucrania.",
+            lang="de",
+        ),
+    )
+    counter_examples = (
+        Example("WHY THIS MATTERS. By admin. jens stoltenberg, Olaf Scholz, Andrzej Duda and Pedro Sánchez."),
+        Example("Russian troops have recently made advances into Ukrainian territory, while Ukrainians suffer."),
+        Example("The file's metadata: identical for all 3,770 system-segments.\nglobal_seg_id WMT global segment id"),
+        Example(
+            "Der Gipfel ging am Montag ohne Einigung zu Ende. Olaf Scholz, Emmanuel Macron, Andrzej Duda und "
+            "Pedro Sánchez.",
+            lang="de",
+        ),
+    )
+    _MIN_WORDS = MIN_WORDS
+    _MIN_LETTERS = MIN_LETTERS
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        doc_lang = ctx.doc_lang
+        if not doc_lang:
+            return  # no document language given: nothing to differ from
+        sentence = ctx.sentence
+        words = plain_words(sentence.text)
+        if len(words) < self._MIN_WORDS or sum(len(w) for w in words) < self._MIN_LETTERS:
+            return
+        lang, prob = sentence.lang, sentence.lang_prob
+        if not lang:
+            found = detect(sentence.text)
+            lang, prob = found.lang, found.prob
+        read = lang
+        # on one sentence Dutch reads as Afrikaans ("Volgens het ministerie kost het plan ruim twee miljard euro."
+        # came back ``af``); lingua, deciding between the document's language and the one read, judges it as Dutch
+        misread = misread_codes()
+        if doc_lang not in misread:
+            lang = misread.get(lang, lang)
+        # read as a neighbour, langdetect splits its probability between the two: lingua's judgement
+        # between the document's language and ``lang`` (below) is the one that counts then
+        sure = prob if read == lang else 1.0
+        if lang == UNDETERMINED or same_language(lang, doc_lang) or sure < 0.7:
+            return
+        if no_language_evidence(words, doc_lang):
+            return  # names and headings fool n-gram detectors; English grammar: an English sentence
+        lowered = [w.lower() for w in words]
+        grammar = grammar_words(lang)  # any pair: "de", "nesta" are Portuguese grammar too
+        if not grammar:
+            return
+        hits = [w for w in lowered if w in grammar]
+        if len(set(hits)) < 2 or 100 * len(hits) < 15 * len(words):
+            return
+        if sure < 0.9 and len(set(hits)) < 3:
+            return  # a less certain detection needs more of the language's grammar words
+        second = foreign_confidence(sentence.text, doc_lang, lang)
+        if second is not None and second < required_confidence(len(words)):
+            return  # lingua, deciding between the two languages, is not sure enough for this length
+        how = f"p={prob:.2f}" if read == lang else f"read as {read}, p={prob:.2f}"
+        yield Hit(0, len(sentence.text), f"sentence looks {lang} ({how}) in a {doc_lang} document")

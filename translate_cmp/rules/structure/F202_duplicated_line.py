@@ -1,0 +1,56 @@
+"""F202 duplicated-line: a sentence or line that repeats an earlier one word for word."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.docview import WORD, SurfaceRule, doc_view
+
+
+def _normalised(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))
+
+
+class DuplicatedLine(SurfaceRule):
+    code = "F202"
+    name = "duplicated-line"
+    severity = Severity.WARNING
+    languages = None
+    off_for_units = False  # a unit's findings stand as they are
+    summary = "A sentence or line that repeats an earlier one word for word, like a caption scraped twice."
+    why = (
+        "Scrapers keep a caption or a title twice (once as alt text, once as the visible line) and pipelines "
+        "concatenate the same block twice. The repeat inflates counts and hides where the article really is."
+    )
+    instead = "Keep one copy."
+    examples = (
+        Example("A police officer takes cover near a burning house\nA police officer takes cover near a burning house"),
+        Example("The talks will continue next week. Nothing was decided. The talks will continue next week."),
+        Example("Die Gespräche gehen nächste Woche weiter. Nichts wurde entschieden. Die Gespräche gehen nächste "
+                "Woche weiter.", lang="de"),
+    )
+    counter_examples = (
+        Example("Read more\nThe talks went on.\nRead more"),
+        Example("The talks will continue next week in Paris. The talks will continue next month in Rome."),
+        Example("Die Gespräche gehen nächste Woche in Paris weiter. Die Gespräche gehen nächsten Monat in Rom weiter.",
+                lang="de"),
+    )
+    _MIN_WORDS = 4
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        view = doc_view(ctx)
+        first_seen = view.memo.get(self.code)
+        if first_seen is None:
+            first_seen = {}
+            for k, s in enumerate(ctx.sentences):
+                key = _normalised(s.text)
+                if len(key.split()) >= self._MIN_WORDS:
+                    first_seen.setdefault(key, k)
+            view.memo[self.code] = first_seen
+        key = _normalised(ctx.text)
+        earlier = first_seen.get(key)
+        if earlier is not None and earlier < ctx.index:
+            where = "the line before" if earlier == ctx.index - 1 else f"sentence {ctx.sentences[earlier].sent_id}"
+            yield Hit(0, len(ctx.text), f"repeats {where}")

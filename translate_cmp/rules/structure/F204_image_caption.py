@@ -1,0 +1,44 @@
+"""F204 image-caption: image caption and credit debris from the page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from translate_cmp.lang import furniture
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.docview import SurfaceRule, merge_hits
+from translate_cmp.rules.structure.helpers import FURNITURE_LANGS
+
+
+class ImageCaption(SurfaceRule):
+    code = "F204"
+    name = "image-caption"
+    severity = Severity.INFO
+    languages = FURNITURE_LANGS
+    off_for_units = True  # a unit is one string on its own, not a piece of a scraped page
+    summary = "Image caption and credit debris from the page: 'image Source, getty images', 'Bildunterschrift'."
+    why = (
+        "Scrapers keep the labels that sit around a picture ('Image source, Getty Images', 'Image caption') "
+        "and glue them to the caption or to the next paragraph. They are not part of the article."
+    )
+    instead = "Drop the labels; keep the caption text only if the caption belongs in the comparison."
+    examples = (
+        Example("date 2024-01-15 image Source, getty\n\nMacron spoke on Monday."),
+        Example("image Source, getty images caption, Ukraine has called for more military assistance."),
+        Example("Photo: Reuters\nThe summit ended."),
+        Example("Bildunterschrift, Olaf Scholz spricht in Berlin.\nDer Gipfel endete am Abend.", lang="de"),
+    )
+    counter_examples = (
+        Example("Reuters published a photo of the summit, and Getty Images sold the source files."),
+        Example("The image of the West changed, a source in Paris said."),
+        Example("Das Bild des Westens hat sich verändert, sagte eine Quelle in Paris.", lang="de"),
+    )
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        hits = [
+            Hit(m.start(), m.end(), f"image caption or credit: '{m.group()}'")
+            for pattern in furniture.CAPTION_PATTERNS + furniture.caption_patterns(ctx.doc_lang)
+            for m in pattern.finditer(ctx.text)
+        ]
+        yield from merge_hits(hits, gap=2)

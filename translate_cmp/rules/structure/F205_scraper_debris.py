@@ -1,0 +1,61 @@
+"""F205 scraper-debris: page furniture kept by a scraper (bylines, "Read more" links, desk codes)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from translate_cmp.lang import furniture
+from translate_cmp.lang.lexicon import FURNITURE_LINES
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.docview import SurfaceRule, doc_view, merge_hits
+from translate_cmp.rules.structure.helpers import FURNITURE_LANGS
+
+
+class ScraperDebris(SurfaceRule):
+    code = "F205"
+    name = "scraper-debris"
+    severity = Severity.INFO
+    languages = FURNITURE_LANGS
+    off_for_units = True  # a unit is one string on its own, not a piece of a scraped page
+    summary = "Page furniture kept by a scraper: 'By admin', 'Read more', a lone 'Source', 'Leer más', desk codes."
+    why = (
+        "Bylines, 'Read more' links, news-desk initials and 'Translated by' banners are not article text. "
+        "They are translated and scored like sentences and drag every average down."
+    )
+    instead = "Remove them before comparing; keep the article body."
+    examples = (
+        Example("The summit ended.\n\nBy admin"),
+        Example("The EU will buy shells.\n\ncf-sjw/tjc/zm/sag-dbh/mel/am *** Translated by DEFCONPress FYI Team ***"),
+        Example("Talks go on.\nRead more"),
+        Example("Talks go on.\n\nSource \n\nAbout the author: a diplomat."),
+        Example("Talks go on.\nRead more: Allied troops in Ukraine\nSubscribe to our newsletter"),
+        Example("La cumbre terminó.\nLeer más", lang="es"),
+    )
+    counter_examples = (
+        Example("By admin standards, the reform was small. The source of the leak is unknown."),
+        Example("About the author: Kostiantyn Yelisieiev, a diplomat.\nThe editors don't always share these views."),
+        Example("The news/world/europe page and the and/or rule stay, read more at home."),
+        Example("Leer más sobre la cumbre es difícil, dijo el ministro. La fuente no es conocida.", lang="es"),
+    )
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        text = ctx.text
+        alone = doc_view(ctx).is_alone(ctx.index)
+        hits: list[Hit] = []
+        if alone:
+            line = " ".join(text.lower().strip(" :.…>»•-").split())
+            found = line in FURNITURE_LINES or line in furniture.furniture_lines(ctx.doc_lang)
+            found = found or furniture.is_link_or_call(line, ctx.doc_lang)
+            if found or (furniture.FURNITURE_START.match(line) and len(line.split()) <= 10):
+                hits.append(Hit(0, len(text), f"page furniture '{text.strip()}'"))
+            elif furniture.is_byline(text.strip(), ctx.doc_lang):
+                hits.append(Hit(0, len(text), f"byline '{text.strip()}'"))
+            elif furniture.NAME_BYLINE.match(text):
+                hits.append(Hit(0, len(text), f"byline '{text}'"))
+        for pattern, what in furniture.DEBRIS_PATTERNS:
+            if pattern.pattern.startswith("^") and not alone and what in ("byline", "translation credit"):
+                continue  # "By admin standards, ..." inside a paragraph is prose
+            for m in pattern.finditer(text):
+                hits.append(Hit(m.start(), m.end(), f"{what}: '{m.group()}'"))
+        yield from merge_hits(hits, gap=1)
