@@ -17,7 +17,7 @@ from translate_cmp.engines.side_by_side import SideBySideEngine, expand_pivots, 
 from translate_cmp.records import Document, RoundTrip, Sentence
 from translate_cmp.rules import get_rule, select_rules
 from translate_cmp.rules.base import DocStats, RuleContext
-from translate_cmp.rules.engines_disagree import engine_gap
+from translate_cmp.rules.roundtrip.R410_engines_disagree import engine_gap
 from translate_cmp.score.metrics import SentenceScorer
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -52,12 +52,9 @@ def fires(rule: Rule, example: Example) -> bool:
     return bool(flags)
 
 
-_NEEDS_TRIP = {"R406", "R407", "R408", "R409", "R410"}  # TEMPORARY: their examples get ``trip`` data next
-
-
 def _cases(kind: str) -> list:
     return [pytest.param(rule, example, id=f"{rule.code}-{example.lang}-{example.text[:30]}")
-            for rule in ALL_RULES for example in getattr(rule, kind) if rule.code not in _NEEDS_TRIP]
+            for rule in ALL_RULES for example in getattr(rule, kind)]
 
 
 @pytest.mark.parametrize(("rule", "example"), _cases("examples"))

@@ -12,7 +12,10 @@ from translate_cmp.pipeline import run_documents
 from translate_cmp.records import Document, DocumentResult, RoundTrip, Scores, Sentence
 from translate_cmp.rules import ALL_RULES, get_rule, select_rules
 from translate_cmp.rules.base import DocStats, Example, RuleContext
-from translate_cmp.rules.roundtrip import RULES, changed_span, is_title_case, names, number_keys
+from translate_cmp.rules.roundtrip import RULES
+from translate_cmp.rules.roundtrip.helpers import changed_span
+from translate_cmp.rules.roundtrip.R402_number_changed import number_keys
+from translate_cmp.rules.roundtrip.R403_name_changed import is_title_case, names
 from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.testing import build_copy_package, install_package
 

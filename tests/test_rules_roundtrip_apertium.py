@@ -14,8 +14,8 @@ from translate_cmp.pipeline import run_documents
 from translate_cmp.records import Document, RoundTrip, Sentence
 from translate_cmp.rules import get_rule, select_rules
 from translate_cmp.rules.base import DocStats, RuleContext
-from translate_cmp.rules.name_survival import acronym_kept, conventional_capitals, name_runs
-from translate_cmp.rules.roundtrip import names
+from translate_cmp.rules.roundtrip.name_survival import acronym_kept, conventional_capitals, name_runs
+from translate_cmp.rules.roundtrip.R403_name_changed import names
 from translate_cmp.score.metrics import SentenceScorer
 
 ROOT = Path(__file__).resolve().parent.parent

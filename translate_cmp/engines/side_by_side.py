@@ -3,7 +3,7 @@
 The first engine serves the plain pivot codes (``es``); engine ``N`` serves ``es~N``, so the
 pipeline, the cache and the writers treat an engine's round trip like one more pivot's (one row
 per sentence and pivot, ``pivot_lang`` ``es~apertium``), R409 compares them like pivots, and R410
-(translate_cmp/rules/engines_disagree.py) compares engines against the document's norm.
+(translate_cmp/rules/roundtrip/R410_engines_disagree.py) compares engines against the document's norm.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from translate_cmp.errors import InputError
-from translate_cmp.rules import comparison, engines_disagree, language, placeholders, roundtrip, spacing, structure
+from translate_cmp.rules import comparison, language, roundtrip, spacing, structure
 from translate_cmp.rules.base import Rule
 
 _MODULES = (
@@ -18,9 +18,7 @@ _MODULES = (
     structure,
     language,
     roundtrip,
-    engines_disagree,
     comparison,
-    placeholders,
 )
 
 

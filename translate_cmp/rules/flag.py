@@ -28,7 +28,7 @@ def with_engine_gaps(stats: DocStats, sentences: Sequence[Sentence], round_trips
     """``stats`` with the document's engine-gap median and deviation (engines side by side, R410)."""
     from dataclasses import replace
 
-    from translate_cmp.rules.engines_disagree import engine_gap, gap_stats
+    from translate_cmp.rules.roundtrip.R410_engines_disagree import engine_gap, gap_stats
 
     gaps = [engine_gap(s.text, [rt, *(_at(extra_round_trips, i) or ())]) if (rt := _at(round_trips, i)) else None
             for i, s in enumerate(sentences)]

@@ -20,7 +20,7 @@ from translate_cmp.readers import FileError, ReadOptions, check_paths, read_docu
 from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
-from translate_cmp.rules.roundtrip import SURPRISAL_RULE
+from translate_cmp.rules.roundtrip.R407_improbable_tokens import SURPRISAL_RULE
 from translate_cmp.run.executors import Work, WorkSpec, execute
 from translate_cmp.run.memo import (
     RunMemo,

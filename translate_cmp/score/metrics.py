@@ -12,7 +12,7 @@ get TER = NaN (an empty cell); chrF and BLEU are computed from n-gram counts, li
 from __future__ import annotations
 
 import math
-from functools import cached_property
+from functools import cache, cached_property
 
 from translate_cmp.records import Scores
 
@@ -27,7 +27,7 @@ class SentenceScorer:
     def chrf(self):
         from sacrebleu.metrics import CHRF
 
-        return CHRF()
+        return CHRF()  # sacrebleu's defaults: chrF2 (beta 2), character 6-grams, no word n-grams
 
     @cached_property
     def bleu(self):
@@ -41,11 +41,14 @@ class SentenceScorer:
 
         return TER()
 
+    def chrf_score(self, hypothesis: str, reference: str) -> float:
+        """Sentence chrF of ``hypothesis`` against ``reference``, rounded to 2 decimals."""
+        return round(self.chrf.sentence_score(hypothesis, [reference]).score, 2)
+
     def score(self, hypothesis: str, reference: str) -> Scores:
-        refs = [reference]
         return Scores(
-            chrf=round(self.chrf.sentence_score(hypothesis, refs).score, 2),
-            bleu=round(self.bleu.sentence_score(hypothesis, refs).score, 2),
+            chrf=self.chrf_score(hypothesis, reference),
+            bleu=round(self.bleu.sentence_score(hypothesis, [reference]).score, 2),
             ter=self._ter(hypothesis, reference),
         )
 
@@ -60,3 +63,14 @@ class SentenceScorer:
             if getattr(metric, "num_refs", None) is None:
                 metric.num_refs = 1  # every score here has exactly one reference: the original sentence
         return {name: str(m.get_signature()) for name, m in metrics}
+
+
+@cache
+def _scorer() -> SentenceScorer:
+    return SentenceScorer()
+
+
+def chrf(hypothesis: str, reference: str) -> float:
+    """Sentence chrF alone (the rules compare pivots and engines with it): the number
+    ``SentenceScorer().score(hypothesis, reference).chrf`` reports, without BLEU and TER."""
+    return _scorer().chrf_score(hypothesis, reference)

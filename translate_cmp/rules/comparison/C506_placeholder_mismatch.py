@@ -1,4 +1,5 @@
-"""C506: placeholders and inline tags that differ between source and translation, or that the round trip lost.
+"""C506 placeholder-mismatch: placeholders and inline tags that differ between source and translation, or
+that the round trip lost.
 
 Runs in compare mode (a source sentence against its aligned translation) and on localisation units (PO,
 XLIFF, TMX, bitext rows: the unit's source against its target, and each target sentence against its

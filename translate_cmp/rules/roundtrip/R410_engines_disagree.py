@@ -1,10 +1,12 @@
-"""R410: engines side by side (``--engine argos,apertium``) disagree on a sentence far more than on the rest.
+"""R410 engines-disagree: engines side by side (``--engine argos,apertium``) disagree on a sentence far more
+than on the rest.
 
 Each engine's round trips are the pivots tagged with its name (translate_cmp/engines/side_by_side.py).
 Per sentence, the gap is the spread of the engines' chrF (each engine's best pivot, back-translation
 against the original); the rule compares it with the document's own gaps, so an engine that is
 worse everywhere (Apertium against argos) raises no flag, and a sentence one engine cannot carry
-while the other can stands out.
+while the other can stands out. The flag stage computes the document's gaps with :func:`engine_gap` and
+:func:`gap_stats` (translate_cmp/rules/flag.py).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from statistics import median
 from translate_cmp.engines.side_by_side import split_tag
 from translate_cmp.records import RoundTrip, Severity
 from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
-from translate_cmp.rules.roundtrip import changed_span, chrf, chrf_unreliable, excerpt
+from translate_cmp.rules.roundtrip.helpers import changed_span, chrf_unreliable, excerpt
+from translate_cmp.score.metrics import chrf
 
 
 def engine_scores(text: str, trips: Sequence[RoundTrip]) -> dict[str, tuple[float, RoundTrip]]:
@@ -62,8 +65,24 @@ class EnginesDisagree(Rule):
         "of 209 clean English sentences (0.5%, a headline) and 1 of 27 garbled ones (a split fragment)."
     )
     instead = "An unambiguous, complete sentence."
-    examples = (Example("He saw her duck.", back="He saw her duck."),)
-    counter_examples = (Example("A short sentence.", back="A short sentence."),)
+    examples = (
+        # the first engine (tag '') keeps "duck", Apertium (es~apertium) reads it as the verb: chrF 100 against 46.7,
+        # a gap of 53.3 points where the document's engines are 4 points apart (median), deviating by 2
+        Example("He saw her duck.", back="He saw her duck.",
+                trip={"other_backs": (("es~apertium", "He saw her lower her head."),),
+                      "stats": {"median_engine_gap": 4.0, "mad_engine_gap": 2.0}}),
+    )
+    counter_examples = (
+        # chrF 100 and 42.7, a gap of 57.3, in a document where the engines are 45 points apart anyway (deviating
+        # by 10): one engine is worse everywhere
+        Example("Prices rose by 3 percent in March.", back="Prices rose by 3 percent in March.",
+                trip={"other_backs": (("es~apertium", "Prices increased by 3% in March."),),
+                      "stats": {"median_engine_gap": 45.0, "mad_engine_gap": 10.0}}),
+        # the engines agree (chrF 100 and 83.1)
+        Example("The minister resigned on Monday.", back="The minister resigned on Monday.",
+                trip={"other_backs": (("es~apertium", "The minister resigned Monday."),),
+                      "stats": {"median_engine_gap": 4.0, "mad_engine_gap": 2.0}}),
+    )
     needs_round_trip = True
 
     min_gap = 25.0
@@ -89,6 +108,3 @@ class EnginesDisagree(Rule):
         yield Hit(start, end, f"chrF {best:.1f} through {best_rt.pivot_lang} but {worst:.1f} through "
                               f"{worst_rt.pivot_lang} (document median spread {mid:.1f}, robust z {z:.1f}): "
                               f"{excerpt(worst_rt.back_text)!r}")
-
-
-RULES: tuple[Rule, ...] = (EnginesDisagree(),)
