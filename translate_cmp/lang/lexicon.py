@@ -201,3 +201,8 @@ _TENS = "thirty forty fifty sixty seventy eighty ninety"
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(_UNITS.split())} | {
     w: str(10 * i) for i, w in enumerate(_TENS.split(), start=3)
 }
+
+# --- S1xx
+# Words besides FUNCTION_WORDS that are capitalised only because they start a clause ("According to ..."):
+# a capital there says nothing about a name (S104 reads the word after it as after a lower-case one).
+CLAUSE_START_WORDS = frozenset({"according"})
