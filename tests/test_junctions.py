@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from translate_cmp.rules.spacing import _junctions
+from translate_cmp.rules.spacing.S101_run_together_words import _junctions
 
 
 def _scan(token: str) -> list[int]:

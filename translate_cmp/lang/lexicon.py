@@ -206,3 +206,8 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(_UNITS.split())} | {
 # Scripts whose letters look alike ("К" and "K", "а" and "a", "Ο" and "O"): a word mixing two of them is
 # a homoglyph slip, not a word of either language (L302). Names as Unicode gives them.
 HOMOGLYPH_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
+
+# --- S1xx
+# Words besides FUNCTION_WORDS that are capitalised only because they start a clause ("According to ..."):
+# a capital there says nothing about a name (S104 reads the word after it as after a lower-case one).
+CLAUSE_START_WORDS = frozenset({"according"})

@@ -95,6 +95,17 @@ def language(code: str) -> Language:
     return plain(code)
 
 
+# Languages whose articles and pronouns may start a name or a title ("Pedro De la Fuente", "Real Madrid La
+# ..."): after a name, a capitalised one is no evidence of a casing error, in a document of any language.
+NAME_OPENER_LANGS = ("es", "fr", "it", "pt", "nl", "de")
+
+
+@cache
+def name_openers() -> frozenset[str]:
+    """The articles and pronouns of :data:`NAME_OPENER_LANGS`, lower-case."""
+    return frozenset().union(*(language(code).articles | language(code).pronouns for code in NAME_OPENER_LANGS))
+
+
 # langdetect codes that are one language, or too close to tell apart on one sentence.
 SAME_GROUPS = (
     frozenset({"zh", "zt"}),

@@ -1,0 +1,116 @@
+"""S101 run-together-words: two words written with no space between them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from translate_cmp.lang.lexicon import FUNCTION_WORDS, GLUE_TAILS, KNOWN_CAMEL
+from translate_cmp.lang.wordlists import closed_class, is_real_word
+from translate_cmp.records import Severity
+from translate_cmp.rules import unit_policy
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.docview import LETTERS, SurfaceRule, is_title
+from translate_cmp.rules.spacing.helpers import looks_like_code
+
+
+class RunTogetherWords(SurfaceRule):
+    code = "S101"
+    name = "run-together-words"
+    severity = Severity.WARNING
+    languages = None  # every language written with spaces; English by its word lists, others by their frequencies
+    requires = frozenset({"spaced"})
+    summary = "Two words written with no space between them: 'Olaf ScholzSaid', 'alliesEspecially'."
+    why = (
+        "Machine translation and scrapers drop the space between a name and the verb after it, or between "
+        "a title and the text that follows. The reader stumbles, search and tokenisers see one unknown word, "
+        "and the round trip translates garbage."
+    )
+    instead = "Put the space back: 'Olaf Scholz said', 'allies, especially'."
+    examples = (
+        Example("German Chancellor Olaf ScholzSaid that there will be no ground forces."),
+        Example("Kiev depends on weapons from its Western alliesEspecially the United States."),
+        Example("President Macron met the troops. He will send more troopsMacron announces."),
+        Example("Innenministerin Nancy FaeserErklärte am Montag, es gebe keine Pläne.", lang="de"),
+        Example("Le président MacronA déclaré que la France enverrait des munitions.", lang="fr"),
+    )
+    counter_examples = (
+        Example("She watched the speech on YouTube with her new iPhone at McDonald's."),
+        Example("The slides were made in PowerPoint and shared on LinkedIn and eBay."),
+        Example("The ATACMS (Army TACtical Missile System) has a range of 300 km."),
+        Example("Sie kaufte ein neues iPhone und verkaufte das alte bei eBay.", lang="de"),
+    )
+
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return not unit_policy.punctuation_only(ctx)
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        english = ctx.doc_lang == "en"
+        text = ctx.text
+        for m in LETTERS.finditer(text):
+            token = m.group()
+            if not english and _glued_letter(token, ctx.doc_lang) and not looks_like_code(text, m.start(), m.end()):
+                yield Hit(m.start(), m.end(), f"'{token[:-1]}' and '{token[-1]}' run together")  # "MacronA déclaré"
+                continue
+            glued_a = english and token[-1] == "A" and _GLUED_ARTICLE.fullmatch(token) is not None
+            if glued_a and not looks_like_code(text, m.start(), m.end()):
+                yield Hit(m.start(), m.end(), f"'{token[:-1]}' and 'A' run together")  # "takenA number"
+                continue
+            cuts = _junctions(token)
+            if not cuts or token.lower() in KNOWN_CAMEL:
+                continue
+            if len(cuts) > 1 or looks_like_code(text, m.start(), m.end()):
+                continue  # "docSegId", "ReadTheDocs", "wmt23.zhen.<globalSegId>": identifiers, names, files
+            bounds = [0, *cuts, len(token)]
+            for n, cut in enumerate(cuts):
+                left, right = token[bounds[n] : cut], token[cut : bounds[n + 2]]
+                if self._glued(left, right, n == 0, english) or (
+                    not english and n == 0 and _glued_word(left, right, ctx.doc_lang)
+                ):
+                    yield Hit(m.start() + bounds[n], m.start() + bounds[n + 2], f"'{left}' and '{right}' run together")
+
+    @staticmethod
+    def _glued(left: str, right: str, at_start: bool, english: bool) -> bool:
+        tail = right.lower()
+        adverb = tail.endswith("ly") and len(tail) >= 6
+        tail_is_clause_word = english and len(right) >= 3 and (tail in GLUE_TAILS or adverb)
+        if len(left) >= 3 and (left.islower() or is_title(left)) and tail_is_clause_word:
+            return True  # "ScholzSaid", "SunakFor", "alliesEspecially"
+        if english and len(left) >= 3 and (left.islower() or is_title(left)) and tail in FUNCTION_WORDS:
+            return True  # "recoveryOf", "ChinaIs", "risenTo": a short function word does not end a brand
+        if english and at_start and left in FUNCTION_WORDS and (len(right) >= 3 or tail in FUNCTION_WORDS):
+            return True  # "toDonate", "weHave", "onTechnology": a function word does not start one either
+        # "troopsMacron", "regionConquered": a lower-case word, then a capitalised one, in one token. Brands
+        # that look like this start with one or two letters ("iPhone", "eBay") or are listed in KNOWN_CAMEL.
+        return at_start and len(left) >= 3 and left.islower() and len(right) >= 3
+
+
+_GLUED_ARTICLE = re.compile(r"[a-z]{2,}A")  # a lower-case word and the article "A": "buildingA", "ofA"
+
+
+def _junctions(token: str) -> list[int]:
+    """Positions in ``token`` where a lower-case letter is followed by ``Xy`` (a Title-case start)."""
+    if len(token) < 3 or token[1:].islower():
+        return []  # no upper-case letter after the first: most words of prose, decided in C
+    return [
+        i
+        for i in range(1, len(token) - 1)
+        if token[i - 1].islower() and token[i].isupper() and token[i + 1].islower()
+    ]
+
+
+def _glued_word(left: str, right: str, lang: str) -> bool:
+    """'SánchezDijo', 'FaeserErklärte': a name or word, then a common word of the document's language."""
+    if len(left) < 3 or not (left.islower() or is_title(left)):
+        return False
+    return (len(right) >= 3 and is_real_word(right, lang)) or right.lower() in closed_class(lang)  # "MeloniHa"
+
+
+def _glued_letter(token: str, lang: str) -> bool:
+    """'MacronA': a Title-case word with a one-letter closed-class word of ``lang`` glued to its end."""
+    return (
+        len(token) >= 4
+        and token[-1].isupper()
+        and is_title(token[:-1])
+        and token[-1].lower() in closed_class(lang)
+    )

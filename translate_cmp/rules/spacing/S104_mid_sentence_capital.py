@@ -1,0 +1,249 @@
+"""S104 mid-sentence-capital: a common word capitalised in the middle of a sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from translate_cmp.lang.lexicon import (
+    AMBIGUOUS_CAPITALS,
+    ARTICLES,
+    AUXILIARIES,
+    CLAUSE_START_WORDS,
+    CLAUSE_VERBS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    LABEL_NOUNS,
+    MONTHS_AND_DAYS,
+    NAME_PARTICLES,
+    PREPOSITIONS,
+    PRONOUNS,
+    SENTENCE_ADVERBS,
+)
+from translate_cmp.lang.profile import language, name_openers
+from translate_cmp.lang.wordlists import LANGS, closed_class
+from translate_cmp.records import Severity
+from translate_cmp.rules import unit_policy
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.docview import (
+    WORD,
+    DocView,
+    SurfaceRule,
+    doc_view,
+    is_lower,
+    is_title,
+    next_word,
+    previous_word,
+    starts_clause,
+    title_chain,
+)
+
+
+class MidSentenceCapital(SurfaceRule):
+    code = "S104"
+    name = "mid-sentence-capital"
+    severity = Severity.WARNING
+    languages = LANGS  # the languages with closed-class word lists
+    summary = "A common word capitalised in the middle of a sentence: 'will begin Between Moscow', 'acuerdo Entre'."
+    why = (
+        "Translation engines carry capitals over from a source clause boundary or from a lost full stop. A "
+        "capitalised 'Between', 'But' or 'The' after a lower-case word tells the reader a sentence starts "
+        "there when it does not, and often marks a sentence split in the wrong place. To stay clear of names "
+        "and titles the rule flags only: an English function word after a lower-case word (an article only "
+        "before a lower-case word, a pronoun only before one: 'with He Lifeng' is a name); a reporting verb "
+        "that is not also a given name ('General Denied', not 'Edward Said'); a noun in -ility/-ness after a "
+        "preposition. Nothing is flagged after a clause end, a colon, an opening quote or bracket, in "
+        "title-case headlines, or where the document capitalises the word elsewhere mid-sentence too. In other "
+        "languages only the language's closed-class words (langdata) count, before a lower-case word or a "
+        "number: after a lower-case word ('acuerdo Entre ambos'), after a closed-class first word ('Selon Le "
+        "ministère'), or after a name when the word is no article, pronoun or name particle ('Meloni Ha "
+        "detto', not 'Pedro De la Fuente'); a one-letter word only between lower-case words, before a content "
+        "word ('aprovaram A reforma', not 'grupo A de'); in German also before a noun, except the nominative "
+        "articles that begin names ('Der Spiegel')."
+    )
+    instead = "Lower-case the word ('will begin between Moscow'), or restore the full stop that was lost."
+    examples = (
+        Example("Any deployment of troops will begin Between Moscow and the military alliance."),
+        Example("There is no agreement about sending troops, But nothing can be ruled out."),
+        Example("The French President uses A strategy to improve its image."),
+        Example("NATO Secretary General Denied any presence of troops in Ukraine."),
+        Example("No hay acuerdo Entre ambos gobiernos sobre el envío de tropas.", lang="es"),
+        Example("Selon Le ministère, les troupes resteront en France.", lang="fr"),
+        Example("La premier Giorgia Meloni Ha detto che non invierà truppe.", lang="it"),
+        Example("Os deputados aprovaram A reforma no primeiro dia.", lang="pt"),
+        Example("Der Kanzler reiste Nach Paris und sprach mit dem Präsidenten.", lang="de"),
+    )
+    counter_examples = (
+        Example("French President Emmanuel Macron met NATO leaders in Kyiv and The Hague in May."),
+        Example("He said: The war must end. Secretary General Jens Stoltenberg agreed with Theresa May."),
+        Example("Macron Announces Coalition To Send Ammunition To Kiev"),
+        Example("The report was published by The New York Times, according to the United States."),
+        Example("El ministro Pedro De la Fuente habló con el grupo A de la cumbre.", lang="es"),
+        Example("Das berichtete Der Spiegel am Montag.", lang="de"),
+    )
+
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return not unit_policy.courtesy_form(ctx, hit)
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        text = ctx.text
+        if ctx.doc_lang != "en":
+            yield from _closed_class_capitals(ctx)
+            return
+        if _is_headline(text):
+            return
+        words = list(WORD.finditer(text))
+        view = doc_view(ctx)
+        for m in words:
+            word = m.group()
+            if not (is_title(word) or word == "A"):
+                continue
+            if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-‐'’@#_/&.+"):
+                continue
+            if starts_clause(text, m.start()):
+                continue
+            reason = self._reason(text, m, view)
+            if reason:
+                yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence ({reason})")
+
+    @staticmethod
+    def _reason(text: str, m: re.Match[str], view: DocView) -> str | None:
+        word = m.group()
+        low = word.lower()
+        prev = previous_word(text, m.start())
+        nxt = next_word(text, m.end())
+        prev_low = prev is not None and (is_lower(prev.group()) or _capital_by_position(text, prev))
+        next_low = (nxt is not None and is_lower(nxt.group())) or re.match(r"\s+\d", text[m.end() :]) is not None
+        next_title = nxt is not None and nxt.group()[0].isupper()
+        if low in FUNCTION_WORDS and low not in AMBIGUOUS_CAPITALS and low not in MONTHS_AND_DAYS:
+            if prev is not None and prev.group().lower() in DETERMINERS:
+                return None  # "the Very Large Telescope"
+            if low in ARTICLES:
+                return _article_reason(text, m, prev, nxt, prev_low, view)
+            if not prev_low:
+                # after a name: only an auxiliary, preposition or conjunction followed by a plain word
+                # ("the United States Has dragged"), never a title ("Gone With the Wind")
+                if prev is None or not next_low or low in PRONOUNS or low in SENTENCE_ADVERBS:
+                    return None
+                if low not in AUXILIARIES and nxt is not None and nxt.group() in ARTICLES:
+                    return None
+                return "a function word after a name"
+            if next_title and low not in PREPOSITIONS and low not in CONJUNCTIONS:
+                return None  # "with He Lifeng": a surname; prepositions stay ("begin Between Moscow")
+            return "a function word after a lower-case word"
+        if next_title or view.title_mid[word] > 1:
+            return None  # part of a name, or capitalised on purpose throughout the document
+        if low in CLAUSE_VERBS and prev is not None and prev.group().lower() not in DETERMINERS:
+            return "a verb, not part of a name"
+        if (
+            prev_low
+            and prev.group().lower() in PREPOSITIONS
+            and low.endswith(("ility", "ness"))
+            and len(low) >= 9
+        ):
+            before = previous_word(text, prev.start())
+            if before is None or is_lower(before.group()):
+                return "an abstract noun after a preposition"
+        return None
+
+
+def _is_headline(text: str) -> bool:
+    """Title-case text ("Macron Announces Coalition To Send Troops"): capitals are its style."""
+    tokens = [t.strip("\"'“”‘’«»()[]{}.,;:!?-–—") for t in text.split()]
+    tokens = [t for t in tokens if t[:1].isalpha()]
+    capitals = sum(1 for t in tokens if t[0].isupper())
+    lower_content = sum(1 for t in tokens if t[0].islower() and t.lower() not in FUNCTION_WORDS)
+    return capitals >= 3 and lower_content <= 1
+
+
+def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
+    """Any language: a Title-case closed-class word between two words, not at a clause start ('acuerdo
+    Entre ambos', 'Ende Nach der Wahl'). Only closed-class words count, so German nouns are never flagged.
+    The previous word is lower-case, a Title-case noun (German), a closed-class word capitalised as the
+    sentence's first, or a name (then not before an article, pronoun or name particle)."""
+    text, lang = ctx.text, ctx.doc_lang
+    vocab = closed_class(lang)
+    nouns_capitalised = language(lang).capitalises_nouns
+    if not vocab or (not nouns_capitalised and _is_headline_in(text, vocab)):  # German capitalises every noun
+        return
+    view = doc_view(ctx)
+    for m in WORD.finditer(text):
+        word = m.group()
+        letter = len(word) == 1 and word.isupper()  # "aprovaram A reforma", "закон В первом чтении"
+        if not (is_title(word) or letter) or word.lower() not in vocab or view.title_mid[word] > 1:
+            continue
+        if (m.start() > 0 and not text[m.start() - 1].isspace()) or starts_clause(text, m.start()):
+            continue
+        prev, nxt = previous_word(text, m.start()), next_word(text, m.end())
+        if prev is None:
+            continue
+        if letter:
+            # only between two plain words, the second a content word: "grupo A de", "vitamina A es" are labels
+            if is_lower(prev.group()) and nxt is not None and is_lower(nxt.group()) and nxt.group() not in vocab:
+                yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence (a closed-class word of '{lang}')")
+            continue
+        low = word.lower()
+        before_plain = (nxt is not None and is_lower(nxt.group())) or _NUMBER_NEXT.match(text, m.end()) is not None
+        if not (before_plain or (nxt is not None and _german_preposition(word, nxt.group(), lang))):
+            continue
+        previous = prev.group()
+        if is_lower(previous):
+            pass  # "acuerdo Entre ambos", "crescita Dello 0,7%"
+        elif nouns_capitalised and is_title(previous):
+            if previous.lower() in vocab:
+                continue  # "Von Der ..." title chains
+        elif starts_clause(text, prev.start()) and previous.lower() in vocab:
+            pass  # the previous word is capitalised only as the sentence's first: "Selon Le ministère"
+        elif not before_plain or low in NAME_PARTICLES or low in name_openers():
+            continue  # after a name: "Pedro De la Fuente", "Real Madrid La ..." may be names
+        elif starts_clause(text, prev.start()):
+            continue  # the sentence's first word: "Pedro", "Madrid"
+        yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence (a closed-class word of '{lang}')")
+
+
+_NUMBER_NEXT = re.compile(r"\s+\d")
+
+
+def _german_preposition(word: str, nxt: str, lang: str) -> bool:
+    """German writes every noun in Title case, so 'Gesetz Zur Cybersicherheit', 'reiste Nach Paris' are flagged
+    before a Title-case word too; articles ('Der Spiegel', 'Die Linke') and name particles ('Von Der') are not."""
+    low = word.lower()
+    info = language(lang)
+    if not info.oblique_articles or not is_title(nxt):
+        return False
+    if low in info.oblique_articles:
+        return True  # dative and genitive articles start no name: "muss Dem Gesetz", "Angaben Des Ministeriums"
+    return low not in info.articles and low not in NAME_PARTICLES
+
+
+def _is_headline_in(text: str, vocab: frozenset[str]) -> bool:
+    tokens = [t.strip("\"'“”‘’«»()[]{}.,;:!?¿¡-–—") for t in text.split()]
+    tokens = [t for t in tokens if t[:1].isalpha()]
+    capitals = sum(1 for t in tokens if t[0].isupper())
+    lower_content = sum(1 for t in tokens if t[0].islower() and t.lower() not in vocab)
+    return capitals >= 3 and lower_content <= 1
+
+
+def _capital_by_position(text: str, word: re.Match[str]) -> bool:
+    """A capital that only marks a clause start ("Since The ...", "Finally, We ..."), not a name."""
+    low = word.group().lower()
+    return starts_clause(text, word.start()) and (
+        low in FUNCTION_WORDS or low in CLAUSE_START_WORDS or low.endswith("ly")
+    )
+
+
+def _article_reason(text, m, prev, nxt, prev_low: bool, view: DocView) -> str | None:
+    """'The'/'A'/'An' mid-sentence: only before a plain word ('uses A strategy'), or before a name the
+    document also writes with a lower-case 'the' ('the United States' ... 'and The United States')."""
+    if prev is None or nxt is None:
+        return None
+    if is_lower(nxt.group()):
+        if m.group() == "A" and (nxt.group() in FUNCTION_WORDS or prev.group().lower() in LABEL_NOUNS):
+            return None  # "from A to Z", "vitamin A deficiency", "plan A"
+        if not prev_low and nxt.group() in FUNCTION_WORDS:
+            return None
+        return "an article before a lower-case word"
+    if m.group() == "The" and title_chain(text, nxt.start()) in view.after_the:
+        return "the document writes this name with a lower-case 'the'"
+    return None  # "The Hague", "A Tale of Two Cities"

@@ -1,0 +1,39 @@
+"""S108 unbalanced-brackets: a bracket with no partner in its paragraph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from translate_cmp.records import Severity
+from translate_cmp.rules import unit_policy
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.docview import SurfaceRule, doc_view
+
+
+class UnbalancedBrackets(SurfaceRule):
+    code = "S108"
+    name = "unbalanced-brackets"
+    severity = Severity.WARNING
+    languages = None  # every language
+    summary = "A bracket with no partner in its paragraph: '(of conflict' with no ')'."
+    why = "A lost bracket changes what the parenthesis covers; it usually marks text dropped or moved in translation."
+    instead = "Close every bracket in the paragraph it opens in. List markers like '1)' and 'a)' are fine."
+    examples = (
+        Example("We should talk about the inevitability (of conflict. This is how we see it."),
+        Example("The missile has a range of 300 km) and high accuracy."),
+        Example("Hablamos de la inevitabilidad (del conflicto. Así lo vemos.", lang="es"),
+    )
+    counter_examples = (
+        Example("The ATACMS (Army TACtical Missile System) was delivered [in secret]."),
+        Example("Two options: a) talks, b) more weapons. He smiled :) and left."),
+        Example("El sistema ATACMS (misiles tácticos del ejército) fue entregado [en secreto].", lang="es"),
+    )
+
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return not unit_policy.punctuation_only(ctx)
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        start = ctx.sentence.start
+        for orphan in doc_view(ctx).bracket_orphans[ctx.index]:
+            what = "closes nothing" if orphan.kind == "unopened" else "is never closed"
+            yield Hit(orphan.pos - start, orphan.pos - start + 1, f"bracket {orphan.char} {what}")

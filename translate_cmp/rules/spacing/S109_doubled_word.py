@@ -1,0 +1,53 @@
+"""S109 doubled-word: the same word twice in a row."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from translate_cmp.lang.lexicon import FUNCTION_WORDS
+from translate_cmp.lang.profile import language
+from translate_cmp.lang.wordlists import LANGS, closed_class
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.docview import SurfaceRule
+
+
+class DoubledWord(SurfaceRule):
+    code = "S109"
+    name = "doubled-word"
+    severity = Severity.WARNING
+    languages = LANGS  # the languages with closed-class word lists
+    summary = "The same word twice in a row: 'the the', 'to to', 'de de', 'und und'."
+    why = "A doubled word is a slip that a translation engine copies faithfully and a reader notices at once."
+    instead = "Drop one. Deliberate doubles ('had had', 'that that') and names ('Bora Bora') are not flagged."
+    examples = (
+        Example("The leaders discussed the the possibility of sending troops."),
+        Example("France wants to to supply missiles."),
+        Example("Die Regierung und und die Opposition stimmten zu.", lang="de"),
+        Example("El presidente de de Francia habló con los periodistas.", lang="es"),
+    )
+    counter_examples = (
+        Example("He had had enough, and he said that that was final."),
+        Example("They flew to Bora Bora and Walla Walla."),
+        Example("Nous nous sommes rencontrés à Paris.", lang="fr"),
+        Example("Sie war die Kandidatin, die die Wahl gewann.", lang="de"),
+    )
+
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return True  # a doubled word is the same slip in a UI string as in an article
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        lang = ctx.doc_lang
+        deliberate = language(lang).deliberate_doubles  # "nous nous sommes", "die die Wahl gewann"
+        grammar = FUNCTION_WORDS if lang == "en" else closed_class(lang)
+        for m in _DOUBLED_WORD.finditer(ctx.text):
+            first, second = m.group(1), m.group(2)
+            if first.lower() in deliberate or (
+                second[0].isupper() and first.lower() not in grammar and len(first) < 7
+            ):
+                continue  # names double short words ("Fang Fang", "Bora Bora"); not "The The", "Republic Republic"
+            yield Hit(m.start(), m.end(), f"'{first.lower()}' twice in a row")
+
+
+_DOUBLED_WORD = re.compile(r"\b([^\W\d_]+)[ \t]+(\1)\b(?![-'’])", re.IGNORECASE)
