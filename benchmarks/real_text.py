@@ -13,7 +13,8 @@ text per language (en de es fr it pt nl ru ja) from the folder ``benchmarks/fetc
 Django's and Sphinx's catalogues (``po-<lang>``). See benchmarks/real_text_data.py for how rows are read.
 
 How it runs. Every row is one document of one JSON Lines file (``{"id", "text"}``; the text is the MT output,
-or the paragraph), all sets in one file, and the file goes through ``python -m translate_cmp run FILE
+or the paragraph; JSON Lines, not the TSV itself, because the table reader would take a target that starts
+with ``"`` as a quoted field), all sets in one file, and the file goes through ``python -m translate_cmp run FILE
 --id-column id --engine none --no-cache --format csv,jsonl`` in a subprocess whose PYTHONPATH is the code
 root: this checkout, and the ``--base`` commit unpacked with ``git archive`` (its outputs are kept in the work
 folder, keyed by commit and input, and reused). The language is not given: article mode has no option for it
@@ -133,14 +134,15 @@ def write_input(rows: list[Row], work: Path) -> Path:
     return path
 
 
-def run_cli(code_root: Path, inp: Path, out: Path) -> float:
+def run_cli(code_root: Path, inp: Path, out: Path, jobs: int | None = None) -> float:
     """``translate-cmp run`` as the CLI would run it, on the code under ``code_root``; its wall-clock seconds."""
     env = {**os.environ, "PYTHONPATH": str(code_root)}
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
+    extra = ["--jobs", str(jobs)] if jobs is not None else []
     done = subprocess.run(
         [sys.executable, "-m", "translate_cmp", "run", str(inp), "--id-column", "id", "--engine", "none",
-         "--no-cache", "--format", "csv,jsonl", "--out", str(out)],
+         "--no-cache", "--format", "csv,jsonl", "--out", str(out), *extra],
         env=env, cwd=str(out.parent), capture_output=True, text=True)
     if done.returncode not in (0, 1):
         tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-5:])
@@ -167,12 +169,13 @@ def read_outputs(out: Path, texts: dict[str, str]) -> Outputs:
     return res
 
 
-def run_contender(code_root: Path, inp: Path, out: Path, texts: dict[str, str], cached: bool) -> Outputs:
+def run_contender(code_root: Path, inp: Path, out: Path, texts: dict[str, str], cached: bool,
+                  jobs: int | None = None) -> Outputs:
     """Run (or, for a fixed commit, reuse the stored run of) one contender on the input."""
     marker = out / ".complete"
     seconds = None
     if not (cached and marker.exists()):
-        seconds = run_cli(code_root, inp, out)
+        seconds = run_cli(code_root, inp, out, jobs)
         marker.write_text(f"{seconds:.1f}\n")
     res = read_outputs(out, texts)
     res.seconds = seconds if seconds is not None else float(marker.read_text().strip() or 0)
@@ -483,6 +486,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clean-rows", type=int, default=1000, help="at most this many rows per clean-text set")
     ap.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for the AUROC intervals")
     ap.add_argument("--work", type=Path, default=DEFAULT_WORK, help="work folder (inputs, base code and outputs)")
+    ap.add_argument("-j", "--jobs", type=int, help="passed to translate-cmp run (default: its own, one per core)")
     ap.add_argument("--markdown", type=Path, help="also write the tables to this file")
     ap.add_argument("--examples", type=Path, help="write flags on clean rows, with context, to this file")
     ap.add_argument("--examples-per-rule", type=int, default=8)
@@ -502,8 +506,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.base != "none":
         code = unpack(args.base, args.work)
         out = args.work / f"out-{code.name[5:]}-{inp.stem[6:]}"
-        contenders[f"base {args.base}"] = run_contender(code, inp, out, texts, cached=True)
-    contenders["this checkout"] = run_contender(ROOT, inp, args.work / "out-now", texts, cached=False)
+        contenders[f"base {args.base}"] = run_contender(code, inp, out, texts, cached=True, jobs=args.jobs)
+    contenders["this checkout"] = run_contender(ROOT, inp, args.work / "out-now", texts, cached=False, jobs=args.jobs)
 
     lines = [f"## Real text, surface rules (`--engine none`): {len(rows)} rows in {len(all_sets)} sets", ""]
     lines += [", ".join(f"{name}: {o.seconds:.0f} s" for name, o in contenders.items())

@@ -110,7 +110,8 @@ def is_prose(text: str, lang: str) -> bool:
 
 
 # Function words, to keep paragraphs in the set's language: translated manual pages keep the paragraphs nobody
-# translated yet in English. A paragraph is kept when the set language's function words outnumber English ones.
+# translated yet in English. A paragraph is kept when it has at least as many of the set language's function
+# words as of English ones, and at least one.
 FUNCTION_WORDS = {
     "en": "the of and to is a in that for with if this be are by it or not an as on when which from",
     "de": "der die das und ist nicht ein eine zu den von mit für auf im dem wird werden sich wenn oder des",
@@ -137,7 +138,7 @@ def in_language(text: str, lang: str) -> bool:
     if lang == "en":
         return english >= 1
     own = sum(t in _FUNCTION[lang] for t in tokens)
-    return own > english
+    return own >= max(1, english)
 
 
 def man_paragraphs(rendered: str, lang: str) -> list[str]:

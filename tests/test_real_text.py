@@ -12,7 +12,7 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 from real_text import default_shared  # noqa: E402
-from real_text_data import man_paragraphs, po_messages, spread  # noqa: E402
+from real_text_data import in_language, man_paragraphs, po_messages, spread  # noqa: E402
 from real_text_metrics import (  # noqa: E402
     auroc,
     bootstrap_aurocs,
@@ -79,6 +79,10 @@ def test_readers_take_prose_and_translated_entries():
     )
     assert po_messages(po) == [("One file", "Eine Datei"), ("One file", "Viele Dateien")]
     assert spread(list(range(10)), 3) == [0, 3, 6] and spread([1, 2], 5) == [1, 2]
+    assert not in_language("Print the file name for each match, as it is the default.", "pt")  # left untranslated
+    assert in_language("Imprime o nome do arquivo para cada correspondência.", "pt")
+    assert in_language("Dieses Programm zeigt Ihnen den Inhalt an.", "de")
+    assert not in_language("Это English text with the words of it.", "ru")
 
 
 def test_runs_on_a_few_rows_of_the_shared_sets(tmp_path):
