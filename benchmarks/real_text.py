@@ -89,6 +89,7 @@ def default_shared() -> Path:
 DEFAULT_CLEAN = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "translate-cmp-bench" / "clean-text"
 DEFAULT_WORK = Path(tempfile.gettempdir()) / "translate-cmp-real-text"
 SEVERITY = {"info": 1, "warning": 2, "error": 3}
+MAJOR = frozenset({"Major", "Critical"})  # the biomedical sets also mark Critical; their any_major counts it
 csv.field_size_limit(1 << 30)
 
 
@@ -362,12 +363,12 @@ def mqm_tables(title: str, rows: list[Row], results: dict[str, SetResult]) -> li
     cats: Counter = Counter()
     cat_rows: Counter = Counter()
     for row in rows:
-        found = {c for _, _, c, sev in row.spans if sev == "Major"}
-        cats.update(c for _, _, c, sev in row.spans if sev == "Major")
+        found = {c for _, _, c, sev in row.spans if sev in MAJOR}
+        cats.update(c for _, _, c, sev in row.spans if sev in MAJOR)
         cat_rows.update(found)
     if cats:
-        lines += ["Raters' Major marks by category (marks, rows):", ""]
-        lines += table(["category", "Major marks", "rows"],
+        lines += ["Raters' Major (and Critical) marks on the translation, by category:", ""]
+        lines += table(["category", "marks", "rows"],
                        [[c, str(n), str(cat_rows[c])] for c, n in cats.most_common(12)])
     return lines
 
