@@ -20,6 +20,10 @@ root: this checkout, and the ``--base`` commit unpacked with ``git archive`` (it
 folder, keyed by commit and input, and reused). The language is not given: article mode has no option for it
 (``--target-lang`` exists only for bitext tables, and turns on the localisation-unit policies), so each row's
 language is detected as a user's would be; rows read as another language than the file's are counted.
+With ``--group``, a document is instead one system's translation of a whole talk, article or abstract (its
+rows in segment order, as paragraphs), or one manual page: the language is then detected on the whole
+document, and rules that look across sentences (a register used throughout, a name written the same way)
+see them; flags and sentences are mapped back to rows by offset.
 Flags and sentences carry offsets into the document, so into the row's text: no mapping is needed (the
 harness checks that every sentence's text is ``text[start:end]`` and says so when one is not).
 
@@ -123,9 +127,63 @@ def unpack(commit: str, work: Path) -> Path:
     return folder
 
 
-def write_input(rows: list[Row], work: Path) -> Path:
-    """All rows as one JSON Lines file named by its digest (written once)."""
-    lines = "".join(json.dumps({"id": r.row_id, "text": r.text}, ensure_ascii=False) + "\n" for r in rows if r.text)
+@dataclass(frozen=True)
+class Placement:
+    """Where a row's text sits in the documents sent to translate-cmp."""
+
+    doc_id: str
+    offset: int
+
+
+GROUP_SEPARATOR = "\n\n"  # rows of one document are paragraphs of it
+
+
+def build_documents(rows: list[Row], grouped: bool) -> tuple[dict[str, str], dict[str, Placement]]:
+    """The documents to run (id -> text) and each row's place in them: one document per row, or (``grouped``)
+    one per group (a system's translation of one talk or article, one manual page), its rows in order, as
+    paragraphs separated by a blank line."""
+    if not grouped:
+        return {r.row_id: r.text for r in rows if r.text}, {r.row_id: Placement(r.row_id, 0) for r in rows}
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for row in rows:
+        groups.setdefault((row.set_name, row.group or row.row_id), []).append(row)
+    docs: dict[str, str] = {}
+    place: dict[str, Placement] = {}
+    for (set_name, group), members in groups.items():
+        doc_id = f"{set_name}:{group}"
+        parts, offset = [], 0
+        for row in sorted(members, key=lambda r: r.order):
+            place[row.row_id] = Placement(doc_id, offset)
+            if row.text:
+                parts.append(row.text)
+                offset += len(row.text) + len(GROUP_SEPARATOR)
+        docs[doc_id] = GROUP_SEPARATOR.join(parts)
+    return docs, place
+
+
+def project(out: Outputs, rows: list[Row], place: dict[str, Placement]) -> Outputs:
+    """Per-row outputs from per-document outputs: the flags and sentences that start inside the row's text,
+    with offsets into the row; the row's language is its document's."""
+    res = Outputs(seconds=out.seconds, offset_mismatches=out.offset_mismatches)
+    for row in rows:
+        p = place[row.row_id]
+        lo, hi = p.offset, p.offset + len(row.text)
+        if not row.text:
+            continue
+        res.lang[row.row_id] = out.lang.get(p.doc_id, "")
+        for f in out.flags.get(p.doc_id, []):
+            if lo <= f["start"] <= hi:
+                res.flags[row.row_id].append({**f, "start": f["start"] - lo, "end": min(f["end"], hi) - lo})
+        for sent in out.sentences.get(p.doc_id, []):
+            if lo <= int(sent["start"]) < max(hi, lo + 1):
+                res.sentences[row.row_id].append(
+                    {**sent, "start": int(sent["start"]) - lo, "end": min(int(sent["end"]), hi) - lo})
+    return res
+
+
+def write_input(docs: dict[str, str], work: Path) -> Path:
+    """The documents as one JSON Lines file named by its digest (written once)."""
+    lines = "".join(json.dumps({"id": d, "text": t}, ensure_ascii=False) + "\n" for d, t in docs.items() if t)
     digest = hashlib.sha256(lines.encode("utf-8")).hexdigest()[:16]
     path = work / f"input-{digest}.jsonl"
     if not path.exists():
@@ -363,11 +421,13 @@ def mqm_tables(title: str, rows: list[Row], results: dict[str, SetResult]) -> li
     cats: Counter = Counter()
     cat_rows: Counter = Counter()
     for row in rows:
+        if not row.major or row.label == "clean":
+            continue  # zh-en: a clean row may hold one rater's Major mark
         found = {c for _, _, c, sev in row.spans if sev in MAJOR}
         cats.update(c for _, _, c, sev in row.spans if sev in MAJOR)
         cat_rows.update(found)
     if cats:
-        lines += ["Raters' Major (and Critical) marks on the translation, by category:", ""]
+        lines += ["Raters' Major (and Critical) marks on the translation, rows with a Major error, by category:", ""]
         lines += table(["category", "marks", "rows"],
                        [[c, str(n), str(cat_rows[c])] for c, n in cats.most_common(12)])
     return lines
@@ -483,6 +543,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="the folder benchmarks/fetch_clean_text.sh filled")
     ap.add_argument("--base", default=BASE, help="the commit to compare against; 'none' for this checkout only")
     ap.add_argument("--sets", help="comma-separated set names or languages (de-ted, man-de, de, ...)")
+    ap.add_argument("--group", action="store_true",
+                    help="one document per system and source document (a talk, an article, an abstract) or per "
+                         "manual page, its rows as paragraphs, instead of one per row")
     ap.add_argument("--limit", type=int, help="at most this many rows per set, evenly spread (a quick run)")
     ap.add_argument("--clean-rows", type=int, default=1000, help="at most this many rows per clean-text set")
     ap.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for the AUROC intervals")
@@ -500,17 +563,20 @@ def main(argv: list[str] | None = None) -> int:
         print("real_text: no set to measure (is --shared right?)", file=sys.stderr)
         return 2
     rows = [r for rs in all_sets.values() for r in rs]
-    texts = {r.row_id: r.text for r in rows}
+    docs, place = build_documents(rows, args.group)
     args.work.mkdir(parents=True, exist_ok=True)
-    inp = write_input(rows, args.work)
+    inp = write_input(docs, args.work)
     contenders: dict[str, Outputs] = {}
     if args.base != "none":
         code = unpack(args.base, args.work)
         out = args.work / f"out-{code.name[5:]}-{inp.stem[6:]}"
-        contenders[f"base {args.base}"] = run_contender(code, inp, out, texts, cached=True, jobs=args.jobs)
-    contenders["this checkout"] = run_contender(ROOT, inp, args.work / "out-now", texts, cached=False, jobs=args.jobs)
+        contenders[f"base {args.base}"] = run_contender(code, inp, out, docs, cached=True, jobs=args.jobs)
+    contenders["this checkout"] = run_contender(ROOT, inp, args.work / "out-now", docs, cached=False, jobs=args.jobs)
+    contenders = {name: project(o, rows, place) for name, o in contenders.items()}
 
-    lines = [f"## Real text, surface rules (`--engine none`): {len(rows)} rows in {len(all_sets)} sets", ""]
+    how = (f"{len(docs)} documents: each system's translation of a document, each page or catalogue, its rows as "
+           "paragraphs (--group)" if args.group else "one document per row")
+    lines = [f"## Real text, surface rules (`--engine none`): {len(rows)} rows in {len(all_sets)} sets, {how}", ""]
     lines += [", ".join(f"{name}: {o.seconds:.0f} s" for name, o in contenders.items())
               + " (one `translate-cmp run` each, all sets in one input; a stored base run counts its first time)", ""]
     for name, o in contenders.items():

@@ -31,6 +31,8 @@ class Row:
     item: str = ""  # the source segment (rows with the same item translate the same source)
     mqm: float = 0.0  # MQM score, higher is worse
     origin: str = ""  # the row's id in its file, or the page or catalogue it comes from
+    group: str = ""  # the document the row belongs to: one system's translation of a talk or article, a page
+    order: tuple[int, str] = (0, "")  # the row's place in its group
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,8 @@ def read_mqm(shared: Path, spec: MqmSet, limit: int | None = None) -> list[Row]:
         spans = tuple((int(s[0]), int(s[1]), str(s[2]), str(s[3])) for s in json.loads(rec["error_spans"] or "[]"))
         major = rec["any_major"] == "1" if "any_major" in rec else int(rec["n_major"] or 0) > 0
         rows.append(Row(spec.name, f"{spec.name}:{rec['id']}", spec.lang, rec["target"], rec["label"], major, spans,
-                        _item(rec), float(rec["mqm_score"] or 0.0), rec["id"]))
+                        _item(rec), float(rec["mqm_score"] or 0.0), rec["id"], f"{rec['doc']}|{rec['system']}",
+                        (int(re.match(r"\d*", rec["seg_id"]).group() or 0), rec["id"])))
     return rows
 
 
@@ -271,7 +274,9 @@ def read_clean(folder: Path, lang: str, limit: int | None) -> dict[str, list[Row
             if text in seen:
                 continue
             seen.add(text)
-            rows.append(Row(name, f"{name}:{len(rows)}", lang, text, "clean", False, origin=origin))
+            page, _, number = origin.rpartition("#")
+            rows.append(Row(name, f"{name}:{len(rows)}", lang, text, "clean", False, origin=origin, group=page,
+                            order=(int(number), "")))
         if rows:
             out[name] = spread(rows, limit)
     return out

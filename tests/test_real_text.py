@@ -11,8 +11,8 @@ import pytest
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
-from real_text import default_shared  # noqa: E402
-from real_text_data import in_language, man_paragraphs, po_messages, spread  # noqa: E402
+from real_text import Outputs, build_documents, default_shared, project  # noqa: E402
+from real_text_data import Row, in_language, man_paragraphs, po_messages, spread  # noqa: E402
 from real_text_metrics import (  # noqa: E402
     auroc,
     bootstrap_aurocs,
@@ -83,6 +83,28 @@ def test_readers_take_prose_and_translated_entries():
     assert in_language("Imprime o nome do arquivo para cada correspondência.", "pt")
     assert in_language("Dieses Programm zeigt Ihnen den Inhalt an.", "de")
     assert not in_language("Это English text with the words of it.", "ru")
+
+
+def test_grouped_rows_map_flags_and_sentences_back():
+    rows = [Row("s", "s:b", "de", "Zweiter Satz.", "clean", False, group="d", order=(2, "")),
+            Row("s", "s:a", "de", "Erster Satz hier.", "error", True, group="d", order=(1, "")),
+            Row("s", "s:c", "de", "Anderes Dokument.", "clean", False, group="e", order=(1, ""))]
+    docs, place = build_documents(rows, grouped=True)
+    assert docs == {"s:d": "Erster Satz hier.\n\nZweiter Satz.", "s:e": "Anderes Dokument."}
+    out = Outputs()
+    out.flags["s:d"] = [{"code": "S104", "start": 19, "end": 25, "sent_id": 1}, {"code": "S105", "start": 0, "end": 6,
+                                                                              "sent_id": 0}]
+    out.sentences["s:d"] = [{"sent_id": "0", "start": "0", "end": "17", "risk": "0.1"},
+                            {"sent_id": "1", "start": "19", "end": "32", "risk": "0.2"}]
+    out.lang["s:d"] = "de"
+    per_row = project(out, rows, place)
+    assert per_row.flags["s:b"] == [{"code": "S104", "start": 0, "end": 6, "sent_id": 1}]
+    assert rows[0].text[0:6] == "Zweite"
+    assert [f["code"] for f in per_row.flags["s:a"]] == ["S105"]
+    assert [s["start"] for s in per_row.sentences["s:b"]] == [0] and per_row.lang["s:b"] == "de"
+    assert "s:c" not in per_row.flags and per_row.lang["s:c"] == ""
+    docs, place = build_documents(rows, grouped=False)
+    assert set(docs) == {"s:a", "s:b", "s:c"} and place["s:b"].offset == 0
 
 
 def test_runs_on_a_few_rows_of_the_shared_sets(tmp_path):
