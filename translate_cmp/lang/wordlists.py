@@ -80,6 +80,18 @@ def _wordfreq_langs() -> frozenset[str]:
     return frozenset(available_languages())
 
 
+# wordfreq needs jieba / MeCab for these (found by the encoding fuzzer)
+NEEDS_TOKENIZER = frozenset({"zh", "ja", "ko"})
+# Western European languages written in cp1252 / Latin-1: whose words tell a right single-byte decoding from a
+# wrong one when a file's own language cannot be told
+SINGLE_BYTE_LANGS = ("en", "fr", "es", "de", "it", "pt", "nl")
+
+
+def has_word_list(lang: str) -> bool:
+    """Whether wordfreq has a word list for ``lang`` that it can read without an optional tokenizer."""
+    return lang in _wordfreq_langs() and lang not in NEEDS_TOKENIZER
+
+
 @lru_cache(maxsize=64)
 def frequent_words(lang: str, n: int = TOP_N) -> frozenset[str]:
     """The ``n`` most frequent words of ``lang`` in wordfreq (empty where it has no list)."""

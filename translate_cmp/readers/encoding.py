@@ -19,29 +19,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+
+from translate_cmp.lang.wordlists import SINGLE_BYTE_LANGS, has_word_list
 
 CONFIDENCE_FLOOR = 0.75
 SAMPLE_BYTES = 1 << 20  # judged on the first MiB; the whole file is then decoded with the winner
 MAX_WORDS = 300
 MAX_CANDIDATES = 10
 PREFERRED = "cp1252"
-_FALLBACK_LANGS = ("en", "fr", "es", "de", "it", "pt", "nl")
 _WORD = re.compile(r"[^\W\d_]+")
-_NEEDS_TOKENIZER = frozenset({"zh", "ja", "ko"})  # wordfreq needs jieba / MeCab for these (found by the fuzzer)
 
 
 @dataclass(frozen=True)
 class Guess:
     encoding: str
     confidence: float  # in [0, 1]
-
-
-@lru_cache(maxsize=1)
-def _wordfreq_langs() -> frozenset[str]:
-    from wordfreq import available_languages
-
-    return frozenset(available_languages())
 
 
 def _language(text: str) -> str:
@@ -60,7 +52,7 @@ def word_confidence(text: str) -> float:
     if not words:
         return max(0.0, 1.0 - mess)
     lang = _language(text)
-    langs = (lang,) if lang in _wordfreq_langs() and lang not in _NEEDS_TOKENIZER else _FALLBACK_LANGS
+    langs = (lang,) if has_word_list(lang) else SINGLE_BYTE_LANGS
 
     def known(word: str) -> bool:
         try:

@@ -144,3 +144,16 @@ class Rule:
     @property
     def family(self) -> str:
         return self.code[0]
+
+
+class SurfaceRule(Rule):
+    """A rule on the text alone; :meth:`Rule.serves` says on which documents it runs."""
+
+    def check(self, ctx: RuleContext) -> Iterator[Hit]:
+        if not self.serves(ctx.doc_lang):
+            return
+        yield from self.find(ctx)
+
+    def find(self, ctx: RuleContext) -> Iterator[Hit]:  # pragma: no cover - interface
+        raise NotImplementedError
+        yield

@@ -15,8 +15,7 @@ from translate_cmp.lang.second_opinion import (
     required_confidence,
 )
 from translate_cmp.records import Severity
-from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.docview import SurfaceRule
+from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 
 
 class OtherLanguageSentence(SurfaceRule):

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from translate_cmp.lang.profile import language
 from translate_cmp.records import Severity
-from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.docview import LETTERS, SurfaceRule
+from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.language.helpers import script_of
+from translate_cmp.rules.text import LETTERS
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:

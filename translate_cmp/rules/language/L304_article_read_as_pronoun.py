@@ -7,8 +7,7 @@ from collections.abc import Iterator
 
 from translate_cmp.lang.lexicon import NATIONALITIES, TITLES
 from translate_cmp.records import Severity
-from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.docview import SurfaceRule
+from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 
 _HE_START = re.compile(r"^He\s+(?:(?:too|also)\s+)?([A-Z][A-Za-z.]*)")
 

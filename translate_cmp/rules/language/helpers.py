@@ -1,7 +1,8 @@
 """Helpers shared by several L3xx rules: the script of a letter.
 
 Helpers used by one rule live in that rule's file; the text views every surface rule shares (words,
-letters) are in :mod:`translate_cmp.rules.docview`.
+letters) are in :mod:`translate_cmp.rules.text`, :mod:`translate_cmp.rules.pairing` and
+:mod:`translate_cmp.rules.docview`.
 """
 
 from __future__ import annotations

@@ -9,9 +9,9 @@ from translate_cmp.lang.lexicon import FUNCTION_WORDS, GLUE_TAILS, KNOWN_CAMEL
 from translate_cmp.lang.wordlists import closed_class, is_real_word
 from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
-from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.docview import LETTERS, SurfaceRule, is_title
+from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.spacing.helpers import looks_like_code
+from translate_cmp.rules.text import LETTERS, is_title
 
 
 class RunTogetherWords(SurfaceRule):

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
-from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.docview import SurfaceRule
+from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.spacing.helpers import looks_like_code
 
 

@@ -25,19 +25,9 @@ from translate_cmp.lang.profile import language, name_openers
 from translate_cmp.lang.wordlists import LANGS, closed_class
 from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
-from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.docview import (
-    WORD,
-    DocView,
-    SurfaceRule,
-    doc_view,
-    is_lower,
-    is_title,
-    next_word,
-    previous_word,
-    starts_clause,
-    title_chain,
-)
+from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
+from translate_cmp.rules.docview import DocView, doc_view
+from translate_cmp.rules.text import WORD, is_lower, is_title, next_word, previous_word, starts_clause, title_chain
 
 
 class MidSentenceCapital(SurfaceRule):

@@ -9,9 +9,9 @@ from translate_cmp.lang.lexicon import ABBREVIATIONS, NAME_PARTICLES
 from translate_cmp.lang.wordlists import closed_class
 from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
-from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.docview import CLOSING_PUNCT, WORD, SurfaceRule, is_lower
+from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.spacing.helpers import looks_like_code
+from translate_cmp.rules.text import CLOSING_PUNCT, WORD, is_lower
 
 
 class LowercaseSentenceStart(SurfaceRule):

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from translate_cmp.lang.profile import language
+from translate_cmp.lang.profile import OPEN, language
 from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
-from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.docview import OPEN, SurfaceRule
+from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 
 
 class DoubledPunctuation(SurfaceRule):

@@ -9,8 +9,7 @@ from translate_cmp.lang.lexicon import FUNCTION_WORDS
 from translate_cmp.lang.profile import language
 from translate_cmp.lang.wordlists import LANGS, closed_class
 from translate_cmp.records import Severity
-from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.docview import SurfaceRule
+from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 
 
 class DoubledWord(SurfaceRule):

@@ -1,7 +1,8 @@
 """Helpers shared by several S1xx rules: telling code (identifiers, paths, addresses) from prose.
 
 Helpers used by one rule live in that rule's file; the text views every surface rule shares (words,
-clause starts, the document's quote and bracket orphans) are in :mod:`translate_cmp.rules.docview`.
+clause starts, the document's quote and bracket orphans) are in :mod:`translate_cmp.rules.text`,
+:mod:`translate_cmp.rules.pairing` and :mod:`translate_cmp.rules.docview`.
 """
 
 from __future__ import annotations

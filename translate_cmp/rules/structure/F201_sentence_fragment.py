@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from translate_cmp.lang.lexicon import ONE_WORD_SENTENCES, SUBJECTLESS_STARTS
 from translate_cmp.lang.wordlists import LANGS, closed_class, deliberate_one_word
 from translate_cmp.records import Severity
-from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.docview import WORD, SurfaceRule, doc_view
+from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
+from translate_cmp.rules.docview import doc_view
+from translate_cmp.rules.text import WORD
 
 _CLOSERS = "”’\"»)]"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from translate_cmp.records import Severity
-from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.docview import WORD, SurfaceRule
+from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
+from translate_cmp.rules.text import WORD
 
 
 class SelfRepeatedText(SurfaceRule):

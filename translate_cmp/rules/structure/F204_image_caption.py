@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from translate_cmp.lang import furniture
 from translate_cmp.records import Severity
-from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.docview import SurfaceRule, merge_hits
+from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.structure.helpers import FURNITURE_LANGS
+from translate_cmp.rules.text import merge_hits
 
 
 class ImageCaption(SurfaceRule):

@@ -1,0 +1,108 @@
+"""Text primitives the surface rules share: words, letters, case, clause starts, neighbouring words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from translate_cmp.rules.base import Hit
+
+# A word: letters, optionally joined by apostrophes ("Macron’s", "don't"); digits and "_" excluded.
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+LETTERS = re.compile(r"[^\W\d_]+")
+
+OPENING_PUNCT = "“‘«„‹([{¿¡"
+CLOSING_PUNCT = "”’»›)]}"
+CLAUSE_END = ".!?…:;•·–—"
+
+
+def is_title(word: str) -> bool:
+    """``Word``: an upper-case letter, then at least one letter, all lower-case."""
+    return len(word) >= 2 and word[0].isupper() and word[1:].islower()
+
+
+def is_lower(word: str) -> bool:
+    return word[:1].islower()
+
+
+def starts_clause(text: str, pos: int) -> bool:
+    """Whether a word at ``text[pos]`` may start with a capital: sentence start, or after an
+    opening quote or bracket, a bullet, a dash, or punctuation that ends a clause."""
+    j = pos - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0:
+        return True
+    ch = text[j]
+    if ch == '"':
+        if j == 0 or text[j - 1].isspace() or text[j - 1] in OPENING_PUNCT:
+            return True  # an opening straight quote
+        ch = "”"
+    if ch in OPENING_PUNCT or ch in CLAUSE_END or ch in "-*/|>":
+        return True
+    if ch in ")]":
+        opener = _matching_opener(text, j)
+        if opener is not None and starts_clause(text, opener):
+            return True  # after a dateline or a bracket that starts the sentence: "(AFP) The ..."
+    if ch in CLOSING_PUNCT:
+        while j >= 0 and (text[j] in CLOSING_PUNCT or text[j] == '"'):
+            j -= 1
+        return j < 0 or text[j] in CLAUSE_END
+    return False
+
+
+def _matching_opener(text: str, close: int) -> int | None:
+    """Position of the bracket that ``text[close]`` closes, or None."""
+    pair = {")": "(", "]": "["}[text[close]]
+    depth = 0
+    for j in range(close, -1, -1):
+        if text[j] == text[close]:
+            depth += 1
+        elif text[j] == pair:
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def previous_word(text: str, pos: int) -> re.Match[str] | None:
+    """The word just before ``pos``, looking through spaces, commas and closing quotes/brackets."""
+    j = pos - 1
+    while j >= 0 and (text[j].isspace() or text[j] in ",”’»)]\""):
+        j -= 1
+    if j < 0 or not (text[j].isalpha()):
+        return None
+    end = j + 1
+    while j >= 0 and (text[j].isalpha() or text[j] in "'’"):
+        j -= 1
+    return WORD.match(text, j + 1, end) if j + 1 < end else None
+
+
+def next_word(text: str, pos: int) -> re.Match[str] | None:
+    """The word that starts right after ``pos`` (spaces skipped, nothing else)."""
+    j = pos
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return WORD.match(text, j)
+
+
+_TITLE_CHAIN = re.compile(r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*)*")
+AFTER_LOWER_THE = re.compile(r"\bthe (?=[A-Z])")
+
+
+def title_chain(text: str, pos: int) -> str:
+    """The run of capitalised words starting at ``pos`` ("United States" in "United States (9%)")."""
+    m = _TITLE_CHAIN.match(text, pos)
+    return m.group().rstrip(".,;:") if m else ""
+
+
+def merge_hits(hits: Sequence[Hit], gap: int = 0) -> list[Hit]:
+    """Overlapping (or within ``gap`` characters) hits of one rule become one; first message kept."""
+    out: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, h.end)):
+        if out and hit.start <= out[-1].end + gap:
+            last = out[-1]
+            out[-1] = Hit(last.start, max(last.end, hit.end), last.message)
+        else:
+            out.append(hit)
+    return out
