@@ -18,7 +18,7 @@ from translate_cmp.executors import WorkSpec, execute
 from translate_cmp.gate import Gate, GateTally, load_baseline
 from translate_cmp.pipeline import INSTALL_HINT, RunStats
 from translate_cmp.quality import DEFAULT_QUALITY, engine_options
-from translate_cmp.readers import FileError, ReadOptions, check_paths, read_documents
+from translate_cmp.readers import FileError, ReadOptions, check_paths, link_notice, read_documents, skipped_links
 from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
@@ -82,7 +82,9 @@ def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats
 def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file=sys.stderr)) -> RunStats:
     """Run the pipeline over ``config.paths`` and write every output file atomically."""
     started = time.time()
-    check_paths(config.paths)  # fail before loading anything
+    check_paths(config.paths, config.read.follow_links)  # fail before loading anything
+    for link in skipped_links(config.paths, config.read.follow_links):
+        notify(link_notice(link))
     if config.strict_inputs:
         for _ in read_documents(config.paths, config.read):  # every file read once: the first bad one is fatal
             pass

@@ -1,7 +1,8 @@
 """Annotated copies of the localisation files read (``--format po``, ``po-fuzzy``, ``xliff``, ``tmx``).
 
-One copy per input file of the format, under ``<out>/annotated/<file id><suffix>`` (the file id is its path
-relative to the input folder), with the run's findings inserted where CAT tools show them
+One copy per input file of the format that was read whole, under ``<out>/annotated/<file id><suffix>`` (the
+file id is its path relative to the input folder); a file that failed to parse or decode is never copied.
+The copies carry the run's findings inserted where CAT tools show them
 (translate_cmp/l10n/annotate.py) and everything else unchanged. The copies are written at the end of the run
 and published with the other outputs, all or nothing (translate_cmp/writers/publish.py). Between documents
 the writer keeps only the findings and the list of files.
@@ -32,6 +33,7 @@ class AnnotatedWriter(FormatWriter):
         super().__init__(out_dir)
         self.file_names = ()
         self.seen: dict[Path, tuple[Path, str]] = {}  # resolved input file -> (path, file id), in reading order
+        self.failed: set[Path] = set()  # resolved input files that could not be read: never copied
         self.findings: dict[Path, dict] = defaultdict(lambda: defaultdict(list))
 
     def key(self, unit: Unit) -> object:  # pragma: no cover - interface
@@ -56,14 +58,20 @@ class AnnotatedWriter(FormatWriter):
             self.findings[key][self.key(unit)].append(Finding(flag.code, flag.severity, flag.message,
                                                               self.where(unit)))
 
+    def write_error(self, summary: Mapping[str, Any]) -> None:
+        self.failed.add(Path(summary["path"]).resolve())
+
     def inputs(self, manifest: Mapping[str, Any]) -> list[tuple[Path, str]]:
-        """Every input file of the format, in input order: those the run's paths hold (a file that gave no
-        checked unit, all untranslated say, gets its copy too), then any other file units came from."""
+        """Every input file of the format that was read without error, in input order: those the run's paths
+        hold (a file that gave no checked unit, all untranslated say, gets its copy too), then any other file
+        units came from."""
         from translate_cmp.readers import input_files
 
-        paths = (manifest.get("settings") or {}).get("paths") or []
-        found = {p.resolve(): (p, i) for p, i in input_files(paths) if p.suffix.lower() in self.suffixes}
-        return list({**found, **{k: v for k, v in self.seen.items() if k not in found}}.items())
+        settings = manifest.get("settings") or {}
+        paths, follow = settings.get("paths") or [], bool((settings.get("read") or {}).get("follow_links"))
+        found = {p.resolve(): (p, i) for p, i in input_files(paths, follow) if p.suffix.lower() in self.suffixes}
+        both = {**found, **{k: v for k, v in self.seen.items() if k not in found}}
+        return [(k, v) for k, v in both.items() if k not in self.failed]
 
     def finish(self, manifest: Mapping[str, Any], rule_docs: RuleDocs) -> None:
         names: list[str] = []
