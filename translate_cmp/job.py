@@ -111,7 +111,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     key = None
     if isinstance(engine, CachingEngine):  # --no-cache (or no usable cache): no run memo either
         key = run_key(config, engine, [r.code for r in rules], spec.pivots)
-        memo = RunMemo(engine.cache.path.parent) if key else None
+        memo = RunMemo(engine.cache.path.parent, notify) if key else None
         if memo is not None and key is not None:
             for k in (key, folder_key(key, config.out_dir)):
                 if (record := memo.load(k)) is not None and (reused := _stats_of(record)) is not None:

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from translate_cmp.records import Unit
 from translate_cmp.writers.atomic import AtomicFile, remove_stale_temps
 from translate_cmp.writers.base import FormatWriter, RuleDocs
+from translate_cmp.writers.confine import check_folder, subfolder
 from translate_cmp.writers.rows import DocRows
 
 FOLDER = "annotated"
@@ -31,6 +32,7 @@ class AnnotatedWriter(FormatWriter):
 
     def __init__(self, out_dir: Path):
         super().__init__(out_dir)
+        check_folder(self.out_dir / FOLDER)  # a planted link there: refused before any work, not at the end
         self.file_names = ()
         self.seen: dict[Path, tuple[Path, str]] = {}  # resolved input file -> (path, file id), in reading order
         self.failed: set[Path] = set()  # resolved input files that could not be read: never copied
@@ -81,8 +83,7 @@ class AnnotatedWriter(FormatWriter):
                 n += 1
                 name = f"{FOLDER}/{file_id}~{n}{source.suffix}"
             names.append(name)
-            final = self.out_dir / name
-            final.parent.mkdir(parents=True, exist_ok=True)
+            final = subfolder(self.out_dir, Path(name).parent) / Path(name).name  # no link leads elsewhere
             remove_stale_temps(final.parent)
             data = self.annotate(source.read_bytes(), self.findings.get(key, {}))
             f = AtomicFile(final, encoding="latin-1")  # bytes through unchanged: latin-1 maps each byte to itself
