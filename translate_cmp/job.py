@@ -163,6 +163,9 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             if isinstance(engine, CachingEngine) else None,
         }
         full = writers.close(manifest)
+        for error in writers.late_errors:  # already in run.json's input_errors: counted for the exit code
+            stats.input_errors.append(error)
+            note(f"translate-cmp: error: {error.line}")
     if config.baseline:  # what --fail-on sees: the worst finding the baseline does not accept
         stats.max_severity = tally.max_new_severity
     if memo is not None and key is not None:

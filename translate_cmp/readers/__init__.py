@@ -9,6 +9,7 @@ given explicitly is read even when it is a link: whoever typed it chose it.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -143,6 +144,21 @@ def input_files(paths: Iterable[str | Path], follow_links: bool = False) -> Iter
             yield root, root.stem
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_unicode(doc: Document, path: Path) -> None:
+    """Every reader's text is Unicode: a lone surrogate (a JSON escape, ``--encoding unicode_escape``) would
+    crash the segmenter and every writer, so it is this file's one-line error instead."""
+    unit = doc.unit
+    parts = (doc.doc_id, doc.text, *((unit.unit_id, unit.source, unit.source_plural, unit.context, unit.notes)
+                                     if unit is not None else ()))
+    for part in parts:
+        if bad := _SURROGATE.search(part):
+            raise InputError(str(path), f"{show_path(doc.path)} holds a lone surrogate "
+                                        f"({ascii(bad.group())[1:-1]}), not valid Unicode")
+
+
 class UniqueIds:
     """Hands out each ``doc_id`` once: a repeated one becomes ``id~2``, ``id~3``..."""
 
@@ -176,6 +192,7 @@ def read_documents(
             if problem:
                 raise InputError(str(path), problem)
             for doc in _reader_for(path).read(path, base_id, options):
+                _check_unicode(doc, path)
                 doc_id = unique(doc.doc_id)
                 yield doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id)
         except InputError as exc:
