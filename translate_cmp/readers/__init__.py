@@ -155,8 +155,9 @@ def _check_unicode(doc: Document, path: Path) -> None:
                                      if unit is not None else ()))
     for part in parts:
         if bad := _SURROGATE.search(part):
-            raise InputError(str(path), f"{show_path(doc.path)} holds a lone surrogate "
-                                        f"({ascii(bad.group())[1:-1]}), not valid Unicode")
+            which = f" (document {show_path(doc.doc_id)})" if doc.path != str(path) else ""
+            raise InputError(str(path), f"holds a lone surrogate ({ascii(bad.group())[1:-1]}), not valid "
+                                        f"Unicode{which}")
 
 
 class UniqueIds:
