@@ -255,3 +255,43 @@ def test_document_results_round_trip_exactly_through_json(seed_documents):
 def test_a_result_record_that_does_not_fit_is_a_miss(blob):
     with pytest.raises(ValueError):
         result_record.loads(blob)
+
+
+def test_altered_cache_rows_are_misses(tmp_path):
+    from translate_cmp.engines.base import TokenScore
+    from translate_cmp.records import Translated
+
+    path = tmp_path / CACHE_FILE
+    with TranslationCache(path) as cache:
+        cache.put_many("ctx", "key", [(t, Translated(t.upper(), -1.5, False, 3)) for t in ("a", "b", "c", "d")])
+        cache.put_scores("ctx", "key", [("p", [TokenScore("x", -0.5, 0, 1)]), ("q", [TokenScore("y", -1.0, 0, 1)])])
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE translations SET target = x'41' WHERE source = 'a'")  # a blob, not text
+        db.execute("UPDATE translations SET target = CAST(x'ff41' AS TEXT) WHERE source = 'b'")  # not UTF-8
+        db.execute("INSERT INTO unknown_words VALUES ('ctx', 'c', ?)", ("[" * 100_000,))
+        db.execute("UPDATE scores SET tokens = '[[1, 2]]' WHERE pair = 'p'")
+    with TranslationCache(path) as cache:
+        found = cache.get_many("ctx", ["a", "b", "c", "d"])
+        assert set(found) == {"b", "d"} and found["d"].text == "D"
+        assert found["b"].text == "\ufffdA"  # undecodable bytes read as U+FFFD, never an error
+        assert set(cache.get_scores("ctx", ["p", "q"])) == {"q"}
+
+
+def test_tables_of_another_layout_are_not_used(tmp_path, inputs):
+    path = tmp_path / "cache" / CACHE_FILE
+    path.parent.mkdir()
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE translations (context TEXT, other TEXT)")
+    res = _run(tmp_path, inputs)
+    assert res.exit_code == 0, res.output
+    assert len(_notices(res.stderr, "tables of another layout")) == 1
+
+
+def test_a_cache_file_that_is_not_a_database_is_not_used(tmp_path, inputs):
+    path = tmp_path / "cache" / CACHE_FILE
+    path.parent.mkdir()
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    before = path.read_bytes()
+    res = _run(tmp_path, inputs)
+    assert res.exit_code == 0, res.output
+    assert len(_notices(res.stderr, "translation cache unavailable")) == 1 and path.read_bytes() == before

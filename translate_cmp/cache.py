@@ -82,6 +82,11 @@ CREATE TABLE IF NOT EXISTS results (
 """
 
 
+_LAYOUT = {"translations": ("context", "source", "target", "score", "truncated", "n_tokens"),
+           "contexts": ("context", "key"), "scores": ("context", "pair", "tokens"),
+           "unknown_words": ("context", "source", "words"), "results": ("key", "value")}
+
+
 def default_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/translate-cmp``, else ``~/.cache/translate-cmp``."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -122,6 +127,32 @@ def _refuse_links(path: Path) -> None:
             raise CacheRefused(f"{candidate}: not a regular file")
 
 
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _fits_translation(target: object, score: object, truncated: object, n_tokens: object) -> bool:
+    return (isinstance(target, str) and (score is None or _number(score)) and isinstance(truncated, int)
+            and isinstance(n_tokens, int))
+
+
+def _fits_score(token: object) -> bool:
+    return (isinstance(token, list) and len(token) == 4 and isinstance(token[0], str) and _number(token[1])
+            and isinstance(token[2], int) and isinstance(token[3], int))
+
+
+def _json_or_none(text: object) -> object:
+    try:
+        return json.loads(text) if isinstance(text, str) else None
+    except (ValueError, RecursionError):
+        return None
+
+
+def _text(data: bytes) -> str:
+    """SQLite TEXT as str; bytes that are not UTF-8 (an altered file) become U+FFFD instead of an error."""
+    return data.decode("utf-8", "replace")
+
+
 class TranslationCache:
     """The on-disk store. One connection per instance; safe to open from several processes."""
 
@@ -139,6 +170,7 @@ class TranslationCache:
             raise
 
     def _open(self) -> None:
+        self._db.text_factory = _text
         self._db.execute("PRAGMA trusted_schema = OFF")  # a planted schema's triggers and views run no functions
         self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -155,6 +187,11 @@ class TranslationCache:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     db.execute(statement)
+            try:  # tables of this name but another layout: not this version's cache
+                for table, columns in _LAYOUT.items():
+                    db.execute(f"SELECT {', '.join(columns)} FROM {table} LIMIT 0")
+            except sqlite3.OperationalError as exc:
+                raise CacheRefused(f"{self.path}: tables of another layout ({exc}); ignored") from None
             if version == 1:
                 db.execute("DELETE FROM results")  # pickles: never read again
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -186,7 +223,8 @@ class TranslationCache:
                 (context, *part),
             )
             for source, target, score, truncated, n_tokens in rows:
-                found[source] = Translated(target, score, bool(truncated), n_tokens)
+                if _fits_translation(target, score, truncated, n_tokens):  # an altered row is a miss
+                    found[source] = Translated(target, score, bool(truncated), n_tokens)
             rows = self._db.execute(
                 "SELECT source, words FROM unknown_words "
                 f"WHERE context = ? AND source IN ({','.join('?' * len(part))})",
@@ -194,7 +232,11 @@ class TranslationCache:
             )
             for source, words in rows:
                 if source in found:
-                    found[source] = replace(found[source], unknown=tuple(json.loads(words)))
+                    unknown = _json_or_none(words)
+                    if isinstance(unknown, list) and all(isinstance(w, str) for w in unknown):
+                        found[source] = replace(found[source], unknown=tuple(unknown))
+                    else:
+                        del found[source]
         return found
 
     def put_many(self, context: str, key: str, items: Iterable[tuple[str, Translated]]) -> None:
@@ -218,7 +260,9 @@ class TranslationCache:
                 (context, *part),
             )
             for pair, tokens in rows:
-                found[pair] = [TokenScore(*t) for t in json.loads(tokens)]
+                scores = _json_or_none(tokens)
+                if isinstance(scores, list) and all(_fits_score(t) for t in scores):
+                    found[pair] = [TokenScore(*t) for t in scores]
         return found
 
     def put_scores(self, context: str, key: str, items: Iterable[tuple[str, list[TokenScore]]]) -> None:

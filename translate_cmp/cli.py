@@ -14,6 +14,7 @@ import click
 
 from translate_cmp import __version__
 from translate_cmp.errors import (
+    EXIT_ENVIRONMENT,
     EXIT_FINDINGS,
     EXIT_INPUT,
     EXIT_INPUT_ERRORS,
@@ -52,6 +53,12 @@ class _Group(click.Group):
             line, code = describe_environment_error(exc)
             click.echo(f"translate-cmp: error: {line}", err=True)
             ctx.exit(code)
+        except Exception as exc:
+            if type(exc).__module__ != "sqlite3":
+                raise
+            # a cache file damaged (or altered) after it was opened: one line, an environment error
+            click.echo(f"translate-cmp: error: translation cache: {exc}; delete it or pass --no-cache", err=True)
+            ctx.exit(EXIT_ENVIRONMENT)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
