@@ -74,13 +74,15 @@ def _walk(folder: Path, follow_links: bool) -> tuple[list[Path], list[Path]]:
     """
     found: list[Path] = []
     links: list[Path] = []
-
-    def visit(directory: Path, ancestors: frozenset[Path]) -> None:
+    root = folder.resolve()
+    todo = [(folder, root, frozenset({root}))]  # a stack, not recursion: folders may nest deeply
+    while todo:
+        directory, real_dir, ancestors = todo.pop()
         try:
             with os.scandir(directory) as it:
                 entries = list(it)
         except OSError:  # unreadable subfolder: skipped, as Path.rglob does
-            return
+            continue
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -90,13 +92,11 @@ def _walk(folder: Path, follow_links: bool) -> tuple[list[Path], list[Path]]:
                     links.append(path)
                 continue
             if _is_dir(entry, follow_links):
-                real = path.resolve()
+                real = path.resolve() if entry.is_symlink() else real_dir / entry.name  # only links can loop
                 if real not in ancestors:
-                    visit(path, ancestors | {real})
+                    todo.append((path, real, ancestors | {real}))
             elif path.suffix.lower() in _BY_SUFFIX:
                 found.append(path)
-
-    visit(folder, frozenset({folder.resolve()}))
     return sorted(found), sorted(links)
 
 
