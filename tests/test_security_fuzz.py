@@ -252,3 +252,18 @@ def test_fuzz_tmx_reader_and_copy(data):
         except COPY_ERRORS:
             return
         etree.fromstring(copy, etree.XMLParser(resolve_entities=False, no_network=True))
+
+
+def test_the_po_charsets_are_gettexts_own_as_python_names_them():
+    import codecs
+
+    from translate_cmp.readers.po import GETTEXT_CHARSETS
+
+    gettext = [  # po-charset.c's list, less EUC-TW, VISCII and GEORGIAN-PS, which Python has no codec for
+        "ASCII", "ANSI_X3.4-1968", "US-ASCII", "ISO-8859-1", "ISO-8859-2", "ISO-8859-3", "ISO-8859-4", "ISO-8859-5",
+        "ISO-8859-6", "ISO-8859-7", "ISO-8859-8", "ISO-8859-9", "ISO-8859-13", "ISO-8859-14", "ISO-8859-15", "KOI8-R",
+        "KOI8-U", "KOI8-T", "CP850", "CP866", "CP874", "CP932", "CP949", "CP950", "CP1250", "CP1251", "CP1252",
+        "CP1253", "CP1254", "CP1255", "CP1256", "CP1257", "CP1258", "GB2312", "EUC-JP", "EUC-KR", "BIG5", "BIG5-HKSCS",
+        "GBK", "GB18030", "SHIFT_JIS", "JOHAB", "TIS-620", "UTF-8",
+    ]
+    assert {codecs.lookup(name).name for name in gettext} == GETTEXT_CHARSETS

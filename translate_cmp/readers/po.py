@@ -23,15 +23,16 @@ from translate_cmp.records import Document, Unit
 
 _LINE = re.compile(r"\(line (\d+)\)")
 _CHARSET = re.compile(rb'"?Content-Type:.+? charset=([\w_\-:\.]+)')  # where polib looks for it
-# The charsets GNU gettext accepts in a PO header (its po-charset.c), as Python names them: ASCII-compatible
-# text encodings. Anything else (x-evil, rot13, utf-7, unicode_escape) is refused in one line.
-GETTEXT_CHARSETS = frozenset(codecs.lookup(name).name for name in (
-    "ascii", "iso-8859-1", "iso-8859-2", "iso-8859-3", "iso-8859-4", "iso-8859-5", "iso-8859-6", "iso-8859-7",
-    "iso-8859-8", "iso-8859-9", "iso-8859-13", "iso-8859-14", "iso-8859-15", "koi8-r", "koi8-u", "koi8-t", "cp850",
-    "cp866", "cp874", "cp932", "cp949", "cp950", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
-    "cp1256", "cp1257", "cp1258", "gb2312", "euc-jp", "euc-kr", "big5", "big5-hkscs", "gbk", "gb18030", "shift_jis",
-    "johab", "tis-620", "utf-8",
-))
+# The charsets GNU gettext accepts in a PO header (its po-charset.c), as Python's codecs name them (written out:
+# looking them up here would import every CJK codec at each start): ASCII-compatible text encodings. Anything
+# else (x-evil, rot13, utf-7, unicode_escape) is refused in one line.
+GETTEXT_CHARSETS = frozenset({
+    "ascii", "iso8859-1", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8",
+    "iso8859-9", "iso8859-13", "iso8859-14", "iso8859-15", "koi8-r", "koi8-u", "koi8-t", "cp850", "cp866", "cp874",
+    "cp932", "cp949", "cp950", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "cp1258", "gb2312", "euc_jp", "euc_kr", "big5", "big5hkscs", "gbk", "gb18030", "shift_jis", "johab", "tis-620",
+    "utf-8",
+})
 
 
 def po_charset(data: bytes) -> str:
