@@ -17,6 +17,13 @@ little more than reading the input and writing the outputs.
 The database is in WAL mode with a busy timeout, so two runs (or Ray actors on one machine) can
 read and write it at the same time; every write is one transaction, so a writer that crashes
 mid-transaction leaves the committed entries intact and the rest is rolled back on next open.
+
+A cache folder may be shared across CI branches, so nothing in it may run code or lead the run elsewhere:
+stored results are JSON records (:mod:`translate_cmp.result_record`), never pickles; the schema's
+``user_version`` is checked (a cache of version 1 has its pickled ``results`` rows dropped, everything
+else kept; an unknown version is left untouched and the run goes on without a cache, with a one-line
+notice); the database file, and its ``-wal``/``-shm``/``-journal`` companions, must not be symbolic
+links (else refused the same way), and the database is opened with ``trusted_schema`` off.
 """
 
 from __future__ import annotations
@@ -24,19 +31,21 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, replace
 from functools import lru_cache
 from pathlib import Path
 
+from translate_cmp import result_record
 from translate_cmp.engines.base import Engine, TokenScore
 from translate_cmp.records import Document, DocumentResult, Translated
 
 CACHE_FILE = "translations.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: results rows are JSON records; 1 held pickles (dropped on upgrade)
+COMPANIONS = ("-wal", "-shm", "-journal")  # files SQLite writes next to the database
 BUSY_TIMEOUT_MS = 60_000
 _QUERY_BATCH = 500  # host parameters per query, well below SQLite's limit
 
@@ -73,6 +82,11 @@ CREATE TABLE IF NOT EXISTS results (
 """
 
 
+_LAYOUT = {"translations": ("context", "source", "target", "score", "truncated", "n_tokens"),
+           "contexts": ("context", "key"), "scores": ("context", "pair", "tokens"),
+           "unknown_words": ("context", "source", "words"), "results": ("key", "value")}
+
+
 def default_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/translate-cmp``, else ``~/.cache/translate-cmp``."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -96,26 +110,90 @@ def pair_digest(source: str, target: str) -> str:
     return hashlib.sha256(f"{len(source)}:{source}\0{target}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
+class CacheRefused(Exception):
+    """A cache this version will not use: another schema version, or a symbolic link in its place. The run goes
+    on without a cache (:func:`with_cache` prints ``str(self)`` in a one-line notice); nothing is changed."""
+
+
+def _refuse_links(path: Path) -> None:
+    for candidate in (path, *(path.with_name(path.name + suffix) for suffix in COMPANIONS)):
+        try:
+            mode = os.lstat(candidate).st_mode
+        except FileNotFoundError:
+            continue
+        if stat.S_ISLNK(mode):
+            raise CacheRefused(f"{candidate}: a symbolic link (-> {os.readlink(candidate)}); not followed")
+        if candidate == path and not stat.S_ISREG(mode):
+            raise CacheRefused(f"{candidate}: not a regular file")
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _fits_translation(target: object, score: object, truncated: object, n_tokens: object) -> bool:
+    return (isinstance(target, str) and (score is None or _number(score)) and isinstance(truncated, int)
+            and isinstance(n_tokens, int))
+
+
+def _fits_score(token: object) -> bool:
+    return (isinstance(token, list) and len(token) == 4 and isinstance(token[0], str) and _number(token[1])
+            and isinstance(token[2], int) and isinstance(token[3], int))
+
+
+def _json_or_none(text: object) -> object:
+    try:
+        return json.loads(text) if isinstance(text, str) else None
+    except (ValueError, RecursionError):
+        return None
+
+
+def _text(data: bytes) -> str:
+    """SQLite TEXT as str; bytes that are not UTF-8 (an altered file) become U+FFFD instead of an error."""
+    return data.decode("utf-8", "replace")
+
+
 class TranslationCache:
     """The on-disk store. One connection per instance; safe to open from several processes."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        _refuse_links(self.path)
         # Autocommit mode: every write below is one explicit transaction.
         self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                    check_same_thread=False)
+        try:
+            self._open()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _open(self) -> None:
+        self._db.text_factory = _text
+        self._db.execute("PRAGMA trusted_schema = OFF")  # a planted schema's triggers and views run no functions
         self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, 1, SCHEMA_VERSION):
+            raise CacheRefused(f"{self.path}: cache schema {version}, written by another version of translate-cmp "
+                               f"(this one reads {SCHEMA_VERSION}); ignored")
         self._db.execute("PRAGMA journal_mode = WAL")
         # Commits survive a killed process; a power cut may lose the last ones but never corrupts the file.
         self._db.execute("PRAGMA synchronous = NORMAL")
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA_VERSION):
-            raise RuntimeError(f"{self.path}: cache schema {version}, expected {SCHEMA_VERSION}; delete the file")
         with self._write() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]  # again, inside the transaction
+            if version not in (0, 1, SCHEMA_VERSION):
+                raise CacheRefused(f"{self.path}: cache schema {version}, written by another version; ignored")
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     db.execute(statement)
+            try:  # tables of this name but another layout: not this version's cache
+                for table, columns in _LAYOUT.items():
+                    db.execute(f"SELECT {', '.join(columns)} FROM {table} LIMIT 0")
+            except sqlite3.OperationalError as exc:
+                raise CacheRefused(f"{self.path}: tables of another layout ({exc}); ignored") from None
+            if version == 1:
+                db.execute("DELETE FROM results")  # pickles: never read again
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @classmethod
@@ -145,7 +223,8 @@ class TranslationCache:
                 (context, *part),
             )
             for source, target, score, truncated, n_tokens in rows:
-                found[source] = Translated(target, score, bool(truncated), n_tokens)
+                if _fits_translation(target, score, truncated, n_tokens):  # an altered row is a miss
+                    found[source] = Translated(target, score, bool(truncated), n_tokens)
             rows = self._db.execute(
                 "SELECT source, words FROM unknown_words "
                 f"WHERE context = ? AND source IN ({','.join('?' * len(part))})",
@@ -153,7 +232,11 @@ class TranslationCache:
             )
             for source, words in rows:
                 if source in found:
-                    found[source] = replace(found[source], unknown=tuple(json.loads(words)))
+                    unknown = _json_or_none(words)
+                    if isinstance(unknown, list) and all(isinstance(w, str) for w in unknown):
+                        found[source] = replace(found[source], unknown=tuple(unknown))
+                    else:
+                        del found[source]
         return found
 
     def put_many(self, context: str, key: str, items: Iterable[tuple[str, Translated]]) -> None:
@@ -177,7 +260,9 @@ class TranslationCache:
                 (context, *part),
             )
             for pair, tokens in rows:
-                found[pair] = [TokenScore(*t) for t in json.loads(tokens)]
+                scores = _json_or_none(tokens)
+                if isinstance(scores, list) and all(_fits_score(t) for t in scores):
+                    found[pair] = [TokenScore(*t) for t in scores]
         return found
 
     def put_scores(self, context: str, key: str, items: Iterable[tuple[str, list[TokenScore]]]) -> None:
@@ -297,6 +382,10 @@ def with_cache(engine: Engine, cache_dir: str | Path | None = None, enabled: boo
         return engine
     try:
         cache = TranslationCache.in_dir(cache_dir)
+    except CacheRefused as exc:
+        if notify:
+            notify(f"translate-cmp: translation cache not used: {exc}; translating without it")
+        return engine
     except (OSError, sqlite3.Error) as exc:
         if notify:
             notify(f"translate-cmp: translation cache unavailable ({exc}); translating without it")
@@ -340,8 +429,8 @@ class ResultMemo:
     package's code and data (:func:`code_fingerprint`), the versions of the libraries that segment,
     detect, translate and score (:func:`library_versions`), the engine, its decoding settings and
     every model id, the selected rule codes and the pivots. Change any of them and the stored
-    results stop matching. Values are pickles written by this package into
-    the user's own cache folder; one that cannot be read counts as a miss.
+    results stop matching. Values are JSON records (:mod:`translate_cmp.result_record`), checked field by
+    field as they are read: one of another format, or one that does not fit, counts as a miss.
     """
 
     def __init__(self, cache: TranslationCache, fingerprint: str):
@@ -377,13 +466,11 @@ class ResultMemo:
         out: dict[str, DocumentResult] = {}
         for key, blob in self.cache.get_results(keys).items():
             try:
-                result = pickle.loads(blob)
-            except Exception:  # written by another version: recompute
+                out[key] = result_record.loads(blob)
+            except ValueError:  # another format, or altered: recompute
                 continue
-            if isinstance(result, DocumentResult):
-                out[key] = result
         self.hits += len(out)
         return out
 
     def put(self, items: Iterable[tuple[str, DocumentResult]]) -> None:
-        self.cache.put_results((k, pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for k, r in items)
+        self.cache.put_results((k, result_record.dumps(r)) for k, r in items)
