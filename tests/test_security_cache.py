@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translate_cmp import result_record
 from translate_cmp.cli.app import cli
 from translate_cmp.engines.cache import CACHE_FILE, SCHEMA_VERSION, TranslationCache
 from translate_cmp.pipeline import run_documents
 from translate_cmp.records import Document, Unit
+from translate_cmp.run import result_record
 from translate_cmp.run.memo import FOLDER, KEEP, MAGIC
 
 ARTICLES = {

@@ -10,7 +10,7 @@ analyser) are kept beside them in ``unknown_words``. A run that is killed keeps 
 running it again translates only what is left. Forced-decoding scores (``Engine.score``, the
 surprisal pass) are cached the same way.
 
-A second table memoises whole document results (:class:`ResultMemo`): a re-run on unchanged
+A second table holds whole document results for :class:`translate_cmp.run.result_memo.ResultMemo`: a re-run on unchanged
 input with unchanged settings and code skips detection, scoring and flagging too, so it costs
 little more than reading the input and writing the outputs.
 
@@ -19,7 +19,7 @@ read and write it at the same time; every write is one transaction, so a writer 
 mid-transaction leaves the committed entries intact and the rest is rolled back on next open.
 
 A cache folder may be shared across CI branches, so nothing in it may run code or lead the run elsewhere:
-stored results are JSON records (:mod:`translate_cmp.result_record`), never pickles; the schema's
+stored results are JSON records (:mod:`translate_cmp.run.result_record`), never pickles; the schema's
 ``user_version`` is checked (a cache of version 1 has its pickled ``results`` rows dropped, everything
 else kept; an unknown version is left untouched and the run goes on without a cache, with a one-line
 notice); the database file, and its ``-wal``/``-shm``/``-journal`` companions, must not be symbolic
@@ -35,13 +35,11 @@ import sqlite3
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, replace
-from functools import lru_cache
+from dataclasses import replace
 from pathlib import Path
 
-from translate_cmp import result_record
 from translate_cmp.engines.base import Engine, TokenScore
-from translate_cmp.records import Document, DocumentResult, Translated
+from translate_cmp.records import Translated
 
 CACHE_FILE = "translations.sqlite3"
 SCHEMA_VERSION = 2  # 2: results rows are JSON records; 1 held pickles (dropped on upgrade)
@@ -273,7 +271,7 @@ class TranslationCache:
             db.executemany("INSERT OR REPLACE INTO scores VALUES (?, ?, ?)", rows)
 
     def get_results(self, keys: Sequence[str]) -> dict[str, bytes]:
-        """Stored document results among ``keys`` (see :class:`ResultMemo`)."""
+        """Stored document results among ``keys`` (see :class:`translate_cmp.run.result_memo.ResultMemo`)."""
         found: dict[str, bytes] = {}
         distinct = list(dict.fromkeys(keys))
         for i in range(0, len(distinct), _QUERY_BATCH):
@@ -374,7 +372,8 @@ def with_cache(engine: Engine, cache_dir: str | Path | None = None, enabled: boo
 
     Returned unchanged when caching is off. An engine that translates nothing (``none``) is wrapped
     too: it never asks the cache for a translation, but its runs reuse whole document results
-    (:class:`ResultMemo`), so a re-run of surface rules on unchanged input skips detection and rules.
+    (:class:`translate_cmp.run.result_memo.ResultMemo`), so a re-run of surface rules on unchanged input skips
+    detection and rules.
     A cache that cannot be opened (read-only home, full disk) is skipped with a notice rather than
     failing the run.
     """
@@ -391,86 +390,3 @@ def with_cache(engine: Engine, cache_dir: str | Path | None = None, enabled: boo
             notify(f"translate-cmp: translation cache unavailable ({exc}); translating without it")
         return engine
     return CachingEngine(engine, cache)
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A digest of every file of the installed translate_cmp package (code and data)."""
-    root = Path(__file__).resolve().parents[1]  # the translate_cmp package, not this folder
-    digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-RESULT_LIBRARIES = ("sacrebleu", "langdetect", "sentencex", "ctranslate2", "sentencepiece", "argostranslate",
-                    "lingua-language-detector", "wordfreq", "spacy")
-
-
-@lru_cache(maxsize=1)
-def library_versions() -> dict[str, str]:
-    """Versions of the libraries whose behaviour shapes results (segmenting, detecting, scoring)."""
-    from importlib import metadata
-
-    out = {}
-    for dist in RESULT_LIBRARIES:
-        try:
-            out[dist] = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            out[dist] = ""
-    return out
-
-
-class ResultMemo:
-    """Whole :class:`DocumentResult` s in the cache, keyed by everything that decides them.
-
-    The key of a document is a digest of its id, path, text, encoding and localisation unit, and of the
-    run's fingerprint: the
-    package's code and data (:func:`code_fingerprint`), the versions of the libraries that segment,
-    detect, translate and score (:func:`library_versions`), the engine, its decoding settings and
-    every model id, the selected rule codes and the pivots. Change any of them and the stored
-    results stop matching. Values are JSON records (:mod:`translate_cmp.result_record`), checked field by
-    field as they are read: one of another format, or one that does not fit, counts as a miss.
-    """
-
-    def __init__(self, cache: TranslationCache, fingerprint: str):
-        self.cache = cache
-        self.fingerprint = fingerprint
-        self.hits = 0
-
-    @classmethod
-    def for_run(cls, engine: CachingEngine, rule_codes: Iterable[str], pivots: Sequence[str],
-                **settings) -> ResultMemo:
-        """``settings``: anything else that changes results or errors (e.g. ``strict``)."""
-        run = {
-            "run": settings,
-            "code": code_fingerprint(),
-            "libraries": library_versions(),
-            "engine": engine.name,
-            "settings": engine.settings(),
-            "models": {f"{s}->{t}": engine.model_id(s, t) for s, t in sorted(engine.directions())},
-            "rules": sorted(rule_codes),
-            "pivots": list(pivots),
-        }
-        return cls(engine.cache, hashlib.sha256(json.dumps(run, sort_keys=True, default=str).encode()).hexdigest())
-
-    def key(self, document: Document) -> str:
-        digest = hashlib.sha256(self.fingerprint.encode())
-        # the localisation unit (fuzzy state, ids, languages, source...) decides rules and rows too
-        unit = json.dumps(asdict(document.unit), sort_keys=True, ensure_ascii=False) if document.unit else ""
-        for part in (document.doc_id, document.path, document.text, document.encoding, unit):
-            digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
-        return digest.hexdigest()
-
-    def get(self, keys: Sequence[str]) -> dict[str, DocumentResult]:
-        out: dict[str, DocumentResult] = {}
-        for key, blob in self.cache.get_results(keys).items():
-            try:
-                out[key] = result_record.loads(blob)
-            except ValueError:  # another format, or altered: recompute
-                continue
-        self.hits += len(out)
-        return out
-
-    def put(self, items: Iterable[tuple[str, DocumentResult]]) -> None:
-        self.cache.put_results((k, result_record.dumps(r)) for k, r in items)

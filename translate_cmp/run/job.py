@@ -31,6 +31,7 @@ from translate_cmp.run.memo import (
     run_key,
     split_folder,
 )
+from translate_cmp.run.signature import RunSignature
 from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.writers import open_writers
 from translate_cmp.writers.gate import Gate, GateTally, load_baseline
@@ -64,9 +65,7 @@ def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats
     signatures, timings, counts."""
     inner = getattr(engine, "inner", engine)  # under the translation cache
     return {
-        "engine": engine.name,
-        "engine_settings": engine.settings(),
-        "models": {f"{s}->{t}": engine.model_id(s, t) for s, t in sorted(engine.directions())},
+        **RunSignature.of(engine, rule_docs, ()).manifest(),
         "model_loads": {f"{s}->{t}": n for (s, t), n in sorted(getattr(inner, "load_counts", {}).items())},
         "rules": sorted(rule_docs),
         "signatures": scorer.signatures() if stats.translated else {},

@@ -1,6 +1,6 @@
 """A whole-run output memo: a re-run on unchanged input and settings republishes the stored files.
 
-Even with every document result memoised (:class:`translate_cmp.engines.cache.ResultMemo`), a re-run still
+Even with every document result memoised (:class:`translate_cmp.run.result_memo.ResultMemo`), a re-run still
 renders every output (CSV, JSONL, the HTML report) again, which costs most of its time. This memo
 keeps the bytes of every output file of a finished run (all but ``run.json``), with what ``run.json``
 and the exit code need, under a key that digests everything that decides those bytes:
@@ -9,8 +9,8 @@ and the exit code need, under a key that digests everything that decides those b
 - the whole :class:`~translate_cmp.run.job.JobConfig` but ``out_dir`` (read options, formats, rule
   selection, pivots, fail_on, quality, strict, the baseline's path) and the baseline file's bytes;
 - the engine's name, settings and model ids, the selected rule codes, the cache's path;
-- :func:`~translate_cmp.engines.cache.code_fingerprint`, :func:`~translate_cmp.engines.cache.library_versions` and the
-  name of every installed distribution on ``sys.path`` (so any upgrade misses).
+- the :class:`~translate_cmp.run.signature.RunSignature` (code digest, library versions, engine, models, rules,
+  pivots) and the name of every installed distribution on ``sys.path`` (so any upgrade misses).
 
 The output folder is left out of the key so that the same run into another folder is served too. The
 one place a run writes its folder's name -- ``"out_dir": "..."`` in the settings row of the HTML report's
@@ -110,7 +110,7 @@ def _input_digest(paths: tuple[str, ...]) -> list[list[str]] | None:
 
 def run_key(config, engine, rule_codes, pivots) -> str | None:
     """The digest of everything that decides a run's output bytes; None when in doubt (then no memo)."""
-    from translate_cmp.engines.cache import code_fingerprint, library_versions
+    from translate_cmp.run.signature import RunSignature
 
     inputs = _input_digest(config.paths)
     if inputs is None:
@@ -122,24 +122,17 @@ def run_key(config, engine, rule_codes, pivots) -> str | None:
         except OSError:
             return None
     settings = {k: v for k, v in asdict(config).items() if k != "out_dir"}
-    parts = {
-        "memo": MAGIC.decode(),
-        "cwd": os.getcwd(),
-        "inputs": inputs,
-        "config": settings,
-        "baseline": baseline,
-        "engine": engine.name,
-        "engine_settings": engine.settings(),
-        "models": {f"{s}->{t}": engine.model_id(s, t) for s, t in sorted(engine.directions())},
-        "rules": sorted(rule_codes),
-        "pivots": list(pivots),
-        "cache": str(getattr(getattr(engine, "cache", None), "path", "")),
-        "code": code_fingerprint(),
-        "libraries": library_versions(),
-        "installed": _installed(),
-        "python": sys.version,
-    }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    signature = RunSignature.of(engine, rule_codes, pivots)
+    return signature.digest(
+        memo=MAGIC.decode(),
+        cwd=os.getcwd(),
+        inputs=inputs,
+        config=settings,
+        baseline=baseline,
+        cache=str(getattr(getattr(engine, "cache", None), "path", "")),
+        installed=_installed(),
+        python=sys.version,
+    )
 
 
 def folder_key(key: str, out_dir: Path) -> str:

@@ -1,6 +1,6 @@
 """A :class:`~translate_cmp.records.DocumentResult` as a plain JSON record, and back, exactly.
 
-The translation cache keeps whole document results (:class:`translate_cmp.engines.cache.ResultMemo`). A cache
+The translation cache keeps whole document results (:class:`translate_cmp.run.result_memo.ResultMemo`). A cache
 folder can be shared across CI branches, so what it holds must not be able to run code when it is read:
 the records are JSON (strings, numbers, lists, objects), built and read field by field from the typed
 records, never a pickle. Floats go through ``repr`` and back, so a result read from the cache writes the
