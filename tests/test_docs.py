@@ -190,7 +190,8 @@ def test_options_the_pages_name_are_options_of_their_command():
     wrong = []
     for page in doc_pages():
         for code in _code_texts(page):
-            for m in re.finditer(r"(?<![\w/.-])translate-cmp ((?:models )?[a-z]+)\b([^\n|]*)", code):
+            # a command where one starts: a line, a prompt, or after && ; | (not prose quoting a message)
+            for m in re.finditer(r"(?:^|\$ |&& |; |\| |`)translate-cmp ((?:models )?[a-z]+)\b([^\n|]*)", code, re.M):
                 sub = m[1]
                 if sub.split()[0] not in commands_listed:
                     wrong.append(f"{_rel(page)}: `translate-cmp {sub}` is no command")

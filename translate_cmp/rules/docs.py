@@ -74,6 +74,16 @@ def rule_doc(code: str, rule_docs: RuleDocs, severity: str = "") -> RuleDoc:
     )
 
 
+def _example_line(ex) -> str:
+    """One example as ``translate-cmp rules CODE`` prints it: its language unless English, then the text."""
+    line = "  " + (f"[{ex.lang}] " if ex.lang != "en" else "") + repr(ex.text)
+    if getattr(ex, "translation", None) is not None:
+        line += f"  translated as {ex.translation!r}"
+    if ex.back is not None:
+        line += f"  back-translated as {ex.back!r}"
+    return line
+
+
 def rule_text(code: str) -> str:
     from translate_cmp.rules import get_rule
     from translate_cmp.rules.coverage import languages_label
@@ -84,13 +94,9 @@ def rule_text(code: str) -> str:
     if rule.why:
         lines += ["", "Why it matters", f"  {rule.why}"]
     if rule.examples:
-        lines += ["", "Example (flagged)"]
-        for ex in rule.examples:
-            lines.append(f"  {ex.text!r}" + (f"  back-translated as {ex.back!r}" if ex.back is not None else ""))
+        lines += ["", "Example (flagged)", *map(_example_line, rule.examples)]
     if rule.instead:
         lines += ["", "Use instead", f"  {rule.instead}"]
     if rule.counter_examples:
-        lines += ["", "Not flagged"]
-        for ex in rule.counter_examples:
-            lines.append(f"  {ex.text!r}" + (f"  back-translated as {ex.back!r}" if ex.back is not None else ""))
+        lines += ["", "Not flagged", *map(_example_line, rule.counter_examples)]
     return "\n".join(lines)
