@@ -17,6 +17,7 @@ LANGUAGE = plain(
     oblique_articles=words("dem einem einer eines einen"),
     pronouns=words("ich du er sie es wir ihr"),
     deliberate_doubles=words("die das der dem den sie es"),
+    one_letter_words=frozenset(),  # no German word has one letter
     noun_markers=words(
         """der die das den dem des ein eine einer eines einem einen
         am im ins zum zur beim vom ans aufs durchs fürs ums

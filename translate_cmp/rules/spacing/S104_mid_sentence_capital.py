@@ -49,8 +49,9 @@ class MidSentenceCapital(SurfaceRule):
         "languages only the language's closed-class words (langdata) count, before a lower-case word or a "
         "number: after a lower-case word ('acuerdo Entre ambos'), after a closed-class first word ('Selon Le "
         "ministère'), or after a name when the word is no article, pronoun or name particle ('Meloni Ha "
-        "detto', not 'Pedro De la Fuente'); a one-letter word only between lower-case words, before a content "
-        "word ('aprovaram A reforma', not 'grupo A de'); in German also before a noun, except the nominative "
+        "detto', not 'Pedro De la Fuente'); a one-letter word only where the language has such a word (Russian 'В', "
+        "not the letter 'Х': 'по оси Х'), between lower-case words, before a content word and not after an article "
+        "('aprovaram A reforma', not 'grupo A de', 'un O lógico'); in German also before a noun, except the nominative "
         "articles that begin names ('Der Spiegel'). Never a pronoun of polite address, capitalised by rule "
         "(German 'Sie', 'Ihnen', 'Ihr'; Russian 'Вы', 'Вам'). German writes every noun with a capital, so there "
         "a word is never flagged where it is a noun: a form its Hunspell dictionary writes with a capital "
@@ -82,6 +83,8 @@ class MidSentenceCapital(SurfaceRule):
         Example("Der Befehl ist Teil des Pakets und läuft jeden Morgen um acht Uhr.", lang="de"),
         Example("Die Tore schoss er von Will Patching bedient, die Spende kam von Sébastien Lange selbst.", lang="de"),
         Example("Мы благодарим Вас за Ваше письмо и ответим Вам завтра.", lang="ru"),
+        Example("Los bits se combinan con un O lógico antes de escribirlos.", lang="es"),
+        Example("На графике по оси Х отложено время работы сервера.", lang="ru"),
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
@@ -182,6 +185,8 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
         if nouns_capitalised and (prev.group().lower() in info.noun_markers or writes_capitalised(word, lang)):
             continue  # a noun: "ist Teil des Pakets", "um acht Uhr", "das Ganze", "heute Morgen"
         if letter:
+            if word.lower() not in info.one_letter_words or prev.group().lower() in info.articles:
+                continue  # a letter, no word ('По оси Х'), or a letter's name after an article ('un O lógico')
             # only between two plain words, the second a content word: "grupo A de", "vitamina A es" are labels
             if is_lower(prev.group()) and nxt is not None and is_lower(nxt.group()) and nxt.group() not in vocab:
                 yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence (a closed-class word of '{lang}')")
