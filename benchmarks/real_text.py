@@ -32,7 +32,7 @@ What is measured, per set and contender:
 - flags AUROC: rows with a Major error (any rater) against clean rows, scored by their number of flags (ties
   count half; a score of flags alone, 0.50 is chance); beside it the same with the highest severity as score;
 - risk and length AUROC, same rows: the row's risk (the noisy OR of its sentences' ``risk``, as
-  translate_cmp.risk.document_risk combines them) and its length in words, each with a bootstrap 95% interval
+  translate_cmp.score.risk.document_risk combines them) and its length in words, each with a bootstrap 95% interval
   (1,000 stratified resamples of rows), and the interval of risk minus length on the same resamples;
 - span precision: on error rows, flags whose ``[start, end)`` touches a rater's error span (shares a character;
   an empty span, a rater's omission point, touches a flag that contains it) over all flags; "chance" is what

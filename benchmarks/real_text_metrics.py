@@ -106,7 +106,7 @@ def pairwise_accuracy(groups: Iterable[Sequence[tuple[float, float]]]) -> tuple[
 
 def noisy_or(values: Iterable[float]) -> float:
     """``1 - prod(1 - v)``: the chance that at least one of independent events happens (a row's risk from its
-    sentences' risks, as translate_cmp.risk.document_risk combines them)."""
+    sentences' risks, as translate_cmp.score.risk.document_risk combines them)."""
     keep = 1.0
     for v in values:
         keep *= 1.0 - v

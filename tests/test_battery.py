@@ -128,6 +128,45 @@ def _newline_name(tmp: Path) -> list[str]:
     return [str(_write(tmp / "bad\nname.txt", b"\x00\x01binary\x00"))]
 
 
+def _po(charset: str) -> Callable[[Path], list[str]]:
+    body = (f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n"Language: de\\n"\n\n'
+            'msgid "Hello %s world"\nmsgstr "Hallo Welt"\n')
+    return lambda t: [str(_write(t / "x.po", body))]
+
+
+def _xliff(encoding: str, target: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="{encoding}"?>\n<xliff version="1.2" '
+            'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en" target-language="de" '
+            'original="a" datatype="plaintext"><body>\n<trans-unit id="1"><source>Hello %s world, € 5</source>'
+            f"<target>{target}</target></trans-unit>\n</body></file></xliff>\n").encode(encoding, "xmlcharrefreplace")
+
+
+# Inputs that crashed a run with a traceback and exit 1 (issue 23, case 3): each is now one line, exit 2 alone
+# (here) and exit 3 beside good files (test_issue_23_crashers_in_a_batch_are_skipped_and_the_rest_processed).
+CRASHERS: dict[str, tuple[Callable[[Path], list[str]], str, tuple[str, ...]]] = {
+    "jsonl lone surrogate in the text": (lambda t: _jsonl(t, '{"text": "Hello \\ud800 world."}'),
+                                         r"rows\.jsonl: line 1: 'text' holds a lone surrogate \(\\ud800\), not valid "
+                                         r"Unicode$", ()),
+    "jsonl lone surrogate in the id": (lambda t: _jsonl(t, '{"id": "\\udc00x", "text": "Hello."}'),
+                                       r"rows\.jsonl: line 1: id 'id' holds a lone surrogate \(\\udc00\)",
+                                       ("--id-column", "id")),
+    "jsonl nested 100,000 levels": (lambda t: _jsonl(t, "[" * 100_000 + "]" * 100_000),
+                                    r"rows\.jsonl: line 1: not JSON this tool reads \(nested too deeply\)$", ()),
+    "jsonl integer of 5,001 digits": (lambda t: _jsonl(t, '{"text": "ok", "n": ' + "7" * 5001 + "}"),
+                                      r"rows\.jsonl: line 1: not JSON this tool reads \(Exceeds the limit", ()),
+    "text decoded into a lone surrogate": (lambda t: [str(_write(t / "e.txt", b"Hello \\ud800 world."))],
+                                           r"e\.txt: holds a lone surrogate \(\\ud800\), not valid Unicode$",
+                                           ("--encoding", "unicode_escape")),
+    "po charset x-evil": (_po("x-evil"), r"x\.po: unknown charset 'x-evil' in the header; pass --encoding$", ()),
+    "po charset rot13": (_po("rot13"), r"x\.po: charset 'rot13' in the header is not one gettext accepts", ()),
+    "po charset utf-7": (_po("utf-7"), r"x\.po: charset 'utf-7' in the header is not one gettext accepts", ()),
+    "xliff in a charset Python has no codec for": (
+        lambda t: [str(_write(t / "tw.xlf", _xliff("UTF-8", "Hallo Welt").replace(b"UTF-8", b"EUC-TW")
+                                                                     .replace("€".encode(), b"EUR")))],
+        r"tw\.xlf: encoding 'EUC-TW' is not one translate-cmp reads", ("--format", "csv,xliff")),
+}
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -144,10 +183,11 @@ CASES = [
     Case("fifo in folder --strict", _fifo_in_folder, 2, r"b\.txt: is a FIFO", ("--strict",)),
     Case("device", lambda t: ["/dev/null"], 2, r"/dev/null: is a device"),
     Case("dangling symlink", _dangling, 2, r"gone\.txt: dangling symbolic link"),
-    Case("dangling symlink in folder --strict", _dangling_in_folder, 2, r"gone\.txt: dangling symbolic link",
-         ("--strict",)),
+    Case("dangling symlink in folder --follow-links --strict", _dangling_in_folder, 2,
+         r"gone\.txt: dangling symbolic link", ("--follow-links", "--strict")),
     Case("symlink loop", _loop, 2, r"l1\.txt: symbolic link loop"),
-    Case("symlink loop in folder --strict", _loop_in_folder, 2, r"l1\.txt: symbolic link loop", ("--strict",)),
+    Case("symlink loop in folder --follow-links --strict", _loop_in_folder, 2, r"l1\.txt: symbolic link loop",
+         ("--follow-links", "--strict")),
     Case("path given twice", _twice, 2, r"a\.txt: path given twice"),
     Case("folder given twice", _twice_via_folder, 2, r"in: path given twice"),
     Case("binary", lambda t: [str(_write(t / "b.txt", b"\x00\x01\x02PK\x03\x04"))], 2, r"b\.txt: binary data"),
@@ -191,6 +231,7 @@ CASES = [
     Case("csv without text column", lambda t: [str(_write(t / "r.csv", "a,b\n1,2\n"))], 2,
          r"r\.csv: no column 'text'"),
     Case("unreadable file", _unreadable, 2, r"secret\.txt: Permission denied", permissions=True),
+    *(Case(f"issue 23: {name}", make, 2, message, extra) for name, (make, message, extra) in CRASHERS.items()),
 ]
 
 
@@ -319,3 +360,55 @@ def test_long_sentence_diff_is_linear_and_exact_at_the_edges():
     diff = word_diff(" ".join(words), " ".join(changed))
     assert diff == " ".join([*words[:10], "[-" + words[10] + "-]", "{+NEW+}", *words[11:]])
     assert word_diff(" ".join(words), " ".join(words)) == " ".join(words)
+
+
+def test_issue_23_crashers_in_a_batch_are_skipped_and_the_rest_processed(tmp_path):
+    out = tmp_path / "out"
+    good = _write(tmp_path / "good" / "a.txt", GOOD)
+    bad = []
+    for n, (make, message, extra) in enumerate(CRASHERS.values()):
+        if extra[:1] == ("--encoding",):
+            continue  # --encoding applies to every file of the run
+        folder = tmp_path / f"bad{n}"
+        folder.mkdir()
+        bad += [(path, message) for path in make(folder)]
+    res = _run(str(good), *(str(p) for p, _ in bad), "--engine", "none", "--no-cache", "--out", str(out),
+               "--id-column", "id", "--format", "csv,xliff,po")
+    assert res.exit_code == 3, res.output
+    errors = [line for line in res.stderr.splitlines() if line.startswith("translate-cmp: error: ")]
+    assert len(errors) == len(bad), res.stderr
+    for (path, message), line in zip(bad, errors):
+        assert re.search(message, line) and line.startswith(f"translate-cmp: error: {path}: "), (line, message)
+    assert "The cat sat on the mat." in (out / "sentences.csv").read_text(encoding="utf-8")
+    assert not (out / "annotated").exists()  # no bad file is ever copied
+
+
+@pytest.mark.parametrize(("encoding", "target"), [("ISO-8859-1", "&#x4E2D;&#x6587; Welt"),
+                                                  ("Shift_JIS", "日本語のテキスト")], ids=["iso-8859-1", "shift_jis"])
+def test_annotated_xliff_in_a_charset_that_cannot_hold_the_findings(tmp_path, encoding, target):
+    from lxml import etree
+
+    original = _write(tmp_path / "in" / "x.xlf", _xliff(encoding, target)).read_bytes()
+    out = tmp_path / "out"
+    res = _run(str(tmp_path / "in"), "--engine", "none", "--no-cache", "--out", str(out), "--format", "csv,xliff")
+    assert res.exit_code == 0, res.output
+    copy = (out / "annotated" / "x.xlf").read_bytes()
+    notes = [n.text for n in etree.fromstring(copy).iter("{*}note")]
+    assert notes and any("€" in n for n in notes)  # the source quoted in C506, written as a character reference
+    assert re.sub(rb"<note [^>]*>.*?</note>", b"", copy) == original  # every other byte as it was
+
+
+def test_a_copy_that_cannot_be_annotated_is_one_line_and_exit_3(tmp_path):
+    # U+FF61 may start a name in XML 1.0 fifth edition (libxml2 reads it) but not for expat, the copy's scanner
+    odd = _xliff("UTF-8", "Hallo Welt").replace(b'<trans-unit id="1">', '<trans-unit id="1" \uff61x="y">'.encode())
+    _write(tmp_path / "in" / "odd.xlf", odd)
+    _write(tmp_path / "in" / "x.xlf", _xliff("ISO-8859-1", "Hallo Welt"))
+    out = tmp_path / "out"
+    res = _run(str(tmp_path / "in"), "--engine", "none", "--no-cache", "--out", str(out), "--format", "csv,xliff")
+    assert res.exit_code == 3, res.output
+    assert re.search(r"odd\.xlf: annotated xliff copy not written: not well-formed \(invalid token\): line 3",
+                     _one_line("\n".join(line for line in res.stderr.splitlines() if "error:" in line)))
+    assert sorted(p.name for p in (out / "annotated").iterdir()) == ["x.xlf"]
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert [e["path"] for e in manifest["input_errors"]] == [str(tmp_path / "in" / "odd.xlf")]
+    assert manifest["counts"]["documents"] == 2

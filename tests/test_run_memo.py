@@ -16,9 +16,10 @@ import pytest
 from click.testing import CliRunner
 
 from translate_cmp.cli.app import cli
-from translate_cmp.engines.cache import ResultMemo, TranslationCache
+from translate_cmp.engines.cache import TranslationCache
 from translate_cmp.records import Document, Unit
 from translate_cmp.run.memo import FOLDER
+from translate_cmp.run.result_memo import ResultMemo
 
 ARTICLES = {
     "a.txt": "The committee met on Monday. Prices rose in March. The the report was late.\n\n"

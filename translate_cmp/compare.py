@@ -151,18 +151,31 @@ def compare_documents(source_doc: Document, target_doc: Document, engine: Engine
     return DocumentResult(source_doc, source.lang, source.lang_prob, results)
 
 
-def pair_paths(source: Path, translation: Path) -> list[tuple[Path, Path]]:
-    """Two files, or two folders whose files are paired by relative path (a missing partner is an error)."""
-    from translate_cmp.readers import check_paths, readable_files
+def pair_paths(source: Path, translation: Path, follow_links: bool = False,
+               notify=None) -> list[tuple[Path, Path]]:
+    """Two files, or two folders whose files are paired by relative path (a missing partner is an error).
 
-    check_paths([source, translation])
+    Without ``follow_links``, a symbolic link inside SOURCE is skipped (one ``notify`` line each) and a
+    partner reached through a link inside TRANSLATION is an error.
+    """
+    from translate_cmp.readers import check_paths, link_notice, readable_files, skipped_links
+
+    check_paths([source, translation], follow_links)
     if source.is_dir() != translation.is_dir():
         raise InputError(str(translation), "SOURCE and TRANSLATION must both be files or both be folders")
     if not source.is_dir():
         return [(source, translation)]
+    for link in skipped_links([source], follow_links):
+        if notify is not None:
+            notify(link_notice(link))
     pairs = []
-    for path in readable_files(source):
-        partner = translation / path.relative_to(source)
+    for path in readable_files(source, follow_links):
+        rel = path.relative_to(source)
+        partner = translation / rel
+        linked = next((translation.joinpath(*rel.parts[:n]) for n in range(1, len(rel.parts) + 1)
+                       if translation.joinpath(*rel.parts[:n]).is_symlink()), None)
+        if linked is not None and not follow_links:
+            raise InputError(str(linked), "symbolic link inside TRANSLATION; pass --follow-links to read it")
         if not partner.is_file():
             raise InputError(str(partner), f"no translation for {path}")
         pairs.append((path, partner))
@@ -171,7 +184,7 @@ def pair_paths(source: Path, translation: Path) -> list[tuple[Path, Path]]:
 
 def run_compare(source: Path, translation: Path, out_dir: Path, engine_name: str = "auto",
                 select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
-                formats: Sequence[str] = ("csv", "jsonl", "html"), read_options=None) -> RunStats:
+                formats: Sequence[str] = ("csv", "jsonl", "html"), read_options=None, notify=None) -> RunStats:
     """``translate-cmp compare``: every source document against its translation, written like a run."""
     from translate_cmp.engines import create_engine
     from translate_cmp.readers import ReadOptions, read_documents
@@ -180,13 +193,13 @@ def run_compare(source: Path, translation: Path, out_dir: Path, engine_name: str
     from translate_cmp.writers import open_writers
 
     started = time.time()
-    pairs = pair_paths(Path(source), Path(translation))
+    options = read_options or ReadOptions()
+    pairs = pair_paths(Path(source), Path(translation), options.follow_links, notify)
     rules = select_rules(select or ("C",), ignore)
     engine = create_engine(engine_name)
     scorer = SentenceScorer()
     stats = RunStats()
     rule_docs = {r.code: r.summary for r in rules}
-    options = read_options or ReadOptions()
     with open_writers(out_dir, formats) as writers:
         for src_path, tgt_path in pairs:
             (src_doc,) = read_documents([src_path], options)

@@ -34,8 +34,8 @@ class InputError(Exception):
 
     def __init__(self, where: str, problem: str):
         self.where = show_path(where)
-        self.problem = problem
-        super().__init__(f"{self.where}: {problem}")
+        self.problem = show_path(problem)  # one line, and printable: a quoted input may hold anything
+        super().__init__(f"{self.where}: {self.problem}")
 
 
 class InputsFailed(InputError):

@@ -15,6 +15,7 @@ import click
 from translate_cmp import __version__
 from translate_cmp.engines.argos_quality import DEFAULT_QUALITY, QUALITIES
 from translate_cmp.errors import (
+    EXIT_ENVIRONMENT,
     EXIT_FINDINGS,
     EXIT_INPUT,
     EXIT_INPUT_ERRORS,
@@ -52,12 +53,24 @@ class _Group(click.Group):
             line, code = describe_environment_error(exc)
             click.echo(f"translate-cmp: error: {line}", err=True)
             ctx.exit(code)
+        except Exception as exc:
+            if type(exc).__module__ != "sqlite3":
+                raise
+            # a cache file damaged (or altered) after it was opened: one line, an environment error
+            click.echo(f"translate-cmp: error: translation cache: {exc}; delete it or pass --no-cache", err=True)
+            ctx.exit(EXIT_ENVIRONMENT)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="translate-cmp")
 def cli() -> None:
     """Find machine-translation artefacts in articles, offline."""
+
+
+_follow_links = click.option(
+    "--follow-links", is_flag=True,
+    help="Read symbolic links inside input folders; by default each is skipped with a notice (a folder from a "
+         "pull request may link to files outside it).")
 
 
 def _output_options(command):
@@ -86,6 +99,7 @@ def _output_options(command):
 @click.option("--select", help="Only these rule codes or prefixes, comma-separated (e.g. S,F201).")
 @click.option("--ignore", help="Skip these rule codes or prefixes, comma-separated.")
 @click.option("--encoding", help="Read text files in this encoding instead of detecting UTF-8/UTF-16.")
+@_follow_links
 @click.option("--text-column", help="Tables (CSV/TSV/JSONL): the column holding each document's text.")
 @click.option("--id-column", help="Tables: the column holding each document's id.")
 @click.option("--source-column", help="Bitext tables: the column holding each unit's source text.")
@@ -113,7 +127,7 @@ def _output_options(command):
                    "usable core, 1 this process only. The outputs do not depend on it.")
 @click.option("--chunk-docs", type=click.IntRange(min=1), default=64, hidden=True,
               help="Documents translated together per chunk (memory vs batching).")
-def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, text_column, id_column,
+def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, follow_links, text_column, id_column,
         source_column, target_column, source_lang, target_lang, quality, executor, cache_dir, no_cache, surprisal,
         strict, baseline, jobs, chunk_docs) -> None:
     """Analyse the articles under PATHS and write the results to --out."""
@@ -126,7 +140,8 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
         select=_csv_list(select), ignore=_csv_list(ignore),
         fail_on=Severity.parse(fail_on) if fail_on else None, formats=_csv_list(formats) or (),
         read=ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column, source_column=source_column,
-                         target_column=target_column, source_lang=source_lang, target_lang=target_lang),
+                         target_column=target_column, source_lang=source_lang, target_lang=target_lang,
+                         follow_links=follow_links),
         quality=quality, executor=executor, cache=not no_cache, cache_dir=cache_dir, chunk_docs=chunk_docs, jobs=jobs,
         surprisal=surprisal, strict_inputs=strict, baseline=baseline,
     )
@@ -152,14 +167,17 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
 @click.option("--select", help="Rule codes or prefixes [default: C, the comparison rules].")
 @click.option("--ignore", help="Skip these rule codes or prefixes.")
 @click.option("--encoding", help="Read text files in this encoding.")
-def compare(source, translation, out_dir, engine, select, ignore, fail_on, formats, encoding) -> None:
+@_follow_links
+def compare(source, translation, out_dir, engine, select, ignore, fail_on, formats, encoding, follow_links) -> None:
     """Align SOURCE with its TRANSLATION (two files, or two folders paired by file name); flag omissions,
     additions and divergent pairs."""
     from translate_cmp.compare import run_compare
     from translate_cmp.readers import ReadOptions
 
     stats = run_compare(Path(source), Path(translation), Path(out_dir), engine, _csv_list(select),
-                        _csv_list(ignore), _csv_list(formats) or (), ReadOptions(encoding=encoding))
+                        _csv_list(ignore), _csv_list(formats) or (),
+                        ReadOptions(encoding=encoding, follow_links=follow_links),
+                        notify=lambda line: click.echo(line, err=True))
     click.echo(f"{stats.documents} documents, {stats.sentences} source sentences, {stats.flagged} flagged "
                f"-> {out_dir}/", err=True)
     _exit(stats.max_severity, Severity.parse(fail_on) if fail_on else None)
@@ -176,12 +194,16 @@ def _exit(max_severity: Severity | None, fail_on: Severity | None) -> None:
 @click.option("--sentences", is_flag=True, help="Also print the language of every sentence.")
 @click.option("--encoding", help="Read text files in this encoding.")
 @click.option("--text-column", help="Tables: the column holding the text.")
-def detect(paths, sentences, encoding, text_column) -> None:
+@_follow_links
+def detect(paths, sentences, encoding, text_column, follow_links) -> None:
     """Print the language of each document (and with --sentences, of each sentence)."""
     from translate_cmp.pipeline import analyse
-    from translate_cmp.readers import ReadOptions, read_documents
+    from translate_cmp.readers import ReadOptions, link_notice, read_documents, skipped_links
 
-    for doc in read_documents(paths, ReadOptions(encoding=encoding, text_column=text_column)):
+    for link in skipped_links(paths, follow_links):
+        click.echo(link_notice(link), err=True)
+    for doc in read_documents(paths, ReadOptions(encoding=encoding, text_column=text_column,
+                                                 follow_links=follow_links)):
         a = analyse(doc)
         click.echo(f"{doc.doc_id}\t{a.lang}\t{a.lang_prob:.3f}\t{len(a.sentences)} sentences")
         if sentences:

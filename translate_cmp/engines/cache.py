@@ -10,13 +10,20 @@ analyser) are kept beside them in ``unknown_words``. A run that is killed keeps 
 running it again translates only what is left. Forced-decoding scores (``Engine.score``, the
 surprisal pass) are cached the same way.
 
-A second table memoises whole document results (:class:`ResultMemo`): a re-run on unchanged
+A second table holds whole document results for :class:`translate_cmp.run.result_memo.ResultMemo`: a re-run on unchanged
 input with unchanged settings and code skips detection, scoring and flagging too, so it costs
 little more than reading the input and writing the outputs.
 
 The database is in WAL mode with a busy timeout, so two runs (or Ray actors on one machine) can
 read and write it at the same time; every write is one transaction, so a writer that crashes
 mid-transaction leaves the committed entries intact and the rest is rolled back on next open.
+
+A cache folder may be shared across CI branches, so nothing in it may run code or lead the run elsewhere:
+stored results are JSON records (:mod:`translate_cmp.run.result_record`), never pickles; the schema's
+``user_version`` is checked (a cache of version 1 has its pickled ``results`` rows dropped, everything
+else kept; an unknown version is left untouched and the run goes on without a cache, with a one-line
+notice); the database file, and its ``-wal``/``-shm``/``-journal`` companions, must not be symbolic
+links (else refused the same way), and the database is opened with ``trusted_schema`` off.
 """
 
 from __future__ import annotations
@@ -24,19 +31,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, replace
-from functools import lru_cache
+from dataclasses import replace
 from pathlib import Path
 
 from translate_cmp.engines.base import Engine, TokenScore
-from translate_cmp.records import Document, DocumentResult, Translated
+from translate_cmp.records import Translated
 
 CACHE_FILE = "translations.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: results rows are JSON records; 1 held pickles (dropped on upgrade)
+COMPANIONS = ("-wal", "-shm", "-journal")  # files SQLite writes next to the database
 BUSY_TIMEOUT_MS = 60_000
 _QUERY_BATCH = 500  # host parameters per query, well below SQLite's limit
 
@@ -73,6 +80,11 @@ CREATE TABLE IF NOT EXISTS results (
 """
 
 
+_LAYOUT = {"translations": ("context", "source", "target", "score", "truncated", "n_tokens"),
+           "contexts": ("context", "key"), "scores": ("context", "pair", "tokens"),
+           "unknown_words": ("context", "source", "words"), "results": ("key", "value")}
+
+
 def default_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/translate-cmp``, else ``~/.cache/translate-cmp``."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -96,26 +108,90 @@ def pair_digest(source: str, target: str) -> str:
     return hashlib.sha256(f"{len(source)}:{source}\0{target}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
+class CacheRefused(Exception):
+    """A cache this version will not use: another schema version, or a symbolic link in its place. The run goes
+    on without a cache (:func:`with_cache` prints ``str(self)`` in a one-line notice); nothing is changed."""
+
+
+def _refuse_links(path: Path) -> None:
+    for candidate in (path, *(path.with_name(path.name + suffix) for suffix in COMPANIONS)):
+        try:
+            mode = os.lstat(candidate).st_mode
+        except FileNotFoundError:
+            continue
+        if stat.S_ISLNK(mode):
+            raise CacheRefused(f"{candidate}: a symbolic link (-> {os.readlink(candidate)}); not followed")
+        if candidate == path and not stat.S_ISREG(mode):
+            raise CacheRefused(f"{candidate}: not a regular file")
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _fits_translation(target: object, score: object, truncated: object, n_tokens: object) -> bool:
+    return (isinstance(target, str) and (score is None or _number(score)) and isinstance(truncated, int)
+            and isinstance(n_tokens, int))
+
+
+def _fits_score(token: object) -> bool:
+    return (isinstance(token, list) and len(token) == 4 and isinstance(token[0], str) and _number(token[1])
+            and isinstance(token[2], int) and isinstance(token[3], int))
+
+
+def _json_or_none(text: object) -> object:
+    try:
+        return json.loads(text) if isinstance(text, str) else None
+    except (ValueError, RecursionError):
+        return None
+
+
+def _text(data: bytes) -> str:
+    """SQLite TEXT as str; bytes that are not UTF-8 (an altered file) become U+FFFD instead of an error."""
+    return data.decode("utf-8", "replace")
+
+
 class TranslationCache:
     """The on-disk store. One connection per instance; safe to open from several processes."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        _refuse_links(self.path)
         # Autocommit mode: every write below is one explicit transaction.
         self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                    check_same_thread=False)
+        try:
+            self._open()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _open(self) -> None:
+        self._db.text_factory = _text
+        self._db.execute("PRAGMA trusted_schema = OFF")  # a planted schema's triggers and views run no functions
         self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, 1, SCHEMA_VERSION):
+            raise CacheRefused(f"{self.path}: cache schema {version}, written by another version of translate-cmp "
+                               f"(this one reads {SCHEMA_VERSION}); ignored")
         self._db.execute("PRAGMA journal_mode = WAL")
         # Commits survive a killed process; a power cut may lose the last ones but never corrupts the file.
         self._db.execute("PRAGMA synchronous = NORMAL")
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA_VERSION):
-            raise RuntimeError(f"{self.path}: cache schema {version}, expected {SCHEMA_VERSION}; delete the file")
         with self._write() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]  # again, inside the transaction
+            if version not in (0, 1, SCHEMA_VERSION):
+                raise CacheRefused(f"{self.path}: cache schema {version}, written by another version; ignored")
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     db.execute(statement)
+            try:  # tables of this name but another layout: not this version's cache
+                for table, columns in _LAYOUT.items():
+                    db.execute(f"SELECT {', '.join(columns)} FROM {table} LIMIT 0")
+            except sqlite3.OperationalError as exc:
+                raise CacheRefused(f"{self.path}: tables of another layout ({exc}); ignored") from None
+            if version == 1:
+                db.execute("DELETE FROM results")  # pickles: never read again
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @classmethod
@@ -145,7 +221,8 @@ class TranslationCache:
                 (context, *part),
             )
             for source, target, score, truncated, n_tokens in rows:
-                found[source] = Translated(target, score, bool(truncated), n_tokens)
+                if _fits_translation(target, score, truncated, n_tokens):  # an altered row is a miss
+                    found[source] = Translated(target, score, bool(truncated), n_tokens)
             rows = self._db.execute(
                 "SELECT source, words FROM unknown_words "
                 f"WHERE context = ? AND source IN ({','.join('?' * len(part))})",
@@ -153,7 +230,11 @@ class TranslationCache:
             )
             for source, words in rows:
                 if source in found:
-                    found[source] = replace(found[source], unknown=tuple(json.loads(words)))
+                    unknown = _json_or_none(words)
+                    if isinstance(unknown, list) and all(isinstance(w, str) for w in unknown):
+                        found[source] = replace(found[source], unknown=tuple(unknown))
+                    else:
+                        del found[source]
         return found
 
     def put_many(self, context: str, key: str, items: Iterable[tuple[str, Translated]]) -> None:
@@ -177,7 +258,9 @@ class TranslationCache:
                 (context, *part),
             )
             for pair, tokens in rows:
-                found[pair] = [TokenScore(*t) for t in json.loads(tokens)]
+                scores = _json_or_none(tokens)
+                if isinstance(scores, list) and all(_fits_score(t) for t in scores):
+                    found[pair] = [TokenScore(*t) for t in scores]
         return found
 
     def put_scores(self, context: str, key: str, items: Iterable[tuple[str, list[TokenScore]]]) -> None:
@@ -188,7 +271,7 @@ class TranslationCache:
             db.executemany("INSERT OR REPLACE INTO scores VALUES (?, ?, ?)", rows)
 
     def get_results(self, keys: Sequence[str]) -> dict[str, bytes]:
-        """Stored document results among ``keys`` (see :class:`ResultMemo`)."""
+        """Stored document results among ``keys`` (see :class:`translate_cmp.run.result_memo.ResultMemo`)."""
         found: dict[str, bytes] = {}
         distinct = list(dict.fromkeys(keys))
         for i in range(0, len(distinct), _QUERY_BATCH):
@@ -289,7 +372,8 @@ def with_cache(engine: Engine, cache_dir: str | Path | None = None, enabled: boo
 
     Returned unchanged when caching is off. An engine that translates nothing (``none``) is wrapped
     too: it never asks the cache for a translation, but its runs reuse whole document results
-    (:class:`ResultMemo`), so a re-run of surface rules on unchanged input skips detection and rules.
+    (:class:`translate_cmp.run.result_memo.ResultMemo`), so a re-run of surface rules on unchanged input skips
+    detection and rules.
     A cache that cannot be opened (read-only home, full disk) is skipped with a notice rather than
     failing the run.
     """
@@ -297,93 +381,12 @@ def with_cache(engine: Engine, cache_dir: str | Path | None = None, enabled: boo
         return engine
     try:
         cache = TranslationCache.in_dir(cache_dir)
+    except CacheRefused as exc:
+        if notify:
+            notify(f"translate-cmp: translation cache not used: {exc}; translating without it")
+        return engine
     except (OSError, sqlite3.Error) as exc:
         if notify:
             notify(f"translate-cmp: translation cache unavailable ({exc}); translating without it")
         return engine
     return CachingEngine(engine, cache)
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A digest of every file of the installed translate_cmp package (code and data)."""
-    root = Path(__file__).resolve().parents[1]  # the translate_cmp package, not this folder
-    digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-RESULT_LIBRARIES = ("sacrebleu", "langdetect", "sentencex", "ctranslate2", "sentencepiece", "argostranslate",
-                    "lingua-language-detector", "wordfreq", "spacy")
-
-
-@lru_cache(maxsize=1)
-def library_versions() -> dict[str, str]:
-    """Versions of the libraries whose behaviour shapes results (segmenting, detecting, scoring)."""
-    from importlib import metadata
-
-    out = {}
-    for dist in RESULT_LIBRARIES:
-        try:
-            out[dist] = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            out[dist] = ""
-    return out
-
-
-class ResultMemo:
-    """Whole :class:`DocumentResult` s in the cache, keyed by everything that decides them.
-
-    The key of a document is a digest of its id, path, text, encoding and localisation unit, and of the
-    run's fingerprint: the
-    package's code and data (:func:`code_fingerprint`), the versions of the libraries that segment,
-    detect, translate and score (:func:`library_versions`), the engine, its decoding settings and
-    every model id, the selected rule codes and the pivots. Change any of them and the stored
-    results stop matching. Values are pickles written by this package into
-    the user's own cache folder; one that cannot be read counts as a miss.
-    """
-
-    def __init__(self, cache: TranslationCache, fingerprint: str):
-        self.cache = cache
-        self.fingerprint = fingerprint
-        self.hits = 0
-
-    @classmethod
-    def for_run(cls, engine: CachingEngine, rule_codes: Iterable[str], pivots: Sequence[str],
-                **settings) -> ResultMemo:
-        """``settings``: anything else that changes results or errors (e.g. ``strict``)."""
-        run = {
-            "run": settings,
-            "code": code_fingerprint(),
-            "libraries": library_versions(),
-            "engine": engine.name,
-            "settings": engine.settings(),
-            "models": {f"{s}->{t}": engine.model_id(s, t) for s, t in sorted(engine.directions())},
-            "rules": sorted(rule_codes),
-            "pivots": list(pivots),
-        }
-        return cls(engine.cache, hashlib.sha256(json.dumps(run, sort_keys=True, default=str).encode()).hexdigest())
-
-    def key(self, document: Document) -> str:
-        digest = hashlib.sha256(self.fingerprint.encode())
-        # the localisation unit (fuzzy state, ids, languages, source...) decides rules and rows too
-        unit = json.dumps(asdict(document.unit), sort_keys=True, ensure_ascii=False) if document.unit else ""
-        for part in (document.doc_id, document.path, document.text, document.encoding, unit):
-            digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
-        return digest.hexdigest()
-
-    def get(self, keys: Sequence[str]) -> dict[str, DocumentResult]:
-        out: dict[str, DocumentResult] = {}
-        for key, blob in self.cache.get_results(keys).items():
-            try:
-                result = pickle.loads(blob)
-            except Exception:  # written by another version: recompute
-                continue
-            if isinstance(result, DocumentResult):
-                out[key] = result
-        self.hits += len(out)
-        return out
-
-    def put(self, items: Iterable[tuple[str, DocumentResult]]) -> None:
-        self.cache.put_results((k, pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for k, r in items)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import xml.parsers.expat
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -44,20 +44,19 @@ class Finding:
 
 # ---------------------------------------------------------------------------------------------------- PO
 
-_CHARSET = re.compile(rb"charset=([A-Za-z0-9._-]+)")
+def annotate_po(data: bytes, findings: Mapping[int, Sequence[Finding]], mark_fuzzy: bool = False,
+                encoding: str | None = None) -> bytes:
+    """``findings`` keyed by the 1-based line where each entry starts (polib's ``linenum``).
 
+    ``encoding``: the one the file was read in (``--encoding``), else its header's charset as the reader took
+    it (:func:`translate_cmp.readers.po.po_charset`). A finding's characters the charset cannot hold are
+    written as ``\\uXXXX`` escapes in the comment.
+    """
+    from translate_cmp.readers.po import po_charset
 
-def po_encoding(data: bytes) -> str:
-    m = _CHARSET.search(data[:4096])
-    name = m.group(1).decode("ascii") if m else "utf-8"
-    return "utf-8" if name.upper() == "CHARSET" else name
-
-
-def annotate_po(data: bytes, findings: Mapping[int, Sequence[Finding]], mark_fuzzy: bool = False) -> bytes:
-    """``findings`` keyed by the 1-based line where each entry starts (polib's ``linenum``)."""
     if not findings:
         return data
-    encoding = po_encoding(data)
+    encoding = encoding or po_charset(data)
     text = data.decode(encoding)
     eol = "\r\n" if "\r\n" in text else "\n"
     lines = text.splitlines(keepends=True)
@@ -70,7 +69,7 @@ def annotate_po(data: bytes, findings: Mapping[int, Sequence[Finding]], mark_fuz
             _mark_fuzzy(lines, i, eol)
         comments = [f"# {TAG}: {f.line()}{eol}" for f in items]
         lines[i:i] = comments
-    return "".join(lines).encode(encoding)
+    return "".join(lines).encode(encoding, errors="backslashreplace")  # only the comments can need it
 
 
 def _mark_fuzzy(lines: list[str], start: int, eol: str) -> None:
@@ -124,9 +123,10 @@ def _tag_end(data: bytes, i: int) -> int:
     return len(data)
 
 
-def scan(data: bytes) -> _Element:
-    """Every element with its byte span; namespaces are not resolved (names as written)."""
-    parser = xml.parsers.expat.ParserCreate()
+def scan(data: bytes, encoding: str | None = None) -> _Element:
+    """Every element with its byte span; namespaces are not resolved (names as written). ``encoding``
+    overrides the document's own declaration (expat reads UTF-8, UTF-16, ASCII and one-byte charsets)."""
+    parser = xml.parsers.expat.ParserCreate(encoding)
     root = _Element("", {}, 0, children=[])
     stack = [root]
 
@@ -152,8 +152,11 @@ def _walk(el: _Element):
 
 
 def _xml_encoding(data: bytes) -> str:
+    """The encoding an XML parser reads ``data`` in: a byte-order mark wins over the declaration."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8"
     m = re.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)", data.lstrip(b"\xef\xbb\xbf"))
     return m.group(1).decode("ascii") if m else "utf-8"
 
@@ -165,13 +168,53 @@ def _space_before(data: bytes, i: int) -> bytes:
     return data[j:i]
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` escaped for XML content, with characters XML 1.0 cannot hold (control characters, lone
+    surrogates) replaced by U+FFFD: a finding quotes its input, and the copy must stay well-formed."""
+    return escape(_NOT_XML.sub("\ufffd", text))
+
+
 def _insert(data: bytes, inserts: list[tuple[int, str]], encoding: str) -> bytes:
+    """``data`` with each text inserted at its byte offset; characters the encoding cannot hold become XML
+    character references (``&#x4E2D;`` in an ISO-8859-1 file), which every XML reader turns back."""
     out, pos = [], 0
     for offset, text in sorted(inserts, key=lambda x: x[0]):
-        out += [data[pos:offset], text.encode(encoding)]
+        out += [data[pos:offset], text.encode(encoding, errors="xmlcharrefreplace")]
         pos = offset
     out.append(data[pos:])
     return b"".join(out)
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    try:
+        return b"<>\"' =/!?-[]".decode(encoding) == "<>\"' =/!?-[]"
+    except (LookupError, ValueError):
+        return False
+
+
+def _annotate_xml(data: bytes, inserts_for: Callable[[_Element, bytes, str], list[tuple[int, str]]]) -> bytes:
+    """``data`` with the inserts ``inserts_for(root, bytes, encoding)`` computes, byte for byte elsewhere.
+
+    Expat reads UTF-8, UTF-16 and one-byte charsets itself. A file it cannot read as it is (a multi-byte charset:
+    Shift_JIS, EUC-KR, GB18030...; or bytes the readers' libxml2 took and expat does not) is decoded with
+    Python's codec, scanned as UTF-8, and encoded back. What still fails raises ValueError, LookupError or
+    ExpatError: the writer then reports the file in one line and writes no copy of it.
+    """
+    encoding = _xml_encoding(data)
+    try:
+        if not _ascii_compatible(encoding):  # UTF-16/32: byte offsets of "<" and ">" are not a character's
+            raise ValueError(encoding)
+        root = scan(data)
+    except (ValueError, xml.parsers.expat.ExpatError):
+        text = data.decode(encoding)
+        utf8 = text.encode("utf-8")
+        root = scan(utf8, "UTF-8")
+        return _insert(utf8, inserts_for(root, utf8, "utf-8"), "utf-8").decode("utf-8").encode(
+            encoding, errors="xmlcharrefreplace")
+    return _insert(data, inserts_for(root, data, encoding), encoding)
 
 
 def _child(el: _Element, local: str) -> _Element | None:
@@ -182,8 +225,11 @@ def annotate_xliff(data: bytes, findings: Mapping[str, Sequence[Finding]]) -> by
     """``findings`` keyed by XLIFF 1.2 ``trans-unit`` id or XLIFF 2.0 ``unit`` id (first element with the id)."""
     if not findings:
         return data
-    root = scan(data)
-    encoding = _xml_encoding(data)
+    return _annotate_xml(data, lambda root, data, encoding: _xliff_inserts(root, data, encoding, findings))
+
+
+def _xliff_inserts(root: _Element, data: bytes, encoding: str,
+                   findings: Mapping[str, Sequence[Finding]]) -> list[tuple[int, str]]:
     version2 = root.attrs.get("version", "").startswith("2") or any(
         v == "urn:oasis:names:tc:xliff:document:2.0" for v in root.attrs.values())
     inserts: list[tuple[int, str]] = []
@@ -197,7 +243,7 @@ def annotate_xliff(data: bytes, findings: Mapping[str, Sequence[Finding]]) -> by
             continue
         done.add(ident)
         if version2:
-            inserts += _notes20(data, el, items)
+            inserts += _notes20(data, el, items, encoding)
         else:
             target = _child(el, "target")
             if target is None:
@@ -205,14 +251,13 @@ def annotate_xliff(data: bytes, findings: Mapping[str, Sequence[Finding]]) -> by
             space = _space_before(data, target.start).decode(encoding)
             for f in items:
                 inserts.append((target.end, f'{space}<{el.prefix}note from="{TAG}" annotates="target" '
-                                             f'priority="{PRIORITY[f.severity]}">{escape(f.line())}</{el.prefix}note>'))
-    return _insert(data, inserts, encoding)
+                                             f'priority="{PRIORITY[f.severity]}">{_xml_text(f.line())}</{el.prefix}note>'))
+    return inserts
 
 
-def _notes20(data: bytes, unit: _Element, items: Sequence[Finding]) -> list[tuple[int, str]]:
-    encoding = _xml_encoding(data)
+def _notes20(data: bytes, unit: _Element, items: Sequence[Finding], encoding: str) -> list[tuple[int, str]]:
     p = unit.prefix
-    notes = [f'<{p}note category="{TAG}" appliesTo="target" priority="{PRIORITY[f.severity]}">{escape(f.line())}'
+    notes = [f'<{p}note category="{TAG}" appliesTo="target" priority="{PRIORITY[f.severity]}">{_xml_text(f.line())}'
              f"</{p}note>" for f in items]
     existing = _child(unit, "notes")
     if existing is not None:
@@ -234,8 +279,11 @@ def annotate_tmx(data: bytes, findings: Mapping[str, Sequence[Finding]]) -> byte
     """``findings`` keyed by the reader's TMX unit id, ``<tuid or position>@<xml:lang>``."""
     if not findings:
         return data
-    root = scan(data)
-    encoding = _xml_encoding(data)
+    return _annotate_xml(data, lambda root, data, encoding: _tmx_inserts(root, data, encoding, findings))
+
+
+def _tmx_inserts(root: _Element, data: bytes, encoding: str,
+                 findings: Mapping[str, Sequence[Finding]]) -> list[tuple[int, str]]:
     body = _child(root, "body")
     inserts: list[tuple[int, str]] = []
     for number, tu in enumerate((c for c in (body.children if body else []) if c.local == "tu"), start=1):
@@ -246,5 +294,5 @@ def annotate_tmx(data: bytes, findings: Mapping[str, Sequence[Finding]]) -> byte
             if not items or seg is None:
                 continue
             space = _space_before(data, seg.start).decode(encoding)
-            inserts += [(seg.start, f"<note>{TAG}: {escape(f.line())}</note>{space}") for f in items]
-    return _insert(data, inserts, encoding)
+            inserts += [(seg.start, f"<note>{TAG}: {_xml_text(f.line())}</note>{space}") for f in items]
+    return inserts

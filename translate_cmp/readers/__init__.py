@@ -1,12 +1,20 @@
-"""The reader registry: file suffix -> reader, in one place; folders are walked in sorted order."""
+"""The reader registry: file suffix -> reader, in one place; folders are walked in sorted order.
+
+An input folder may come from a pull request: a symbolic link inside it (``leak.txt -> /etc/passwd``, a
+folder linked to ``$HOME``) is not followed unless ``follow_links`` (``--follow-links``) is given; the walk
+lists such links (:func:`skipped_links`) so the commands can say, one line each, what they skipped. A path
+given explicitly is read even when it is a link: whoever typed it chose it.
+"""
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from translate_cmp.errors import InputError
+from translate_cmp.errors import InputError, show_path
 from translate_cmp.readers.base import Reader, ReadOptions
 from translate_cmp.readers.faults import FileError, file_error
 from translate_cmp.readers.filecheck import path_problem
@@ -22,12 +30,12 @@ READERS: tuple[Reader, ...] = (TextReader(), TableReader(), PoReader(), XliffRea
 _BY_SUFFIX = {suffix: reader for reader in READERS for suffix in reader.suffixes}
 
 __all__ = [
-    "READERS", "FileError", "ReadOptions", "UniqueIds", "check_paths", "input_files", "read_documents",
-    "readable_files",
+    "READERS", "FileError", "ReadOptions", "UniqueIds", "check_paths", "input_files", "link_notice", "read_documents",
+    "readable_files", "skipped_links",
 ]
 
 
-def check_paths(paths: Iterable[str | Path]) -> list[Path]:
+def check_paths(paths: Iterable[str | Path], follow_links: bool = False) -> list[Path]:
     """Fail before any work if a path is missing or a folder holds nothing readable."""
     out = []
     seen: set[Path] = set()
@@ -40,31 +48,82 @@ def check_paths(paths: Iterable[str | Path]) -> list[Path]:
         if key in seen:
             raise InputError(str(path), "path given twice")
         seen.add(key)
-        if path.is_dir() and not any(True for _ in _candidates(path)):
+        if path.is_dir() and not _candidates(path, follow_links):
             known = " ".join(sorted(_BY_SUFFIX))
-            raise InputError(str(path), f"folder holds no readable files ({known})")
+            links = len(_walk(path, follow_links)[1])
+            hint = f"; {links} symbolic links skipped, pass --follow-links to read them" if links else ""
+            raise InputError(str(path), f"folder holds no readable files ({known}){hint}")
         out.append(path)
     if not out:
         raise InputError("PATH", "no input given")
     return out
 
 
-def _candidates(folder: Path) -> Iterator[Path]:
-    """Every non-hidden path under ``folder`` with a readable suffix, sorted; special files included."""
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.suffix.lower() in _BY_SUFFIX and not path.is_dir():
-            yield path
+def _is_dir(entry: os.DirEntry, follow_links: bool) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=follow_links)
+    except OSError:  # a link loop
+        return False
 
 
-def readable_files(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` that a reader takes, in sorted order, hidden ones skipped.
+def _walk(folder: Path, follow_links: bool) -> tuple[list[Path], list[Path]]:
+    """(every non-hidden path under ``folder`` with a readable suffix, the symbolic links not followed), sorted.
 
-    A FIFO, device, dangling symbolic link or link loop with a readable suffix is an error, not skipped.
+    Special files are included (the readers refuse them in one line). With ``follow_links`` a linked
+    folder is walked too, unless it leads back into a folder being walked (a loop).
     """
-    for path in _candidates(folder):
+    found: list[Path] = []
+    links: list[Path] = []
+    root = folder.resolve()
+    todo = [(folder, root, frozenset({root}))]  # a stack, not recursion: folders may nest deeply
+    while todo:
+        directory, real_dir, ancestors = todo.pop()
+        try:
+            with os.scandir(directory) as it:
+                entries = list(it)
+        except OSError:  # unreadable subfolder: skipped, as Path.rglob does
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if entry.is_symlink() and not follow_links:
+                if path.suffix.lower() in _BY_SUFFIX or os.path.isdir(path):
+                    links.append(path)
+                continue
+            if _is_dir(entry, follow_links):
+                real = path.resolve() if entry.is_symlink() else real_dir / entry.name  # only links can loop
+                if real not in ancestors:
+                    todo.append((path, real, ancestors | {real}))
+            elif path.suffix.lower() in _BY_SUFFIX:
+                found.append(path)
+    return sorted(found), sorted(links)
+
+
+def _candidates(folder: Path, follow_links: bool = False) -> list[Path]:
+    """Every non-hidden path under ``folder`` with a readable suffix, sorted; special files included."""
+    return _walk(folder, follow_links)[0]
+
+
+def skipped_links(paths: Iterable[str | Path], follow_links: bool = False) -> list[Path]:
+    """The symbolic links inside the folders among ``paths`` that a walk without ``follow_links`` skips."""
+    if follow_links:
+        return []
+    return [link for raw in paths if Path(raw).is_dir() for link in _walk(Path(raw), False)[1]]
+
+
+def link_notice(link: Path) -> str:
+    """The one stderr line for a skipped link."""
+    return f"translate-cmp: {show_path(link)}: symbolic link, skipped (pass --follow-links to read it)"
+
+
+def readable_files(folder: Path, follow_links: bool = False) -> Iterator[Path]:
+    """Files under ``folder`` that a reader takes, in sorted order, hidden ones and links skipped.
+
+    A FIFO or device with a readable suffix is an error, not skipped; with ``follow_links``, so is a
+    dangling symbolic link or a link loop.
+    """
+    for path in _candidates(folder, follow_links):
         problem = path_problem(path)
         if problem:
             raise InputError(str(path), problem)
@@ -76,13 +135,29 @@ def _reader_for(path: Path) -> Reader:
     return _BY_SUFFIX.get(path.suffix.lower(), READERS[0])  # unknown suffix given explicitly: plain text
 
 
-def input_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
+def input_files(paths: Iterable[str | Path], follow_links: bool = False) -> Iterator[tuple[Path, str]]:
     """Every file under ``paths`` with its id: the path relative to its folder without the suffix, or the stem."""
-    for root in check_paths(paths):
+    for root in check_paths(paths, follow_links):
         if root.is_dir():
-            yield from ((p, p.relative_to(root).with_suffix("").as_posix()) for p in _candidates(root))
+            yield from ((p, p.relative_to(root).with_suffix("").as_posix()) for p in _candidates(root, follow_links))
         else:
             yield root, root.stem
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_unicode(doc: Document, path: Path) -> None:
+    """Every reader's text is Unicode: a lone surrogate (a JSON escape, ``--encoding unicode_escape``) would
+    crash the segmenter and every writer, so it is this file's one-line error instead."""
+    unit = doc.unit
+    parts = (doc.doc_id, doc.text, *((unit.unit_id, unit.source, unit.source_plural, unit.context, unit.notes)
+                                     if unit is not None else ()))
+    for part in parts:
+        if bad := _SURROGATE.search(part):
+            which = f" (document {show_path(doc.doc_id)})" if doc.path != str(path) else ""
+            raise InputError(str(path), f"holds a lone surrogate ({ascii(bad.group())[1:-1]}), not valid "
+                                        f"Unicode{which}")
 
 
 class UniqueIds:
@@ -112,12 +187,13 @@ def read_documents(
     """
     options = options or ReadOptions()
     unique = UniqueIds()
-    for path, base_id in input_files(paths):
+    for path, base_id in input_files(paths, options.follow_links):
         try:
             problem = path_problem(path)
             if problem:
                 raise InputError(str(path), problem)
             for doc in _reader_for(path).read(path, base_id, options):
+                _check_unicode(doc, path)
                 doc_id = unique(doc.doc_id)
                 yield doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id)
         except InputError as exc:

@@ -19,6 +19,7 @@ class ReadOptions:
     target_column: str | None = None  # bitext tables: the column holding each unit's translation (the text checked)
     source_lang: str | None = None  # localisation files: override (or supply) the declared source language
     target_lang: str | None = None  # localisation files: override (or supply) the declared target language
+    follow_links: bool = False  # read symbolic links inside input folders (--follow-links); else skipped with a notice
 
 
 class Reader(Protocol):

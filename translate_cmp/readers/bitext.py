@@ -7,13 +7,13 @@ the unit id (default: the row number). Languages: ``--target-lang``/``--source-l
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from translate_cmp.errors import InputError
 from translate_cmp.readers.base import ReadOptions
 from translate_cmp.readers.decode import read_text
+from translate_cmp.readers.jsonl import check_unicode, parse_line
 from translate_cmp.readers.table_encoding import table_encoding
 from translate_cmp.readers.units import file_language, primary_lang, unit_document
 from translate_cmp.records import Document, Unit
@@ -25,10 +25,7 @@ def _rows(path: Path, options: ReadOptions) -> list[dict]:
         for number, line in enumerate(read_text(path, options.encoding).splitlines(), start=1):
             if not line.strip():
                 continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}: line {number}", f"not JSON ({exc.msg}, column {exc.colno})") from None
+            obj = parse_line(line, f"{path}: line {number}")
             if not isinstance(obj, dict):
                 raise InputError(f"{path}: line {number}", f"not a JSON object but {type(obj).__name__}")
             rows.append({**obj, "__line__": number})
@@ -60,6 +57,7 @@ def _cell(row: dict, column: str | None, path: Path) -> str:
         return ""
     if not isinstance(value, str):
         raise InputError(f"{path}: line {row['__line__']}", f"{column!r} is {type(value).__name__}, not text")
+    check_unicode(value, f"{path}: line {row['__line__']}", repr(column))
     return value
 
 
@@ -72,6 +70,7 @@ def read_bitext(path: Path, doc_id: str, options: ReadOptions) -> Iterator[Docum
     for number, (row, target) in enumerate(zip(rows, targets), start=1):
         ident = str(row.get(options.id_column) or "") if options.id_column else ""
         ident = ident or str(number)
+        check_unicode(ident, f"{path}: line {row['__line__']}", "the id")
         if ident in seen:
             raise InputError(f"{path}: line {row['__line__']}", f"duplicate id {ident!r} (first in row {seen[ident]})")
         seen[ident] = number

@@ -10,6 +10,7 @@ gets a single detection over its texts. Syntax errors are one line naming the fi
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,36 @@ from translate_cmp.readers.units import file_language, primary_lang, unit_docume
 from translate_cmp.records import Document, Unit
 
 _LINE = re.compile(r"\(line (\d+)\)")
+_CHARSET = re.compile(rb'"?Content-Type:.+? charset=([\w_\-:\.]+)')  # where polib looks for it
+# The charsets GNU gettext accepts in a PO header (its po-charset.c), as Python's codecs name them (written out:
+# looking them up here would import every CJK codec at each start): ASCII-compatible text encodings. Anything
+# else (x-evil, rot13, utf-7, unicode_escape) is refused in one line.
+GETTEXT_CHARSETS = frozenset({
+    "ascii", "iso8859-1", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8",
+    "iso8859-9", "iso8859-13", "iso8859-14", "iso8859-15", "koi8-r", "koi8-u", "koi8-t", "cp850", "cp866", "cp874",
+    "cp932", "cp949", "cp950", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "cp1258", "gb2312", "euc_jp", "euc_kr", "big5", "big5hkscs", "gbk", "gb18030", "shift_jis", "johab", "tis-620",
+    "utf-8",
+})
+
+
+def po_charset(data: bytes) -> str:
+    """The Python codec for the charset a PO file's header declares (UTF-8 when none, or the template's
+    ``CHARSET``); ValueError with a one-line problem for a charset gettext would not accept."""
+    found = _CHARSET.search(data)
+    if not found:
+        return "utf-8"
+    name = found.group(1).decode("ascii", "replace")
+    if name.upper() == "CHARSET":
+        return "utf-8"
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        raise ValueError(f"unknown charset {name!r} in the header; pass --encoding") from None
+    if codec not in GETTEXT_CHARSETS:
+        raise ValueError(f"charset {name!r} in the header is not one gettext accepts (an ASCII-compatible text "
+                         "encoding); pass --encoding")
+    return codec
 
 
 def load_catalogue(path: Path, encoding: str | None = None):
@@ -30,7 +61,12 @@ def load_catalogue(path: Path, encoding: str | None = None):
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputError(str(path), f"file is {size / 2**20:.0f} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit")
-        return polib.pofile(str(path), encoding=encoding or "default", wrapwidth=0)
+        if not encoding:
+            try:
+                encoding = po_charset(path.read_bytes())
+            except ValueError as exc:
+                raise InputError(str(path), str(exc)) from None
+        return polib.pofile(str(path), encoding=encoding, wrapwidth=0)
     except UnicodeDecodeError as exc:
         raise InputError(str(path), f"not valid {exc.encoding} (byte {exc.start}); check the header's charset or "
                                     "pass --encoding") from None

@@ -9,6 +9,7 @@ native-code elements (``<x/>``, ``<ph>``, ``<bx/>``, ``<ex/>``, ``<bpt>``, ``<ep
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from translate_cmp.errors import InputError
@@ -30,12 +31,19 @@ def parse_xml(path: Path, kind: str):
         raise InputError(str(path), f"file is {size / 2**20:.0f} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=False)
     try:
-        return etree.parse(str(path), parser).getroot()
+        tree = etree.parse(str(path), parser)
     except etree.XMLSyntaxError as exc:
         line = f"line {exc.lineno}: " if exc.lineno else ""
         raise InputError(str(path), f"not a well-formed {kind} file: {line}{exc.msg}") from None
     except OSError as exc:
         raise InputError(str(path), f"cannot read {kind} file: {exc}") from None
+    encoding = tree.docinfo.encoding or "UTF-8"
+    try:  # libxml2 (iconv) reads charsets Python does not: an annotated copy could not be written in them
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(str(path), f"encoding {encoding!r} is not one translate-cmp reads (Python has no codec "
+                                    "for it); convert the file to UTF-8") from None
+    return tree.getroot()
 
 
 def local(tag) -> str:

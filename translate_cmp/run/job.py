@@ -16,7 +16,7 @@ from translate_cmp.engines.none import NoneEngine
 from translate_cmp.engines.side_by_side import expand_pivots, split_tag
 from translate_cmp.errors import InputsFailed
 from translate_cmp.pipeline import INSTALL_HINT, RunStats
-from translate_cmp.readers import FileError, ReadOptions, check_paths, read_documents
+from translate_cmp.readers import FileError, ReadOptions, check_paths, link_notice, read_documents, skipped_links
 from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
@@ -31,6 +31,7 @@ from translate_cmp.run.memo import (
     run_key,
     split_folder,
 )
+from translate_cmp.run.signature import RunSignature
 from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.writers import open_writers
 from translate_cmp.writers.gate import Gate, GateTally, load_baseline
@@ -64,9 +65,7 @@ def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats
     signatures, timings, counts."""
     inner = getattr(engine, "inner", engine)  # under the translation cache
     return {
-        "engine": engine.name,
-        "engine_settings": engine.settings(),
-        "models": {f"{s}->{t}": engine.model_id(s, t) for s, t in sorted(engine.directions())},
+        **RunSignature.of(engine, rule_docs, ()).manifest(),
         "model_loads": {f"{s}->{t}": n for (s, t), n in sorted(getattr(inner, "load_counts", {}).items())},
         "rules": sorted(rule_docs),
         "signatures": scorer.signatures() if stats.translated else {},
@@ -82,7 +81,9 @@ def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats
 def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file=sys.stderr)) -> RunStats:
     """Run the pipeline over ``config.paths`` and write every output file atomically."""
     started = time.time()
-    check_paths(config.paths)  # fail before loading anything
+    check_paths(config.paths, config.read.follow_links)  # fail before loading anything
+    for link in skipped_links(config.paths, config.read.follow_links):
+        notify(link_notice(link))
     if config.strict_inputs:
         for _ in read_documents(config.paths, config.read):  # every file read once: the first bad one is fatal
             pass
@@ -109,7 +110,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     key = None
     if isinstance(engine, CachingEngine):  # --no-cache (or no usable cache): no run memo either
         key = run_key(config, engine, [r.code for r in rules], spec.pivots)
-        memo = RunMemo(engine.cache.path.parent) if key else None
+        memo = RunMemo(engine.cache.path.parent, notify) if key else None
         if memo is not None and key is not None:
             for k in (key, folder_key(key, config.out_dir)):
                 if (record := memo.load(k)) is not None and (reused := _stats_of(record)) is not None:
@@ -159,6 +160,9 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             if isinstance(engine, CachingEngine) else None,
         }
         full = writers.close(manifest)
+        for error in writers.late_errors:  # already in run.json's input_errors: counted for the exit code
+            stats.input_errors.append(error)
+            note(f"translate-cmp: error: {error.line}")
     if config.baseline:  # what --fail-on sees: the worst finding the baseline does not accept
         stats.max_severity = tally.max_new_severity
     if memo is not None and key is not None:

@@ -1,6 +1,6 @@
 """A whole-run output memo: a re-run on unchanged input and settings republishes the stored files.
 
-Even with every document result memoised (:class:`translate_cmp.engines.cache.ResultMemo`), a re-run still
+Even with every document result memoised (:class:`translate_cmp.run.result_memo.ResultMemo`), a re-run still
 renders every output (CSV, JSONL, the HTML report) again, which costs most of its time. This memo
 keeps the bytes of every output file of a finished run (all but ``run.json``), with what ``run.json``
 and the exit code need, under a key that digests everything that decides those bytes:
@@ -9,8 +9,8 @@ and the exit code need, under a key that digests everything that decides those b
 - the whole :class:`~translate_cmp.run.job.JobConfig` but ``out_dir`` (read options, formats, rule
   selection, pivots, fail_on, quality, strict, the baseline's path) and the baseline file's bytes;
 - the engine's name, settings and model ids, the selected rule codes, the cache's path;
-- :func:`~translate_cmp.engines.cache.code_fingerprint`, :func:`~translate_cmp.engines.cache.library_versions` and the
-  name of every installed distribution on ``sys.path`` (so any upgrade misses).
+- the :class:`~translate_cmp.run.signature.RunSignature` (code digest, library versions, engine, models, rules,
+  pivots) and the name of every installed distribution on ``sys.path`` (so any upgrade misses).
 
 The output folder is left out of the key so that the same run into another folder is served too. The
 one place a run writes its folder's name -- ``"out_dir": "..."`` in the settings row of the HTML report's
@@ -20,9 +20,13 @@ outputs name the folder anywhere else is stored under a key that adds the folder
 and served again into that folder only. Anything unusual --
 an input that is not a regular file, a baseline that cannot be read, an entry that does not verify --
 is a miss. A hit publishes the stored files exactly as the writers do (temporary files, sealed, then
-:func:`translate_cmp.writers.publish.publish`, ``run.json`` last). Entries are files
-``<cache dir>/runs/<key>.memo`` (magic, SHA-256 of the body, a pickle of builtins written by this
-package in the user's own cache folder); only the :data:`KEEP` most recent are kept.
+:func:`translate_cmp.writers.publish.publish`, ``run.json`` last), each inside the output folder after
+resolving links (:func:`translate_cmp.writers.confine.subfolder`). Entries are files
+``<cache dir>/runs/<key>.memo``: magic (with the :data:`FORMAT` version), SHA-256 of the body, then the body --
+a JSON header (format, key, run.json, stats, notices, file names and sizes) followed by the file bytes.
+Nothing in an entry can run code when read; an entry of another version, or one that does not verify, is
+ignored with a one-line notice. Only the :data:`KEEP` most recent are kept, and only entries with this
+module's name and magic are ever deleted (a ``--cache-dir`` whose ``runs/`` holds other files keeps them).
 
 This module imports little on purpose: the hit path must not load pandas, jinja2 or the detectors.
 """
@@ -33,13 +37,19 @@ import contextlib
 import hashlib
 import json
 import os
-import pickle
+import re
+import secrets
+import stat
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-MAGIC = b"translate-cmp run memo 1\n"
+FORMAT = 2  # 1: a pickle (never read again); 2: a JSON header and the raw file bytes
+MAGIC_FAMILY = b"translate-cmp run memo "
+MAGIC = MAGIC_FAMILY + b"%d\n" % FORMAT
+ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.memo")
 KEEP = 8  # entries kept per cache folder (the newest, by modification time)
 FOLDER = "runs"
 
@@ -100,7 +110,7 @@ def _input_digest(paths: tuple[str, ...]) -> list[list[str]] | None:
 
 def run_key(config, engine, rule_codes, pivots) -> str | None:
     """The digest of everything that decides a run's output bytes; None when in doubt (then no memo)."""
-    from translate_cmp.engines.cache import code_fingerprint, library_versions
+    from translate_cmp.run.signature import RunSignature
 
     inputs = _input_digest(config.paths)
     if inputs is None:
@@ -112,24 +122,17 @@ def run_key(config, engine, rule_codes, pivots) -> str | None:
         except OSError:
             return None
     settings = {k: v for k, v in asdict(config).items() if k != "out_dir"}
-    parts = {
-        "memo": MAGIC.decode(),
-        "cwd": os.getcwd(),
-        "inputs": inputs,
-        "config": settings,
-        "baseline": baseline,
-        "engine": engine.name,
-        "engine_settings": engine.settings(),
-        "models": {f"{s}->{t}": engine.model_id(s, t) for s, t in sorted(engine.directions())},
-        "rules": sorted(rule_codes),
-        "pivots": list(pivots),
-        "cache": str(getattr(getattr(engine, "cache", None), "path", "")),
-        "code": code_fingerprint(),
-        "libraries": library_versions(),
-        "installed": _installed(),
-        "python": sys.version,
-    }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    signature = RunSignature.of(engine, rule_codes, pivots)
+    return signature.digest(
+        memo=MAGIC.decode(),
+        cwd=os.getcwd(),
+        inputs=inputs,
+        config=settings,
+        baseline=baseline,
+        cache=str(getattr(getattr(engine, "cache", None), "path", "")),
+        installed=_installed(),
+        python=sys.version,
+    )
 
 
 def folder_key(key: str, out_dir: Path) -> str:
@@ -140,62 +143,183 @@ def folder_key(key: str, out_dir: Path) -> str:
 
 
 class RunMemo:
-    """The stored runs of one cache folder."""
+    """The stored runs of one cache folder.
 
-    def __init__(self, cache_dir: Path):
+    The folder may be shared across CI branches: ``runs/`` must be a real folder (a symbolic link there is
+    not followed: no memo this run, one notice); an entry is read only from a regular file (no link, FIFO
+    or device); only files with this module's names and magic are ever deleted.
+    """
+
+    def __init__(self, cache_dir: Path, notify: Callable[[str], None] | None = None):
         self.folder = Path(cache_dir) / FOLDER
+        self.notify = notify or (lambda line: None)
+        self._refused = False
 
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.memo"
 
+    def _usable(self, create: bool = False) -> bool:
+        """Whether ``runs/`` is a real folder (made when ``create``); one notice when it is anything else."""
+        try:
+            mode = os.lstat(self.folder).st_mode
+        except FileNotFoundError:
+            if not create:
+                return False
+            try:
+                os.mkdir(self.folder)
+            except OSError:
+                return False
+            return self._usable()
+        except OSError:
+            return False
+        if stat.S_ISDIR(mode):
+            return True
+        if not self._refused:
+            self._refused = True
+            what = f"a symbolic link (-> {os.readlink(self.folder)})" if stat.S_ISLNK(mode) else "not a folder"
+            self.notify(f"translate-cmp: {self.folder}: {what}; not followed, runs are not reused")
+        return False
+
+    def _ignored(self, path: Path, why: str) -> None:
+        self.notify(f"translate-cmp: {path}: {why}; ignored")
+
     def load(self, key: str) -> RunRecord | None:
         """The record stored under ``key``; None when absent, truncated, altered or of another format."""
+        if not self._usable():
+            return None
+        path = self._path(key)
         try:
-            data = self._path(key).read_bytes()
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except FileNotFoundError:
+            return None
+        except OSError:
+            self._ignored(path, "not a regular file")  # a symbolic link (ELOOP), or unreadable
+            return None
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                self._ignored(path, "not a regular file")
+                return None
+            with open(fd, "rb", closefd=False) as fh:
+                data = fh.read()
         except OSError:
             return None
-        head = len(MAGIC) + 32
-        if not data.startswith(MAGIC) or hashlib.sha256(data[head:]).digest() != data[len(MAGIC):head]:
+        finally:
+            os.close(fd)
+        if not data.startswith(MAGIC):
+            other = data.startswith(MAGIC_FAMILY)
+            self._ignored(path, "a run memo of another version of translate-cmp" if other else "not a run memo")
             return None
-        try:
-            raw = pickle.loads(data[head:])
-        except Exception:  # noqa: BLE001 - a corrupt entry is a miss
-            return None
-        if not isinstance(raw, dict) or raw.get("key") != key:
-            return None
-        files, manifest, stats, notices, split = (raw.get(k) for k in ("files", "manifest", "stats", "notices",
-                                                                        "split"))
-        if not (isinstance(files, dict) and all(isinstance(n, str) and isinstance(b, bytes) for n, b in files.items())
-                and isinstance(split, dict) and all(isinstance(n, str) and isinstance(p, list)
-                                                    and all(isinstance(b, bytes) for b in p) for n, p in split.items())
-                and isinstance(manifest, dict) and isinstance(stats, dict) and isinstance(notices, list)):
-            return None
-        if any(Path(n).is_absolute() or ".." in Path(n).parts for n in [*files, *split]):
-            return None
-        return RunRecord(files, manifest, stats, notices, split)
+        record = _decode(data[len(MAGIC):], key)
+        if record is None:
+            self._ignored(path, "a run memo that does not verify")
+        return record
 
     def store(self, key: str, record: RunRecord) -> None:
         """Write the entry atomically (temporary file, rename), then drop all but the newest :data:`KEEP`."""
-        body = pickle.dumps({"key": key, **asdict(record)}, protocol=pickle.HIGHEST_PROTOCOL)
+        temp = None
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            if not self._usable(create=True):
+                return
+            try:
+                data = MAGIC + _encode(key, record)
+            except (TypeError, ValueError):  # something in run.json that JSON cannot hold: not stored
+                return
             final = self._path(key)
-            temp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
-            with open(temp, "wb") as fh:
-                fh.write(MAGIC + hashlib.sha256(body).digest() + body)
-            os.replace(temp, final)
+            temp = final.with_name(f".{final.name}.{os.getpid()}-{secrets.token_hex(6)}.tmp")
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
+            with open(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(temp, final)  # a planted link at ``final`` is replaced, not written through
+            temp = None
             self._prune()
         except OSError:
             return  # a full disk or read-only cache: the run itself succeeded
+        finally:
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
 
     def _prune(self) -> None:
+        """Keep the newest :data:`KEEP` entries; only this module's own (name and magic) are ever deleted."""
         entries = []
         for e in os.scandir(self.folder):
+            if not ENTRY_NAME.fullmatch(e.name):
+                continue
             with contextlib.suppress(OSError):
-                entries.append((e.stat().st_mtime_ns, e.path))
+                st = e.stat(follow_symlinks=False)
+                if stat.S_ISREG(st.st_mode) and _has_magic(e.path):
+                    entries.append((st.st_mtime_ns, e.path))
         for _, path in sorted(entries, reverse=True)[KEEP:]:
             with contextlib.suppress(OSError):
                 os.unlink(path)
+
+
+def _has_magic(path: str) -> bool:
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    try:
+        return os.read(fd, len(MAGIC_FAMILY)) == MAGIC_FAMILY
+    finally:
+        os.close(fd)
+
+
+def _encode(key: str, record: RunRecord) -> bytes:
+    """SHA-256 of the body, then the body: an 8-byte length, a JSON header, and the file bytes after it."""
+    blobs: list[bytes] = []
+    files = []
+    for name, data in record.files.items():
+        files.append([name, len(data)])
+        blobs.append(data)
+    split = []
+    for name, pieces in record.split.items():
+        split.append([name, [len(p) for p in pieces]])
+        blobs.extend(pieces)
+    header = json.dumps({"format": FORMAT, "key": key, "manifest": record.manifest, "stats": record.stats,
+                         "notices": record.notices, "files": files, "split": split},
+                        separators=(",", ":")).encode("ascii")
+    body = b"".join([len(header).to_bytes(8, "big"), header, *blobs])
+    return hashlib.sha256(body).digest() + body
+
+
+def _decode(data: bytes, key: str) -> RunRecord | None:
+    """The record :func:`_encode` wrote under ``key``; None when anything does not check."""
+    digest, body = data[:32], data[32:]
+    if len(digest) != 32 or hashlib.sha256(body).digest() != digest or len(body) < 8:
+        return None
+    size = int.from_bytes(body[:8], "big")
+    try:
+        raw = json.loads(body[8:8 + size])
+    except (ValueError, RecursionError):
+        return None
+    if not (isinstance(raw, dict) and raw.get("format") == FORMAT and raw.get("key") == key):
+        return None
+    manifest, stats, notices, listed, split_sizes = (raw.get(k) for k in ("manifest", "stats", "notices", "files",
+                                                                          "split"))
+    if not (isinstance(manifest, dict) and isinstance(stats, dict) and isinstance(notices, list)
+            and all(isinstance(n, str) for n in notices)):
+        return None
+    pos = 8 + size
+    files: dict[str, bytes] = {}
+    split: dict[str, list[bytes]] = {}
+
+    def take(length: object) -> bytes:
+        nonlocal pos
+        if type(length) is not int or length < 0 or pos + length > len(body):
+            raise ValueError("bad length")
+        pos += length
+        return body[pos - length:pos]
+
+    try:
+        for name, length in listed:
+            files[name] = take(length)
+        for name, lengths in split_sizes:
+            split[name] = [take(length) for length in lengths]
+    except (TypeError, ValueError):
+        return None
+    names = [*files, *split]
+    if pos != len(body) or not all(isinstance(n, str) and n for n in names) or any(
+            Path(n).is_absolute() or ".." in Path(n).parts for n in names):
+        return None
+    return RunRecord(files, manifest, stats, notices, split)
 
 
 def read_outputs(out_dir: Path, manifest: dict) -> dict[str, bytes] | None:
@@ -240,6 +364,7 @@ def publish_record(record: RunRecord, out_dir: Path, manifest: dict) -> None:
     """Publish the stored files and ``manifest`` (run.json) into ``out_dir`` the way the writers do."""
     from translate_cmp.errors import InputError
     from translate_cmp.writers.atomic import AtomicFile, remove_stale_temps
+    from translate_cmp.writers.confine import subfolder
     from translate_cmp.writers.manifest import manifest_file
     from translate_cmp.writers.output_set import DIGESTS_KEY, digests
     from translate_cmp.writers.publish import publish, recover
@@ -255,8 +380,7 @@ def publish_record(record: RunRecord, out_dir: Path, manifest: dict) -> None:
     files: dict[str, AtomicFile] = {}
     try:
         for name, data in sorted(record.output_bytes(out_dir).items()):
-            final = out_dir / name
-            final.parent.mkdir(parents=True, exist_ok=True)
+            final = subfolder(out_dir, Path(name).parent) / Path(name).name  # no link leads elsewhere
             f = files[name] = AtomicFile(final)
             f.handle.buffer.write(data)  # bytes as stored: nothing went through the text layer
             f.seal()

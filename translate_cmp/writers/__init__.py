@@ -17,6 +17,7 @@ from translate_cmp.errors import InputError
 from translate_cmp.writers.annotated import ANNOTATED_WRITERS
 from translate_cmp.writers.atomic import remove_stale_temps
 from translate_cmp.writers.base import FormatWriter, RuleDocs
+from translate_cmp.writers.confine import LinkRefused
 from translate_cmp.writers.csv_out import CsvWriter, read_documents_csv, read_sentences_csv
 from translate_cmp.writers.findings_csv import FindingsCsvWriter
 from translate_cmp.writers.gate import Gate
@@ -85,6 +86,10 @@ def open_writers(
                 writers.append(cls(out, gate=gate))
             else:
                 writers.append(cls(out))
+    except LinkRefused:
+        for w in writers:
+            w.abort()
+        raise  # a link where the run writes a folder: an environment error naming it (exit 4)
     except OSError as exc:
         for w in writers:
             w.abort()

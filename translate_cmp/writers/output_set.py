@@ -87,8 +87,35 @@ def settle(folder: Path, *, wait_s: float = 10.0) -> dict | None:
     return verify(folder)
 
 
+READ_NAMES = ("sentences.csv", "documents.csv", "flags.jsonl", "findings.csv")  # what diff and baseline read
+
+
+def confined(folder: Path, name: object) -> Path:
+    """``folder / name`` when it names a regular file (or nothing) inside ``folder`` after resolving links.
+
+    An output folder may come from a pull request or a CI artefact: a ``run.json`` digest naming
+    ``/home/me/.ssh/id_rsa`` or ``../x``, or ``sentences.csv -> /etc/passwd``, is refused in one line
+    (exit 2), never read; so is a FIFO or device, which would block the read.
+    """
+    if not isinstance(name, str) or not name or "\x00" in name:
+        raise InputError(str(folder / MANIFEST_NAME), f"names {name!r}, not a file name")
+    pure = Path(name)
+    if pure.is_absolute() or ".." in pure.parts:
+        raise InputError(str(folder / MANIFEST_NAME), f"names {name!r}, outside its folder; refused")
+    path = folder / pure
+    root = folder.resolve()
+    real = path.resolve()
+    if real != root and root not in real.parents:
+        raise InputError(str(path), f"leads outside the output folder (-> {real}); refused")
+    if path.exists() and not path.is_file():
+        raise InputError(str(path), "not a regular file; refused")
+    return path
+
+
 def verify(folder: Path) -> dict | None:
     """Check each file ``run.json`` lists a digest for; returns run.json (None when there is none)."""
+    for name in (MANIFEST_NAME, *READ_NAMES):
+        confined(folder, name)
     path = folder / MANIFEST_NAME
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
@@ -96,10 +123,16 @@ def verify(folder: Path) -> dict | None:
         return None
     except (OSError, ValueError) as exc:
         raise InputError(str(path), f"unreadable ({getattr(exc, 'strerror', None) or exc})") from exc
-    listed = manifest.get(DIGESTS_KEY) if isinstance(manifest, dict) else None
-    for name, digest in (listed or {}).items():
+    except RecursionError:
+        raise InputError(str(path), "unreadable (JSON nested too deeply)") from None
+    if not isinstance(manifest, dict):
+        raise InputError(str(path), f"not a run.json: a JSON {type(manifest).__name__}, not an object")
+    listed = manifest.get(DIGESTS_KEY) or {}
+    if not isinstance(listed, dict):
+        raise InputError(str(path), f"not a run.json: {DIGESTS_KEY!r} is not an object")
+    for name, digest in listed.items():
         try:
-            actual = sha256_file(folder / name)
+            actual = sha256_file(confined(folder, name))
         except FileNotFoundError:
             raise InputError(str(folder / name), "missing, but run.json lists it (an incomplete output set): "
                                                  "run translate-cmp run again") from None

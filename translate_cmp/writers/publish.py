@@ -131,8 +131,8 @@ def _checked_plan(folder: Path, data: object, pid: int) -> tuple[list[tuple[Path
         backup = _inside(folder, rel)
         if not any(_temp_of(final, backup, pid) for final in finals):
             raise JournalRefused(f"deletes {rel!r}, not a backup of a file it publishes")
-        if (backup.exists() or backup.is_symlink()) and not _regular_file(backup):
-            raise JournalRefused(f"deletes {rel!r}, which is not a regular file")
+        if (backup.exists() or backup.is_symlink()) and not (_regular_file(backup) or backup.is_symlink()):
+            raise JournalRefused(f"deletes {rel!r}, which is not a regular file")  # a link's backup is a link
         backups.append(backup)
     return moves, backups
 
@@ -194,13 +194,15 @@ def recover(folder: Path, notify=None) -> list[Path]:
 
 
 def _backup(final: Path) -> Path | None:
-    if not final.exists():
+    """A hard link to what ``final`` is now; a symbolic link is kept as a link (never the file it points to, which
+    may be outside the folder), so a rollback puts back the link, not a copy of its target."""
+    if not (final.exists() or final.is_symlink()):
         return None
     backup = temp_path_for(final)
     try:
-        os.link(final, backup)
+        os.link(final, backup, follow_symlinks=False)
     except OSError:
-        shutil.copy2(final, backup)
+        shutil.copy2(final, backup, follow_symlinks=False)
     return backup
 
 

@@ -38,6 +38,7 @@ class RunWriter:
         self.rule_docs: dict[str, Any] = dict(rule_docs or {})
         self.counts = RunCounts()
         self.state = "open"  # open -> closed | aborted
+        self.late_errors: list = []  # FileErrors found while finishing (an annotated copy not written)
 
     @property
     def formats(self) -> list[str]:
@@ -70,6 +71,7 @@ class RunWriter:
             full = build_manifest(manifest or {}, self.counts, self.formats, files)
             for writer in self.writers:
                 writer.finish(full, self.rule_docs)
+                self.late_errors += getattr(writer, "copy_errors", [])
             files = {name: f for writer in self.writers for name, f in writer.files.items()}
             for f in files.values():
                 if f.state == "open":

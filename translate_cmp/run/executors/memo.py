@@ -1,4 +1,4 @@
-"""Whole-document results reused across runs (:class:`translate_cmp.engines.cache.ResultMemo`), and one chunk
+"""Whole-document results reused across runs (:class:`translate_cmp.run.result_memo.ResultMemo`), and one chunk
 through the pipeline with them: the unit every executor runs."""
 
 from __future__ import annotations
@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from translate_cmp.engines.base import Engine
-from translate_cmp.engines.cache import CachingEngine, ResultMemo
+from translate_cmp.engines.cache import CachingEngine
 from translate_cmp.engines.round_trip import pivots_for
 from translate_cmp.pipeline import run_documents
 from translate_cmp.records import Document, DocumentResult
 from translate_cmp.rules.base import Rule
 from translate_cmp.run.executors.base import Work, WorkSpec
+from translate_cmp.run.result_memo import ResultMemo
 
 
 def result_memo(engine: Engine, rules: Sequence[Rule], spec: WorkSpec) -> ResultMemo | None:
