@@ -48,7 +48,8 @@ morgen
 
 
 def _clear() -> None:
-    for cached in (hunspell.dictionary_file, hunspell.capitalised_words, hunspell.writes_capitalised):
+    for cached in (hunspell.dictionary_file, hunspell.capitalised_words, hunspell.writes_capitalised,
+                   hunspell.dictionary_fingerprints):
         cached.cache_clear()
 
 
@@ -60,6 +61,19 @@ def search(monkeypatch, tmp_path):
     _clear()
     yield tmp_path
     _clear()
+
+
+def test_installing_a_dictionary_changes_the_run_signature(search: Path):
+    from translate_cmp.engines.none import NoneEngine
+    from translate_cmp.run.signature import RunSignature
+
+    signature = RunSignature.of(NoneEngine(), ["S104"], [])
+    without = signature.digest()
+    assert hunspell.dictionary_fingerprints()["de"] == ""
+    (search / "de_DE.aff").write_text(AFF, encoding="utf-8")
+    (search / "de_DE.dic").write_text(DIC, encoding="utf-8")
+    _clear()
+    assert hunspell.dictionary_fingerprints()["de"] and signature.digest() != without  # stored results stop matching
 
 
 def test_reads_entries_and_their_suffixed_forms(search: Path):

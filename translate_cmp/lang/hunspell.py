@@ -18,6 +18,7 @@ run time, never copied into this project.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -71,6 +72,24 @@ def dictionary_file(code: str) -> Path | None:
         if path.is_file() and path.with_suffix(".aff").is_file():
             return path
     return None
+
+
+@lru_cache(maxsize=1)
+def dictionary_fingerprints() -> dict[str, str]:
+    """Per language whose record names a dictionary: a digest of its installed .dic and .aff ("" when absent), so
+    that results stored before a dictionary was installed or updated stop matching (run/signature.py)."""
+    from translate_cmp.lang.profile import MODULES
+
+    out = {}
+    for code in sorted(MODULES):
+        if not language(code).hunspell:
+            continue
+        path = dictionary_file(code)
+        digest = hashlib.sha256()
+        for part in (path, path.with_suffix(".aff")) if path is not None else ():
+            digest.update(part.read_bytes())
+        out[code] = digest.hexdigest() if path is not None else ""
+    return out
 
 
 def available(code: str) -> bool:
