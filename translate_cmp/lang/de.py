@@ -1,4 +1,10 @@
-"""German: nouns capitalised, „...“ quotes, Sie/Ihnen for polite address, dative articles."""
+"""German: nouns capitalised, „...“ quotes, Sie/Ihnen for polite address, dative articles.
+
+Nouns: German writes every noun with a capital, and any word becomes a noun after an article or a determiner
+("das Ganze", "im Allgemeinen", "das Für und Wider", "jeden Morgen"; the amtliche Regelung, §57), as the
+times of day do after heute, gestern, morgen ("heute Morgen", §55(6)). ``noun_markers`` holds those words;
+which words are nouns in their own right ("Teil", "Uhr", "Wegen") comes from the Hunspell dictionary.
+"""
 
 from translate_cmp.lang.profile import plain, words
 
@@ -11,4 +17,14 @@ LANGUAGE = plain(
     oblique_articles=words("dem einem einer eines einen"),
     pronouns=words("ich du er sie es wir ihr"),
     deliberate_doubles=words("die das der dem den sie es"),
+    one_letter_words=frozenset(),  # no German word has one letter
+    noun_markers=words(
+        """der die das den dem des ein eine einer eines einem einen
+        am im ins zum zur beim vom ans aufs durchs fürs ums
+        kein keine keiner keines keinem keinen dieser diese dieses diesem diesen jeder jede jedes jedem jeden
+        mein meine meiner meines meinem meinen dein deine deiner deines deinem deinen sein seine seiner seines
+        seinem seinen ihr ihre ihrer ihres ihrem ihren unser unsere unserer unseres unserem unseren euer eure
+        eurer eures eurem euren welcher welche welches welchem welchen
+        heute gestern vorgestern morgen übermorgen"""),
+    hunspell="de_DE",  # Debian's hunspell-de-de (igerman98): its capitalised entries are the nouns
 )

@@ -8,4 +8,5 @@ LANGUAGE = plain(
     articles=words("el la los las lo un una unos unas"),
     pronouns=words("yo tú él ella ellos ellas nosotros"),
     deliberate_doubles=words("si no que"),
+    one_letter_words=words("a e o u y"),
 )

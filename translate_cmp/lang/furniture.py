@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from translate_cmp.lang.lexicon import NAME_PARTICLES, words
+from translate_cmp.lang.wordlists import closed_class
+
 # Labels that only ever mark a picture: flagged wherever they stand.
 CAPTION_LABELS = {
     "es": ("fuente de la imagen", "pie de foto", "pie de imagen", "crédito de la imagen", "créditos de la foto"),
@@ -86,7 +89,7 @@ LANGS = frozenset(CAPTION_LABELS)
 
 @lru_cache(maxsize=16)
 def caption_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    """F204 patterns for ``lang``: its picture labels anywhere, and a credit word opening a line."""
+    """F204 patterns for ``lang``: its picture labels anywhere, and a credit word opening a line (group ``rest``)."""
     labels, credits = CAPTION_LABELS.get(lang), CREDIT_WORDS.get(lang)
     if not labels or not credits:
         return ()
@@ -94,8 +97,24 @@ def caption_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
     start = "|".join(re.escape(word) for word in credits)
     return (
         re.compile(rf"(?<!\w)(?:{anywhere})(?!\w)(?:\s*[,:|]\s*[^\s,.;]+(?:\s+[^\s,.;]+){{0,2}})?", re.IGNORECASE),
-        re.compile(rf"^\W*(?:{start})\s*[:|]\s*\S[^.\n]{{0,40}}$", re.IGNORECASE | re.MULTILINE),
+        re.compile(rf"^\W*(?:{start})\s*[:|]\s*(?P<rest>\S[^.\n]{{0,40}})$", re.IGNORECASE | re.MULTILINE),
     )
+
+
+# Lower-case words a credit holds between names: "Foto: Reuters und AP", "Photo: AFP via Getty Images", and the
+# name particles ("Foto: Archiv der Stadt").
+_CREDIT_LINKS = words("and und et y e i en og и of by via for von für par por per pour") | NAME_PARTICLES
+
+
+def opens_headline(rest: str, lang: str) -> bool:
+    """What follows a picture label and its colon at the start of a line (a caption pattern's ``rest`` group) is a
+    headline or a sentence, not a credit: it holds a closed-class word of ``lang`` other than the links and
+    particles of names. News sites open a headline with a rubric ("Fotos: Nach Restaurierungen weiht Ägypten die
+    Gräber ein", "Video: So sieht es aus"), while a credit names people and agencies ("Foto: Reuters", "Foto:
+    picture alliance / dpa", "Фото: РИА Новости")."""
+    vocab = closed_class(lang)
+    found = (m.group().lower() for m in re.finditer(r"[^\W\d_]+", rest.split("\n", 1)[0]))
+    return any(w in vocab and w not in _CREDIT_LINKS for w in found)
 
 
 @lru_cache(maxsize=16)
@@ -133,14 +152,16 @@ def is_byline(line: str, lang: str) -> bool:
 # bylines and copyright lines are written in English on sites of every language). Whole English lines of
 # furniture ("read more", "source") are ``lexicon.FURNITURE_LINES``.
 
-# F204: picture labels and credits ("Image source, Getty Images", "Photo: Reuters", "(photo: AFP)").
+# F204: picture labels and credits ("Image source, Getty Images", "Photo: Reuters", "(photo: AFP)"); a pattern with
+# a ``rest`` group is a label opening a line, flagged unless the rest opens a headline (``opens_headline``).
 CAPTION_PATTERNS = (
     re.compile(
         r"\b(?:images?|photos?|pictures?|videos?)\s+(?:source|caption|credit)s?\b"
         r"(?:\s*[,:]\s*(?:getty|reuters|afp|epa|ap|anadolu|shutterstock|tass|efe)\b)?",
         re.IGNORECASE,
     ),
-    re.compile(r"^\W*(?:photo|image|picture|foto|caption|credit)s?(?:\s+credits?)?\s*[:|]", re.IGNORECASE),
+    re.compile(r"^\W*(?:photo|image|picture|foto|caption|credit)s?(?:\s+credits?)?\s*[:|](?=(?P<rest>.*))",
+               re.IGNORECASE),
     re.compile(r"\((?:photo|image|picture)s?(?:\s+credits?)?\s*[:/][^)]*\)", re.IGNORECASE),
 )
 # F205: scraper debris, each with what it is; a pattern starting with "^" that is a byline or a translation

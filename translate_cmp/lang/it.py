@@ -8,4 +8,5 @@ LANGUAGE = plain(
     articles=words("il lo la le gli un una uno"),
     pronouns=words("io lui lei noi voi loro"),
     deliberate_doubles=words("che si no"),
+    one_letter_words=words("a e è i o"),
 )

@@ -8,5 +8,6 @@ LANGUAGE = plain(
     articles=words("de het een"),
     pronouns=words("ik jij hij zij wij jullie"),
     deliberate_doubles=words("die dat"),
+    one_letter_words=words("u"),
     read_as="af",
 )

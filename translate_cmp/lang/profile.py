@@ -52,6 +52,9 @@ class Language:
     deliberate_doubles: frozenset[str] = frozenset()  # words the language doubles on purpose (nous nous)
     read_as: str | None = None  # langdetect's code for it on one sentence of another (Dutch read as "af")
     conventional_capitals: frozenset[str] = frozenset()  # capitalised by convention, not names (months, days)
+    one_letter_words: frozenset[str] = frozenset()  # its words of one letter (Russian в, к, с; not the letter х)
+    noun_markers: frozenset[str] = frozenset()  # lower-case words after which the language writes a noun
+    hunspell: str = ""  # its Hunspell dictionary's name (de_DE: de_DE.dic, de_DE.aff), read by lang/hunspell.py
     extra: Mapping[str, object] = field(default_factory=dict)  # room for a language's own quirks
 
 

@@ -8,4 +8,5 @@ LANGUAGE = plain(
     articles=words("o os as um uma uns umas"),
     pronouns=words("eu ele ela eles elas nós"),
     deliberate_doubles=words("que se não"),
+    one_letter_words=words("a à e é o ó"),
 )

@@ -8,4 +8,5 @@ LANGUAGE = plain(
     script="CYRILLIC",
     courtesy=words("Вы Вас Вам Вами Ваш Ваша Ваше Ваши Вашего Вашей Вашему Вашим Вашими Ваших Вашу"),
     deliberate_doubles=words("что не"),
+    one_letter_words=words("а в и к о с у я"),  # spaCy's stop list holds the whole alphabet (г, д, м, х ...)
 )

@@ -107,7 +107,8 @@ class Rule:
     needs_counterpart: ClassVar[bool] = False  # bilingual (compare) rules: skipped outside compare mode
     reads_unit: ClassVar[bool] = False  # a bilingual rule that also runs on localisation units (their source)
     # The languages it serves: ``languages`` (None: every language) written in a way ``requires`` names
-    # ("spaced": words between spaces; "latin": letters in the Latin script). The flag stage runs a rule only
+    # ("spaced": words between spaces; "latin": letters in the Latin script; "nouns": where the language writes
+    # its nouns with a capital, its Hunspell dictionary, lang/hunspell.py). The flag stage runs a rule only
     # on documents it serves, and run.json lists what it did not run where; ``translate-cmp rules`` shows both.
     languages: ClassVar[frozenset[str] | None] = None
     requires: ClassVar[frozenset[str]] = frozenset()
@@ -128,13 +129,25 @@ class Rule:
         from translate_cmp.lang.profile import language
 
         record = language(lang)
+        if "nouns" in cls.requires and record.capitalises_nouns:
+            from translate_cmp.lang.hunspell import available
+
+            if not available(lang):
+                return False  # German capitals say nothing without the dictionary that knows its nouns
         return ("spaced" not in cls.requires or record.spaced) and (
             "latin" not in cls.requires or record.script == "LATIN")
 
     @classmethod
     def languages_label(cls) -> str:
         """``any``, ``any spaced`` or the codes, as ``translate-cmp rules`` shows them."""
-        label = " ".join(["any" if cls.languages is None else " ".join(sorted(cls.languages)), *sorted(cls.requires)])
+        label = " ".join(["any" if cls.languages is None else " ".join(sorted(cls.languages)),
+                          *sorted(cls.requires - {"nouns"})])
+        if "nouns" in cls.requires:
+            from translate_cmp.lang.profile import language
+
+            needs = [f"{code}: with its {language(code).hunspell} Hunspell dictionary"
+                     for code in sorted(cls.languages or ()) if language(code).capitalises_nouns]
+            label += f" ({'; '.join(needs)})" if needs else ""
         return label + (f" except {' '.join(sorted(cls.except_languages))}" if cls.except_languages else "")
 
     def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:

@@ -17,5 +17,6 @@ def languages_label(rule: Rule) -> str:
 
 
 def rules_not_run(rules: Iterable[Rule], lang: str) -> list[str]:
-    """Codes of the ``rules`` that do not serve ``lang`` (by :attr:`Rule.languages`), in order."""
-    return [rule.code for rule in rules if rule.languages is not None and lang not in rule.languages]
+    """Codes of the ``rules`` that do not serve ``lang`` (:meth:`Rule.serves`: its languages, the way of writing
+    they require, and the data they need, such as a dictionary that is not installed), in order."""
+    return [rule.code for rule in rules if not rule.serves(lang)]

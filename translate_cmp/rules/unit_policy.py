@@ -19,8 +19,6 @@ false alarms.
   hours ago"), and when the target is a short label with no sentence punctuation (at most
   ``LABEL_WORDS`` words: "enero", "n:m-Beziehung", "vorm."): month and day names, units and conjunctions
   are lower-case in most languages whatever English does.
-- S104 mid-sentence-capital, German and Russian: the pronouns of polite address (Sie, Ihnen, ...; Вы, Ваш,
-  ...) are capitalised by rule in the formal register UI strings use.
 - S105 also not when the lower-case word is in the source verbatim (a term kept as it is: "“slug” には...").
 - S106 doubled-punctuation: not when the flagged marks (two or more) are in the source too (":?.!", a list
   of characters the program uses), nor a "stray" mark the source has (French "Modif. :" for "Changed:").
@@ -33,7 +31,6 @@ from __future__ import annotations
 
 import re
 
-from translate_cmp.lang.profile import language
 from translate_cmp.rules.base import Hit, RuleContext
 
 LABEL_WORDS = 3
@@ -86,8 +83,3 @@ def lowercase_start_explained(ctx: RuleContext, hit: Hit) -> bool:
         return True
     word = ctx.text[hit.start:hit.end]
     return bool(word) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", source) is not None
-
-
-def courtesy_form(ctx: RuleContext, hit: Hit) -> bool:
-    """S104: a pronoun of polite address, capitalised by rule in the formal register UI strings use."""
-    return ctx.text[hit.start:hit.end] in language(ctx.doc_lang).courtesy

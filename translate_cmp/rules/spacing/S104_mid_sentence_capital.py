@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from translate_cmp.lang.hunspell import writes_capitalised
 from translate_cmp.lang.lexicon import (
     AMBIGUOUS_CAPITALS,
     ARTICLES,
@@ -24,7 +25,6 @@ from translate_cmp.lang.lexicon import (
 from translate_cmp.lang.profile import language, name_openers
 from translate_cmp.lang.wordlists import LANGS, closed_class
 from translate_cmp.records import Severity
-from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.docview import DocView, doc_view
 from translate_cmp.rules.text import WORD, is_lower, is_title, next_word, previous_word, starts_clause, title_chain
@@ -35,6 +35,7 @@ class MidSentenceCapital(SurfaceRule):
     name = "mid-sentence-capital"
     severity = Severity.WARNING
     languages = LANGS  # the languages with closed-class word lists
+    requires = frozenset({"nouns"})  # German: the dictionary that tells its nouns (lang/hunspell.py)
     summary = "A common word capitalised in the middle of a sentence: 'will begin Between Moscow', 'acuerdo Entre'."
     why = (
         "Translation engines carry capitals over from a source clause boundary or from a lost full stop. A "
@@ -48,9 +49,15 @@ class MidSentenceCapital(SurfaceRule):
         "languages only the language's closed-class words (langdata) count, before a lower-case word or a "
         "number: after a lower-case word ('acuerdo Entre ambos'), after a closed-class first word ('Selon Le "
         "ministère'), or after a name when the word is no article, pronoun or name particle ('Meloni Ha "
-        "detto', not 'Pedro De la Fuente'); a one-letter word only between lower-case words, before a content "
-        "word ('aprovaram A reforma', not 'grupo A de'); in German also before a noun, except the nominative "
-        "articles that begin names ('Der Spiegel')."
+        "detto', not 'Pedro De la Fuente'); a one-letter word only where the language has such a word (Russian 'В', "
+        "not the letter 'Х': 'по оси Х'), between lower-case words, before a content word and not after an article "
+        "('aprovaram A reforma', not 'grupo A de', 'un O lógico'); in German also before a noun, except the nominative "
+        "articles that begin names ('Der Spiegel'). Never a pronoun of polite address, capitalised by rule "
+        "(German 'Sie', 'Ihnen', 'Ihr'; Russian 'Вы', 'Вам'). German writes every noun with a capital, so there "
+        "a word is never flagged where it is a noun: a form its Hunspell dictionary writes with a capital "
+        "('ist Teil des Pakets', 'um acht Uhr'), any word after an article or determiner ('das Ganze', 'jeden "
+        "Morgen'), or a word next to a name, which may be part of it ('von Will Patching', 'Sébastien Lange'); "
+        "without the dictionary the rule does not run on German (run.json, rules_not_run)."
     )
     instead = "Lower-case the word ('will begin between Moscow'), or restore the full stop that was lost."
     examples = (
@@ -63,6 +70,7 @@ class MidSentenceCapital(SurfaceRule):
         Example("La premier Giorgia Meloni Ha detto che non invierà truppe.", lang="it"),
         Example("Os deputados aprovaram A reforma no primeiro dia.", lang="pt"),
         Example("Der Kanzler reiste Nach Paris und sprach mit dem Präsidenten.", lang="de"),
+        Example("Sie lesen Diese Seite, weil ein Cookie fehlt.", lang="de"),
     )
     counter_examples = (
         Example("French President Emmanuel Macron met NATO leaders in Kyiv and The Hague in May."),
@@ -71,10 +79,13 @@ class MidSentenceCapital(SurfaceRule):
         Example("The report was published by The New York Times, according to the United States."),
         Example("El ministro Pedro De la Fuente habló con el grupo A de la cumbre.", lang="es"),
         Example("Das berichtete Der Spiegel am Montag.", lang="de"),
+        Example("Stellen Sie sich vor, ich möchte Ihnen zeigen, wie Ihr Kopf sich dehnt.", lang="de"),
+        Example("Der Befehl ist Teil des Pakets und läuft jeden Morgen um acht Uhr.", lang="de"),
+        Example("Die Tore schoss er von Will Patching bedient, die Spende kam von Sébastien Lange selbst.", lang="de"),
+        Example("Мы благодарим Вас за Ваше письмо и ответим Вам завтра.", lang="ru"),
+        Example("Los bits se combinan con un O lógico antes de escribirlos.", lang="es"),
+        Example("На графике по оси Х отложено время работы сервера.", lang="ru"),
     )
-
-    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
-        return not unit_policy.courtesy_form(ctx, hit)
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
@@ -154,7 +165,8 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
     sentence's first, or a name (then not before an article, pronoun or name particle)."""
     text, lang = ctx.text, ctx.doc_lang
     vocab = closed_class(lang)
-    nouns_capitalised = language(lang).capitalises_nouns
+    info = language(lang)
+    nouns_capitalised = info.capitalises_nouns
     if not vocab or (not nouns_capitalised and _is_headline_in(text, vocab)):  # German capitalises every noun
         return
     view = doc_view(ctx)
@@ -163,12 +175,18 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
         letter = len(word) == 1 and word.isupper()  # "aprovaram A reforma", "закон В первом чтении"
         if not (is_title(word) or letter) or word.lower() not in vocab or view.title_mid[word] > 1:
             continue
+        if word in info.courtesy:
+            continue  # polite address is written capitalised: "Stellen Sie sich vor", "Вы", "Ваш"
         if (m.start() > 0 and not text[m.start() - 1].isspace()) or starts_clause(text, m.start()):
             continue
         prev, nxt = previous_word(text, m.start()), next_word(text, m.end())
         if prev is None:
             continue
+        if nouns_capitalised and (prev.group().lower() in info.noun_markers or writes_capitalised(word, lang)):
+            continue  # a noun: "ist Teil des Pakets", "um acht Uhr", "das Ganze", "heute Morgen"
         if letter:
+            if word.lower() not in info.one_letter_words or prev.group().lower() in info.articles:
+                continue  # a letter, no word ('По оси Х'), or a letter's name after an article ('un O lógico')
             # only between two plain words, the second a content word: "grupo A de", "vitamina A es" are labels
             if is_lower(prev.group()) and nxt is not None and is_lower(nxt.group()) and nxt.group() not in vocab:
                 yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence (a closed-class word of '{lang}')")
@@ -179,10 +197,14 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
             continue
         previous = prev.group()
         if is_lower(previous):
-            pass  # "acuerdo Entre ambos", "crescita Dello 0,7%"
+            if not before_plain and previous in vocab and _joined(text, m.end(), nxt.start()) \
+                    and not writes_capitalised(nxt.group(), lang):
+                continue  # German, before a word that is no noun, after a preposition: a name ("von Will Patching")
         elif nouns_capitalised and is_title(previous):
             if previous.lower() in vocab:
                 continue  # "Von Der ..." title chains
+            if _joined(text, prev.end(), m.start()) and not writes_capitalised(previous, lang):
+                continue  # after a name, not a noun: "Sébastien Lange" is a surname
         elif starts_clause(text, prev.start()) and previous.lower() in vocab:
             pass  # the previous word is capitalised only as the sentence's first: "Selon Le ministère"
         elif not before_plain or low in NAME_PARTICLES or low in name_openers():
@@ -193,6 +215,11 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
 
 
 _NUMBER_NEXT = re.compile(r"\s+\d")
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Only a space between two words: nothing (a comma, a dash) that would end a name between them."""
+    return text[end:start].isspace()
 
 
 def _german_preposition(word: str, nxt: str, lang: str) -> bool:
