@@ -1,4 +1,5 @@
-"""Helpers shared by several S1xx rules: telling code (identifiers, paths, addresses) from prose.
+"""Helpers shared by several S1xx rules: telling code (identifiers, paths, addresses, commands, marks
+mentioned as symbols) from prose.
 
 Helpers used by one rule live in that rule's file; the text views every surface rule shares (words,
 clause starts, the document's quote and bracket orphans) are in :mod:`translate_cmp.rules.docview`.
@@ -7,6 +8,8 @@ clause starts, the document's quote and bracket orphans) are in :mod:`translate_
 from __future__ import annotations
 
 import re
+
+from translate_cmp.lang.tokens import foreign_script, has_vowel, is_english_term, is_known_word
 
 _CODE_MARKS = frozenset("/@[]{}()=<>_`|\\*#~$%^&+0123456789")
 
@@ -28,3 +31,15 @@ def looks_like_code(text: str, start: int, end: int) -> bool:
     if any(ch in _CODE_MARKS for ch in chunk) or "www" in chunk:
         return True
     return re.search(r"[a-z]\.[a-z]", chunk) is not None  # "LIGA.net", "report.pdf", "fetch.fsck.badTimezone"
+
+
+def keeps_own_casing(word: str, lang: str) -> bool:
+    """A token that keeps the casing it has, not the sentence capitals of ``lang``: an identifier or a command
+    (no word of the language or of English: "imgmath", "systemctl"; no vowel: "ls", "dx"), an English term in
+    another language's prose ("time", "setup" in Italian), a word in another script ("cgroup" in Russian).
+    Each part of a hyphenated token counts ("crypttab-Einträge", "sphinx-build", "tipo-fs")."""
+    return any(
+        part and (not has_vowel(part) or not is_known_word(part, lang) or is_english_term(part, lang)
+                  or foreign_script(part, lang))
+        for part in word.split("-")
+    )
