@@ -127,6 +127,34 @@ def test_interval_notation_is_not_an_unbalanced_bracket():
     assert flagged("Offsets are [start, end) and (0, 1] here.\n\nNext.", "S108") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Answer is ESC [ 0 n (Terminal OK). Use ESC ) B or '[' with \\(em and \\{ in troff.",  # named, escaped
+        "Set the speed (see the option speed=). The prefixes are separated by colons (:).",  # emoticon shapes
+        "KDE uses <info:(gcc)> and nom=(valeur_1 ... valeur_n), or (==) and 8-) in code.",  # code
+        "The commands test and [[ are used (see also the compound command (( and let) here).",  # "((" is a symbol
+    ],
+)
+def test_brackets_that_are_symbols_or_code_are_no_orphans(text):
+    assert flagged(text + "\n\nNext.", "S108") == []
+
+
+def test_a_spaced_bracket_still_pairs_with_the_closer_it_needs():
+    text = "It is given by a single * ( do not confuse it with the wildcard) that follows.\n\nNext."
+    assert flagged(text, "S108") == []
+    assert flagged("The value (compared to the others is high. A ( stray\n\nNext.", "S108") == ["("]
+
+
+def test_an_emoticon_closes_nothing_when_no_parenthesis_is_open():
+    assert flagged("He smiled :) and left (quietly. Then he came back.\n\nNext.", "S108") == ["("]
+
+
+def test_one_segment_may_open_a_parenthesis_that_closes_after_it():
+    assert flagged("(503 долл. США;", "S108") == []  # one paragraph: a segment of a longer text
+    assert flagged("The cost (503 dollars;", "S108") == ["("]
+
+
 def test_straight_quotes_take_their_role_from_their_neighbours():
     text = 'It is "quite fine. ". And "this " too.\n\nShe said "no.'
     assert [text[f.start] for f in flag_text(text, "en", [get_rule("S107")])] == ['"']

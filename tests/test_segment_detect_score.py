@@ -75,3 +75,29 @@ def test_an_ordinal_indicator_stays_with_its_number():
     text = "El gol ganador entró en el 87.º minuto. Fue la 3.ª victoria seguida."
     assert [s.text for s in segment(Document("d", "d.txt", text), "es")] == [
         "El gol ganador entró en el 87.º minuto.", "Fue la 3.ª victoria seguida."]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # an abbreviation (a word cut short, a token with no vowel, an initial) before a lower-case word
+        ("ru", "Всего 657 пац. с ишемической болезнью. Итог.", ["Всего 657 пац. с ишемической болезнью.", "Итог."]),
+        ("ru", "Время в тиках (см). также times(2). Сюда", ["Время в тиках (см). также times(2).", "Сюда"]),
+        ("es", "Se aisló la M. tuberculosis. El disp. raíz cambia.", ["Se aisló la M. tuberculosis.",
+                                                                    "El disp. raíz cambia."]),
+        # a full stop that is a token of its own, or inside one
+        ("pt", "O ponto . coincide com tudo. Use find . -name x.", ["O ponto . coincide com tudo.",
+                                                                 "Use find . -name x."]),
+        ("en", "Letters, digits and @/./+/-/_ only. Next.", ["Letters, digits and @/./+/-/_ only.", "Next."]),
+        ("fr", ".BR Gras alterné. Voir la macro .UR ici.", [".BR Gras alterné.", "Voir la macro .UR ici."]),
+        ("pt", "tar c . é melhor.)", ["tar c . é melhor.)"]),
+        # real boundaries stay: a full word before the stop, a glued capital, a stray full stop
+        ("es", "Se desaconseja esta conducta. ya que falla.", ["Se desaconseja esta conducta.", "ya que falla."]),
+        ("es", "Lo vi en el disco.Esta vez no.", ["Lo vi en el disco.", "Esta vez no."]),
+        ("en", "He spoke about Russia. . Then he left.", ["He spoke about Russia.", ".", "Then he left."]),
+    ],
+)
+def test_false_splits_are_joined_with_exact_offsets(lang, text, expected):
+    sentences = segment(Document("d", "d.txt", text), lang)
+    assert [s.text for s in sentences] == expected
+    assert all(s.text == text[s.start:s.end] for s in sentences)

@@ -2,9 +2,12 @@
 
 Paragraphs are lines: a newline always ends a sentence (headings, captions and bylines stay their
 own sentence). Inside a line, sentencex finds the boundaries; its segments concatenate back to
-the exact input, so offsets are exact and nothing is dropped. Two corrections on its pieces, both
+the exact input, so offsets are exact and nothing is dropped. Corrections on its pieces, all
 concatenating back to the same text: an ordinal indicator it split off ("87." + "º minuto.") is joined
-back, and German pieces are also cut before a lower-case sentence start (``_split_before_lower``).
+back; a split that is no sentence boundary is undone (``_false_split``: after an abbreviation before a
+lower-case word, "657 пац. с", "el disp. raíz"; after a mark that is a token of its own, "find . -name";
+inside a token, "@/./+/-/_"; a piece of marks alone, ")"); and German pieces are also cut before a
+lower-case sentence start (``_split_before_lower``).
 Sentences are trimmed of surrounding whitespace: every non-space character of the document lies in
 exactly one sentence.
 """
@@ -16,6 +19,7 @@ from collections.abc import Iterator
 
 from sentencex import segment as sentencex_segment
 
+from translate_cmp.lang.tokens import is_abbreviation
 from translate_cmp.records import Document, Sentence
 
 _LINE = re.compile(r"[^\n]+")
@@ -48,6 +52,8 @@ def _split_before_lower(piece: str) -> list[str]:
         word = m.group(1)
         if word.lower() in _GERMAN_ABBREVIATIONS or (m.start() > 0 and piece[m.start() - 1] == "."):
             continue  # "bzw. die", "z.Bsp. ein"
+        if is_abbreviation(word, "de"):
+            continue  # "ggf. die", "Hrn. meier": no vowel, or cut short
         cut = m.end()
         parts.append(piece[last:cut])
         last = cut
@@ -68,6 +74,52 @@ def _ordinals_kept(pieces) -> list[str]:
     return out
 
 
+_CLOSERS = ")]}»”’\"'"
+_CONTINUING = ",;:)]}-/._+*=|\\~^$%&@#<>!?"  # marks no sentence starts with
+_INITIALS = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{0,3}")  # "e.g", "z.B", "m.a.w", "U.S"
+
+
+def _false_split(before: str, after: str, lang: str, line_start: bool) -> bool:
+    """Whether the boundary sentencex put between ``before`` and ``after`` (pieces of one line) ends no sentence;
+    ``line_start``: ``before`` starts the line."""
+    head = after.lstrip()
+    if not head:
+        return True
+    if not any(ch.isalnum() for ch in before):
+        return line_start  # marks that start a line start its sentence: "! はテスト", ".BR Gras"
+    tail = before.rstrip()
+    chunk = tail.rsplit(None, 1)[-1]
+    literal = not any(ch.isalnum() for ch in chunk)  # the piece ends with a mark that is a token: ".", '"."'
+    if not any(ch.isalnum() for ch in after):
+        # ")" after "é melhor." closes that sentence; a stray "." after "Russia." stays apart (S106 reads it)
+        return literal or any(ch in _CLOSERS for ch in after)
+    first = head[0]
+    continues = first.islower() or first in _CONTINUING
+    if not before[-1:].isspace() and not after[:1].isspace():
+        # glued: "said.The" is a missing space (S103 reads it); "@/./+/-/_", "#!, il", "!?string" are tokens
+        return tail[-1] in ".!?" and (continues or literal)  # and " .BR", " .WAV-Datei": a dot that starts a token
+    if literal:
+        return not first.isupper()  # a mark that is a token: "find . -name", "O ponto . coincide", "`.' ingang"
+    if not continues or not tail.endswith("."):
+        return False
+    word = chunk[:-1].rstrip(_CLOSERS)
+    if _INITIALS.fullmatch(word.lstrip("(\"'«“‘„[")):
+        return True  # "e.g. the", "m.a.w. niet"
+    m = re.search(r"[^\W\d_]+$", word)
+    return m is not None and (m.start() == 0 or not word[m.start() - 1].isalnum()) and is_abbreviation(m.group(), lang)
+
+
+def _joined(pieces: list[str], lang: str) -> list[str]:
+    """sentencex's pieces with the false splits (:func:`_false_split`) joined back."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _false_split(out[-1], piece, lang, len(out) == 1 and out[0] is pieces[0]):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
 def split_spans(text: str, lang: str = "en") -> Iterator[tuple[int, int, int]]:
     """Yield ``(start, end, paragraph_index)`` of every sentence of ``text``."""
     para = -1
@@ -76,7 +128,7 @@ def split_spans(text: str, lang: str = "en") -> Iterator[tuple[int, int, int]]:
             continue
         para += 1
         offset = line.start()
-        for piece in _ordinals_kept(sentencex_segment(lang or "en", line.group())):
+        for piece in _joined(_ordinals_kept(sentencex_segment(lang or "en", line.group())), lang):
             for part in _split_before_lower(piece) if lang == "de" else (piece,):
                 start, end = _trimmed(text, offset, offset + len(part))
                 offset += len(part)

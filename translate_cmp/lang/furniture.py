@@ -186,6 +186,15 @@ DEBRIS_PATTERNS = (
     (re.compile(r"^(?:published|updated|posted|last updated)(?:\s+on)?\s*:?\s*\d", re.IGNORECASE), "date stamp"),
     (re.compile(r"^©.*$|^\(c\)\s.*$|^copyright\b.*$|\ball rights reserved\b", re.IGNORECASE), "copyright line"),
 )
+# F205: a copyright line in a paragraph that states a software licence is the program's documentation, not a
+# site's footer: a licence name or the word in the languages of the clean-text benchmarks (licence, Lizenz, licença,
+# licencia, licenza, licentie, лицензия, ライセンス), or "free software" in them.
+LICENCE_NOTICE = re.compile(
+    r"(?-i:\b(?:[AL]?GPL(?:v\d)?|BSD|MIT|Apache|MPL|EPL)\b)|licen[cçsz]|lizenz|лиценз|ライセンス"  # "MIT", not "mit"
+    r"|free software|freie software|logiciel libre|software (?:libre|livre|libero)|vrije software"
+    r"|свободн\w* программ",
+    re.IGNORECASE,
+)
 # F205: a short line of its own that starts like a link or a credit: "Read more: ...", "Source: Xinhua",
 # "Click here to ..."
 FURNITURE_START = re.compile(

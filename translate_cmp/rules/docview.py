@@ -31,6 +31,7 @@ class DocView:
     after_the: frozenset[str] = frozenset()  # capitalised names written after a lower-case "the"
     quote_orphans: list[list[Orphan]] = field(default_factory=list)  # per sentence
     bracket_orphans: list[list[Orphan]] = field(default_factory=list)  # per sentence
+    symbol_brackets: frozenset[int] = frozenset()  # document offsets of brackets named as symbols ("ESC ( B")
     memo: dict[str, object] = field(default_factory=dict)  # per-rule results for the whole document
 
     def paragraph_of(self, index: int) -> tuple[int, int]:
@@ -79,11 +80,12 @@ def build_view(document: Document, sentences: Sequence[Sentence], lang: str) -> 
     brackets: list[list[Orphan]] = []
     open_quotes: list[Orphan] = []  # still open at the end of the lines above, in this block
     open_brackets: list[Orphan] = []
+    symbols: set[int] = set()
     for n, (first, last) in enumerate(paragraphs):
         start, end = sentences[first].start, sentences[last].end
         next_start = sentences[paragraphs[n + 1][0]].start if n + 1 < len(paragraphs) else None
         quotes.append(quote_orphans(text, start, end, lang, next_start))
-        brackets.append(bracket_orphans(text, start, end))
+        brackets.append(bracket_orphans(text, start, end, symbols))
         if n > 0 and "\n\n" in text[sentences[paragraphs[n - 1][1]].end : start].replace(" ", ""):
             open_quotes, open_brackets = [], []  # a blank line ends a block of lines
         # lines with no blank line between them may be one hard-wrapped paragraph
@@ -97,8 +99,13 @@ def build_view(document: Document, sentences: Sequence[Sentence], lang: str) -> 
             # one paragraph may be one segment of a longer text (a table row, an XLIFF unit): a quotation
             # may open before it or close after it, so only a quotation opened twice is evidence
             found = [q for q in found if q.kind == "unclosed"]
+        kept = [b for b in brackets[n] if not b.paired]
+        if len(paragraphs) == 1 and sentences:
+            # ... and a parenthesis it opens first thing may close after it: "(503 долл. США;", "(Chi Existe ..."
+            kept = [b for b in kept if not (b.kind == "open-at-end" and b.pos == sentences[0].start)]
         _assign(found, sentences, first, last, view.quote_orphans)
-        _assign([b for b in brackets[n] if not b.paired], sentences, first, last, view.bracket_orphans)
+        _assign(kept, sentences, first, last, view.bracket_orphans)
+    view.symbol_brackets = frozenset(symbols)
     return view
 
 

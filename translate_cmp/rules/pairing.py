@@ -91,34 +91,107 @@ def quote_orphans(text: str, start: int, end: int, lang: str, next_para_start: i
 
 
 _INTERVAL = re.compile(r"\[[^\[\]()\n]{1,30},[^\[\]()\n]{1,30}\)|\([^\[\]()\n]{1,30},[^\[\]()\n]{1,30}\]")
-_LIST_MARKER = re.compile(r"(?:^|[\s(])(?:\d{1,2}|[A-Za-z]|[ivxIVX]{2,4})$")
+_LIST_MARKER = re.compile(r"(?:^|\W)(?:\d{1,2}|[A-Za-z]|[ivxIVX]{2,4})$")
+_EMOTICON = (":", ";", ":-", ";-", "=")
+# Marks that, glued to a bracket, make it part of code or of a symbol, not punctuation of the prose around it:
+# "(==)", "(:)", "^[", "ESC-[", "8-)", "<info:(gcc)>", "\(em", "$(cmd".
+_GLUED_BEFORE = frozenset(":;=^~\\<>|$*+-@#&%_/`!")  # a symbol just before the bracket: "=(", "^[", "8-)", ":)"
+_GLUED_AFTER = frozenset("=^~\\<>|$*+@#&%_`")  # just after: "(==)", "(gcc)>"; an opener also "(:)", "(!=)"
+_CODE_IN_TOKEN = frozenset("\\=^~<>|$*+@#&%_`")  # a token with one of these is code: "(valeur_1", "(\33[K)"
+_MARK_QUOTES = "\"'“”‘’«»„‚‹›`「」"
 
 
-def bracket_orphans(text: str, start: int, end: int) -> list[Orphan]:
-    """Round, square and curly brackets in ``text[start:end]`` (one paragraph) without a partner.
+def _token_bounds(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    left = pos
+    while left > start and not text[left - 1].isspace():
+        left -= 1
+    right = pos + 1
+    while right < end and not text[right].isspace():
+        right += 1
+    return left, right
 
-    Not counted: list markers ("1)", "a)", "iv)") and emoticons (":)", ";-(").
-    """
+
+def symbol_bracket(text: str, pos: int, start: int = 0, end: int | None = None) -> bool:
+    """The bracket at ``text[pos]`` is a symbol the text names or escapes, not punctuation: a token of its own
+    ("ESC ( B", "test e [ per", "'['", "“(”", "[[", "((") or escaped ("\\(em", "\\{"). Not after a full stop
+    ("... 0,85). )": a stray bracket)."""
+    end = len(text) if end is None else end
+    if pos > start and text[pos - 1] == "\\":
+        return True
+    left, right = _token_bounds(text, pos, start, end)
+    core = text[left:right].strip(_MARK_QUOTES + ",;:.!?").strip(_MARK_QUOTES)
+    if not core or len(set(core)) != 1 or core[0] != text[pos] or len(core) > 2:
+        return False
+    j = left - 1
+    while j >= start and text[j].isspace():
+        j -= 1
+    return j < start or text[j] not in ".!?"
+
+
+def code_bracket(text: str, pos: int, start: int = 0, end: int | None = None) -> bool:
+    """The bracket at ``text[pos]`` is part of code: glued to a symbol ("(==)", "^[", "8-)", "<info:(gcc)>"), to a
+    bracket of the other direction ("[)"), or in a token with code marks ("nom=(valeur_1", "(\\33[K)")."""
+    end = len(text) if end is None else end
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + 1] if pos + 1 < end else " "
+    opener = text[pos] in BRACKETS
+    if before in _GLUED_BEFORE or after in _GLUED_AFTER or (opener and after in ":;!"):
+        return True  # not after a closer: "0,003);" and "(see below)." are prose
+    if (opener and after in _BRACKET_CLOSERS) or (not opener and before in BRACKETS):
+        return True
+    left, right = _token_bounds(text, pos, start, end)
+    return any(ch in _CODE_IN_TOKEN for ch in text[left:right])
+
+
+def _pair(text: str, positions: list[int], start: int, end: int) -> tuple[list[int], list[tuple[int, str]]]:
+    """Brackets at ``positions`` matched as a stack: (the openers left open, the orphans found on the way)."""
     stack: list[int] = []
-    orphans: list[Orphan] = []
-    skip = {p for m in _INTERVAL.finditer(text, start, end) for p in (m.start(), m.end() - 1)}  # "[start, end)"
-    for i in range(start, end):
+    orphans: list[tuple[int, str]] = []
+    for i in positions:
         ch = text[i]
-        if (ch not in BRACKETS and ch not in _BRACKET_CLOSERS) or i in skip:
-            continue
-        if ch in "()" and text[max(start, i - 2) : i].endswith((":", ";", ":-", ";-", "=")):
-            continue  # emoticon
         if ch in BRACKETS:
             stack.append(i)
             continue
+        if ch == ")" and text[max(start, i - 2) : i].endswith(_EMOTICON) and not any(text[p] == "(" for p in stack):
+            continue  # an emoticon, ":)", when no parenthesis is open ("getrennt (:)", "speed=)" close theirs)
         if stack and text[stack[-1]] == _BRACKET_CLOSERS[ch]:
             stack.pop()
         elif stack and any(text[p] == _BRACKET_CLOSERS[ch] for p in stack):
             while text[stack[-1]] != _BRACKET_CLOSERS[ch]:
                 pos = stack.pop()
-                orphans.append(Orphan(pos, text[pos], "unclosed"))
+                orphans.append((pos, "unclosed"))
             stack.pop()
         elif not _LIST_MARKER.search(text[max(start, i - 5) : i]):
-            orphans.append(Orphan(i, ch, "unopened"))
-    orphans.extend(Orphan(pos, text[pos], "open-at-end") for pos in stack)
+            orphans.append((i, "unopened"))
+    return stack, orphans
+
+
+def bracket_orphans(text: str, start: int, end: int, symbols: set[int] | None = None) -> list[Orphan]:
+    """Round, square and curly brackets in ``text[start:end]`` (one paragraph) without a partner.
+
+    Not counted: list markers ("1)", "a)", "iv)"), emoticons (":)", ";-(") and brackets that are symbols, not
+    punctuation: named as tokens of their own or escaped (:func:`symbol_bracket`; they are matched only with an
+    orphan they can close, "* ( ne pas ... précédemment)"), or part of code (:func:`code_bracket`). The positions
+    of the symbol brackets are added to ``symbols``.
+    """
+    skip = {p for m in _INTERVAL.finditer(text, start, end) for p in (m.start(), m.end() - 1)}  # "[start, end)"
+    marks = [i for i in range(start, end) if (text[i] in BRACKETS or text[i] in _BRACKET_CLOSERS) and i not in skip]
+    named = {i for i in marks if symbol_bracket(text, i, start, end)}
+    stack, found = _pair(text, [i for i in marks if i not in named], start, end)
+    left = [(pos, "open-at-end") for pos in stack] + found
+    for pos, kind in sorted(left):
+        if kind == "unopened":  # a named opener before it may be this closer's partner after all
+            partner = max((i for i in named if i < pos and BRACKETS.get(text[i]) == text[pos]), default=None)
+            if partner is not None:
+                named.discard(partner)
+                left.remove((pos, kind))
+    for pos, kind in sorted(left):
+        if kind != "unopened":  # ... and a named closer after an opener left open
+            partner = min((i for i in named if i > pos and BRACKETS.get(text[pos]) == text[i]), default=None)
+            if partner is not None:
+                named.discard(partner)
+                left.remove((pos, kind))
+    if symbols is not None:
+        symbols.update(named)
+    orphans = [Orphan(pos, text[pos], kind) for pos, kind in left if not code_bracket(text, pos, start, end)]
     return sorted(orphans, key=lambda o: o.pos)

@@ -33,12 +33,16 @@ class RunTogetherWords(SurfaceRule):
         Example("President Macron met the troops. He will send more troopsMacron announces."),
         Example("Innenministerin Nancy FaeserErklärte am Montag, es gebe keine Pläne.", lang="de"),
         Example("Le président MacronA déclaré que la France enverrait des munitions.", lang="fr"),
+        Example("Quando viene eseguito un nuovo programmaQuando viene creato un processo figlio.", lang="it"),
     )
     counter_examples = (
         Example("She watched the speech on YouTube with her new iPhone at McDonald's."),
         Example("The slides were made in PowerPoint and shared on LinkedIn and eBay."),
         Example("The ATACMS (Army TACtical Missile System) has a range of 300 km."),
         Example("Sie kaufte ein neues iPhone und verkaufte das alte bei eBay.", lang="de"),
+        # identifiers: a left part that is no word of the language, more capitals than one word has
+        Example("Les lettres rwxXst sélectionnent les bits de mode.", lang="fr"),
+        Example("Zusätzlich wird im Verzeichnis devName gesucht, siehe die Ressource brokenLinuxOSC.", lang="de"),
     )
 
     def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
@@ -59,12 +63,12 @@ class RunTogetherWords(SurfaceRule):
             cuts = _junctions(token)
             if not cuts or token.lower() in KNOWN_CAMEL:
                 continue
-            if len(cuts) > 1 or looks_like_code(text, m.start(), m.end()):
-                continue  # "docSegId", "ReadTheDocs", "wmt23.zhen.<globalSegId>": identifiers, names, files
+            if len(cuts) > 1 or looks_like_code(text, m.start(), m.end()) or sum(ch.isupper() for ch in token[1:]) > 1:
+                continue  # "docSegId", "ReadTheDocs", "wmt23.zhen.<globalSegId>", "brokenLinuxOSC": identifiers
             bounds = [0, *cuts, len(token)]
             for n, cut in enumerate(cuts):
                 left, right = token[bounds[n] : cut], token[cut : bounds[n + 2]]
-                if self._glued(left, right, n == 0, english) or (
+                if (self._glued(left, right, n == 0, english) and (english or _is_word(left, ctx.doc_lang))) or (
                     not english and n == 0 and _glued_word(left, right, ctx.doc_lang)
                 ):
                     yield Hit(m.start() + bounds[n], m.start() + bounds[n + 2], f"'{left}' and '{right}' run together")
@@ -97,6 +101,12 @@ def _junctions(token: str) -> list[int]:
         for i in range(1, len(token) - 1)
         if token[i - 1].islower() and token[i].isupper() and token[i + 1].islower()
     ]
+
+
+def _is_word(left: str, lang: str) -> bool:
+    """A capitalised left part is a name; a lower-case one must be a common word of the language: "programmaQuando",
+    not the identifiers "devName" or "rwxXst"."""
+    return not left.islower() or is_real_word(left, lang)  # and more common there than in English: not "dev"
 
 
 def _glued_word(left: str, right: str, lang: str) -> bool:

@@ -28,11 +28,15 @@ class MissingSpaceAfterPunctuation(SurfaceRule):
         Example("Europe will send shells,but not troops."),
         Example("Die Sitzung endete gestern.Die Minister reisten ohne Erklärung ab.", lang="de"),
         Example("Europa enviará munición,pero no tropas.", lang="es"),
+        Example("Frysinger y Roland McGrath trabajaron en ella.Actualmente la mantiene Paul Smith.", lang="es"),
     )
     counter_examples = (
         Example("He told LIGA.net and Chinanews.com that U.S. officials agreed."),
         Example("The figure was 1,400 units, up 3.5 percent, e.g. in Kyiv."),
         Example("Die Zahl stieg um 3,5 Prozent, z.B. in Berlin und auf spiegel.de.", lang="de"),
+        # code glued across a full stop, a tuple of names, a list of channel names
+        Example("Siehe org.freedesktop.LogControl1(5) und das Programm /sbin/umount.Typ dazu.", lang="de"),
+        Example("Las coordenadas se dan con (llx,lly) y los canales con L,R,C,LFE,BL,BR.", lang="es"),
     )
 
     def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
@@ -44,8 +48,8 @@ class MissingSpaceAfterPunctuation(SurfaceRule):
             for m in pattern.finditer(text):
                 chunk_start = text.rfind(" ", 0, m.start()) + 1
                 chunk_end = text.find(" ", m.end())
-                if looks_like_code(text, m.start(), m.end()):
-                    continue  # addresses, handles, code
+                if looks_like_code(text, m.start(), m.end()) or _TUPLE.fullmatch(text[chunk_start:chunk_end]):
+                    continue  # addresses, handles, code; "(llx,lly)", "(if,ie)": a tuple of names
                 yield Hit(chunk_start, chunk_end if chunk_end >= 0 else len(text), f"no space after '{m.group()}'")
         following = ctx.next
         if (
@@ -53,6 +57,7 @@ class MissingSpaceAfterPunctuation(SurfaceRule):
             and following.start == ctx.sentence.end  # the segmenter split "late.The" in two
             and _SPLIT_GLUED.search(text)
             and re.match(r"[A-Z][a-z]", following.text)
+            and not looks_like_code(ctx.document.text, ctx.sentence.end - 1, ctx.sentence.end)  # "/sbin/umount.Typ"
         ):
             last = text.rfind(" ") + 1
             yield Hit(last, len(text), f"no space between '{text[last:]}' and '{following.text.split()[0]}'")
@@ -61,3 +66,4 @@ class MissingSpaceAfterPunctuation(SurfaceRule):
 _STOP_GLUED = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 _COMMA_GLUED = re.compile(r"(?<=[^\W\d_]{2})[,;](?=[^\W\d_]{2})")
 _SPLIT_GLUED = re.compile(r"(?<![A-Z.])[a-z]{2}[.!?]$")
+_TUPLE = re.compile(r"\([^\s(),]+(?:,[^\s(),]+)+\)[.,;:]?")

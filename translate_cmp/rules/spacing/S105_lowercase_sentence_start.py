@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 
 from translate_cmp.lang.lexicon import ABBREVIATIONS, NAME_PARTICLES
-from translate_cmp.lang.wordlists import closed_class
+from translate_cmp.lang.tokens import COMMON, is_abbreviation
+from translate_cmp.lang.wordlists import closed_class, zipf
 from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
-from translate_cmp.rules.spacing.helpers import looks_like_code
+from translate_cmp.rules.spacing.helpers import keeps_own_casing, looks_like_code
 from translate_cmp.rules.text import CLOSING_PUNCT, WORD, is_lower
 
 
@@ -29,12 +30,20 @@ class LowercaseSentenceStart(SurfaceRule):
         Example("“There are no plans to send troops,” he said. jens stoltenberg,"),
         Example("office of Italy’s Prime Minister Giorgia Meloni declared its position."),
         Example("Es gibt keine Pläne, Truppen zu schicken. der Kanzler schwieg dazu.", lang="de"),
+        Example("Se desaconseja esta conducta. ya que a veces no funciona.", lang="es"),
+        Example("Le district a introduit le test. nous avons comparé les cas présumés.", lang="fr"),
     )
     counter_examples = (
         Example("iPhone sales fell. eBay and von der Leyen agreed."),
         Example("The measures include:\n- more shells\n- training. The price is approx. five euros... and more."),
         Example("Wait... what happened? @macron posted it at www.example.com today."),
         Example("Las medidas son:\n- más munición\n- formación. eBay y von der Leyen están de acuerdo.", lang="es"),
+        # an abbreviation is no sentence end; a command, an identifier or a term keeps its own casing
+        Example("Всего 657 пац. с ишемией. cgroup корня нитей не может быть родителем.", lang="ru"),
+        Example("El disp. raíz cambia. imgmath ha sido deseleccionado. “quiet” está especificada.", lang="es"),
+        Example("(nur lesend) Liefert die Auflösung. crypttab-Einträge werden der Reihe nach behandelt.", lang="de"),
+        Example("Utiliser gzip pour compresser. gzip est conçu comme un complément à tar.", lang="fr"),
+        Example("Il formato è copiato nell'output. time stampa sempre un carattere di newline.", lang="it"),
     )
 
     def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
@@ -50,6 +59,11 @@ class LowercaseSentenceStart(SurfaceRule):
             return  # "iPhone", "eBay"; "von der Leyen", "de Gaulle"
         if _BULLET_START.match(text) or "`" in text[: m.start()] or looks_like_code(text, m.start(), m.end()):
             return
+        if _opens_or_marks(text[: m.start()]):
+            return  # "(nur lesend)", "“quiet” está": not a sentence start; ".xz", "-o", ":maxdepth:": code
+        token = _HYPHENATED.match(text, m.start()).group()
+        if keeps_own_casing(token, ctx.doc_lang) or self._documents_own(ctx, word):
+            return  # "imgmath ha sido", "ls usa", "time stampa", "crypttab-Einträge"; "gzip est" after "de gzip"
         if len(word) <= 3 and text[m.end() : m.end() + 1] in (")", "."):
             return  # "a)", "iv." list markers
         if self._continues_previous(ctx):
@@ -60,6 +74,17 @@ class LowercaseSentenceStart(SurfaceRule):
     def _name_particle(low: str, lang: str) -> bool:
         """'von', 'de': a name particle; outside English not the language's own articles ('el', 'la', 'der')."""
         return low in NAME_PARTICLES and (lang == "en" or low not in closed_class(lang))
+
+    @staticmethod
+    def _documents_own(ctx: RuleContext, word: str) -> bool:
+        """The document writes ``word`` in lower case elsewhere too and it is no common word of the language:
+        a command or a file the document names as it is written ("de gzip. gzip est conçu")."""
+        if zipf(word, ctx.doc_lang) >= COMMON:
+            return False
+        start = ctx.sentence.start
+        return any(
+            m.start() != start for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?!\w)", ctx.document.text)
+        )
 
     @staticmethod
     def _continues_previous(ctx: RuleContext) -> bool:
@@ -76,7 +101,23 @@ class LowercaseSentenceStart(SurfaceRule):
             last = tail[:-1].rsplit(None, 1)[-1] if tail[:-1].split() else ""
             if last.lower().lstrip("(") in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", last):
                 return True
+            if is_abbreviation(last.strip("(\"'«“‘„[)]»”’"), ctx.doc_lang):
+                return True  # "(см).", "disp.": the segmenter keeps these together; a unit's policy may not
         return False
 
 
 _BULLET_START = re.compile(r"^\s*(?:[-•*–—·>]|\d{1,2}[.)])")
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_QUOTES = "\"'“”‘’«»„‚‹›`「『"
+_CODE_GLUE = ".:-$%\\@#/_~=<"  # a mark glued to the word it starts: ".xz", "-o", ":maxdepth:", "$HOME"
+
+
+def _opens_or_marks(prefix: str) -> bool:
+    """The marks before a sentence's first word open a bracket or a quotation around it, or start a code token."""
+    marks = prefix.strip()
+    if not marks:
+        return False
+    if any(ch in "([{" for ch in marks):
+        return True  # a parenthesis: "(nur lesend) Liefert", "(см. также"
+    glued = prefix[-1]
+    return glued in _QUOTES or glued in _CODE_GLUE

@@ -25,12 +25,18 @@ class DoubledWord(SurfaceRule):
         Example("France wants to to supply missiles."),
         Example("Die Regierung und und die Opposition stimmten zu.", lang="de"),
         Example("El presidente de de Francia habló con los periodistas.", lang="es"),
+        Example("Falls diese Variable gesetzt ist, wird sie als als Liste gelesen.", lang="de"),
+        Example("Dan vraagt rm de gebruiker of het het bestand moet verwijderen.", lang="nl"),
     )
     counter_examples = (
         Example("He had had enough, and he said that that was final."),
         Example("They flew to Bora Bora and Walla Walla."),
         Example("Nous nous sommes rencontrés à Paris.", lang="fr"),
         Example("Sie war die Kandidatin, die die Wahl gewann.", lang="de"),
+        # a command quoted as typed, a placeholder and its noun, words that are parts of longer tokens
+        Example('Teclee "info info" para leer la introducción; lee hasta BYTES bytes cada vez.', lang="es"),
+        Example("Utiliser au plus nombre-max-lignes lignes non vides par ligne de commande.", lang="fr"),
+        Example("Запись PID в файл cgroup cgroup.procs переносит процесс.", lang="ru"),
     )
 
     def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
@@ -40,13 +46,20 @@ class DoubledWord(SurfaceRule):
         lang = ctx.doc_lang
         deliberate = language(lang).deliberate_doubles  # "nous nous sommes", "die die Wahl gewann"
         grammar = FUNCTION_WORDS if lang == "en" else closed_class(lang)
-        for m in _DOUBLED_WORD.finditer(ctx.text):
+        text = ctx.text
+        for m in _DOUBLED_WORD.finditer(text):
             first, second = m.group(1), m.group(2)
             if first.lower() in deliberate or (
                 second[0].isupper() and first.lower() not in grammar and len(first) < 7
             ):
                 continue  # names double short words ("Fang Fang", "Bora Bora"); not "The The", "Republic Republic"
+            if len(first) > 1 and first.isupper() != second.isupper():
+                continue  # a placeholder and its noun: "up to BYTES bytes"
+            if text[m.start() - 1 : m.start()] in _QUOTES and text[m.end() : m.end() + 1] in _QUOTES:
+                continue  # a command quoted as it is typed: "man man", »zwei zwei«
             yield Hit(m.start(), m.end(), f"'{first.lower()}' twice in a row")
 
 
-_DOUBLED_WORD = re.compile(r"\b([^\W\d_]+)[ \t]+(\1)\b(?![-'’])", re.IGNORECASE)
+# not a word that ends or starts a longer token: "nombre-max-lignes lignes", "howto/en en", "cgroup cgroup.procs"
+_DOUBLED_WORD = re.compile(r"(?<![-/.'’])\b([^\W\d_]+)[ \t]+(\1)\b(?![-'’]|[./][^\W\d_])", re.IGNORECASE)
+_QUOTES = "\"'“”‘’«»„‚‹›`"

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.docview import doc_view
-from translate_cmp.rules.text import WORD
+
+# Words and numbers, and the symbols prose does not use as punctuation: "'*' matches" and "'+' matches" are two
+# lines, "on 5 May" and "on 6 May" too; quotes, brackets and sentence punctuation do not count.
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s.,;:!?\"'“”‘’«»„‚‹›()\[\]{}…–—-]")
 
 
 def _normalised(text: str) -> str:
-    return " ".join(WORD.findall(text.casefold()))
+    return " ".join(_TOKEN.findall(text.casefold()))
 
 
 class DuplicatedLine(SurfaceRule):
@@ -37,6 +41,8 @@ class DuplicatedLine(SurfaceRule):
         Example("The talks will continue next week in Paris. The talks will continue next month in Rome."),
         Example("Die Gespräche gehen nächste Woche in Paris weiter. Die Gespräche gehen nächsten Monat in Rom weiter.",
                 lang="de"),
+        Example("Un atomo seguito da '*' corrisponde a 0 o più atomi. Un atomo seguito da '+' corrisponde a 0 o più "
+                "atomi.", lang="it"),
     )
     _MIN_WORDS = 4
 

@@ -32,12 +32,17 @@ class ScraperDebris(SurfaceRule):
         Example("Talks go on.\n\nSource \n\nAbout the author: a diplomat."),
         Example("Talks go on.\nRead more: Allied troops in Ukraine\nSubscribe to our newsletter"),
         Example("La cumbre terminó.\nLeer más", lang="es"),
+        Example("La cumbre terminó.\n© 2024 Agencia EFE. Todos los derechos reservados.", lang="es"),
     )
     counter_examples = (
         Example("By admin standards, the reform was small. The source of the leak is unknown."),
         Example("About the author: Kostiantyn Yelisieiev, a diplomat.\nThe editors don't always share these views."),
         Example("The news/world/europe page and the and/or rule stay, read more at home."),
         Example("Leer más sobre la cumbre es difícil, dijo el ministro. La fuente no es conocida.", lang="es"),
+        # a program's copyright notice with its licence is documentation
+        Example("Copyright © 2022 Free Software Foundation, Inc. Lizenz GPLv3+: GNU GPL Version 3 oder neuer.",
+                lang="de"),
+        Example("Copyright © 2003-2006 H. Peter Anvin. Ceci est un logiciel libre, voir les sources.", lang="fr"),
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
@@ -57,6 +62,15 @@ class ScraperDebris(SurfaceRule):
         for pattern, what in furniture.DEBRIS_PATTERNS:
             if pattern.pattern.startswith("^") and not alone and what in ("byline", "translation credit"):
                 continue  # "By admin standards, ..." inside a paragraph is prose
+            if what == "copyright line" and self._licence_notice(ctx):
+                continue  # "Copyright © 2022 Free Software Foundation, Inc. Licence GPLv3+": documentation
             for m in pattern.finditer(text):
                 hits.append(Hit(m.start(), m.end(), f"{what}: '{m.group()}'"))
         yield from merge_hits(hits, gap=1)
+
+    @staticmethod
+    def _licence_notice(ctx: RuleContext) -> bool:
+        """The sentence's paragraph states a software licence: a program's copyright notice, not page furniture."""
+        first, last = doc_view(ctx).paragraph_of(ctx.index)
+        text = ctx.document.text[ctx.sentences[first].start : ctx.sentences[last].end]
+        return furniture.LICENCE_NOTICE.search(text) is not None

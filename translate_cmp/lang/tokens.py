@@ -1,0 +1,97 @@
+"""What kind of token a word is, from its letters and word frequencies: a word of the language, an
+abbreviation, a term of another language, or an identifier. No per-language tables: the evidence is the
+shape of the token (vowels, length, case) and wordfreq's Zipf frequencies (:mod:`translate_cmp.lang.wordlists`).
+
+- :func:`is_abbreviation`: a full stop after it does not end a sentence when a lower-case word follows
+  ("657 пац. с", "el disp. raíz", "(см). также", "la M. tuberculosis", "bzw. die"). A token is one when it
+  is a single letter (an initial), has no vowel (no word of a language written with vowels lacks one:
+  "см", "bzw", "Mr"; not an acronym, "NBC"), or is a short lower-case token that is not a common word of
+  the language but begins one (a word cut short: "пац", "disp", "sist"; not a command: "chown"). A full
+  word before the stop ("Gesetz. ein", "said. jens") is not.
+- :func:`is_known_word`: the token is a word of the language or of English at all (wordfreq lists it); an
+  identifier ("imgmath", "systemctl", "crypttab") is not.
+- :func:`is_english_term`: in a document of another language, a word ten times as frequent in English as in
+  that language ("time", "kill", "setup" in Italian or Spanish prose): a command, option or keyword kept
+  verbatim, which keeps the casing it has, not the language's sentence capitals.
+- :func:`foreign_script`: a word in another script than the language's ("cgroup" in Russian prose).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from translate_cmp.lang.wordlists import frequent_words, zipf
+
+_VOWELS = frozenset("aeiouyæøœ" "аеёиоуыэюяіїєө" "αεηιουω")
+_VOWEL_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+COMMON = 3.0  # a Zipf frequency at which a token is a common word of the language (once per million words)
+KNOWN = 1.5  # wordfreq lists a token at all (its lists stop near 1)
+_PREFIX_WORDS = 20000  # the common words whose beginnings an abbreviation may be
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+@lru_cache(maxsize=8192)
+def has_vowel(word: str) -> bool:
+    """Whether ``word`` has a vowel letter; True for letters of scripts without this notion (CJK, Arabic)."""
+    for ch in unicodedata.normalize("NFD", word.lower()):
+        if ch in _VOWELS:
+            return True
+        if ch.isalpha() and _script(ch) not in _VOWEL_SCRIPTS:
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def _prefixes(lang: str) -> frozenset[str]:
+    """The beginnings (2 to 5 letters) of the language's common words, each shorter than the word."""
+    words = frequent_words(lang, _PREFIX_WORDS)
+    return frozenset(w[:k] for w in words for k in range(2, min(6, len(w) - 1)))
+
+
+def is_abbreviation(word: str, lang: str) -> bool:
+    """A token a full stop after which does not end a sentence when a lower-case word follows."""
+    if not word or not word.isalpha():
+        return False
+    if len(word) == 1:
+        return True  # an initial: "M. tuberculosis", "V. g."
+    if not has_vowel(word):
+        return not word.isupper()  # "см", "bzw", "Mr"; an acronym ("NBC") takes no full stop of its own
+    # a common word cut short ("пац" for пациент, "disp" for dispositivo); not a command ("chown", "gzip")
+    return word.islower() and len(word) <= 5 and zipf(word, lang) < COMMON and word in _prefixes(lang)
+
+
+def is_known_word(word: str, lang: str) -> bool:
+    """wordfreq lists ``word`` in ``lang`` or in English: a word, not an identifier or a code."""
+    low = word.lower()
+    return zipf(low, lang) >= KNOWN or zipf(low, "en") >= KNOWN
+
+
+def is_english_term(word: str, lang: str) -> bool:
+    """In a document in ``lang`` (not English), ``word`` is an English word more than one of ``lang``."""
+    if lang == "en":
+        return False
+    low = word.lower()
+    english = zipf(low, "en")
+    return english >= KNOWN and english >= zipf(low, lang) + 1.0  # "time" in Italian; not "was" in German
+
+
+def letter_script(word: str) -> str:
+    """The Unicode script of ``word``'s first letter ("LATIN", "CYRILLIC", "CJK", ...; "" for none)."""
+    for ch in word:
+        if ch.isalpha():
+            return _script(ch)
+    return ""
+
+
+def foreign_script(word: str, lang: str) -> bool:
+    """``word`` is written in another script than ``lang`` ("cgroup" in Russian, "yes" in Japanese prose)."""
+    from translate_cmp.lang.profile import NO_SPACE, language
+
+    script = language(lang).script or ("NOT-LATIN" if lang in NO_SPACE else "")
+    found = letter_script(word)
+    return bool(script and found) and found != script  # a language of unknown script: no evidence
