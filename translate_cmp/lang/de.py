@@ -11,4 +11,10 @@ LANGUAGE = plain(
     oblique_articles=words("dem einem einer eines einen"),
     pronouns=words("ich du er sie es wir ihr"),
     deliberate_doubles=words("die das der dem den sie es"),
+    printed_quotes="„“",
+    dash="–",
+    decimal_comma=True,
+    familiar=words("du dich dir dein deine deinen deinem deiner deines euch euer eure euren eurem eurer eures"),
+    polite=words("Sie Ihnen Ihr Ihre Ihren Ihrem Ihrer Ihres"),  # "sie" (she, they): capitalised mid-clause only
+    polite_capitalised=True,
 )

@@ -8,4 +8,9 @@ LANGUAGE = plain(
     articles=words("il lo la le gli un una uno"),
     pronouns=words("io lui lei noi voi loro"),
     deliberate_doubles=words("che si no"),
+    dash="–",
+    decimal_comma=True,
+    familiar=words("tu ti te tuo tua tuoi tue"),
+    polite=words("Lei Suo Sua Suoi Sue"),  # "lei" (she): capitalised mid-clause only, not before a name
+    polite_capitalised=True,
 )

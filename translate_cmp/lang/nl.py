@@ -9,4 +9,8 @@ LANGUAGE = plain(
     pronouns=words("ik jij hij zij wij jullie"),
     deliberate_doubles=words("die dat"),
     read_as="af",
+    dash="–",
+    decimal_comma=True,
+    familiar=words("jij jou jouw je jullie"),
+    polite=words("u uw"),
 )

@@ -8,4 +8,7 @@ LANGUAGE = plain(
     articles=words("o os as um uma uns umas"),
     pronouns=words("eu ele ela eles elas nós"),
     deliberate_doubles=words("que se não"),
+    dash="—",
+    decimal_comma=True,
+    # no register forms: Brazilian Portuguese addresses "você" with "te" and "teu" as a matter of course
 )

@@ -204,6 +204,15 @@ def quote_orphans(text: str, start: int, end: int, lang: str, next_para_start: i
     return sorted(orphans, key=lambda o: o.pos)
 
 
+# A quotation on one line: „...“ or „...” (German, Dutch), “...”, «...», »...« and "...".
+_QUOTATION = re.compile(r'„[^“”„\n]*[“”]|“[^“”\n]*”|«[^«»\n]*»|»[^«»\n]*«|"[^"\n]*"')
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every quotation in ``text``, its marks included (one line each, not nested)."""
+    return [m.span() for m in _QUOTATION.finditer(text)]
+
+
 _LIST_MARKER = re.compile(r"(?:^|[\s(])(?:\d{1,2}|[A-Za-z]|[ivxIVX]{2,4})$")
 
 
