@@ -28,3 +28,6 @@ def looks_like_code(text: str, start: int, end: int) -> bool:
     if any(ch in _CODE_MARKS for ch in chunk) or "www" in chunk:
         return True
     return re.search(r"[a-z]\.[a-z]", chunk) is not None  # "LIGA.net", "report.pdf", "fetch.fsck.badTimezone"
+
+
+CODE_MARKS = _CODE_MARKS  # characters of code (paths, markup, formats, numbers) rather than of prose words
