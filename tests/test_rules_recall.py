@@ -104,6 +104,7 @@ def test_french_spacing_before_high_punctuation_and_inside_guillemets():
     assert flagged("Expérience : le disque C: et fichier.txt: puis http://a.fr et 10:30 ; « trou ».", "S111",
                    "fr") == []
     assert flagged("Nephrolithiasis: experience at the CHUV.", "S111", "en") == []
+    assert flagged("Fraud prevention tips:", "S111", "fr") == []  # English read as French: no French word
 
 
 def test_a_space_inside_one_mark_of_a_quotation():

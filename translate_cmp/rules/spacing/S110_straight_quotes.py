@@ -10,6 +10,7 @@ from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import SurfaceRule
 from translate_cmp.rules.spacing.helpers import CODE_MARKS
+from translate_cmp.rules.spacing.typography import reads_as_its_language
 
 # A pair of straight quotes not glued to a word, "=" or a path on the outside: "Schwarzes Loch", not name="x"
 _STRAIGHT = re.compile(r'(?<![\w=\\/])"([^"\n]{1,200}?)"(?![\w=/])')
@@ -49,6 +50,8 @@ class StraightQuotes(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        if not reads_as_its_language(ctx):
+            return  # a line of another language read as this one
         marks = language(ctx.doc_lang).printed_quotes.replace(" ", "")
         shown = f"{marks[0]}...{marks[-1]}"
         for m in _STRAIGHT.finditer(ctx.text):

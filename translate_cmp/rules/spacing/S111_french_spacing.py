@@ -10,6 +10,7 @@ from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import SurfaceRule
 from translate_cmp.rules.spacing.helpers import looks_like_code
+from translate_cmp.rules.spacing.typography import reads_as_its_language
 
 # a word of two letters or more, then ; : ! or ? and the end of the clause: "néphrolithiase: expérience"
 _UNSPACED_MARK = re.compile(r"(?<=[^\W\d_]{2})[;:!?]+(?=\s|$)")
@@ -42,6 +43,8 @@ class FrenchSpacing(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        if not reads_as_its_language(ctx):
+            return  # a line of another language read as this one
         text = ctx.text
         for m in _UNSPACED_MARK.finditer(text):
             if not looks_like_code(text, m.start(), m.end()):

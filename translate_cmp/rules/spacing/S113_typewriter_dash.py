@@ -9,6 +9,7 @@ from translate_cmp.lang.profile import MODULES, language
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import SurfaceRule
+from translate_cmp.rules.spacing.typography import reads_as_its_language
 
 _DOUBLE_HYPHEN = re.compile(r"(?<=[^\W\d_]) -- (?=[^\W\d_])")
 _OPTION = re.compile(r"(?<!\S)--?[^\W\d_]")  # "--help", "-n": a document about commands, where "--" ends options
@@ -38,6 +39,8 @@ class TypewriterDash(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        if not reads_as_its_language(ctx):
+            return  # a line of another language read as this one
         if " -- " not in ctx.text or _OPTION.search(ctx.document.text):
             return
         record = language(ctx.doc_lang)

@@ -9,6 +9,7 @@ from translate_cmp.lang.profile import MODULES, language
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import SurfaceRule
+from translate_cmp.rules.spacing.typography import reads_as_its_language
 
 # two or more groups of three ("1,942,514"), or one that ends in 00 ("3,000", "2,500"): three decimals
 # ending in zeros are not how anyone writes a decimal fraction
@@ -38,6 +39,8 @@ class EnglishDigitGrouping(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        if not reads_as_its_language(ctx):
+            return  # a line of another language read as this one
         for m in _GROUPED.finditer(ctx.text):
             yield Hit(m.start(), m.end(), f"'{m.group()}' is English digit grouping; in {language(ctx.doc_lang).name} "
                                           "the comma marks decimals")
