@@ -158,7 +158,9 @@ def test_localisation_units_keep_the_new_findings(tmp_path):
     head = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
     entries = {
         "fr": [("Invalid value found: %(value)s", "Valeur non valide trouvée: %(value)s"),
-               ("Changed:", "Modifié :")],
+               ("Changed:", "Modifié :"),
+               ("Remove the Referrer-Policy: no-referrer header.",
+                "Enlevez l’en-tête « Referrer-Policy: no-referrer ».")],
         "es": [("Forgot your password? Enter your email address below.",
                 "¿Olvidaste tu contraseña? Ingrese su dirección de correo, usted recibirá un enlace.")],
     }
@@ -171,4 +173,5 @@ def test_localisation_units_keep_the_new_findings(tmp_path):
             found[result.document.unit.source] = {f.code for s in result.sentences for f in s.flags}
     assert "S111" in found["Invalid value found: %(value)s"]
     assert "S111" not in found["Changed:"]
+    assert "S111" not in found["Remove the Referrer-Policy: no-referrer header."]  # the source's header, verbatim
     assert "L305" in found["Forgot your password? Enter your email address below."]

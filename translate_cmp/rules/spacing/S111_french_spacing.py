@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from translate_cmp.lang.profile import MODULES, language
 from translate_cmp.records import Severity
+from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import SurfaceRule
 from translate_cmp.rules.spacing.helpers import looks_like_code
@@ -41,6 +42,9 @@ class FrenchSpacing(SurfaceRule):
         Example("Le disque C: est plein ; voir http://exemple.fr ou fichier.txt: rien à 10:30.", lang="fr"),
         Example("Percutaneous nephrolithotomy: experience at the CHUV.", lang="en"),
     )
+
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return not unit_policy.source_has(ctx, hit)
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         if not reads_as_its_language(ctx):
