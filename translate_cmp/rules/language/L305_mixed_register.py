@@ -6,13 +6,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from translate_cmp.lang.profile import MODULES, Language, language
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.docview import SurfaceRule, doc_view, is_title, next_word, quotations, starts_clause
 
-_WORD = re.compile(r"[^\W\d_]+")
 _CODE_NEIGHBOURS = "/\\_@-"  # "/dir", "ssh-dir", "a_u": a word inside code or a compound is no form of address
 FAMILIAR, POLITE = "familiar", "polite"
 
@@ -57,6 +57,14 @@ def register_of(text: str, start: int, end: int, lang: Language) -> str | None:
     return POLITE if low in lang.polite else None
 
 
+@cache
+def _candidates(code: str) -> re.Pattern[str]:
+    """Any form of address of the language, any case, as a whole word (register_of then decides)."""
+    record = language(code)
+    alternatives = "|".join(sorted(map(re.escape, record.familiar | record.polite), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
+
+
 def forms_of(ctx: RuleContext) -> list[Form]:
     """The forms of address in the document, outside quotations (reported speech keeps its own register)."""
     lang = language(ctx.doc_lang)
@@ -64,7 +72,7 @@ def forms_of(ctx: RuleContext) -> list[Form]:
     starts = [a for a, _ in quoted]
     found: list[Form] = []
     for index, sentence in enumerate(ctx.sentences):
-        for m in _WORD.finditer(sentence.text):
+        for m in _candidates(ctx.doc_lang).finditer(sentence.text):
             register = register_of(sentence.text, m.start(), m.end(), lang)
             if register is None:
                 continue
