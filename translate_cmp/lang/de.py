@@ -27,4 +27,10 @@ LANGUAGE = plain(
         eurer eures eurem euren welcher welche welches welchem welchen
         heute gestern vorgestern morgen übermorgen"""),
     hunspell="de_DE",  # Debian's hunspell-de-de (igerman98): its capitalised entries are the nouns
+    printed_quotes="„“",
+    dash="–",
+    decimal_comma=True,
+    familiar=words("du dich dir dein deine deinen deinem deiner deines euch euer eure euren eurem eurer eures"),
+    polite=words("Sie Ihnen Ihr Ihre Ihren Ihrem Ihrer Ihres"),  # "sie" (she, they): capitalised mid-clause only
+    polite_capitalised=True,
 )

@@ -9,4 +9,9 @@ LANGUAGE = plain(
     pronouns=words("io lui lei noi voi loro"),
     deliberate_doubles=words("che si no"),
     one_letter_words=words("a e è i o"),
+    dash="–",
+    decimal_comma=True,
+    familiar=words("tu ti te tuo tua tuoi tue"),
+    polite=words("Lei Suo Sua Suoi Sue"),  # "lei" (she): capitalised mid-clause only, not before a name
+    polite_capitalised=True,
 )

@@ -211,3 +211,14 @@ HOMOGLYPH_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
 # Words besides FUNCTION_WORDS that are capitalised only because they start a clause ("According to ..."):
 # a capital there says nothing about a name (S104 reads the word after it as after a lower-case one).
 CLAUSE_START_WORDS = frozenset({"according"})
+
+# --- S115: lower-case words run together ("regionconquered"): a joined pair of common words the dictionary lacks.
+# Left halves that build English compounds ("overcommitted", "rescan", "autowrap"): such a split is word-building.
+COMPOUND_HEADS = words(
+    """over under out up down back self cross counter after in on off by non pre re un sub super inter multi semi
+    anti mis fore mid post auto pseudo micro macro mini ultra extra hyper co de dis"""
+)
+# Right halves that build phrasal nouns ("shootdown", "lookup", "checkout"): a function word that is no glue there.
+COMPOUND_TAILS = words("down up out off over in on back away around through by along")
+# Endings of a derived or inflected form ("namespaced", "swapper", "rescans"): strip one, and the stem is a word.
+DERIVED_ENDINGS = ("ings", "ing", "ers", "er", "ed", "es", "s", "d")

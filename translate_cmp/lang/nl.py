@@ -10,4 +10,8 @@ LANGUAGE = plain(
     deliberate_doubles=words("die dat"),
     one_letter_words=words("u"),
     read_as="af",
+    dash="–",
+    decimal_comma=True,
+    familiar=words("jij jou jouw je jullie"),
+    polite=words("u uw"),
 )

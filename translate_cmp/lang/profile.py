@@ -55,6 +55,16 @@ class Language:
     one_letter_words: frozenset[str] = frozenset()  # its words of one letter (Russian в, к, с; not the letter х)
     noun_markers: frozenset[str] = frozenset()  # lower-case words after which the language writes a noun
     hunspell: str = ""  # its Hunspell dictionary's name (de_DE: de_DE.dic, de_DE.aff), read by lang/hunspell.py
+    # Typography (S110-S114): what the language prints where a typewriter's marks are not accepted. Each is set
+    # only where the convention is clear and clean human text of the language keeps it (docs/rules/measurements.md).
+    printed_quotes: str = ""  # its quotation marks where typed straight quotes are wrong in print („“; « »)
+    spaced_punctuation: bool = False  # a (no-break) space before ; : ! ? and inside « » (French)
+    dash: str = ""  # the dash it prints between clauses ("–"); where set, a typed " -- " is flagged
+    decimal_comma: bool = False  # "3,5" is three and a half, so "3,000" and "1,942,514" are English digit groups
+    # Register (L305): the forms of address, lower-case; a document that uses both kinds mixes registers
+    familiar: frozenset[str] = frozenset()  # familiar address (du, dich, dein, euch; tu, te, ton; ты)
+    polite: frozenset[str] = frozenset()  # polite address (Sie, Ihnen; vous, votre; usted; вы, ваш)
+    polite_capitalised: bool = False  # the polite forms are the capitalised ones, after a clause start (Sie, sie)
     extra: Mapping[str, object] = field(default_factory=dict)  # room for a language's own quirks
 
 

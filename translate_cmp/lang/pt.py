@@ -9,4 +9,7 @@ LANGUAGE = plain(
     pronouns=words("eu ele ela eles elas nós"),
     deliberate_doubles=words("que se não"),
     one_letter_words=words("a à e é o ó"),
+    dash="—",
+    decimal_comma=True,
+    # no register forms: Brazilian Portuguese addresses "você" with "te" and "teu" as a matter of course
 )

@@ -9,4 +9,8 @@ LANGUAGE = plain(
     courtesy=words("Вы Вас Вам Вами Ваш Ваша Ваше Ваши Вашего Вашей Вашему Вашим Вашими Ваших Вашу"),
     deliberate_doubles=words("что не"),
     one_letter_words=words("а в и к о с у я"),  # spaCy's stop list holds the whole alphabet (г, д, м, х ...)
+    dash="—",
+    decimal_comma=True,
+    familiar=words("ты тебя тебе тобой тобою твой твоя твоё твое твои твоего твоей твоему твоим твоих твою твоими"),
+    polite=words("вы вас вам вами ваш ваша ваше ваши вашего вашей вашему вашим ваших вашу вашими"),  # and Вы, Ваш
 )

@@ -195,3 +195,12 @@ def bracket_orphans(text: str, start: int, end: int, symbols: set[int] | None = 
         symbols.update(named)
     orphans = [Orphan(pos, text[pos], kind) for pos, kind in left if not code_bracket(text, pos, start, end)]
     return sorted(orphans, key=lambda o: o.pos)
+
+
+# A quotation on one line: „...“ or „...” (German, Dutch), “...”, «...», »...« and "...".
+_QUOTATION = re.compile(r'„[^“”„\n]*[“”]|“[^“”\n]*”|«[^«»\n]*»|»[^«»\n]*«|"[^"\n]*"')
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every quotation in ``text``, its marks included (one line each, not nested)."""
+    return [m.span() for m in _QUOTATION.finditer(text)]

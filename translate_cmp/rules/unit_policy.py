@@ -23,6 +23,9 @@ false alarms.
 - S106 doubled-punctuation: not when the flagged marks (two or more) are in the source too (":?.!", a list
   of characters the program uses), nor a "stray" mark the source has (French "Modif. :" for "Changed:").
 
+- S111 french-spacing: not when the flagged word and mark are in the source verbatim (an HTTP header or a
+  setting kept as it is: « Referrer-Policy: no-referrer »).
+
 Segmentation is unit-aware too (translate_cmp/l10n/analyse.py): a split is undone where the next piece does
 not start a sentence, so "rappr. dell'oggetto" is one sentence and S105 does not see "dell'oggetto".
 """
@@ -83,3 +86,9 @@ def lowercase_start_explained(ctx: RuleContext, hit: Hit) -> bool:
         return True
     word = ctx.text[hit.start:hit.end]
     return bool(word) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", source) is not None
+
+
+def source_has(ctx: RuleContext, hit: Hit) -> bool:
+    """The flagged text is in the source verbatim: a term, header or value the translation keeps as it is."""
+    flagged = ctx.text[hit.start:hit.end]
+    return bool(flagged.strip()) and flagged in ctx.document.unit.source

@@ -2,7 +2,8 @@
 
 Words run together, missing spaces at quotes and punctuation, capitals in the middle of a
 sentence, sentences starting in lower case, doubled or stray punctuation, unbalanced quotes and
-brackets, doubled words. One rule per module, ``<CODE>_<name>.py``, each declaring what it serves:
+brackets, doubled words, and typography each language prints its own way (quotation marks, French spacing,
+dashes, digit grouping). One rule per module, ``<CODE>_<name>.py``, each declaring what it serves:
 rules that rely on word lists run on the languages that have them (English by
 :mod:`translate_cmp.lang.lexicon`, the others by :mod:`translate_cmp.lang.wordlists`); the others run
 on any language, some only on languages written with spaces. Helpers shared by several rules are in
@@ -20,6 +21,12 @@ from translate_cmp.rules.spacing.S106_doubled_punctuation import DoubledPunctuat
 from translate_cmp.rules.spacing.S107_unbalanced_quotes import UnbalancedQuotes
 from translate_cmp.rules.spacing.S108_unbalanced_brackets import UnbalancedBrackets
 from translate_cmp.rules.spacing.S109_doubled_word import DoubledWord
+from translate_cmp.rules.spacing.S110_straight_quotes import StraightQuotes
+from translate_cmp.rules.spacing.S111_french_spacing import FrenchSpacing
+from translate_cmp.rules.spacing.S112_space_inside_quotes import SpaceInsideQuotes
+from translate_cmp.rules.spacing.S113_typewriter_dash import TypewriterDash
+from translate_cmp.rules.spacing.S114_english_digit_grouping import EnglishDigitGrouping
+from translate_cmp.rules.spacing.S115_run_together_lower_case import RunTogetherLowerCase
 
 RULES = (
     RunTogetherWords(),
@@ -31,4 +38,10 @@ RULES = (
     UnbalancedQuotes(),
     UnbalancedBrackets(),
     DoubledWord(),
+    StraightQuotes(),
+    FrenchSpacing(),
+    SpaceInsideQuotes(),
+    TypewriterDash(),
+    EnglishDigitGrouping(),
+    RunTogetherLowerCase(),
 )

@@ -58,3 +58,4 @@ def keeps_own_casing(word: str, lang: str) -> bool:
                   or foreign_script(part, lang))
         for part in word.split("-")
     )
+CODE_MARKS = _CODE_MARKS  # characters of code (paths, markup, formats, numbers) rather than of prose words

@@ -1,0 +1,177 @@
+"""The recall rules of issue 25: register mixed in a document (L305), per-language typography (S110-S114) and
+lower-case words run together (S115), on real segmenter output; what each serves comes from translate_cmp/lang/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers_rules import flagged
+
+from translate_cmp.engines.none import NoneEngine
+from translate_cmp.lang.profile import language
+from translate_cmp.pipeline import run_documents
+from translate_cmp.readers import read_documents
+from translate_cmp.rules import get_rule, select_rules
+from translate_cmp.rules.spacing.S115_run_together_lower_case import split_point
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+# --- what each rule serves, from the language records ----------------------------------------------
+
+
+def test_each_rule_serves_the_languages_whose_record_names_the_convention():
+    assert get_rule("L305").languages == {"de", "fr", "es", "ru", "it", "nl"}  # pt: "você" takes "te"
+    assert get_rule("S110").languages == {"de", "fr"}  # es it pt nl ru technical prose types straight quotes
+    assert get_rule("S111").languages == {"fr"}
+    assert get_rule("S113").languages == {"de", "fr", "es", "it", "pt", "nl", "ru"}
+    assert get_rule("S114").languages == {"de", "fr", "it", "pt", "nl", "ru"}  # es: Mexico writes 3,000
+    assert get_rule("S115").languages == {"en"}
+    assert not get_rule("S110").serves("en") and not get_rule("L305").serves("pt")
+    assert language("de").printed_quotes == "„“" and language("fr").spaced_punctuation
+
+
+# --- L305 mixed-register -------------------------------------------------------------------------------
+
+
+def test_the_minority_register_is_flagged_across_paragraphs():
+    text = ("Stellen Sie sich vor, Sie stehen am Rand.\n\nIch zeige Ihnen das Loch.\n\n"
+            "Dann siehst du es, und dein Ohr hört es.")
+    assert flagged(text, "L305", "de") == ["du", "dein"]
+
+
+def test_a_tie_flags_the_register_the_document_turns_to_later():
+    assert flagged("Ich bitte Sie um Geduld. Dann hörst du es.", "L305", "de") == ["du"]
+    assert flagged("Dann hörst du es. Ich bitte Sie um Geduld.", "L305", "de") == ["Sie"]
+
+
+def test_sie_starting_a_sentence_may_be_she_or_they():
+    assert flagged("Sie können dich sehen. Sie sehen dich.", "L305", "de") == []
+
+
+def test_reported_speech_keeps_its_own_register():
+    text = "Stellen Sie sich vor, Sie stehen dort. Er sagte: „Du schaffst das.“ Oder \"Komm du mit!\""
+    assert flagged(text, "L305", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Vous verrez votre écran. Cliquez, puis tu attends.", ["tu"]),
+        ("es", "Usted puede cambiarla. Si usted la olvida, ¿olvidaste tu clave?", ["tu"]),
+        ("ru", "Вы можете изменить пароль. Если вы его забыли, твой пароль сбросят.", ["твой"]),
+        ("nl", "U kunt uw wachtwoord wijzigen. Jij krijgt dan een e-mail van u.", ["Jij"]),
+        ("it", "La ringraziamo per la Sua pazienza e Lei avrà il codice. Se tu vuoi, cambialo.", ["tu"]),
+    ],
+)
+def test_register_mixed_in_each_language(lang, text, expected):
+    assert flagged(text, "L305", lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "De rechten van de eigenaar (u), de groep (g) en anderen (o). Jij kiest ze."),  # letters, not "u"
+        ("nl", "Zonder optie is het een verzoek: ga weg a.u.b. Jij kunt het ook zo doen."),
+        ("it", "Il fondatore Lei Jun e Sua Maestà il re. Se tu vuoi, cambialo."),  # a name and a title
+        ("de", "Die Datei liegt in /home/du/dir. Stellen Sie sich vor, Sie lesen sie."),
+        ("es", "Las TI de la empresa. Usted puede cambiar la contraseña."),  # an acronym
+        ("pt", "Você pode mudar a senha; nós te enviamos um email."),  # not served
+    ],
+)
+def test_no_register_where_the_word_is_no_form_of_address(lang, text):
+    assert flagged(text, "L305", lang) == []
+
+
+# --- S110-S114 typography --------------------------------------------------------------------------------
+
+
+def test_straight_quotes_around_words_where_the_language_prints_its_own():
+    assert flagged('Der Begriff "Schwarzes Loch" und "Ein Wort" sind alt.', "S110", "de") == [
+        '"Schwarzes Loch"', '"Ein Wort"']
+    assert flagged('Il parle de "l\'arbre des contenus".', "S110", "fr") == ['"l\'arbre des contenus"']
+    # one word, a value, code, a quotation with a space inside, another language
+    for text in ('Der Typ "user" ist alt.', 'Etwa "afs:mykey" oder name="Partition eins".',
+                 'Er sagte "nicht schlimmer " dazu.', 'Das ist „Schwarzes Loch“.'):
+        assert flagged(text, "S110", "de") == [], text
+    assert flagged('Der Begriff "Schwarzes Loch" ist alt.', "S110", "es") == []
+
+
+def test_french_spacing_before_high_punctuation_and_inside_guillemets():
+    text = "Traitement de la néphrolithiase: expérience du CHUV. Pourquoi? Le «trou noir» est connu."
+    assert flagged(text, "S111", "fr") == ["néphrolithiase:", "Pourquoi?", "«", "»"]
+    assert flagged("Expérience : le disque C: et fichier.txt: puis http://a.fr et 10:30 ; « trou ».", "S111",
+                   "fr") == []
+    assert flagged("Nephrolithiasis: experience at the CHUV.", "S111", "en") == []
+    assert flagged("Fraud prevention tips:", "S111", "fr") == []  # English read as French: no French word
+
+
+def test_a_space_inside_one_mark_of_a_quotation():
+    text = 'Sie seien "lachend vom Stuhl gefallen ", als sie es sahen, und es sei " neben" dem Dorf.'
+    assert flagged(text, "S112", "de") == ['"lachend vom Stuhl gefallen "', '" neben"']
+    assert flagged('Er sagte "ja" und dann "nein" und „gut“.', "S112", "de") == []
+    assert flagged('Der Satz endet mit Set)". Dann folgt "Wort und mehr.', "S112", "de") == []  # misaligned pair
+    assert flagged("Il a parlé d'un « trou noir » hier.", "S112", "fr") == []
+
+
+def test_double_hyphen_as_a_dash_outside_documents_about_commands():
+    assert flagged("Es kommt immer näher -- vor 40.000 Jahren.", "S113", "de") == ["--"]
+    assert flagged("Mit --help oder dem Argument -- endet die Liste.", "S113", "de") == []
+    assert flagged("It gets closer -- forty thousand years ago.", "S113", "en") == []
+    assert flagged("Es kommt immer näher - vor 40.000 Jahren.", "S113", "de") == []  # a spaced hyphen: measured
+
+
+def test_english_digit_grouping_in_decimal_comma_languages():
+    text = "Es starben 3,000 Menschen, 1,942,514 Fälle, 2,500 Euro; 3,5 Prozent, 0,125 mm, 3.000 Menschen, 1,25 m."
+    assert flagged(text, "S114", "de") == ["3,000", "1,942,514", "2,500"]
+    assert flagged("The attacks killed 3,000 people.", "S114", "en") == []
+    assert flagged("Murieron 3,000 personas.", "S114", "es") == []
+
+
+# --- S115 run-together lower case -------------------------------------------------------------------------
+
+
+def test_lower_case_words_run_together_in_the_seed_article():
+    text = (SEEDS / "002_b35eeb280cb7d20a.txt").read_text(encoding="utf-8")
+    assert "regionconquered" in flagged(text, "S115", "en")
+
+
+@pytest.mark.parametrize(
+    ("token", "parts"),
+    [("regionconquered", ("region", "conquered")), ("alliesand", ("allies", "and")),
+     ("intoaccount", ("into", "account")), ("troopswere", ("troops", "were"))],
+)
+def test_split_point_reads_two_words_of_a_clause(token, parts):
+    assert split_point(token) == parts
+
+
+@pytest.mark.parametrize(
+    "token", ["readlink", "cpuset", "pagecache", "rescan", "namespaced", "swapper", "shootdown", "overcommitted",
+              "securebits", "autowrap"],
+)
+def test_split_point_leaves_technical_compounds_alone(token):
+    assert split_point(token) is None
+
+
+def test_localisation_units_keep_the_new_findings(tmp_path):
+    head = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    entries = {
+        "fr": [("Invalid value found: %(value)s", "Valeur non valide trouvée: %(value)s"),
+               ("Changed:", "Modifié :"),
+               ("Remove the Referrer-Policy: no-referrer header.",
+                "Enlevez l’en-tête « Referrer-Policy: no-referrer ».")],
+        "es": [("Forgot your password? Enter your email address below.",
+                "¿Olvidaste tu contraseña? Ingrese su dirección de correo, usted recibirá un enlace.")],
+    }
+    found = {}
+    for lang, pairs in entries.items():
+        path = tmp_path / f"{lang}.po"
+        path.write_text(head.format(lang=lang) + "".join(f'msgid "{a}"\nmsgstr "{b}"\n\n' for a, b in pairs),
+                        encoding="utf-8")
+        for result in run_documents(read_documents([path]), NoneEngine(), select_rules(), surprisal=False):
+            found[result.document.unit.source] = {f.code for s in result.sentences for f in s.flags}
+    assert "S111" in found["Invalid value found: %(value)s"]
+    assert "S111" not in found["Changed:"]
+    assert "S111" not in found["Remove the Referrer-Policy: no-referrer header."]  # the source's header, verbatim
+    assert "L305" in found["Forgot your password? Enter your email address below."]
