@@ -5,6 +5,7 @@ import pytest
 
 from translate_cmp.records import Flag, Scores, Severity
 from translate_cmp.score.risk import (
+    CHRF_WEIGHT,
     MIN_FLAG_WEIGHT,
     PRIOR_PER_UNIT,
     SEVERITY_WEIGHT,
@@ -175,6 +176,12 @@ def test_an_unflagged_heading_in_capitals_does_not_outrank_a_flagged_fragment():
     assert heading.acronyms == heading.names == 0
     fragment = flag("F201", Severity.WARNING)
     assert risk([], None, "WHY THIS MATTERS.", "en") < risk([fragment], None, "Conflict.", "en")
+    # through an engine, the heading came back as "Why this matters." (chrF 11, case-sensitive): that is no
+    # evidence against the translation, while the same chrF on an ordinary sentence is
+    garbled, perfect = Scores(chrf=10.97, bleu=0.0, ter=100.0), Scores(chrf=100.0, bleu=100.0, ter=0.0)
+    assert risk([], garbled, "WHY THIS MATTERS.", "en") < risk([fragment], perfect, "Conflict.", "en")
+    assert risk([], garbled, "WHAT'S NEXT.", "en") < risk([fragment], perfect, "Conflict.", "en")
+    assert risk([], garbled, "Why this matters.", "en") >= CHRF_WEIGHT > risk([], garbled, "WHY THIS MATTERS.", "en")
     # acronyms inside an ordinary sentence still count
     assert text_counts("The EU and NATO met the UN.", "en").acronyms == 3
 

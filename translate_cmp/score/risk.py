@@ -21,7 +21,9 @@ Three kinds of evidence, each a number in [0, 1), combined like independent chan
    in decreasing weight.
 2. **Round trip.** chrF of the back-translation against the original: nothing at or above
    ``CHRF_CLEAN`` (80), rising linearly to ``CHRF_WEIGHT`` (0.6) at ``CHRF_CLEAN - CHRF_SPAN``
-   (chrF 20) and below. Absent when the sentence was not round-tripped (``--engine none``).
+   (chrF 20) and below. Absent when the sentence was not round-tripped (``--engine none``), and
+   for a heading in capitals, which engines return in ordinary case (issue 22: "WHY THIS
+   MATTERS." at chrF 11 outranked a flagged fragment).
 3. **Text prior.** Longer sentences hold more places that can be wrong. The sentence's text is
    counted in word-equivalents (``risk_fit.UNITS``): a word 1, a punctuation mark or symbol more
    (commas, quotes, dashes, brackets: where locale conventions break), a name (a capitalised word
@@ -130,11 +132,11 @@ def name_count(text: str, lang: str = "") -> int:
 
 
 def in_capitals(text: str) -> bool:
-    """A heading in capitals ("WHY THIS MATTERS."), not acronyms: three words or more in capitals, and more
-    capitals than small letters."""
+    """A heading in capitals ("WHY THIS MATTERS.", "WHAT'S NEXT."): more capitals than small letters, and two
+    words or more in capitals."""
     upper = sum(1 for ch in text if ch.isupper())
     lower = sum(1 for ch in text if ch.islower())
-    return upper > lower and sum(1 for w in _WORD.findall(text) if len(w) > 1 and w.isupper()) >= 3
+    return upper > lower and sum(1 for w in _WORD.findall(text) if len(w) > 1 and w.isupper()) >= 2
 
 
 def text_counts(text: str, lang: str = "") -> TextCounts:
@@ -155,8 +157,12 @@ def text_prior(text: str | None, lang: str = "") -> float:
 
 
 def risk(flags: Iterable[Flag], scores: Scores | None = None, text: str | None = None, lang: str = "") -> float:
-    """Risk of one sentence from its flags, its round-trip scores and (when given) its text in language ``lang``."""
-    keep = (1.0 - flag_evidence(flags)) * (1.0 - round_trip_evidence(scores)) * (1.0 - text_prior(text, lang))
+    """Risk of one sentence from its flags, its round-trip scores and (when given) its text in language ``lang``.
+
+    A heading in capitals comes back from an engine in ordinary case, so its chrF (case-sensitive) measures the
+    case change, not the meaning: its round trip counts through the round-trip rules' flags only."""
+    trip = 0.0 if text and in_capitals(text) else round_trip_evidence(scores)
+    keep = (1.0 - flag_evidence(flags)) * (1.0 - trip) * (1.0 - text_prior(text, lang))
     return round(min(1.0, max(0.0, 1.0 - keep)), 4)
 
 
