@@ -145,7 +145,8 @@ def compare_documents(source_doc: Document, target_doc: Document, engine: Engine
     flags = flag_document(source_doc, source.lang, source.sentences, rules, round_trips=trips, scores=scores,
                           counterparts=cps)
     results = [
-        SentenceResult(s, rt, sc, word_diff(s.text, cp.back) if cp.back else "", fl, risk(fl, sc, s.text))
+        SentenceResult(s, rt, sc, word_diff(s.text, cp.back) if cp.back else "", fl,
+                       risk(fl, sc, s.text, s.lang or source.lang))
         for s, rt, sc, fl, cp in zip(source.sentences, trips, scores, flags, cps)
     ]
     return DocumentResult(source_doc, source.lang, source.lang_prob, results)

@@ -113,14 +113,14 @@ def translate_chunk(
     return out
 
 
-def _result(sentence: Sentence, trip: RoundTrip | None, scores, flags) -> SentenceResult:
+def _result(sentence: Sentence, trip: RoundTrip | None, scores, flags, lang: str) -> SentenceResult:
     return SentenceResult(
         sentence=sentence,
         round_trip=trip,
         scores=scores,
         diff=word_diff(sentence.text, trip.back_text) if trip else "",
         flags=flags,
-        risk=risk(flags, scores, sentence.text),
+        risk=risk(flags, scores, sentence.text, sentence.lang or lang),
     )
 
 
@@ -138,10 +138,10 @@ def finish(a: Analysed, trips: dict[tuple[str, int], list[RoundTrip]], scorer: S
     )
     results = []
     for link, sc, fl, rts in zip(links, scores, flags, per_sentence):
-        results.append(_result(link.sentence, link.round_trip, sc, fl))
+        results.append(_result(link.sentence, link.round_trip, sc, fl, a.lang))
         for extra in rts[1:]:  # further pivots: one more row each, next to the first, same flags
             extra_scores = scorer.score(extra.back_text, link.sentence.text)
-            results.append(_result(link.sentence, extra, extra_scores, fl))
+            results.append(_result(link.sentence, extra, extra_scores, fl, a.lang))
     return DocumentResult(a.document, a.lang, a.lang_prob, results)
 
 

@@ -1,34 +1,45 @@
 """A review-priority score in [0, 1] per sentence: how likely a reviewer is to find a problem there.
 
-Four kinds of evidence, each a number in [0, 1), combined like independent chances of a problem
+Three kinds of evidence, each a number in [0, 1), combined like independent chances of a problem
 (a "noisy OR": ``risk = 1 - (1 - a)(1 - b)(1 - c)``):
 
-1. **Flags.** Each flag weighs by its severity (info 0.2, warning 0.5, error 0.8). The first flag
-   of a rule counts in full; further flags of the same rule on the same sentence count half
-   (three improbable words are more evidence than one, but not three rules' worth). Within one
-   rule the flags are taken in decreasing severity.
+1. **Flags**, each weighted by what its rule is measured to be worth. On the MQM dev sets (real
+   MT that professional raters annotated, issue 25) a rule's flags touch a rater's error span
+   ``hits`` times out of ``flags``, where flags placed at random in the same rows would touch one
+   ``chance`` times; the rule's weight is that excess over chance per flag, shrunk toward the
+   flag's severity weight (info 0.2, warning 0.5, error 0.8) by ``SHRINK`` pseudo-flags, and at
+   least ``MIN_FLAG_WEIGHT``::
+
+       weight = max(MIN_FLAG_WEIGHT, (hits - chance + SHRINK * severity_weight) / (flags + SHRINK))
+
+   A rule with no measured flags (round-trip rules, rules that never fired there) weighs its
+   severity; a rule whose flags land on rater spans no more often than chance weighs
+   ``MIN_FLAG_WEIGHT``: its flag still raises the sentence's risk, but less than a few words do.
+   The counts are in ``risk_fit.RULES``, measured by ``python benchmarks/fit_risk.py --write``
+   (rerun it when rules change). The first flag of a rule counts in full; further flags of the
+   same rule on the same sentence count ``REPEAT_FACTOR`` (half); within a rule they are taken
+   in decreasing weight.
 2. **Round trip.** chrF of the back-translation against the original: nothing at or above
    ``CHRF_CLEAN`` (80), rising linearly to ``CHRF_WEIGHT`` (0.6) at ``CHRF_CLEAN - CHRF_SPAN``
-   (chrF 20) and below. Absent when the sentence was not round-tripped (``--engine none``).
-3. **Length prior.** Longer sentences hold more words that can be wrong: with no other evidence a
-   40-word sentence is likelier to need a fix than a 5-word one (on the WMT23 zh-en MQM data,
-   length alone ranks segments with a major fluency error above clean ones with AUROC 0.76).
-   Each word carries a small independent chance ``PRIOR_PER_WORD`` (0.5%) of an error:
-   ``1 - exp(-0.005 * words)``, 0.05 for 10 words, 0.18 for 40. Being per word, it adds up
-   across sentences exactly: a document's prior (noisy OR below) is the prior of its total word
-   count, however it is split into sentences. It stays below a single info flag up to 44 words and
-   below a warning up to 138. ``text=None`` leaves it out.
-
-4. **Names prior.** Names are where machine translation most often goes wrong: transliterated
-   names misspelt, the wrong entity, acronyms in the wrong house style ("US" for "U.S."), and
-   capitals left mid-sentence by a broken sentence. Each capitalised word inside the sentence
-   (not its first word, not after sentence punctuation or an opening quote) carries a further
-   chance ``PRIOR_PER_NAME`` (1.5%, three times a plain word's). The weight was set once, not
-   searched; it was added after reading the MQM benchmark's error spans, so the benchmark's
-   figure for it is optimistic (see README).
+   (chrF 20) and below. Absent when the sentence was not round-tripped (``--engine none``), and
+   for a heading in capitals, which engines return in ordinary case (issue 22: "WHY THIS
+   MATTERS." at chrF 11 outranked a flagged fragment).
+3. **Text prior.** Longer sentences hold more places that can be wrong. The sentence's text is
+   counted in word-equivalents (``risk_fit.UNITS``): a word 1, a punctuation mark or symbol more
+   (commas, quotes, dashes, brackets: where locale conventions break), a name (a capitalised word
+   inside the sentence, except in languages that capitalise every noun) more, an acronym (two
+   capitals or more: "COVID", "EU", "MacroBot") most: names and abbreviations are what MT
+   transliterates, misspells or leaves untranslated. A sentence written in capitals (a heading)
+   has neither names nor acronyms. Each unit carries a small independent chance
+   ``PRIOR_PER_UNIT`` (0.5%) of an error: ``1 - exp(-0.005 * units)``. Being per unit it adds up
+   across sentences: a document's prior (noisy OR below) is the prior of its sentences' total
+   units. The unit weights are fitted to rank rows with a Major error above clean rows on the MQM
+   dev sets, cross-validated across sets (fitted on five, tested on the sixth;
+   docs/rules/measurements.md, issue 25). ``text=None`` leaves the prior out.
 
 Monotone by construction: every factor ``1 - w`` is in [0, 1] and non-increasing in each
-severity, so adding a flag or raising a flag's severity never lowers risk (tests/test_risk.py).
+severity, so adding a flag or raising a flag's severity never lowers risk, and a flagged
+sentence ranks above the same sentence unflagged (tests/test_risk.py).
 
 Documents: :func:`document_risk` is the noisy OR of the sentence risks (the chance that at least
 one sentence needs a fix), so it is at least the maximum sentence risk.
@@ -39,27 +50,39 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from translate_cmp.records import Flag, Scores, Severity
+from translate_cmp.score.risk_fit import RULES, UNITS
 
 SEVERITY_WEIGHT = {Severity.INFO: 0.2, Severity.WARNING: 0.5, Severity.ERROR: 0.8}
+SHRINK = 4.0  # pseudo-flags at the severity weight: a rule measured on few flags stays near its severity
+MIN_FLAG_WEIGHT = 0.02  # a flag always raises risk, even from a rule measured at chance
+MAX_FLAG_WEIGHT = 0.95
 REPEAT_FACTOR = 0.5  # a rule's second and later flags on one sentence count this much
 CHRF_CLEAN = 80.0
 CHRF_SPAN = 60.0
 CHRF_WEIGHT = 0.6
-PRIOR_PER_WORD = 0.005  # chance of an error per word, with no other evidence
-PRIOR_PER_NAME = 0.015  # further chance per capitalised word inside the sentence
+PRIOR_PER_UNIT = 0.005  # chance of an error per word-equivalent of text, with no other evidence
+NOUN_CAPITALISING = frozenset({"de", "lb"})  # every noun is capitalised: a capital is no sign of a name
 
 _WORD = re.compile(r"[^\W_]+")
-_OPENERS = ".!?:;\"“‘'(«"
+_OPENERS = ".!?:;\"“‘'(«„"
 
 
-def flag_evidence(flags: Iterable[Flag]) -> float:
+def rule_weight(code: str, severity: Severity, rules: Mapping[str, tuple[int, int, float]] = RULES) -> float:
+    """A flag's weight from its rule's measured excess over chance, shrunk toward its severity's weight."""
+    flags, hits, chance = rules.get(code, (0, 0, 0.0))
+    measured = (hits - chance + SHRINK * SEVERITY_WEIGHT[severity]) / (flags + SHRINK)
+    return min(MAX_FLAG_WEIGHT, max(MIN_FLAG_WEIGHT, measured))
+
+
+def flag_evidence(flags: Iterable[Flag], rules: Mapping[str, tuple[int, int, float]] = RULES) -> float:
     """The flags' share of risk: ``1 - prod(1 - w)`` with repeats of a rule at ``REPEAT_FACTOR``."""
     by_code: dict[str, list[float]] = defaultdict(list)
     for flag in flags:
-        by_code[flag.code].append(SEVERITY_WEIGHT[flag.severity])
+        by_code[flag.code].append(rule_weight(flag.code, flag.severity, rules))
     keep = 1.0
     for weights in by_code.values():
         first, *rest = sorted(weights, reverse=True)
@@ -77,15 +100,30 @@ def round_trip_evidence(scores: Scores | None) -> float:
     return CHRF_WEIGHT * max(0.0, min(1.0, shortfall))
 
 
-def length_prior(text: str | None) -> float:
-    """The prior share of risk from the sentence's length in words (0 for ``None``)."""
-    if not text:
-        return 0.0
-    return 1.0 - math.exp(-PRIOR_PER_WORD * len(_WORD.findall(text)))
+@dataclass(frozen=True)
+class TextCounts:
+    """What the text prior counts in a sentence."""
+
+    words: int
+    marks: int  # punctuation marks and symbols: characters neither letters, digits nor spaces
+    names: int  # capitalised words inside the sentence (none in languages that capitalise nouns)
+    acronyms: int  # words with two capitals or more
+
+    @property
+    def units(self) -> float:
+        """Word-equivalents: the counts weighted by ``risk_fit.UNITS``."""
+        return self.weighted(UNITS)
+
+    def weighted(self, units: Mapping[str, float]) -> float:
+        return (self.words * units["word"] + self.marks * units["mark"] + self.names * units["name"]
+                + self.acronyms * units["acronym"])
 
 
-def name_count(text: str) -> int:
-    """Capitalised words inside the sentence: not the first word, not after sentence punctuation or an opener."""
+def name_count(text: str, lang: str = "") -> int:
+    """Capitalised words inside the sentence: not the first word, not after sentence punctuation or an opener;
+    none in a language that capitalises every noun (German)."""
+    if lang in NOUN_CAPITALISING:
+        return 0
     tokens = text.split()
     return sum(
         1 for prev, tok in zip(tokens, tokens[1:])
@@ -93,17 +131,38 @@ def name_count(text: str) -> int:
     )
 
 
-def name_prior(text: str | None) -> float:
-    """The prior share of risk from the names in the sentence (0 for ``None``)."""
+def in_capitals(text: str) -> bool:
+    """A heading in capitals ("WHY THIS MATTERS.", "WHAT'S NEXT."): more capitals than small letters, and two
+    words or more in capitals."""
+    upper = sum(1 for ch in text if ch.isupper())
+    lower = sum(1 for ch in text if ch.islower())
+    return upper > lower and sum(1 for w in _WORD.findall(text) if len(w) > 1 and w.isupper()) >= 2
+
+
+def text_counts(text: str, lang: str = "") -> TextCounts:
+    """Words, marks, names and acronyms of one sentence; a sentence in capitals has neither names nor acronyms."""
+    words = _WORD.findall(text)
+    marks = sum(1 for ch in text if not ch.isalnum() and not ch.isspace())
+    if in_capitals(text):
+        return TextCounts(words=len(words), marks=marks, names=0, acronyms=0)
+    return TextCounts(words=len(words), marks=marks, names=name_count(text, lang),
+                      acronyms=sum(1 for w in words if sum(ch.isupper() for ch in w) >= 2))
+
+
+def text_prior(text: str | None, lang: str = "") -> float:
+    """The prior share of risk from the sentence's text, ``1 - exp(-PRIOR_PER_UNIT * units)`` (0 for ``None``)."""
     if not text:
         return 0.0
-    return 1.0 - math.exp(-PRIOR_PER_NAME * name_count(text))
+    return 1.0 - math.exp(-PRIOR_PER_UNIT * text_counts(text, lang).units)
 
 
-def risk(flags: Iterable[Flag], scores: Scores | None = None, text: str | None = None) -> float:
-    """Risk of one sentence from its flags, its round-trip scores and (when given) its text's length."""
-    keep = (1.0 - flag_evidence(flags)) * (1.0 - round_trip_evidence(scores)) * (1.0 - length_prior(text))
-    keep *= 1.0 - name_prior(text)
+def risk(flags: Iterable[Flag], scores: Scores | None = None, text: str | None = None, lang: str = "") -> float:
+    """Risk of one sentence from its flags, its round-trip scores and (when given) its text in language ``lang``.
+
+    A heading in capitals comes back from an engine in ordinary case, so its chrF (case-sensitive) measures the
+    case change, not the meaning: its round trip counts through the round-trip rules' flags only."""
+    trip = 0.0 if text and in_capitals(text) else round_trip_evidence(scores)
+    keep = (1.0 - flag_evidence(flags)) * (1.0 - trip) * (1.0 - text_prior(text, lang))
     return round(min(1.0, max(0.0, 1.0 - keep)), 4)
 
 
