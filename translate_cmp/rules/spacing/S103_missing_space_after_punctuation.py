@@ -35,7 +35,7 @@ class MissingSpaceAfterPunctuation(SurfaceRule):
         Example("The figure was 1,400 units, up 3.5 percent, e.g. in Kyiv."),
         Example("Die Zahl stieg um 3,5 Prozent, z.B. in Berlin und auf spiegel.de.", lang="de"),
         # code glued across a full stop, a tuple of names, a list of channel names
-        Example("Siehe org.freedesktop.LogControl1(5) und das Programm /sbin/umount.Typ dazu.", lang="de"),
+        Example("Siehe org.freedesktop.LogControl1(5), /sbin/umount.Typ und (oder tmac.Name) dazu.", lang="de"),
         Example("Las coordenadas se dan con (llx,lly) y los canales con L,R,C,LFE,BL,BR.", lang="es"),
     )
 
@@ -63,7 +63,8 @@ class MissingSpaceAfterPunctuation(SurfaceRule):
             yield Hit(last, len(text), f"no space between '{text[last:]}' and '{following.text.split()[0]}'")
 
 
-_STOP_GLUED = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
+# not where the capitalised word ends at a closing bracket: "(oder tmac.Name)" is a file name, no sentence starts there
+_STOP_GLUED = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])(?![A-Z][a-z]*[)\]])")
 _COMMA_GLUED = re.compile(r"(?<=[^\W\d_]{2})[,;](?=[^\W\d_]{2})")
 _SPLIT_GLUED = re.compile(r"(?<![A-Z.])[a-z]{2}[.!?]$")
 _TUPLE = re.compile(r"\([^\s(),]+(?:,[^\s(),]+)+\)[.,;:]?")

@@ -9,9 +9,9 @@ from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.docview import doc_view
 
-# Words and numbers, and the symbols prose does not use as punctuation: "'*' matches" and "'+' matches" are two
-# lines, "on 5 May" and "on 6 May" too; quotes, brackets and sentence punctuation do not count.
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s.,;:!?\"'“”‘’«»„‚‹›()\[\]{}…–—-]")
+# Words, and the symbols prose does not use as punctuation: "'*' matches" and "'+' matches" are two lines; quotes,
+# brackets, sentence punctuation and numbers do not count (a caption kept twice may differ in a number: "(0-1)").
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|[^\w\s.,;:!?\"'“”‘’«»„‚‹›()\[\]{}…–—-]")
 
 
 def _normalised(text: str) -> str:
