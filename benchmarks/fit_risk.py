@@ -30,7 +30,7 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -202,10 +202,18 @@ def report(by_set: dict[str, list[FitRow]], rounds: int) -> tuple[list[str], dic
     from translate_cmp.score.risk import rule_weight
 
     units, rules = fit(by_set)
+    severities: dict[str, Counter] = defaultdict(Counter)
+    for rows in by_set.values():
+        for row in rows:
+            for _, flags in row.sentences:
+                for f in flags:
+                    severities[f.code][f.severity] += 1
     lines = [f"Fitted units (all sets): {fmt_units(units)}; per unit {PRIOR_PER_UNIT}.", ""]
-    lines += ["| rule | flags | touching a rater's span | by chance | weight (warning) |", "|---|---|---|---|---|"]
+    lines += ["| rule | flags | touching a rater's span | by chance | severity | weight |", "|---|---|---|---|---|---|"]
     for code, (n, hits, chance) in rules.items():
-        lines.append(f"| {code} | {n} | {hits} | {chance:.1f} | {rule_weight(code, Severity.WARNING, rules):.3f} |")
+        severity = severities[code].most_common(1)[0][0]
+        weight = rule_weight(code, severity, rules)
+        lines.append(f"| {code} | {n} | {hits} | {chance:.1f} | {severity} | {weight:.3f} |")
     lines += ["", "| set | fitted on | risk AUROC | length AUROC | risk - length [95%] | units |",
               "|---|---|---|---|---|---|"]
     for name, rows in by_set.items():

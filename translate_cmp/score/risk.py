@@ -68,7 +68,9 @@ PRIOR_PER_UNIT = 0.005  # chance of an error per word-equivalent of text, with n
 NOUN_CAPITALISING = frozenset({"de", "lb"})  # every noun is capitalised: a capital is no sign of a name
 
 _WORD = re.compile(r"[^\W_]+")
+_MARK = re.compile(r"[^\w\s]|_")  # neither a letter, a digit nor a space
 _OPENERS = ".!?:;\"“‘'(«„"
+_OPENER_TUPLE = tuple(_OPENERS)
 
 
 def rule_weight(code: str, severity: Severity, rules: Mapping[str, tuple[int, int, float]] = RULES) -> float:
@@ -127,26 +129,31 @@ def name_count(text: str, lang: str = "") -> int:
     tokens = text.split()
     return sum(
         1 for prev, tok in zip(tokens, tokens[1:])
-        if tok[:1].isupper() and not prev.endswith(tuple(_OPENERS)) and tok[:1] not in _OPENERS
+        if tok[:1].isupper() and not prev.endswith(_OPENER_TUPLE) and tok[:1] not in _OPENERS
     )
 
 
 def in_capitals(text: str) -> bool:
     """A heading in capitals ("WHY THIS MATTERS.", "WHAT'S NEXT."): more capitals than small letters, and two
     words or more in capitals."""
-    upper = sum(1 for ch in text if ch.isupper())
-    lower = sum(1 for ch in text if ch.islower())
-    return upper > lower and sum(1 for w in _WORD.findall(text) if len(w) > 1 and w.isupper()) >= 2
+    return _in_capitals(text, [w for w in _WORD.findall(text) if not w.islower()])
+
+
+def _in_capitals(text: str, cased: list[str]) -> bool:
+    if sum(1 for w in cased if len(w) > 1 and w.isupper()) < 2:
+        return False
+    return sum(1 for ch in text if ch.isupper()) > sum(1 for ch in text if ch.islower())
 
 
 def text_counts(text: str, lang: str = "") -> TextCounts:
     """Words, marks, names and acronyms of one sentence; a sentence in capitals has neither names nor acronyms."""
     words = _WORD.findall(text)
-    marks = sum(1 for ch in text if not ch.isalnum() and not ch.isspace())
-    if in_capitals(text):
+    marks = len(_MARK.findall(text))
+    cased = [w for w in words if not w.islower()]  # the few words with a capital (or no letter)
+    if _in_capitals(text, cased):
         return TextCounts(words=len(words), marks=marks, names=0, acronyms=0)
     return TextCounts(words=len(words), marks=marks, names=name_count(text, lang),
-                      acronyms=sum(1 for w in words if sum(ch.isupper() for ch in w) >= 2))
+                      acronyms=sum(1 for w in cased if sum(1 for ch in w if ch.isupper()) >= 2))
 
 
 def text_prior(text: str | None, lang: str = "") -> float:
@@ -161,7 +168,7 @@ def risk(flags: Iterable[Flag], scores: Scores | None = None, text: str | None =
 
     A heading in capitals comes back from an engine in ordinary case, so its chrF (case-sensitive) measures the
     case change, not the meaning: its round trip counts through the round-trip rules' flags only."""
-    trip = 0.0 if text and in_capitals(text) else round_trip_evidence(scores)
+    trip = 0.0 if scores is None or (text and in_capitals(text)) else round_trip_evidence(scores)
     keep = (1.0 - flag_evidence(flags)) * (1.0 - trip) * (1.0 - text_prior(text, lang))
     return round(min(1.0, max(0.0, 1.0 - keep)), 4)
 
