@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from translate_cmp.lang.lexicon import FUNCTION_WORDS, GLUE_TAILS, KNOWN_CAMEL
+from translate_cmp.lang.tokens import has_frequencies
 from translate_cmp.lang.wordlists import closed_class, is_real_word, zipf
 from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
@@ -108,7 +109,7 @@ def _junctions(token: str) -> list[int]:
 def _is_word(left: str, lang: str) -> bool:
     """A capitalised left part is a name; a lower-case one must be a frequent word of the language (ten in a million
     words): "programmaQuando", "antiWashingtonisch", not the identifiers "devName" (dev: 3.3) or "rwxXst"."""
-    return not left.islower() or zipf(left, lang) >= _FREQUENT
+    return not left.islower() or zipf(left, lang) >= _FREQUENT or not has_frequencies(lang)
 
 
 def _glued_word(left: str, right: str, lang: str) -> bool:
