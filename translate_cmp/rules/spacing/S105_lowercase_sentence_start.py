@@ -65,13 +65,13 @@ class LowercaseSentenceStart(SurfaceRule):
             return
         if _opens_or_marks(text[: m.start()]) or _typed_literal(text, m.start(), m.end()):
             return  # "(nur lesend) Liefert": not a sentence start; ".xz", "-o", ":maxdepth:", "'setup' ...": code
-        token = _HYPHENATED.match(text, m.start()).group()
-        if keeps_own_casing(token, ctx.doc_lang) or self._documents_own(ctx, word):
-            return  # "imgmath ha sido", "ls usa", "time stampa", "crypttab-Einträge"; "gzip est" after "de gzip"
         if len(word) <= 3 and text[m.end() : m.end() + 1] in (")", "."):
             return  # "a)", "iv." list markers
         if self._continues_previous(ctx):
             return
+        token = _HYPHENATED.match(text, m.start()).group()  # word lists last: they load on first use
+        if keeps_own_casing(token, ctx.doc_lang) or self._documents_own(ctx, word):
+            return  # "imgmath ha sido", "ls usa", "time stampa", "crypttab-Einträge"; "gzip est" after "de gzip"
         yield Hit(m.start(), m.end(), f"starts with lower-case '{word}'")
 
     @staticmethod
