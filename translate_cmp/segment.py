@@ -75,6 +75,8 @@ def _ordinals_kept(pieces) -> list[str]:
 
 
 _CLOSERS = ")]}»”’\"'"
+_QUOTES = "\"'`“”‘’«»„‚‹›()[]"
+_LITERAL = re.compile(r"[./]+")  # ".", "./", "..": a path or a dot named as itself; not "%." after a number
 _CONTINUING = ",;:)]}-/._+*=|\\~^$%&@#<>!?"  # marks no sentence starts with
 _INITIALS = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{0,3}")  # "e.g", "z.B", "m.a.w", "U.S"
 
@@ -89,7 +91,7 @@ def _false_split(before: str, after: str, lang: str, line_start: bool) -> bool:
         return line_start  # marks that start a line start its sentence: "! はテスト", ".BR Gras"
     tail = before.rstrip()
     chunk = tail.rsplit(None, 1)[-1]
-    literal = not any(ch.isalnum() for ch in chunk)  # the piece ends with a mark that is a token: ".", '"."'
+    literal = bool(_LITERAL.fullmatch(chunk.strip(_QUOTES)))  # the piece ends with a dot that is a token: '"."
     if not any(ch.isalnum() for ch in after):
         # ")" after "é melhor." closes that sentence; a stray "." after "Russia." stays apart (S106 reads it)
         return literal or any(ch in _CLOSERS for ch in after)

@@ -65,15 +65,23 @@ def is_abbreviation(word: str, lang: str) -> bool:
     return word.islower() and len(word) <= 5 and zipf(word, lang) < COMMON and word in _prefixes(lang)
 
 
+@lru_cache(maxsize=64)
+def has_frequencies(lang: str) -> bool:
+    """wordfreq has a word list for ``lang``: without one (Afrikaans, Somali, a misread language) a word's absence
+    is no evidence of anything."""
+    return bool(frequent_words(lang, 10))
+
+
 def is_known_word(word: str, lang: str) -> bool:
-    """wordfreq lists ``word`` in ``lang`` or in English: a word, not an identifier or a code."""
+    """wordfreq lists ``word`` in ``lang`` or in English: a word, not an identifier or a code (True where ``lang``
+    has no list)."""
     low = word.lower()
-    return zipf(low, lang) >= KNOWN or zipf(low, "en") >= KNOWN
+    return not has_frequencies(lang) or zipf(low, lang) >= KNOWN or zipf(low, "en") >= KNOWN
 
 
 def is_english_term(word: str, lang: str) -> bool:
     """In a document in ``lang`` (not English), ``word`` is an English word more than one of ``lang``."""
-    if lang == "en":
+    if lang == "en" or not has_frequencies(lang):
         return False
     low = word.lower()
     english = zipf(low, "en")

@@ -91,6 +91,7 @@ def quote_orphans(text: str, start: int, end: int, lang: str, next_para_start: i
 
 
 _INTERVAL = re.compile(r"\[[^\[\]()\n]{1,30},[^\[\]()\n]{1,30}\)|\([^\[\]()\n]{1,30},[^\[\]()\n]{1,30}\]")
+_BRACKET_MARK = re.compile(r"[()\[\]{}]")
 _LIST_MARKER = re.compile(r"(?:^|\W)(?:\d{1,2}|[A-Za-z]|[ivxIVX]{2,4})$")
 _EMOTICON = (":", ";", ":-", ";-", "=")
 # Marks that, glued to a bracket, make it part of code or of a symbol, not punctuation of the prose around it:
@@ -174,8 +175,11 @@ def bracket_orphans(text: str, start: int, end: int, symbols: set[int] | None = 
     orphan they can close, "* ( ne pas ... précédemment)"), or part of code (:func:`code_bracket`). The positions
     of the symbol brackets are added to ``symbols``.
     """
+    marks = [m.start() for m in _BRACKET_MARK.finditer(text, start, end)]
+    if not marks:
+        return []
     skip = {p for m in _INTERVAL.finditer(text, start, end) for p in (m.start(), m.end() - 1)}  # "[start, end)"
-    marks = [i for i in range(start, end) if (text[i] in BRACKETS or text[i] in _BRACKET_CLOSERS) and i not in skip]
+    marks = [i for i in marks if i not in skip]
     named = {i for i in marks if symbol_bracket(text, i, start, end)}
     stack, found = _pair(text, [i for i in marks if i not in named], start, end)
     left = [(pos, "open-at-end") for pos in stack] + found

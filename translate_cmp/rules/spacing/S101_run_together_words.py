@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from translate_cmp.lang.lexicon import FUNCTION_WORDS, GLUE_TAILS, KNOWN_CAMEL
-from translate_cmp.lang.wordlists import closed_class, is_real_word
+from translate_cmp.lang.tokens import has_frequencies
+from translate_cmp.lang.wordlists import closed_class, is_real_word, zipf
 from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
@@ -34,6 +35,7 @@ class RunTogetherWords(SurfaceRule):
         Example("Innenministerin Nancy FaeserErklärte am Montag, es gebe keine Pläne.", lang="de"),
         Example("Le président MacronA déclaré que la France enverrait des munitions.", lang="fr"),
         Example("Quando viene eseguito un nuovo programmaQuando viene creato un processo figlio.", lang="it"),
+        Example("Es war so antiWashingtonisch wie es nur geht.", lang="de"),
     )
     counter_examples = (
         Example("She watched the speech on YouTube with her new iPhone at McDonald's."),
@@ -89,6 +91,7 @@ class RunTogetherWords(SurfaceRule):
         return at_start and len(left) >= 3 and left.islower() and len(right) >= 3
 
 
+_FREQUENT = 4.0  # Zipf: ten times in a million words
 _GLUED_ARTICLE = re.compile(r"[a-z]{2,}A")  # a lower-case word and the article "A": "buildingA", "ofA"
 
 
@@ -104,9 +107,9 @@ def _junctions(token: str) -> list[int]:
 
 
 def _is_word(left: str, lang: str) -> bool:
-    """A capitalised left part is a name; a lower-case one must be a common word of the language: "programmaQuando",
-    not the identifiers "devName" or "rwxXst"."""
-    return not left.islower() or is_real_word(left, lang)  # and more common there than in English: not "dev"
+    """A capitalised left part is a name; a lower-case one must be a frequent word of the language (ten in a million
+    words): "programmaQuando", "antiWashingtonisch", not the identifiers "devName" (dev: 3.3) or "rwxXst"."""
+    return not left.islower() or zipf(left, lang) >= _FREQUENT or not has_frequencies(lang)
 
 
 def _glued_word(left: str, right: str, lang: str) -> bool:

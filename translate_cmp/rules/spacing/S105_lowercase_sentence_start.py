@@ -32,6 +32,8 @@ class LowercaseSentenceStart(SurfaceRule):
         Example("Es gibt keine Pläne, Truppen zu schicken. der Kanzler schwieg dazu.", lang="de"),
         Example("Se desaconseja esta conducta. ya que a veces no funciona.", lang="es"),
         Example("Le district a introduit le test. nous avons comparé les cas présumés.", lang="fr"),
+        Example("По данным ТАСС, встреча прошла в Кремле. «спартак» обыграл ЦСКА. в Госдуме молчат.", lang="ru"),
+        Example("Il governo ha approvato il decreto. i sindacati lo hanno accolto con cautela.", lang="it"),
     )
     counter_examples = (
         Example("iPhone sales fell. eBay and von der Leyen agreed."),
@@ -44,6 +46,8 @@ class LowercaseSentenceStart(SurfaceRule):
         Example("(nur lesend) Liefert die Auflösung. crypttab-Einträge werden der Reihe nach behandelt.", lang="de"),
         Example("Utiliser gzip pour compresser. gzip est conçu comme un complément à tar.", lang="fr"),
         Example("Il formato è copiato nell'output. time stampa sempre un carattere di newline.", lang="it"),
+        Example("'setup' gedefinieerd in conf.py is niet aanroepbaar. De waarde wordt gelezen. n moet positief zijn.",
+                lang="nl"),
     )
 
     def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
@@ -59,15 +63,15 @@ class LowercaseSentenceStart(SurfaceRule):
             return  # "iPhone", "eBay"; "von der Leyen", "de Gaulle"
         if _BULLET_START.match(text) or "`" in text[: m.start()] or looks_like_code(text, m.start(), m.end()):
             return
-        if _opens_or_marks(text[: m.start()]):
-            return  # "(nur lesend)", "“quiet” está": not a sentence start; ".xz", "-o", ":maxdepth:": code
-        token = _HYPHENATED.match(text, m.start()).group()
-        if keeps_own_casing(token, ctx.doc_lang) or self._documents_own(ctx, word):
-            return  # "imgmath ha sido", "ls usa", "time stampa", "crypttab-Einträge"; "gzip est" after "de gzip"
+        if _opens_or_marks(text[: m.start()]) or _typed_literal(text, m.start(), m.end()):
+            return  # "(nur lesend) Liefert": not a sentence start; ".xz", "-o", ":maxdepth:", "'setup' ...": code
         if len(word) <= 3 and text[m.end() : m.end() + 1] in (")", "."):
             return  # "a)", "iv." list markers
         if self._continues_previous(ctx):
             return
+        token = _HYPHENATED.match(text, m.start()).group()  # word lists last: they load on first use
+        if keeps_own_casing(token, ctx.doc_lang) or self._documents_own(ctx, word):
+            return  # "imgmath ha sido", "ls usa", "time stampa", "crypttab-Einträge"; "gzip est" after "de gzip"
         yield Hit(m.start(), m.end(), f"starts with lower-case '{word}'")
 
     @staticmethod
@@ -108,16 +112,22 @@ class LowercaseSentenceStart(SurfaceRule):
 
 _BULLET_START = re.compile(r"^\s*(?:[-•*–—·>]|\d{1,2}[.)])")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_QUOTES = "\"'“”‘’«»„‚‹›`「『"
 _CODE_GLUE = ".:-$%\\@#/_~=<"  # a mark glued to the word it starts: ".xz", "-o", ":maxdepth:", "$HOME"
 
 
 def _opens_or_marks(prefix: str) -> bool:
-    """The marks before a sentence's first word open a bracket or a quotation around it, or start a code token."""
+    """The marks before a sentence's first word open a bracket around it, or start a code token. (A quotation is
+    still a sentence start, «спартак» обыграл; a quoted identifier keeps its casing by what it is: “quiet” está.)"""
     marks = prefix.strip()
     if not marks:
         return False
     if any(ch in "([{" for ch in marks):
         return True  # a parenthesis: "(nur lesend) Liefert", "(см. также"
-    glued = prefix[-1]
-    return glued in _QUOTES or glued in _CODE_GLUE
+    return prefix[-1] in _CODE_GLUE
+
+
+def _typed_literal(text: str, start: int, end: int) -> bool:
+    """The word stands alone between typewriter quotes, as typed: "'setup' is not callable", '"versucht", ...'.
+    (Typographic quotes are prose: «спартак» обыграл starts a sentence.)"""
+    opener = text[start - 1 : start]
+    return opener in ("'", '"', "`") and text[end : end + 1] == ("'" if opener == "`" else opener)

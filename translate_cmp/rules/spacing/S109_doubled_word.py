@@ -55,8 +55,9 @@ class DoubledWord(SurfaceRule):
                 continue  # names double short words ("Fang Fang", "Bora Bora"); not "The The", "Republic Republic"
             if len(first) > 1 and first.isupper() != second.isupper():
                 continue  # a placeholder and its noun: "up to BYTES bytes"
-            if text[m.start() - 1 : m.start()] in _QUOTES and text[m.end() : m.end() + 1] in _QUOTES:
-                continue  # a command quoted as it is typed: "man man", »zwei zwei«
+            quoted = text[m.start() - 1 : m.start()] in _QUOTES and text[m.end() : m.end() + 1] in _QUOTES
+            if quoted and first.islower():
+                continue  # a command quoted as it is typed: "man man", »zwei zwei«; not «Спартак Спартак»
             yield Hit(m.start(), m.end(), f"'{first.lower()}' twice in a row")
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
-from translate_cmp.lang.tokens import foreign_script, has_vowel, is_english_term, is_known_word
+from translate_cmp.lang.tokens import foreign_script, has_frequencies, has_vowel, is_english_term, is_known_word
+from translate_cmp.lang.wordlists import closed_class, zipf
 
+_LETTER_WORD = 6.0  # Zipf: a letter this frequent (once in a thousand words) is a word: Italian "i", "o"
 _DIGITS = frozenset("0123456789")
 _CODE_MARKS = frozenset("/@[]{}()=<>_`|\\*#~$%^&+") | _DIGITS
 
@@ -38,9 +40,9 @@ _VALUE_LIST = re.compile(r"[^\W_]+(?:,[^\W_]+){2,}")  # "L,R,C,LFE,BL": names th
 
 def looks_like_code(text: str, start: int, end: int, numbers: bool = True) -> bool:
     """Part of an identifier, a path, an address, a file name, a markup role or a list of values, not prose;
-    with ``numbers=False`` a digit alone does not make a token code ("0,90;")."""
+    with ``numbers=False`` a digit or a percent sign alone does not make a token code ("0,90;", "%,.")."""
     chunk = _chunk(text, start, end)
-    marks = _CODE_MARKS if numbers else _CODE_MARKS - _DIGITS
+    marks = _CODE_MARKS if numbers else _CODE_MARKS - _DIGITS - {"%"}
     if any(ch in marks for ch in chunk) or "www" in chunk:
         return True
     if _ROLE.search(_raw_chunk(text, start, end)) or (_VALUE_LIST.fullmatch(chunk) and chunk.isupper()):
@@ -53,9 +55,16 @@ def keeps_own_casing(word: str, lang: str) -> bool:
     (no word of the language or of English: "imgmath", "systemctl"; no vowel: "ls", "dx"), an English term in
     another language's prose ("time", "setup" in Italian), a word in another script ("cgroup" in Russian).
     Each part of a hyphenated token counts ("crypttab-Einträge", "sphinx-build", "tipo-fs")."""
-    return any(
-        part and (not has_vowel(part) or not is_known_word(part, lang) or is_english_term(part, lang)
-                  or foreign_script(part, lang))
-        for part in word.split("-")
-    )
+    return any(_own_casing(part, lang) for part in word.split("-") if part)
+
+
+def _own_casing(part: str, lang: str) -> bool:
+    if foreign_script(part, lang):
+        return True
+    if len(part) == 1:  # a letter is a word where the language has it ("в", "y", "i"), else a variable ("n", "x")
+        low = part.lower()
+        return has_frequencies(lang) and low not in closed_class(lang) and zipf(low, lang) < _LETTER_WORD
+    return not has_vowel(part) or not is_known_word(part, lang) or is_english_term(part, lang)
+
+
 CODE_MARKS = _CODE_MARKS  # characters of code (paths, markup, formats, numbers) rather than of prose words

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.docview import doc_view
+from translate_cmp.rules.text import WORD
 
 # Words, and the symbols prose does not use as punctuation: "'*' matches" and "'+' matches" are two lines; quotes,
 # brackets, sentence punctuation and numbers do not count (a caption kept twice may differ in a number: "(0-1)").
@@ -53,7 +54,7 @@ class DuplicatedLine(SurfaceRule):
             first_seen = {}
             for k, s in enumerate(ctx.sentences):
                 key = _normalised(s.text)
-                if len(key.split()) >= self._MIN_WORDS:
+                if len(WORD.findall(s.text)) >= self._MIN_WORDS:  # words: the symbols only tell lines apart
                     first_seen.setdefault(key, k)
             view.memo[self.code] = first_seen
         key = _normalised(ctx.text)

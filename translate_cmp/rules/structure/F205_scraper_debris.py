@@ -62,10 +62,10 @@ class ScraperDebris(SurfaceRule):
         for pattern, what in furniture.DEBRIS_PATTERNS:
             if pattern.pattern.startswith("^") and not alone and what in ("byline", "translation credit"):
                 continue  # "By admin standards, ..." inside a paragraph is prose
-            if what == "copyright line" and self._licence_notice(ctx):
+            found = [Hit(m.start(), m.end(), f"{what}: '{m.group()}'") for m in pattern.finditer(text)]
+            if found and what == "copyright line" and self._licence_notice(ctx):
                 continue  # "Copyright © 2022 Free Software Foundation, Inc. Licence GPLv3+": documentation
-            for m in pattern.finditer(text):
-                hits.append(Hit(m.start(), m.end(), f"{what}: '{m.group()}'"))
+            hits.extend(found)
         yield from merge_hits(hits, gap=1)
 
     @staticmethod
