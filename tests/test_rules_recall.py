@@ -175,3 +175,43 @@ def test_localisation_units_keep_the_new_findings(tmp_path):
     assert "S111" not in found["Changed:"]
     assert "S111" not in found["Remove the Referrer-Policy: no-referrer header."]  # the source's header, verbatim
     assert "L305" in found["Forgot your password? Enter your email address below."]
+
+
+# --- L306 lost-accented-letter ------------------------------------------------------------------------------
+
+
+def test_lost_accented_letter_serves_the_languages_with_their_own_letters():
+    assert get_rule("L306").languages == {"de", "es", "fr", "it", "pt"}
+    assert not get_rule("L306").serves("en") and not get_rule("L306").serves("ru")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("es", "A travs de la deteccin temprana se reduce el cncer.", ["travs", "deteccin", "cncer"]),
+    ("es", "Los Sntomas duran una semana.", ["Sntomas"]),  # capitalised, as in a heading
+    ("fr", "Les rsultats de l'essai sont publiés demain.", ["rsultats"]),
+])
+def test_words_that_lost_a_letter_are_flagged(lang, text, expected):
+    assert flagged(text, "L306", lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "La informacion del paciente se registra a diario."),  # web text writes it so: wordfreq knows it
+    ("es", "Ejecute mdoc o foo_deteccin con la opción --travs-mode."),  # code, not prose
+    ("es", "Se usó la duodenoyeyunostomía y el abordaje mesorrectal."),  # terms the word list lacks, no repair
+    ("es", "El publico y el público."),  # both words of the language
+    ("fr", "Le brouillard sur Gerardmer et Pontarlier."),  # names: no single letter makes a word
+])
+def test_words_of_the_language_names_and_code_are_left_alone(lang, text):
+    assert flagged(text, "L306", lang) == []
+
+
+def test_a_unit_keeps_the_word_its_source_spells_the_same_way(tmp_path):
+    head = 'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    path = tmp_path / "es.po"
+    path.write_text(head + 'msgid "Open Cncer Lab"\nmsgstr "Abrir Cncer Lab"\n\n'
+                    'msgid "Early detection"\nmsgstr "Deteccin temprana"\n', encoding="utf-8")
+    found = {}
+    for result in run_documents(read_documents([path]), NoneEngine(), select_rules(), surprisal=False):
+        found[result.document.unit.source] = {f.code for s in result.sentences for f in s.flags}
+    assert "L306" not in found["Open Cncer Lab"]
+    assert "L306" in found["Early detection"]

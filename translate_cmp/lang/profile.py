@@ -54,6 +54,7 @@ class Language:
     conventional_capitals: frozenset[str] = frozenset()  # capitalised by convention, not names (months, days)
     one_letter_words: frozenset[str] = frozenset()  # its words of one letter (Russian в, к, с; not the letter х)
     noun_markers: frozenset[str] = frozenset()  # lower-case words after which the language writes a noun
+    accented_letters: str = ""  # its lower-case letters beyond ASCII (á é í ó ú ñ ü): L306 looks for them lost
     hunspell: str = ""  # its Hunspell dictionary's name (de_DE: de_DE.dic, de_DE.aff), read by lang/hunspell.py
     # Typography (S110-S114): what the language prints where a typewriter's marks are not accepted. Each is set
     # only where the convention is clear and clean human text of the language keeps it (docs/rules/measurements.md).
