@@ -13,7 +13,7 @@ what the rule reads:
 from __future__ import annotations
 
 import pytest
-from helpers_rules import flag_text, skip_without_german_nouns
+from helpers_rules import flag_text, skip_without_language_data
 
 from translate_cmp.compare import compare_documents
 from translate_cmp.engines.none import NoneEngine
@@ -59,7 +59,7 @@ def _cases(kind: str) -> list:
 
 @pytest.mark.parametrize(("rule", "example"), _cases("examples"))
 def test_rule_fires_on_its_example(rule: Rule, example: Example):
-    skip_without_german_nouns(example.lang, rule.code)  # S104 on German needs hunspell-de-de (CI installs it)
+    skip_without_language_data(example.lang, rule.code)  # S104 on German needs hunspell-de-de (CI installs it)
     assert rule.serves(example.lang), f"{rule.code} does not serve its example's language {example.lang}"
     assert fires(rule, example)
 

@@ -5,5 +5,5 @@ from translate_cmp.lang.profile import plain
 LANGUAGE = plain(
     "ca",
     name="Catalan",
-    analyser="cat-spa",
+    analyser="cat-eng",
 )

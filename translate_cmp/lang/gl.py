@@ -6,5 +6,5 @@ from translate_cmp.lang.profile import plain
 LANGUAGE = plain(
     "gl",
     name="Galician",
-    analyser="gl-es",
+    analyser="gl-en",
 )

@@ -10,12 +10,12 @@ from translate_cmp.lang.profile import MODULES, language
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.docview import doc_view
-from translate_cmp.rules.text import WORD, is_title, previous_word, starts_clause
+from translate_cmp.rules.text import WORD, is_title, next_word, previous_word, starts_clause
 
 
-def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """Title-case words of three letters or more inside a clause, after a space, with the word before them when
-    that one is capitalised too ("" otherwise)."""
+def _candidates(text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """Title-case words of three letters or more inside a clause, after a space, with the words before and after
+    them when those are capitalised too ("" otherwise)."""
     for m in WORD.finditer(text):
         word = m.group()
         if len(word) < 3 or not is_title(word) or m.start() == 0 or not text[m.start() - 1].isspace():
@@ -24,7 +24,9 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue
         prev = previous_word(text, m.start())
         before = prev.group() if prev is not None and prev.end() == m.start() - 1 and is_title(prev.group()) else ""
-        yield m.start(), m.end(), word, before
+        nxt = next_word(text, m.end())
+        after = nxt.group() if nxt is not None and nxt.start() == m.end() + 1 and is_title(nxt.group()) else ""
+        yield m.start(), m.end(), word, before, after
 
 
 def _common_word(reading: tuple[str, ...]) -> bool:
@@ -58,6 +60,7 @@ class CapitalisedVerb(SurfaceRule):
         Example("La selección ganó. Ascendió al primer puesto.", lang="es"),
         Example("Los precios subieron en Marcha y en febrero.", lang="es"),
         Example("Los Estados Unidos y el Reino Unido pagarán un tercio del coste.", lang="es"),
+        Example("Em São Paulo, a prefeitura ampliou o horário do metrô.", lang="pt"),
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
@@ -67,9 +70,11 @@ class CapitalisedVerb(SurfaceRule):
             words = {w for s in ctx.sentences for _, _, *pair in _candidates(s.text) for w in pair if w}
             found = analyser.readings(words, ctx.doc_lang) if words else {}
             view.memo[self.code] = found
-        for start, end, word, before in _candidates(ctx.text):
+        for start, end, word, before, after in _candidates(ctx.text):
             if not analyser.only_verb(found.get(word, ())):
                 continue
             if before and _common_word(found.get(before, ())):
                 continue  # a name made of words: "Reino Unido", "Estados Unidos", "Regne Unit"
+            if after and any("<np>" in r for r in found.get(after, ())):
+                continue  # the first word of a name the analyser knows: "São Paulo" (São also reads as "they are")
             yield Hit(start, end, f"'{word}' capitalised mid-sentence, and it can only be a verb")
