@@ -134,6 +134,14 @@ def readings(words: Iterable[str], code: str) -> dict[str, tuple[str, ...]]:
     return {w: analyser.readings.get(w, ()) for w in words}
 
 
-def only_verb(reading: tuple[str, ...]) -> bool:
-    """Every reading is a verb form (finite, infinitive, participle or gerund): no name, noun or adjective."""
-    return bool(reading) and all(any(f"<{tag}>" in r for tag in VERB_TAGS) for r in reading)
+# Verb forms no label or heading takes: past, imperfect, future and conditional, and the past participle. A
+# capitalised infinitive, present or imperative is a button or a menu item as often as a mistake ("Haga clic en
+# Aceptar", "presione Entrar", "le bouton Envoyer"), and analysers give many nouns only their verb readings
+# ("Guida", "Meta", "Archive"): measured in docs/rules/measurements.md (S116).
+NARRATIVE_TENSES = ("ifi", "pii", "fti", "cni", "pis", "pp")
+
+
+def only_verb(reading: tuple[str, ...], tenses: tuple[str, ...] = NARRATIVE_TENSES) -> bool:
+    """Every reading is a verb form in one of ``tenses`` (Apertium's tags): no name, noun, adjective or other form."""
+    return bool(reading) and all(
+        any(f"<{tag}>" in r for tag in VERB_TAGS) and any(f"<{t}>" in r for t in tenses) for r in reading)
