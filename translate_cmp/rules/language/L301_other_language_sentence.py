@@ -32,9 +32,12 @@ def _misled(ctx: RuleContext, lang: str) -> bool:
         clauses: Counter[str] = Counter()  # sentences of three words or more, any language
         for s in ctx.sentences:
             words = plain_words(s.text)
-            code = misread_codes().get(s.lang, s.lang)
-            clauses[code] += bool(s.lang) and len(words) >= 3
-            if s.lang and len(words) >= MIN_WORDS:
+            if len(words) < 3:
+                continue
+            lang_of = s.lang or detect(s.text).lang  # the flag stage may not have detected every sentence
+            code = misread_codes().get(lang_of, lang_of)
+            clauses[code] += code != UNDETERMINED
+            if code != UNDETERMINED and len(words) >= MIN_WORDS:
                 letters[code] += sum(len(w) for w in words)
                 sentences[code] += 1
         found = view.memo["L301"] = (letters, sentences, clauses)
