@@ -23,6 +23,7 @@ import importlib.util
 import logging
 import os
 import socket
+import sys
 import tempfile
 import threading
 import time
@@ -58,23 +59,39 @@ class Connection:
 
 @contextlib.contextmanager
 def _quiet_stderr():
-    """Ray's C++ client logs every retry on stderr (file descriptor 2): hidden while it is probed."""
+    """Ray's C++ client logs every retry on stderr (file descriptor 2): hidden while it is probed.
+
+    When the probe gives up while Ray's thread still retries, descriptor 2 stays on the sink and Python's
+    ``sys.stderr`` moves to the real stderr, so the one line that follows is all the user sees."""
     try:
         saved = os.dup(2)
     except OSError:
         yield
         return
-    with tempfile.TemporaryFile() as sink:
-        os.dup2(sink.fileno(), 2)
-        try:
-            yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
+    sink = tempfile.TemporaryFile()  # noqa: SIM115 (kept open while a hung probe may still write)
+    os.dup2(sink.fileno(), 2)
+    try:
+        yield
+    except _GaveUp:
+        sys.stderr.flush()
+        sys.stderr = open(saved, "w", encoding=sys.stderr.encoding, errors="backslashreplace")  # noqa: SIM115
+        raise
+    except BaseException:
+        os.dup2(saved, 2)
+        os.close(saved)
+        raise
+    os.dup2(saved, 2)
+    os.close(saved)
+    sink.close()
 
 
-def _within(seconds: float, what: str, address: str, call):
-    """``call()`` in a thread, given ``seconds``: its result, its exception, or exit 5 when it takes longer."""
+class _GaveUp(ClusterError):
+    """No answer within the timeout (exit 5), while Ray's own thread may still be trying."""
+
+
+def _within(seconds: float, what: str, address: str, call, limit: float | None = None):
+    """``call()`` in a thread, given ``seconds`` (what is left of ``limit``, --ray-timeout): its result, its
+    exception, or exit 5 when it takes longer."""
     box: dict = {}
 
     def target():
@@ -87,8 +104,8 @@ def _within(seconds: float, what: str, address: str, call):
     thread.start()
     thread.join(max(0.1, seconds))
     if thread.is_alive():
-        raise ClusterError(f"--ray-address {address}: no answer from the Ray cluster within {seconds:g} s "
-                           f"({what}); is it running? (--ray-timeout sets the wait)", EXIT_CLUSTER_UNREACHABLE)
+        raise _GaveUp(f"--ray-address {address}: no answer from the Ray cluster within {limit or seconds:g} s "
+                      f"({what}); is it running? (--ray-timeout sets the wait)", EXIT_CLUSTER_UNREACHABLE)
     if "error" in box:
         raise box["error"]
     return box.get("value")
@@ -129,7 +146,7 @@ def _auth_line(given: str) -> str:
     return f"--ray-address {given}: the cluster refused this driver's Ray authentication token: {fix}"
 
 
-def check_gcs(address: str, timeout: float, given: str | None = None) -> None:
+def check_gcs(address: str, timeout: float, given: str | None = None, limit: float | None = None) -> None:
     """Ask the cluster's GCS for a key within ``timeout``: refused token -> exit 6, no answer -> exit 5."""
     import ray.exceptions
     from ray._raylet import GcsClient
@@ -137,11 +154,11 @@ def check_gcs(address: str, timeout: float, given: str | None = None) -> None:
     given = given or address
 
     def ask():
-        with _quiet_stderr():
-            GcsClient(address=address).internal_kv_get(b"translate-cmp", None, timeout=timeout)
+        GcsClient(address=address).internal_kv_get(b"translate-cmp", None, timeout=timeout)
 
     try:
-        _within(timeout, "its GCS", given, ask)
+        with _quiet_stderr():
+            _within(timeout, "its GCS", given, ask, limit)
     except ray.exceptions.AuthenticationError:
         raise ClusterError(_auth_line(given), EXIT_CLUSTER_AUTH) from None
     except ClusterError:
@@ -199,7 +216,7 @@ def connect(options: RayOptions) -> Connection:
     else:
         address = resolve(given)
         check_reachable(address, options.timeout, given)
-        check_gcs(address, max(1.0, deadline - time.monotonic()), given)
+        check_gcs(address, max(1.0, deadline - time.monotonic()), given, options.timeout)
         given_or_resolved = address
     target = given if given.startswith("ray://") else given_or_resolved
 
@@ -208,7 +225,7 @@ def connect(options: RayOptions) -> Connection:
 
     try:
         with _quiet_stderr():
-            _within(max(1.0, deadline - time.monotonic()), "ray.init", given, init)
+            _within(max(1.0, deadline - time.monotonic()), "ray.init", given, init, options.timeout)
     except ClusterError:
         raise
     except (ConnectionError, RuntimeError, ValueError) as exc:
