@@ -1,4 +1,5 @@
-"""The Ray executor gives the local executor's outputs, byte for byte, on a local Ray instance."""
+"""The Ray executor: tasks sized by the work, nodes that differ refused, and the local executor's outputs byte for
+byte on a local Ray instance (tests/test_ray_cluster.py runs a real two-node cluster)."""
 
 from __future__ import annotations
 
@@ -10,22 +11,23 @@ from pathlib import Path
 import pytest
 
 from translate_cmp.errors import InputError
-from translate_cmp.run.executors.ray_exec import PoolPlan, plan_pool
+from translate_cmp.run.executors.ray_exec import TaskPlan, describe_mismatch, plan_tasks
 from translate_cmp.run.job import JobConfig, run_job
 
 
 @pytest.mark.parametrize(
-    ("cpus", "plan"),
+    ("engine", "nodes", "plan"),
     [
-        (1, PoolPlan(actors=1, cpus_per_actor=0.5, threads=1)),
-        (2, PoolPlan(actors=1, cpus_per_actor=1, threads=2)),
-        (4, PoolPlan(actors=3, cpus_per_actor=1, threads=1)),
-        (16, PoolPlan(actors=7, cpus_per_actor=2, threads=2)),
+        ("none", [1, 1], TaskPlan(cpus=1, threads=1, in_flight=4)),  # two one-CPU nodes: both work
+        ("none", [2], TaskPlan(cpus=1, threads=1, in_flight=4)),  # no CPU held back
+        ("apertium", [16, 16], TaskPlan(cpus=1, threads=1, in_flight=64)),
+        ("argos", [16], TaskPlan(cpus=2, threads=2, in_flight=16)),  # the engine's two threads
+        ("argos", [1, 1], TaskPlan(cpus=1, threads=1, in_flight=4)),  # never more than a node has
+        ("argos", [3, 2], TaskPlan(cpus=2, threads=2, in_flight=4)),
     ],
 )
-def test_pool_leaves_a_cpu_for_the_other_tasks(cpus, plan):
-    assert plan_pool(cpus) == plan
-    assert plan.actors * plan.cpus_per_actor < cpus
+def test_tasks_are_sized_by_the_engine_and_use_every_cpu(engine, nodes, plan):
+    assert plan_tasks(engine, nodes) == plan
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +71,12 @@ def test_ray_raises_the_local_input_error(ray_instance, articles: Path, tmp_path
                        cache=False, executor="ray", formats=("csv",))
     with pytest.raises(InputError, match="en->fr"):
         run_job(config, notify=lambda msg: None)
+
+
+def test_a_node_that_differs_is_described_in_one_line():
+    driver = {"translate-cmp": "1.0", "code": "a" * 64, "models": {"en->de": "m1", "de->en": "m2"}, "rules": ["S101"]}
+    assert describe_mismatch(dict(driver), driver) is None
+    node = {**driver, "models": {"en->de": "m1"}}
+    assert describe_mismatch(node, driver) == "models: de->en missing (driver: m2)"
+    node = {**driver, "translate-cmp": "0.9", "code": "b" * 64}
+    assert describe_mismatch(node, driver) == "translate-cmp 0.9 code bbbbbbbbbbbb (driver: 1.0 code aaaaaaaaaaaa)"
