@@ -414,5 +414,5 @@ def run_ray(documents: Iterable[Document], work: Work) -> Iterator[DocumentResul
             yield from driver.take(pending.popleft())
         work.cluster = {"address": connection.address, **driver.record()}
     finally:
-        if connection.started:
+        if connection.address != "existing":  # a local instance stops; a joined cluster's job (its workers) ends
             ray.shutdown()
