@@ -251,6 +251,12 @@ def run_unit(spec: WorkSpec, threads: int, driver: dict, files: list[FileRef] | 
         yield out
 
 
+def run_unit_whole(*args, **kwargs) -> list[ChunkOutput]:
+    """:func:`run_unit` as a plain task, its chunks returned together: Ray Client (``ray://``) has no streaming
+    generators."""
+    return list(run_unit(*args, **kwargs))
+
+
 # --- the driver side -----------------------------------------------------------------------------------------
 
 def _units(paths, options, chunk_docs: int) -> Iterator[list[FileRef]]:
@@ -285,12 +291,14 @@ def _node_error(exc: BaseException) -> ClusterError:
 class _Driver:
     """Submits units, takes their chunks in input order, keeps the run's statistics and node counts."""
 
-    def __init__(self, ray, work: Work, plan: TaskPlan, fingerprint: dict):
-        self.ray, self.work, self.plan, self.fingerprint = ray, work, plan, fingerprint
-        self.task = ray.remote(run_unit).options(
-            num_cpus=plan.cpus, max_retries=TASK_RETRIES, retry_exceptions=False, scheduling_strategy="SPREAD",
-            _generator_backpressure_num_objects=STREAM_BACKLOG,
-        )
+    def __init__(self, ray, work: Work, plan: TaskPlan, fingerprint: dict, streaming: bool = True):
+        self.ray, self.work, self.plan, self.fingerprint, self.streaming = ray, work, plan, fingerprint, streaming
+        placement = {"num_cpus": plan.cpus, "max_retries": TASK_RETRIES, "retry_exceptions": False,
+                     "scheduling_strategy": "SPREAD"}
+        if streaming:
+            self.task = ray.remote(run_unit).options(**placement, _generator_backpressure_num_objects=STREAM_BACKLOG)
+        else:
+            self.task = ray.remote(run_unit_whole).options(**placement)
         from translate_cmp.readers import UniqueIds
 
         self.unique = UniqueIds()
@@ -299,19 +307,20 @@ class _Driver:
     def submit(self, **kwargs):
         return self.task.remote(self.work.spec, self.plan.threads, self.fingerprint, **kwargs)
 
-    def take(self, generator) -> Iterator[DocumentResult]:
+    def take(self, submitted) -> Iterator[DocumentResult]:
         """Every chunk of one unit, in order, as results (bad files handed to ``on_error``)."""
         ray = self.ray
-        for ref in generator:
+        for ref in submitted if self.streaming else [submitted]:
             try:
-                output: ChunkOutput = ray.get(ref)
+                got = ray.get(ref)
             except ray.exceptions.RayTaskError as exc:
                 raise _node_error(exc) from None
             except (ray.exceptions.WorkerCrashedError, ray.exceptions.NodeDiedError, ray.exceptions.ActorDiedError,
                     ray.exceptions.ObjectLostError) as exc:
                 raise ClusterError(f"--executor ray: the cluster lost a task after {TASK_RETRIES} retries: "
                                    f"{type(exc).__name__}", EXIT_CLUSTER_NODE) from None
-            yield from self.emit(output)
+            for output in got if isinstance(got, list) else [got]:
+                yield from self.emit(output)
 
     def emit(self, output: ChunkOutput) -> Iterator[DocumentResult]:
         if output.mismatch:
@@ -399,7 +408,7 @@ def run_ray(documents: Iterable[Document], work: Work) -> Iterator[DocumentResul
     try:
         plan = plan_tasks(work.spec.engine, [n["Resources"].get("CPU", 0) for n in ray.nodes() if n.get("Alive")])
         fingerprint = node_fingerprint(work.engine, [r.code for r in work.rules], work.spec.pivots)
-        driver = _Driver(ray, work, plan, fingerprint)
+        driver = _Driver(ray, work, plan, fingerprint, streaming=not connection.address.startswith("ray://"))
         if work.inputs is not None:
             units = (dict(files=u, options=work.inputs.options)
                      for u in _units(work.inputs.paths, work.inputs.options, work.spec.chunk_docs))
