@@ -238,5 +238,7 @@ def _replay(record: RunRecord, stats: RunStats, config: JobConfig, engine: Cachi
                          "misses": 0, "run_reused": True}
     manifest["written_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
     manifest["timings"] = {"total": round(time.time() - started, 3)}
+    if manifest.get("cluster"):
+        manifest["cluster"] = None  # no node processed anything this time
     publish_record(record, config.out_dir, manifest)
     return stats
