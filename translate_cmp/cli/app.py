@@ -20,6 +20,7 @@ from translate_cmp.errors import (
     EXIT_INPUT,
     EXIT_INPUT_ERRORS,
     EXIT_OK,
+    ClusterError,
     InputError,
     describe_environment_error,
 )
@@ -49,6 +50,9 @@ class _Group(click.Group):
             if not getattr(exc, "reported", False):
                 click.echo(f"translate-cmp: error: {exc}", err=True)
             ctx.exit(EXIT_INPUT)
+        except ClusterError as exc:  # --executor ray: one line with the cause, exit 5-8
+            click.echo(f"translate-cmp: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
         except (OSError, MemoryError, KeyboardInterrupt) as exc:
             line, code = describe_environment_error(exc)
             click.echo(f"translate-cmp: error: {line}", err=True)
@@ -110,7 +114,13 @@ def _output_options(command):
               help="Speed/quality of translation: fast (beam 1, int8), balanced (beam 2, int8), "
                    "best (beam 4, argos's own decoding).")
 @click.option("--executor", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="local, or ray: a Ray cluster (RAY_ADDRESS, else a local instance; pip install translate-cmp[ray]).")
+              help="local, or ray: a Ray cluster (--ray-address; else a new local Ray instance; "
+                   "pip install translate-cmp[ray]).")
+@click.option("--ray-address", envvar="RAY_ADDRESS", show_envvar=True,
+              help="--executor ray: join this running cluster (host:port, auto, ray://host:10001); without it a new "
+                   "local Ray instance is started, never a running one joined.")
+@click.option("--ray-timeout", type=click.FloatRange(min=1), default=30, show_default=True,
+              help="--executor ray: seconds to wait for the cluster to answer before giving up (exit 5).")
 @click.option("--cache-dir", callback=_folder_option,
               help="Translation cache folder [default: $XDG_CACHE_HOME/translate-cmp or ~/.cache/translate-cmp].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the translation cache.")
@@ -129,7 +139,7 @@ def _output_options(command):
               help="Documents translated together per chunk (memory vs batching).")
 def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, follow_links, text_column, id_column,
         source_column, target_column, source_lang, target_lang, quality, executor, cache_dir, no_cache, surprisal,
-        strict, baseline, jobs, chunk_docs) -> None:
+        strict, baseline, jobs, chunk_docs, ray_address, ray_timeout) -> None:
     """Analyse the articles under PATHS and write the results to --out."""
     from translate_cmp.cli.progress import progress_reporter
     from translate_cmp.readers import ReadOptions
@@ -143,7 +153,8 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
                          target_column=target_column, source_lang=source_lang, target_lang=target_lang,
                          follow_links=follow_links),
         quality=quality, executor=executor, cache=not no_cache, cache_dir=cache_dir, chunk_docs=chunk_docs, jobs=jobs,
-        surprisal=surprisal, strict_inputs=strict, baseline=baseline,
+        surprisal=surprisal, strict_inputs=strict, baseline=baseline, ray_address=ray_address or None,
+        ray_timeout=ray_timeout,
     )
     with progress_reporter(config.paths, config.read) as progress:
         stats = run_job(config, progress=progress)

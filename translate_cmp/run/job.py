@@ -21,7 +21,8 @@ from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
 from translate_cmp.rules.roundtrip.R407_improbable_tokens import SURPRISAL_RULE
-from translate_cmp.run.executors import Work, WorkSpec, execute
+from translate_cmp.run.executors import Inputs, Work, WorkSpec, execute
+from translate_cmp.run.executors.ray_connect import RayOptions
 from translate_cmp.run.memo import (
     RunMemo,
     RunRecord,
@@ -58,6 +59,8 @@ class JobConfig:
     strict_inputs: bool = False  # --strict: any bad input file is fatal before work starts (else skipped, exit 3)
     baseline: str | None = None  # accepted findings (translate_cmp.writers.gate): reported, not counted for fail_on
     jobs: int = 0  # local executor: worker processes for the per-document work (0: one per usable core, 1: none)
+    ray_address: str | None = None  # --executor ray: the cluster to join (None: a new local instance)
+    ray_timeout: float = 30.0  # --executor ray: seconds for the cluster to answer
 
 
 def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats: RunStats, started: float) -> dict:
@@ -131,7 +134,9 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         note(f"translate-cmp: error: {error.line}")
 
     with open_writers(config.out_dir, config.formats, gate=tally.gate) as writers:
-        work = Work(engine, rules, spec, scorer, stats, on_chunk=progress)
+        work = Work(engine, rules, spec, scorer, stats, on_chunk=progress,
+                    inputs=Inputs(tuple(config.paths), config.read, skip),
+                    ray=RayOptions(config.ray_address, config.ray_timeout))
         for result in execute(config.executor, read_documents(config.paths, config.read, on_error=skip), work):
             rows = writers.write(result, rule_docs)
             tally.add((flag, fp) for flag, fp, _ in rows.findings())
@@ -158,6 +163,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             "cache": {"path": str(engine.cache.path), "documents_reused": stats.cache["documents_reused"],
                       "hits": stats.cache["hits"], "misses": stats.cache["misses"], "run_reused": False}
             if isinstance(engine, CachingEngine) else None,
+            "cluster": work.cluster,  # --executor ray: the nodes and the documents each processed
         }
         full = writers.close(manifest)
         for error in writers.late_errors:  # already in run.json's input_errors: counted for the exit code
@@ -232,5 +238,7 @@ def _replay(record: RunRecord, stats: RunStats, config: JobConfig, engine: Cachi
                          "misses": 0, "run_reused": True}
     manifest["written_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
     manifest["timings"] = {"total": round(time.time() - started, 3)}
+    if manifest.get("cluster"):
+        manifest["cluster"] = None  # no node processed anything this time
     publish_record(record, config.out_dir, manifest)
     return stats

@@ -15,9 +15,21 @@ from typing import Protocol
 
 from translate_cmp.engines.base import Engine
 from translate_cmp.pipeline import RunStats
+from translate_cmp.readers import FileError, ReadOptions
 from translate_cmp.records import Document, DocumentResult
 from translate_cmp.rules.base import Rule
+from translate_cmp.run.executors.ray_connect import RayOptions
 from translate_cmp.score.metrics import SentenceScorer
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The run's input paths as given: an executor whose workers read the files themselves (Ray) uses them instead
+    of the documents the driver would read; ``on_error`` takes each bad file, as ``read_documents`` hands it."""
+
+    paths: tuple[str, ...]
+    options: ReadOptions
+    on_error: Callable[[FileError], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,9 @@ class Work:
     scorer: SentenceScorer
     stats: RunStats
     on_chunk: Callable[[int, int], None] | None = None
+    inputs: Inputs | None = None  # set by run_job: the Ray executor's workers read these paths
+    ray: RayOptions = field(default_factory=RayOptions)
+    cluster: dict | None = None  # filled by the Ray executor: run.json's "cluster" (nodes and their documents)
 
     def chunk_done(self, results: Sequence[DocumentResult], n_documents: int | None = None) -> None:
         if self.on_chunk:
