@@ -21,6 +21,7 @@ from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
 from translate_cmp.rules.roundtrip.R407_improbable_tokens import SURPRISAL_RULE
+from translate_cmp.rules.settings import RuleSettings, configure, memo_keys
 from translate_cmp.run.executors import Work, WorkSpec, execute
 from translate_cmp.run.memo import (
     RunMemo,
@@ -58,6 +59,11 @@ class JobConfig:
     strict_inputs: bool = False  # --strict: any bad input file is fatal before work starts (else skipped, exit 3)
     baseline: str | None = None  # accepted findings (translate_cmp.writers.gate): reported, not counted for fail_on
     jobs: int = 0  # local executor: worker processes for the per-document work (0: one per usable core, 1: none)
+    # project configuration (translate_cmp/config.py): the glossary file (Q65x), per-file ignores (glob, codes)
+    # relative to ``config_root``
+    glossary: str | None = None
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    config_root: str = ""
 
 
 def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats: RunStats, started: float) -> dict:
@@ -89,7 +95,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             pass
     accepted = load_baseline(config.baseline) if config.baseline else frozenset()
     tally = GateTally(Gate(config.fail_on, accepted, config.baseline))
-    rules = select_rules(config.select, config.ignore)
+    settings = rule_settings(config, select_rules(config.select, config.ignore))
+    rules = configure(select_rules(config.select, config.ignore), settings)
     options = {**engine_options(config.quality), **config.engine_options}
     if config.engine == "auto":
         engine, why = auto_engine(pivot=(config.pivots or ["es"])[0], **options)
@@ -103,13 +110,13 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         engine=engine.name, engine_options=options, use_cache=config.cache, cache_dir=config.cache_dir,
         select=config.select, ignore=config.ignore, pivots=expand_pivots(config.engine, config.pivots),
         strict=config.engine == "argos",
-        chunk_docs=config.chunk_docs, jobs=config.jobs,
+        chunk_docs=config.chunk_docs, jobs=config.jobs, settings=settings,
         surprisal=config.surprisal and any(r.code == SURPRISAL_RULE for r in rules),
     )
     memo: RunMemo | None = None
     key = None
     if isinstance(engine, CachingEngine):  # --no-cache (or no usable cache): no run memo either
-        key = run_key(config, engine, [r.code for r in rules], spec.pivots)
+        key = run_key(config, engine, memo_keys(rules), spec.pivots)
         memo = RunMemo(engine.cache.path.parent, notify) if key else None
         if memo is not None and key is not None:
             for k in (key, folder_key(key, config.out_dir)):
@@ -168,6 +175,18 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     if memo is not None and key is not None:
         _remember(memo, key, config, full, stats, notices)
     return stats
+
+
+def rule_settings(config: JobConfig, rules) -> RuleSettings:
+    """What the configured rules read: the glossary (loaded here: a bad file is an input error before any work)
+    and, when a consistency rule is selected, the project pass over every unit (translate_cmp/rules/consistency)."""
+    from translate_cmp.rules.consistency.project import project_findings
+    from translate_cmp.rules.terminology.glossary import load_glossary
+
+    glossary = load_glossary(config.glossary) if config.glossary else None
+    project = project_findings(config.paths, config.read, rules)
+    return RuleSettings(glossary=glossary, project=project, per_file_ignores=config.per_file_ignores,
+                        root=config.config_root)
 
 
 def settings_manifest(config: JobConfig) -> dict:
