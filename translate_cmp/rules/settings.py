@@ -10,6 +10,7 @@ same picklable :class:`RuleSettings` and the outputs do not depend on where the 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -113,10 +114,8 @@ def _candidates(file: str, root: str) -> list[str]:
     path = Path(file)
     names = [path.as_posix(), path.name]
     if root:
-        try:
+        with contextlib.suppress(ValueError, OSError):  # outside the configuration's folder
             names.append(path.resolve().relative_to(Path(root).resolve()).as_posix())
-        except (ValueError, OSError):
-            pass
     return names
 
 

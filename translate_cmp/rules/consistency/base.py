@@ -11,7 +11,8 @@ from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
 class ConsistencyRule(Rule):
     """A check over every unit of the project at once (the project pass), reported on each unit it names."""
 
-    project_pass: ClassVar[bool] = True  # examples: each line of ``text`` is a unit's source, of ``translation`` its target
+    # examples: each line of ``text`` is a unit's source, of ``translation`` its target
+    project_pass: ClassVar[bool] = True
     findings: dict = {}
 
     def configured(self, settings: Any) -> Rule:
