@@ -64,6 +64,9 @@ class JobConfig:
     glossary: str | None = None
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     config_root: str = ""
+    consistency_scope: str = "project"  # Q670/Q671 compare units across the project, or within each file
+    accelerators: tuple[str, ...] = ()  # accelerator markers ("&", "_"): consistency ignores them (and the Q6xx checks)
+    variables: tuple[str, ...] = ()  # placeholder styles the project uses: for the Q6xx checks (QaOptions)
 
 
 def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats: RunStats, started: float) -> dict:
@@ -184,7 +187,7 @@ def rule_settings(config: JobConfig, rules) -> RuleSettings:
     from translate_cmp.rules.terminology.glossary import load_glossary
 
     glossary = load_glossary(config.glossary) if config.glossary else None
-    project = project_findings(config.paths, config.read, rules)
+    project = project_findings(config.paths, config.read, rules, config.consistency_scope, "".join(config.accelerators))
     return RuleSettings(glossary=glossary, project=project, per_file_ignores=config.per_file_ignores,
                         root=config.config_root)
 

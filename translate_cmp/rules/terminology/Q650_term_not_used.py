@@ -22,7 +22,7 @@ class TermNotUsed(GlossaryRule):
     instead = ("Use the glossary's translation, inflected as the sentence needs (\"Dateien\" for \"Datei\" is fine); "
                "if the glossary is wrong for this context, fix the glossary or ignore Q650 for the file.")
     examples = (
-        Example("Delete the selected file?", translation="Die ausgewählte Akte löschen?", lang="en"),
+        Example("Delete the selected file?", translation="Die ausgewählte Unterlage löschen?", lang="en"),
         Example("Create a pull request.", translation="Einen Änderungsantrag erstellen.", lang="en"),
     )
     counter_examples = (
@@ -40,6 +40,8 @@ class TermNotUsed(GlossaryRule):
                 continue
             if any(find_term(target_words, t, pair.target_lang, loose=True) for t in term.targets):
                 continue
+            if any(find_term(target_words, v, pair.target_lang) for v in term.forbidden):
+                continue  # a forbidden variant stands in for it: Q651 reports that
             expected = " or ".join(repr(t) for t in term.targets)
             if hit := self.unit_hit(pair, f"{term.source!r} should be translated {expected} (glossary: {term.where})"):
                 yield hit

@@ -109,11 +109,12 @@ def load_glossary(path: str | Path) -> Glossary:
 
 @lru_cache(maxsize=4)
 def _parse(path: str, data: bytes) -> Glossary:
+    name = Path(path).name  # findings name the glossary by its file name: the same on every machine
     suffix = Path(path).suffix.lower()
     if suffix in (".tbx", ".xml"):
-        terms = _tbx(path, data)
+        terms = _tbx(path, data, name)
     elif suffix in (".csv", ".tsv", ".txt"):
-        terms = _csv(path, data, "\t" if suffix == ".tsv" else None)
+        terms = _csv(path, data, "\t" if suffix == ".tsv" else None, name)
     else:
         raise InputError(path, f"unknown glossary format {suffix or '(no suffix)'!r}: use .csv, .tsv or .tbx")
     if not terms:
@@ -121,7 +122,7 @@ def _parse(path: str, data: bytes) -> Glossary:
     return Glossary(path, tuple(terms), hashlib.sha256(data).hexdigest())
 
 
-def _csv(path: str, data: bytes, delimiter: str | None) -> list[Term]:
+def _csv(path: str, data: bytes, delimiter: str | None, name: str) -> list[Term]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -153,7 +154,7 @@ def _csv(path: str, data: bytes, delimiter: str | None) -> list[Term]:
             raise InputError(f"{path}:{line}", f"dnt must be yes or no, not {cell['dnt']!r}")
         term = Term(source=cell.get("source", ""), targets=_split(cell.get("target", "")),
                     lang=norm_lang(cell.get("lang", "")), forbidden=_split(cell.get("forbidden", "")),
-                    dnt=dnt in _YES, source_lang=norm_lang(cell.get("source_lang", "")), where=f"{path}:{line}")
+                    dnt=dnt in _YES, source_lang=norm_lang(cell.get("source_lang", "")), where=f"{name}:{line}")
         if not term.source and not term.forbidden:
             raise InputError(f"{path}:{line}", "a row needs a source term or forbidden variants")
         if term.source and not term.targets and not term.dnt and not term.forbidden:
@@ -166,7 +167,7 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _tbx(path: str, data: bytes) -> list[Term]:
+def _tbx(path: str, data: bytes, name: str) -> list[Term]:
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -179,7 +180,7 @@ def _tbx(path: str, data: bytes) -> list[Term]:
     source_lang = norm_lang(root.get(_XML_LANG) or "en")
     terms: list[Term] = []
     for n, entry in enumerate(e for e in root.iter() if _local(e.tag) in ("termEntry", "conceptEntry")):
-        where = f"{path}: entry {entry.get('id') or n + 1}"
+        where = f"{name} entry {entry.get('id') or n + 1}"
         dnt_note = any("do not translate" in (e.text or "").lower() or "donottranslate" in (e.get("type") or "").lower()
                        for e in entry.iter() if _local(e.tag) in ("note", "descrip", "termNote", "admin"))
         by_lang: dict[str, tuple[list[str], list[str]]] = {}
