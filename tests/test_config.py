@@ -28,7 +28,8 @@ msgstr "Speichern"
 def _project(tmp_path: Path, config: str, name: str = "translate-cmp.toml") -> Path:
     (tmp_path / "locale").mkdir()
     (tmp_path / "locale" / "app.po").write_text(PO, encoding="utf-8")
-    (tmp_path / "terms.csv").write_text("source,target,lang,forbidden\nfolder,Ordner,de,Verzeichnis\n", encoding="utf-8")
+    terms = "source,target,lang,forbidden\nfolder,Ordner,de,Verzeichnis\n"
+    (tmp_path / "terms.csv").write_text(terms, encoding="utf-8")
     (tmp_path / name).write_text(config, encoding="utf-8")
     return tmp_path
 
