@@ -15,15 +15,19 @@ def _u(n: int, source: str, target: str, file: str = "a.po", lang: str = "de", c
     return UnitText(f"u{n}", f"{file}:{n}", file, lang, context, None, source, target)
 
 
-def test_majority_is_the_reference_and_a_tie_reports_every_unit():
-    found = check_units([_u(1, "Save", "Speichern"), _u(2, "Save", "Speichern"), _u(3, "Save", "Sichern")])
-    assert list(found) == ["u3"] and "'Speichern' in 2 other units (first: a.po:1)" in found["u3"][0][1]
-    assert set(check_units([_u(1, "Save", "Speichern"), _u(2, "Save", "Sichern")])) == {"u1", "u2"}
+def test_majority_is_the_reference_and_a_tie_is_decided_by_the_rest_of_the_project_or_reported_whole():
+    found = check_units([_u(1, "Save", "Speichern"), _u(2, "Save", "Sichern"), _u(3, "Save", "Speichern")])
+    assert list(found) == ["u2"] and "'Speichern' in 2 other units (first: a.po:1)" in found["u2"][0][1]
+    assert set(check_units([_u(1, "Save", "Sichern"), _u(2, "Save", "Speichern")])) == {"u1", "u2"}
+    longer = [_u(3, "Save the file", "Die Datei speichern"), _u(4, "Save all", "Alle speichern")]
+    found = check_units([_u(1, "Save", "Sichern"), _u(2, "Save", "Speichern"), *longer])
+    assert list(found) == ["u1"] and "'Speichern'" in found["u1"][0][1]
 
 
 def test_languages_contexts_and_scope_keep_units_apart():
     assert not check_units([_u(1, "Save", "Speichern"), _u(2, "Save", "Enregistrer", lang="fr")])
     assert not check_units([_u(1, "May", "Mai", context="month"), _u(2, "May", "Darf", context="verb")])
+    assert not check_units([_u(1, "F", "Fr", context="one letter Friday"), _u(2, "Fri", "Fr", context="abbrev.")])
     units = [_u(1, "Save", "Speichern", file="a.po"), _u(2, "Save", "Sichern", file="b.po")]
     assert check_units(units, scope="project") and not check_units(units, scope="file")
 
@@ -31,8 +35,14 @@ def test_languages_contexts_and_scope_keep_units_apart():
 def test_sources_differing_only_in_case_punctuation_or_markup_are_the_same():
     assert not check_units([_u(1, "Name", "Name"), _u(2, "Name:", "Name"), _u(3, "<b>name</b>", "Name")],
                            ("Q671",))
-    found = check_units([_u(1, "Delete", "Löschen"), _u(2, "Delete", "Löschen"), _u(3, "Remove", "Löschen")],
-                        ("Q671",))
+    assert not check_units([_u(1, "Filter", "Filter"), _u(2, "Filters", "Filter"), _u(3, "a.m.", "vorm."),
+                            _u(4, "AM", "vorm.")], ("Q671",))
+    plural = [UnitText(f"p{n}", "a.po:9", "a.po", "de", "", n, form, "%d Zeichen", "%d character")
+              for n, form in enumerate(("%d character", "%d characters"))]
+    assert not check_units(plural, ("Q671",))  # the forms of one plural entry are one source
+    assert not check_units([_u(1, "Delete", "Löschen"), _u(2, "Remove", "Löschen")], ("Q671",))  # one-word labels
+    found = check_units([_u(1, "Delete file", "Datei löschen"), _u(2, "Delete file", "Datei löschen"),
+                         _u(3, "Remove file", "Datei löschen")], ("Q671",))
     assert list(found) == ["u3"] and found["u3"][0][0] == "Q671"
 
 
@@ -61,9 +71,9 @@ def _run(tmp_path: Path, out: Path, *extra: str):
 
 def test_across_files_identical_on_every_executor_and_reused_only_while_the_project_is_unchanged(tmp_path):
     (tmp_path / "locale").mkdir()
-    _catalogue(tmp_path / "locale", "a.po", [("Save", "Speichern"), ("Cancel", "Abbrechen")])
+    _catalogue(tmp_path / "locale", "a.po", [("Save", "Speichern"), ("Cancel changes", "Abbrechen")])
     _catalogue(tmp_path / "locale", "b.po", [("Save", "Speichern"), ("Discard", "Verwerfen")])
-    _catalogue(tmp_path / "locale", "c.po", [("Save", "Sichern"), ("Cancel", "Abbrechen")])
+    _catalogue(tmp_path / "locale", "c.po", [("Save", "Sichern"), ("Cancel changes", "Abbrechen")])
     cache = str(tmp_path / "cache")
     one, two = tmp_path / "one", tmp_path / "two"
     assert _run(tmp_path, one, "--jobs", "1", "--cache-dir", cache).exit_code == 0
@@ -72,6 +82,6 @@ def test_across_files_identical_on_every_executor_and_reused_only_while_the_proj
     for name in ("sentences.csv", "flags.jsonl", "junit.xml", "results.sarif"):
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
     # another file changes: c.po's own text is the same, its finding is not (the memo must not serve the old one)
-    _catalogue(tmp_path / "locale", "b.po", [("Save", "Sichern"), ("Discard", "Abbrechen")])
+    _catalogue(tmp_path / "locale", "b.po", [("Save", "Sichern"), ("Discard changes", "Abbrechen")])
     assert _run(tmp_path, one, "--jobs", "1", "--cache-dir", cache).exit_code == 0
-    assert _flags(one) == [("a:Save", "Q670"), ("b:Discard", "Q671")]
+    assert _flags(one) == [("a:Save", "Q670"), ("b:Discard changes", "Q671")]

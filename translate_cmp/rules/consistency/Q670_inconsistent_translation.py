@@ -16,7 +16,8 @@ class InconsistentTranslation(ConsistencyRule):
            "do different things; translation memories then spread both. (Xbench: \"Inconsistency in Target\".)")
     instead = ("Translate the same source the same way throughout, or give the units different contexts "
                "(``msgctxt``) when they mean different things. The translation most units use is taken as the "
-               "reference; on a tie every unit is reported. Each line of an example is one unit.")
+               "reference; on a tie, the one the project uses inside longer units (\"Password reset\" in \"Password "
+               "reset complete\"), else every unit of the tie is reported. Each line of an example is one unit.")
     examples = (
         Example("Save\nSave\nSave", translation="Speichern\nSpeichern\nSichern", lang="en"),
         Example("Delete this file?\nDelete this file?", translation="Diese Datei löschen?\nDatei entfernen?",

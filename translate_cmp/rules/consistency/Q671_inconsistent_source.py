@@ -16,14 +16,20 @@ class InconsistentSource(ConsistencyRule):
            "often one unit was filled from a translation memory match for the wrong source. (Xbench: "
            "\"Inconsistency in Source\".)")
     instead = ("Give different sources different translations where the difference matters. Sources that differ "
-               "only in case, punctuation, whitespace or markup count as the same. The source most units use is "
-               "taken as the reference; on a tie every unit is reported. Each line of an example is one unit.")
+               "only in case, punctuation, whitespace, markup or inflection count as the same; units with different "
+               "contexts are not compared. The source most units use is taken as the reference (on a tie, the one "
+               "met first). Each line of an example is one unit.")
     examples = (
-        Example("Delete\nDelete\nRemove", translation="Löschen\nLöschen\nLöschen", lang="en"),
+        Example("All dates\nAll dates\nAny date", translation="Alle Daten\nAlle Daten\nAlle Daten", lang="en"),
+        Example("Delete the file\nRemove the file", translation="Datei löschen\nDatei löschen", lang="en"),
     )
     counter_examples = (
         Example("Name\nName:\nname", translation="Name\nName\nName", lang="en"),
-        Example("Delete\nRemove", translation="Löschen\nEntfernen", lang="en"),
+        Example("Filter\nFilters\nAM\na.m.", translation="Filter\nFilter\nvorm.\nvorm.", lang="en"),
+        Example("Delete\nRemove", translation="Löschen\nLöschen", lang="en"),
+        Example("jan\nJanuary", translation="Jan.\nJan.", lang="en"),
+        Example("Change password\nChange my password\nPassword change", translation="Passwort ändern\n"
+                "Passwort ändern\nPasswort ändern", lang="en"),
     )
 
 

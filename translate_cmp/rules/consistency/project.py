@@ -10,11 +10,21 @@ outputs stay byte-identical across executors, and the result memos key on the fi
 Grouping (both checks): units of the same target language, never across languages; with ``scope = "file"``
 only units of the same file. Fuzzy, empty and template (POT) units take no part: they are not translations.
 - Q670 (same source, different translations): units with the same source, context (``msgctxt``) and plural
-  form. The translation most units use is the reference (on a tie, the one met first in input order, and then
-  every unit of the group is reported: which is right is for the reviewer); the others are reported.
-- Q671 (different sources, same translation): units whose translations are the same and whose sources differ
-  beyond case, punctuation, whitespace and markup. The source most units use is the reference, as above.
-Texts are compared with runs of whitespace as one space; accelerator markers may be given to ignore.
+  form. The translation most units use is the reference; the others are reported, each naming the reference's
+  first unit. On a tie (most often two units), the rest of the project decides: the translation that the
+  units whose source holds this source as words ("Password reset" in "Password reset complete") use more
+  often, then the translation more other units' translations hold; when that ties too, there is no
+  reference and every unit of the group is reported.
+- Q671 (different sources, same translation): units with the same context whose translations are the same
+  and whose sources differ in more than case, punctuation, markup, word order and inflection (the set of the
+  sources' words of three letters or more, each by its stem; the forms of one plural entry are one source).
+  The source most units use is the reference, as above (a tie: the source whose translation the rest of the
+  project supports, else every unit). Not compared: units with different contexts
+  (``msgctxt`` says they mean different things: "F" for Friday, "Fri"); two one-word sources (a language
+  may have one word for "Delete" and "Remove", "Show" and "View"); a source and its abbreviation ("jan",
+  "January").
+Translations are compared with runs of whitespace as one space, case and quote typography aside (other checks
+report those); accelerator markers may be given to ignore.
 """
 
 from __future__ import annotations
@@ -41,8 +51,10 @@ class UnitText:
     lang: str
     context: str
     plural: int | None
-    source: str
+    source: str  # the form this unit translates (a plural entry: msgid_plural for msgstr[1..])
     target: str
+    entry: str = ""  # the entry's own source (msgid): the forms of one plural entry are one source for Q671
+    source_lang: str = ""
 
 
 def unit_text(document: Document) -> UnitText | None:
@@ -52,20 +64,54 @@ def unit_text(document: Document) -> UnitText | None:
     source = unit.source if unit.plural_index in (None, 0) else (unit.source_plural or unit.source)
     where = f"{unit.file or document.path}:{unit.line}" if unit.line else (unit.file or document.path)
     return UnitText(document.doc_id, where, unit.file or document.path, unit.target_lang.lower(), unit.context,
-                    unit.plural_index, source, document.text)
+                    unit.plural_index, source, document.text, unit.source, unit.source_lang.lower())
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
 def _same(text: str, markers: str) -> str:
-    text = _SPACE.sub(" ", text.strip())
+    """A translation as Q670 compares it: runs of spaces as one, case and the quote marks' typography aside
+    ("Janvier" as a calendar's heading, "janvier" in a date; "Aujourd’hui", "Aujourd'hui"), accelerator
+    markers removed when given."""
+    text = _SPACE.sub(" ", text.strip()).translate(_QUOTES).casefold()
     for m in markers:  # "&File" and "File" are the same words
         text = re.sub(re.escape(m) + r"(?=\w)", "", text)
     return text
 
 
-def _loose(text: str) -> str:
+def _source_words(u: UnitText) -> list[str]:
     from translate_cmp.rules.terminology.matching import blank_markup
 
-    return _LOOSE.sub(" ", blank_markup(text)).strip().casefold()
+    return [w for w in _LOOSE.split(blank_markup(u.entry or u.source).casefold()) if w]
+
+
+def _loose(u: UnitText) -> str:
+    """The source as Q671 compares it: markup, case, punctuation and spaces aside ("a.m." is "AM"), and with
+    more than one word, the set of its words of three letters or more, each by its stem (its lemma's first six
+    letters: "Password changed successfully." is "Password change successful"; "Change my password" is
+    "Password change")."""
+    from translate_cmp.rules.terminology.matching import lemmatiser
+
+    words = _source_words(u)
+    if len(words) < 2 or len("".join(words)) <= 4:  # a word, or an abbreviation written with dots
+        return "".join(words)
+    lemma = lemmatiser(u.source_lang or "en")
+    stems = set()
+    for word in words:
+        if len(word) < 3:
+            continue
+        if lemma is not None:
+            word = lemma(word)
+        elif word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        stems.add(word[:6])
+    return " ".join(sorted(stems))
+
+
+def _abbreviates(a: list[str], b: list[str]) -> bool:
+    """Each word of one source starts the same word of the other ("jan" and "January", "Tue" and "Tuesday")."""
+    return len(a) == len(b) and all(x.startswith(y) or y.startswith(x) for x, y in zip(a, b))
 
 
 def check_units(units: Iterable[UnitText], codes: Sequence[str] = CODES, scope: str = "project",
@@ -78,24 +124,58 @@ def check_units(units: Iterable[UnitText], codes: Sequence[str] = CODES, scope: 
         if "Q670" in codes:
             by_source[(*area, u.context, u.plural, _same(u.source, accelerators))].append(u)
         if "Q671" in codes:
-            by_target[(*area, _same(u.target, accelerators))].append(u)
+            by_target[(*area, u.context, _same(u.target, accelerators))].append(u)
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    everyone = [u for g in by_source.values() for u in g] if by_source else [u for g in by_target.values() for u in g]
     for group in by_source.values():
-        for u, reference, others in _odd_ones(group, lambda u: _same(u.target, accelerators)):
+        def evidence(target: str, group=group) -> int:
+            return _evidence(everyone, group, _same(group[0].source, accelerators), target, accelerators)
+
+        for u, reference, others in _odd_ones(group, lambda u: _same(u.target, accelerators), evidence):
             out[u.doc_id].append(("Q670", f"the same source {u.source[:60]!r} is translated {reference.target[:60]!r} "
                                           f"in {others} other unit{'s' if others != 1 else ''} "
                                           f"(first: {reference.where})"))
     for group in by_target.values():
-        for u, reference, others in _odd_ones(group, lambda u: _loose(u.source)):
+        def evidence_source(source_key: str, group=group) -> int:
+            unit = next(u for u in group if _loose(u) == source_key)
+            return _evidence(everyone, group, _same(unit.source, accelerators), _same(unit.target, accelerators),
+                             accelerators)
+
+        for u, reference, others in _odd_ones(group, _loose, evidence_source):
+            mine, theirs = _source_words(u), _source_words(reference)
+            if (len(mine) < 2 and len(theirs) < 2) or _abbreviates(mine, theirs):
+                continue  # one-word labels (a language may have one word for "Delete" and "Remove"); abbreviations
             out[u.doc_id].append(("Q671", f"the same translation {u.target[:60]!r} is given for another source, "
                                           f"{reference.source[:60]!r}, in {others} unit{'s' if others != 1 else ''} "
                                           f"(first: {reference.where})"))
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _odd_ones(group: list[UnitText], key):
+def _evidence(units: list[UnitText], group: list[UnitText], source: str, target: str,
+              markers: str) -> tuple[int, int]:
+    """How the rest of the project translates the phrase: how many other units whose source holds ``source`` as
+    words ("Password reset" in "Password reset complete") hold ``target`` in their translation; then, how many
+    other units' translations hold ``target`` at all."""
+    if not source or not target:
+        return (0, 0)
+    inside = re.compile(rf"(?<!\w){re.escape(source)}(?!\w)")
+    lang = group[0].lang
+    in_source = anywhere = 0
+    for u in units:
+        if u.lang != lang or u in group:
+            continue
+        translation = _same(u.target, markers)
+        if target in translation:
+            anywhere += 1
+            in_source += bool(inside.search(_same(u.source, markers)))
+    return (in_source, anywhere)
+
+
+def _odd_ones(group: list[UnitText], key, evidence=None):
     """(unit, reference unit, how many units share the reference's key) for each unit whose key is not the
-    group's majority key; on a tie for the majority, every unit (each against the first unit of another key)."""
+    reference key: the key most units of the group have; on a tie, the one ``evidence`` (the rest of the
+    project) supports most; if that ties too, there is no reference and every unit is reported, each against
+    the first unit of another key."""
     if len(group) < 2:
         return
     counts = Counter(key(u) for u in group)
@@ -104,15 +184,20 @@ def _odd_ones(group: list[UnitText], key):
     first: dict[str, UnitText] = {}
     for u in group:
         first.setdefault(key(u), u)
-    ranked = sorted(counts, key=lambda k: (-counts[k], group.index(first[k])))
-    top = ranked[0]
-    tie = counts[ranked[1]] == counts[top]
+    best = max(counts.values())
+    tied = [k for k in counts if counts[k] == best]
+    if len(tied) > 1 and evidence is not None:
+        support = {k: evidence(k) for k in tied}
+        most = max(support.values())
+        tied = [k for k in tied if support[k] == most]
+    top = min(tied, key=lambda k: group.index(first[k]))
     for u in group:
         k = key(u)
-        if k == top and not tie:
-            continue
-        ref_key = top if k != top else ranked[1]
-        yield u, first[ref_key], counts[ref_key]
+        if k != top:
+            yield u, first[top], counts[top]
+        elif len(tied) > 1:  # no reference: this unit too, against the first unit of the next key
+            other = min((x for x in counts if x != top), key=lambda x: group.index(first[x]))
+            yield u, first[other], counts[other]
 
 
 def project_findings(paths: Sequence[str], read_options, rules, scope: str = "project",

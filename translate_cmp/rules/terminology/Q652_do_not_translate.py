@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit
 from translate_cmp.rules.terminology.base import GlossaryRule, Pair
 from translate_cmp.rules.terminology.glossary import Term
-from translate_cmp.rules.terminology.matching import find_term, words
+from translate_cmp.rules.terminology.matching import blank_markup, find_term, words
+
+
+def as_written(text: str, term: str) -> list[re.Match]:
+    """Where ``term`` stands in ``text`` exactly as written, not inside a longer word ("Django-Verwaltung" keeps
+    "Django"; "Djangos" does not)."""
+    return list(re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", blank_markup(text)))
 
 
 class DoNotTranslateAltered(GlossaryRule):
@@ -27,6 +34,7 @@ class DoNotTranslateAltered(GlossaryRule):
     counter_examples = (
         Example("Django is running.", translation="Django läuft.", lang="en"),
         Example("The django package.", translation="Das Paket.", lang="en"),
+        Example("Django administration", translation="Django-Verwaltung", lang="en"),
     )
 
     def compare(self, pair: Pair, terms: tuple[Term, ...]) -> Iterator[Hit]:
@@ -34,13 +42,12 @@ class DoNotTranslateAltered(GlossaryRule):
             return
         target_words = None
         for term in terms:
-            if not term.dnt or not self.in_source(pair, term, exact_case=True):
+            if not term.dnt or not term.source:
+                continue
+            n_source = len(as_written(pair.source, term.source))
+            if not n_source or len(as_written(pair.target, term.source)) >= n_source:
                 continue
             target_words = target_words if target_words is not None else words(pair.target)
-            n_source = len(find_term(words(pair.source), term.source, pair.source_lang, exact_case=True))
-            kept = find_term(target_words, term.source, pair.target_lang, exact_case=True)
-            if len(kept) >= n_source:
-                continue
             altered = [pair.target[s:e] for s, e in find_term(target_words, term.source, pair.target_lang, loose=True)
                        if pair.target[s:e] != term.source]
             how = f" (written {', '.join(map(repr, dict.fromkeys(altered)))})" if altered else ""
