@@ -119,7 +119,7 @@ def _entries(project: Path):
                 yield path, catalogue, entry
 
 
-def seed(project: Path, rng: random.Random) -> dict[tuple, str]:
+def seed(project: Path, rng: random.Random, terms: bool = True) -> dict[tuple, str]:
     """Seed errors into the catalogues under ``project`` (in place); unit key -> the code expected."""
     seeded: dict[tuple, str] = {}
     edits: dict[Path, polib.POFile] = {}
@@ -141,7 +141,7 @@ def seed(project: Path, rng: random.Random) -> dict[tuple, str]:
 
     # glossary seeds: in units whose source uses the term as a word (not "username" for "user") and is the
     # project's only unit with that source (a twin would also report the seed as an inconsistency, Q670)
-    for code, term, approved, replacement in TERM_SEEDS:
+    for code, term, approved, replacement in TERM_SEEDS if terms else ():
         word = re.compile(rf"(?<!\w){re.escape(term)}s?(?!\w)", 0 if code == "Q652" else re.IGNORECASE)
         fits = [(p, c, e) for p, c, e in entries if key(p, e) not in seeded and word.search(e.msgid)
                 and approved in e.msgstr and len(by_source[(e.msgctxt or "", e.msgid)]) == 1]
@@ -159,7 +159,8 @@ def seed(project: Path, rng: random.Random) -> dict[tuple, str]:
     # Q671: a unit whose source and translation are its own gets the translation of a group of units (same
     # context) that share one source of two words or more
     targets = [(t, g[0][2].msgctxt or "") for t, g in by_target.items() if len(g) >= 2
-               and len({e.msgid for _, _, e in g}) == 1 and " " in g[0][2].msgid]
+               and len({(e.msgid, e.msgctxt) for _, _, e in g}) == 1 and " " in g[0][2].msgid
+               and not any(key(p, e) in seeded for p, _, e in g)]  # not a group a Q670 seed changed
     singles = [(p, c, e) for p, c, e in entries if key(p, e) not in seeded and len(by_source[(e.msgctxt or "",
                e.msgid)]) == 1 and len(by_target[e.msgstr]) == 1]
     for target, context in rng.sample(targets, min(CONSISTENCY_SEEDS, len(targets))):
@@ -224,6 +225,30 @@ def main() -> int:
         missed = [(k, c) for k, c in seeded.items() if c not in after.get(k, set())]
         for key, code in missed:
             print(f"- missed {code} {key[2][:70]!r}")
+
+        print("\n## Consistency: seeded errors in every language\n")
+        print("| lang | Q670 caught/seeded | Q671 caught/seeded | false flags (unseeded units, new) |")
+        print("| --- | ---: | ---: | ---: |")
+        totals = Counter()
+        notes = []
+        for lang in LANGS:
+            clean_flags, _, _ = check(tmp_path / "clean" / lang, ("Q670", "Q671"))
+            project = copy_project(root, lang, tmp_path / "seeded-all")
+            seeded_here = seed(project, random.Random(args.seed), terms=False)
+            flags, _, messages = check(project, ("Q670", "Q671"))
+            got = Counter(c for k, c in seeded_here.items() if c in flags.get(k, set()))
+            planted = Counter(seeded_here.values())
+            wrong = {k: v for k, v in flags.items() if k not in seeded_here and k not in clean_flags}
+            totals.update({f"{c} seeded": planted[c] for c in planted} | {f"{c} caught": got[c] for c in got})
+            totals["false"] += len(wrong)
+            notes += [f"- {lang} false flag {sorted(v)} {k[2][:60]!r}: {messages[k][0][:160]}"
+                      for k, v in wrong.items()]
+            notes += [f"- {lang} missed {c} {k[2][:60]!r}" for k, c in seeded_here.items()
+                      if c not in flags.get(k, set())]
+            print(f"| {lang} | {got['Q670']}/{planted['Q670']} | {got['Q671']}/{planted['Q671']} | {len(wrong)} |")
+        print(f"| all | {totals['Q670 caught']}/{totals['Q670 seeded']} | {totals['Q671 caught']}/"
+              f"{totals['Q671 seeded']} | {totals['false']} |\n")
+        print("\n".join(notes))
     return 1 if over or missed or false else 0
 
 
