@@ -70,11 +70,13 @@ def unit_text(document: Document) -> UnitText | None:
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
-def _same(text: str, markers: str) -> str:
+def _same(text: str, markers: str, fold: bool = True) -> str:
     """A translation as Q670 compares it: runs of spaces as one, case and the quote marks' typography aside
     ("Janvier" as a calendar's heading, "janvier" in a date; "Aujourd’hui", "Aujourd'hui"), accelerator
-    markers removed when given."""
-    text = _SPACE.sub(" ", text.strip()).translate(_QUOTES).casefold()
+    markers removed when given. Sources keep their case (``fold=False``): "Choose a Time" (a heading) and
+    "Choose a time" (a label) may be translated differently."""
+    text = _SPACE.sub(" ", text.strip()).translate(_QUOTES)
+    text = text.casefold() if fold else text
     for m in markers:  # "&File" and "File" are the same words
         text = re.sub(re.escape(m) + r"(?=\w)", "", text)
     return text
@@ -122,24 +124,23 @@ def check_units(units: Iterable[UnitText], codes: Sequence[str] = CODES, scope: 
     for u in units:
         area = (u.lang, u.file if scope == "file" else "")
         if "Q670" in codes:
-            by_source[(*area, u.context, u.plural, _same(u.source, accelerators))].append(u)
+            by_source[(*area, u.context, u.plural, _same(u.source, accelerators, fold=False))].append(u)
         if "Q671" in codes:
             by_target[(*area, u.context, _same(u.target, accelerators))].append(u)
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    everyone = [u for g in by_source.values() for u in g] if by_source else [u for g in by_target.values() for u in g]
+    project = _Project([u for g in (by_source or by_target).values() for u in g], accelerators)
     for group in by_source.values():
-        def evidence(target: str, group=group) -> int:
-            return _evidence(everyone, group, _same(group[0].source, accelerators), target, accelerators)
+        def evidence(target: str, group=group) -> tuple[int, int]:
+            return project.evidence(group, _same(group[0].source, accelerators), target)
 
         for u, reference, others in _odd_ones(group, lambda u: _same(u.target, accelerators), evidence):
             out[u.doc_id].append(("Q670", f"the same source {u.source[:60]!r} is translated {reference.target[:60]!r} "
                                           f"in {others} other unit{'s' if others != 1 else ''} "
                                           f"(first: {reference.where})"))
     for group in by_target.values():
-        def evidence_source(source_key: str, group=group) -> int:
+        def evidence_source(source_key: str, group=group) -> tuple[int, int]:
             unit = next(u for u in group if _loose(u) == source_key)
-            return _evidence(everyone, group, _same(unit.source, accelerators), _same(unit.target, accelerators),
-                             accelerators)
+            return project.evidence(group, _same(unit.source, accelerators), _same(unit.target, accelerators))
 
         for u, reference, others in _odd_ones(group, _loose, evidence_source):
             mine, theirs = _source_words(u), _source_words(reference)
@@ -151,24 +152,29 @@ def check_units(units: Iterable[UnitText], codes: Sequence[str] = CODES, scope: 
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _evidence(units: list[UnitText], group: list[UnitText], source: str, target: str,
-              markers: str) -> tuple[int, int]:
-    """How the rest of the project translates the phrase: how many other units whose source holds ``source`` as
-    words ("Password reset" in "Password reset complete") hold ``target`` in their translation; then, how many
-    other units' translations hold ``target`` at all."""
-    if not source or not target:
-        return (0, 0)
-    inside = re.compile(rf"(?<!\w){re.escape(source)}(?!\w)")
-    lang = group[0].lang
-    in_source = anywhere = 0
-    for u in units:
-        if u.lang != lang or u in group:
-            continue
-        translation = _same(u.target, markers)
-        if target in translation:
-            anywhere += 1
-            in_source += bool(inside.search(_same(u.source, markers)))
-    return (in_source, anywhere)
+class _Project:
+    """Every unit's source and translation as the checks compare them, per language: computed once, read by
+    the tie-breaks."""
+
+    def __init__(self, units: list[UnitText], markers: str):
+        self.by_lang: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        for u in units:
+            self.by_lang[u.lang].append((id(u), _same(u.source, markers), _same(u.target, markers)))
+
+    def evidence(self, group: list[UnitText], source: str, target: str) -> tuple[int, int]:
+        """How the rest of the project translates the phrase: how many other units whose source holds
+        ``source`` as words ("Password reset" in "Password reset complete") hold ``target`` in their
+        translation; then, how many other units' translations hold ``target`` at all."""
+        if not source or not target:
+            return (0, 0)
+        inside = re.compile(rf"(?<!\w){re.escape(source)}(?!\w)")
+        members = {id(u) for u in group}
+        in_source = anywhere = 0
+        for key, unit_source, translation in self.by_lang[group[0].lang]:
+            if target in translation and key not in members:
+                anywhere += 1
+                in_source += bool(inside.search(unit_source))
+        return (in_source, anywhere)
 
 
 def _odd_ones(group: list[UnitText], key, evidence=None):
