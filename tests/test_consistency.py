@@ -32,6 +32,15 @@ def test_languages_contexts_and_scope_keep_units_apart():
     assert check_units(units, scope="project") and not check_units(units, scope="file")
 
 
+def test_locales_from_the_layout():
+    from translate_cmp.rules.consistency.project import locale_of
+
+    assert locale_of("django/conf/locale/pt_BR/LC_MESSAGES/django.po", "pt") == "pt_br"
+    assert locale_of("django/conf/locale/pt/LC_MESSAGES/django.po", "pt") == "pt"
+    assert locale_of("po/sr@latin.po", "sr") == "sr@latin"
+    assert locale_of("strings/messages.xlf", "de") == "de"
+
+
 def test_sources_differing_only_in_case_punctuation_or_markup_are_the_same():
     assert not check_units([_u(1, "Name", "Name"), _u(2, "Name:", "Name"), _u(3, "<b>name</b>", "Name")],
                            ("Q671",))

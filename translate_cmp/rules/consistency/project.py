@@ -7,7 +7,8 @@ the findings, keyed by document id, to the rules through :class:`~translate_cmp.
 The per-document work then reports them like any other rule's: every executor gets the same findings, the
 outputs stay byte-identical across executors, and the result memos key on the findings' digest.
 
-Grouping (both checks): units of the same target language, never across languages; with ``scope = "file"``
+Grouping (both checks): units of the same target locale (``pt_BR`` apart from ``pt``), never across locales;
+with ``scope = "file"``
 only units of the same file. Fuzzy, empty and template (POT) units take no part: they are not translations.
 - Q670 (same source, different translations): units with the same source, context (``msgctxt``) and plural
   form. The translation most units use is the reference; the others are reported, each naming the reference's
@@ -33,11 +34,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from translate_cmp.records import Document
 
 CODES = ("Q670", "Q671")
-_SPACE = re.compile(r"\s+")
 _LOOSE = re.compile(r"[\W_]+")
 
 
@@ -48,7 +49,7 @@ class UnitText:
     doc_id: str
     where: str  # "locale/de/django.po:120"
     file: str
-    lang: str
+    lang: str  # the locale (locale_of): units of different locales are never compared
     context: str
     plural: int | None
     source: str  # the form this unit translates (a plural entry: msgid_plural for msgstr[1..])
@@ -57,16 +58,35 @@ class UnitText:
     source_lang: str = ""
 
 
+_LOCALE = re.compile(r"[a-z]{2,3}(?:[_@-][A-Za-z0-9]+)*")
+
+
+def locale_of(file: str, lang: str) -> str:
+    """The unit's locale, finer than its language: ``pt_BR`` and ``pt``, ``sr`` and ``sr_Latn``, ``zh_Hans`` and
+    ``zh_Hant`` are different translations. From the gettext layout (``locale/pt_BR/LC_MESSAGES/x.po``), else
+    a file or folder named for the locale (``po/pt_BR.po``, ``pt_BR/x.xlf``), else the language."""
+    path = Path(file)
+    parts = path.parts
+    candidates = [parts[parts.index("LC_MESSAGES") - 1]] if "LC_MESSAGES" in parts[1:] else []
+    candidates += [path.stem, path.parent.name]
+    for name in candidates:
+        if _LOCALE.fullmatch(name) and name.split("_")[0].split("-")[0].split("@")[0].lower() == lang.split("-")[0]:
+            return name.replace("-", "_").lower()
+    return lang
+
+
 def unit_text(document: Document) -> UnitText | None:
     unit = document.unit
     if unit is None or unit.fuzzy or unit.fmt == "pot" or not unit.source.strip() or not document.text.strip():
         return None
     source = unit.source if unit.plural_index in (None, 0) else (unit.source_plural or unit.source)
     where = f"{unit.file or document.path}:{unit.line}" if unit.line else (unit.file or document.path)
-    return UnitText(document.doc_id, where, unit.file or document.path, unit.target_lang.lower(), unit.context,
+    lang = unit.target_lang.lower()
+    return UnitText(document.doc_id, where, unit.file or document.path, locale_of(unit.file, lang), unit.context,
                     unit.plural_index, source, document.text, unit.source, unit.source_lang.lower())
 
 
+_QUOTE_MARKS = re.compile("[’‘ʼ“”„«»]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
@@ -75,7 +95,9 @@ def _same(text: str, markers: str, fold: bool = True) -> str:
     ("Janvier" as a calendar's heading, "janvier" in a date; "Aujourd’hui", "Aujourd'hui"), accelerator
     markers removed when given. Sources keep their case (``fold=False``): "Choose a Time" (a heading) and
     "Choose a time" (a label) may be translated differently."""
-    text = _SPACE.sub(" ", text.strip()).translate(_QUOTES)
+    text = " ".join(text.split())
+    if _QUOTE_MARKS.search(text):
+        text = text.translate(_QUOTES)
     text = text.casefold() if fold else text
     for m in markers:  # "&File" and "File" are the same words
         text = re.sub(re.escape(m) + r"(?=\w)", "", text)
@@ -121,26 +143,31 @@ def check_units(units: Iterable[UnitText], codes: Sequence[str] = CODES, scope: 
     """doc_id -> ((code, message), ...), for the units ``codes`` report."""
     by_source: dict[tuple, list[UnitText]] = defaultdict(list)
     by_target: dict[tuple, list[UnitText]] = defaultdict(list)
+    norms: dict[int, tuple[str, str]] = {}  # id(unit) -> (source, translation) as compared, case aside
+    kept = []
     for u in units:
         area = (u.lang, u.file if scope == "file" else "")
+        source, target = _same(u.source, accelerators, fold=False), _same(u.target, accelerators)
+        norms[id(u)] = (source.casefold(), target)
+        kept.append(u)
         if "Q670" in codes:
-            by_source[(*area, u.context, u.plural, _same(u.source, accelerators, fold=False))].append(u)
+            by_source[(*area, u.context, u.plural, source)].append(u)
         if "Q671" in codes:
-            by_target[(*area, u.context, _same(u.target, accelerators))].append(u)
+            by_target[(*area, u.context, target)].append(u)
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    project = _Project([u for g in (by_source or by_target).values() for u in g], accelerators)
+    project = _Project(kept, norms)
     for group in by_source.values():
         def evidence(target: str, group=group) -> tuple[int, int]:
-            return project.evidence(group, _same(group[0].source, accelerators), target)
+            return project.evidence(group, norms[id(group[0])][0], target)
 
-        for u, reference, others in _odd_ones(group, lambda u: _same(u.target, accelerators), evidence):
+        for u, reference, others in _odd_ones(group, lambda u: norms[id(u)][1], evidence):
             out[u.doc_id].append(("Q670", f"the same source {u.source[:60]!r} is translated {reference.target[:60]!r} "
                                           f"in {others} other unit{'s' if others != 1 else ''} "
                                           f"(first: {reference.where})"))
     for group in by_target.values():
         def evidence_source(source_key: str, group=group) -> tuple[int, int]:
             unit = next(u for u in group if _loose(u) == source_key)
-            return project.evidence(group, _same(unit.source, accelerators), _same(unit.target, accelerators))
+            return project.evidence(group, *norms[id(unit)])
 
         for u, reference, others in _odd_ones(group, _loose, evidence_source):
             mine, theirs = _source_words(u), _source_words(reference)
@@ -156,10 +183,10 @@ class _Project:
     """Every unit's source and translation as the checks compare them, per language: computed once, read by
     the tie-breaks."""
 
-    def __init__(self, units: list[UnitText], markers: str):
+    def __init__(self, units: list[UnitText], norms: dict[int, tuple[str, str]]):
         self.by_lang: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         for u in units:
-            self.by_lang[u.lang].append((id(u), _same(u.source, markers), _same(u.target, markers)))
+            self.by_lang[u.lang].append((id(u), *norms[id(u)]))
 
     def evidence(self, group: list[UnitText], source: str, target: str) -> tuple[int, int]:
         """How the rest of the project translates the phrase: how many other units whose source holds
