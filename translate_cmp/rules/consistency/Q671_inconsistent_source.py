@@ -12,13 +12,15 @@ class InconsistentSource(ConsistencyRule):
     name = "inconsistent-source"
     severity = Severity.INFO
     summary = "Another unit of the project with a different source has the same translation."
-    why = ("When \"Remove\" and \"Delete\" both become \"Entfernen\", users cannot tell two different actions apart; "
-           "often one unit was filled from a translation memory match for the wrong source. (Xbench: "
-           "\"Inconsistency in Source\".)")
+    why = ("When \"Any date\" and \"All dates\" both become \"Alle Daten\", two different filters read the same "
+           "and one of them says the wrong thing; often one unit was filled from a translation memory match for "
+           "the wrong source. (Xbench: \"Inconsistency in Source\".)")
     instead = ("Give different sources different translations where the difference matters. Sources that differ "
-               "only in case, punctuation, whitespace, markup or inflection count as the same; units with different "
-               "contexts are not compared. The source most units use is taken as the reference (on a tie, the one "
-               "met first). Each line of an example is one unit.")
+               "only in case, punctuation, markup, word order or inflection count as the same; units with different "
+               "contexts, two one-word labels (a language may have one word for \"Delete\" and \"Remove\") and "
+               "an abbreviation and its word are not compared. The source most units use is taken as the reference "
+               "(on a tie, the one the rest of the project supports, else every unit of the tie is reported). Each "
+               "line of an example is one unit.")
     examples = (
         Example("All dates\nAll dates\nAny date", translation="Alle Daten\nAlle Daten\nAlle Daten", lang="en"),
         Example("Delete the file\nRemove the file", translation="Datei löschen\nDatei löschen", lang="en"),
