@@ -14,8 +14,9 @@ only units of the same file. Fuzzy, empty and template (POT) units take no part:
   form. The translation most units use is the reference; the others are reported, each naming the reference's
   first unit. On a tie (most often two units), the rest of the project decides: the translation that the
   units whose source holds this source as words ("Password reset" in "Password reset complete") use more
-  often, then the translation more other units' translations hold; when that ties too, there is no
-  reference and every unit of the group is reported.
+  often, then the translation more other units' translations hold, then the one whose word pairs the other
+  translations use more (the project's phrasing); when that ties too, there is no reference and every unit
+  of the group is reported.
 - Q671 (different sources, same translation): units with the same context whose translations are the same
   and whose sources differ in more than case, punctuation, markup, word order and inflection (the set of the
   sources' words of three letters or more, each by its stem; the forms of one plural entry are one source).
@@ -179,21 +180,33 @@ def check_units(units: Iterable[UnitText], codes: Sequence[str] = CODES, scope: 
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _word_pairs(text: str) -> list[tuple[str, str]]:
+    words = _WORDS.findall(text)
+    return list(zip(words, words[1:]))
+
+
+_WORDS = re.compile(r"\w+")
+
+
 class _Project:
     """Every unit's source and translation as the checks compare them, per language: computed once, read by
     the tie-breaks."""
 
     def __init__(self, units: list[UnitText], norms: dict[int, tuple[str, str]]):
         self.by_lang: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        self.pairs: dict[str, Counter] = defaultdict(Counter)  # per locale: word pairs of the translations
         for u in units:
             self.by_lang[u.lang].append((id(u), *norms[id(u)]))
+            self.pairs[u.lang].update(_word_pairs(norms[id(u)][1]))
 
-    def evidence(self, group: list[UnitText], source: str, target: str) -> tuple[int, int]:
+    def evidence(self, group: list[UnitText], source: str, target: str) -> tuple[int, int, int]:
         """How the rest of the project translates the phrase: how many other units whose source holds
         ``source`` as words ("Password reset" in "Password reset complete") hold ``target`` in their
-        translation; then, how many other units' translations hold ``target`` at all."""
+        translation; then, how many other units' translations hold ``target`` at all; then, how often the
+        other translations use the word pairs of ``target`` (the project's phrasing: "Passwort ändern", not
+        "ändern Passwort")."""
         if not source or not target:
-            return (0, 0)
+            return (0, 0, 0)
         inside = re.compile(rf"(?<!\w){re.escape(source)}(?!\w)")
         members = {id(u) for u in group}
         in_source = anywhere = 0
@@ -201,7 +214,10 @@ class _Project:
             if target in translation and key not in members:
                 anywhere += 1
                 in_source += bool(inside.search(unit_source))
-        return (in_source, anywhere)
+        pairs = self.pairs[group[0].lang]
+        own = Counter(p for u in group for p in _word_pairs(_same(u.target, "")))  # the group's own, not evidence
+        phrasing = sum(pairs[p] - own[p] for p in set(_word_pairs(target)))
+        return (in_source, anywhere, phrasing)
 
 
 def _odd_ones(group: list[UnitText], key, evidence=None):
