@@ -7,8 +7,8 @@ A term matches a run of words of the text when each word matches the term's word
   ODbL/CC BY), when it is installed (``pip install translate-cmp[terms]``) and serves the language:
   "Dateien" is "Datei", "fichiers" is "fichier";
 - ``loose`` (accepting a translation only, never to flag): without a lemmatiser, a word that starts with the
-  term word's stem (the word less its last two letters, at least four kept) and is at most four letters
-  longer ("Dateien" for "Datei"); in languages that write compounds as one word (German, Dutch, the
+  term word's stem (the word less its last two letters, at least four kept; diacritics aside) and is at most
+  four letters longer ("Dateien" for "Datei", "Passwörter" for "Passwort"); in languages that write compounds as one word (German, Dutch, the
   Scandinavian languages, Finnish, Hungarian, Estonian), a word that contains the term ("Dateiname").
 
 Markup and placeholders (``%(name)s``, ``<b>``, ``{0}``) are blanked first: a term inside them is not text.
@@ -17,6 +17,7 @@ Markup and placeholders (``%(name)s``, ``<b>``, ``{0}``) are blanked first: a te
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -55,7 +56,13 @@ def lemmatiser(lang: str) -> Callable[[str], str] | None:
     return lemma
 
 
+def _bare(word: str) -> str:
+    """``word`` without diacritics: a plural's umlaut ("Passwörter" for "Passwort") does not hide its stem."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
 def _loose(word: str, term_word: str, lang: str) -> bool:
+    word, term_word = _bare(word), _bare(term_word)
     if len(term_word) < 4:
         return False
     stem = term_word[: max(4, len(term_word) - 2)]
