@@ -6,11 +6,11 @@ A term matches a run of words of the text when each word matches the term's word
 - ``lemma``: the same lemma under simplemma (https://github.com/adbar/simplemma, MIT code; its data is
   ODbL/CC BY), when it is installed (``pip install translate-cmp[terms]``) and serves the language:
   "Dateien" is "Datei", "fichiers" is "fichier";
-- ``loose`` (accepting a translation only, never to flag): without a lemmatiser, a word that starts with the
-  term word's stem (the word less its last two letters, at least four kept; diacritics aside) and is at most
-  four letters longer ("Dateien" for "Datei", "Passwörter" for "Passwort"); in languages that write compounds
-  as one word (German, Dutch, the
-  Scandinavian languages, Finnish, Hungarian, Estonian), a word that contains the term ("Dateiname").
+- ``loose`` (accepting a translation only, never to flag; with or without a lemmatiser): a word that
+  starts with the term word's stem (the word less its last two letters, at least four kept; diacritics
+  aside) and is at most four letters longer ("Dateien" for "Datei", "Passwörter" for "Passwort"); in
+  languages that write compounds as one word (German, Dutch, the Scandinavian languages, Finnish,
+  Hungarian, Estonian), a word that contains the term ("Dateiname").
 
 Markup and placeholders (``%(name)s``, ``<b>``, ``{0}``) are blanked first: a term inside them is not text.
 """
