@@ -61,6 +61,16 @@ def test_accelerator_markers_are_ignored_when_given():
     assert not check_units(units, ("Q670",), accelerators="&")
 
 
+def test_articles_skip_the_project_pass(tmp_path):
+    from translate_cmp.readers import ReadOptions
+    from translate_cmp.rules.consistency.project import has_units
+
+    (tmp_path / "a.txt").write_text("Save. Save.", encoding="utf-8")
+    assert not has_units([str(tmp_path)], ReadOptions())
+    _catalogue(tmp_path, "b.po", [("Save", "Speichern")])
+    assert has_units([str(tmp_path)], ReadOptions())
+
+
 def _catalogue(folder: Path, name: str, pairs: list[tuple[str, str]]) -> None:
     body = "".join(f'\nmsgid "{s}"\nmsgstr "{t}"\n' for s, t in pairs)
     (folder / name).write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n'

@@ -249,11 +249,25 @@ def _odd_ones(group: list[UnitText], key, evidence=None):
             yield u, first[other], counts[other]
 
 
+UNIT_SUFFIXES = frozenset({".po", ".xlf", ".xliff", ".tmx"})
+
+
+def has_units(paths: Sequence[str], read_options) -> bool:
+    """Whether the inputs hold localisation units (a catalogue, or tables read as bitext): a run over articles
+    skips the project pass, and reads its inputs once."""
+    from translate_cmp.readers import input_files
+
+    if getattr(read_options, "target_column", None):
+        return True
+    follow = getattr(read_options, "follow_links", False)
+    return any(path.suffix.lower() in UNIT_SUFFIXES for path, _ in input_files(paths, follow))
+
+
 def project_findings(paths: Sequence[str], read_options, rules, scope: str = "project",
                      accelerators: str = "") -> dict[str, tuple[tuple[str, str], ...]]:
     """Read the inputs and check their units' consistency, when a consistency rule is selected ({} otherwise)."""
     codes = [r.code for r in rules if r.code in CODES]
-    if not codes:
+    if not codes or not has_units(paths, read_options):
         return {}
     from translate_cmp.readers import read_documents
 
