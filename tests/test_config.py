@@ -111,6 +111,9 @@ def test_config_command_shows_each_setting_and_its_origin(tmp_path):
     assert lines["ignore"].startswith('ignore = ["S105"]') and lines["ignore"].endswith(origin)
     assert lines["accelerators"].startswith('accelerators = ["&"]')
     assert lines["engine"].startswith('engine = "auto"') and lines["engine"].endswith("# default")
+    typed = _run("config", str(root / "locale"), "--ignore", "S1,F")
+    line = next(x for x in typed.output.splitlines() if x.startswith("ignore ="))
+    assert line.startswith('ignore = ["S1", "F"]') and line.endswith("# command line")
 
 
 def test_accelerators_must_be_single_characters(tmp_path):

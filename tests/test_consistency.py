@@ -104,3 +104,23 @@ def test_across_files_identical_on_every_executor_and_reused_only_while_the_proj
     _catalogue(tmp_path / "locale", "b.po", [("Save", "Sichern"), ("Discard changes", "Abbrechen")])
     assert _run(tmp_path, one, "--jobs", "1", "--cache-dir", cache).exit_code == 0
     assert _flags(one) == [("a:Save", "Q670"), ("b:Discard changes", "Q671")]
+
+
+def test_baseline_and_diff_carry_the_project_findings(tmp_path):
+    (tmp_path / "locale").mkdir()
+    _catalogue(tmp_path / "locale", "a.po", [("Save", "Speichern")])
+    _catalogue(tmp_path / "locale", "b.po", [("Save", "Speichern")])
+    _catalogue(tmp_path / "locale", "c.po", [("Save", "Sichern")])
+    old, new = tmp_path / "old", tmp_path / "new"
+    runner = CliRunner()
+    assert _run(tmp_path, old, "--no-cache", "--fail-on", "warning").exit_code == 1
+    baseline = runner.invoke(cli, ["baseline", str(old)], catch_exceptions=False)
+    (tmp_path / "baseline.json").write_text(baseline.output, encoding="utf-8")
+    assert "Q670" in baseline.output
+    # accepted in the baseline: no longer fails the run
+    assert _run(tmp_path, new, "--no-cache", "--fail-on", "warning", "--baseline",
+                str(tmp_path / "baseline.json")).exit_code == 0
+    _catalogue(tmp_path / "locale", "c.po", [("Save", "Speichern")])  # fixed
+    assert _run(tmp_path, new, "--no-cache").exit_code == 0
+    report = runner.invoke(cli, ["diff", str(old), str(new)], catch_exceptions=False).output
+    assert "Q670" in report and "resolved" in report.lower(), report

@@ -69,10 +69,18 @@ def show(config: ProjectConfig, values: dict[str, Any], origins: dict[str, str])
 @click.command("config")
 @click.argument("paths", nargs=-1)
 @config_option
-def config_command(paths, config_file) -> None:
-    """Show the effective project configuration for PATHS (default: this folder) and where each setting came from."""
+@click.option("--select", help="As for run: shown as set on the command line.")
+@click.option("--ignore", help="As for run.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), help="As for run.")
+@glossary_option
+def config_command(paths, config_file, select, ignore, fail_on, glossary) -> None:
+    """Show the effective project configuration for PATHS (default: this folder) and where each setting came
+    from: the command line, the configuration file, or the default."""
+    from translate_cmp.cli.app import _csv_list
+
     config = load_config(list(paths) or ["."], config_file)
-    values, origins = effective(config, {}, {"consistency_scope": "project", "engine": "auto", "pivot": ("es",),
-                                             "format": ("csv", "jsonl", "html"), "out": "outputs",
-                                             "quality": "balanced", "jobs": 0, "strict": False})
+    given = {"select": _csv_list(select), "ignore": _csv_list(ignore), "fail_on": fail_on, "glossary": glossary}
+    values, origins = effective(config, given, {
+        "consistency_scope": "project", "engine": "auto", "pivot": ("es",), "format": ("csv", "jsonl", "html"),
+        "out": "outputs", "quality": "balanced", "jobs": 0, "strict": False})
     click.echo(show(config, values, origins))
