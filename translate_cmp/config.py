@@ -68,8 +68,9 @@ class ProjectConfig:
 
     @property
     def root(self) -> str:
-        """The folder relative paths and per-file-ignore globs are read against."""
-        return str(Path(self.path).parent) if self.path else os.getcwd()
+        """The folder relative paths and per-file-ignore globs are read against ("" without a configuration
+        file: there are none)."""
+        return str(Path(self.path).parent) if self.path else ""
 
     def where(self) -> str:
         return f"{self.path} {self.table}".strip() if self.path else "default"
