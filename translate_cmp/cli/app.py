@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from translate_cmp import __version__
+from translate_cmp.cli.project import config_option, glossary_option
 from translate_cmp.engines.argos_quality import DEFAULT_QUALITY, QUALITIES
 from translate_cmp.errors import (
     EXIT_ENVIRONMENT,
@@ -137,11 +138,20 @@ def _output_options(command):
                    "usable core, 1 this process only. The outputs do not depend on it.")
 @click.option("--chunk-docs", type=click.IntRange(min=1), default=64, hidden=True,
               help="Documents translated together per chunk (memory vs batching).")
+@config_option
+@glossary_option
 def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, follow_links, text_column, id_column,
         source_column, target_column, source_lang, target_lang, quality, executor, cache_dir, no_cache, surprisal,
-        strict, baseline, jobs, chunk_docs, ray_address, ray_timeout) -> None:
+        strict, baseline, jobs, chunk_docs, ray_address, ray_timeout, config_file, glossary) -> None:
     """Analyse the articles under PATHS and write the results to --out."""
     from translate_cmp.cli.progress import progress_reporter
+    from translate_cmp.cli.project import configured
+
+    project, p = configured(click.get_current_context(), paths, config_file)  # flags typed > config > defaults
+    (out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, source_lang, target_lang, quality, strict,
+     baseline, jobs, glossary) = (p[k] for k in ("out_dir", "engine", "pivot", "select", "ignore", "fail_on", "formats",
+                                                 "encoding", "source_lang", "target_lang", "quality", "strict",
+                                                 "baseline", "jobs", "glossary"))
     from translate_cmp.readers import ReadOptions
     from translate_cmp.run.job import JobConfig, run_job
 
@@ -154,7 +164,10 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
                          follow_links=follow_links),
         quality=quality, executor=executor, cache=not no_cache, cache_dir=cache_dir, chunk_docs=chunk_docs, jobs=jobs,
         surprisal=surprisal, strict_inputs=strict, baseline=baseline, ray_address=ray_address or None,
-        ray_timeout=ray_timeout,
+        ray_timeout=ray_timeout, glossary=glossary,
+        per_file_ignores=project.per_file_ignores, config_root=project.root,
+        consistency_scope=project.consistency_scope or "project", accelerators=project.accelerators or (),
+        variables=project.variables or (),
     )
     with progress_reporter(config.paths, config.read) as progress:
         stats = run_job(config, progress=progress)
@@ -179,16 +192,25 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
 @click.option("--ignore", help="Skip these rule codes or prefixes.")
 @click.option("--encoding", help="Read text files in this encoding.")
 @_follow_links
-def compare(source, translation, out_dir, engine, select, ignore, fail_on, formats, encoding, follow_links) -> None:
+@config_option
+@glossary_option
+def compare(source, translation, out_dir, engine, select, ignore, fail_on, formats, encoding, follow_links,
+            config_file, glossary) -> None:
     """Align SOURCE with its TRANSLATION (two files, or two folders paired by file name); flag omissions,
     additions and divergent pairs."""
+    from translate_cmp.cli.project import configured
     from translate_cmp.compare import run_compare
     from translate_cmp.readers import ReadOptions
+
+    project, p = configured(click.get_current_context(), (source, translation), config_file)
+    out_dir, engine, select, ignore, fail_on, formats, encoding, glossary = (
+        p[k] for k in ("out_dir", "engine", "select", "ignore", "fail_on", "formats", "encoding", "glossary"))
 
     stats = run_compare(Path(source), Path(translation), Path(out_dir), engine, _csv_list(select),
                         _csv_list(ignore), _csv_list(formats) or (),
                         ReadOptions(encoding=encoding, follow_links=follow_links),
-                        notify=lambda line: click.echo(line, err=True))
+                        notify=lambda line: click.echo(line, err=True), glossary=glossary,
+                        per_file_ignores=project.per_file_ignores, config_root=project.root)
     click.echo(f"{stats.documents} documents, {stats.sentences} source sentences, {stats.flagged} flagged "
                f"-> {out_dir}/", err=True)
     _exit(stats.max_severity, Severity.parse(fail_on) if fail_on else None)
@@ -242,6 +264,9 @@ def _add_plugins() -> None:
     cli.add_command(models)
     cli.add_command(diff)
     cli.add_command(baseline)
+    from translate_cmp.cli.project import config_command
+
+    cli.add_command(config_command)
 
 
 _add_plugins()

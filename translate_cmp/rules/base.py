@@ -158,6 +158,16 @@ class Rule:
             label += " (with the language's Apertium analyser)"
         return label + (f" except {' '.join(sorted(cls.except_languages))}" if cls.except_languages else "")
 
+    def configured(self, settings: Any) -> Rule:
+        """This rule for a run with ``settings`` (translate_cmp/rules/settings.py: the glossary, the project
+        pass's findings); a rule that reads no settings is itself."""
+        return self
+
+    @classmethod
+    def example_settings(cls) -> Any:
+        """The settings the rule's examples run with (its glossary, say), or None."""
+        return None
+
     def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
         """Whether a finding stands on a localisation unit (translate_cmp/rules/unit_policy.py)."""
         return not self.off_for_units

@@ -21,6 +21,7 @@ from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
 from translate_cmp.rules.roundtrip.R407_improbable_tokens import SURPRISAL_RULE
+from translate_cmp.rules.settings import RuleSettings, configure, memo_keys
 from translate_cmp.run.executors import Inputs, Work, WorkSpec, execute
 from translate_cmp.run.executors.ray_connect import RayOptions
 from translate_cmp.run.memo import (
@@ -61,6 +62,14 @@ class JobConfig:
     jobs: int = 0  # local executor: worker processes for the per-document work (0: one per usable core, 1: none)
     ray_address: str | None = None  # --executor ray: the cluster to join (None: a new local instance)
     ray_timeout: float = 30.0  # --executor ray: seconds for the cluster to answer
+    # project configuration (translate_cmp/config.py): the glossary file (Q65x), per-file ignores (glob, codes)
+    # relative to ``config_root``
+    glossary: str | None = None
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    config_root: str = ""
+    consistency_scope: str = "project"  # Q670/Q671 compare units across the project, or within each file
+    accelerators: tuple[str, ...] = ()  # accelerator markers ("&", "_"): consistency ignores them (and the Q6xx checks)
+    variables: tuple[str, ...] = ()  # placeholder styles the project uses: for the Q6xx checks (QaOptions)
 
 
 def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats: RunStats, started: float) -> dict:
@@ -92,7 +101,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             pass
     accepted = load_baseline(config.baseline) if config.baseline else frozenset()
     tally = GateTally(Gate(config.fail_on, accepted, config.baseline))
-    rules = select_rules(config.select, config.ignore)
+    settings = rule_settings(config, select_rules(config.select, config.ignore))
+    rules = configure(select_rules(config.select, config.ignore), settings)
     options = {**engine_options(config.quality), **config.engine_options}
     if config.engine == "auto":
         engine, why = auto_engine(pivot=(config.pivots or ["es"])[0], **options)
@@ -106,13 +116,13 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         engine=engine.name, engine_options=options, use_cache=config.cache, cache_dir=config.cache_dir,
         select=config.select, ignore=config.ignore, pivots=expand_pivots(config.engine, config.pivots),
         strict=config.engine == "argos",
-        chunk_docs=config.chunk_docs, jobs=config.jobs,
+        chunk_docs=config.chunk_docs, jobs=config.jobs, settings=settings,
         surprisal=config.surprisal and any(r.code == SURPRISAL_RULE for r in rules),
     )
     memo: RunMemo | None = None
     key = None
     if isinstance(engine, CachingEngine):  # --no-cache (or no usable cache): no run memo either
-        key = run_key(config, engine, [r.code for r in rules], spec.pivots)
+        key = run_key(config, engine, memo_keys(rules), spec.pivots)
         memo = RunMemo(engine.cache.path.parent, notify) if key else None
         if memo is not None and key is not None:
             for k in (key, folder_key(key, config.out_dir)):
@@ -174,6 +184,18 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     if memo is not None and key is not None:
         _remember(memo, key, config, full, stats, notices)
     return stats
+
+
+def rule_settings(config: JobConfig, rules) -> RuleSettings:
+    """What the configured rules read: the glossary (loaded here: a bad file is an input error before any work)
+    and, when a consistency rule is selected, the project pass over every unit (translate_cmp/rules/consistency)."""
+    from translate_cmp.rules.consistency.project import project_findings
+    from translate_cmp.rules.terminology.glossary import load_glossary
+
+    glossary = load_glossary(config.glossary) if config.glossary else None
+    project = project_findings(config.paths, config.read, rules, config.consistency_scope, "".join(config.accelerators))
+    return RuleSettings(glossary=glossary, project=project, per_file_ignores=config.per_file_ignores,
+                        root=config.config_root)
 
 
 def settings_manifest(config: JobConfig) -> dict:
