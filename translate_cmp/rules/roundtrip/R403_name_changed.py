@@ -23,8 +23,10 @@ _OPENERS = ".!?:;\"“”«»„'‘’([{–—-•*¡¿"
 
 def _position_capital(text: str, start: int) -> bool:
     """True where any word would start with a capital: sentence start, after an opener or colon."""
-    head = text[:start].rstrip()
-    return not head or head[-1] in _OPENERS
+    i = start
+    while i > 0 and text[i - 1].isspace():  # as text[:start].rstrip(), without copying a long text
+        i -= 1
+    return i == 0 or text[i - 1] in _OPENERS
 
 
 def names(text: str) -> list[tuple[int, int, str]]:
@@ -51,9 +53,10 @@ def is_title_case(text: str) -> bool:
 def _similar(a: str, b: str) -> bool:
     if a == b:
         return True
-    if min(len(a), len(b)) < 4:
-        return False
-    return difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio() >= 0.7
+    if min(len(a), len(b)) < 4 or 2 * min(len(a), len(b)) < 0.7 * (len(a) + len(b)):
+        return False  # the second test is SequenceMatcher's real_quick_ratio bound, without building one
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    return matcher.quick_ratio() >= 0.7 and matcher.ratio() >= 0.7
 
 
 def name_kept(name: str, back_words: Sequence[str]) -> bool:
