@@ -116,6 +116,7 @@ class NameChanged(Rule):
                 back="The next meeting will take place in City of Cape in October."),
     )
     needs_round_trip = True
+    engine_choice = True  # with Apertium alone: info unless a text rule flags the same words (rules/flag.py)
     # languages that capitalise every noun (German, Luxembourgish): capitals say nothing about names there
     except_languages = frozenset(code for code in MODULES if language(code).capitalises_nouns)
 
