@@ -57,6 +57,9 @@ def test_baseline_accepts_old_findings_and_fails_on_new_ones(tmp_path: Path) -> 
     first = gate(tmp_path)
     assert first.returncode == 1, first.stderr
     assert failing_units(tmp_path) == (["news.lead"], ["news.lead"])
+    assert first.stderr.splitlines()[-1] == (
+        "translate-cmp: gate failed (--fail-on warning): 1 finding at warning or above (S101 x1); "
+        "read them in out/flags.jsonl")
 
     recorded = cli("baseline", "out", cwd=tmp_path)
     assert recorded.returncode == 0, recorded.stderr
@@ -79,6 +82,8 @@ def test_baseline_accepts_old_findings_and_fails_on_new_ones(tmp_path: Path) -> 
     write_table(tmp_path / "strings.csv", [*edited, ("news.more", "Angela MerkelSaid nothing at all.")])
     again = gate(tmp_path, "--baseline", "baseline.json")
     assert again.returncode == 1
+    assert again.stderr.splitlines()[-1].startswith(
+        "translate-cmp: gate failed (--fail-on warning): 1 finding at warning or above not in the baseline (S101 x1)")
     assert failing_units(tmp_path) == (["news.more"], ["news.more"])
 
 

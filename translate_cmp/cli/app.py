@@ -155,6 +155,10 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
     )
     if stats.input_errors:
         sys.exit(EXIT_INPUT_ERRORS)
+    if config.fail_on is not None and stats.max_severity is not None and stats.max_severity >= config.fail_on:
+        from translate_cmp.writers.gate import gate_line
+
+        click.echo(gate_line(stats.gate_failures, config.fail_on, out_dir, bool(config.baseline)), err=True)
     _exit(stats.max_severity, config.fail_on)
 
 

@@ -165,6 +165,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             note(f"translate-cmp: error: {error.line}")
     if config.baseline:  # what --fail-on sees: the worst finding the baseline does not accept
         stats.max_severity = tally.max_new_severity
+    stats.gate_failures = tally.failing
     if memo is not None and key is not None:
         _remember(memo, key, config, full, stats, notices)
     return stats
@@ -193,6 +194,7 @@ def _remember(memo: RunMemo, key: str, config: JobConfig, manifest: dict, stats:
         "documents": stats.documents, "sentences": stats.sentences, "flagged": stats.flagged,
         "translated": stats.translated, "flag_counts": dict(stats.flag_counts),
         "max_severity": str(stats.max_severity) if stats.max_severity is not None else None,
+        "gate_failures": dict(stats.gate_failures),
         "untranslated_pairs": sorted(stats.untranslated_pairs),
         "input_errors": [asdict(e) for e in stats.input_errors],
     }))
@@ -206,6 +208,7 @@ def _stats_of(record: RunRecord) -> RunStats | None:
             documents=s["documents"], sentences=s["sentences"], flagged=s["flagged"], translated=s["translated"],
             flag_counts=Counter(s["flag_counts"]),
             max_severity=Severity.parse(s["max_severity"]) if s["max_severity"] else None,
+            gate_failures=Counter(s.get("gate_failures", {})),
             untranslated_pairs={tuple(p) for p in s["untranslated_pairs"]},
             input_errors=[FileError(**e) for e in s["input_errors"]],
         )
