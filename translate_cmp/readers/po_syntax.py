@@ -111,7 +111,8 @@ def check_po(text: str) -> None:
                                 f"syntax error: unexpected {stripped[:12]!r}")
         close_key(idx)
         keyword, index = m.group(1), m.group(2)
-        if _strings(raw, m.end(), lineno) == 0 and not (idx + 1 < len(lines) and lines[idx + 1].lstrip().startswith('"')):
+        continued = idx + 1 < len(lines) and lines[idx + 1].lstrip().startswith('"')
+        if _strings(raw, m.end(), lineno) == 0 and not continued:
             raise PoSyntaxError(lineno, f"missing string after '{keyword}'")
         if keyword in ("msgctxt", "msgid") and (entry is None or any(k[0] == "msgid" for k in entry.keys)
                                                 or any(k[0] == "msgctxt" for k in entry.keys) and keyword == "msgctxt"):
