@@ -91,3 +91,68 @@ def test_the_command_line_exits_2_and_leaves_the_outputs(tmp_path: Path) -> None
     assert bad.returncode == 2
     assert bad.stderr.strip().splitlines()[-1] == ("translate-cmp: error: de.po: line 7: end-of-line within string")
     assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()} == before
+
+
+L10N = Path(__file__).parent / "l10n_files"
+SCHEMAS = Path(__file__).parent / "schemas"
+SCHEMA_OF = {"sample12.xlf": "xliff-core-1.2-strict.xsd", "sample20.xlf": "xliff_core_2.0.xsd"}
+
+# kind: (sample, the text replaced, its replacement, the line named, words of the problem)
+XML_CASES = {
+    "xliff 1.2 not well-formed": ("sample12.xlf", "</source>\n        <target state=\"translated\">",
+                                  "</sourc>\n        <target state=\"translated\">", 6, "not a well-formed XLIFF file"),
+    "xliff 1.2 trans-unit without id": ("sample12.xlf", '<trans-unit id="greeting">', "<trans-unit>", 5,
+                                        "<trans-unit> has no id"),
+    "xliff 1.2 duplicate id": ("sample12.xlf", '<trans-unit id="files">', '<trans-unit id="greeting">', 11,
+                               "duplicate <trans-unit> id 'greeting' (first at line 5)"),
+    "xliff 1.2 trans-unit without source": ("sample12.xlf", "<source>Hello <g id=\"1\">world</g>!</source>", "", 5,
+                                            "needs exactly one <source>"),
+    "xliff 1.2 file without source-language": ("sample12.xlf", 'source-language="en-US" ', "", 3,
+                                               "<file> has no source-language"),
+    "xliff 2.0 unit without id": ("sample20.xlf", '<unit id="u2">', "<unit>", 13, "<unit> has no id"),
+    "xliff 2.0 duplicate unit id": ("sample20.xlf", '<unit id="u2">', '<unit id="u1">', 13,
+                                    "duplicate <unit> id 'u1' (first at line 4)"),
+    "xliff 2.0 segment without source": ("sample20.xlf", "<source>Next.</source>", "", 18, "has no <source>"),
+    "tmx not well-formed": ("sample.tmx", "<seg>Danke.</seg>", "<seg>Danke.</seg", 14, "not a well-formed TMX file"),
+    "tmx tuv without xml:lang": ("sample.tmx", '<tuv xml:lang="de"><seg>Danke.', "<tuv><seg>Danke.", 14,
+                                 "<tuv> has no xml:lang"),
+    "tmx tuv without seg": ("sample.tmx", '<tuv xml:lang="de"><seg>Danke.</seg></tuv>', '<tuv xml:lang="de"/>', 14,
+                            "<tuv> has no <seg>"),
+}
+
+
+def _malformed(tmp_path: Path, kind: str) -> Path:
+    sample, old, new, _, _ = XML_CASES[kind]
+    text = (L10N / sample).read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / sample
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", sorted(XML_CASES))
+def test_a_malformed_xliff_or_tmx_file_is_one_line_naming_file_and_line(tmp_path: Path, kind: str) -> None:
+    path = _malformed(tmp_path, kind)
+    message = _refusal(path)
+    line, words = XML_CASES[kind][3:]
+    assert f"{path}: line {line}: " in message or message.startswith(f"{path}: not a well-formed") and (
+        f"line {line}:" in message), message
+    assert words in message and "\n" not in message
+
+
+# the XLIFF 2.0 spec makes unit ids unique in a <file>; its XSD does not check it
+SCHEMA_CASES = sorted(k for k in XML_CASES if k.startswith("xliff") and k != "xliff 2.0 duplicate unit id")
+
+
+@pytest.mark.parametrize("kind", SCHEMA_CASES)
+def test_the_oasis_schema_rejects_every_xliff_case_too(tmp_path: Path, kind: str) -> None:
+    xmlschema = pytest.importorskip("xmlschema")
+    sample = XML_CASES[kind][0]
+    schema = xmlschema.XMLSchema(str(SCHEMAS / SCHEMA_OF[sample]))
+    assert schema.is_valid(str(L10N / sample))
+    path = _malformed(tmp_path, kind)
+    try:
+        valid = schema.is_valid(str(path))
+    except Exception:  # not well-formed: the schema cannot even parse it
+        valid = False
+    assert not valid
