@@ -61,7 +61,7 @@ def _words(text: str) -> list[str]:
 # Cost bound: a name is compared by spelling (``kept``) only with the distinct words of a window this
 # wide around its place in the other text (proportional position); exact matches count anywhere.
 # Sentences shorter than the window compare with every word, as before; long ones stay linear.
-WINDOW_WORDS = 400
+WINDOW_WORDS = 200
 _MAX_ACRONYM = 24  # longest ALL-CAPS name looked up in the precomputed initials
 
 
