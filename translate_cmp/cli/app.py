@@ -100,6 +100,9 @@ def _output_options(command):
 @click.option("--ignore", help="Skip these rule codes or prefixes, comma-separated.")
 @click.option("--encoding", help="Read text files in this encoding instead of detecting UTF-8/UTF-16.")
 @_follow_links
+@click.option("--root", type=click.Path(file_okay=False),
+              help="Document ids are paths relative to this folder [default: the git repository holding the "
+                   "inputs, else the current folder].")
 @click.option("--text-column", help="Tables (CSV/TSV/JSONL): the column holding each document's text.")
 @click.option("--id-column", help="Tables: the column holding each document's id.")
 @click.option("--source-column", help="Bitext tables: the column holding each unit's source text.")
@@ -127,9 +130,9 @@ def _output_options(command):
                    "usable core, 1 this process only. The outputs do not depend on it.")
 @click.option("--chunk-docs", type=click.IntRange(min=1), default=64, hidden=True,
               help="Documents translated together per chunk (memory vs batching).")
-def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, follow_links, text_column, id_column,
-        source_column, target_column, source_lang, target_lang, quality, executor, cache_dir, no_cache, surprisal,
-        strict, baseline, jobs, chunk_docs) -> None:
+def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, follow_links, root, text_column,
+        id_column, source_column, target_column, source_lang, target_lang, quality, executor, cache_dir, no_cache,
+        surprisal, strict, baseline, jobs, chunk_docs) -> None:
     """Analyse the articles under PATHS and write the results to --out."""
     from translate_cmp.cli.progress import progress_reporter
     from translate_cmp.readers import ReadOptions
@@ -141,7 +144,7 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
         fail_on=Severity.parse(fail_on) if fail_on else None, formats=_csv_list(formats) or (),
         read=ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column, source_column=source_column,
                          target_column=target_column, source_lang=source_lang, target_lang=target_lang,
-                         follow_links=follow_links),
+                         follow_links=follow_links, root=root),
         quality=quality, executor=executor, cache=not no_cache, cache_dir=cache_dir, chunk_docs=chunk_docs, jobs=jobs,
         surprisal=surprisal, strict_inputs=strict, baseline=baseline,
     )
