@@ -14,7 +14,7 @@ from translate_cmp.engines.base import Engine
 from translate_cmp.engines.cache import CachingEngine, with_cache
 from translate_cmp.engines.none import NoneEngine
 from translate_cmp.engines.side_by_side import expand_pivots, split_tag
-from translate_cmp.errors import InputsFailed
+from translate_cmp.errors import InputError, InputsFailed
 from translate_cmp.pipeline import INSTALL_HINT, RunStats
 from translate_cmp.readers import FileError, ReadOptions, check_paths, link_notice, read_documents, skipped_links
 from translate_cmp.records import Severity
@@ -90,6 +90,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     accepted = load_baseline(config.baseline) if config.baseline else frozenset()
     tally = GateTally(Gate(config.fail_on, accepted, config.baseline))
     rules = select_rules(config.select, config.ignore)
+    _check_usage(config)  # every usage error before any engine is probed (the engine line comes after them)
     options = {**engine_options(config.quality), **config.engine_options}
     if config.engine == "auto":
         engine, why = auto_engine(pivot=(config.pivots or ["es"])[0], **options)
@@ -169,6 +170,15 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     if memo is not None and key is not None:
         _remember(memo, key, config, full, stats, notices)
     return stats
+
+
+def _check_usage(config: JobConfig) -> None:
+    """The checks the writers would make only after the engine was chosen: --format names, --out a folder."""
+    from translate_cmp.writers import parse_formats
+
+    parse_formats(config.formats)
+    if config.out_dir.exists() and not config.out_dir.is_dir():
+        raise InputError(str(config.out_dir), "output path exists and is not a folder")
 
 
 def settings_manifest(config: JobConfig) -> dict:
