@@ -16,7 +16,7 @@ FILES = Path(__file__).parent / "l10n_files"
 
 
 def _docs(path: Path, **options):
-    return list(read_documents([path], ReadOptions(**options)))
+    return list(read_documents([path], ReadOptions(**{"root": str(path.parent), **options})))
 
 
 def test_po_units_plural_fuzzy_untranslated_obsolete():

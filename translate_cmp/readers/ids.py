@@ -2,8 +2,10 @@
 
 The root is ``--root`` when given; else the git repository holding every input (the nearest folder with
 a ``.git`` entry above them all: ``run loc/django.po``, ``run .`` and ``cd loc && run django.po`` inside
-one repository give the same ids, so fingerprints and baselines survive); else the current folder. A
-file outside the root gets a relative path with ``..`` parts. Paths are made absolute and normalised
+one repository give the same ids, so fingerprints and baselines survive); else the current folder when it
+holds every input; else the deepest folder holding them all (a file given alone: its own folder, so its
+id is its name), which does not depend on the current folder or the order of the arguments either.
+Paths are made absolute and normalised
 (``os.path.abspath``), not resolved: a linked file keeps its own name.
 """
 
@@ -31,12 +33,15 @@ def id_root(paths: Iterable[str | Path], root: str | Path | None = None) -> Path
     if root is not None:
         return _absolute(root)
     absolute = [_absolute(p) for p in paths]
-    if absolute:
-        common = Path(os.path.commonpath([str(p) for p in absolute]))
-        found = git_root(common if common.is_dir() else common.parent)
-        if found is not None:
-            return found
-    return _absolute(os.curdir)
+    cwd = _absolute(os.curdir)
+    if not absolute:
+        return cwd
+    common = Path(os.path.commonpath([str(p) for p in absolute]))
+    folder = common if common.is_dir() else common.parent
+    found = git_root(folder)
+    if found is not None:
+        return found
+    return cwd if folder == cwd or cwd in folder.parents else folder
 
 
 def doc_id(path: str | Path, root: Path) -> str:
