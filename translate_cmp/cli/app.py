@@ -151,9 +151,9 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
     with progress_reporter(config.paths, config.read) as progress:
         stats = run_job(config, progress=progress)
     click.echo(
-        f"{stats.documents} documents, {stats.sentences} sentences, {stats.flagged} flagged, "
+        f"{_count(stats.documents, 'document')}, {_count(stats.sentences, 'sentence')}, {stats.flagged} flagged, "
         f"{stats.translated} round-tripped -> {out_dir}/"
-        + (f"; {len(stats.input_errors)} files skipped (input errors)" if stats.input_errors else ""),
+        + (f"; {_count(len(stats.input_errors), 'file')} skipped (input errors)" if stats.input_errors else ""),
         err=True,
     )
     if stats.input_errors:
@@ -185,9 +185,15 @@ def compare(source, translation, out_dir, engine, select, ignore, fail_on, forma
                         _csv_list(ignore), _csv_list(formats) or (),
                         ReadOptions(encoding=encoding, follow_links=follow_links),
                         notify=lambda line: click.echo(line, err=True))
-    click.echo(f"{stats.documents} documents, {stats.sentences} source sentences, {stats.flagged} flagged "
+    click.echo(f"{_count(stats.documents, 'document')}, {_count(stats.sentences, 'source sentence')}, "
+               f"{stats.flagged} flagged "
                f"-> {out_dir}/", err=True)
     _exit(stats.max_severity, Severity.parse(fail_on) if fail_on else None)
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 document``, ``2 documents``: the summary lines' counts."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _exit(max_severity: Severity | None, fail_on: Severity | None) -> None:
