@@ -123,5 +123,8 @@ def test_table_units_are_named_by_id_without_file_regions(tmp_path: Path) -> Non
     assert all("region" not in r["locations"][0]["physicalLocation"] for r in results)
     assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("in/ui.csv")
     suites = etree.parse(str(out / "junit.xml")).getroot().findall("testsuite")
-    assert [(s.get("name"), s.get("failures")) for s in suites] == [("msg-1", "0"), ("msg-2", "1")]
-    assert "ui.csv:2 unit msg-2" in suites[1].find("testcase/failure").text
+    assert [(s.get("file").endswith("in/ui.csv"), s.get("tests"), s.get("failures")) for s in suites] == [
+        (True, "2", "1")]  # one suite per file, a case per unit
+    cases = suites[0].findall("testcase")
+    assert [c.get("classname") for c in cases] == ["msg-1", "msg-2"]
+    assert "ui.csv:2 unit msg-2" in cases[1].find("failure").text

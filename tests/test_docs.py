@@ -230,7 +230,9 @@ def test_files_and_names_the_pages_mention_exist():
     for page in doc_pages():
         text = page.read_text(encoding="utf-8")
         for path in set(_PATH.findall(text)):
-            if not (ROOT / path).exists():
+            found = ROOT / path
+            # a document id is a path without its suffix (readers/ids.py): seeds/004_2db0398f006d2414
+            if not found.exists() and not any(found.parent.glob(f"{found.name}.*")):
                 missing.append(f"{_rel(page)}: {path}")
         for dotted in set(_DOTTED.findall(text)):
             if not _resolves(dotted):

@@ -29,7 +29,7 @@ def test_run_statuses_and_piped_output_survive_the_fast_exit(tmp_path):
     article.write_text("German Chancellor Olaf ScholzSaid that there will be no ground forces.\n", encoding="utf-8")
     done = _cli("run", str(article), "--engine", "none", "--no-cache", "--out", str(tmp_path / "out"), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "1 documents, 1 sentences, 1 flagged" in done.stderr  # the summary line, flushed before the exit
+    assert "1 document, 1 sentence, 1 flagged" in done.stderr  # the summary line, flushed before the exit
     assert (tmp_path / "out" / "run.json").is_file()
     failing = _cli("run", str(article), "--engine", "none", "--no-cache", "--out", str(tmp_path / "out"),
                    "--fail-on", "warning", cwd=tmp_path)

@@ -43,9 +43,10 @@ def gate(tmp: Path, *extra: str) -> subprocess.CompletedProcess:
 
 
 def failing_units(tmp: Path) -> tuple[list[str], list[str]]:
-    """(JUnit suites with failures, SARIF units of results not accepted by the baseline)."""
+    """(JUnit test cases with failures, by unit, SARIF units of results not accepted by the baseline)."""
     suites = etree.parse(str(tmp / "out" / "junit.xml")).getroot().findall("testsuite")
-    junit = [s.get("name") for s in suites if s.get("failures") != "0"]
+    assert [s.get("name") for s in suites] == ["strings.csv"]  # one suite per file, not per unit
+    junit = [c.get("classname") for c in suites[0].findall("testcase") if c.find("failure") is not None]
     results = json.loads((tmp / "out" / "results.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
     sarif = [r["locations"][0]["logicalLocations"][0]["name"] for r in results if r.get("baselineState") != "unchanged"]
     return junit, sarif
@@ -57,6 +58,9 @@ def test_baseline_accepts_old_findings_and_fails_on_new_ones(tmp_path: Path) -> 
     first = gate(tmp_path)
     assert first.returncode == 1, first.stderr
     assert failing_units(tmp_path) == (["news.lead"], ["news.lead"])
+    assert first.stderr.splitlines()[-1] == (
+        "translate-cmp: gate failed (--fail-on warning): 1 finding at warning or above (S101 x1); "
+        "read them in out/flags.jsonl")
 
     recorded = cli("baseline", "out", cwd=tmp_path)
     assert recorded.returncode == 0, recorded.stderr
@@ -79,6 +83,8 @@ def test_baseline_accepts_old_findings_and_fails_on_new_ones(tmp_path: Path) -> 
     write_table(tmp_path / "strings.csv", [*edited, ("news.more", "Angela MerkelSaid nothing at all.")])
     again = gate(tmp_path, "--baseline", "baseline.json")
     assert again.returncode == 1
+    assert again.stderr.splitlines()[-1].startswith(
+        "translate-cmp: gate failed (--fail-on warning): 1 finding at warning or above not in the baseline (S101 x1)")
     assert failing_units(tmp_path) == (["news.more"], ["news.more"])
 
 

@@ -73,6 +73,9 @@ def test_po_catalogue_gate_with_a_baseline(tmp_path: Path) -> None:
     first = gate(tmp_path)
     assert first.returncode == 1, first.stderr
     assert failing(tmp_path) == expected(GARBLED, ENTRIES[2][1], lines[GARBLED])
+    suites = etree.parse(str(tmp_path / "out" / "junit.xml")).getroot().findall("testsuite")
+    assert [(s.get("name"), s.get("tests")) for s in suites] == [("de", str(len(suites[0].findall("testcase"))))]
+    assert len(suites[0].findall("testcase")) > 1  # one suite for the catalogue, a case per unit
 
     recorded = cli("baseline", "out", cwd=tmp_path)
     assert recorded.returncode == 0, recorded.stderr

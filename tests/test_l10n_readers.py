@@ -16,7 +16,7 @@ FILES = Path(__file__).parent / "l10n_files"
 
 
 def _docs(path: Path, **options):
-    return list(read_documents([path], ReadOptions(**options)))
+    return list(read_documents([path], ReadOptions(**{"root": str(path.parent), **options})))
 
 
 def test_po_units_plural_fuzzy_untranslated_obsolete():
@@ -143,14 +143,14 @@ def test_cli_bitext_options_and_units_in_outputs(tmp_path):
 
 
 BAD = [
-    ("bad.po", 'msgid "a"\nmsgstr "b"\nnonsense\n', r"bad\.po: line 3: PO syntax error"),
+    ("bad.po", 'msgid "a"\nmsgstr "b"\nnonsense\n', r"bad\.po: line 3: keyword 'nonsense' unknown"),
     ("bad.xlf", '<xliff version="1.2"><file><body><trans-unit id="1">\n<source>a</trans-unit></body></file></xliff>',
      r"bad\.xlf: not a well-formed XLIFF file: line 2: .*source"),
     ("notx.xlf", "<root/>", r"notx\.xlf: not an XLIFF file: the root element is <root>"),
     ("bad.tmx", '<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>a</tuv></tu></body></tmx>',
      r"bad\.tmx: not a well-formed TMX file: line 1: .*seg"),
-    ("nolang.xlf", '<xliff version="1.2"><file><body><trans-unit id="1"><source>a</source><target>b</target>'
-     "</trans-unit></body></file></xliff>", r"nolang\.xlf: line 1: <file> has no target-language"),
+    ("nolang.xlf", '<xliff version="1.2"><file source-language="en"><body><trans-unit id="1"><source>a</source>'
+     "<target>b</target></trans-unit></body></file></xliff>", r"nolang\.xlf: line 1: <file> has no target-language"),
     ("nolang20.xlf", '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"><file id="f">'
      '<unit id="u"><segment><source>a</source><target>b</target></segment></unit></file></xliff>',
      r"nolang20\.xlf: line 1: <xliff> has no trgLang; pass --target-lang"),

@@ -23,7 +23,7 @@ def _run(*args: str) -> "click.testing.Result":  # noqa: F821
 
 
 def _documents() -> dict[str, str]:
-    return {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    return {f"seeds/{p.stem}": p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
 
 
 @pytest.fixture(scope="module")

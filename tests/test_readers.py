@@ -10,9 +10,9 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def test_folder_reads_every_seed_in_order():
-    docs = list(read_documents([SEEDS]))
-    assert [d.doc_id for d in docs] == sorted(p.stem for p in SEEDS.glob("*.txt"))
-    assert docs[0].text == (SEEDS / f"{docs[0].doc_id}.txt").read_text(encoding="utf-8")
+    docs = list(read_documents([SEEDS]))  # ids from the repository root (readers/ids.py)
+    assert [d.doc_id for d in docs] == sorted(f"seeds/{p.stem}" for p in SEEDS.glob("*.txt"))
+    assert docs[0].text == (SEEDS.parent / f"{docs[0].doc_id}.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -72,4 +72,4 @@ def test_duplicate_ids_are_made_unique(tmp_path):
     (tmp_path / "x" / "a.txt").write_text("One.", encoding="utf-8")
     (tmp_path / "a.txt").write_text("Two.", encoding="utf-8")
     ids = [d.doc_id for d in read_documents([tmp_path / "a.txt", tmp_path / "x" / "a.txt"])]
-    assert ids == ["a", "a~2"]
+    assert ids == ["a", "x/a"]  # paths from the folder holding both: distinct, whatever the order

@@ -182,3 +182,48 @@ def test_live_apertium_translates_names_as_words_and_the_rule_tolerates_it():
     back = engine.translate([pivot], "ca", "en")[0].text
     assert "Mark" not in back  # Apertium ca turns the name into a word ("Marca")
     assert hits("R403", context(RUTTE, [("ca", pivot, back)])) == []
+
+
+# Django's Spanish catalogue (Debian python3-django 3.2), msgstr of "“%(value)s” value must be either True or
+# False.", round-tripped by Apertium via en (pinned): the engine's own synonyms, not a defect of the text.
+DJANGO_ES = "“%(value)s”: el valor debe ser Verdadero o Falso."
+DJANGO_ES_TRIP = ("en", "“%(value)s”: The value has to be True or Dud.",
+                  "“%(value)s”: El valor tiene que ser Cierto o Inutilidad.")
+
+
+def _flags_of(text: str, trip, rule_based: bool, codes: str = "R403") -> list:
+    from translate_cmp.rules.flag import flag_document
+
+    doc = Document("d", "d.txt", text)
+    sentence = Sentence("d", 0, 0, len(text), text)
+    rt = RoundTrip(*trip, rule_based=rule_based)
+    return flag_document(doc, "es", [sentence], select_rules(codes.split(",")), round_trips=[rt])[0]
+
+
+def test_names_a_rule_based_engine_translates_as_synonyms_are_info_on_their_own():
+    apertium = _flags_of(DJANGO_ES, DJANGO_ES_TRIP, rule_based=True)
+    model = _flags_of(DJANGO_ES, DJANGO_ES_TRIP, rule_based=False)
+    assert [f.code for f in apertium] == [f.code for f in model] == ["R403", "R403"]
+    assert {str(f.severity) for f in model} == {"warning"}  # a model engine's loss stays evidence
+    assert {str(f.severity) for f in apertium} == {"info"}
+    assert all("rule-based engine" in f.message for f in apertium)
+
+
+def test_a_text_rule_on_the_same_words_keeps_an_engine_choice_a_warning():
+    text = "“%(value)s”: el valor debe ser VerdaderoO o Falso."  # S101 on the glued name
+    trip = ("en", "“%(value)s”: The value has to be TrueO or Dud.",
+            "“%(value)s”: El valor tiene que ser CiertoO o Inutilidad.")
+    flags = _flags_of(text, trip, rule_based=True, codes="R403,S101")
+    by_code = {(f.code, text[f.start:f.end]): str(f.severity) for f in flags}
+    assert by_code[("S101", "VerdaderoO")] == "warning"
+    assert by_code[("R403", "VerdaderoO")] == "warning"  # corroborated by S101
+    assert by_code[("R403", "Falso")] == "info"
+
+
+@needs_apertium
+def test_live_apertium_round_trips_are_marked_rule_based():
+    from translate_cmp.engines.apertium import ApertiumEngine
+    from translate_cmp.engines.round_trip import round_trip
+
+    (rt,) = round_trip(ApertiumEngine(), [DJANGO_ES], "es", "en", surprisal=False)
+    assert rt.rule_based and rt.back_text

@@ -83,7 +83,7 @@ def test_a_folder_link_back_to_its_parent_ends_with_follow_links(tmp_path):
     (inp / "sub" / "loop").symlink_to(inp, target_is_directory=True)
     res = _run(str(inp), "--out", str(tmp_path / "out"), "--follow-links")
     assert res.exit_code == 0, res.output
-    assert "1 documents" in res.stderr
+    assert "1 document," in res.stderr
 
 
 def test_a_folder_of_links_only_says_so(tmp_path, planted):

@@ -49,6 +49,7 @@ class RunStats:
     translated: int = 0
     flag_counts: Counter = field(default_factory=Counter)
     max_severity: Severity | None = None
+    gate_failures: Counter = field(default_factory=Counter)  # rule code: findings failing --fail-on (run only)
     timings: Counter = field(default_factory=Counter)
     untranslated_pairs: set[tuple[str, str]] = field(default_factory=set)
     cache: Counter = field(default_factory=Counter)  # translation-cache hits and misses (executors fill it)

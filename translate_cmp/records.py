@@ -88,6 +88,9 @@ class RoundTrip:
     aligned: tuple[int, ...] = ()
     # words of the original the forward leg did not know (Apertium only; copied through untranslated)
     unknown: tuple[str, ...] = ()
+    # a rule-based engine (Apertium) made either leg: its word choices ("Verdadero" -> "Cierto") are its
+    # dictionary's, no evidence on their own (Rule.engine_choice)
+    rule_based: bool = False
 
     @property
     def mean_logprob(self) -> float | None:

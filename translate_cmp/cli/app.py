@@ -105,6 +105,9 @@ def _output_options(command):
 @click.option("--ignore", help="Skip these rule codes or prefixes, comma-separated.")
 @click.option("--encoding", help="Read text files in this encoding instead of detecting UTF-8/UTF-16.")
 @_follow_links
+@click.option("--root", type=click.Path(file_okay=False),
+              help="Document ids are paths relative to this folder [default: the git repository holding the "
+                   "inputs, else the current folder].")
 @click.option("--text-column", help="Tables (CSV/TSV/JSONL): the column holding each document's text.")
 @click.option("--id-column", help="Tables: the column holding each document's id.")
 @click.option("--source-column", help="Bitext tables: the column holding each unit's source text.")
@@ -140,9 +143,9 @@ def _output_options(command):
               help="Documents translated together per chunk (memory vs batching).")
 @config_option
 @glossary_option
-def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, follow_links, text_column, id_column,
-        source_column, target_column, source_lang, target_lang, quality, executor, cache_dir, no_cache, surprisal,
-        strict, baseline, jobs, chunk_docs, ray_address, ray_timeout, config_file, glossary) -> None:
+def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, follow_links, root, text_column,
+        id_column, source_column, target_column, source_lang, target_lang, quality, executor, cache_dir, no_cache,
+        surprisal, strict, baseline, jobs, chunk_docs, ray_address, ray_timeout, config_file, glossary) -> None:
     """Analyse the articles under PATHS and write the results to --out."""
     from translate_cmp.cli.progress import progress_reporter
     from translate_cmp.cli.project import configured
@@ -161,7 +164,7 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
         fail_on=Severity.parse(fail_on) if fail_on else None, formats=_csv_list(formats) or (),
         read=ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column, source_column=source_column,
                          target_column=target_column, source_lang=source_lang, target_lang=target_lang,
-                         follow_links=follow_links),
+                         follow_links=follow_links, root=root),
         quality=quality, executor=executor, cache=not no_cache, cache_dir=cache_dir, chunk_docs=chunk_docs, jobs=jobs,
         surprisal=surprisal, strict_inputs=strict, baseline=baseline, ray_address=ray_address or None,
         ray_timeout=ray_timeout, glossary=glossary,
@@ -172,13 +175,17 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
     with progress_reporter(config.paths, config.read) as progress:
         stats = run_job(config, progress=progress)
     click.echo(
-        f"{stats.documents} documents, {stats.sentences} sentences, {stats.flagged} flagged, "
+        f"{_count(stats.documents, 'document')}, {_count(stats.sentences, 'sentence')}, {stats.flagged} flagged, "
         f"{stats.translated} round-tripped -> {out_dir}/"
-        + (f"; {len(stats.input_errors)} files skipped (input errors)" if stats.input_errors else ""),
+        + (f"; {_count(len(stats.input_errors), 'file')} skipped (input errors)" if stats.input_errors else ""),
         err=True,
     )
     if stats.input_errors:
         sys.exit(EXIT_INPUT_ERRORS)
+    if config.fail_on is not None and stats.max_severity is not None and stats.max_severity >= config.fail_on:
+        from translate_cmp.writers.gate import gate_line
+
+        click.echo(gate_line(stats.gate_failures, config.fail_on, out_dir, bool(config.baseline)), err=True)
     _exit(stats.max_severity, config.fail_on)
 
 
@@ -211,9 +218,15 @@ def compare(source, translation, out_dir, engine, select, ignore, fail_on, forma
                         ReadOptions(encoding=encoding, follow_links=follow_links),
                         notify=lambda line: click.echo(line, err=True), glossary=glossary,
                         per_file_ignores=project.per_file_ignores, config_root=project.root)
-    click.echo(f"{stats.documents} documents, {stats.sentences} source sentences, {stats.flagged} flagged "
+    click.echo(f"{_count(stats.documents, 'document')}, {_count(stats.sentences, 'source sentence')}, "
+               f"{stats.flagged} flagged "
                f"-> {out_dir}/", err=True)
     _exit(stats.max_severity, Severity.parse(fail_on) if fail_on else None)
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 document``, ``2 documents``: the summary lines' counts."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _exit(max_severity: Severity | None, fail_on: Severity | None) -> None:

@@ -82,6 +82,9 @@ class ApertiumEngine(Engine):
     def version(self) -> str:
         return _package_version_of("apertium")
 
+    def rule_based(self, src: str, tgt: str) -> bool:
+        return True
+
     def model_id(self, src: str, tgt: str) -> str:
         mode = self._mode(src, tgt)
         return f"apertium:{mode}:apertium={self.version()}:{_package_version(mode)}"

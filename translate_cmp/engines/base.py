@@ -44,6 +44,10 @@ class Engine(ABC):
         """Per-token log-probabilities of each target given its source (forced decoding)."""
         raise NotImplementedError(f"engine {self.name!r} cannot score")
 
+    def rule_based(self, src: str, tgt: str) -> bool:
+        """Whether a rule-based engine (dictionaries and transfer rules, no model) serves this direction."""
+        return False
+
     def settings(self) -> dict:
         """Decoding settings that change outputs (part of the cache key and run.json)."""
         return {}

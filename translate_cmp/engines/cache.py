@@ -323,6 +323,9 @@ class CachingEngine(Engine):
     def model_id(self, src: str, tgt: str) -> str:
         return self.inner.model_id(src, tgt)
 
+    def rule_based(self, src: str, tgt: str) -> bool:
+        return self.inner.rule_based(src, tgt)
+
     def settings(self) -> dict:
         return self.inner.settings()
 

@@ -37,6 +37,7 @@ def round_trip(engine: Engine, texts: Sequence[str], src: str, pivot: str, surpr
     backward = engine.translate([t.text for t in forward], pivot, src)
     scored = score_pieces(engine, [t.text for t in forward], unique, pivot, src) if surprisal else None
     bits = scored or [()] * len(unique)
+    rule_based = engine.rule_based(src, pivot) or engine.rule_based(pivot, src)
     by_text = {
         text: RoundTrip(
             pivot_lang=pivot,
@@ -49,6 +50,7 @@ def round_trip(engine: Engine, texts: Sequence[str], src: str, pivot: str, surpr
             backward_tokens=bw.n_tokens,
             surprisal=sb,
             unknown=fw.unknown,
+            rule_based=rule_based,
         )
         for text, fw, bw, sb in zip(unique, forward, backward, bits, strict=True)
     }

@@ -58,6 +58,10 @@ class SideBySideEngine(Engine):
         engine, s, t = self._route(src, tgt)
         return engine.model_id(s, t)
 
+    def rule_based(self, src: str, tgt: str) -> bool:
+        engine, s, t = self._route(src, tgt)
+        return engine.rule_based(s, t)
+
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[Translated]:
         engine, s, t = self._route(src, tgt)
         return engine.translate(texts, s, t)

@@ -135,13 +135,19 @@ def _reader_for(path: Path) -> Reader:
     return _BY_SUFFIX.get(path.suffix.lower(), READERS[0])  # unknown suffix given explicitly: plain text
 
 
-def input_files(paths: Iterable[str | Path], follow_links: bool = False) -> Iterator[tuple[Path, str]]:
-    """Every file under ``paths`` with its id: the path relative to its folder without the suffix, or the stem."""
-    for root in check_paths(paths, follow_links):
-        if root.is_dir():
-            yield from ((p, p.relative_to(root).with_suffix("").as_posix()) for p in _candidates(root, follow_links))
+def input_files(paths: Iterable[str | Path], follow_links: bool = False,
+                root: str | Path | None = None) -> Iterator[tuple[Path, str]]:
+    """Every file under ``paths`` with its id: its path relative to the id root, without the suffix
+    (translate_cmp/readers/ids.py)."""
+    from translate_cmp.readers.ids import doc_id, id_root
+
+    paths = list(paths)
+    base = id_root(paths, root)
+    for top in check_paths(paths, follow_links):
+        if top.is_dir():
+            yield from ((p, doc_id(p, base)) for p in _candidates(top, follow_links))
         else:
-            yield root, root.stem
+            yield top, doc_id(top, base)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -198,7 +204,7 @@ def read_documents(
     """
     options = options or ReadOptions()
     unique = UniqueIds()
-    for path, base_id in input_files(paths, options.follow_links):
+    for path, base_id in input_files(paths, options.follow_links, options.root):
         try:
             for doc in read_file(path, base_id, options):
                 doc_id = unique(doc.doc_id)

@@ -20,6 +20,7 @@ class ReadOptions:
     source_lang: str | None = None  # localisation files: override (or supply) the declared source language
     target_lang: str | None = None  # localisation files: override (or supply) the declared target language
     follow_links: bool = False  # read symbolic links inside input folders (--follow-links); else skipped with a notice
+    root: str | None = None  # document ids are paths relative to this folder (--root); None: readers/ids.py decides
 
 
 class Reader(Protocol):

@@ -5,7 +5,8 @@ One unit per translated form: ``msgid`` (with ``msgctxt``, ``ctx::msgid``); each
 them: obsolete entries (``#~``) and untranslated forms (empty ``msgstr``) are not checked; fuzzy entries are
 checked and marked (``Unit.fuzzy``). A POT template has no translations: its units are the msgids
 themselves, checked as source text. The language is the header's ``Language:``; a catalogue without one
-gets a single detection over its texts. Syntax errors are one line naming the file and line, exit 2.
+gets a single detection over its texts. Syntax errors (msgfmt's grammar: translate_cmp/readers/po_syntax.py)
+are one line naming the file and line, exit 2.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from translate_cmp.errors import InputError
 from translate_cmp.readers.base import ReadOptions
 from translate_cmp.readers.decode import MAX_FILE_BYTES
+from translate_cmp.readers.po_syntax import PoSyntaxError, check_po
 from translate_cmp.readers.units import file_language, primary_lang, unit_document
 from translate_cmp.records import Document, Unit
 
@@ -66,6 +68,10 @@ def load_catalogue(path: Path, encoding: str | None = None):
                 encoding = po_charset(path.read_bytes())
             except ValueError as exc:
                 raise InputError(str(path), str(exc)) from None
+        try:
+            check_po(path.read_bytes().decode(encoding).removeprefix("\ufeff"))
+        except PoSyntaxError as exc:
+            raise InputError(f"{path}: line {exc.line}", exc.problem) from None
         return polib.pofile(str(path), encoding=encoding, wrapwidth=0)
     except UnicodeDecodeError as exc:
         raise InputError(str(path), f"not valid {exc.encoding} (byte {exc.start}); check the header's charset or "

@@ -14,6 +14,7 @@ from pathlib import Path
 from translate_cmp.errors import InputError
 from translate_cmp.readers.base import ReadOptions
 from translate_cmp.readers.units import primary_lang, unit_document
+from translate_cmp.readers.xml_strict import check_tmx
 from translate_cmp.readers.xmlunits import XML_LANG, inline_text, local, parse_xml
 from translate_cmp.records import Document, Unit
 
@@ -29,6 +30,7 @@ class TmxReader:
         root = parse_xml(path, "TMX")
         if local(root.tag) != "tmx":
             raise InputError(str(path), f"not a TMX file: the root element is <{local(root.tag)}>, not <tmx>")
+        check_tmx(root, path)
         header = root.find("header")
         declared = header.get("srclang", "") if header is not None else ""
         default_src = primary_lang(options.source_lang or "") or declared

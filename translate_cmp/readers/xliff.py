@@ -18,6 +18,7 @@ from pathlib import Path
 from translate_cmp.errors import InputError
 from translate_cmp.readers.base import ReadOptions
 from translate_cmp.readers.units import primary_lang, unit_document
+from translate_cmp.readers.xml_strict import check_xliff12, check_xliff20
 from translate_cmp.readers.xmlunits import inline_text, local, parse_xml
 from translate_cmp.records import Document, Unit
 
@@ -46,8 +47,10 @@ class XliffReader:
         if not version:
             raise InputError(str(path), f"not an XLIFF file: the root element is <{local(root.tag)}>, not <xliff>")
         if version == "2.0":
+            check_xliff20(root, path)
             yield from self._read20(root, path, doc_id, options)
         else:
+            check_xliff12(root, path)
             yield from self._read12(root, path, doc_id, options)
 
     def _read12(self, root, path: Path, doc_id: str, options: ReadOptions) -> Iterator[Document]:

@@ -114,6 +114,10 @@ class Rule:
     languages: ClassVar[frozenset[str] | None] = None
     requires: ClassVar[frozenset[str]] = frozenset()
     except_languages: ClassVar[frozenset[str]] = frozenset()
+    # its evidence is the engine's choice of words (a name or word not given back): with a rule-based
+    # engine (RoundTrip.rule_based) that is the engine's dictionary, so its findings are INFO unless a
+    # finding of another kind of rule overlaps them (translate_cmp/rules/flag.py)
+    engine_choice: ClassVar[bool] = False
     off_for_units: ClassVar[bool] = False  # localisation units (one UI string each): this rule reads articles only
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:  # pragma: no cover - interface

@@ -9,9 +9,10 @@ sentences that have none.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from statistics import median
 
-from translate_cmp.records import Document, Flag, RoundTrip, Scores, Sentence
+from translate_cmp.records import Document, Flag, RoundTrip, Scores, Sentence, Severity
 from translate_cmp.rules.base import Counterpart, DocStats, Rule, RuleContext
 
 
@@ -26,8 +27,6 @@ def doc_stats(scores: Sequence[Scores | None] | None) -> DocStats:
 
 def with_engine_gaps(stats: DocStats, sentences: Sequence[Sentence], round_trips, extra_round_trips) -> DocStats:
     """``stats`` with the document's engine-gap median and deviation (engines side by side, R410)."""
-    from dataclasses import replace
-
     from translate_cmp.rules.roundtrip.R410_engines_disagree import engine_gap, gap_stats
 
     gaps = [engine_gap(s.text, [rt, *(_at(extra_round_trips, i) or ())]) if (rt := _at(round_trips, i)) else None
@@ -74,6 +73,8 @@ def flag_document(
             counterpart=_at(counterparts, index),
         )
         flags: set[Flag] = set()
+        engine_choices: set[Flag] = set()
+        rule_based = round_trip is not None and all(rt.rule_based for rt in (round_trip, *ctx.extra_round_trips))
         length = sentence.end - sentence.start
         for rule in rules:
             if not rule.serves(doc_lang):
@@ -87,7 +88,7 @@ def flag_document(
                     continue  # a localisation unit: translate_cmp/rules/unit_policy.py
                 start = min(max(hit.start, 0), length)
                 end = min(max(hit.end, start), length)
-                flags.add(
+                (engine_choices if rule_based and rule.engine_choice else flags).add(
                     Flag(
                         doc_id=sentence.doc_id,
                         sent_id=sentence.sent_id,
@@ -98,5 +99,18 @@ def flag_document(
                         message=hit.message,
                     )
                 )
+        flags |= {_on_its_own(f, flags, rules) for f in engine_choices}
         out.append(sorted(flags, key=lambda f: (f.start, f.end, f.code, f.message)))
     return out
+
+
+def _on_its_own(flag: Flag, others: set[Flag], rules: Sequence[Rule]) -> Flag:
+    """A finding that rests on a rule-based engine's choice of words ("Verdadero" -> "Cierto": Apertium's
+    dictionary) stays a warning only when a rule that reads the text itself (no round trip) flags an
+    overlapping span; else it is INFO, shown to a reviewer, never failing a ``--fail-on warning`` gate."""
+    text_rules = {r.code for r in rules if not r.needs_round_trip}
+    if flag.severity <= Severity.INFO or any(
+            o.code in text_rules and o.start < flag.end and flag.start < o.end for o in others):
+        return flag
+    return replace(flag, severity=Severity.INFO,
+                   message=flag.message + " (a rule-based engine's word choice: info unless a text rule agrees)")

@@ -14,7 +14,7 @@ from translate_cmp.engines.base import Engine
 from translate_cmp.engines.cache import CachingEngine, with_cache
 from translate_cmp.engines.none import NoneEngine
 from translate_cmp.engines.side_by_side import expand_pivots, split_tag
-from translate_cmp.errors import InputsFailed
+from translate_cmp.errors import InputError, InputsFailed
 from translate_cmp.pipeline import INSTALL_HINT, RunStats
 from translate_cmp.readers import FileError, ReadOptions, check_paths, link_notice, read_documents, skipped_links
 from translate_cmp.records import Severity
@@ -101,6 +101,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             pass
     accepted = load_baseline(config.baseline) if config.baseline else frozenset()
     tally = GateTally(Gate(config.fail_on, accepted, config.baseline))
+    _check_usage(config)  # every usage error before any engine is probed (the engine line comes after them)
     settings = rule_settings(config, select_rules(config.select, config.ignore))
     rules = configure(select_rules(config.select, config.ignore), settings)
     options = {**engine_options(config.quality), **config.engine_options}
@@ -181,6 +182,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             note(f"translate-cmp: error: {error.line}")
     if config.baseline:  # what --fail-on sees: the worst finding the baseline does not accept
         stats.max_severity = tally.max_new_severity
+    stats.gate_failures = tally.failing
     if memo is not None and key is not None:
         _remember(memo, key, config, full, stats, notices)
     return stats
@@ -196,6 +198,15 @@ def rule_settings(config: JobConfig, rules) -> RuleSettings:
     project = project_findings(config.paths, config.read, rules, config.consistency_scope, "".join(config.accelerators))
     return RuleSettings(glossary=glossary, project=project, per_file_ignores=config.per_file_ignores,
                         root=config.config_root)
+
+
+def _check_usage(config: JobConfig) -> None:
+    """The checks the writers would make only after the engine was chosen: --format names, --out a folder."""
+    from translate_cmp.writers import parse_formats
+
+    parse_formats(config.formats)
+    if config.out_dir.exists() and not config.out_dir.is_dir():
+        raise InputError(str(config.out_dir), "output path exists and is not a folder")
 
 
 def settings_manifest(config: JobConfig) -> dict:
@@ -221,6 +232,7 @@ def _remember(memo: RunMemo, key: str, config: JobConfig, manifest: dict, stats:
         "documents": stats.documents, "sentences": stats.sentences, "flagged": stats.flagged,
         "translated": stats.translated, "flag_counts": dict(stats.flag_counts),
         "max_severity": str(stats.max_severity) if stats.max_severity is not None else None,
+        "gate_failures": dict(stats.gate_failures),
         "untranslated_pairs": sorted(stats.untranslated_pairs),
         "input_errors": [asdict(e) for e in stats.input_errors],
     }))
@@ -234,6 +246,7 @@ def _stats_of(record: RunRecord) -> RunStats | None:
             documents=s["documents"], sentences=s["sentences"], flagged=s["flagged"], translated=s["translated"],
             flag_counts=Counter(s["flag_counts"]),
             max_severity=Severity.parse(s["max_severity"]) if s["max_severity"] else None,
+            gate_failures=Counter(s.get("gate_failures", {})),
             untranslated_pairs={tuple(p) for p in s["untranslated_pairs"]},
             input_errors=[FileError(**e) for e in s["input_errors"]],
         )

@@ -93,12 +93,12 @@ def _installed() -> list[str]:
     return sorted(names)
 
 
-def _input_digest(paths: tuple[str, ...]) -> list[list[str]] | None:
+def _input_digest(paths: tuple[str, ...], root: str | None = None) -> list[list[str]] | None:
     """(path, id, sha256) of every input file in reading order; None when one is not a regular file."""
     from translate_cmp.readers import input_files
 
     out = []
-    for path, doc_id in input_files(paths):
+    for path, doc_id in input_files(paths, root=root):
         if path.is_symlink() or not path.is_file():
             return None
         try:
@@ -112,7 +112,7 @@ def run_key(config, engine, rule_codes, pivots) -> str | None:
     """The digest of everything that decides a run's output bytes; None when in doubt (then no memo)."""
     from translate_cmp.run.signature import RunSignature
 
-    inputs = _input_digest(config.paths)
+    inputs = _input_digest(config.paths, config.read.root)
     if inputs is None:
         return None
     baseline = None

@@ -74,7 +74,8 @@ class AnnotatedWriter(FormatWriter):
 
         settings = manifest.get("settings") or {}
         paths, follow = settings.get("paths") or [], bool((settings.get("read") or {}).get("follow_links"))
-        found = {p.resolve(): (p, i) for p, i in input_files(paths, follow) if p.suffix.lower() in self.suffixes}
+        root = (settings.get("read") or {}).get("root")
+        found = {p.resolve(): (p, i) for p, i in input_files(paths, follow, root) if p.suffix.lower() in self.suffixes}
         both = {**found, **{k: v for k, v in self.seen.items() if k not in found}}
         return [(k, v) for k, v in both.items() if k not in self.failed]
 

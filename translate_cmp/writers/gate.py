@@ -14,6 +14,7 @@ is in the baseline is still written to every output, marked as baselined, but do
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,7 @@ class GateTally:
     new: int = 0
     baselined: int = 0
     max_new_severity: Severity | None = None
+    failing: Counter = field(default_factory=Counter)  # rule code: findings that fail ``--fail-on``
 
     def add(self, findings: Iterable[tuple[Flag, str]]) -> None:
         for flag, fp in findings:
@@ -55,12 +57,23 @@ class GateTally:
                 self.baselined += 1
                 continue
             self.new += 1
+            if self.gate.fail_on is not None and self.gate.fails(flag, fp):
+                self.failing[flag.code] += 1
             if self.max_new_severity is None or flag.severity > self.max_new_severity:
                 self.max_new_severity = flag.severity
 
     def to_json(self) -> dict:
         return {"baseline": self.gate.baseline_path, "accepted_fingerprints": len(self.gate.baseline),
                 "new": self.new, "baselined": self.baselined}  # fmt: skip
+
+
+def gate_line(failing: Counter, fail_on: Severity, out_dir: str, baselined: bool = False) -> str:
+    """The last line of stderr when the gate fails: which findings failed it and where to read them."""
+    total = sum(failing.values())
+    codes = ", ".join(f"{code} x{n}" for code, n in sorted(failing.items()))
+    return (f"translate-cmp: gate failed (--fail-on {fail_on}): {total} finding{'s' if total != 1 else ''} at "
+            f"{fail_on} or above{' not in the baseline' if baselined else ''} ({codes}); read them in "
+            f"{out_dir.rstrip('/')}/flags.jsonl")
 
 
 def load_baseline(path: Path | str) -> frozenset[str]:

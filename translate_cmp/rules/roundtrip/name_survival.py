@@ -58,27 +58,78 @@ def _words(text: str) -> list[str]:
     return _PART.findall(text)
 
 
+# Cost bound: a name is compared by spelling (``kept``) only with the distinct words of a window this
+# wide around its place in the other text (proportional position); exact matches count anywhere.
+# Sentences shorter than the window compare with every word, as before; long ones stay linear.
+WINDOW_WORDS = 200
+_MAX_ACRONYM = 24  # longest ALL-CAPS name looked up in the precomputed initials
+
+
 def acronym_kept(name: str, back_words: Sequence[str]) -> bool:
     """An ALL-CAPS name survives when an ALL-CAPS back word starts with it ("US" -> "USA") or capitalised
     back words spell it ("UK" -> "United Kingdom")."""
-    if not name.isupper() or len(name) < 2:
-        return False
-    if any(w.isupper() and w.startswith(name) for w in back_words):
-        return True
-    capitals = [w for w in back_words if w.lower() not in NAME_CONNECTORS]
-    initials = "".join(w[0] if w[0].isupper() else " " for w in capitals)
-    return name in initials
+    return _Words(list(back_words)).acronym(name)
 
 
-def survives(name: str, trip: RoundTrip, original: str, kept: Callable[[str, Sequence[str]], bool]) -> bool:
-    """``name`` is in the back-translation or in the pivot text (``kept`` decides what matches).
+class _Words:
+    """The words of one text, indexed once so that each name costs about the same however long the
+    text is (was: every name rescanned every word, quadratic in a long sentence)."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.lower = [w.lower() for w in words]
+        self.lower_set = frozenset(self.lower)
+        self._prefixes: set[str] | None = None
+        self._initials: str | None = None
+        self._spelled: set[str] | None = None
+
+    def near(self, where: float) -> list[str]:
+        """The distinct lower-case words of the window around relative position ``where`` (0..1)."""
+        if len(self.lower) <= WINDOW_WORDS:
+            return list(dict.fromkeys(self.lower))
+        mid = int(where * len(self.lower))
+        lo = max(0, min(mid - WINDOW_WORDS // 2, len(self.lower) - WINDOW_WORDS))
+        return list(dict.fromkeys(self.lower[lo:lo + WINDOW_WORDS]))
+
+    def acronym(self, name: str) -> bool:
+        if not name.isupper() or len(name) < 2:
+            return False
+        if self._prefixes is None:
+            self._prefixes = {w[:k] for w in self.words if w.isupper()
+                              for k in range(2, min(len(w), _MAX_ACRONYM) + 1)}
+            capitals = [w for w in self.words if w.lower() not in NAME_CONNECTORS]
+            self._initials = "".join(w[0] if w[0].isupper() else " " for w in capitals)
+            self._spelled = {run[i:j] for run in self._initials.split(" ")
+                             for i in range(len(run)) for j in range(i + 2, min(len(run), i + _MAX_ACRONYM) + 1)}
+        if len(name) <= _MAX_ACRONYM:
+            return name in self._prefixes or name in (self._spelled or set())
+        return any(w.isupper() and w.startswith(name) for w in self.words) or name in (self._initials or "")
+
+
+class TripIndex:
+    """One round trip's back-translation and pivot words, indexed for :func:`survives`."""
+
+    def __init__(self, trip: RoundTrip, original: str) -> None:
+        self.back = _Words(_words(trip.back_text))
+        # A pivot identical to the original is no translation: it carries no evidence.
+        self.pivot = _Words(_words(trip.pivot_text)) if trip.pivot_text.strip() != original.strip() else None
+
+
+def _kept_in(name: str, words: _Words, where: float, kept: Callable[[str, Sequence[str]], bool]) -> bool:
+    return name.lower() in words.lower_set or kept(name, words.near(where))
+
+
+def survives(name: str, trip: RoundTrip | TripIndex, original: str,
+             kept: Callable[[str, Sequence[str]], bool], where: float = 0.0) -> bool:
+    """``name`` is in the back-translation or in the pivot text (``kept`` decides what matches; it sees
+    the words near relative position ``where`` of a long text, every word of a short one).
 
     A pivot identical to the original is no translation: it carries no evidence.
     """
-    back = _words(trip.back_text)
-    if kept(name, [w.lower() for w in back]) or acronym_kept(name, back):
+    index = trip if isinstance(trip, TripIndex) else TripIndex(trip, original)
+    if _kept_in(name, index.back, where, kept) or index.back.acronym(name):
         return True
-    return trip.pivot_text.strip() != original.strip() and kept(name, [w.lower() for w in _words(trip.pivot_text)])
+    return index.pivot is not None and _kept_in(name, index.pivot, where, kept)
 
 
 def _joined(text: str, left: Span, right: Span, skipped: set[int]) -> bool:
@@ -121,9 +172,22 @@ def lost_names(text: str, candidates: Sequence[Span], trips: Sequence[RoundTrip]
     parts = [c for c in capitals if c[2].lower() not in ignored]
     skipped = {c[0] for c in capitals if c[2].lower() in ignored}
     need = min(2, len(trips))
+    indexes = [TripIndex(t, text) for t in trips]
+    size = max(len(text), 1)
+    # positions on a grid a quarter window apart: a name seen again in the same stretch is decided once
+    steps = max(1, 4 * len(_PART.findall(text)) // WINDOW_WORDS)
+    memo: dict[tuple[str, int], bool] = {}
+
+    def lost_in(c: Span) -> bool:
+        key = (c[2], c[0] * steps // size)
+        if key not in memo:
+            where = (key[1] + 0.5) / steps
+            memo[key] = sum(not survives(c[2], t, text, kept, where) for t in indexes) >= need
+        return memo[key]
+
     out = []
     for run in name_runs(text, parts, skipped):
-        lost = [c for c in run if sum(not survives(c[2], t, text, kept) for t in trips) >= need]
+        lost = [c for c in run if lost_in(c)]
         if len(lost) == len(run):  # a name with one surviving part survived, partly translated
             out.extend(c for c in lost if c[0] in reported)
     return out

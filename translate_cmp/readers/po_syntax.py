@@ -1,0 +1,190 @@
+"""The PO grammar GNU msgfmt enforces, checked before polib reads a catalogue (polib accepts far more:
+an unterminated ``msgid "Hello`` became a unit whose id was cut to ``Hell``).
+
+Checked, each a :class:`PoSyntaxError` with the line (msgfmt's wording where it has one): a string not
+closed before the end of the line; an escape sequence C does not define; a line that is neither a
+comment, a keyword with its string nor a continuation string; a keyword without its string; an entry
+without ``msgid`` or without its ``msgstr``; ``msgstr[N]`` without ``msgid_plural`` or ``msgstr`` with
+it; plural forms not numbered 0, 1, 2 ...; more or fewer plural forms than the header's ``nplurals``;
+a message defined twice (same ``msgctxt`` and ``msgid``). Obsolete entries (``#~``) are comments here,
+as they are to every tool that reads translations. Linear in the file's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)")
+_ESCAPES = frozenset("ntrabfv\\\"'?x01234567")
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+
+
+class PoSyntaxError(ValueError):
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(f"line {line}: {problem}")
+        self.line = line
+        self.problem = problem
+
+
+def _strings(text: str, pos: int, line: int) -> int:
+    """Check the strings from ``pos`` to the end of the line; how many there were."""
+    n = 0
+    i, end = pos, len(text)
+    while True:
+        while i < end and text[i] in " \t\r\f\v":
+            i += 1
+        if i == end:
+            return n
+        if text[i] != '"':
+            raise PoSyntaxError(line, f"syntax error: unexpected {text[i:i + 12]!r} (not a quoted string)")
+        i += 1
+        while True:
+            if i == end:
+                raise PoSyntaxError(line, "end-of-line within string")
+            c = text[i]
+            if c == '"':
+                i += 1
+                break
+            if c == "\\":
+                if i + 1 == end:
+                    raise PoSyntaxError(line, "end-of-line within string")
+                if text[i + 1] not in _ESCAPES:
+                    raise PoSyntaxError(line, f"invalid control sequence '\\{text[i + 1]}'")
+                if text[i + 1] == "x" and not (i + 2 < end and text[i + 2] in "0123456789abcdefABCDEF"):
+                    raise PoSyntaxError(line, "invalid control sequence '\\x' (no hex digit)")
+                i += 2
+                continue
+            i += 1
+        n += 1
+
+
+@dataclass
+class _Entry:
+    line: int = 0
+    keys: list[tuple[str, int | None, int]] = field(default_factory=list)  # (keyword, index, line)
+    context: str | None = None
+    msgid: str = ""
+    header: bool = False
+
+
+def _value(lines: list[str], start: int, stop: int, first_col: int) -> str:
+    """The raw concatenated string content of a keyword (escapes left as written: only for identity)."""
+    parts = []
+    for k in range(start, stop):
+        seg = lines[k][first_col:] if k == start else lines[k]
+        if seg.lstrip().startswith("#"):
+            continue
+        parts.extend(re.findall(r'"((?:[^"\\]|\\.)*)"', seg))
+    return "".join(parts)
+
+
+def check_po(text: str) -> None:
+    """Raise :class:`PoSyntaxError` at the first line msgfmt would reject (see the module docstring)."""
+    lines = text.splitlines()
+    entries: list[_Entry] = []
+    entry: _Entry | None = None
+    last_key: tuple[str, int, int] | None = None  # (keyword, line index, column after it) awaiting its strings
+    values: list[tuple[_Entry, str, int, int, int]] = []  # (entry, keyword, first line, stop line, column)
+
+    def close_key(stop: int) -> None:
+        nonlocal last_key
+        if last_key is not None and entry is not None:
+            values.append((entry, last_key[0], last_key[1], stop, last_key[2]))
+        last_key = None
+
+    for idx, raw in enumerate(lines):
+        lineno = idx + 1
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
+            continue  # as msgfmt's lexer: a string after a blank line or comment still continues its keyword
+        if stripped.startswith('"'):
+            if last_key is None:
+                raise PoSyntaxError(lineno, "syntax error: a string with no keyword before it")
+            _strings(raw, raw.index('"'), lineno)
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        m = _KEYWORD.match(raw, lead)
+        if not m:
+            word = stripped.split()[0]
+            raise PoSyntaxError(lineno, f"keyword {word[:30]!r} unknown" if word[:1].isalpha() else
+                                f"syntax error: unexpected {stripped[:12]!r}")
+        close_key(idx)
+        keyword, index = m.group(1), m.group(2)
+        continued = idx + 1 < len(lines) and lines[idx + 1].lstrip().startswith('"')
+        if _strings(raw, m.end(), lineno) == 0 and not continued:
+            raise PoSyntaxError(lineno, f"missing string after '{keyword}'")
+        if keyword in ("msgctxt", "msgid") and (entry is None or any(k[0] == "msgid" for k in entry.keys)
+                                                or any(k[0] == "msgctxt" for k in entry.keys) and keyword == "msgctxt"):
+            if entry is not None:
+                _finish(entry)
+            entry = _Entry(line=lineno)
+            entries.append(entry)
+        elif entry is None:
+            raise PoSyntaxError(lineno, f"syntax error: '{keyword}' before any 'msgid'")
+        if keyword in ("msgid_plural", "msgstr") and not any(k[0] == "msgid" for k in entry.keys):
+            raise PoSyntaxError(lineno, f"syntax error: '{keyword}' without a 'msgid' before it")
+        if keyword != "msgstr" and index is not None:
+            raise PoSyntaxError(lineno, f"syntax error: '{keyword}[{index}]' (only msgstr has an index)")
+        entry.keys.append((keyword, int(index) if index is not None else None, lineno))
+        last_key = (keyword, idx, m.end())
+    close_key(len(lines))
+    if entry is not None:
+        _finish(entry)
+    for e, keyword, start, stop, col in values:
+        if keyword == "msgctxt":
+            e.context = _value(lines, start, stop, col)
+        elif keyword == "msgid":
+            e.msgid = _value(lines, start, stop, col)
+    _check_catalogue(entries, lines, values)
+
+
+def _finish(entry: _Entry) -> None:
+    keys = [k for k, _, _ in entry.keys]
+    if "msgid" not in keys:
+        raise PoSyntaxError(entry.line, "missing 'msgid' section")
+    plural = "msgid_plural" in keys
+    forms = [(i, line) for k, i, line in entry.keys if k == "msgstr"]
+    if not forms:
+        raise PoSyntaxError(entry.line, "missing 'msgstr[]' section" if plural else "missing 'msgstr' section")
+    for k in ("msgctxt", "msgid", "msgid_plural"):
+        if keys.count(k) > 1:
+            line = [ln for kk, _, ln in entry.keys if kk == k][1]
+            raise PoSyntaxError(line, f"syntax error: '{k}' twice in one entry")
+    if not plural:
+        for i, line in forms:
+            if i is not None:
+                raise PoSyntaxError(line, "syntax error: 'msgstr[N]' in a message without 'msgid_plural'")
+        if len(forms) > 1:
+            raise PoSyntaxError(forms[1][1], "syntax error: 'msgstr' twice in one entry")
+        return
+    for expected, (i, line) in enumerate(forms):
+        if i is None:
+            raise PoSyntaxError(line, "missing 'msgstr[]' section: a message with 'msgid_plural' needs msgstr[0], ...")
+        if i != expected:
+            raise PoSyntaxError(line, f"plural form has wrong index: msgstr[{i}] where msgstr[{expected}] belongs")
+
+
+def _check_catalogue(entries: list[_Entry], lines: list[str], values) -> None:
+    seen: dict[tuple[str | None, str], int] = {}
+    header_line = None
+    for e in entries:
+        key = (e.context, e.msgid)
+        if key in seen:
+            raise PoSyntaxError(e.line, f"duplicate message definition (first defined at line {seen[key]})")
+        seen[key] = e.line
+        if e.msgid == "" and e.context is None:
+            header_line = e.line
+    if header_line is None:
+        return
+    header = next(e for e in entries if e.line == header_line)
+    msgstr = [v for v in values if v[0] is header and v[1] == "msgstr"]
+    found = _NPLURALS.search(_value(lines, msgstr[0][2], msgstr[0][3], msgstr[0][4])) if msgstr else None
+    if not found:
+        return
+    nplurals = int(found.group(1))
+    for e in entries:
+        forms = [line for k, i, line in e.keys if k == "msgstr" and i is not None]
+        if forms and len(forms) != nplurals:
+            raise PoSyntaxError(forms[-1] if len(forms) > nplurals else e.line,
+                                f"{len(forms)} plural forms where the header's Plural-Forms says nplurals={nplurals}")
