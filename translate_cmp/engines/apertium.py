@@ -29,7 +29,9 @@ DEFAULT_CHUNK = 500  # sentences per process
 SEPARATOR = "\n\n"
 # Apertium codes -> the ISO 639-1 codes the pipeline uses
 ISO = {"eng": "en", "en": "en", "spa": "es", "es": "es", "cat": "ca", "ca": "ca", "glg": "gl", "gl": "gl",
-       "fra": "fr", "fr": "fr", "por": "pt", "pt": "pt"}
+       "fra": "fr", "fr": "fr", "por": "pt", "pt": "pt", "ita": "it", "it": "it", "rus": "ru", "ru": "ru",
+       "ukr": "uk", "uk": "uk", "afr": "af", "af": "af", "nld": "nl", "nl": "nl", "ron": "ro", "ro": "ro",
+       "eus": "eu", "eu": "eu", "isl": "is", "is": "is"}
 _MODE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")  # variants (eng-cat_valencia, spa-eng_US) do not match
 
 
@@ -84,7 +86,8 @@ class ApertiumEngine(Engine):
 
     def model_id(self, src: str, tgt: str) -> str:
         mode = self._mode(src, tgt)
-        return f"apertium:{mode}:apertium={self.version()}:{_package_version(mode)}"
+        patched = ":tagger=cg-first" if self._command(mode)[0] == "sh" else ""
+        return f"apertium:{mode}:apertium={self.version()}:{_package_version(mode)}{patched}"
 
     def settings(self) -> dict:
         return {"unknown_marks": False, "unknown_words": "analyser", "separator": "blank line", "clean_spaces": True}
@@ -113,9 +116,15 @@ class ApertiumEngine(Engine):
                              f"{', '.join(sorted(self.modes.values())) or 'none'} (see scripts/install-engines)")
         return mode
 
+    def _command(self, mode: str) -> list[str]:
+        """``apertium -u MODE``, or for a mode whose tagger fails here, the mode's own pipeline without it."""
+        if _tagger_fails(self.binary, mode) and (pipeline := untagged_pipeline(MODES_DIR / f"{mode}.mode")):
+            return ["sh", "-c", pipeline]
+        return [self.binary, "-u", mode]
+
     def _run(self, mode: str, sentences: list[str]) -> list[str]:
         """One process over ``sentences``; stdin written from a thread while stdout is read."""
-        proc = subprocess.Popen([self.binary, "-u", mode], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        proc = subprocess.Popen(self._command(mode), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, encoding="utf-8")
         payload = SEPARATOR.join(sentences) + "\n"
 
@@ -139,6 +148,48 @@ class ApertiumEngine(Engine):
         if len(parts) != len(sentences):
             raise RuntimeError(f"apertium -u {mode} returned {len(parts)} outputs for {len(sentences)} inputs")
         return parts
+
+
+_TAGGER = re.compile(r"\|\s*apertium-tagger\s+-g\s+\$2\s+'[^']*'\s*")
+
+
+def untagged_pipeline(mode_file: Path) -> str | None:
+    """The mode's shell pipeline with its statistical tagger left out and Constraint Grammar keeping the first
+    reading instead (``cg-proc -1 -n``), with the text (de)formatters and ``-u``'s generator flag; None when
+    the mode has no such tagger stage.
+
+    Why: Debian's apertium 3.8.3 tagger crashes on the perceptron models of apertium-rus-ukr (segmentation
+    fault, rus->ukr; an assertion, ukr->rus) and the ``apertium`` script then prints nothing and exits 0.
+    """
+    try:
+        text = mode_file.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    if not _TAGGER.search(text) or "cg-proc -w" not in text:
+        return None
+    body = _TAGGER.sub("", text, count=1).replace("cg-proc -w", "cg-proc -1 -n -w", 1)
+    body = body.replace("$1", "-n").replace("$2", "")
+    return f"apertium-destxt | {body} | apertium-retxt"
+
+
+# A few words each mode's tagger must see (a number or a word no dictionary holds passes through untagged).
+# Both crashed Debian's tagger (3.8.3) with apertium-rus-ukr 0.2.1 ("Я живу в доме." did not).
+PROBES = {"ru": "Привет мир. Как дела?", "uk": "Привіт світ. Як справи?"}
+
+
+@lru_cache(maxsize=64)
+def _tagger_fails(binary: str, mode: str) -> bool:
+    """Whether ``apertium -u MODE`` gives nothing for a short sentence (its tagger crashed: see
+    :func:`untagged_pipeline`). Only modes from a language in :data:`PROBES` are tried."""
+    src = ISO.get(mode.split("-")[0], "")
+    if src not in PROBES:
+        return False
+    try:
+        out = subprocess.run([binary, "-u", mode], input=PROBES[src] + "\n", capture_output=True, text=True,
+                             timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return not out.strip()
 
 
 def _one_line(text: str) -> str:

@@ -12,10 +12,10 @@ from translate_cmp.engines import auto_engine, create_engine
 from translate_cmp.engines.argos_quality import DEFAULT_QUALITY, engine_options
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.cache import CachingEngine, with_cache
-from translate_cmp.engines.none import NoneEngine
+from translate_cmp.engines.routes import plan_entries
 from translate_cmp.engines.side_by_side import expand_pivots, split_tag
 from translate_cmp.errors import InputsFailed
-from translate_cmp.pipeline import INSTALL_HINT, RunStats
+from translate_cmp.pipeline import RunStats
 from translate_cmp.readers import FileError, ReadOptions, check_paths, link_notice, read_documents, skipped_links
 from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
@@ -31,6 +31,7 @@ from translate_cmp.run.memo import (
     run_key,
     split_folder,
 )
+from translate_cmp.run.route_report import route_lines, route_summary
 from translate_cmp.run.signature import RunSignature
 from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.writers import open_writers
@@ -92,16 +93,16 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     rules = select_rules(config.select, config.ignore)
     options = {**engine_options(config.quality), **config.engine_options}
     if config.engine == "auto":
-        engine, why = auto_engine(pivot=(config.pivots or ["es"])[0], **options)
+        engine, why = auto_engine(**options)
         notify(f"translate-cmp: {why}")
-        if isinstance(engine, NoneEngine):
-            notify("translate-cmp: argos models install with: " + INSTALL_HINT.format(src="en", tgt="es"))
     else:
         engine = create_engine(config.engine, **options)
     engine = with_cache(engine, config.cache_dir, config.cache, notify)
     spec = WorkSpec(
         engine=engine.name, engine_options=options, use_cache=config.cache, cache_dir=config.cache_dir,
-        select=config.select, ignore=config.ignore, pivots=expand_pivots(config.engine, config.pivots),
+        select=config.select, ignore=config.ignore,
+        pivots=expand_pivots(config.engine, config.pivots) if "," in config.engine
+        else plan_entries(engine, config.pivots),
         strict=config.engine == "argos",
         chunk_docs=config.chunk_docs, jobs=config.jobs,
         surprisal=config.surprisal and any(r.code == SURPRISAL_RULE for r in rules),
@@ -145,15 +146,16 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             if tag := split_tag(pivot)[1]:  # a further engine of --engine argos,apertium
                 note(f"translate-cmp: no {tag} mode for {src}->{split_tag(pivot)[0]}->{src}; those documents "
                        f"have no {pivot} rows")
-                continue
-            note(f"translate-cmp: no argos models for {src}->{pivot}->{src}; those documents got surface rules only. "
-                   "Install: " + INSTALL_HINT.format(src=src, tgt=pivot))
+        routes = route_summary(engine, stats, spec.pivots, hints=config.engine != "none")
+        for line in route_lines(routes):
+            note(line)
         manifest = {
             **base_manifest(engine, rule_docs, scorer, stats, started),
             "settings": settings_manifest(config),
             "rules_not_run": not_run,
             "gate": tally.to_json(),
             "untranslated": [f"{s}->{p}" for s, p in sorted(stats.untranslated_pairs)],
+            "routes": routes,
             "input_errors": [asdict(e) for e in stats.input_errors],
             "cache": {"path": str(engine.cache.path), "documents_reused": stats.cache["documents_reused"],
                       "hits": stats.cache["hits"], "misses": stats.cache["misses"], "run_reused": False}
