@@ -16,7 +16,16 @@ from translate_cmp.engines.routes import plan_entries
 from translate_cmp.engines.side_by_side import expand_pivots, split_tag
 from translate_cmp.errors import InputsFailed
 from translate_cmp.pipeline import RunStats
-from translate_cmp.readers import FileError, ReadOptions, check_paths, link_notice, read_documents, skipped_links
+from translate_cmp.readers import (
+    FileError,
+    ReadOptions,
+    check_paths,
+    link_notice,
+    output_notice,
+    read_documents,
+    skipped_links,
+    skipped_outputs,
+)
 from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
@@ -82,11 +91,14 @@ def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats
 def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file=sys.stderr)) -> RunStats:
     """Run the pipeline over ``config.paths`` and write every output file atomically."""
     started = time.time()
-    check_paths(config.paths, config.read.follow_links)  # fail before loading anything
+    check_paths(config.paths, config.read.follow_links, (config.out_dir,))  # fail before loading anything
     for link in skipped_links(config.paths, config.read.follow_links):
         notify(link_notice(link))
+    for folder in skipped_outputs(config.paths, config.read.follow_links, (config.out_dir,)):
+        notify(output_notice(folder))
     if config.strict_inputs:
-        for _ in read_documents(config.paths, config.read):  # every file read once: the first bad one is fatal
+        # every file read once: the first bad one is fatal
+        for _ in read_documents(config.paths, config.read, exclude=(config.out_dir,)):
             pass
     accepted = load_baseline(config.baseline) if config.baseline else frozenset()
     tally = GateTally(Gate(config.fail_on, accepted, config.baseline))
@@ -133,7 +145,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
 
     with open_writers(config.out_dir, config.formats, gate=tally.gate) as writers:
         work = Work(engine, rules, spec, scorer, stats, on_chunk=progress)
-        for result in execute(config.executor, read_documents(config.paths, config.read, on_error=skip), work):
+        for result in execute(config.executor, read_documents(config.paths, config.read, on_error=skip,
+                                                                  exclude=(config.out_dir,)), work):
             rows = writers.write(result, rule_docs)
             tally.add((flag, fp) for flag, fp, _ in rows.findings())
             if missing := rules_not_run(rules, result.lang):
