@@ -64,16 +64,16 @@ def test_install_hint_names_the_language_asked():
 @needs_apertium
 def test_apertium_routes_every_claimed_language():
     engine = ApertiumEngine()
-    expected = {"en": "es", "es": "gl", "fr": "es", "it": "es", "pt": "es", "ca": "es", "gl": "es", "ru": "uk",
+    expected = {"en": "es", "es": "gl", "fr": "ca", "it": "ca", "pt": "gl", "ca": "es", "gl": "pt", "ru": "uk",
                 "nl": "af"}
     for lang, pivot in expected.items():
         route = route_for(engine, lang)
         assert route.engine == "apertium" and route.pivots == (pivot,), (lang, route)
     assert route_for(engine, "de").engine == ""
-    assert route_for(engine, "fr", bare=("ca",)).pivots == ("ca",)  # a bare --pivot is preferred where it serves
+    assert route_for(engine, "fr", bare=("es",)).pivots == ("es",)  # a bare --pivot is preferred where it serves
     assert route_for(engine, "fr", fixed={"fr": ("it",)}).engine == ""  # fixed: kept, reported when missing
-    entries = plan_entries(engine, ("fr=ca",))
-    assert "fr=ca" in entries and "fr=es" not in entries and "ru=uk" in entries
+    entries = plan_entries(engine, ("fr=es",))
+    assert "fr=es" in entries and "fr=ca" not in entries and "ru=uk" in entries
 
 
 @needs_apertium
@@ -94,7 +94,7 @@ def test_routed_engine_prefers_argos_where_it_has_both_legs(argos_packages_dir):
     assert engine.name == "argos+apertium"
     assert route_for(engine, "en").engine == "argos" and route_for(engine, "en").pivots == ("de",)
     assert route_for(engine, "de").engine == "argos"
-    assert route_for(engine, "fr").engine == "apertium" and route_for(engine, "fr").pivots == ("es",)
+    assert route_for(engine, "fr").engine == "apertium" and route_for(engine, "fr").pivots == ("ca",)
     assert route_for(engine, "en", fixed={"en": ("es",)}).engine == "apertium"
     assert engine.translate(["Hallo Welt."], "de", "en")[0].text == "Hallo Welt."  # the copy model
 
@@ -113,15 +113,15 @@ def test_run_reports_routes_per_language(tmp_path):
     (docs / "fr.txt").write_text(FRENCH, encoding="utf-8")
     (docs / "de.txt").write_text(GERMAN, encoding="utf-8")
     (docs / "ru.txt").write_text(RUSSIAN, encoding="utf-8")
-    proc = _run(tmp_path, "docs", "--engine", "apertium", "--pivot", "fr=ca")
+    proc = _run(tmp_path, "docs", "--engine", "apertium", "--pivot", "fr=es")
     assert proc.returncode == 0, proc.stderr
-    assert "route fr (French): apertium fr->ca->fr 3 of 3 sentences" in proc.stderr
+    assert "route fr (French): apertium fr->es->fr 3 of 3 sentences" in proc.stderr
     assert "route ru (Russian): apertium ru->uk->ru 3 of 3 sentences" in proc.stderr
     german = [line for line in proc.stderr.splitlines() if "for de" in line]
     assert len(german) == 1 and "Apertium has no pair for German" in german[0]
     assert "--from-index de en" in german[0]
     routes = json.loads((tmp_path / "outputs" / "run.json").read_text(encoding="utf-8"))["routes"]
-    assert routes["fr"] == {"engine": "apertium", "pivots": {"ca": 3}, "sentences": 3, "untranslated": 0}
+    assert routes["fr"] == {"engine": "apertium", "pivots": {"es": 3}, "sentences": 3, "untranslated": 0}
     assert routes["ru"]["pivots"] == {"uk": 3}
     assert routes["de"]["sentences"] == 0 and routes["de"]["untranslated"] == 3 and "install" in routes["de"]
 
