@@ -150,3 +150,17 @@ def test_outputs_are_never_read_back(tmp_path):
     assert "3 documents" not in third.stderr and "1 documents" in third.stderr
     given = _run(tmp_path, "old-run", "--engine", "none", "--no-cache")
     assert given.returncode == 2 and "is a translate-cmp output folder" in given.stderr
+
+
+def test_galician_is_told_from_spanish_and_portuguese():
+    from translate_cmp.lang.detect import detect
+
+    galician = ("Esta opción non se pode cambiar. Tamén hai unha lista dos ficheiros que xa foron copiados polo "
+                "programa, cando se inicia a sesión.")
+    spanish = ("Esta opción no se puede cambiar. También hay una lista de los archivos que ya fueron copiados por "
+               "el programa, cuando se inicia la sesión.")
+    portuguese = ("Esta opção não pode ser alterada. Também há uma lista dos arquivos que já foram copiados pelo "
+                  "programa, quando a sessão é iniciada.")
+    assert detect(galician).lang == "gl"
+    assert detect(spanish).lang == "es"
+    assert detect(portuguese).lang == "pt"
