@@ -180,7 +180,10 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
 @click.option("--ignore", help="Skip these rule codes or prefixes.")
 @click.option("--encoding", help="Read text files in this encoding.")
 @_follow_links
-def compare(source, translation, out_dir, engine, select, ignore, fail_on, formats, encoding, follow_links) -> None:
+@click.option("--source-lang", help="The source's language (default: detected), e.g. fr.")
+@click.option("--target-lang", help="The translation's language (default: detected), e.g. es.")
+def compare(source, translation, out_dir, engine, select, ignore, fail_on, formats, encoding, follow_links,
+            source_lang, target_lang) -> None:
     """Align SOURCE with its TRANSLATION (two files, or two folders paired by file name); flag omissions,
     additions and divergent pairs."""
     from translate_cmp.compare import run_compare
@@ -189,7 +192,8 @@ def compare(source, translation, out_dir, engine, select, ignore, fail_on, forma
     stats = run_compare(Path(source), Path(translation), Path(out_dir), engine, _csv_list(select),
                         _csv_list(ignore), _csv_list(formats) or (),
                         ReadOptions(encoding=encoding, follow_links=follow_links),
-                        notify=lambda line: click.echo(line, err=True))
+                        notify=lambda line: click.echo(line, err=True), source_lang=source_lang,
+                        target_lang=target_lang)
     click.echo(f"{stats.documents} documents, {stats.sentences} source sentences, {stats.flagged} flagged "
                f"-> {out_dir}/", err=True)
     _exit(stats.max_severity, Severity.parse(fail_on) if fail_on else None)
