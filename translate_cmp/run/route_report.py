@@ -27,7 +27,8 @@ def route_summary(engine: Engine, stats: RunStats, pivots: Sequence[str], hints:
         engines = sorted({serving_engine(engine, lang, split_tag(p)[0]) or split_tag(p)[1] for p in served})
         record: dict = {
             "engine": "+".join(e for e in engines if e) or None,
-            "pivots": {p: served[p] for p in sorted(served, key=lambda p: (p not in planned, p))},
+            "pivots": {p: served[p] for p in sorted(served, key=lambda p: (planned.index(p) if p in planned
+                                                                           else len(planned), p))},
             "sentences": max(served.values(), default=0),
             "untranslated": stats.unrouted.get(lang, 0),
         }

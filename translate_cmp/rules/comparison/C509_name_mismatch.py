@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from translate_cmp.lang.lexicon import NAME_CONNECTORS
 from translate_cmp.lang.wordlists import closed_class
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
@@ -48,11 +49,28 @@ class NameMismatch(Rule):
             return
         found = _plain(cp.text + " " + (cp.back or ""))
         grammar = closed_class(ctx.doc_lang)
-        for m in _WORD.finditer(ctx.text):
-            word = m.group()
-            if not word[0].isupper() or _SENTENCE_START.search(ctx.text[:m.start()]):
+        for run in _capital_runs(ctx.text):
+            names = [w for w in run if not w[3] and w[2].lower() not in grammar]
+            if not names or any(_plain(w[2]) in found for w in run):  # one part kept: partly translated
                 continue
-            if word.lower() in grammar:
+            start, end = names[0][0], names[-1][1]
+            yield Hit(start, end, f"{ctx.text[start:end]} is not in the translation: {cp.text[:80]!r}")
+
+
+def _capital_runs(text: str) -> list[list[tuple[int, int, str, bool]]]:
+    """Capitalised words grouped into names (joined by a space, a hyphen or connectors: Cape Town, Organisation
+    mondiale de la Santé), each as (start, end, word, starts the sentence)."""
+    runs: list[list[tuple[int, int, str, bool]]] = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if not word[0].isupper():
+            continue
+        item = (m.start(), m.end(), word, _SENTENCE_START.search(text[:m.start()]) is not None)
+        if runs:
+            gap = text[runs[-1][-1][1]:m.start()]
+            inner = gap.replace("-", " ").split()
+            if not gap.strip(" -") or (gap.startswith(" ") and all(w.lower() in NAME_CONNECTORS for w in inner)):
+                runs[-1].append(item)
                 continue
-            if _plain(word) not in found:
-                yield Hit(m.start(), m.end(), f"{word} is not in the translation: {cp.text[:80]!r}")
+        runs.append([item])
+    return runs

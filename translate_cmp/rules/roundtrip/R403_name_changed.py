@@ -12,7 +12,6 @@ from collections.abc import Iterator, Sequence
 
 from translate_cmp.lang.lexicon import TITLE_LOWER
 from translate_cmp.lang.profile import MODULES, language
-from translate_cmp.lang.wordlists import is_real_word
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
 from translate_cmp.rules.roundtrip.helpers import MEASURED, excerpt, round_trip
@@ -33,18 +32,15 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1] == "_") or (end < len(text) and text[end] == "_")
 
 
-def names(text: str, lang: str = "") -> list[tuple[int, int, str]]:
-    """Capitalised words that are not capitalised by position (sentence start, after quotes or colons), not
-    parts of an underscore identifier and, with ``lang``, not a common word of ``lang`` in capitals (a manual
-    page's placeholder, COMMANDO, FEINA: an engine rightly translates it)."""
+def names(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised words that are not capitalised by position (sentence start, after quotes or colons) and not
+    parts of an underscore identifier (PR_SET_TIMERSLACK: code, which an engine may translate piecemeal)."""
     out = []
     for m in _NAME_PART.finditer(text):
         word = m.group()
         if len(word) < 2 or not word[0].isupper() or word[0].isdigit() or _position_capital(text, m.start()):
             continue
         if _in_identifier(text, m.start(), m.end()):
-            continue
-        if lang and len(word) >= 3 and word.isupper() and is_real_word(word, lang):
             continue
         out.append((m.start(), m.end(), word))
     return out
@@ -103,8 +99,8 @@ class NameChanged(Rule):
         "0 of 32 Spanish ones via en (before this calibration: 18, 32, 17, 18 and 3); recall on garbled ones "
         "unchanged by the byline step (4 of 27 via ca, 1 of 6 Spanish via en). Per route, on real sentences of "
         "manual pages and catalogues (benchmarks/roundtrip_routes.py), parts of underscore identifiers "
-        "(PR_SET_TIMERSLACK) and common words in capitals (a page's placeholders: COMMANDO, FEINA) are not names: "
-        "at most 1 of 60 clean sentences per route (before: 3 of 60 via en-es)."
+        "(PR_SET_TIMERSLACK) are not names: at most 1 of 60 clean sentences per route (before: 3 of 60 via "
+        "en-es); what is left is a page's placeholders in capitals that the engine translates (FEINA, COMMANDO)."
     )
     instead = "Check the name and the words around it (spacing, casing, spelling)."
     examples = (
@@ -136,7 +132,7 @@ class NameChanged(Rule):
         if rt is None or is_title_case(ctx.text):
             return
         trips = (rt, *ctx.extra_round_trips)
-        lost = lost_names(ctx.text, names(ctx.text, ctx.doc_lang), trips, ctx.doc_lang, name_kept)
+        lost = lost_names(ctx.text, names(ctx.text), trips, ctx.doc_lang, name_kept)
         if not lost:
             return
         original = {m.group().lower() for m in _NAME_PART.finditer(ctx.text)}
