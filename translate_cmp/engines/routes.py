@@ -1,9 +1,10 @@
 """Routes: for each document language, the engine and pivot its round trip takes, chosen from what is installed.
 
-A route is ``lang -> pivot -> lang`` on one engine. Best first: an engine earlier in the run's engine list
-(argos before apertium: :class:`RoutedEngine`) that has both legs; within that engine, the pivots named by
-``--pivot`` (bare codes, ``es``), else the pivot whose round trips measured best
-(:data:`APERTIUM_PIVOTS`, benchmarks/route_choice.py), else English, else the first in code order.
+A route is ``lang -> pivot -> lang`` on one engine. The pivots named by ``--pivot`` (bare codes, ``es``)
+wherever an installed engine can take them; else best first: an engine earlier in the run's engine list
+(argos before apertium: :class:`RoutedEngine`) that has both legs, and within that engine the pivot whose
+round trips measured best (:data:`APERTIUM_PIVOTS`, benchmarks/route_choice.py), else English, else the
+first in code order.
 ``--pivot fr=es`` fixes a language's pivot whatever is installed (a missing leg is then reported, with
 the command that installs it).
 
@@ -154,11 +155,11 @@ def route_for(engine: Engine, lang: str, bare: Sequence[str] = (), fixed: dict[s
     candidates = sorted(p for s, p in directions if s == lang and p != lang and (p, lang) in directions)
     if not candidates:
         return Route(lang, "", ())
+    asked = [p for p in bare if p in candidates]
+    if asked:  # --pivot es: wherever an engine can take it, whichever engine that is
+        return Route(lang, serving_engine(engine, lang, asked[0]), tuple(asked))
     best_rank = min(_engine_rank(engine, lang, p) for p in candidates)
     candidates = [p for p in candidates if _engine_rank(engine, lang, p) == best_rank]
-    asked = [p for p in bare if p in candidates]
-    if asked:
-        return Route(lang, serving_engine(engine, lang, asked[0]), tuple(asked))
     measured = APERTIUM_PIVOTS.get(lang, ())
 
     def order(p: str) -> tuple[int, int, str]:

@@ -113,7 +113,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     spec = WorkSpec(
         engine=engine.name, engine_options=options, use_cache=config.cache, cache_dir=config.cache_dir,
         select=config.select, ignore=config.ignore,
-        pivots=expand_pivots(config.engine, config.pivots) if "," in config.engine
+        pivots=expand_pivots(config.engine, config.pivots or ("es",)) if "," in config.engine
         else plan_entries(engine, config.pivots),
         strict=config.engine == "argos",
         chunk_docs=config.chunk_docs, jobs=config.jobs,
