@@ -164,3 +164,17 @@ def test_galician_is_told_from_spanish_and_portuguese():
     assert detect(galician).lang == "gl"
     assert detect(spanish).lang == "es"
     assert detect(portuguese).lang == "pt"
+
+
+@needs_apertium
+def test_route_sample_follows_the_planned_routes():
+    import csv
+
+    with open(ROOT / "benchmarks" / "roundtrip_routes_sample.tsv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    engine = ApertiumEngine()
+    routes = {r["route"] for r in rows}
+    assert routes == {f"{lang}-{route_for(engine, lang).pivots[0]}" for lang in {r["lang"] for r in rows}}
+    assert len(routes) == 9 and all(sum(r["route"] == route for r in rows) == 60 for route in routes)
+    assert {r["label"] for r in rows} == {"clean", "debris"} and all(r["reason"] for r in rows if r["label"] != "clean")
+    assert "text" not in rows[0]  # the sentences are read again from Debian's files, never stored here
