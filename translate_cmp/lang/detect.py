@@ -44,10 +44,12 @@ def _fast():
     return FastDetector(_factory())
 
 
-def detect(text: str) -> Detection:
+def detect(text: str, galician: bool = True) -> Detection:
     """The most probable language of ``text`` and its probability, the same on every call.
 
     langdetect's algorithm and profiles, run by :mod:`translate_cmp.lang.langdetect_fast` (same answers, faster).
+    ``galician``: a Spanish or Portuguese answer is checked for Galician, which langdetect does not know
+    (translate_cmp/lang/galician.py).
     """
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -58,7 +60,7 @@ def detect(text: str) -> Detection:
     except (LangDetectException, IndexError):
         return Detection(UNDETERMINED, 0.0)
     lang = _CODE_FIXES.get(best.lang, best.lang)
-    if lang in GALICIAN_LOOKALIKES:
+    if galician and lang in GALICIAN_LOOKALIKES:
         from translate_cmp.lang.galician import is_galician
 
         if is_galician(text):
@@ -125,7 +127,9 @@ def sentence_language(text: str, doc: Detection | None) -> tuple[Detection, str]
         return doc, "no evidence"
     if plainly_in(text, doc.lang):
         return doc, "plain"
-    found = detect(text)
+    # Galician told apart only in a Galician document: a sentence is little evidence, and Spanish or Portuguese
+    # documents keep langdetect's answer (2 of 400 Portuguese sentences read as Galician otherwise)
+    found = detect(text, galician=False)
     if doc.lang == "gl" and found.lang in GALICIAN_LOOKALIKES:
         from translate_cmp.lang.galician import may_be_galician
 
