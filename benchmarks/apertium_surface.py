@@ -121,7 +121,9 @@ LABELS: dict[tuple[str, str, int], tuple[str, str]] = {
     ('ca', 'en_economy', 14): ('Els EUA la reserva', 'clean'),
     ('ca', 'en_economy', 15): ('Els analistes a Goldman', 'clean'),
     ('ca', 'en_economy', 16): ('Els negocis petits diuen', 'clean'),
-    ('ca', 'en_economy', 17): ('La marca Espera, que', 'clean'),
+    # relabelled in issue 25 (was 'clean'): the name "Mark Hope" read as words, its capital kept, as 'Unió' below
+    ('ca', 'en_economy', 17): ('La marca Espera, que',
+        "surface: 'Espera' capitalised mid-sentence (the name Hope read as a verb)"),
     ('ca', 'en_health', 0): ('Ministres de salut acorden', 'clean'),
     ('ca', 'en_health', 1): ('Ministres de salut des', 'clean'),
     ('ca', 'en_health', 2): ("L'Organització de Salut Mundial", 'clean'),
@@ -155,7 +157,9 @@ LABELS: dict[tuple[str, str, int], tuple[str, str]] = {
     ('gl', 'en_economy', 0): ('Interese de controis de', 'clean'),
     ('gl', 'en_economy', 1): ('O Banco de Inglaterra', 'clean'),
     ('gl', 'en_economy', 2): ('Gobernador Andrew Bailey dixo', 'clean'),
-    ('gl', 'en_economy', 3): ('Os prezos aumentaron por', 'clean'),
+    # relabelled in issue 25 (was 'clean'): March read as a verb, as in the ca translation of the same sentence
+    ('gl', 'en_economy', 3): ('Os prezos aumentaron por',
+        "surface: 'Marchar' capitalised mid-sentence (March read as a verb)"),
     ('gl', 'en_economy', 4): ('Sete dos nove membros', 'clean'),
     ('gl', 'en_economy', 5): ('Dous votado para un', 'clean'),
     ('gl', 'en_economy', 6): ('Os mercados esperaban a', 'clean'),

@@ -43,7 +43,7 @@ import random
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +54,8 @@ if str(ROOT) not in sys.path:
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corrupt import KINDS, Corruption, corruptions  # noqa: E402
+from real_text_metrics import auroc, pairwise_accuracy  # noqa: E402
+from real_text_metrics import touches as overlaps  # noqa: E402
 
 from translate_cmp.records import Document, Severity  # noqa: E402
 from translate_cmp.score.risk import document_risk, risk  # noqa: E402
@@ -178,51 +180,6 @@ def run_pipeline(docs: Sequence[tuple[str, str]], workers: int) -> dict[str, Doc
 
 
 # ---------------------------------------------------------------- metrics
-
-
-def auroc(positives: Sequence[float], negatives: Sequence[float]) -> float:
-    """Probability that a random positive scores above a random negative (ties count half)."""
-    if not positives or not negatives:
-        return float("nan")
-    ranked = sorted([(v, 1) for v in positives] + [(v, 0) for v in negatives])
-    rank_sum, i = 0.0, 0
-    while i < len(ranked):
-        j = i
-        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
-            j += 1
-        mid_rank = (i + 1 + j) / 2  # average 1-based rank of the tie group
-        rank_sum += mid_rank * sum(label for _, label in ranked[i:j])
-        i = j
-    n_pos, n_neg = len(positives), len(negatives)
-    return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
-
-
-def pairwise_accuracy(groups: Iterable[Sequence[tuple[float, float]]]) -> tuple[float, int, float]:
-    """Over pairs in a group with different truth (``(score, truth)``): share ordered like the truth.
-
-    A tie in the score counts half. Returns (accuracy, pairs, share of pairs tied in the score).
-    """
-    right = ties = n = 0.0
-    for items in groups:
-        for i in range(len(items)):
-            for j in range(i + 1, len(items)):
-                (sa, ta), (sb, tb) = items[i], items[j]
-                if ta == tb:
-                    continue
-                n += 1
-                if sa == sb:
-                    right += 0.5
-                    ties += 1
-                elif (sa > sb) == (ta > tb):
-                    right += 1
-    return (right / n if n else float("nan")), int(n), (ties / n if n else float("nan"))
-
-
-def overlaps(start: int, end: int, a: int, b: int) -> bool:
-    """A flag span [start, end) against a rater span [a, b); an empty rater span is a point."""
-    if a == b:
-        return start <= a <= end
-    return start < b and a < end
 
 
 def _met(ok: bool) -> str:

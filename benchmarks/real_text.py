@@ -264,6 +264,8 @@ class SetResult:
     clean_flagged: int = 0
     clean_sentences: int = 0
     clean_sentences_flagged: int = 0
+    clean_sentences_slips: int = 0  # flagged sentences whose every flag was judged a real slip of the translator
+    clean_sentences_judged: int = 0  # flagged sentences whose every flag was judged (slip or false alarm)
     other_lang: Counter = field(default_factory=Counter)  # rows detected as another language
     flags_auroc: float = float("nan")
     severity_auroc: float = float("nan")
@@ -282,7 +284,24 @@ class SetResult:
     pairwise: dict[str, tuple[float, int, float]] = field(default_factory=dict)
 
 
-def measure(rows: list[Row], out: Outputs, rounds: int) -> SetResult:
+def judge_key(row: Row, flag: dict) -> tuple[str, str, str, str]:
+    """How a flag on clean text is looked up in the judged file: set, origin (page and paragraph), code, flagged."""
+    return row.set_name, row.origin, flag["code"], " ".join(row.text[flag["start"]:flag["end"]].split())
+
+
+def read_judged(path: Path) -> dict[tuple[str, str, str, str], str]:
+    """``benchmarks/clean_text_judged.tsv``: the verdict on each judged flag, ``slip`` (a real error of the human
+    translator: the flag is right) or ``false`` (a false alarm)."""
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t",
+                              quoting=csv.QUOTE_NONE)
+        return {(r["set"], r["origin"], r["code"], r["flagged"]): r["verdict"] for r in rows}
+
+
+def measure(rows: list[Row], out: Outputs, rounds: int,
+            judged: dict[tuple[str, str, str, str], str] | None = None) -> SetResult:
     res = SetResult(rows=len(rows))
     pos: list[tuple[float, float, float, float]] = []  # (flags, severity, risk, length) per row
     neg: list[tuple[float, float, float, float]] = []
@@ -303,6 +322,11 @@ def measure(rows: list[Row], out: Outputs, rounds: int) -> SetResult:
             res.clean_flagged += bool(flags)
             res.clean_sentences += len(sentences)
             res.clean_sentences_flagged += len({f["sent_id"] for f in flags})
+            verdicts: dict[object, set[str]] = defaultdict(set)
+            for f in flags:
+                verdicts[f["sent_id"]].add((judged or {}).get(judge_key(row, f), ""))
+            res.clean_sentences_slips += sum(v == {"slip"} for v in verdicts.values())
+            res.clean_sentences_judged += sum("" not in v for v in verdicts.values())
             for code in {f["code"] for f in flags}:
                 res.rule_clean_rows[code] += 1
             for code, _ in {(f["code"], f["sent_id"]) for f in flags}:
@@ -458,9 +482,13 @@ def clean_tables(by_set: dict[str, dict[str, SetResult]]) -> list[str]:
         first = next(iter(results.values()))
         body.append([set_name, str(first.rows),
                      *side(results, lambda r: pct(r.clean_sentences_flagged, r.clean_sentences)),
+                     *side(results, lambda r: pct(r.clean_sentences_flagged - r.clean_sentences_slips,
+                                                  r.clean_sentences)
+                           + f" ({r.clean_sentences_flagged - r.clean_sentences_judged} unjudged)"),
                      *side(results, lambda r: pct(r.clean_flagged, r.clean)),
                      *side(results, lambda r: _langs(r.other_lang))])
     lines += table(["set", "paragraphs", *[f"sentences flagged: {n}" for n in names],
+                    *[f"less real slips (judged): {n}" for n in names],
                     *[f"paragraphs flagged: {n}" for n in names], *[f"read as another language: {n}" for n in names]],
                    body)
     codes = sorted({c for results in by_set.values() for r in results.values() for c in r.rule_clean_sentences})
@@ -509,6 +537,21 @@ def examples(rows: list[Row], out: Outputs, per_rule: int, seed: int = 25) -> li
     return lines
 
 
+def dump_clean_flags(path: Path, clean: dict[str, list[Row]], out: Outputs,
+                     judged: dict[tuple[str, str, str, str], str]) -> None:
+    """Every flag on the clean human text, one per line, with its verdict where judged, to judge the rest."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("set\torigin\tcode\tflagged\tverdict\tnote\tcontext\n")
+        for rows in clean.values():
+            for row in rows:
+                for f in out.flags.get(row.row_id, []):
+                    key = judge_key(row, f)
+                    s, e = f["start"], f["end"]
+                    context = (row.text[max(0, s - 80):s] + "⟦" + row.text[s:e] + "⟧" + row.text[e:e + 80])
+                    cells = [*key, judged.get(key, ""), f["message"], context]
+                    fh.write("\t".join(" ".join(c.split()) for c in cells) + "\n")
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -554,6 +597,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--markdown", type=Path, help="also write the tables to this file")
     ap.add_argument("--examples", type=Path, help="write flags on clean rows, with context, to this file")
     ap.add_argument("--examples-per-rule", type=int, default=8)
+    ap.add_argument("--judged", type=Path, default=ROOT / "benchmarks" / "clean_text_judged.tsv",
+                    help="verdicts on flags in the clean human text: a real slip of the translator or a false alarm")
+    ap.add_argument("--dump-clean-flags", type=Path,
+                    help="write every flag on the clean human text (this checkout) as a TSV to judge, with context")
     args = ap.parse_args(argv)
     args.shared = args.shared or default_shared()
 
@@ -583,7 +630,9 @@ def main(argv: list[str] | None = None) -> int:
         if o.offset_mismatches:
             lines += [f"**{name}: {o.offset_mismatches} sentences whose text is not the row's text at their "
                       "offsets: span figures are off for them.**", ""]
-    results = {s: {n: measure(rs, o, args.bootstrap) for n, o in contenders.items()} for s, rs in all_sets.items()}
+    judged = read_judged(args.judged)
+    results = {s: {n: measure(rs, o, args.bootstrap, judged) for n, o in contenders.items()}
+               for s, rs in all_sets.items()}
     lines += summary_table(results)
     for set_name in mqm:
         lines += mqm_tables(f"{titles[set_name]} ({set_name})", mqm[set_name], results[set_name])
@@ -598,6 +647,8 @@ def main(argv: list[str] | None = None) -> int:
         for rs in all_sets.values():
             ex += examples(rs, now, args.examples_per_rule)
         args.examples.write_text("\n".join(ex) + "\n", encoding="utf-8")
+    if args.dump_clean_flags:
+        dump_clean_flags(args.dump_clean_flags, clean, contenders["this checkout"], judged)
     return 0
 
 

@@ -15,16 +15,21 @@ from translate_cmp.rules.flag import flag_document
 from translate_cmp.segment import segment
 
 
-def skip_without_german_nouns(lang: str = "de", code: str = "S104") -> None:
-    """A rule that requires "nouns" (S104) reads German only with Debian's hunspell-de-de (lang/hunspell.py):
-    without it, a test of it on German skips here, never in CI (TRANSLATE_CMP_CI=1, .ci/apt-packages.txt)."""
+def skip_without_language_data(lang: str = "de", code: str = "S104") -> None:
+    """A rule that requires "nouns" (S104) reads German only with Debian's hunspell-de-de (lang/hunspell.py), one
+    that requires "analyser" (S116) only where the language's Apertium pair is installed (lang/analyser.py):
+    without them, a test of it skips here, never in CI (TRANSLATE_CMP_CI=1, .ci/apt-packages.txt)."""
+    from translate_cmp.lang import analyser
     from translate_cmp.lang.hunspell import available
     from translate_cmp.lang.profile import language
 
     rule = next(r for r in ALL_RULES if r.code == code)
-    if ("nouns" in rule.requires and language(lang).capitalises_nouns and not available(lang)
-            and not os.environ.get("TRANSLATE_CMP_CI")):
+    if os.environ.get("TRANSLATE_CMP_CI"):
+        return
+    if "nouns" in rule.requires and language(lang).capitalises_nouns and not available(lang):
         pytest.skip(f"{code} on {lang} needs its Hunspell dictionary (Debian: hunspell-de-de)")
+    if "analyser" in rule.requires and not analyser.available(lang):
+        pytest.skip(f"{code} on {lang} needs its Apertium analyser (scripts/install-engines)")
 
 
 def sentences_of(text: str, lang: str = "en", doc_id: str = "t") -> tuple[Document, list[Sentence]]:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers_rules import flagged, skip_without_german_nouns
+from helpers_rules import flagged, skip_without_language_data
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
@@ -118,7 +118,7 @@ def test_name_particles_still_start_english_sentences():
     ("Bundeskanzler Olaf Scholz reiste am Montag Nach Paris.", "Nach"),
 ])
 def test_german_preposition_capitalised_before_a_noun(text, span):
-    skip_without_german_nouns()
+    skip_without_language_data()
     assert span in flagged(text, "S104", "de")
 
 

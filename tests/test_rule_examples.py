@@ -13,11 +13,11 @@ what the rule reads:
 from __future__ import annotations
 
 import pytest
-from helpers_rules import flag_text, skip_without_german_nouns
+from helpers_rules import flag_text, skip_without_language_data
 
 from translate_cmp.compare import compare_documents
 from translate_cmp.engines.none import NoneEngine
-from translate_cmp.records import Document, RoundTrip, Sentence
+from translate_cmp.records import Document, RoundTrip, Sentence, Unit
 from translate_cmp.rules import ALL_RULES
 from translate_cmp.rules.base import DocStats, Example, Rule, RuleContext
 from translate_cmp.score.metrics import SentenceScorer
@@ -42,7 +42,28 @@ def _bilingual_codes(rule: Rule, example: Example) -> set[str]:
     return {f.code for r in result.sentences for f in r.flags}
 
 
+def _project_codes(rule: Rule, example: Example) -> set[str]:
+    """A project-pass rule (consistency): each line of the example is a unit; the findings go through the rule."""
+    from translate_cmp.rules.consistency.base import example_units
+    from translate_cmp.rules.consistency.project import check_units
+    from translate_cmp.rules.flag import flag_document
+    from translate_cmp.rules.settings import RuleSettings
+
+    units = example_units(example)
+    configured = rule.configured(RuleSettings(project=check_units(units, (rule.code,))))
+    codes = set()
+    for u in units:
+        document = Document(u.doc_id, "example.po", u.target, unit=Unit(u.doc_id, u.source, "en", "de", fmt="po"))
+        sentences = [Sentence(u.doc_id, 0, 0, len(u.target), u.target, lang="de")]
+        codes |= {f.code for fl in flag_document(document, "de", sentences, [configured]) for f in fl}
+    return codes
+
+
 def fires(rule: Rule, example: Example) -> bool:
+    if getattr(rule, "project_pass", False):
+        return rule.code in _project_codes(rule, example)
+    if (settings := rule.example_settings()) is not None:
+        rule = rule.configured(settings)  # its glossary, say
     if rule.needs_counterpart:
         return rule.code in _bilingual_codes(rule, example)
     if rule.needs_round_trip:
@@ -59,7 +80,7 @@ def _cases(kind: str) -> list:
 
 @pytest.mark.parametrize(("rule", "example"), _cases("examples"))
 def test_rule_fires_on_its_example(rule: Rule, example: Example):
-    skip_without_german_nouns(example.lang, rule.code)  # S104 on German needs hunspell-de-de (CI installs it)
+    skip_without_language_data(example.lang, rule.code)  # S104 on German needs hunspell-de-de (CI installs it)
     assert rule.serves(example.lang), f"{rule.code} does not serve its example's language {example.lang}"
     assert fires(rule, example)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers_rules import flagged
+from helpers_rules import flagged, skip_without_language_data
 
 from translate_cmp.engines.none import NoneEngine
 from translate_cmp.lang.profile import language
@@ -175,3 +175,110 @@ def test_localisation_units_keep_the_new_findings(tmp_path):
     assert "S111" not in found["Changed:"]
     assert "S111" not in found["Remove the Referrer-Policy: no-referrer header."]  # the source's header, verbatim
     assert "L305" in found["Forgot your password? Enter your email address below."]
+
+
+# --- L306 lost-accented-letter ------------------------------------------------------------------------------
+
+
+def test_lost_accented_letter_serves_the_languages_with_their_own_letters():
+    assert get_rule("L306").languages == {"de", "es", "fr", "it", "pt"}
+    assert not get_rule("L306").serves("en") and not get_rule("L306").serves("ru")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("es", "A travs de la deteccin temprana se reduce el cncer.", ["travs", "deteccin", "cncer"]),
+    ("es", "Los Sntomas duran una semana.", ["Sntomas"]),  # capitalised, as in a heading
+    ("fr", "Les rsultats de l'essai sont publiés demain.", ["rsultats"]),
+])
+def test_words_that_lost_a_letter_are_flagged(lang, text, expected):
+    assert flagged(text, "L306", lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "La informacion del paciente se registra a diario."),  # web text writes it so: wordfreq knows it
+    ("es", "Ejecute mdoc o foo_deteccin con la opción --travs-mode."),  # code, not prose
+    ("es", "Se usó la duodenoyeyunostomía y el abordaje mesorrectal."),  # terms the word list lacks, no repair
+    ("es", "El publico y el público."),  # both words of the language
+    ("fr", "Le brouillard sur Gerardmer et Pontarlier."),  # names: no single letter makes a word
+])
+def test_words_of_the_language_names_and_code_are_left_alone(lang, text):
+    assert flagged(text, "L306", lang) == []
+
+
+def test_a_unit_keeps_the_word_its_source_spells_the_same_way(tmp_path):
+    head = 'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    path = tmp_path / "es.po"
+    path.write_text(head + 'msgid "Open Cncer Lab"\nmsgstr "Abrir Cncer Lab"\n\n'
+                    'msgid "Early detection"\nmsgstr "Deteccin temprana"\n', encoding="utf-8")
+    found = {}
+    for result in run_documents(read_documents([path]), NoneEngine(), select_rules(), surprisal=False):
+        found[result.document.unit.source] = {f.code for s in result.sentences for f in s.flags}
+    assert "L306" not in found["Open Cncer Lab"]
+    assert "L306" in found["Early detection"]
+
+
+# --- S116 capitalised-verb (needs the language's Apertium analyser: CI installs the pairs) ----------------------
+
+
+def test_capitalised_verb_serves_the_languages_whose_analyser_is_installed():
+    from translate_cmp.lang import analyser
+
+    rule = get_rule("S116")
+    assert rule.languages == {"ca", "es", "fr", "gl", "it", "pt"} and "analyser" in rule.requires
+    assert not rule.serves("de") and not rule.serves("en")
+    for lang in rule.languages:
+        assert rule.serves(lang) == analyser.available(lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("es", "Un encabezamiento de capitán Daniel Ascendió. Northfield Igualó antes del descanso.",
+     ["Ascendió", "Igualó"]),
+    ("es", "El banco no es dependiente en el Alimentado.", ["Alimentado"]),
+    ("ca", "El cantó de casa va dur el plom des de capità Daniel va Ascendir.", ["Ascendir"]),
+    ("gl", "Riverside Afrontará Eastgate Atlético, quen gañou o trofeo.", ["Afrontará"]),
+])
+def test_a_form_that_can_only_be_a_verb_is_flagged_mid_sentence(lang, text, expected):
+    skip_without_language_data(lang, "S116")
+    assert flagged(text, "S116", lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "Los Estados Unidos y el Reino Unido pagarán un tercio."),  # a name made of words
+    ("es", "El capitán Daniel Rosa marcó. Ascendió al primer puesto."),  # a name; a verb starting a sentence
+    ("es", "Los precios subieron en Marcha."),  # also a noun: may be a name
+    ("es", "Pulse «Guardar» para terminar: Guardar cambia el archivo."),  # after a quote, after a colon
+])
+def test_names_nouns_and_clause_starts_are_left_alone(lang, text):
+    skip_without_language_data(lang, "S116")
+    assert flagged(text, "S116", lang) == []
+
+
+def test_the_analyser_reads_every_reading_of_a_word_and_knows_unknown_ones():
+    from translate_cmp.lang import analyser
+
+    skip_without_language_data("es", "S116")
+    found = analyser.readings(["Ascendió", "Rosa", "Northfield"], "es")
+    assert analyser.only_verb(found["Ascendió"])
+    assert any("<np>" in r for r in found["Rosa"]) and not analyser.only_verb(found["Rosa"])
+    assert found["Northfield"] == () and not analyser.only_verb(found["Northfield"])
+    assert analyser.readings(["Ascendió"], "de") == {"Ascendió": ()}  # no analyser named for German
+
+
+# --- L301: a document whose own detection was misled, Dutch read as Afrikaans -----------------------------------
+
+
+def test_a_page_of_sentences_in_one_language_is_not_flagged_when_its_detection_was_misled():
+    from helpers_rules import flag_text
+
+    spanish = ("Sin opciones, indica cómo será interpretado cada nombre si se usa como un nombre de orden. "
+               "Si se emplea la opción -t, type muestra una de las siguientes cadenas de caracteres de la shell. "
+               "Si el nombre no se encuentra, no se muestra nada, y se devuelve un estado de salida falso.")
+    rule = get_rule("L301")
+    assert [f for f in flag_text(spanish, "en", [rule])] == []  # read as English: all its prose is Spanish
+    mixed = "The summit ended without a deal. " + spanish.split(". ")[0] + "."
+    assert len(flag_text(mixed, "en", [rule])) == 1  # one Spanish sentence beside English prose: a leftover
+
+
+def test_dutch_doubles_its_pronoun_and_article_on_purpose():
+    assert flagged("Controleer of het het bestand moet verwijderen en geef je in in de shell.", "S109", "nl") == []
+    assert flagged("Lees de de handleiding.", "S109", "nl") == ["de de"]

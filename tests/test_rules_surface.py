@@ -30,7 +30,7 @@ def test_codes_and_names_are_unique_and_sorted():
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
 def test_rule_is_documented(rule: Rule):
-    assert re.fullmatch(r"[SFLRC]\d{3}", rule.code)
+    assert re.fullmatch(r"[SFLRCQ]\d{3}", rule.code)
     assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", rule.name)
     assert isinstance(rule.severity, Severity)
     assert rule.summary.strip() and "\n" not in rule.summary
@@ -40,7 +40,8 @@ def test_rule_is_documented(rule: Rule):
 
 
 def _needs_more_than_text(rule: Rule) -> bool:
-    return rule.needs_round_trip or rule.needs_counterpart
+    # project-pass rules (Q67x consistency) read every unit of the project at once
+    return rule.needs_round_trip or rule.needs_counterpart or getattr(rule, "project_pass", False)
 
 
 # Every rule's examples and counter-examples run in their own language in tests/test_rule_examples.py.
@@ -49,7 +50,7 @@ TEXT_RULES = [r for r in ALL_RULES if not _needs_more_than_text(r)]
 
 def test_only_round_trip_and_bilingual_rules_need_more_than_text():
     assert {r.code[0] for r in ALL_RULES if r.needs_round_trip} == {"R"}
-    assert {r.code[0] for r in ALL_RULES if r.needs_counterpart} == {"C"}
+    assert {r.code[0] for r in ALL_RULES if r.needs_counterpart} == {"C", "Q"}  # Q65x: a unit or an aligned pair
     assert {r.code[0] for r in TEXT_RULES} == {"S", "F", "L"}
 
 

@@ -160,8 +160,10 @@ def compare_documents(source_doc: Document, target_doc: Document, engine: Engine
         scorer.score(cp.back, s.text) if cp.back is not None and cp.text else None
         for s, cp in zip(source.sentences, cps)
     ]
-    flags = flag_document(source_doc, source.lang, source.sentences, rules, round_trips=trips, scores=scores,
-                          counterparts=cps)
+    from translate_cmp.rules.settings import rules_for
+
+    flags = flag_document(source_doc, source.lang, source.sentences, rules_for(rules, source_doc), round_trips=trips,
+                          scores=scores, counterparts=cps)
     results = [
         SentenceResult(s, rt, sc, word_diff(s.text, cp.back) if cp.back else "", fl,
                        risk(fl, sc, s.text, s.lang or source.lang))
@@ -204,6 +206,7 @@ def pair_paths(source: Path, translation: Path, follow_links: bool = False,
 def run_compare(source: Path, translation: Path, out_dir: Path, engine_name: str = "auto",
                 select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
                 formats: Sequence[str] = ("csv", "jsonl", "html"), read_options=None, notify=None,
+                glossary: str | None = None, per_file_ignores: tuple = (), config_root: str = "",
                 source_lang: str | None = None, target_lang: str | None = None) -> RunStats:
     """``translate-cmp compare``: every source document against its translation, written like a run; the
     languages detected unless given."""
@@ -216,7 +219,11 @@ def run_compare(source: Path, translation: Path, out_dir: Path, engine_name: str
     started = time.time()
     options = read_options or ReadOptions()
     pairs = pair_paths(Path(source), Path(translation), options.follow_links, notify)
-    rules = select_rules(select or ("C",), ignore)
+    from translate_cmp.rules.settings import RuleSettings, configure
+    from translate_cmp.rules.terminology.glossary import load_glossary
+
+    rules = configure(select_rules(select or ("C",), ignore), RuleSettings(
+        glossary=load_glossary(glossary) if glossary else None, per_file_ignores=per_file_ignores, root=config_root))
     engine = create_engine(engine_name)
     scorer = SentenceScorer()
     stats = RunStats()

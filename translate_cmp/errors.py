@@ -3,7 +3,8 @@
 Exit codes: 0 done; 1 findings at or above ``--fail-on``; 2 usage or input error (with ``--strict``: any
 bad file, before work starts; without it: no file at all could be read); 3 done, with input errors (each
 bad file was reported and skipped, every other file processed; wins over 1); 4 environment error (disk
-full, permissions, a folder where a file should be, out of memory); 130 interrupted (Ctrl-C).
+full, permissions, a folder where a file should be, out of memory); 5-8 a Ray cluster could not be used
+(``--executor ray``, see :class:`ClusterError`); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 EXIT_INPUT_ERRORS = 3
 EXIT_ENVIRONMENT = 4
+EXIT_CLUSTER_UNREACHABLE = 5  # no cluster at the address (stopped, wrong address), or no answer within --ray-timeout
+EXIT_CLUSTER_AUTH = 6  # the cluster refused this driver's Ray authentication token
+EXIT_CLUSTER_CLIENT = 7  # a ray:// address without Ray Client installed (ray[client])
+EXIT_CLUSTER_NODE = 8  # a node cannot run the work: another translate-cmp, models, rules or libraries
 EXIT_INTERRUPTED = 130
 
 
@@ -60,3 +65,11 @@ def describe_environment_error(exc: BaseException) -> tuple[str, int]:
             problem = f"{problem} (-> {show_path(exc.filename2)})"
         return f"{show_path(where)}: {problem}", EXIT_ENVIRONMENT
     return f"{type(exc).__name__}: {exc}", EXIT_ENVIRONMENT
+
+
+class ClusterError(Exception):
+    """A Ray cluster that cannot be used: the CLI prints ``str(self)`` as one line and exits ``exit_code`` (5-8)."""
+
+    def __init__(self, message: str, exit_code: int):
+        self.exit_code = exit_code
+        super().__init__(show_path(message))

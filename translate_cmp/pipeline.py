@@ -133,6 +133,9 @@ def _result(sentence: Sentence, trip: RoundTrip | None, scores, flags, lang: str
 def finish(a: Analysed, trips: dict[tuple[str, int], list[RoundTrip]], scorer: SentenceScorer, rules: Sequence[Rule]
            ) -> DocumentResult:
     """align + score + flag + risk for one document."""
+    from translate_cmp.rules.settings import rules_for
+
+    rules = rules_for(rules, a.document)  # less the per-file ignores of the project configuration
     per_sentence = [trips.get((s.doc_id, s.sent_id), []) for s in a.sentences]
     links = one_to_one(a.sentences, [rts[0] if rts else None for rts in per_sentence])
     scores = [scorer.score(link.round_trip.back_text, link.sentence.text) if link.round_trip else None

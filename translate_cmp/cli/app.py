@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from translate_cmp import __version__
+from translate_cmp.cli.project import config_option, glossary_option
 from translate_cmp.engines.argos_quality import DEFAULT_QUALITY, QUALITIES
 from translate_cmp.errors import (
     EXIT_ENVIRONMENT,
@@ -20,6 +21,7 @@ from translate_cmp.errors import (
     EXIT_INPUT,
     EXIT_INPUT_ERRORS,
     EXIT_OK,
+    ClusterError,
     InputError,
     describe_environment_error,
 )
@@ -39,14 +41,13 @@ def _folder_option(ctx: click.Context, param: click.Parameter, value: str | None
     return value
 
 
-def _pivot_option(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
+def _pivot_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """--pivot es,ca or fr=es,ru=uk: a malformed entry is one line, exit 2."""
     from translate_cmp.engines.routes import check_pivot_spec
 
-    entries = _csv_list(value) or ()
-    if (problem := check_pivot_spec(entries)) is not None:
+    if (problem := check_pivot_spec(_csv_list(value) or ())) is not None:
         raise InputError(f"--pivot {value}", problem)
-    return entries
+    return value
 
 
 class _Group(click.Group):
@@ -59,6 +60,9 @@ class _Group(click.Group):
             if not getattr(exc, "reported", False):
                 click.echo(f"translate-cmp: error: {exc}", err=True)
             ctx.exit(EXIT_INPUT)
+        except ClusterError as exc:  # --executor ray: one line with the cause, exit 5-8
+            click.echo(f"translate-cmp: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
         except (OSError, MemoryError, KeyboardInterrupt) as exc:
             line, code = describe_environment_error(exc)
             click.echo(f"translate-cmp: error: {line}", err=True)
@@ -122,7 +126,13 @@ def _output_options(command):
               help="Speed/quality of translation: fast (beam 1, int8), balanced (beam 2, int8), "
                    "best (beam 4, argos's own decoding).")
 @click.option("--executor", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="local, or ray: a Ray cluster (RAY_ADDRESS, else a local instance; pip install translate-cmp[ray]).")
+              help="local, or ray: a Ray cluster (--ray-address; else a new local Ray instance; "
+                   "pip install translate-cmp[ray]).")
+@click.option("--ray-address", envvar="RAY_ADDRESS", show_envvar=True,
+              help="--executor ray: join this running cluster (host:port, auto, ray://host:10001); without it a new "
+                   "local Ray instance is started, never a running one joined.")
+@click.option("--ray-timeout", type=click.FloatRange(min=1), default=30, show_default=True,
+              help="--executor ray: seconds to wait for the cluster to answer before giving up (exit 5).")
 @click.option("--cache-dir", callback=_folder_option,
               help="Translation cache folder [default: $XDG_CACHE_HOME/translate-cmp or ~/.cache/translate-cmp].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the translation cache.")
@@ -139,23 +149,36 @@ def _output_options(command):
                    "usable core, 1 this process only. The outputs do not depend on it.")
 @click.option("--chunk-docs", type=click.IntRange(min=1), default=64, hidden=True,
               help="Documents translated together per chunk (memory vs batching).")
+@config_option
+@glossary_option
 def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, follow_links, text_column, id_column,
         source_column, target_column, source_lang, target_lang, quality, executor, cache_dir, no_cache, surprisal,
-        strict, baseline, jobs, chunk_docs) -> None:
+        strict, baseline, jobs, chunk_docs, ray_address, ray_timeout, config_file, glossary) -> None:
     """Analyse the articles under PATHS and write the results to --out."""
     from translate_cmp.cli.progress import progress_reporter
+    from translate_cmp.cli.project import configured
+
+    project, p = configured(click.get_current_context(), paths, config_file)  # flags typed > config > defaults
+    (out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, source_lang, target_lang, quality, strict,
+     baseline, jobs, glossary) = (p[k] for k in ("out_dir", "engine", "pivot", "select", "ignore", "fail_on", "formats",
+                                                 "encoding", "source_lang", "target_lang", "quality", "strict",
+                                                 "baseline", "jobs", "glossary"))
     from translate_cmp.readers import ReadOptions
     from translate_cmp.run.job import JobConfig, run_job
 
     config = JobConfig(
-        paths=tuple(paths), out_dir=Path(out_dir), engine=engine, pivots=pivot,
+        paths=tuple(paths), out_dir=Path(out_dir), engine=engine, pivots=_csv_list(pivot) or (),
         select=_csv_list(select), ignore=_csv_list(ignore),
         fail_on=Severity.parse(fail_on) if fail_on else None, formats=_csv_list(formats) or (),
         read=ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column, source_column=source_column,
                          target_column=target_column, source_lang=source_lang, target_lang=target_lang,
                          follow_links=follow_links),
         quality=quality, executor=executor, cache=not no_cache, cache_dir=cache_dir, chunk_docs=chunk_docs, jobs=jobs,
-        surprisal=surprisal, strict_inputs=strict, baseline=baseline,
+        surprisal=surprisal, strict_inputs=strict, baseline=baseline, ray_address=ray_address or None,
+        ray_timeout=ray_timeout, glossary=glossary,
+        per_file_ignores=project.per_file_ignores, config_root=project.root,
+        consistency_scope=project.consistency_scope or "project", accelerators=project.accelerators or (),
+        variables=project.variables or (),
     )
     with progress_reporter(config.paths, config.read) as progress:
         stats = run_job(config, progress=progress)
@@ -182,18 +205,26 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
 @_follow_links
 @click.option("--source-lang", help="The source's language (default: detected), e.g. fr.")
 @click.option("--target-lang", help="The translation's language (default: detected), e.g. es.")
+@config_option
+@glossary_option
 def compare(source, translation, out_dir, engine, select, ignore, fail_on, formats, encoding, follow_links,
-            source_lang, target_lang) -> None:
+            source_lang, target_lang, config_file, glossary) -> None:
     """Align SOURCE with its TRANSLATION (two files, or two folders paired by file name); flag omissions,
     additions and divergent pairs."""
+    from translate_cmp.cli.project import configured
     from translate_cmp.compare import run_compare
     from translate_cmp.readers import ReadOptions
+
+    project, p = configured(click.get_current_context(), (source, translation), config_file)
+    out_dir, engine, select, ignore, fail_on, formats, encoding, glossary = (
+        p[k] for k in ("out_dir", "engine", "select", "ignore", "fail_on", "formats", "encoding", "glossary"))
 
     stats = run_compare(Path(source), Path(translation), Path(out_dir), engine, _csv_list(select),
                         _csv_list(ignore), _csv_list(formats) or (),
                         ReadOptions(encoding=encoding, follow_links=follow_links),
-                        notify=lambda line: click.echo(line, err=True), source_lang=source_lang,
-                        target_lang=target_lang)
+                        notify=lambda line: click.echo(line, err=True), glossary=glossary,
+                        per_file_ignores=project.per_file_ignores, config_root=project.root,
+                        source_lang=source_lang, target_lang=target_lang)
     click.echo(f"{stats.documents} documents, {stats.sentences} source sentences, {stats.flagged} flagged "
                f"-> {out_dir}/", err=True)
     _exit(stats.max_severity, Severity.parse(fail_on) if fail_on else None)
@@ -247,6 +278,9 @@ def _add_plugins() -> None:
     cli.add_command(models)
     cli.add_command(diff)
     cli.add_command(baseline)
+    from translate_cmp.cli.project import config_command
+
+    cli.add_command(config_command)
 
 
 _add_plugins()

@@ -13,28 +13,17 @@ benchmarks/apertium_speed.py.
 from __future__ import annotations
 
 import re
-import shlex
 import shutil
 import subprocess
 import threading
 from pathlib import Path
 
+from translate_cmp.lang.analyser import analyser_command
+
 DEFORMATTER = "apertium-destxt"
 _UNKNOWN = re.compile(r"\^((?:[^\\/$^]|\\.)+)/\*")
 _UNESCAPE = re.compile(r"\\(.)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-def analyser_command(mode_file: Path) -> list[str] | None:
-    """The first stage of a mode (``lt-proc [-w] X.automorf.bin``), or None when it is not an analyser."""
-    try:
-        first = mode_file.read_text(encoding="utf-8").split("|")[0]
-    except OSError:
-        return None
-    words = shlex.split(first)
-    if not words or words[0] != "lt-proc" or not words[-1].endswith(".bin"):
-        return None
-    return words
 
 
 def parse_analysis(analysis: str) -> list[tuple[str, ...]]:

@@ -11,6 +11,7 @@ from translate_cmp.lang.profile import plain, words
 LANGUAGE = plain(
     "de",
     name="German",
+    accented_letters="äöüß",
     capitalises_nouns=True,
     courtesy=words("Sie Ihr Ihre Ihren Ihrem Ihrer Ihres Ihnen"),
     articles=words("der die das den dem des ein eine einer eines einem einen"),

@@ -5,6 +5,8 @@ from translate_cmp.lang.profile import plain, words
 LANGUAGE = plain(
     "es",
     name="Spanish",
+    analyser="spa-eng",
+    accented_letters="áéíóúñü",
     articles=words("el la los las lo un una unos unas"),
     pronouns=words("yo tú él ella ellos ellas nosotros"),
     deliberate_doubles=words("si no que"),

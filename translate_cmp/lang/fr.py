@@ -5,6 +5,8 @@ from translate_cmp.lang.profile import plain, words
 LANGUAGE = plain(
     "fr",
     name="French",
+    analyser="fr-es",
+    accented_letters="àâçéèêëîïôùûüÿœ",
     articles=words("le la les un une des"),
     pronouns=words("je tu il elle ils elles nous vous on"),
     deliberate_doubles=words("nous vous si"),

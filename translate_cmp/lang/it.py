@@ -5,6 +5,8 @@ from translate_cmp.lang.profile import plain, words
 LANGUAGE = plain(
     "it",
     name="Italian",
+    analyser="ita-spa",
+    accented_letters="àèéìíòóù",
     articles=words("il lo la le gli un una uno"),
     pronouns=words("io lui lei noi voi loro"),
     deliberate_doubles=words("che si no"),

@@ -7,7 +7,9 @@ LANGUAGE = plain(
     name="Dutch",
     articles=words("de het een"),
     pronouns=words("ik jij hij zij wij jullie"),
-    deliberate_doubles=words("die dat"),
+    # "dat het het bestand verwijdert" (pronoun, then article); "geef je in in de shell" (separable particle, then
+    # the preposition): both grammatical
+    deliberate_doubles=words("die dat het in op aan uit door over"),
     one_letter_words=words("u"),
     read_as="af",
     dash="–",

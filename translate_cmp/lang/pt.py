@@ -5,6 +5,8 @@ from translate_cmp.lang.profile import plain, words
 LANGUAGE = plain(
     "pt",
     name="Portuguese",
+    analyser="pt-es",
+    accented_letters="áâãàçéêíóôõú",
     articles=words("o os as um uma uns umas"),
     pronouns=words("eu ele ela eles elas nós"),
     deliberate_doubles=words("que se não"),

@@ -36,7 +36,7 @@ _BY_SUFFIX = {suffix: reader for reader in READERS for suffix in reader.suffixes
 
 __all__ = [
     "READERS", "FileError", "ReadOptions", "UniqueIds", "check_paths", "input_files", "link_notice", "read_documents",
-    "readable_files", "skipped_links", "skipped_outputs", "output_notice", "is_output_folder",
+    "read_file", "readable_files", "skipped_links", "skipped_outputs", "output_notice", "is_output_folder",
 ]
 
 
@@ -225,6 +225,17 @@ class UniqueIds:
         return doc_id
 
 
+def read_file(path: Path, base_id: str, options: ReadOptions) -> Iterator[Document]:
+    """One input file's documents, lazily, with the ids its reader gives (:func:`read_documents` makes them unique
+    across files); :class:`InputError` for a bad file. A Ray worker reads its files with it."""
+    problem = path_problem(path)
+    if problem:
+        raise InputError(str(path), problem)
+    for doc in _reader_for(path).read(path, base_id, options):
+        _check_unicode(doc, path)
+        yield doc
+
+
 def read_documents(
     paths: Iterable[str | Path], options: ReadOptions | None = None,
     on_error: Callable[[FileError], None] | None = None, exclude: Iterable[str | Path] = (),
@@ -239,11 +250,7 @@ def read_documents(
     unique = UniqueIds()
     for path, base_id in input_files(paths, options.follow_links, exclude):
         try:
-            problem = path_problem(path)
-            if problem:
-                raise InputError(str(path), problem)
-            for doc in _reader_for(path).read(path, base_id, options):
-                _check_unicode(doc, path)
+            for doc in read_file(path, base_id, options):
                 doc_id = unique(doc.doc_id)
                 yield doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id)
         except InputError as exc:

@@ -108,7 +108,8 @@ class Rule:
     reads_unit: ClassVar[bool] = False  # a bilingual rule that also runs on localisation units (their source)
     # The languages it serves: ``languages`` (None: every language) written in a way ``requires`` names
     # ("spaced": words between spaces; "latin": letters in the Latin script; "nouns": where the language writes
-    # its nouns with a capital, its Hunspell dictionary, lang/hunspell.py). The flag stage runs a rule only
+    # its nouns with a capital, its Hunspell dictionary, lang/hunspell.py; "analyser": the language's Apertium
+    # morphological analyser, lang/analyser.py). The flag stage runs a rule only
     # on documents it serves, and run.json lists what it did not run where; ``translate-cmp rules`` shows both.
     languages: ClassVar[frozenset[str] | None] = None
     requires: ClassVar[frozenset[str]] = frozenset()
@@ -134,6 +135,11 @@ class Rule:
 
             if not available(lang):
                 return False  # German capitals say nothing without the dictionary that knows its nouns
+        if "analyser" in cls.requires:
+            from translate_cmp.lang.analyser import available as analyser_available
+
+            if not analyser_available(lang):
+                return False  # the language's Apertium analyser (lang/analyser.py) is not installed
         return ("spaced" not in cls.requires or record.spaced) and (
             "latin" not in cls.requires or record.script == "LATIN")
 
@@ -141,14 +147,26 @@ class Rule:
     def languages_label(cls) -> str:
         """``any``, ``any spaced`` or the codes, as ``translate-cmp rules`` shows them."""
         label = " ".join(["any" if cls.languages is None else " ".join(sorted(cls.languages)),
-                          *sorted(cls.requires - {"nouns"})])
+                          *sorted(cls.requires - {"nouns", "analyser"})])
         if "nouns" in cls.requires:
             from translate_cmp.lang.profile import language
 
             needs = [f"{code}: with its {language(code).hunspell} Hunspell dictionary"
                      for code in sorted(cls.languages or ()) if language(code).capitalises_nouns]
             label += f" ({'; '.join(needs)})" if needs else ""
+        if "analyser" in cls.requires:
+            label += " (with the language's Apertium analyser)"
         return label + (f" except {' '.join(sorted(cls.except_languages))}" if cls.except_languages else "")
+
+    def configured(self, settings: Any) -> Rule:
+        """This rule for a run with ``settings`` (translate_cmp/rules/settings.py: the glossary, the project
+        pass's findings); a rule that reads no settings is itself."""
+        return self
+
+    @classmethod
+    def example_settings(cls) -> Any:
+        """The settings the rule's examples run with (its glossary, say), or None."""
+        return None
 
     def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
         """Whether a finding stands on a localisation unit (translate_cmp/rules/unit_policy.py)."""

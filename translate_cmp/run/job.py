@@ -30,7 +30,9 @@ from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
 from translate_cmp.rules.roundtrip.R407_improbable_tokens import SURPRISAL_RULE
-from translate_cmp.run.executors import Work, WorkSpec, execute
+from translate_cmp.rules.settings import RuleSettings, configure, memo_keys
+from translate_cmp.run.executors import Inputs, Work, WorkSpec, execute
+from translate_cmp.run.executors.ray_connect import RayOptions
 from translate_cmp.run.memo import (
     RunMemo,
     RunRecord,
@@ -68,6 +70,16 @@ class JobConfig:
     strict_inputs: bool = False  # --strict: any bad input file is fatal before work starts (else skipped, exit 3)
     baseline: str | None = None  # accepted findings (translate_cmp.writers.gate): reported, not counted for fail_on
     jobs: int = 0  # local executor: worker processes for the per-document work (0: one per usable core, 1: none)
+    ray_address: str | None = None  # --executor ray: the cluster to join (None: a new local instance)
+    ray_timeout: float = 30.0  # --executor ray: seconds for the cluster to answer
+    # project configuration (translate_cmp/config.py): the glossary file (Q65x), per-file ignores (glob, codes)
+    # relative to ``config_root``
+    glossary: str | None = None
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    config_root: str = ""
+    consistency_scope: str = "project"  # Q670/Q671 compare units across the project, or within each file
+    accelerators: tuple[str, ...] = ()  # accelerator markers ("&", "_"): consistency ignores them (and the Q6xx checks)
+    variables: tuple[str, ...] = ()  # placeholder styles the project uses: for the Q6xx checks (QaOptions)
 
 
 def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats: RunStats, started: float) -> dict:
@@ -102,7 +114,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             pass
     accepted = load_baseline(config.baseline) if config.baseline else frozenset()
     tally = GateTally(Gate(config.fail_on, accepted, config.baseline))
-    rules = select_rules(config.select, config.ignore)
+    settings = rule_settings(config, select_rules(config.select, config.ignore))
+    rules = configure(select_rules(config.select, config.ignore), settings)
     options = {**engine_options(config.quality), **config.engine_options}
     if config.engine == "auto":
         engine, why = auto_engine(**options)
@@ -116,13 +129,13 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         pivots=expand_pivots(config.engine, config.pivots or ("es",)) if "," in config.engine
         else plan_entries(engine, config.pivots),
         strict=config.engine == "argos",
-        chunk_docs=config.chunk_docs, jobs=config.jobs,
+        chunk_docs=config.chunk_docs, jobs=config.jobs, settings=settings,
         surprisal=config.surprisal and any(r.code == SURPRISAL_RULE for r in rules),
     )
     memo: RunMemo | None = None
     key = None
     if isinstance(engine, CachingEngine):  # --no-cache (or no usable cache): no run memo either
-        key = run_key(config, engine, [r.code for r in rules], spec.pivots)
+        key = run_key(config, engine, memo_keys(rules), spec.pivots)
         memo = RunMemo(engine.cache.path.parent, notify) if key else None
         if memo is not None and key is not None:
             for k in (key, folder_key(key, config.out_dir)):
@@ -144,7 +157,9 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         note(f"translate-cmp: error: {error.line}")
 
     with open_writers(config.out_dir, config.formats, gate=tally.gate) as writers:
-        work = Work(engine, rules, spec, scorer, stats, on_chunk=progress)
+        work = Work(engine, rules, spec, scorer, stats, on_chunk=progress,
+                    inputs=Inputs(tuple(config.paths), config.read, skip),
+                    ray=RayOptions(config.ray_address, config.ray_timeout))
         for result in execute(config.executor, read_documents(config.paths, config.read, on_error=skip,
                                                                   exclude=(config.out_dir,)), work):
             rows = writers.write(result, rule_docs)
@@ -173,6 +188,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             "cache": {"path": str(engine.cache.path), "documents_reused": stats.cache["documents_reused"],
                       "hits": stats.cache["hits"], "misses": stats.cache["misses"], "run_reused": False}
             if isinstance(engine, CachingEngine) else None,
+            "cluster": work.cluster,  # --executor ray: the nodes and the documents each processed
         }
         full = writers.close(manifest)
         for error in writers.late_errors:  # already in run.json's input_errors: counted for the exit code
@@ -183,6 +199,18 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     if memo is not None and key is not None:
         _remember(memo, key, config, full, stats, notices)
     return stats
+
+
+def rule_settings(config: JobConfig, rules) -> RuleSettings:
+    """What the configured rules read: the glossary (loaded here: a bad file is an input error before any work)
+    and, when a consistency rule is selected, the project pass over every unit (translate_cmp/rules/consistency)."""
+    from translate_cmp.rules.consistency.project import project_findings
+    from translate_cmp.rules.terminology.glossary import load_glossary
+
+    glossary = load_glossary(config.glossary) if config.glossary else None
+    project = project_findings(config.paths, config.read, rules, config.consistency_scope, "".join(config.accelerators))
+    return RuleSettings(glossary=glossary, project=project, per_file_ignores=config.per_file_ignores,
+                        root=config.config_root)
 
 
 def settings_manifest(config: JobConfig) -> dict:
@@ -247,5 +275,7 @@ def _replay(record: RunRecord, stats: RunStats, config: JobConfig, engine: Cachi
                          "misses": 0, "run_reused": True}
     manifest["written_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
     manifest["timings"] = {"total": round(time.time() - started, 3)}
+    if manifest.get("cluster"):
+        manifest["cluster"] = None  # no node processed anything this time
     publish_record(record, config.out_dir, manifest)
     return stats

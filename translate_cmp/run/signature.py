@@ -74,10 +74,12 @@ class RunSignature:
 
     def parts(self) -> dict[str, Any]:
         """Every part, the package's code digest and the library versions included."""
+        from translate_cmp.lang.analyser import analyser_fingerprints
         from translate_cmp.lang.hunspell import dictionary_fingerprints
 
         return {**self.manifest(), "rules": list(self.rules), "pivots": list(self.pivots),
-                "code": code_fingerprint(), "libraries": library_versions(), "dictionaries": dictionary_fingerprints()}
+                "code": code_fingerprint(), "libraries": library_versions(), "dictionaries": dictionary_fingerprints(),
+                "analysers": analyser_fingerprints()}
 
     def digest(self, **extra: Any) -> str:
         """A SHA-256 of every part plus ``extra`` (what else a key depends on)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from translate_cmp.lang.detect import UNDETERMINED, detect, grammar_words
@@ -16,6 +17,34 @@ from translate_cmp.lang.second_opinion import (
 )
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
+from translate_cmp.rules.docview import doc_view
+
+
+def _misled(ctx: RuleContext, lang: str) -> bool:
+    """The document's own detection was misled (a Spanish manual page read as English for its command lines): no
+    sentence of three words or more is in the document's language, or ``lang`` has two sentences of prose or more
+    and two thirds of the prose's letters. Sentences of prose: a detected language and the words L301 needs."""
+    view = doc_view(ctx)
+    found = view.memo.get("L301")
+    if found is None:
+        letters: Counter[str] = Counter()
+        sentences: Counter[str] = Counter()
+        clauses: Counter[str] = Counter()  # sentences of three words or more, any language
+        for s in ctx.sentences:
+            words = plain_words(s.text)
+            if len(words) < 3:
+                continue
+            lang_of = s.lang or detect(s.text).lang  # the flag stage may not have detected every sentence
+            code = misread_codes().get(lang_of, lang_of)
+            clauses[code] += code != UNDETERMINED
+            if code != UNDETERMINED and len(words) >= MIN_WORDS:
+                letters[code] += sum(len(w) for w in words)
+                sentences[code] += 1
+        found = view.memo["L301"] = (letters, sentences, clauses)
+    letters, sentences, clauses = found
+    own = sum(n for code, n in clauses.items() if same_language(code, ctx.doc_lang))
+    total = sum(letters.values())
+    return not own or (sentences[lang] >= 2 and 3 * letters[lang] >= 2 * total)
 
 
 class OtherLanguageSentence(SurfaceRule):
@@ -35,7 +64,10 @@ class OtherLanguageSentence(SurfaceRule):
         "France'), fewer than a quarter English grammar words (in English documents), at least two distinct "
         "grammar words of the detected language (``lexicon.FOREIGN_FUNCTION_WORDS`` and langdata's "
         "closed-class words), and lingua's agreement, deciding between the two languages, with a confidence "
-        "that rises for shorter sentences. Dutch that langdetect reads as Afrikaans is judged as Dutch."
+        "that rises for shorter sentences. Dutch that langdetect reads as Afrikaans is judged as Dutch, in a sentence "
+        "and in a document. A language that holds the document's prose is no leftover: the "
+        "document's own detection was misled (a manual page read as English for its command lines): no sentence "
+        "of three words in the document's language, or two thirds of its prose in the other one."
     )
     instead = "Translate the sentence, or mark the quotation as deliberately in its original language."
     examples = (
@@ -87,8 +119,10 @@ class OtherLanguageSentence(SurfaceRule):
         # read as a neighbour, langdetect splits its probability between the two: lingua's judgement
         # between the document's language and ``lang`` (below) is the one that counts then
         sure = prob if read == lang else 1.0
-        if lang == UNDETERMINED or same_language(lang, doc_lang) or sure < 0.7:
-            return
+        if lang == UNDETERMINED or same_language(lang, doc_lang) or sure < 0.7 or misread.get(doc_lang) == lang:
+            return  # (a Dutch document langdetect read as Afrikaans is a Dutch one)
+        if _misled(ctx, lang):
+            return  # the document's prose is in that language: code and names misled its detection
         if no_language_evidence(words, doc_lang):
             return  # names and headings fool n-gram detectors; English grammar: an English sentence
         lowered = [w.lower() for w in words]

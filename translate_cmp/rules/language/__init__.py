@@ -2,8 +2,8 @@
 
 Sentences left in another language than their document (untranslated leftovers), words that mix
 alphabets (a Cyrillic letter inside a Latin word), text in a script the document's language does
-not use, a source-language article read as an English pronoun, and familiar and polite address mixed in
-one document. Each rule declares the languages
+not use, a source-language article read as an English pronoun, familiar and polite address mixed in
+one document, and words that lost an accented letter. Each rule declares the languages
 it serves; what it knows about languages and scripts comes from :mod:`translate_cmp.lang`.
 One rule per module, ``<CODE>_<name>.py``; helpers shared by several rules are in ``helpers.py``.
 """
@@ -15,6 +15,7 @@ from translate_cmp.rules.language.L302_mixed_script_word import MixedScriptWord
 from translate_cmp.rules.language.L303_foreign_script_text import ForeignScriptText
 from translate_cmp.rules.language.L304_article_read_as_pronoun import ArticleReadAsPronoun
 from translate_cmp.rules.language.L305_mixed_register import MixedRegister
+from translate_cmp.rules.language.L306_lost_accented_letter import LostAccentedLetter
 
 RULES = (
     OtherLanguageSentence(),
@@ -22,4 +23,5 @@ RULES = (
     ForeignScriptText(),
     ArticleReadAsPronoun(),
     MixedRegister(),
+    LostAccentedLetter(),
 )

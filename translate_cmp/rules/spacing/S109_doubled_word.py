@@ -26,7 +26,7 @@ class DoubledWord(SurfaceRule):
         Example("Die Regierung und und die Opposition stimmten zu.", lang="de"),
         Example("El presidente de de Francia habló con los periodistas.", lang="es"),
         Example("Falls diese Variable gesetzt ist, wird sie als als Liste gelesen.", lang="de"),
-        Example("Dan vraagt rm de gebruiker of het het bestand moet verwijderen.", lang="nl"),
+        Example("Dan vraagt rm de gebruiker of de de map moet verwijderen.", lang="nl"),
     )
     counter_examples = (
         Example("He had had enough, and he said that that was final."),

@@ -27,6 +27,7 @@ from translate_cmp.rules.spacing.S112_space_inside_quotes import SpaceInsideQuot
 from translate_cmp.rules.spacing.S113_typewriter_dash import TypewriterDash
 from translate_cmp.rules.spacing.S114_english_digit_grouping import EnglishDigitGrouping
 from translate_cmp.rules.spacing.S115_run_together_lower_case import RunTogetherLowerCase
+from translate_cmp.rules.spacing.S116_capitalised_verb import CapitalisedVerb
 
 RULES = (
     RunTogetherWords(),
@@ -44,4 +45,5 @@ RULES = (
     TypewriterDash(),
     EnglishDigitGrouping(),
     RunTogetherLowerCase(),
+    CapitalisedVerb(),
 )

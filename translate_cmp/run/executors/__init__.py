@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from translate_cmp.errors import InputError
 from translate_cmp.records import Document, DocumentResult
-from translate_cmp.run.executors.base import Executor, Work, WorkSpec, cache_counts
+from translate_cmp.run.executors.base import Executor, Inputs, Work, WorkSpec, cache_counts
 
 
 def _local(documents: Iterable[Document], work: Work) -> Iterator[DocumentResult]:
@@ -43,4 +43,4 @@ def execute(name: str, documents: Iterable[Document], work: Work) -> Iterator[Do
     return get_executor(name)(documents, work)
 
 
-__all__ = ["EXECUTORS", "Executor", "Work", "WorkSpec", "cache_counts", "execute", "get_executor"]
+__all__ = ["EXECUTORS", "Executor", "Inputs", "Work", "WorkSpec", "cache_counts", "execute", "get_executor"]

@@ -15,9 +15,22 @@ from typing import Protocol
 
 from translate_cmp.engines.base import Engine
 from translate_cmp.pipeline import RunStats
+from translate_cmp.readers import FileError, ReadOptions
 from translate_cmp.records import Document, DocumentResult
 from translate_cmp.rules.base import Rule
+from translate_cmp.rules.settings import RuleSettings
+from translate_cmp.run.executors.ray_connect import RayOptions
 from translate_cmp.score.metrics import SentenceScorer
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The run's input paths as given: an executor whose workers read the files themselves (Ray) uses them instead
+    of the documents the driver would read; ``on_error`` takes each bad file, as ``read_documents`` hands it."""
+
+    paths: tuple[str, ...]
+    options: ReadOptions
+    on_error: Callable[[FileError], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,7 @@ class WorkSpec:
     chunk_docs: int = 64
     surprisal: bool = True  # the forced-decoding pass (pipeline.run_documents(surprisal=...))
     jobs: int = 1  # local executor: processes for detect/segment/score/flag (0: one per core); not in any result
+    settings: RuleSettings | None = None  # what configured rules read: glossary, project findings, per-file ignores
 
     def build_engine(self, cores: int | None = None) -> Engine:
         """The engine, cached unless ``use_cache`` is off; ``cores`` overrides the thread settings."""
@@ -48,10 +62,11 @@ class WorkSpec:
             options["inter_threads"], options["intra_threads"] = default_threads(cores)
         return with_cache(create_engine(self.engine, **options), self.cache_dir, self.use_cache)
 
-    def build_rules(self) -> list[Rule]:
+    def build_rules(self) -> Sequence[Rule]:
         from translate_cmp.rules import select_rules
+        from translate_cmp.rules.settings import configure
 
-        return list(select_rules(self.select, self.ignore))
+        return configure(select_rules(self.select, self.ignore), self.settings)
 
 
 def cache_counts(engine: Engine) -> dict[str, int]:
@@ -70,6 +85,9 @@ class Work:
     scorer: SentenceScorer
     stats: RunStats
     on_chunk: Callable[[int, int], None] | None = None
+    inputs: Inputs | None = None  # set by run_job: the Ray executor's workers read these paths
+    ray: RayOptions = field(default_factory=RayOptions)
+    cluster: dict | None = None  # filled by the Ray executor: run.json's "cluster" (nodes and their documents)
 
     def chunk_done(self, results: Sequence[DocumentResult], n_documents: int | None = None) -> None:
         if self.on_chunk:

@@ -19,7 +19,9 @@ def result_memo(engine: Engine, rules: Sequence[Rule], spec: WorkSpec) -> Result
     """The document-result memo of a cached engine (None without a cache)."""
     if not isinstance(engine, CachingEngine):
         return None
-    return ResultMemo.for_run(engine, [r.code for r in rules], spec.pivots, strict=spec.strict,
+    from translate_cmp.rules.settings import memo_keys
+
+    return ResultMemo.for_run(engine, memo_keys(rules), spec.pivots, strict=spec.strict,
                               surprisal=spec.surprisal)
 
 

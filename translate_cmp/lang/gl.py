@@ -1,0 +1,10 @@
+"""Galician: only what the rules need so far (its Apertium analyser). langdetect has no Galician profile; a
+document is ``gl`` only where the language is given or told apart from Spanish and Portuguese."""
+
+from translate_cmp.lang.profile import plain
+
+LANGUAGE = plain(
+    "gl",
+    name="Galician",
+    analyser="gl-en",
+)
