@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -59,8 +60,13 @@ def test_cli_auto_round_trips_every_seed_sentence(tmp_path):
                           capture_output=True, text=True, env=env, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert "engine auto: apertium" in proc.stderr or "engine auto: argos" in proc.stderr
+    # the route English took (issue 21): es through Apertium, or argos's where the session installed argos models
+    route = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["routes"]["en"]
+    assert f"route en (English): {route['engine']} en->" in proc.stderr
     with open(tmp_path / "out" / "sentences.csv", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert rows
+    assert rows and route["sentences"] == len(rows) and route["untranslated"] == 0
     for row in rows:
-        assert row["pivot_lang"] == "es" and row["pivot_text"] and row["back_text"] and row["chrf"]
+        assert row["pivot_lang"] in route["pivots"] and row["pivot_text"] and row["back_text"] and row["chrf"]
+    if route["engine"] == "apertium":
+        assert set(route["pivots"]) == {"es"}

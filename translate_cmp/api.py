@@ -77,6 +77,7 @@ def check(
 ) -> pd.DataFrame | list[dict[str, Any]]:
     """Check texts or files and return their findings, one row per finding, in document order."""
     from translate_cmp.engines import create_engine
+    from translate_cmp.engines.routes import plan_entries
     from translate_cmp.pipeline import RunStats
     from translate_cmp.readers import ReadOptions
     from translate_cmp.rules import select_rules
@@ -87,7 +88,7 @@ def check(
     if engine == "auto":
         from translate_cmp.engines import auto_engine
 
-        engine_obj, _ = auto_engine(pivot=next(iter(pivots), "es"))
+        engine_obj, _ = auto_engine()
     else:
         engine_obj = create_engine(engine)
     if cache:
@@ -97,7 +98,8 @@ def check(
     select_t, ignore_t = (tuple(select) if select else None), (tuple(ignore) if ignore else None)
     rules = select_rules(select_t, ignore_t)
     spec = WorkSpec(engine=engine_obj.name, use_cache=cache, select=select_t, ignore=ignore_t,
-                    pivots=tuple(pivots), strict=engine not in ("auto", "none"), surprisal=False)  # fmt: skip
+                    pivots=tuple(pivots) if "," in engine else plan_entries(engine_obj, tuple(pivots)),
+                    strict=engine not in ("auto", "none"), surprisal=False)
     docs = _unique(_documents(inputs, ReadOptions(text_column=text_column, id_column=id_column)))
     records: list[dict[str, Any]] = []
     for result in execute("local", docs, Work(engine_obj, rules, spec, SentenceScorer(), RunStats())):

@@ -27,13 +27,29 @@ from translate_cmp.score.worddiff import word_diff
 
 
 def back_translate(engine: Engine, target: Analysed, src_lang: str) -> list[str] | None:
-    """The translation's sentences in the source language, or None when no engine can do it."""
+    """The translation's sentences in the source language, or None when no engine can do it: directly, else
+    through one language in between (the first, in code order, with both legs installed)."""
     texts = [s.text for s in target.sentences]
     if target.lang == src_lang:
         return texts
-    if not engine.can_translate(target.lang, src_lang):
+    if engine.can_translate(target.lang, src_lang):
+        return [t.text for t in engine.translate(texts, target.lang, src_lang)]
+    between = sorted(p for s, p in engine.directions() if s == target.lang and engine.can_translate(p, src_lang))
+    if not between:
         return None
-    return [t.text for t in engine.translate(texts, target.lang, src_lang)]
+    middle = [t.text for t in engine.translate(texts, target.lang, between[0])]
+    return [t.text for t in engine.translate(middle, between[0], src_lang)]
+
+
+def analyse_as(document: Document, lang: str | None) -> Analysed:
+    """detect + segment, or with ``lang`` given, segment in that language with every sentence in it."""
+    if not lang:
+        return analyse(document)
+    from translate_cmp.lang.detect import Detection, with_languages
+    from translate_cmp.segment import segment
+
+    given = Detection(lang, 1.0)
+    return Analysed(document, lang, 1.0, with_languages(segment(document, lang), given))
 
 
 def counterparts(source: Analysed, target: Analysed, back: Sequence[str] | None, beads: Sequence[Bead]
@@ -107,10 +123,11 @@ class Alignment:
     beads: list[Bead]
 
 
-def align_documents(source_doc: Document, target_doc: Document, engine: Engine, scorer: SentenceScorer
-                    ) -> Alignment:
-    """detect + segment both, translate the translation back, align (what benchmarks/compare_alignment.py scores)."""
-    source, target = analyse(source_doc), analyse(target_doc)
+def align_documents(source_doc: Document, target_doc: Document, engine: Engine, scorer: SentenceScorer,
+                    source_lang: str | None = None, target_lang: str | None = None) -> Alignment:
+    """detect (unless the languages are given) + segment both, translate the translation back, align (what
+    benchmarks/compare_alignment.py scores)."""
+    source, target = analyse_as(source_doc, source_lang), analyse_as(target_doc, target_lang)
     back = back_translate(engine, target, source.lang)
 
     @cache
@@ -130,9 +147,10 @@ def align_documents(source_doc: Document, target_doc: Document, engine: Engine, 
 
 
 def compare_documents(source_doc: Document, target_doc: Document, engine: Engine, rules: Sequence[Rule],
-                      scorer: SentenceScorer | None = None) -> DocumentResult:
+                      scorer: SentenceScorer | None = None, source_lang: str | None = None,
+                      target_lang: str | None = None) -> DocumentResult:
     scorer = scorer or SentenceScorer()
-    aligned = align_documents(source_doc, target_doc, engine, scorer)
+    aligned = align_documents(source_doc, target_doc, engine, scorer, source_lang, target_lang)
     source, target, back = aligned.source, aligned.target, aligned.back
     cps = counterparts(source, target, back, aligned.beads)
     links = {i: bead.tgt for bead in aligned.beads for i in bead.src}
@@ -188,8 +206,10 @@ def pair_paths(source: Path, translation: Path, follow_links: bool = False,
 def run_compare(source: Path, translation: Path, out_dir: Path, engine_name: str = "auto",
                 select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
                 formats: Sequence[str] = ("csv", "jsonl", "html"), read_options=None, notify=None,
-                glossary: str | None = None, per_file_ignores: tuple = (), config_root: str = "") -> RunStats:
-    """``translate-cmp compare``: every source document against its translation, written like a run."""
+                glossary: str | None = None, per_file_ignores: tuple = (), config_root: str = "",
+                source_lang: str | None = None, target_lang: str | None = None) -> RunStats:
+    """``translate-cmp compare``: every source document against its translation, written like a run; the
+    languages detected unless given."""
     from translate_cmp.engines import create_engine
     from translate_cmp.readers import ReadOptions, read_documents
     from translate_cmp.rules import select_rules
@@ -212,9 +232,10 @@ def run_compare(source: Path, translation: Path, out_dir: Path, engine_name: str
         for src_path, tgt_path in pairs:
             (src_doc,) = read_documents([src_path], options)
             (tgt_doc,) = read_documents([tgt_path], options)
-            result = compare_documents(src_doc, tgt_doc, engine, rules, scorer)
+            result = compare_documents(src_doc, tgt_doc, engine, rules, scorer, source_lang, target_lang)
             stats.add(result)
             writers.write(result, rule_docs)
         writers.close({**base_manifest(engine, rule_docs, scorer, stats, started), "mode": "compare",
-                       "settings": {"source": str(source), "translation": str(translation), "out_dir": str(out_dir)}})
+                       "settings": {"source": str(source), "translation": str(translation), "out_dir": str(out_dir),
+                                    "source_lang": source_lang, "target_lang": target_lang}})
     return stats

@@ -55,16 +55,22 @@ class RunStats:
     cache: Counter = field(default_factory=Counter)  # translation-cache hits and misses (executors fill it)
     input_errors: list = field(default_factory=list)  # readers.FileError: files skipped, the batch went on
     processes: int = 1  # processes that did the per-document work (executors.pool's workers, when it forked any)
+    routes: Counter = field(default_factory=Counter)  # (document language, pivot) -> sentences round-tripped
+    unrouted: Counter = field(default_factory=Counter)  # document language -> sentences with no round trip
 
     def add(self, result: DocumentResult) -> None:
         self.documents += 1
         seen: set[int] = set()
         for s in result.sentences:
+            if s.round_trip is not None:
+                self.routes[(result.lang, s.round_trip.pivot_lang)] += 1
             if s.sentence.sent_id in seen:  # a further pivot's row of the same sentence
                 continue
             seen.add(s.sentence.sent_id)
             self.sentences += 1
             self.translated += s.round_trip is not None
+            if s.round_trip is None:
+                self.unrouted[result.lang] += 1
             self.flagged += bool(s.flags)
             for f in s.flags:
                 self.flag_counts[f.code] += 1

@@ -41,6 +41,15 @@ def _folder_option(ctx: click.Context, param: click.Parameter, value: str | None
     return value
 
 
+def _pivot_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--pivot es,ca or fr=es,ru=uk: a malformed entry is one line, exit 2."""
+    from translate_cmp.engines.routes import check_pivot_spec
+
+    if (problem := check_pivot_spec(_csv_list(value) or ())) is not None:
+        raise InputError(f"--pivot {value}", problem)
+    return value
+
+
 class _Group(click.Group):
     """Turns InputError (exit 2) and unexpected OS errors, MemoryError and Ctrl-C (exit 4, 130) into one line."""
 
@@ -99,8 +108,10 @@ def _output_options(command):
 @click.option("--engine", default="auto", show_default=True,
               help="auto (argos when its models are installed, else apertium, else none), argos, apertium, "
                    "none (surface rules only), or engines side by side: argos,apertium (rows es, es~apertium; R410).")
-@click.option("--pivot", default="es", show_default=True,
-              help="Pivot language(s) for English sources, comma-separated; other sources pivot through English.")
+@click.option("--pivot", callback=_pivot_option,
+              help="Pivot language(s), comma-separated: a code (es) is preferred for every language an engine can "
+                   "take through it; LANG=PIVOT fixes one language's (fr=es,ru=uk,en=es). Default: per language, "
+                   "the best installed route (argos both legs, else the Apertium pivot measured best).")
 @click.option("--select", help="Only these rule codes or prefixes, comma-separated (e.g. S,F201).")
 @click.option("--ignore", help="Skip these rule codes or prefixes, comma-separated.")
 @click.option("--encoding", help="Read text files in this encoding instead of detecting UTF-8/UTF-16.")
@@ -159,7 +170,7 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
     from translate_cmp.run.job import JobConfig, run_job
 
     config = JobConfig(
-        paths=tuple(paths), out_dir=Path(out_dir), engine=engine, pivots=_csv_list(pivot) or ("es",),
+        paths=tuple(paths), out_dir=Path(out_dir), engine=engine, pivots=_csv_list(pivot) or (),
         select=_csv_list(select), ignore=_csv_list(ignore),
         fail_on=Severity.parse(fail_on) if fail_on else None, formats=_csv_list(formats) or (),
         read=ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column, source_column=source_column,
@@ -199,10 +210,12 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
 @click.option("--ignore", help="Skip these rule codes or prefixes.")
 @click.option("--encoding", help="Read text files in this encoding.")
 @_follow_links
+@click.option("--source-lang", help="The source's language (default: detected), e.g. fr.")
+@click.option("--target-lang", help="The translation's language (default: detected), e.g. es.")
 @config_option
 @glossary_option
 def compare(source, translation, out_dir, engine, select, ignore, fail_on, formats, encoding, follow_links,
-            config_file, glossary) -> None:
+            source_lang, target_lang, config_file, glossary) -> None:
     """Align SOURCE with its TRANSLATION (two files, or two folders paired by file name); flag omissions,
     additions and divergent pairs."""
     from translate_cmp.cli.project import configured
@@ -217,7 +230,8 @@ def compare(source, translation, out_dir, engine, select, ignore, fail_on, forma
                         _csv_list(ignore), _csv_list(formats) or (),
                         ReadOptions(encoding=encoding, follow_links=follow_links),
                         notify=lambda line: click.echo(line, err=True), glossary=glossary,
-                        per_file_ignores=project.per_file_ignores, config_root=project.root)
+                        per_file_ignores=project.per_file_ignores, config_root=project.root,
+                        source_lang=source_lang, target_lang=target_lang)
     click.echo(f"{_count(stats.documents, 'document')}, {_count(stats.sentences, 'source sentence')}, "
                f"{stats.flagged} flagged "
                f"-> {out_dir}/", err=True)

@@ -29,7 +29,9 @@ DEFAULT_CHUNK = 500  # sentences per process
 SEPARATOR = "\n\n"
 # Apertium codes -> the ISO 639-1 codes the pipeline uses
 ISO = {"eng": "en", "en": "en", "spa": "es", "es": "es", "cat": "ca", "ca": "ca", "glg": "gl", "gl": "gl",
-       "fra": "fr", "fr": "fr", "por": "pt", "pt": "pt"}
+       "fra": "fr", "fr": "fr", "por": "pt", "pt": "pt", "ita": "it", "it": "it", "rus": "ru", "ru": "ru",
+       "ukr": "uk", "uk": "uk", "afr": "af", "af": "af", "nld": "nl", "nl": "nl", "ron": "ro", "ro": "ro",
+       "eus": "eu", "eu": "eu", "isl": "is", "is": "is"}
 _MODE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")  # variants (eng-cat_valencia, spa-eng_US) do not match
 
 
@@ -48,19 +50,33 @@ def clean(text: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
-@lru_cache(maxsize=32)
 def _package_version(mode: str) -> str:
-    """The Debian package version of the package that ships ``mode`` ('?' when unknown)."""
+    """The Debian package (and its version) that ships ``mode``, ``pkg=version`` ('?' when unknown)."""
+    return _package_versions().get(mode, "?")
+
+
+@lru_cache(maxsize=1)
+def _package_versions() -> dict[str, str]:
+    """Every installed mode's ``pkg=version``: one ``dpkg-query -S`` over all mode files and one ``-W`` over
+    their packages (each call scans dpkg's file lists: ~0.7 s a mode when asked one by one)."""
+    files = sorted(MODES_DIR.glob("*.mode"))
+    if not files:
+        return {}
     try:
-        owner = subprocess.run(["dpkg-query", "-S", str(MODES_DIR / f"{mode}.mode")], capture_output=True,
-                               text=True, timeout=10).stdout.split(":")[0].strip()
-        if not owner:
-            return "?"
-        version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", owner], capture_output=True,
-                                 text=True, timeout=10).stdout.strip()
-        return f"{owner}={version or '?'}"
+        owners = subprocess.run(["dpkg-query", "-S", *map(str, files)], capture_output=True, text=True,
+                                timeout=60).stdout
+        by_mode = {}
+        for line in owners.splitlines():
+            package, sep, path = line.partition(": ")
+            if sep and package and "," not in package:
+                by_mode[Path(path.strip()).stem] = package.strip()
+        packages = sorted(set(by_mode.values()))
+        listing = subprocess.run(["dpkg-query", "-W", "-f=${Package}\t${Version}\n", *packages],
+                                 capture_output=True, text=True, timeout=60).stdout if packages else ""
     except (OSError, subprocess.SubprocessError):
-        return "?"
+        return {}
+    versions = dict(line.split("\t", 1) for line in listing.splitlines() if "\t" in line)
+    return {mode: f"{pkg}={versions.get(pkg) or '?'}" for mode, pkg in by_mode.items()}
 
 
 class ApertiumEngine(Engine):
@@ -87,7 +103,8 @@ class ApertiumEngine(Engine):
 
     def model_id(self, src: str, tgt: str) -> str:
         mode = self._mode(src, tgt)
-        return f"apertium:{mode}:apertium={self.version()}:{_package_version(mode)}"
+        patched = ":tagger=cg-first" if self._command(mode)[0] == "sh" else ""
+        return f"apertium:{mode}:apertium={self.version()}:{_package_version(mode)}{patched}"
 
     def settings(self) -> dict:
         return {"unknown_marks": False, "unknown_words": "analyser", "separator": "blank line", "clean_spaces": True}
@@ -116,9 +133,15 @@ class ApertiumEngine(Engine):
                              f"{', '.join(sorted(self.modes.values())) or 'none'} (see scripts/install-engines)")
         return mode
 
+    def _command(self, mode: str) -> list[str]:
+        """``apertium -u MODE``, or for a mode whose tagger fails here, the mode's own pipeline without it."""
+        if _tagger_fails(self.binary, mode) and (pipeline := untagged_pipeline(MODES_DIR / f"{mode}.mode")):
+            return ["sh", "-c", pipeline]
+        return [self.binary, "-u", mode]
+
     def _run(self, mode: str, sentences: list[str]) -> list[str]:
         """One process over ``sentences``; stdin written from a thread while stdout is read."""
-        proc = subprocess.Popen([self.binary, "-u", mode], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        proc = subprocess.Popen(self._command(mode), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True, encoding="utf-8")
         payload = SEPARATOR.join(sentences) + "\n"
 
@@ -142,6 +165,57 @@ class ApertiumEngine(Engine):
         if len(parts) != len(sentences):
             raise RuntimeError(f"apertium -u {mode} returned {len(parts)} outputs for {len(sentences)} inputs")
         return parts
+
+
+_TAGGER = re.compile(r"\|\s*apertium-tagger\s+-g\s+\$2\s+'[^']*'\s*")
+
+
+def untagged_pipeline(mode_file: Path) -> str | None:
+    """The mode's shell pipeline with its statistical tagger left out and Constraint Grammar keeping the first
+    reading instead (``cg-proc -1 -n``), with the text (de)formatters and ``-u``'s generator flag; None when
+    the mode has no such tagger stage.
+
+    Why: Debian's apertium 3.8.3 tagger crashes on the perceptron models of apertium-rus-ukr (segmentation
+    fault, rus->ukr; an assertion, ukr->rus) and the ``apertium`` script then prints nothing and exits 0.
+    """
+    try:
+        text = mode_file.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    if not _TAGGER.search(text) or "cg-proc -w" not in text:
+        return None
+    body = _TAGGER.sub("", text, count=1).replace("cg-proc -w", "cg-proc -1 -n -w", 1)
+    body = body.replace("$1", "-n").replace("$2", "")
+    return f"apertium-destxt | {body} | apertium-retxt"
+
+
+# A few words each mode's tagger must see (a number or a word no dictionary holds passes through untagged).
+# Both crashed Debian's tagger (3.8.3) with apertium-rus-ukr 0.2.1 ("Я живу в доме." did not).
+PROBES = {"ru": "Привет мир. Как дела?", "uk": "Привіт світ. Як справи?"}
+
+
+@lru_cache(maxsize=64)
+def _tagger_fails(binary: str, mode: str) -> bool:
+    """Whether the mode's tagger crashes on a short sentence (see :func:`untagged_pipeline`): the mode's stages up
+    to its tagger, run on :data:`PROBES` (a fraction of the whole mode's cost). Only modes from a language in
+    :data:`PROBES` are tried."""
+    src = ISO.get(mode.split("-")[0], "")
+    if src not in PROBES:
+        return False
+    try:
+        stages = (MODES_DIR / f"{mode}.mode").read_text(encoding="utf-8").strip().split("|")
+    except OSError:
+        return False
+    upto = next((i for i, stage in enumerate(stages) if "apertium-tagger" in stage), None)
+    if upto is None:
+        return False
+    head = "|".join(stages[:upto + 1]).replace("$1", "-n").replace("$2", "")
+    try:
+        proc = subprocess.run(["sh", "-c", f"apertium-destxt | {head}"], input=PROBES[src] + "\n",
+                              capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return proc.returncode != 0 or not proc.stdout.strip()
 
 
 def _one_line(text: str) -> str:

@@ -9,21 +9,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from translate_cmp.engines.base import Engine
+from translate_cmp.engines.routes import parse_pivots
 from translate_cmp.engines.side_by_side import TAG, split_tag
 from translate_cmp.engines.surprisal import score_pieces
 from translate_cmp.records import RoundTrip
 
 
 def pivots_for(src: str, requested: Sequence[str]) -> list[str]:
-    """English when the source is not English; otherwise the requested pivots (never the source itself).
+    """The pivots of ``src``'s round trip: its ``lang=pivot`` entries among ``requested`` (a run's route plan,
+    translate_cmp/engines/routes.py) when there are any; else, for English, the plain pivot codes (``es``
+    when none); else English.
 
     Engines side by side (``es~apertium`` among ``requested``): a non-English source goes through
     English with every engine, ``en`` then ``en~apertium``, as an English one goes through each pivot.
     """
+    bare, fixed = parse_pivots(requested)
+    if src in fixed:
+        return list(fixed[src])
     if src != "en":
-        engines = dict.fromkeys(tag for tag in (split_tag(p)[1] for p in requested) if tag)
+        engines = dict.fromkeys(tag for tag in (split_tag(p)[1] for p in bare) if tag)
         return ["en", *(f"en{TAG}{tag}" for tag in engines)]
-    return [p for p in requested if p != src]
+    return [p for p in bare if p != src] if bare else ["es"]
 
 
 def round_trip(engine: Engine, texts: Sequence[str], src: str, pivot: str, surprisal: bool = True) -> list[RoundTrip]:

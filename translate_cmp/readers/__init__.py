@@ -4,10 +4,15 @@ An input folder may come from a pull request: a symbolic link inside it (``leak.
 folder linked to ``$HOME``) is not followed unless ``follow_links`` (``--follow-links``) is given; the walk
 lists such links (:func:`skipped_links`) so the commands can say, one line each, what they skipped. A path
 given explicitly is read even when it is a link: whoever typed it chose it.
+
+A run's own outputs are never read back as input: the walk skips the run's ``--out`` folder (``exclude``)
+and any folder holding a translate-cmp ``run.json`` (:func:`is_output_folder`), and lists them
+(:func:`skipped_outputs`) for a one-line notice each.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -31,12 +36,14 @@ _BY_SUFFIX = {suffix: reader for reader in READERS for suffix in reader.suffixes
 
 __all__ = [
     "READERS", "FileError", "ReadOptions", "UniqueIds", "check_paths", "input_files", "link_notice", "read_documents",
-    "read_file", "readable_files", "skipped_links",
+    "read_file", "readable_files", "skipped_links", "skipped_outputs", "output_notice", "is_output_folder",
 ]
 
 
-def check_paths(paths: Iterable[str | Path], follow_links: bool = False) -> list[Path]:
-    """Fail before any work if a path is missing or a folder holds nothing readable."""
+def check_paths(paths: Iterable[str | Path], follow_links: bool = False, exclude: Iterable[str | Path] = ()
+                ) -> list[Path]:
+    """Fail before any work if a path is missing, is an output folder, or a folder holds nothing readable."""
+    skip = _resolved(exclude)
     out = []
     seen: set[Path] = set()
     for raw in paths:
@@ -48,9 +55,12 @@ def check_paths(paths: Iterable[str | Path], follow_links: bool = False) -> list
         if key in seen:
             raise InputError(str(path), "path given twice")
         seen.add(key)
-        if path.is_dir() and not _candidates(path, follow_links):
+        if path.is_dir() and (key in skip or is_output_folder(path)):
+            raise InputError(str(path), "is a translate-cmp output folder (it holds the outputs of a run); "
+                                        "outputs are never read as input")
+        if path.is_dir() and not _candidates(path, follow_links, skip):
             known = " ".join(sorted(_BY_SUFFIX))
-            links = len(_walk(path, follow_links)[1])
+            links = len(_walk(path, follow_links, skip)[1])
             hint = f"; {links} symbolic links skipped, pass --follow-links to read them" if links else ""
             raise InputError(str(path), f"folder holds no readable files ({known}){hint}")
         out.append(path)
@@ -66,14 +76,36 @@ def _is_dir(entry: os.DirEntry, follow_links: bool) -> bool:
         return False
 
 
-def _walk(folder: Path, follow_links: bool) -> tuple[list[Path], list[Path]]:
-    """(every non-hidden path under ``folder`` with a readable suffix, the symbolic links not followed), sorted.
+def _resolved(paths: Iterable[str | Path]) -> frozenset[Path]:
+    return frozenset(Path(p).resolve() for p in paths)
+
+
+RUN_JSON = "run.json"
+
+
+def is_output_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds a translate-cmp ``run.json`` (its ``versions`` name translate-cmp)."""
+    path = folder / RUN_JSON
+    try:
+        if not path.is_file() or path.stat().st_size > 64 << 20:
+            return False
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and isinstance(data.get("versions"), dict) and "translate-cmp" in data["versions"]
+
+
+def _walk(folder: Path, follow_links: bool, exclude: frozenset[Path] = frozenset()
+          ) -> tuple[list[Path], list[Path], list[Path]]:
+    """(every non-hidden path under ``folder`` with a readable suffix, the symbolic links not followed, the output
+    folders skipped: those in ``exclude`` and those holding a translate-cmp run.json), sorted.
 
     Special files are included (the readers refuse them in one line). With ``follow_links`` a linked
     folder is walked too, unless it leads back into a folder being walked (a loop).
     """
     found: list[Path] = []
     links: list[Path] = []
+    outputs: list[Path] = []
     root = folder.resolve()
     todo = [(folder, root, frozenset({root}))]  # a stack, not recursion: folders may nest deeply
     while todo:
@@ -93,16 +125,30 @@ def _walk(folder: Path, follow_links: bool) -> tuple[list[Path], list[Path]]:
                 continue
             if _is_dir(entry, follow_links):
                 real = path.resolve() if entry.is_symlink() else real_dir / entry.name  # only links can loop
-                if real not in ancestors:
+                if real in exclude or path.resolve() in exclude or is_output_folder(path):
+                    outputs.append(path)
+                elif real not in ancestors:
                     todo.append((path, real, ancestors | {real}))
             elif path.suffix.lower() in _BY_SUFFIX:
                 found.append(path)
-    return sorted(found), sorted(links)
+    return sorted(found), sorted(links), sorted(outputs)
 
 
-def _candidates(folder: Path, follow_links: bool = False) -> list[Path]:
+def _candidates(folder: Path, follow_links: bool = False, exclude: frozenset[Path] = frozenset()) -> list[Path]:
     """Every non-hidden path under ``folder`` with a readable suffix, sorted; special files included."""
-    return _walk(folder, follow_links)[0]
+    return _walk(folder, follow_links, exclude)[0]
+
+
+def skipped_outputs(paths: Iterable[str | Path], follow_links: bool = False, exclude: Iterable[str | Path] = ()
+                    ) -> list[Path]:
+    """The output folders inside the folders among ``paths`` that the walk skips."""
+    skip = _resolved(exclude)
+    return [out for raw in paths if Path(raw).is_dir() for out in _walk(Path(raw), follow_links, skip)[2]]
+
+
+def output_notice(folder: Path) -> str:
+    """The one stderr line for a skipped output folder."""
+    return f"translate-cmp: {show_path(folder)}: output folder of a translate-cmp run, skipped (outputs are not input)"
 
 
 def skipped_links(paths: Iterable[str | Path], follow_links: bool = False) -> list[Path]:
@@ -135,17 +181,18 @@ def _reader_for(path: Path) -> Reader:
     return _BY_SUFFIX.get(path.suffix.lower(), READERS[0])  # unknown suffix given explicitly: plain text
 
 
-def input_files(paths: Iterable[str | Path], follow_links: bool = False,
-                root: str | Path | None = None) -> Iterator[tuple[Path, str]]:
+def input_files(paths: Iterable[str | Path], follow_links: bool = False, root: str | Path | None = None,
+                exclude: Iterable[str | Path] = ()) -> Iterator[tuple[Path, str]]:
     """Every file under ``paths`` with its id: its path relative to the id root, without the suffix
-    (translate_cmp/readers/ids.py)."""
+    (translate_cmp/readers/ids.py). Output folders are skipped (``exclude``: the run's own ``--out``)."""
     from translate_cmp.readers.ids import doc_id, id_root
 
     paths = list(paths)
     base = id_root(paths, root)
-    for top in check_paths(paths, follow_links):
+    skip = _resolved(exclude)
+    for top in check_paths(paths, follow_links, skip):
         if top.is_dir():
-            yield from ((p, doc_id(p, base)) for p in _candidates(top, follow_links))
+            yield from ((p, doc_id(p, base)) for p in _candidates(top, follow_links, skip))
         else:
             yield top, doc_id(top, base)
 
@@ -194,7 +241,7 @@ def read_file(path: Path, base_id: str, options: ReadOptions) -> Iterator[Docume
 
 def read_documents(
     paths: Iterable[str | Path], options: ReadOptions | None = None,
-    on_error: Callable[[FileError], None] | None = None,
+    on_error: Callable[[FileError], None] | None = None, exclude: Iterable[str | Path] = (),
 ) -> Iterator[Document]:
     """Every document under ``paths``, lazily, with unique ``doc_id``s.
 
@@ -204,7 +251,7 @@ def read_documents(
     """
     options = options or ReadOptions()
     unique = UniqueIds()
-    for path, base_id in input_files(paths, options.follow_links, options.root):
+    for path, base_id in input_files(paths, options.follow_links, options.root, exclude):
         try:
             for doc in read_file(path, base_id, options):
                 doc_id = unique(doc.doc_id)

@@ -12,11 +12,20 @@ from translate_cmp.engines import auto_engine, create_engine
 from translate_cmp.engines.argos_quality import DEFAULT_QUALITY, engine_options
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.cache import CachingEngine, with_cache
-from translate_cmp.engines.none import NoneEngine
+from translate_cmp.engines.routes import plan_entries
 from translate_cmp.engines.side_by_side import expand_pivots, split_tag
 from translate_cmp.errors import InputError, InputsFailed
-from translate_cmp.pipeline import INSTALL_HINT, RunStats
-from translate_cmp.readers import FileError, ReadOptions, check_paths, link_notice, read_documents, skipped_links
+from translate_cmp.pipeline import RunStats
+from translate_cmp.readers import (
+    FileError,
+    ReadOptions,
+    check_paths,
+    link_notice,
+    output_notice,
+    read_documents,
+    skipped_links,
+    skipped_outputs,
+)
 from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
@@ -33,6 +42,7 @@ from translate_cmp.run.memo import (
     run_key,
     split_folder,
 )
+from translate_cmp.run.route_report import route_lines, route_summary
 from translate_cmp.run.signature import RunSignature
 from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.writers import open_writers
@@ -93,11 +103,14 @@ def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats
 def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file=sys.stderr)) -> RunStats:
     """Run the pipeline over ``config.paths`` and write every output file atomically."""
     started = time.time()
-    check_paths(config.paths, config.read.follow_links)  # fail before loading anything
+    check_paths(config.paths, config.read.follow_links, (config.out_dir,))  # fail before loading anything
     for link in skipped_links(config.paths, config.read.follow_links):
         notify(link_notice(link))
+    for folder in skipped_outputs(config.paths, config.read.follow_links, (config.out_dir,)):
+        notify(output_notice(folder))
     if config.strict_inputs:
-        for _ in read_documents(config.paths, config.read):  # every file read once: the first bad one is fatal
+        # every file read once: the first bad one is fatal
+        for _ in read_documents(config.paths, config.read, exclude=(config.out_dir,)):
             pass
     accepted = load_baseline(config.baseline) if config.baseline else frozenset()
     tally = GateTally(Gate(config.fail_on, accepted, config.baseline))
@@ -106,16 +119,16 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     rules = configure(select_rules(config.select, config.ignore), settings)
     options = {**engine_options(config.quality), **config.engine_options}
     if config.engine == "auto":
-        engine, why = auto_engine(pivot=(config.pivots or ["es"])[0], **options)
+        engine, why = auto_engine(**options)
         notify(f"translate-cmp: {why}")
-        if isinstance(engine, NoneEngine):
-            notify("translate-cmp: argos models install with: " + INSTALL_HINT.format(src="en", tgt="es"))
     else:
         engine = create_engine(config.engine, **options)
     engine = with_cache(engine, config.cache_dir, config.cache, notify)
     spec = WorkSpec(
         engine=engine.name, engine_options=options, use_cache=config.cache, cache_dir=config.cache_dir,
-        select=config.select, ignore=config.ignore, pivots=expand_pivots(config.engine, config.pivots),
+        select=config.select, ignore=config.ignore,
+        pivots=expand_pivots(config.engine, config.pivots or ("es",)) if "," in config.engine
+        else plan_entries(engine, config.pivots),
         strict=config.engine == "argos",
         chunk_docs=config.chunk_docs, jobs=config.jobs, settings=settings,
         surprisal=config.surprisal and any(r.code == SURPRISAL_RULE for r in rules),
@@ -148,7 +161,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         work = Work(engine, rules, spec, scorer, stats, on_chunk=progress,
                     inputs=Inputs(tuple(config.paths), config.read, skip),
                     ray=RayOptions(config.ray_address, config.ray_timeout))
-        for result in execute(config.executor, read_documents(config.paths, config.read, on_error=skip), work):
+        for result in execute(config.executor, read_documents(config.paths, config.read, on_error=skip,
+                                                                  exclude=(config.out_dir,)), work):
             rows = writers.write(result, rule_docs)
             tally.add((flag, fp) for flag, fp, _ in rows.findings())
             if missing := rules_not_run(rules, result.lang):
@@ -161,15 +175,16 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             if tag := split_tag(pivot)[1]:  # a further engine of --engine argos,apertium
                 note(f"translate-cmp: no {tag} mode for {src}->{split_tag(pivot)[0]}->{src}; those documents "
                        f"have no {pivot} rows")
-                continue
-            note(f"translate-cmp: no argos models for {src}->{pivot}->{src}; those documents got surface rules only. "
-                   "Install: " + INSTALL_HINT.format(src=src, tgt=pivot))
+        routes = route_summary(engine, stats, spec.pivots, hints=config.engine != "none")
+        for line in route_lines(routes):
+            note(line)
         manifest = {
             **base_manifest(engine, rule_docs, scorer, stats, started),
             "settings": settings_manifest(config),
             "rules_not_run": not_run,
             "gate": tally.to_json(),
             "untranslated": [f"{s}->{p}" for s, p in sorted(stats.untranslated_pairs)],
+            "routes": routes,
             "input_errors": [asdict(e) for e in stats.input_errors],
             "cache": {"path": str(engine.cache.path), "documents_reused": stats.cache["documents_reused"],
                       "hits": stats.cache["hits"], "misses": stats.cache["misses"], "run_reused": False}

@@ -17,6 +17,9 @@ from translate_cmp.rules.comparison.C503_divergent_pair import DivergentPair
 from translate_cmp.rules.comparison.C504_length_mismatch import LengthMismatch
 from translate_cmp.rules.comparison.C505_merged_or_split import MergedOrSplit
 from translate_cmp.rules.comparison.C506_placeholder_mismatch import PlaceholderMismatch
+from translate_cmp.rules.comparison.C507_number_mismatch import NumberMismatch
+from translate_cmp.rules.comparison.C508_negation_mismatch import NegationMismatch
+from translate_cmp.rules.comparison.C509_name_mismatch import NameMismatch
 
 RULES: tuple[Rule, ...] = (
     OmittedInTranslation(),
@@ -25,4 +28,7 @@ RULES: tuple[Rule, ...] = (
     LengthMismatch(),
     MergedOrSplit(),
     PlaceholderMismatch(),
+    NumberMismatch(),
+    NegationMismatch(),
+    NameMismatch(),
 )

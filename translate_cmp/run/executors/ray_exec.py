@@ -263,7 +263,7 @@ def _units(paths, options, chunk_docs: int) -> Iterator[list[FileRef]]:
     """The input files in read order, grouped into units (see the module)."""
     unit: list[FileRef] = []
     size = 0
-    for path, base_id in input_files(paths, options.follow_links):
+    for path, base_id in input_files(paths, options.follow_links, options.root):
         try:
             st = os.stat(path)
             ref = FileRef(str(path), base_id, st.st_size, st.st_mtime_ns)
