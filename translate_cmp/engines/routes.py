@@ -124,6 +124,10 @@ class RoutedEngine(Engine):
     def score(self, sources: Sequence[str], targets: Sequence[str], src: str, tgt: str) -> list[list[TokenScore]]:
         return self._engine(src, tgt).score(sources, targets, src, tgt)
 
+    def rule_based(self, src: str, tgt: str) -> bool:
+        engine = self.engine_for(src, tgt)
+        return engine is not None and engine.rule_based(src, tgt)
+
     def settings(self) -> dict:
         return {e.name: e.settings() for e in self.engines}
 
