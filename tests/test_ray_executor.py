@@ -68,7 +68,8 @@ def test_ray_outputs_equal_local_outputs(ray_instance, articles: Path, tmp_path:
 
 @pytest.mark.slow
 def test_ray_raises_the_local_input_error(ray_instance, articles: Path, tmp_path: Path):
-    config = JobConfig(paths=(str(articles),), out_dir=tmp_path / "out", engine="argos", pivots=("fr",),
+    # a pivot fixed for English ("en=fr"; a plain --pivot fr is a preference other routes may replace)
+    config = JobConfig(paths=(str(articles),), out_dir=tmp_path / "out", engine="argos", pivots=("en=fr",),
                        cache=False, executor="ray", formats=("csv",))
     with pytest.raises(InputError, match="en->fr"):
         run_job(config, notify=lambda msg: None)

@@ -147,7 +147,7 @@ def test_outputs_are_never_read_back(tmp_path):
     shutil.copytree(tmp_path / "outputs", tmp_path / "old-run")
     third = _run(tmp_path, ".", "--engine", "none", "--no-cache", "--out", "elsewhere")
     assert "old-run: output folder of a translate-cmp run, skipped" in third.stderr
-    assert "3 documents" not in third.stderr and "1 documents" in third.stderr
+    assert "3 documents" not in third.stderr and "1 document," in third.stderr
     given = _run(tmp_path, "old-run", "--engine", "none", "--no-cache")
     assert given.returncode == 2 and "is a translate-cmp output folder" in given.stderr
 
