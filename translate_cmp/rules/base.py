@@ -106,6 +106,9 @@ class Rule:
     needs_round_trip: ClassVar[bool] = False
     needs_counterpart: ClassVar[bool] = False  # bilingual (compare) rules: skipped outside compare mode
     reads_unit: ClassVar[bool] = False  # a bilingual rule that also runs on localisation units (their source)
+    # a localisation-unit rule (Q6xx): runs only on documents with a ``unit`` (its source against its target);
+    # its examples are units: ``text`` the English source, ``translation`` the target, ``lang`` the target's language
+    needs_unit: ClassVar[bool] = False
     # The languages it serves: ``languages`` (None: every language) written in a way ``requires`` names
     # ("spaced": words between spaces; "latin": letters in the Latin script; "nouns": where the language writes
     # its nouns with a capital, its Hunspell dictionary, lang/hunspell.py). The flag stage runs a rule only

@@ -82,6 +82,8 @@ def flag_document(
                 continue
             if rule.needs_counterpart and ctx.counterpart is None and not (rule.reads_unit and document.unit):
                 continue
+            if rule.needs_unit and document.unit is None:
+                continue
             for hit in rule.check(ctx):
                 if document.unit is not None and not rule.keeps_on_unit(ctx, hit):
                     continue  # a localisation unit: translate_cmp/rules/unit_policy.py
