@@ -54,11 +54,16 @@ _STYLE_PATTERNS = (
 STYLES: tuple[str, ...] = tuple(name for name, _ in _STYLE_PATTERNS)
 _GROUP = {name: name.replace("-", "_") for name in STYLES}
 # the HTML character entities: text, not placeholders ("&amp;" may become "&", "&quot;" a typographic quote)
-HTML_ENTITIES = frozenset(
-    "amp lt gt quot apos nbsp hellip mdash ndash laquo raquo lsquo rsquo ldquo rdquo bdquo sbquo copy reg trade "
-    "times divide deg plusmn middot bull euro pound yen cent sect para shy zwj zwnj thinsp ensp emsp".split())
+HTML_ENTITIES = frozenset((
+    "amp", "lt", "gt", "quot", "apos", "nbsp", "hellip", "mdash", "ndash", "laquo", "raquo", "lsquo", "rsquo",
+    "ldquo", "rdquo", "bdquo", "sbquo", "copy", "reg", "trade", "times", "divide", "deg", "plusmn", "middot",
+    "bull", "euro", "pound", "yen", "cent", "sect", "para", "shy", "zwj", "zwnj", "thinsp", "ensp", "emsp",
+))
 # elements that have no closing tag: unpaired, they are still markup
-VOID_ELEMENTS = frozenset("br hr img input meta link wbr area base col embed source track param x ph bx ex it".split())
+VOID_ELEMENTS = frozenset((
+    "br", "hr", "img", "input", "meta", "link", "wbr", "area", "base", "col", "embed", "source", "track", "param",
+    "x", "ph", "bx", "ex", "it",
+))
 
 
 @lru_cache(maxsize=32)
