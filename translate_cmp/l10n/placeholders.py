@@ -83,6 +83,12 @@ def pattern(styles: tuple[str, ...] = STYLES) -> re.Pattern:
 
 PATTERN = pattern()
 _KIND = {group: name for name, group in _GROUP.items()}
+# HTML elements that wrap text in UI strings: unpaired, they are broken markup, not pseudo-tags
+TEXT_ELEMENTS = frozenset((
+    "a", "b", "i", "u", "s", "em", "strong", "span", "code", "p", "div", "li", "ul", "ol", "small", "sup", "sub",
+    "tt", "kbd", "var", "samp", "strike", "big", "font", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td",
+    "th", "pre", "blockquote", "abbr", "cite", "q", "mark", "del", "ins", "g", "pc", "mrk",
+))
 _TAG_PARTS = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_.-]*)(?:[^<>]*?\bid=\"([^\"]*)\")?[^<>]*?(/?)>")
 _ATTR = re.compile(r"\s([A-Za-z_:][\w:.-]*)\s*=")
 # attributes a translator translates: their presence is not compared
@@ -147,11 +153,12 @@ def find(text: str, styles: tuple[str, ...] = STYLES) -> list[Placeholder]:
 
 def pseudo_tags(text: str, found: list[Placeholder]) -> set[int]:
     """Start offsets of the pseudo-tags among ``found``: an opening tag with no attributes, no closing partner
-    in ``text`` and not an empty element (``<Error>``, ``<pathspec>``): a word in angle brackets."""
+    in ``text``, not an empty element and not an HTML text element (``<Error>``, ``<pathspec>``; not ``<b>``): a
+    word in angle brackets."""
     closing = {p.tag_name for p in found if p.kind == "tag" and p.text.startswith("</")}
     return {p.start for p in found if p.kind == "tag" and not p.text.startswith("</") and not p.text.endswith("/>")
             and " " not in p.text.strip() and "=" not in p.text and p.tag_name not in closing
-            and p.tag_name not in VOID_ELEMENTS}
+            and p.tag_name not in VOID_ELEMENTS and p.tag_name not in TEXT_ELEMENTS}
 
 
 def compared(text: str, styles: tuple[str, ...] = STYLES) -> list[Placeholder]:

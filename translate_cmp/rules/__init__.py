@@ -2,7 +2,7 @@
 
 Each rule module exposes ``RULES``, a tuple of rule instances; registering a new module is one
 line in ``_MODULES``. Codes are stable: S1xx spacing and casing, F2xx structure, L3xx language,
-R4xx round trip, C5xx comparison.
+R4xx round trip, C5xx comparison, Q6xx localisation QA (a unit's source against its target).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from translate_cmp.errors import InputError
-from translate_cmp.rules import comparison, language, roundtrip, spacing, structure
+from translate_cmp.rules import comparison, language, qa, roundtrip, spacing, structure
 from translate_cmp.rules.base import Rule
 
 _MODULES = (
@@ -19,6 +19,7 @@ _MODULES = (
     language,
     roundtrip,
     comparison,
+    qa,
 )
 
 

@@ -22,7 +22,7 @@ class Example:
     lang: str = "en"  # the document's language: every example runs in its own
     # round-trip examples: what else the engine reported, as RoundTrip fields (forward_score, truncated,
     # surprisal, ...), plus "pivot", "pivot_text", "other_backs" ((pivot, back) of further pivots or engines)
-    # and "stats" (DocStats fields of the document)
+    # and "stats" (DocStats fields of the document); unit (Q6xx) examples: further Unit fields ({"max_width": 6})
     trip: Mapping[str, Any] | None = None
 
 

@@ -1,0 +1,39 @@
+"""Q613 quote-mismatch: quotation marks in the source and none (or a different number) in the translation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.qa.helpers import once, quote_marks
+from translate_cmp.rules.qa.unit_rule import UnitRule
+
+
+class QuoteMismatch(UnitRule):
+    code = "Q613"
+    name = "quote-mismatch"
+    severity = Severity.WARNING
+    summary = "The source quotes something and the translation has a different number of quotation marks."
+    why = "Quotes mark what the user types or sees verbatim (a file name, a value): lost, the user cannot tell the " \
+          "quoted text from the sentence; unbalanced, it reads as a slip."
+    instead = ("Quote what the source quotes, in the language's own marks: '\"x\"' may become « x », „x“, «x», 「x」 "
+               "or 'x' (each counts as the source's pair); apostrophes ('l'objet', 'don't') are not quotes.")
+    examples = (
+        Example("Cannot open '%s'", translation="Kann %s nicht öffnen", lang="de"),
+        Example('Type "yes" to continue', translation="Tapez « oui pour continuer", lang="fr"),
+    )
+    counter_examples = (
+        Example("Cannot open '%s'", translation="„%s“ kann nicht geöffnet werden", lang="de"),
+        Example('Type "yes" to continue', translation="Tapez « oui » pour continuer", lang="fr"),
+        Example("Cannot open '%s'", translation="「%s」を開けません", lang="ja"),
+        Example("Don't save", translation="Ne pas enregistrer l'objet", lang="fr"),
+    )
+
+    def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        s, t = quote_marks(source), quote_marks(target)
+        if s != t and target.strip():
+            yield from once(ctx, f"{s} quotation mark(s) in the source, {t} in the translation")
+
+
+RULES = (QuoteMismatch(),)

@@ -1,0 +1,58 @@
+"""Q614 number-mismatch: a number of the source missing from the translation, or one added, compared as numbers
+under each locale's format."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.qa.helpers import at, is_plural_form, numbers, once, word_numbers
+from translate_cmp.rules.qa.unit_rule import UnitRule
+
+
+class NumberMismatch(UnitRule):
+    code = "Q614"
+    name = "number-mismatch"
+    severity = Severity.WARNING
+    summary = "A number of the source is missing from the translation, or the translation has one the source has " \
+              "not (7,000 = 7.000 = 7 000 = 7'000; 3.5 = 3,5; Arabic-Indic and full-width digits read as digits)."
+    why = "A changed number is a wrong fact: a size limit, a port, a version, a count the user relies on."
+    instead = ("Keep every number, written the way the target locale writes it. Numbers inside placeholders, "
+               "tags, URLs and words ('UTF-8', 'IPv4', 'h1') are not read; a plural form may write its number as a "
+               "word, and a translation may write a source's number word ('two') as digits.")
+    examples = (
+        Example("Maximum 7,000 files", translation="Maximal 700 Dateien", lang="de"),
+        Example("Wait 5 seconds", translation="Attendez quelques secondes", lang="fr"),
+        Example("Wait 5 seconds", translation="Attendez 6 secondes", lang="fr"),
+    )
+    counter_examples = (
+        Example("Maximum 7,000 files", translation="Maximal 7.000 Dateien", lang="de"),
+        Example("Maximum 7,000 files", translation="Maximum 7\u202f000 fichiers", lang="fr"),
+        Example("Version 3.5 or later", translation="Versión 3,5 o posterior", lang="es"),
+        Example("Use UTF-8 on port 8080", translation="UTF-8 auf Port 8080 verwenden", lang="de"),
+        Example("Wait two seconds", translation="Warten Sie 2 Sekunden", lang="de"),
+        Example("Wait 5 seconds", translation="٥ ثوان", lang="ar"),
+    )
+
+    def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        src = numbers(source)
+        tgt = numbers(target)
+        left = list(tgt)
+        missing = []
+        for _s, _e, values in src:
+            match = next((t for t in left if t[2] & values), None)
+            if match is None:
+                missing.append(source[_s:_e])
+            else:
+                left.remove(match)
+        if missing and not is_plural_form(ctx):
+            yield from once(ctx, f"missing from the translation: {', '.join(missing)}")
+        words = word_numbers(source)
+        for start, end, values in left:
+            if values & words or (is_plural_form(ctx) and values & {0.0, 1.0}):
+                continue
+            yield from at(ctx, start, end, f"{target[start:end]!r} is in the translation, not in the source")
+
+
+RULES = (NumberMismatch(),)

@@ -1,0 +1,52 @@
+"""Q618 acronym-missing: an acronym of the source ('URL', 'CSV', 'UTF8') absent from the translation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.qa.helpers import acronyms, once
+from translate_cmp.rules.qa.unit_rule import UnitRule
+
+MIN_LETTERS = 3  # two-letter ones ("ID", "OK", "IP") are often translated or written out
+
+
+class AcronymMissing(UnitRule):
+    code = "Q618"
+    name = "acronym-missing"
+    severity = Severity.WARNING
+    summary = "An acronym of the source (three or more capitals: 'URL', 'CSV', 'HTTP') is absent from the " \
+              "translation, with no localised form of it either."
+    why = "An acronym names a format, protocol or product the user searches for: dropped, the text says less " \
+          "than the source; changed by a typo, it names something else."
+    instead = ("Keep the acronym, or write the language's own form of it: the same letters in another order "
+               "('EU' -> 'UE', 'UN' -> 'ONU' are two letters and not read) and a plural ('URLs') count.")
+    examples = (
+        Example("Export as CSV", translation="Als Tabelle exportieren", lang="de"),
+        Example("Enter a valid URL.", translation="Introduzca una dirección válida.", lang="es"),
+    )
+    counter_examples = (
+        Example("Export as CSV", translation="Als CSV exportieren", lang="de"),
+        Example("Enter a valid URL.", translation="Saisissez une URL valide.", lang="fr"),
+        Example("The NATO summit", translation="Le sommet de l'OTAN", lang="fr"),
+        Example("Enter a valid ID.", translation="Geben Sie eine gültige Kennung ein.", lang="de"),
+    )
+
+    def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        theirs = {a.group().rstrip("s") for a in acronyms(target)}
+        letters = {"".join(sorted(a)) for a in theirs}
+        missing = []
+        for m in acronyms(source):
+            word = m.group().rstrip("s") if len(m.group()) > 2 and m.group()[-1] == "s" else m.group()
+            if sum(ch.isalpha() for ch in word) < MIN_LETTERS or word in target:
+                continue
+            if word in theirs or "".join(sorted(word)) in letters:
+                continue
+            missing.append(word)
+        if missing:
+            shown = ", ".join(dict.fromkeys(missing))
+            yield from once(ctx, f"acronym(s) of the source not in the translation: {shown}")
+
+
+RULES = (AcronymMissing(),)

@@ -1,0 +1,42 @@
+"""Q622 sentence-count-mismatch: the translation has a very different number of sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.qa.helpers import once, sentence_count
+from translate_cmp.rules.qa.unit_rule import UnitRule
+
+MAX_DIFFERENCE = 1  # translators join two sentences or split one; a difference of two or more is content
+
+
+class SentenceCountMismatch(UnitRule):
+    code = "Q622"
+    name = "sentence-count-mismatch"
+    severity = Severity.WARNING
+    summary = "The source and the translation differ by two or more sentences (or the source has two or more " \
+              "and the translation one)."
+    why = "A sentence count that far off means a sentence was left out, or text that is not in the source was " \
+          "added."
+    instead = ("Translate every sentence. Joining two sentences into one or splitting one in two is the "
+               "translator's call and not flagged, unless the source's several sentences became one.")
+    examples = (
+        Example("The file was saved. You can close the window now. Changes are kept.",
+                translation="Die Datei wurde gespeichert.", lang="de"),
+        Example("Saved. Close the window.", translation="Gespeichert, Fenster schließen", lang="de"),
+    )
+    counter_examples = (
+        Example("The file was saved. You can close the window now.",
+                translation="Die Datei wurde gespeichert, Sie können das Fenster jetzt schließen.", lang="de"),
+        Example("Saved. Close the window.", translation="保存しました。ウィンドウを閉じてください。", lang="ja"),
+    )
+
+    def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        s, t = sentence_count(source, "en"), sentence_count(target, ctx.doc_lang)
+        if abs(s - t) > MAX_DIFFERENCE or (s >= 2 and t == 0):
+            yield from once(ctx, f"{s} sentence(s) in the source, {t} in the translation")
+
+
+RULES = (SentenceCountMismatch(),)
