@@ -132,9 +132,19 @@ class Placeholder:
         return m.group(2).lower() if m else ""
 
 
+_MAY_HOLD = re.compile(r"[%{<&#@]")
+
+
 def find(text: str, styles: tuple[str, ...] = STYLES) -> list[Placeholder]:
     """Every placeholder and tag of ``styles`` in ``text``, in order; placeholders inside a tag's attributes
     count too. A Mozilla entity that is an HTML character entity (``&amp;``) is text."""
+    if not _MAY_HOLD.search(text):
+        return []
+    return list(_find(text, styles))
+
+
+@lru_cache(maxsize=4096)
+def _find(text: str, styles: tuple[str, ...]) -> tuple[Placeholder, ...]:
     out = []
     regex = pattern(styles)
     for m in regex.finditer(text):
@@ -148,7 +158,7 @@ def find(text: str, styles: tuple[str, ...] = STYLES) -> list[Placeholder]:
                 sub_kind = _KIND.get(sub.lastgroup or "")
                 if sub_kind not in (None, "tag", "entity", "hash") and sub.group() != "%%":
                     out.append(Placeholder(m.start() + sub.start(), m.start() + sub.end(), sub.group(), sub_kind))
-    return out
+    return tuple(out)
 
 
 def pseudo_tags(text: str, found: list[Placeholder]) -> set[int]:

@@ -60,6 +60,8 @@ def flag_document(
     if extra_round_trips and any(extra_round_trips):
         stats = with_engine_gaps(stats, sentences, round_trips, extra_round_trips)
     out: list[list[Flag]] = []
+    # the languages each rule declares (Rule.languages, requires, except_languages); units-only rules on units
+    rules = [rule for rule in rules if rule.serves(doc_lang) and (document.unit is not None or not rule.needs_unit)]
     for index, sentence in enumerate(sentences):
         round_trip = _at(round_trips, index)
         ctx = RuleContext(
@@ -76,13 +78,9 @@ def flag_document(
         flags: set[Flag] = set()
         length = sentence.end - sentence.start
         for rule in rules:
-            if not rule.serves(doc_lang):
-                continue  # the languages it declares (Rule.languages, requires, except_languages)
             if rule.needs_round_trip and round_trip is None:
                 continue
             if rule.needs_counterpart and ctx.counterpart is None and not (rule.reads_unit and document.unit):
-                continue
-            if rule.needs_unit and document.unit is None:
                 continue
             for hit in rule.check(ctx):
                 if document.unit is not None and not rule.keeps_on_unit(ctx, hit):

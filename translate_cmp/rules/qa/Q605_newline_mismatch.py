@@ -19,23 +19,18 @@ def _trail(text: str) -> int:
     return len(tail) - tail.count("\r\n")
 
 
-def _inner(text: str) -> int:
-    return text.strip("\n\r").count("\n")
-
-
 class NewlineMismatch(UnitRule):
     code = "Q605"
     name = "newline-mismatch"
     severity = Severity.WARNING
-    summary = "Line breaks differ: the source starts or ends with a different number of them, or has line breaks " \
-              "inside where the translation has none (or the other way round)."
+    summary = "The translation starts or ends with a different number of line breaks than the source."
     why = ("A program prints a string's leading and trailing newlines as they are: a lost one runs two messages "
-           "together, an added one leaves a blank line. A multi-line help text made one line overflows the terminal.")
-    instead = ("Start and end with the newlines of the source; inside a multi-line text, break lines where the "
-               "translation needs (their number may differ).")
+           "together, an added one leaves a blank line.")
+    instead = ("Start and end with the newlines of the source. Inside a text, break lines where the translation "
+               "needs: a help text reflowed to other line lengths is not flagged.")
     examples = (
         Example("Usage: %s [OPTION]...\n", translation="Aufruf: %s [OPTION]...", lang="de"),
-        Example("Line one\nLine two\nLine three", translation="Ligne un, ligne deux, ligne trois", lang="fr"),
+        Example("\nExamples:\n", translation="Exemples :\n", lang="fr"),
     )
     counter_examples = (
         Example("Usage: %s [OPTION]...\n", translation="Aufruf: %s [OPTION]...\n", lang="de"),
@@ -51,8 +46,6 @@ class NewlineMismatch(UnitRule):
             yield from once(ctx, f"starts with {_lead(source)} line break(s) in the source, {_lead(target)} here")
         if _trail(source) != _trail(target):
             yield from once(ctx, f"ends with {_trail(source)} line break(s) in the source, {_trail(target)} here")
-        if bool(_inner(source)) != bool(_inner(target)):
-            yield from once(ctx, f"{_inner(source)} line break(s) inside the source, {_inner(target)} here")
 
 
 RULES = (NewlineMismatch(),)

@@ -14,24 +14,25 @@ class StartPunctuationMismatch(UnitRule):
     code = "Q610"
     name = "start-punctuation-mismatch"
     severity = Severity.WARNING
-    summary = "The source starts with a punctuation mark ('(', '\"', '-', '...') and the translation with another, " \
-              "or with none."
+    summary = "The source starts with a punctuation mark ('...', ':', a '- ' bullet) and the translation with " \
+              "another, or with none (or the other way round)."
     why = "A lost opening bracket or quote, or a stray mark at the start, is visible in the UI and usually a slip."
-    instead = ("Start with the source's mark as the language writes it: any opening quote ('«', '„', '「') stands "
-               "for a quote, Spanish opens questions and exclamations with '¿' '¡', full-width marks stand for "
-               "their ASCII ones.")
+    instead = ("Start with the source's mark as the language writes it: Spanish opens questions and exclamations "
+               "with '¿' '¡', full-width marks stand for their ASCII ones. Opening quotes and brackets move with "
+               "the word order and are not read here (Q612 and Q613 count them).")
     examples = (
-        Example("(optional)", translation="optionnel)", lang="fr"),
+        Example("...and more", translation="et plus encore", lang="fr"),
         Example("Delete", translation="- Löschen", lang="de"),
     )
     counter_examples = (
         Example("\"%s\" is not a directory", translation="« %s » n'est pas un répertoire", lang="fr"),
         Example("Continue?", translation="¿Continuar?", lang="es"),
         Example("(optional)", translation="（任意）", lang="ja"),
+        Example("%s: cannot use --null (-0)", translation="--null (-0) kann mit %s nicht benutzt werden", lang="de"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        s, t = start_mark(blanked(source), ctx.doc_lang), start_mark(blanked(target), ctx.doc_lang)
+        s, t = start_mark(blanked(source, fill="x"), "en"), start_mark(blanked(target, fill="x"), ctx.doc_lang)
         if s != t and target.strip() and source.strip():
             yield from once(ctx, f"starts with {s or 'no punctuation'!r} in the source, {t or 'none'!r} here")
 

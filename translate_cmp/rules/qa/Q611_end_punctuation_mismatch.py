@@ -9,6 +9,7 @@ from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import NO_END_MARK, end_mark, once
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
+_ADDED = frozenset("?!:…")  # marks a translation must not add: a full stop, comma or ';' added is the language's style
 _NAMES = {".": "a full stop", "!": "'!'", "?": "'?'", ":": "a colon", ";": "';'", ",": "a comma", "…": "an ellipsis",
           "-": "a dash", "": "no punctuation"}
 
@@ -21,7 +22,8 @@ class EndPunctuationMismatch(UnitRule):
               "or with none."
     why = ("A label that lost its colon, a question that became a statement, a menu item that lost its '...' (which "
            "says a dialog follows): each is visible and usually a slip.")
-    instead = ("End with the source's mark as the language writes it: French spaces before ':;!?', CJK full-width "
+    instead = ("End with the source's mark as the language writes it (a full stop added where the source has none "
+               "is the language's style and not flagged): French spaces before ':;!?', CJK full-width "
                "'。：？', Arabic '؟', Greek ';' for a question, Devanagari '।' all count as the source's mark; "
                "closing quotes and brackets are looked through.")
     examples = (
@@ -43,7 +45,7 @@ class EndPunctuationMismatch(UnitRule):
         if lang in NO_END_MARK or not target.strip():
             return
         s, t = end_mark(source, "en"), end_mark(target, lang)
-        if s != t:
+        if s != t and (s or t in _ADDED):
             yield from once(ctx, f"the source ends with {_NAMES.get(s, repr(s))}, the translation with "
                                  f"{_NAMES.get(t, repr(t))}")
 

@@ -14,11 +14,13 @@ class BracketMismatch(UnitRule):
     code = "Q612"
     name = "bracket-mismatch"
     severity = Severity.WARNING
-    summary = "The source and the translation have different numbers of '(' ')' '[' ']' '{' '}' (placeholders " \
-              "apart, full-width brackets read as ASCII)."
+    summary = "The translation's brackets do not pair up where the source's do, or its '[' ']' '{' '}' differ " \
+              "in number from the source's (placeholders apart, full-width brackets read as ASCII)."
     why = "A lost closing bracket leaves an aside open; a lost '[' or ']' breaks the syntax a help text shows " \
           "('[OPTION]...')."
-    instead = "Keep the brackets of the source; a bracket inside a placeholder ('{0}', '%(name)s') is not counted."
+    instead = ("Close every bracket and keep the source's square brackets and braces (syntax in a usage line). A "
+               "parenthesis added or left out in pairs is the translator's call; a bracket inside a placeholder "
+               "('{0}', '%(name)s') is not counted.")
     examples = (
         Example("Usage: %s [OPTION]... [FILE]...", translation="Aufruf: %s [OPTION]... DATEI]...", lang="de"),
         Example("(optional)", translation="(facultatif", lang="fr"),
@@ -30,7 +32,11 @@ class BracketMismatch(UnitRule):
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         s, t = bracket_counts(source), bracket_counts(target)
-        if s != t and target.strip():
+        if s == t or not target.strip():
+            return
+        unbalanced = [o + c for o, c in ("()", "[]", "{}") if t[o] != t[c] and s[o] == s[c]]
+        syntax = [b for b in "[]{}" if s[b] != t[b]]
+        if unbalanced or syntax:
             diff = ", ".join(f"'{b}' {s[b]} -> {t[b]}" for b in "()[]{}" if s[b] != t[b])
             yield from once(ctx, f"brackets differ (source -> translation): {diff}")
 

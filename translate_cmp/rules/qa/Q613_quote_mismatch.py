@@ -14,11 +14,12 @@ class QuoteMismatch(UnitRule):
     code = "Q613"
     name = "quote-mismatch"
     severity = Severity.WARNING
-    summary = "The source quotes something and the translation has a different number of quotation marks."
+    summary = "The translation has fewer quotation marks than the source: a quotation lost or left open."
     why = "Quotes mark what the user types or sees verbatim (a file name, a value): lost, the user cannot tell the " \
           "quoted text from the sentence; unbalanced, it reads as a slip."
     instead = ("Quote what the source quotes, in the language's own marks: '\"x\"' may become « x », „x“, «x», 「x」 "
-               "or 'x' (each counts as the source's pair); apostrophes ('l'objet', 'don't') are not quotes.")
+               "or 'x' (each counts as the source's pair); apostrophes ('l'objet', 'don't') are not quotes. Quotes "
+               "a translation adds (around a term it keeps in English) are its style and not flagged.")
     examples = (
         Example("Cannot open '%s'", translation="Kann %s nicht öffnen", lang="de"),
         Example('Type "yes" to continue', translation="Tapez « oui pour continuer", lang="fr"),
@@ -28,11 +29,13 @@ class QuoteMismatch(UnitRule):
         Example('Type "yes" to continue', translation="Tapez « oui » pour continuer", lang="fr"),
         Example("Cannot open '%s'", translation="「%s」を開けません", lang="ja"),
         Example("Don't save", translation="Ne pas enregistrer l'objet", lang="fr"),
+        Example("Same as id -un.", translation="Dasselbe wie „id -un“.", lang="de"),
+        Example("do not treat '/' specially", translation="„/“ nicht besonders behandeln", lang="de"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         s, t = quote_marks(source), quote_marks(target)
-        if s != t and target.strip():
+        if t < s and target.strip():
             yield from once(ctx, f"{s} quotation mark(s) in the source, {t} in the translation")
 
 

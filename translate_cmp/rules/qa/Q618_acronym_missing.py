@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from translate_cmp.records import Severity
@@ -10,6 +11,8 @@ from translate_cmp.rules.qa.helpers import acronyms, once
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 MIN_LETTERS = 3  # two-letter ones ("ID", "OK", "IP") are often translated or written out
+METAVARIABLE_ZIPF = 4.0  # an English word at least this frequent (wordfreq's Zipf scale), in capitals
+_CAPS = re.compile(r"(?<![A-Za-z])[A-ZÄÖÜÀ-ÖØ-ÞА-ЯЁ]{3,}")
 
 
 class AcronymMissing(UnitRule):
@@ -21,7 +24,9 @@ class AcronymMissing(UnitRule):
     why = "An acronym names a format, protocol or product the user searches for: dropped, the text says less " \
           "than the source; changed by a typo, it names something else."
     instead = ("Keep the acronym, or write the language's own form of it: the same letters in another order "
-               "('EU' -> 'UE', 'UN' -> 'ONU' are two letters and not read) and a plural ('URLs') count.")
+               "('NATO' -> 'OTAN'), a plural ('URLs') and spacing ('RFC 4648') count. Metavariables are not "
+               "acronyms: a common English word in capitals (FILE, SIZE) is not read, nor a unit whose translation "
+               "has capitals of its own (FILE -> DATEI: it translates its metavariables).")
     examples = (
         Example("Export as CSV", translation="Als Tabelle exportieren", lang="de"),
         Example("Enter a valid URL.", translation="Introduzca una dirección válida.", lang="es"),
@@ -31,18 +36,26 @@ class AcronymMissing(UnitRule):
         Example("Enter a valid URL.", translation="Saisissez une URL valide.", lang="fr"),
         Example("The NATO summit", translation="Le sommet de l'OTAN", lang="fr"),
         Example("Enter a valid ID.", translation="Geben Sie eine gültige Kennung ein.", lang="de"),
+        Example("Copy SOURCE to DEST", translation="QUELLE nach ZIEL kopieren", lang="de"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        from translate_cmp.lang.wordlists import zipf
+
+        if any(caps not in source for caps in _CAPS.findall(target)):
+            return  # capitals the source has not: the translation translates metavariables (FILE -> DATEI, ZAHLen)
         theirs = {a.group().rstrip("s") for a in acronyms(target)}
+        squeezed = re.sub(r"(?<=[A-Z])[\s\u00a0-]+(?=\d)", "", target)
         letters = {"".join(sorted(a)) for a in theirs}
         missing = []
         for m in acronyms(source):
             word = m.group().rstrip("s") if len(m.group()) > 2 and m.group()[-1] == "s" else m.group()
-            if sum(ch.isalpha() for ch in word) < MIN_LETTERS or word in target:
+            if sum(ch.isalpha() for ch in word) < MIN_LETTERS or word in target or word in squeezed:
                 continue
             if word in theirs or "".join(sorted(word)) in letters:
                 continue
+            if zipf(word.lower(), "en") >= METAVARIABLE_ZIPF:
+                continue  # a common English word in capitals: a metavariable (FILE, SIZE, COMMAND), not an acronym
             missing.append(word)
         if missing:
             shown = ", ".join(dict.fromkeys(missing))

@@ -25,22 +25,27 @@ def pair(ctx: RuleContext) -> tuple[str, str] | None:
     return unit.source, ctx.document.text
 
 
+WHOLE_UNIT = -1  # a finding's start for the whole unit
+
+
 def once(ctx: RuleContext, message: str) -> Iterator[Hit]:
     """A finding about the whole unit: reported once, on its first sentence."""
-    if ctx.index == 0:
-        yield Hit(0, len(ctx.text), message)
+    yield Hit(WHOLE_UNIT, WHOLE_UNIT, message)
 
 
 def at(ctx: RuleContext, start: int, end: int, message: str) -> Iterator[Hit]:
-    """A finding at target offsets ``start:end``: reported on the sentence that holds ``start`` (whitespace
-    before the first sentence goes to the first, after a sentence to that sentence)."""
-    owner = 0
+    """A finding at target offsets ``start:end``: reported on the sentence that holds ``start``."""
+    yield Hit(start, end, message)
+
+
+def owner(ctx: RuleContext, start: int) -> int:
+    """The sentence that holds target offset ``start`` (whitespace before the first sentence goes to the first,
+    after a sentence to that sentence)."""
+    found = 0
     for i, s in enumerate(ctx.sentences):
         if s.start <= start:
-            owner = i
-    if ctx.index == owner:
-        s = ctx.sentence
-        yield Hit(max(start - s.start, 0), max(min(end - s.start, len(s.text)), 0), message)
+            found = i
+    return found
 
 
 def is_plural_form(ctx: RuleContext) -> bool:
@@ -53,6 +58,7 @@ URL = re.compile(r"\b(?:(?:https?|ftp|file)://|www\.)[^\s<>\"'«»“”‘’)\
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 
 
+@lru_cache(maxsize=4096)
 def blanked(text: str, urls: bool = True, fill: str = " ") -> str:
     """``text`` with every placeholder and tag (and, with ``urls``, every URL and e-mail address) replaced by
     spaces (or ``fill``) of the same length: offsets stay, and no check reads a digit, bracket or capital inside
@@ -84,6 +90,8 @@ NO_END_MARK = frozenset({"th", "lo", "km", "my"})
 
 
 def _normalise_marks(marks: str, lang: str) -> str:
+    if "¿" in marks or "¡" in marks:
+        marks = marks.replace("¿", "").replace("¡", "")
     if lang == "el":  # Greek writes the question mark as ';' and the semicolon as the raised dot
         marks = marks.replace(";", "?").replace("\u037e", "?").replace("\u0387", ";").replace("·", ";")
     marks = marks.translate(_FULL_WIDTH).replace("...", "…")
@@ -99,18 +107,23 @@ def end_mark(text: str, lang: str) -> str:
                      or text[i - 1] in "…"):
         i -= 1
     run = "".join(ch for ch in _normalise_marks(text[i:], lang) if ch not in _SPACES)
-    run = run.strip(_QUOTES_OR_CLOSERS + "*")
+    run = run.strip(_QUOTES_OR_CLOSERS + "*-")
     return run.rstrip(_QUOTES_OR_CLOSERS)[-1:] if run else ""
 
 
+_START_MARKS = re.compile(r"[\s\u3000]*(?:(\.\.\.|…|[.,;:!?])|([-*•·])[\s\u3000])")
+
+
 def start_mark(text: str, lang: str) -> str:
-    """The punctuation that starts ``text`` as a class (opening quotes all read as '"', Spanish ¿ ¡ dropped,
-    full-width marks as ASCII); "" when it starts with a letter, digit or symbol."""
-    i = 0
-    while i < len(text) and (text[i] in _SPACES or unicodedata.category(text[i]).startswith("P")):
-        i += 1
-    run = "".join(ch for ch in _normalise_marks(text[:i], lang) if ch not in _SPACES)
-    return run[:1]
+    """The punctuation a text starts with that a translation keeps: an ellipsis ("...continued"), a stop, comma,
+    colon, '!' or '?', or a bullet ("- ", "* ", "• "); full-width marks read as ASCII and Spanish ¿ ¡ are
+    dropped. Quotes and brackets are not read (word order moves them: Q612 and Q613 count them), nor a dash that
+    starts an option ("--null") or a placeholder."""
+    plain = _normalise_marks(text, lang).lstrip("¿¡")
+    m = _START_MARKS.match(plain)
+    if not m:
+        return ""
+    return "…" if m.group(1) in ("...", "…") else (m.group(1) or "-")
 
 
 # ---- brackets and quotes ---------------------------------------------------------------------------------------
@@ -125,21 +138,25 @@ def bracket_counts(text: str) -> Counter:
 
 _DOUBLE_QUOTES = "\"“”„‟«»「」『』‹›＂"
 _SINGLE = "'‘’‚"
+_OUTSIDE_BEFORE = frozenset(" \t\n\u00a0([{<=") | {""}
+_OUTSIDE_AFTER = frozenset(" \t\n\u00a0)]}>.,;:!?")
+_DOUBLE_QUOTE_RE = re.compile(f"[{_DOUBLE_QUOTES}]")
+_SINGLE_RE = re.compile(f"[{_SINGLE}]")
 
 
 def quote_marks(text: str) -> int:
     """How many quotation marks ``text`` has: double ones of any typography, and single ones that open or close a
     quotation (not an apostrophe between letters: "don't", "l'objet")."""
     plain = blanked(text, fill="x")  # a placeholder is a word here: "'%s'" quotes it
-    n = sum(ch in _DOUBLE_QUOTES for ch in plain)
-    for i, ch in enumerate(plain):
-        if ch in _SINGLE:
-            before = plain[i - 1] if i else " "
-            after = plain[i + 1] if i + 1 < len(plain) else " "
-            if before.isalpha() and after.isalpha():
-                continue  # an apostrophe: "don't", "l'objet"
-            if before.isalnum() or before in ".,;:!?)" or after.isalnum() or after in "%{<(" or after == "\"":
-                n += 1
+    n = len(_DOUBLE_QUOTE_RE.findall(plain))
+    for m in _SINGLE_RE.finditer(plain):
+        i = m.start()
+        before = plain[i - 1] if i else " "
+        after = plain[i + 1] if i + 1 < len(plain) else " "
+        if before.isalpha() and after.isalpha():
+            continue  # an apostrophe: "don't", "l'objet"
+        if (before in _OUTSIDE_BEFORE) != (after in _OUTSIDE_AFTER):  # opens or closes a quotation
+            n += 1
     return n
 
 
@@ -240,14 +257,16 @@ def acronyms(text: str) -> list[re.Match]:
 
 # ---- sentences and words ---------------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?。！？؟।]+[\"'”»」』)]*(?=\s+[\"'“«„(¿¡]*[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\d]|\s*$)|[。！？]+(?=.)")
+_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)\"'”»」』%]))[.!?。！？؟।]+[\"'”»」』)]*"
+                           r"(?=\s+[\"'“«„(¿¡]*[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\d]|\s*$)|"
+                           r"[。！？]+(?=.)")
 
 
 def sentence_count(text: str, lang: str) -> int:
     """How many sentences ``text`` has: marks that end a sentence before a capital, a digit or the end
     (CJK marks anywhere); abbreviations of the sentence ("e.g.", "etc.") do not end one."""
-    plain = re.sub(r"\b(?:e\.g|i\.e|etc|vs|cf|approx|z\.B|d\.h|usw|bzw|p\.ex|ecc|ex)\.", "x", blanked(text),
-                   flags=re.IGNORECASE)
+    plain = re.sub(r"\.\.\.|…|\b(?:e\.g|i\.e|etc|vs|cf|approx|z\.\s?B|d\.\s?h|usw|bzw|p\.\s?ex|ecc|ex|ca|Nr|bzgl)\.",
+                   "x", blanked(text, fill="x"), flags=re.IGNORECASE)
     plain = _normalise_marks(plain, lang) if lang == "el" else plain
     return len(_SENTENCE_END.findall(plain.strip()))
 
@@ -259,6 +278,10 @@ def length_ratio(lang: str) -> float:
     return {"zh": 0.45, "ja": 0.5, "ko": 0.6, "yue": 0.45}.get(lang, 1.0)
 
 
+_INVISIBLE = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u064b-\u065f\u0900-\u0903\u093a-\u094f"
+                        r"\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff]")
+
+
 def visible_length(text: str) -> int:
-    """Characters a reader sees: combining marks and zero-width characters do not count."""
-    return sum(1 for ch in text if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
+    """Characters a reader sees: combining marks (the common ranges) and zero-width characters do not count."""
+    return len(text) - len(_INVISIBLE.findall(text))

@@ -5,21 +5,34 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from translate_cmp.rules.base import Hit, Rule, RuleContext
-from translate_cmp.rules.qa.helpers import pair
+from translate_cmp.rules.qa.helpers import WHOLE_UNIT, owner, pair
 
 
 class UnitRule(Rule):
-    """Runs on localisation units only (PO, XLIFF, TMX, bitext rows), once per sentence of the target; the
-    subclass's :meth:`compare` gets the unit's whole source and target and reports through
-    :func:`~translate_cmp.rules.qa.helpers.once` or :func:`~translate_cmp.rules.qa.helpers.at`."""
+    """Runs on localisation units only (PO, XLIFF, TMX, bitext rows). The subclass's :meth:`compare` gets the
+    unit's whole source and target, once per unit, and reports through
+    :func:`~translate_cmp.rules.qa.helpers.once` (the whole unit: its first sentence) or
+    :func:`~translate_cmp.rules.qa.helpers.at` (target offsets: the sentence that holds them)."""
 
     needs_unit = True
+    _memo: tuple[object, list[Hit]] | None = None  # (the document, its findings): compare runs once per unit
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
-        found = pair(ctx)
-        if found is None or not self.serves(ctx.doc_lang):
+        memo = self._memo
+        if memo is None or memo[0] is not ctx.document:
+            found = pair(ctx)
+            findings = list(self.compare(ctx, *found)) if found and self.serves(ctx.doc_lang) else []
+            memo = self._memo = (ctx.document, findings)
+        if not memo[1]:
             return
-        yield from self.compare(ctx, *found)
+        sentence = ctx.sentence
+        for hit in memo[1]:
+            if hit.start == WHOLE_UNIT:
+                if ctx.index == 0:
+                    yield Hit(0, len(sentence.text), hit.message)
+            elif owner(ctx, hit.start) == ctx.index:
+                yield Hit(max(hit.start - sentence.start, 0), max(min(hit.end - sentence.start, len(sentence.text)),
+                                                                  0), hit.message)
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:  # pragma: no cover
         raise NotImplementedError
