@@ -23,11 +23,11 @@ class NewlineMismatch(UnitRule):
     code = "Q605"
     name = "newline-mismatch"
     severity = Severity.WARNING
-    summary = "The translation starts or ends with a different number of line breaks than the source."
+    summary = "The source starts (or ends) with a line break and the translation does not, or the other way round."
     why = ("A program prints a string's leading and trailing newlines as they are: a lost one runs two messages "
            "together, an added one leaves a blank line.")
-    instead = ("Start and end with the newlines of the source. Inside a text, break lines where the translation "
-               "needs: a help text reflowed to other line lengths is not flagged.")
+    instead = ("Start and end with a newline where the source does. How many (a blank line more or less) is layout "
+               "and not flagged; nor is a help text reflowed to other line lengths.")
     examples = (
         Example("Usage: %s [OPTION]...\n", translation="Aufruf: %s [OPTION]...", lang="de"),
         Example("\nExamples:\n", translation="Exemples :\n", lang="fr"),
@@ -42,9 +42,9 @@ class NewlineMismatch(UnitRule):
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         if not target.strip():
             return  # blank: Q602
-        if _lead(source) != _lead(target):
+        if bool(_lead(source)) != bool(_lead(target)):
             yield from once(ctx, f"starts with {_lead(source)} line break(s) in the source, {_lead(target)} here")
-        if _trail(source) != _trail(target):
+        if bool(_trail(source)) != bool(_trail(target)):
             yield from once(ctx, f"ends with {_trail(source)} line break(s) in the source, {_trail(target)} here")
 
 

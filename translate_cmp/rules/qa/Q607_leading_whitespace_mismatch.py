@@ -21,10 +21,12 @@ class LeadingWhitespaceMismatch(UnitRule):
     code = "Q607"
     name = "leading-whitespace-mismatch"
     severity = Severity.WARNING
-    summary = "The translation starts with different spaces than the source (after any leading line breaks)."
+    summary = "The source starts with spaces (after any leading line breaks) and the translation does not, or the " \
+              "other way round."
     why = "Leading spaces indent a line of help text or separate a string from the one the program prints before " \
           "it: lost or added, the output is misaligned or run together."
-    instead = "Start with exactly the spaces of the source (line breaks are Q605's)."
+    instead = ("Start with spaces where the source does; how many is layout (an indent of two for three) and not "
+               "flagged. Line breaks are Q605's.")
     examples = (
         Example("  -a, --all    do not ignore entries", translation="-a, --all    nichts ignorieren", lang="de"),
         Example(" (default)", translation="(par défaut)", lang="fr"),
@@ -32,10 +34,11 @@ class LeadingWhitespaceMismatch(UnitRule):
     counter_examples = (
         Example("  -a, --all    do not ignore entries", translation="  -a, --all    nichts ignorieren", lang="de"),
         Example("\n  -v  verbose", translation="\n  -v  ausführlich", lang="de"),
+        Example("   csN   set character size", translation="  csN   установить размер символа", lang="ru"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if target.strip() and leading(source) != leading(target):
+        if target.strip() and bool(leading(source)) != bool(leading(target)):
             yield from once(ctx, f"starts with {leading(source)!r} in the source, {leading(target)!r} here")
 
 

@@ -21,7 +21,8 @@ class TrailingWhitespaceMismatch(UnitRule):
     code = "Q608"
     name = "trailing-whitespace-mismatch"
     severity = Severity.WARNING
-    summary = "The translation ends with different spaces than the source (before any trailing line breaks)."
+    summary = "The source ends with a space (before any trailing line breaks) and the translation does not, or the " \
+              "other way round."
     why = "A trailing space separates a label from the value the program prints after it ('Name: ' + name): " \
           "lost, they run together; added, the output has a stray gap."
     instead = "End with exactly the spaces of the source (line breaks are Q605's)."
@@ -35,7 +36,7 @@ class TrailingWhitespaceMismatch(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if target.strip() and trailing(source) != trailing(target):
+        if target.strip() and bool(trailing(source)) != bool(trailing(target)):
             end = len(target.rstrip("\n\r"))
             yield from at(ctx, end - len(trailing(target)) - 1, end, f"ends with {trailing(source)!r} in the "
                                                                     f"source, {trailing(target)!r} here")

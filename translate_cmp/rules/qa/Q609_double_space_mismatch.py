@@ -10,7 +10,7 @@ from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import at
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
-_DOUBLE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+_DOUBLE = re.compile(r"(?<=[^\s.:!?])[ \u00a0]{2,}(?=\S)")  # not after a stop or colon: aligned labels, GNU spacing
 
 
 class DoubleSpaceMismatch(UnitRule):
@@ -20,11 +20,13 @@ class DoubleSpaceMismatch(UnitRule):
     summary = "Two or more spaces in a row inside the translation, where the source has none."
     why = "A double space inside a line is a slip a reader sees as a gap; HTML swallows it, a terminal does not."
     instead = ("One space between words. Not flagged where the source has runs of spaces too (columns of a help "
-               "text, two spaces after a full stop), which the translation may follow or not.")
+               "text), nor after a full stop or colon (two spaces after a sentence, 'Usage:  %s' aligned with the "
+               "next line).")
     examples = (Example("Delete the file", translation="Datei  löschen", lang="de"),)
     counter_examples = (
         Example("  -a, --all      do not ignore entries", translation="  -a, --all      nichts ignorieren", lang="de"),
         Example("Done.  Restart.", translation="Fertig. Neu starten.", lang="de"),
+        Example("Usage: %s", translation="Gebruik:  %s", lang="nl"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:

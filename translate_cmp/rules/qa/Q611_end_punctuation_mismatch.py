@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from translate_cmp.records import Severity
@@ -9,6 +10,9 @@ from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import NO_END_MARK, end_mark, once
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
+CJK = frozenset({"ja", "zh", "ko", "yue"})
+# "Oct.", "6 a.m.": a short source that ends with an abbreviation
+_ABBREVIATION = re.compile(r"^(?:\S+\s)?[\w.]{0,4}\w\.$")
 _ADDED = frozenset("?!:…")  # marks a translation must not add: a full stop, comma or ';' added is the language's style
 _NAMES = {".": "a full stop", "!": "'!'", "?": "'?'", ":": "a colon", ";": "';'", ",": "a comma", "…": "an ellipsis",
           "-": "a dash", "": "no punctuation"}
@@ -23,7 +27,8 @@ class EndPunctuationMismatch(UnitRule):
     why = ("A label that lost its colon, a question that became a statement, a menu item that lost its '...' (which "
            "says a dialog follows): each is visible and usually a slip.")
     instead = ("End with the source's mark as the language writes it (a full stop added where the source has none "
-               "is the language's style and not flagged): French spaces before ':;!?', CJK full-width "
+               "is the language's style and not flagged, nor a CJK label without its full stop or colon, nor an "
+               "abbreviation that ends a short source, 'Oct.'): French spaces before ':;!?', CJK full-width "
                "'。：？', Arabic '؟', Greek ';' for a question, Devanagari '।' all count as the source's mark; "
                "closing quotes and brackets are looked through.")
     examples = (
@@ -38,6 +43,9 @@ class EndPunctuationMismatch(UnitRule):
         Example("Delete this file?", translation="هل تريد حذف هذا الملف؟", lang="ar"),
         Example("Open...", translation="Öffnen…", lang="de"),
         Example('Invalid value "%s".', translation="Valeur « %s » non valide.", lang="fr"),
+        Example("The base GIS field.", translation="基底GISフィールド", lang="ja"),
+        Example("Oct.", translation="10月", lang="ja"),
+        Example("Unmatched \\{", translation="\\{ non accoppiata", lang="it"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
@@ -45,7 +53,11 @@ class EndPunctuationMismatch(UnitRule):
         if lang in NO_END_MARK or not target.strip():
             return
         s, t = end_mark(source, "en"), end_mark(target, lang)
-        if s != t and (s or t in _ADDED):
+        if s == t or not (s or t in _ADDED) or (s == "." and _ABBREVIATION.search(source.strip())):
+            return
+        if lang in CJK and s in ".:;," and t in ".:;,":
+            return  # CJK writes a label without 。 and turns "... are:" into a sentence
+        if s != t:
             yield from once(ctx, f"the source ends with {_NAMES.get(s, repr(s))}, the translation with "
                                  f"{_NAMES.get(t, repr(t))}")
 

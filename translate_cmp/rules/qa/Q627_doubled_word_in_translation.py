@@ -3,6 +3,7 @@ languages S109 does not serve."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from translate_cmp.lang.profile import language
@@ -31,6 +32,8 @@ class DoubledWordInTranslation(UnitRule):
     counter_examples = (
         Example("Delete the file", translation="Skrap die lêer", lang="af"),
         Example("Bye bye", translation="Dag dag", lang="af"),
+        Example("  --time=WORD  change the time WORD names", translation="  --time=WORD  WORD 指定した時刻を変更",
+                lang="ja"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
@@ -43,6 +46,8 @@ class DoubledWordInTranslation(UnitRule):
             word = m.group(1)
             if word.lower() in deliberate or (len(word) > 1 and word.isupper() != m.group(2).isupper()):
                 continue
+            if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", source):
+                continue  # a word of the source kept as it is: a metavariable or code ("WORD WORD 指定")
             yield from at(ctx, m.start(), m.end(), f"'{word.lower()}' twice in a row; the source has no doubled word")
 
 

@@ -82,6 +82,7 @@ _FULL_WIDTH = str.maketrans({
     "『": '"', "』": '"', "‘": '"', "’": '"', "‚": '"', "'": '"', "＂": '"', "–": "-", "—": "-", "−": "-",
 })
 _QUOTES_OR_CLOSERS = "\")]}>"
+_END_MARKS = ".!?:;,…"
 _OPENERS = "\"([{<"
 _SPACES = " \t\u00a0\u202f\u2009\u3000\n\r"
 # languages whose typography ends a sentence with no mark at all (Thai, Lao, Khmer, Burmese end a sentence with a
@@ -99,7 +100,7 @@ def _normalise_marks(marks: str, lang: str) -> str:
 
 
 def end_mark(text: str, lang: str) -> str:
-    """The punctuation that ends ``text``, as a class: "." "!" "?" ":" ";" "," "…" "-" or "" -- after any
+    """The punctuation that ends ``text``, as a class: "." "!" "?" ":" ";" "," "…" or "" -- after any
     closing quotes and brackets, French and CJK spacing, with full-width, Arabic, Greek and Devanagari marks
     read as their ASCII counterparts."""
     i = len(text)
@@ -107,8 +108,8 @@ def end_mark(text: str, lang: str) -> str:
                      or text[i - 1] in "…"):
         i -= 1
     run = "".join(ch for ch in _normalise_marks(text[i:], lang) if ch not in _SPACES)
-    run = run.strip(_QUOTES_OR_CLOSERS + "*-")
-    return run.rstrip(_QUOTES_OR_CLOSERS)[-1:] if run else ""
+    run = "".join(ch for ch in run if ch in _END_MARKS)
+    return run[-1:]
 
 
 _START_MARKS = re.compile(r"[\s\u3000]*(?:(\.\.\.|…|[.,;:!?])|([-*•·])[\s\u3000])")
