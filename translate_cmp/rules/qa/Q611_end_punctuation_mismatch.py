@@ -7,10 +7,9 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import NO_END_MARK, end_mark, once
+from translate_cmp.rules.qa.helpers import CJK, NO_END_MARK, end_mark, once
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
-CJK = frozenset({"ja", "zh", "ko", "yue"})
 # "Oct.", "6 a.m.": a short source that ends with an abbreviation
 _ABBREVIATION = re.compile(r"^(?:\S+\s)?[\w.]{0,4}\w\.$")
 _ADDED = frozenset("?!:…")  # marks a translation must not add: a full stop, comma or ';' added is the language's style

@@ -21,7 +21,8 @@ class NumberMismatch(UnitRule):
     why = "A changed number is a wrong fact: a size limit, a port, a version, a count the user relies on."
     instead = ("Keep every number, written the way the target locale writes it. Numbers inside placeholders, "
                "tags, URLs and words ('UTF-8', 'IPv4', 'h1') are not read; a plural form may write its number as a "
-               "word. A number the translation adds is not flagged (a word written as digits, a localised example).")
+               "word, as may 0 and 1 anywhere ('none', 'a'). A number the translation adds is not flagged (a word "
+               "written as digits, a localised example).")
     examples = (
         Example("Maximum 7,000 files", translation="Maximal 700 Dateien", lang="de"),
         Example("Wait 5 seconds", translation="Attendez quelques secondes", lang="fr"),
@@ -48,7 +49,8 @@ class NumberMismatch(UnitRule):
             match = next((t for t in left if t[2] & values), None)
             if match is not None:
                 left.remove(match)
-            elif source[start:end] not in digits:  # "RFC4648" for "RFC 4648": the digits, glued to a word
+            elif source[start:end] not in digits and not values & {0.0, 1.0}:  # "RFC4648" for "RFC 4648": glued
+                # digits; 0 and 1 are often words ("none", "one", "ひとつも")
                 missing.append(source[start:end])
         if missing:
             yield from once(ctx, f"missing from the translation: {', '.join(missing)}")

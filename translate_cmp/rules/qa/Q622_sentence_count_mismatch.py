@@ -17,17 +17,16 @@ class SentenceCountMismatch(UnitRule):
     code = "Q622"
     name = "sentence-count-mismatch"
     severity = Severity.WARNING
-    summary = "The source and the translation differ by two or more sentences (or the source has two or more " \
-              "and the translation one)."
+    summary = "The source and the translation differ by two or more sentences."
     why = "A sentence count that far off means a sentence was left out, or text that is not in the source was " \
           "added."
     instead = ("Translate every sentence. Joining two sentences into one or splitting one in two is the "
-               "translator's call and not flagged, unless the source's several sentences became one; help texts "
+               "translator's call and not flagged; help texts "
                "and tables (four lines or more) and ellipses ('OPTION...') are not read.")
     examples = (
         Example("The file was saved. You can close the window now. Changes are kept.",
                 translation="Die Datei wurde gespeichert.", lang="de"),
-        Example("Saved. Close the window.", translation="Gespeichert, Fenster schließen", lang="de"),
+        Example("Saved. Closed. Done.", translation="Gespeichert, geschlossen, fertig", lang="de"),
     )
     counter_examples = (
         Example("The file was saved. You can close the window now.",
@@ -39,7 +38,7 @@ class SentenceCountMismatch(UnitRule):
         if source.strip().count("\n") >= MAX_LINES:
             return  # a help text or table: its lines are items, not sentences
         s, t = sentence_count(source, "en"), sentence_count(target, ctx.doc_lang)
-        if abs(s - t) > MAX_DIFFERENCE or (s >= 2 and t == 0):
+        if abs(s - t) > MAX_DIFFERENCE:
             yield from once(ctx, f"{s} sentence(s) in the source, {t} in the translation")
 
 

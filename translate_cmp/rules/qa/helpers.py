@@ -26,6 +26,7 @@ def pair(ctx: RuleContext) -> tuple[str, str] | None:
 
 
 WHOLE_UNIT = -1  # a finding's start for the whole unit
+CJK = frozenset({"ja", "zh", "ko", "yue"})
 
 
 def once(ctx: RuleContext, message: str) -> Iterator[Hit]:
@@ -161,6 +162,15 @@ def quote_marks(text: str) -> int:
     return n
 
 
+_QUOTED = re.compile(r"[“\"'‘«„「『‹]([^“”\"'‘’«»„「」『』‹›\n]{1,80})[”\"'’»“」』›]")
+
+
+def quoted(text: str) -> list[str]:
+    """What ``text`` quotes ("'%s'", “slug”), stripped; apostrophes inside words do not open a quotation."""
+    return [m.group(1).strip() for m in _QUOTED.finditer(text)
+            if not (m.start() and text[m.start() - 1].isalpha() and text[m.start()] in "'’")]
+
+
 # ---- numbers under each locale's format -------------------------------------------------------------------------
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
@@ -268,8 +278,10 @@ def sentence_count(text: str, lang: str) -> int:
     (CJK marks anywhere); abbreviations of the sentence ("e.g.", "etc.") do not end one."""
     plain = re.sub(r"\.\.\.|…|\b(?:e\.g|i\.e|etc|vs|cf|approx|z\.\s?B|d\.\s?h|usw|bzw|p\.\s?ex|ecc|ex|ca|Nr|bzgl)\.",
                    "x", blanked(text, fill="x"), flags=re.IGNORECASE)
-    plain = _normalise_marks(plain, lang) if lang == "el" else plain
-    return len(_SENTENCE_END.findall(plain.strip()))
+    plain = _normalise_marks(plain, lang).strip() if lang == "el" else plain.strip()
+    ends = list(_SENTENCE_END.finditer(plain))
+    tail = plain[ends[-1].end():] if ends else plain
+    return len(ends) + any(ch.isalpha() for ch in tail)  # a last sentence without its full stop counts too
 
 
 @lru_cache(maxsize=64)
