@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from translate_cmp.l10n.placeholders import Placeholder, compared, keys
 from translate_cmp.records import Severity
@@ -108,14 +109,19 @@ class PlaceholderMismatch(Rule):
                                             f"{ctx.round_trip.back_text[:80]!r})")
 
 
-def canonical(text: str) -> list[tuple[Placeholder, str]]:
+def canonical(text: str) -> tuple[tuple[Placeholder, str], ...]:
     """Each compared placeholder (translate_cmp/l10n/placeholders.py, the styles ``QaOptions.variables``
     selects) with its key; printf's numbered and unnumbered conversions both keyed by argument position
     (``%s ... %d`` and ``%1$s ... %2$d`` are both ``%1$s``, ``%2$d``), so a positional reorder is no mismatch."""
     from translate_cmp.rules.qa.options import current
 
+    return _canonical(text, current().variables)
+
+
+@lru_cache(maxsize=4096)
+def _canonical(text: str, styles: tuple[str, ...]) -> tuple[tuple[Placeholder, str], ...]:
     out, n = [], 0
-    for p in compared(text, current().variables):
+    for p in compared(text, styles):
         key = p.key
         if p.kind == "printf" and p.text != "%%" and "(" not in p.text:
             m = _POSITION.match(p.text)
@@ -125,15 +131,26 @@ def canonical(text: str) -> list[tuple[Placeholder, str]]:
                 n += 1
                 key = f"%{n}${p.text[1:]}"
         out.append((p, key))
-    return out
+    return tuple(out)
 
 
 def comparable(text: str) -> Counter:
     """Placeholder keys to compare: counted where their number matters at run time (``{}``: one argument
     each), once for named or numbered ones (``%(name)s``, ``%1$s``, ``{0}``, tags), which a translation may
     use more or fewer times than its source ("another {name}" need not be repeated)."""
+    return Counter(_comparable(text, _styles()))
+
+
+def _styles() -> tuple[str, ...]:
+    from translate_cmp.rules.qa.options import current
+
+    return current().variables
+
+
+@lru_cache(maxsize=4096)
+def _comparable(text: str, styles: tuple[str, ...]) -> Counter:
     out = Counter()
-    for _p, key in canonical(text):
+    for _p, key in _canonical(text, styles):
         out[key] = out[key] + 1 if key == "{}" else 1
     return out
 
