@@ -15,10 +15,11 @@ from translate_cmp.rules.qa.unit_rule import UnitRule
 
 @lru_cache(maxsize=16)
 def _marker(mark: str) -> re.Pattern:
-    """``mark`` before a letter or digit, not doubled ("&&" is a literal '&'), not inside a word ("R&D",
-    "first_name"), not an entity ("&amp;") and not a home directory ("~/")."""
+    """``mark`` before a letter or digit, at the start of a word (after a space, an opening bracket or quote: not
+    "R&D", "first_name", "[LAST]_PAGE"), not doubled ("&&" is a literal '&'), not an entity ("&amp;") and not a
+    home directory ("~/")."""
     m = re.escape(mark)
-    return re.compile(rf"(?<![\w{m}]){m}(?=[^\W_])(?![\w.-]*;)")
+    return re.compile(rf"(?<![^\s(\[\"'“«„>]){m}(?=[^\W_])(?![\w.-]*;)")
 
 
 def accelerators(text: str, mark: str) -> int:
@@ -44,6 +45,7 @@ class AcceleratorMismatch(UnitRule):
         Example("&File", translation="ファイル(&F)", lang="ja"),
         Example("Research & Development", translation="Forschung & Entwicklung", lang="de"),
         Example("Set first_name and R&D", translation="first_name und R&D setzen", lang="de"),
+        Example("with page FIRST_[LAST_]PAGE", translation="con PRIMA_[ULTIMA]_PAG pagina", lang="it"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:

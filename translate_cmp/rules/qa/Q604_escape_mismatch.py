@@ -11,7 +11,9 @@ from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import once
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
-_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|.)", re.DOTALL)
+# a backslash before a quotation mark or a space is a backslash quoted in prose ("between '\' and '/'"), whose
+# quotes the translation may change
+_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|[^\s'\"“”„«»‘’‚`])")
 
 
 def _listed(counter: Counter) -> str:
@@ -34,6 +36,7 @@ class EscapeMismatch(UnitRule):
     counter_examples = (
         Example("Line one\\nLine two", translation="Zeile eins\\nZeile zwei", lang="de"),
         Example("Saved.", translation="Enregistré.", lang="fr"),
+        Example("between '\\' and '/'", translation="zwischen „\\“ und „/“", lang="de"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:

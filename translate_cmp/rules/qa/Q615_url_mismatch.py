@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import once, url_key, urls
 from translate_cmp.rules.qa.unit_rule import UnitRule
+
+
+_BROKEN_SCHEME = re.compile(r"\b(?:https?|ftp|file)(?:\s+:|:\s+/|:/\s+/)/?", re.IGNORECASE)
 
 
 class UrlMismatch(UnitRule):
@@ -23,6 +27,8 @@ class UrlMismatch(UnitRule):
         Example("See https://www.gnu.org/software/coreutils/ for help",
                 translation="Siehe https://www.gnu.org/software/kernwerkzeuge/ für Hilfe", lang="de"),
         Example("Read https://docs.djangoproject.com/en/dev/", translation="Lisez la documentation", lang="fr"),
+        Example('a full URL starting with a scheme such as "https://"',
+                translation='un URL completo che inizia con "https: //"', lang="it"),
     )
     counter_examples = (
         Example("Read https://docs.djangoproject.com/en/dev/", translation="Lisez https://docs.djangoproject.com/fr/dev/.",
@@ -32,6 +38,9 @@ class UrlMismatch(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        broken = _BROKEN_SCHEME.search(target)
+        if broken and not _BROKEN_SCHEME.search(source) and "://" in source:
+            yield from once(ctx, f"a URL scheme broken by a space in the translation: {broken.group()!r}")
         have = {url_key(m.group()) for m in urls(target)}
         missing = [m.group().rstrip(".,;:!?") for m in urls(source) if url_key(m.group()) not in have]
         if missing:
