@@ -10,7 +10,6 @@ from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import once, url_key, urls
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
-
 _BROKEN_SCHEME = re.compile(r"\b(?:https?|ftp|file)(?:\s+:|:\s+/|:/\s+/)/?", re.IGNORECASE)
 
 
