@@ -63,7 +63,7 @@ FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sentence count": (("sentencecount",), ("Q622",)),
     "functions": (("functions",), ("Q623",)),
     "options": (("options",), ("Q624",)),
-    "tags / markup": (("xmltags",), ("Q625",)),
+    "tags / markup": (("xmltags",), ("Q625", "C506")),  # C506 compares tags as placeholders
     "valid characters": (("validchars",), ("Q626",)),
     "doubled words": (("doublewords",), ("Q627", "S109")),
     "placeholders": (("printf", "pythonbraceformat", "variables"), ("C506",)),
@@ -164,6 +164,68 @@ def family_table(rows: list[tuple[str, dict, dict, dict]], sample: int, seed: in
     return lines
 
 
+# Units on which pofilter's documented behaviour is unambiguous (our own, one per family; each fails the family's
+# check in pofilter, except the last three, which pass): (family, source, target, target language).
+PROBES: tuple[tuple[str, str, str, str], ...] = (
+    ("blank", "Save changes", " ", "de"),
+    ("tabs", "Name\tSize", "Name Größe", "de"),
+    ("start whitespace", " (default)", "(Standard)", "de"),
+    ("end whitespace", "Name: ", "Name:", "de"),
+    ("end punctuation", "File name:", "Dateiname", "de"),
+    ("brackets", "Select (optional)", "Auswählen (optional", "de"),
+    ("quotes", 'Cannot open "%s"', "Kann %s nicht öffnen", "de"),
+    ("numbers", "Wait 5 seconds", "Warten Sie 6 Sekunden", "de"),
+    ("urls", "See https://www.gnu.org/software/", "Siehe https://www.gnu.de/programme/", "de"),
+    ("emails", "Write to bug-report@example.org", "Schreiben Sie an fehler@example.org", "de"),
+    ("file paths", "Edit /etc/hosts first", "Bearbeiten Sie zuerst /etc/rechner", "de"),
+    ("functions", "Call save() first", "Rufen Sie zuerst speichern() auf", "de"),
+    ("options", "Try --help for more", "Versuchen Sie --hilfe", "de"),
+    ("placeholders", "%d files in %s", "%s Dateien in %d", "de"),
+    ("placeholders", "Hello {name}", "Hallo {nom}", "de"),
+    ("tags / markup", "<b>Note</b> this", "Beachten Sie dies", "de"),
+    ("unchanged", "The file could not be saved", "The file could not be saved", "de"),
+    ("long", "Save", "Speichern Sie die Datei jetzt auf der Festplatte, damit nichts verloren geht, und schließen "
+     "Sie danach das Fenster", "de"),
+    ("short", "The file could not be saved because the disk is full.", "Voll.", "de"),
+    ("sentence count", "Saved. Closed. Done.", "Gespeichert, geschlossen, fertig", "de"),
+    ("doubled words", "Delete the file", "Skrap die die lêer", "af"),
+    ("(passes)", "File name:", "Dateiname:", "de"),
+    ("(passes)", "%s files in %d", "%s Dateien in %d", "de"),
+    ("(passes)", "Cancel", "Abbrechen", "de"),
+)
+
+
+def probe_table(tool: str, work: Path) -> list[str]:
+    """Each probe through both tools: does each flag it under the family's checks (any check, for a passing
+    probe)?"""
+    import polib
+
+    lines = ["| family | source | target | pofilter | translate-cmp | agree |", "|---|---|---|---|---|---|"]
+    rules = select_rules()
+    agree = 0
+    for n, (family, source, target, lang) in enumerate(PROBES):
+        path = work / f"probe-{n}.po"
+        entry = polib.POEntry(msgid=source, msgstr=target)
+        po = polib.POFile(wrapwidth=0)
+        po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8"}
+        po.append(entry)
+        po.save(str(path))
+        theirs, _ = pofilter(tool, [path], lang, work)
+        mine, _texts, _ = ours([path], rules)
+        pf_checks, our_codes = FAMILIES.get(family, ((), ()))
+        got_pf = {c for v in theirs.values() for c in v}
+        got_us = {c for v in mine.values() for c in v}
+        pf = bool(got_pf & set(pf_checks)) if pf_checks else bool(got_pf)
+        us = bool(got_us & set(our_codes)) if our_codes else bool(got_us)
+        agree += pf == us
+        cell = lambda s: s.replace("|", "\\|").replace("\t", "\\t")  # noqa: E731
+        lines.append(f"| {family} | {cell(source)} | {cell(target)} | {'flags' if pf else '-'} "
+                     f"{' '.join(sorted(got_pf))} | {'flags' if us else '-'} {' '.join(sorted(got_us))} | "
+                     f"{'yes' if pf == us else 'NO'} |")
+    lines.append(f"\nagreement on the probes: {agree}/{len(PROBES)}")
+    return lines
+
+
 def speed_table(tool: str, path: Path, lang: str, units: int, repeat: int) -> list[str]:
     """Units per second on one catalogue, the tools side by side, ``repeat`` rounds (best of each): translate-cmp
     in this process (read, analyse, flag; no output files) with the Q6xx+C506 checks and with every rule, after one
@@ -201,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20)
     parser.add_argument("--no-pofilter", action="store_true", help="translate-cmp's figures only")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the speed comparison")
+    parser.add_argument("--probes-only", action="store_true", help="only the probes: pofilter's unambiguous cases")
     args = parser.parse_args(argv)
     tool = shutil.which(args.pofilter) or args.pofilter
     if not args.no_pofilter and not Path(tool).is_file():
@@ -208,6 +271,11 @@ def main(argv: list[str] | None = None) -> int:
               "translate-toolkit", file=sys.stderr)
         return 4
     rules = select_rules()
+    if args.probes_only:
+        with tempfile.TemporaryDirectory(prefix="l10n-probes-") as tmp:
+            lines = probe_table(tool, Path(tmp))
+        print("\n".join(lines))
+        return 0 if lines[-1].split()[-1].split("/")[0] == str(len(PROBES)) else 1
     with tempfile.TemporaryDirectory(prefix="l10n-checks-") as tmp:
         work = Path(tmp)
         files = catalogues(args.debs, work)
@@ -230,7 +298,9 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((f"{project}/{lang}", theirs, mine, texts))
             if len(paths) == 1:  # one file: the speed figure compares the tools on the same catalogue
                 speed.append((len(texts), project, lang, t_us, t_pf))
-        speed_lines = []
+        speed_lines, probe_lines = [], []
+        if not args.no_pofilter:
+            probe_lines = probe_table(tool, work)
         if not args.no_pofilter and speed:
             units, project, lang, _t_us, _t_pf = max(speed)
             speed_lines = speed_table(tool, files[project, lang][0], lang, units, args.repeat)
@@ -242,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_pofilter:
         print()
         print("\n".join(family_table(rows, args.sample, args.seed)))
+        print()
+        print("\n".join(probe_lines))
         print()
         print("\n".join(speed_lines))
     print(f"\nworst language: {worst:.2f}% of units flagged (goal: at most {GOAL_PERCENT}%)")
