@@ -288,11 +288,13 @@ def main(argv: list[str] | None = None) -> int:
             mine, texts, t_us = ours(paths, rules)
             theirs, t_pf = ({}, 0.0) if args.no_pofilter else pofilter(tool, paths, lang, work)
             flagged = sum(bool(mine.get(k)) for k in texts)
+            qa_flagged = sum(any(c[0] == "Q" or c == "C506" for c in mine.get(k, ())) for k in texts)
             pf_flagged = sum(bool(theirs.get(k)) for k in texts)
             pct = 100 * flagged / len(texts) if texts else 0.0
             worst = max(worst, pct)
             codes = Counter(c for k in texts for c in mine.get(k, ()))
-            table.append(f"| {project} | {lang} | {len(texts)} | {flagged} | {pct:.2f} | {pf_flagged} | "
+            table.append(f"| {project} | {lang} | {len(texts)} | {flagged} | {pct:.2f} | "
+                         f"{100 * qa_flagged / max(len(texts), 1):.2f} | {pf_flagged} | "
                          f"{100 * pf_flagged / max(len(texts), 1):.1f} | "
                          f"{' '.join(f'{c}:{n}' for c, n in sorted(codes.items()))} |")
             rows.append((f"{project}/{lang}", theirs, mine, texts))
@@ -306,8 +308,9 @@ def main(argv: list[str] | None = None) -> int:
             speed_lines = speed_table(tool, files[project, lang][0], lang, units, args.repeat)
     print(f"Catalogues: Debian python3-django and coreutils (.deb in {args.debs}); translate-cmp with every rule, "
           "--engine none; pofilter with its default checks.\n")
-    print("| project | lang | units | translate-cmp flagged | % | pofilter flagged | % | translate-cmp flags by rule |")
-    print("|---|---|---:|---:|---:|---:|---:|---|")
+    print("| project | lang | units | translate-cmp flagged | % | % by Q6xx+C506 | pofilter flagged | % | "
+          "translate-cmp flags by rule (units) |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---|")
     print("\n".join(table))
     if not args.no_pofilter:
         print()
