@@ -30,7 +30,7 @@ def test_codes_and_names_are_unique_and_sorted():
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
 def test_rule_is_documented(rule: Rule):
-    assert re.fullmatch(r"[SFLRC]\d{3}", rule.code)
+    assert re.fullmatch(r"[SFLRCQ]\d{3}", rule.code)
     assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", rule.name)
     assert isinstance(rule.severity, Severity)
     assert rule.summary.strip() and "\n" not in rule.summary
@@ -40,7 +40,7 @@ def test_rule_is_documented(rule: Rule):
 
 
 def _needs_more_than_text(rule: Rule) -> bool:
-    return rule.needs_round_trip or rule.needs_counterpart
+    return rule.needs_round_trip or rule.needs_counterpart or rule.needs_unit
 
 
 # Every rule's examples and counter-examples run in their own language in tests/test_rule_examples.py.
