@@ -23,7 +23,7 @@ class UnchangedTranslation(UnitRule):
            "looks at it again.")
     instead = ("Translate it. Not flagged: labels of one or two words (many are the same in both languages: "
                "'Description', 'Total', 'Python'), strings of code, placeholders, URLs, paths or capitals only, and "
-               "a target in the source's own language.")
+               "a target in the source's own language, names (every word capitalised).")
     examples = (
         Example("Enter a valid email address.", translation="Enter a valid email address.", lang="de"),
         Example("The file could not be saved", translation="The file could not be saved", lang="af"),
@@ -31,6 +31,7 @@ class UnchangedTranslation(UnitRule):
     counter_examples = (
         Example("Description", translation="Description", lang="fr"),
         Example("%(name)s: %(value)s", translation="%(name)s: %(value)s", lang="de"),
+        Example("Ian Lance Taylor", translation="Ian Lance Taylor", lang="es"),
         Example("Enter a valid email address.", translation="Geben Sie eine gültige E-Mail-Adresse ein.", lang="de"),
         Example("GNU coreutils: <https://www.gnu.org/software/coreutils/>",
                 translation="GNU coreutils: <https://www.gnu.org/software/coreutils/>", lang="de"),
@@ -44,6 +45,8 @@ class UnchangedTranslation(UnitRule):
         for m in paths(source):
             plain = plain[:m.start()] + " " * (m.end() - m.start()) + plain[m.end():]
         words = [w for w in _WORD.findall(plain) if not w.isupper()]
+        if all(w[0].isupper() for w in words):
+            return  # a name ("Ian Lance Taylor") or a title, the same in every language
         if len(words) >= MIN_WORDS and " " in source.strip():
             yield from once(ctx, f"the translation is the source unchanged ({len(words)} words)")
 

@@ -9,7 +9,7 @@ from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import once
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
-_BLANKS = " \t\u00a0\u202f\u3000"
+_BLANKS = " \t\u3000"  # not the no-break spaces of French typography ("\u00a0»")
 
 
 def leading(text: str) -> str:

@@ -32,6 +32,8 @@ class StartPunctuationMismatch(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        if not any(ch.isalnum() for ch in source):
+            return  # "?????", "-": punctuation is the whole source, not its start
         s, t = start_mark(blanked(source, fill="x"), "en"), start_mark(blanked(target, fill="x"), ctx.doc_lang)
         if s != t and target.strip() and source.strip():
             yield from once(ctx, f"starts with {s or 'no punctuation'!r} in the source, {t or 'none'!r} here")

@@ -45,6 +45,8 @@ class EndPunctuationMismatch(UnitRule):
         Example("The base GIS field.", translation="基底GISフィールド", lang="ja"),
         Example("Oct.", translation="10月", lang="ja"),
         Example("Unmatched \\{", translation="\\{ non accoppiata", lang="it"),
+        Example("warning: '.' should be ':'", translation="waarschuwing: '.' zou ':' moeten zijn", lang="nl"),
+        Example("%s: remove %s? ", translation="%s: ¿borrar %s? (s/n) ", lang="es"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:

@@ -28,6 +28,7 @@ class BracketMismatch(UnitRule):
     counter_examples = (
         Example("Usage: %s [OPTION]... [FILE]...", translation="Aufruf: %s [OPTION]… [DATEI]…", lang="de"),
         Example("Hello {name} (admin)", translation="Hallo {name}（管理者）", lang="ja"),
+        Example("else /tmp [deprecated]", translation="иначе /tmp (устарел)", lang="ru"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
@@ -35,7 +36,9 @@ class BracketMismatch(UnitRule):
         if s == t or not target.strip():
             return
         unbalanced = [o + c for o, c in ("()", "[]", "{}") if t[o] != t[c] and s[o] == s[c]]
-        syntax = [b for b in "[]{}" if s[b] != t[b]]
+        # square brackets and braces are syntax in a usage line; "[deprecated]" -> "(устарел)" keeps the aside
+        syntax = [b for b in "{}" if s[b] != t[b]] or ([1] if s["["] + s["("] != t["["] + t["("] and s["["] != t["["]
+                                                        else [])
         if unbalanced or syntax:
             diff = ", ".join(f"'{b}' {s[b]} -> {t[b]}" for b in "()[]{}" if s[b] != t[b])
             yield from once(ctx, f"brackets differ (source -> translation): {diff}")

@@ -45,7 +45,8 @@ class QuoteMismatch(UnitRule):
         s, t = quote_marks(source), quote_marks(target)
         if t >= s or not target.strip():
             return
-        kept = [q for q in quoted(source) if q in target]  # what the source quotes and the translation keeps
+        # what the source quotes and the translation keeps (one character, '-', may become "a minus sign")
+        kept = [q for q in quoted(source) if len(q) > 1 and q in target]
         if ctx.doc_lang in CJK:  # a Latin term in CJK text is set off by its script: "Control キー"
             kept = [q for q in kept if not _LATIN_TERM.fullmatch(q)]
         if t < min(s, 2 * len(kept)):

@@ -10,7 +10,7 @@ from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import acronyms, once
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
-MIN_LETTERS = 3  # two-letter ones ("ID", "OK", "IP") are often translated or written out
+MIN_LETTERS = 4  # shorter ones ("ID", "URL", "TAB", "NUL") are often translated or written out
 METAVARIABLE_ZIPF = 4.0  # an English word at least this frequent (wordfreq's Zipf scale), in capitals
 _CAPS = re.compile(r"(?<![A-Za-z])[A-ZÄÖÜÀ-ÖØ-ÞА-ЯЁ]{3,}")
 
@@ -19,7 +19,7 @@ class AcronymMissing(UnitRule):
     code = "Q618"
     name = "acronym-missing"
     severity = Severity.WARNING
-    summary = "An acronym of the source (three or more capitals: 'URL', 'CSV', 'HTTP') is absent from the " \
+    summary = "An acronym of the source (four or more capitals: 'HTTP', 'JSON', 'RFC4648') is absent from the " \
               "translation, with no localised form of it either."
     why = "An acronym names a format, protocol or product the user searches for: dropped, the text says less " \
           "than the source; changed by a typo, it names something else."
@@ -28,12 +28,12 @@ class AcronymMissing(UnitRule):
                "acronyms: a common English word in capitals (FILE, SIZE) is not read, nor a unit whose translation "
                "has capitals of its own (FILE -> DATEI: it translates its metavariables).")
     examples = (
-        Example("Export as CSV", translation="Als Tabelle exportieren", lang="de"),
-        Example("Enter a valid URL.", translation="Introduzca una dirección válida.", lang="es"),
+        Example("Export as JSON", translation="Als Tabelle exportieren", lang="de"),
+        Example("Requires POSIX", translation="Nécessite la norme", lang="fr"),
     )
     counter_examples = (
         Example("Export as CSV", translation="Als CSV exportieren", lang="de"),
-        Example("Enter a valid URL.", translation="Saisissez une URL valide.", lang="fr"),
+        Example("Enter a valid URL.", translation="Introduzca una dirección válida.", lang="es"),
         Example("The NATO summit", translation="Le sommet de l'OTAN", lang="fr"),
         Example("Enter a valid ID.", translation="Geben Sie eine gültige Kennung ein.", lang="de"),
         Example("Copy SOURCE to DEST", translation="QUELLE nach ZIEL kopieren", lang="de"),
