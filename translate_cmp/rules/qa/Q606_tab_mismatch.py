@@ -18,7 +18,7 @@ class TabMismatch(UnitRule):
     why = "Tabs align columns in a program's output and separate fields a program splits on: one lost or added " \
           "shifts every column after it."
     instead = "Keep the tabs of the source, one for one."
-    examples = (Example("Name\tSize\tDate", translation="Name Größe\tDatum", lang="de"),)
+    examples = (Example("Columns:\nName\tSize\tDate", translation="Spalten:\nName Größe\tDatum", lang="de"),)
     counter_examples = (Example("Name\tSize\tDate", translation="Nom\tTaille\tDate", lang="fr"),)
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
