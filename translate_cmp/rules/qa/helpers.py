@@ -179,8 +179,6 @@ def quoted(text: str) -> list[str]:
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
 NUMBER = re.compile(r"(?<![\w.,/:-])[-−+]?\d+(?:[.,'’\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?![\w]|[.,]\d)")
-_WORD_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "hundred": 100, "thousand": 1000}
 
 
 def _values(token: str) -> frozenset[float]:
@@ -208,11 +206,6 @@ def numbers(text: str) -> list[tuple[int, int, frozenset[float]]]:
     ("utf8", "IPv4", "h1"); Arabic-Indic and full-width digits read as digits."""
     plain = blanked(text).translate(_DIGITS)
     return [(m.start(), m.end(), _values(m.group())) for m in NUMBER.finditer(plain)]
-
-
-def word_numbers(text: str) -> set[float]:
-    """The English number words of a source ("two", "ten"), which a translation may write as digits."""
-    return {float(_WORD_NUMBERS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in _WORD_NUMBERS}
 
 
 # ---- URLs, e-mail addresses, paths, options, functions, acronyms ----------------------------------------------
