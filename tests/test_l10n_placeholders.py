@@ -31,7 +31,8 @@ MARKUP = [
 def test_find_kinds_and_keys():
     found = find('Hi %(name)s, {0} and {{x}} <a href="%(url)s" title="Go">here</a>; 50 % off, %%.')
     assert [(p.kind, p.text) for p in found] == [
-        ("printf", "%(name)s"), ("brace", "{0}"), ("tag", '<a href="%(url)s" title="Go">'), ("printf", "%(url)s"),
+        ("printf", "%(name)s"), ("brace", "{0}"), ("double-brace", "{{x}}"),
+        ("tag", '<a href="%(url)s" title="Go">'), ("printf", "%(url)s"),
         ("tag", "</a>"), ("printf", "%%")]
     assert keys('<a href="x" title="Go">') == keys('<a href="x" title="Los">')  # a title may be translated
     assert keys('<ph id="1"/>') != keys('<ph id="2"/>')

@@ -59,11 +59,28 @@ def _project_codes(rule: Rule, example: Example) -> set[str]:
     return codes
 
 
+def _unit_codes(rule: Rule, example: Example) -> set[str]:
+    """A unit rule's example as a localisation unit: ``text`` the English source, ``translation`` the target in
+    ``lang`` (``trip``: further Unit fields), through the real unit analysis (declared language, unit segmenter)."""
+    from translate_cmp.pipeline import analyse
+    from translate_cmp.readers.units import unit_document
+    from translate_cmp.records import Unit
+    from translate_cmp.rules.flag import flag_document
+
+    unit = Unit("u", example.text, "en", example.lang, fmt="po", file="x.po", file_id="x", **dict(example.trip or {}))
+    found = analyse(unit_document(unit, example.translation))
+    flags = flag_document(found.document, found.lang, found.sentences, [rule])
+    assert all(f.code == rule.code and f.severity == rule.severity for s in flags for f in s)
+    return {f.code for s in flags for f in s}
+
+
 def fires(rule: Rule, example: Example) -> bool:
     if getattr(rule, "project_pass", False):
         return rule.code in _project_codes(rule, example)
     if (settings := rule.example_settings()) is not None:
         rule = rule.configured(settings)  # its glossary, say
+    if rule.needs_unit:
+        return rule.code in _unit_codes(rule, example)
     if rule.needs_counterpart:
         return rule.code in _bilingual_codes(rule, example)
     if rule.needs_round_trip:
@@ -96,4 +113,4 @@ def test_every_rule_has_examples_in_each_kind():
         for example in (*rule.examples, *rule.counter_examples):
             assert example.lang, rule.code
             assert not rule.needs_round_trip or example.back is not None, rule.code
-            assert not rule.needs_counterpart or example.translation is not None, rule.code
+            assert not (rule.needs_counterpart or rule.needs_unit) or example.translation is not None, rule.code

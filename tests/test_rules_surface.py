@@ -40,8 +40,8 @@ def test_rule_is_documented(rule: Rule):
 
 
 def _needs_more_than_text(rule: Rule) -> bool:
-    # project-pass rules (Q67x consistency) read every unit of the project at once
-    return rule.needs_round_trip or rule.needs_counterpart or getattr(rule, "project_pass", False)
+    # unit rules (Q60x-Q62x) read a localisation unit; project-pass rules (Q67x consistency) every unit at once
+    return rule.needs_round_trip or rule.needs_counterpart or rule.needs_unit or getattr(rule, "project_pass", False)
 
 
 # Every rule's examples and counter-examples run in their own language in tests/test_rule_examples.py.

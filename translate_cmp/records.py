@@ -33,6 +33,7 @@ class Unit:
     file_id: str = ""  # that file's id in the run (its path relative to the input folder, no suffix)
     line: int = 0  # 1-based line where the unit starts, when the format gives one
     source_plural: str = ""  # PO: msgid_plural, the source of msgstr[1..]
+    max_width: int = 0  # XLIFF maxwidth (size-unit char) / XLIFF 2 slr sizeRestriction: the most characters, 0: none
 
 
 @dataclass(frozen=True)

@@ -44,4 +44,7 @@ def merged(document: Document, sentences: list[Sentence]) -> list[Sentence]:
 def unit_sentences(document: Document) -> list[Sentence]:
     """The unit's sentences, each in the file's declared target language."""
     lang = document.unit.target_lang
-    return [replace(s, lang=lang, lang_prob=DECLARED_PROB) for s in merged(document, segment(document, lang))]
+    found = merged(document, segment(document, lang))
+    if not found and document.text:  # a whitespace-only target: one sentence, so the unit rules see it (Q602)
+        found = [Sentence(document.doc_id, 0, 0, len(document.text), document.text)]
+    return [replace(s, lang=lang, lang_prob=DECLARED_PROB) for s in found]

@@ -1,9 +1,24 @@
 """Inline markup and format placeholders: found, compared, masked before an engine and restored after.
 
-Protected: printf conversions (``%s``, ``%d``, ``%.2f``, ``%1$s``, ``%(name)s``, ``%%``), Python/ICU braces
-(``{0}``, ``{name}``, ``{}``, ``{0:>10}``; ``{{``/``}}`` are escapes, not placeholders), and tags (HTML, and
-the XLIFF/TMX inline elements the readers render as ``<g id="1">``, ``<x id="2"/>``, ``<ph id="1"/>``, ``<pc>``,
-``<bx/>``, ``<ex/>``). ``% d`` (a space) is not a placeholder: French writes "50 % de".
+Protected, by style (the names :data:`STYLES` lists, which ``QaOptions.variables`` selects):
+
+- ``printf``: C/POSIX/Python conversions (``%s``, ``%d``, ``%.2f``, ``%'d``, ``%1$s``, ``%(name)s``, ``%%``);
+- ``brace``: Python/.NET/Java braces (``{0}``, ``{name}``, ``{}``, ``{0:>10}``, ``{0:N2}``, ``{0,-10}``); a lone
+  ``{{``/``}}`` is an escape, not a placeholder;
+- ``icu``: the head of an ICU MessageFormat / Java MessageFormat argument (``{count, plural,``, ``{0,number,``),
+  compared as ``{count,plural}``; the branches' text is translated (Q628 compares their structure);
+- ``fluent``: Fluent placeables (``{ $name }``, ``{ -brand-name }``, ``{ NUMBER($n) }``);
+- ``double-brace``: i18next/Handlebars/Angular ``{{name}}``; ``ruby``: Ruby/Rails ``%{name}``;
+- ``qt``: Qt ``%1``..``%99`` (``%L1``); ``hash``: ``#1``; ``at``: autoconf ``@VAR@``;
+- ``entity``: Mozilla DTD entities (``&brandShortName;``; the HTML character entities ``&amp;``, ``&nbsp;``
+  ... are text, which a translator may write as the character);
+- ``tag``: HTML/XML tags and the XLIFF/TMX inline elements the readers render as ``<g id="1">``,
+  ``<x id="2"/>``, ``<ph id="1"/>``, ``<pc>``, ``<bx/>``, ``<ex/>``.
+
+``% d`` (a space) is not a placeholder: French writes "50 % de". A pseudo-tag -- an opening tag with no
+attributes, no closing partner and not an empty element (``<Error>``, ``<filename>``, git's ``<pathspec>``) --
+is a word in angle brackets that a translator translates (``<Fout>``): it is masked like a tag but never compared
+(:func:`keys`).
 
 Masking replaces each one with ``__PH<n>__``, which the engines pass through as an unknown word (measured:
 Apertium eng-spa and spa-eng keep it, in place or moved with its phrase); restoring puts the original back.
@@ -15,14 +30,72 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
-_PRINTF = (r"%(?:\d+\$)?(?:\([^()\s]{1,64}\))?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
-           r"(?:hh|h|ll|l|L|z|j|t)?[diouxXeEfFgGcrsa%]")
-_BRACE = r"\{[A-Za-z_0-9]{0,64}(?:[.\[][A-Za-z_0-9.\[\]]{1,64})?(?:![rsa])?(?::[^{}\n]{0,32})?\}"
+_PRINTF = (r"%(?:\d+\$)?(?:\([^()\s]{1,64}\))?[-+#0'I]*(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?))?"
+           r"(?:hh|h|ll|l|L|q|z|j|t|I64|I32)?[diouxXeEfFgGaAcrsSpn%]")
+_BRACE = (r"\{[A-Za-z_0-9]{0,64}(?:[.\[][A-Za-z_0-9.\[\]]{1,64})?(?:,\s*-?\d{1,3})?(?:![rsa])?"
+          r"(?::[^{}\n]{0,32})?\}")
+_ICU = (r"\{\s*[A-Za-z_0-9][\w]{0,63}\s*,\s*(?:plural|select|selectordinal|number|date|time|choice|duration|"
+        r"spellout|ordinal)\s*[,}]")
+_FLUENT = r"\{\s*(?:\$[A-Za-z][\w-]{0,63}|-[A-Za-z][\w-]{0,63}|[A-Z]{2,16}\([^{}()]{0,100}\))\s*\}"
+_DOUBLE_BRACE = r"\{\{\s*[A-Za-z_$][\w.$-]{0,63}\s*\}\}"
+_RUBY = r"%\{[A-Za-z_][\w.]{0,63}\}"
+_QT = r"%L?[1-9]\d?(?![\d$])"
+_HASH = r"(?<![\w&#])#\d{1,2}\b"
+_AT = r"@[A-Za-z_][A-Za-z0-9_]{0,63}@"
+_ENTITY = r"&[A-Za-z][\w.-]{0,63};"
 _TAG = r"</?[A-Za-z][A-Za-z0-9:_.-]{0,32}(?:\s[^<>]{0,400})?/?>"
-PATTERN = re.compile(rf"(?P<tag>{_TAG})|(?P<esc>\{{\{{|\}}\}})|(?P<brace>{_BRACE})|(?P<printf>{_PRINTF})")
+# style -> regex, in the order they are tried (the first that matches at a position wins)
+_STYLE_PATTERNS = (
+    ("tag", _TAG), ("double-brace", _DOUBLE_BRACE), ("ruby", _RUBY), ("icu", _ICU), ("fluent", _FLUENT),
+    ("brace", _BRACE), ("printf", _PRINTF), ("qt", _QT), ("hash", _HASH), ("at", _AT), ("entity", _ENTITY),
+)
+STYLES: tuple[str, ...] = tuple(name for name, _ in _STYLE_PATTERNS)
+_GROUP = {name: name.replace("-", "_") for name in STYLES}
+# the HTML character entities: text, not placeholders ("&amp;" may become "&", "&quot;" a typographic quote)
+HTML_ENTITIES = frozenset((
+    "amp", "lt", "gt", "quot", "apos", "nbsp", "hellip", "mdash", "ndash", "laquo", "raquo", "lsquo", "rsquo",
+    "ldquo", "rdquo", "bdquo", "sbquo", "copy", "reg", "trade", "times", "divide", "deg", "plusmn", "middot",
+    "bull", "euro", "pound", "yen", "cent", "sect", "para", "shy", "zwj", "zwnj", "thinsp", "ensp", "emsp",
+))
+# elements that have no closing tag: unpaired, they are still markup
+VOID_ELEMENTS = frozenset((
+    "br", "hr", "img", "input", "meta", "link", "wbr", "area", "base", "col", "embed", "source", "track", "param",
+    "x", "ph", "bx", "ex", "it",
+))
+
+
+@lru_cache(maxsize=32)
+def pattern(styles: tuple[str, ...] = STYLES) -> re.Pattern:
+    """The regex finding placeholders of ``styles`` (and the ``{{``/``}}`` escapes), one named group each."""
+    unknown = set(styles) - set(STYLES)
+    if unknown:
+        raise ValueError(f"unknown placeholder style(s) {sorted(unknown)} (known: {', '.join(STYLES)})")
+    parts = []
+    for name, regex in _STYLE_PATTERNS:
+        if name == "brace":
+            parts.append(r"(?P<esc>\{\{|\}\})")  # after double-brace, before brace
+        if name in styles:
+            parts.append(f"(?P<{_GROUP[name]}>{regex})")
+    return re.compile("|".join(parts))
+
+
+PATTERN = pattern()
+_KIND = {group: name for name, group in _GROUP.items()}
+# HTML elements that wrap text in UI strings: unpaired, they are broken markup, not pseudo-tags
+TEXT_ELEMENTS = frozenset((
+    "a", "b", "i", "u", "s", "em", "strong", "span", "code", "p", "div", "li", "ul", "ol", "small", "sup", "sub",
+    "tt", "kbd", "var", "samp", "strike", "big", "font", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td",
+    "th", "pre", "blockquote", "abbr", "cite", "q", "mark", "del", "ins", "g", "pc", "mrk",
+))
 _TAG_PARTS = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_.-]*)(?:[^<>]*?\bid=\"([^\"]*)\")?[^<>]*?(/?)>")
+_ATTR = re.compile(r"\s([A-Za-z_:][\w:.-]*)\s*=")
+# attributes a translator translates: their presence is not compared
+TRANSLATABLE_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "placeholder", "label", "summary", "value",
+                                     "content", "lang", "xml:lang", "dir"})
 _MASK = re.compile(r"( ?)_\s?_\s?PH\s?(\d+)\s?_\s?_( ?)", re.IGNORECASE)
+_ICU_NAME = re.compile(r"\{\s*([\w]+)\s*,\s*(\w+)")
 
 
 @dataclass(frozen=True)
@@ -30,39 +103,83 @@ class Placeholder:
     start: int
     end: int
     text: str
-    kind: str  # "tag", "brace", "printf"
+    kind: str  # a style of STYLES: "tag", "brace", "printf", "qt", ...
 
     @property
     def key(self) -> str:
-        """What must match between source and target: a tag's name, id and shape (attribute text such as
-        ``title`` may be translated); a placeholder's exact text."""
+        """What must match between source and target: a tag's name, id, shape and the names of its attributes
+        (a renamed ``href`` differs; the text of ``title`` or ``alt`` may be translated, and those attributes
+        are not compared); an ICU argument's name and type; a Fluent placeable without its spaces; any other
+        placeholder's exact text."""
+        if self.kind == "icu":
+            m = _ICU_NAME.match(self.text)
+            return f"{{{m.group(1)},{m.group(2)}}}" if m else self.text
+        if self.kind in ("fluent", "double-brace"):
+            return re.sub(r"\s+", "", self.text)
         if self.kind != "tag":
             return self.text
         m = _TAG_PARTS.match(self.text)
         if not m:
             return self.text
         closing, name, ident, empty = m.groups()
-        return f"<{closing}{name.lower()}{f' id={ident}' if ident else ''}{empty}>"
+        attrs = sorted({a.lower() for a in _ATTR.findall(self.text)} - TRANSLATABLE_ATTRIBUTES - {"id"})
+        shown = "".join(f" {a}" for a in attrs)
+        return f"<{closing}{name.lower()}{f' id={ident}' if ident else ''}{shown}{empty}>"
+
+    @property
+    def tag_name(self) -> str:
+        m = _TAG_PARTS.match(self.text) if self.kind == "tag" else None
+        return m.group(2).lower() if m else ""
 
 
-def find(text: str) -> list[Placeholder]:
-    """Every placeholder and tag in ``text``, in order; placeholders inside a tag's attributes count too."""
+_MAY_HOLD = re.compile(r"[%{<&#@]")
+
+
+def find(text: str, styles: tuple[str, ...] = STYLES) -> list[Placeholder]:
+    """Every placeholder and tag of ``styles`` in ``text``, in order; placeholders inside a tag's attributes
+    count too. A Mozilla entity that is an HTML character entity (``&amp;``) is text."""
+    if not _MAY_HOLD.search(text):
+        return []
+    return list(_find(text, styles))
+
+
+@lru_cache(maxsize=4096)
+def _find(text: str, styles: tuple[str, ...]) -> tuple[Placeholder, ...]:
     out = []
-    for m in PATTERN.finditer(text):
-        kind = m.lastgroup
-        if kind == "esc":
+    regex = pattern(styles)
+    for m in regex.finditer(text):
+        kind = _KIND.get(m.lastgroup or "")
+        if kind is None or (kind == "entity" and m.group()[1:-1] in HTML_ENTITIES):
             continue
         out.append(Placeholder(m.start(), m.end(), m.group(), kind))
         if kind == "tag":
             inner = m.group()
-            for sub in PATTERN.finditer(inner, 1):
-                if sub.lastgroup in ("brace", "printf") and sub.group() != "%%":
-                    out.append(Placeholder(m.start() + sub.start(), m.start() + sub.end(), sub.group(), sub.lastgroup))
-    return out
+            for sub in regex.finditer(inner, 1):
+                sub_kind = _KIND.get(sub.lastgroup or "")
+                if sub_kind not in (None, "tag", "entity", "hash") and sub.group() != "%%":
+                    out.append(Placeholder(m.start() + sub.start(), m.start() + sub.end(), sub.group(), sub_kind))
+    return tuple(out)
 
 
-def keys(text: str) -> Counter:
-    return Counter(p.key for p in find(text))
+def pseudo_tags(text: str, found: list[Placeholder]) -> set[int]:
+    """Start offsets of the pseudo-tags among ``found``: an opening tag with no attributes, no closing partner
+    in ``text``, not an empty element and not an HTML text element (``<Error>``, ``<pathspec>``; not ``<b>``): a
+    word in angle brackets."""
+    closing = {p.tag_name for p in found if p.kind == "tag" and p.text.startswith("</")}
+    return {p.start for p in found if p.kind == "tag" and not p.text.startswith("</") and not p.text.endswith("/>")
+            and " " not in p.text.strip() and "=" not in p.text and p.tag_name not in closing
+            and p.tag_name not in VOID_ELEMENTS and p.tag_name not in TEXT_ELEMENTS}
+
+
+def compared(text: str, styles: tuple[str, ...] = STYLES) -> list[Placeholder]:
+    """:func:`find` less the pseudo-tags: the placeholders a translation must keep."""
+    found = find(text, styles)
+    pseudo = pseudo_tags(text, found)
+    return [p for p in found if p.start not in pseudo] if pseudo else found
+
+
+def keys(text: str, styles: tuple[str, ...] = STYLES) -> Counter:
+    return Counter(p.key for p in compared(text, styles))
 
 
 @dataclass(frozen=True)

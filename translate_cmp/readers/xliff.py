@@ -77,6 +77,7 @@ class XliffReader:
                     source_lang, target_lang, context=tu.get("resname", ""), notes=notes,
                     fuzzy=state in FUZZY_12, fmt="xliff", flags=(state,) if state else (), file=str(path),
                     file_id=doc_id, line=tu.sourceline or 0,
+                    max_width=max_width(tu.get("maxwidth"), tu.get("size-unit")),
                 )
                 yield unit_document(unit, text)
 
@@ -105,5 +106,26 @@ class XliffReader:
                     ident, inline_text(source) if source is not None else "", source_lang, target_lang,
                     context=unit_el.get("name", ""), notes=notes, fuzzy=state == "initial", fmt="xliff",
                     flags=(state,) if state else (), file=str(path), file_id=doc_id, line=seg.sourceline or 0,
+                    max_width=max_width(_slr_size(unit_el), "char"),
                 )
                 yield unit_document(unit, text)
+
+
+SLR = "urn:oasis:names:tc:xliff:sizerestriction:2.0"
+
+
+def max_width(value: str | None, unit: str | None) -> int:
+    """XLIFF ``maxwidth`` in characters (``size-unit`` char, the default); 0 when absent, not a number, or in
+    another unit (pixels, bytes), which a character count cannot check."""
+    if not value or (unit or "char") != "char":
+        return 0
+    try:
+        return max(int(value.strip()), 0)
+    except ValueError:
+        return 0
+
+
+def _slr_size(unit_el) -> str | None:
+    """XLIFF 2 ``slr:sizeRestriction`` on the unit (its maximum, "min,max" or "max")."""
+    value = unit_el.get(f"{{{SLR}}}sizeRestriction")
+    return value.split(",")[-1] if value else None

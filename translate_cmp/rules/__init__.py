@@ -2,7 +2,8 @@
 
 Each rule module exposes ``RULES``, a tuple of rule instances; registering a new module is one
 line in ``_MODULES``. Codes are stable: S1xx spacing and casing, F2xx structure, L3xx language,
-R4xx round trip, C5xx comparison, Q65x terminology, Q67x consistency.
+R4xx round trip, C5xx comparison, Q60x-Q62x localisation QA (a unit's source against its target), Q65x
+terminology, Q67x consistency.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from translate_cmp.errors import InputError
-from translate_cmp.rules import comparison, consistency, language, roundtrip, spacing, structure, terminology
+from translate_cmp.rules import comparison, consistency, language, qa, roundtrip, spacing, structure, terminology
 from translate_cmp.rules.base import Rule
 
 _MODULES = (
@@ -19,6 +20,7 @@ _MODULES = (
     language,
     roundtrip,
     comparison,
+    qa,
     terminology,
     consistency,
 )

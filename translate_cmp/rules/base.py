@@ -22,7 +22,7 @@ class Example:
     lang: str = "en"  # the document's language: every example runs in its own
     # round-trip examples: what else the engine reported, as RoundTrip fields (forward_score, truncated,
     # surprisal, ...), plus "pivot", "pivot_text", "other_backs" ((pivot, back) of further pivots or engines)
-    # and "stats" (DocStats fields of the document)
+    # and "stats" (DocStats fields of the document); unit (Q6xx) examples: further Unit fields ({"max_width": 6})
     trip: Mapping[str, Any] | None = None
 
 
@@ -106,6 +106,9 @@ class Rule:
     needs_round_trip: ClassVar[bool] = False
     needs_counterpart: ClassVar[bool] = False  # bilingual (compare) rules: skipped outside compare mode
     reads_unit: ClassVar[bool] = False  # a bilingual rule that also runs on localisation units (their source)
+    # a localisation-unit rule (Q6xx): runs only on documents with a ``unit`` (its source against its target);
+    # its examples are units: ``text`` the English source, ``translation`` the target, ``lang`` the target's language
+    needs_unit: ClassVar[bool] = False
     # The languages it serves: ``languages`` (None: every language) written in a way ``requires`` names
     # ("spaced": words between spaces; "latin": letters in the Latin script; "nouns": where the language writes
     # its nouns with a capital, its Hunspell dictionary, lang/hunspell.py; "analyser": the language's Apertium

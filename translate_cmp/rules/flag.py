@@ -59,6 +59,8 @@ def flag_document(
     if extra_round_trips and any(extra_round_trips):
         stats = with_engine_gaps(stats, sentences, round_trips, extra_round_trips)
     out: list[list[Flag]] = []
+    # the languages each rule declares (Rule.languages, requires, except_languages); units-only rules on units
+    rules = [rule for rule in rules if rule.serves(doc_lang) and (document.unit is not None or not rule.needs_unit)]
     for index, sentence in enumerate(sentences):
         round_trip = _at(round_trips, index)
         ctx = RuleContext(
@@ -77,8 +79,6 @@ def flag_document(
         rule_based = round_trip is not None and all(rt.rule_based for rt in (round_trip, *ctx.extra_round_trips))
         length = sentence.end - sentence.start
         for rule in rules:
-            if not rule.serves(doc_lang):
-                continue  # the languages it declares (Rule.languages, requires, except_languages)
             if rule.needs_round_trip and round_trip is None:
                 continue
             if rule.needs_counterpart and ctx.counterpart is None and not (rule.reads_unit and document.unit):

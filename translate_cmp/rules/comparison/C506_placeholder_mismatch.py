@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
-from translate_cmp.l10n.placeholders import find, keys
+from translate_cmp.l10n.placeholders import Placeholder, compared, keys
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
 
 _NUMERIC = frozenset("diouxXeEfFgG")
-_UNNAMED_PRINTF = re.compile(r"%[^(%$]*[a-zA-Z]")
+_POSITION = re.compile(r"%(\d+)\$")
 _INLINE_CODES = frozenset({"g", "x", "bx", "ex", "ph", "pc", "sc", "ec", "bpt", "ept", "it", "mrk", "sm", "em", "ut"})
 
 
@@ -38,19 +39,29 @@ class PlaceholderMismatch(Rule):
     summary = "A placeholder or tag of the source is missing from the translation, added, or lost in a round trip."
     why = ("A lost `%(count)d` or `{0}` makes the program print the wrong thing or crash when it formats the string; "
            "a dropped `<ph>` or `<g>` breaks the document the CAT tool rebuilds from the translation.")
-    instead = ("Keep every placeholder and tag of the source, spelled exactly as in the source (reordering is fine); "
-               "the first plural form (the one for a single value) may leave out the number.")
+    instead = ("Keep every placeholder and tag of the source, spelled exactly as in the source (reordering is fine, "
+               "and so is numbering printf's arguments to reorder them: `%s ... %d` as `%2$d ... %1$s`); "
+               "the first plural form (the one for a single value) may leave out the number. A pseudo-tag, a word "
+               "in angle brackets with no closing tag (`<Error>`, `<file>`), may be translated.")
     needs_counterpart = True
     reads_unit = True
     examples = (
         Example("Deleted %(count)d files.", translation="Dateien gelöscht."),
         Example('Click <ph id="1"/> to continue.', translation="Klicken Sie, um fortzufahren."),
         Example("Hello {name}.", translation="Hallo {nom}."),
+        Example("Copied %s to %d places.", translation="%d Orte: %s kopiert."),  # swapped: printf crashes
+        Example('Read <a href="%(url)s">the docs</a>.', translation='Lisez <a hreff="%(url)s">la doc</a>.'),
+        Example("Page %1 of %2", translation="Seite %1 von %3"),
     )
     counter_examples = (
         Example("Deleted %(count)d files.", translation="%(count)d Dateien gelöscht."),
         Example('Click <ph id="1"/> to continue.', translation='Klicken Sie <ph id="1"/>, um fortzufahren.'),
         Example("Prices rose by 50% in March.", translation="Les prix ont augmenté de 50 % en mars."),
+        Example("Copied %s to %d places.", translation="%2$d Orte: %1$s kopiert."),  # a positional reorder
+        Example("Copied %s to %d places.", translation="%1$s nach %2$d Orten kopiert."),
+        Example("Value must be <Error>.", translation="Waarde moet <Fout> zijn."),  # a pseudo-tag, translated
+        Example('Read <a href="%(url)s" title="Docs">the docs</a>.',
+                translation='Lisez <a href="%(url)s" title="La doc">la doc</a>.'),
     )
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
@@ -86,9 +97,9 @@ class PlaceholderMismatch(Rule):
                 yield Hit(0, len(ctx.text), f"missing from the translation: {_listed(missing)} (source: "
                                             f"{unit.source[:80]!r})")
             added = Counter({k: n for k, n in (target - allowed).items() if not _html_tag(k)})
-            for p in find(ctx.document.text):
-                if added.get(p.key) and sentence.start <= p.start < sentence.end:
-                    added[p.key] -= 1
+            for p, key in canonical(ctx.document.text):
+                if added.get(key) and sentence.start <= p.start < sentence.end:
+                    added[key] -= 1
                     yield Hit(p.start - sentence.start, p.end - sentence.start,
                               f"{p.text!r} is in the translation, not in the source")
         if ctx.round_trip is not None and ctx.round_trip.back_text:
@@ -98,13 +109,49 @@ class PlaceholderMismatch(Rule):
                                             f"{ctx.round_trip.back_text[:80]!r})")
 
 
+def canonical(text: str) -> tuple[tuple[Placeholder, str], ...]:
+    """Each compared placeholder (translate_cmp/l10n/placeholders.py, the styles ``QaOptions.variables``
+    selects) with its key; printf's numbered and unnumbered conversions both keyed by argument position
+    (``%s ... %d`` and ``%1$s ... %2$d`` are both ``%1$s``, ``%2$d``), so a positional reorder is no mismatch."""
+    from translate_cmp.rules.qa.options import current
+
+    return _canonical(text, current().variables)
+
+
+@lru_cache(maxsize=4096)
+def _canonical(text: str, styles: tuple[str, ...]) -> tuple[tuple[Placeholder, str], ...]:
+    out, n = [], 0
+    for p in compared(text, styles):
+        key = p.key
+        if p.kind == "printf" and p.text != "%%" and "(" not in p.text:
+            m = _POSITION.match(p.text)
+            if m:
+                key = p.text
+            else:
+                n += 1
+                key = f"%{n}${p.text[1:]}"
+        out.append((p, key))
+    return tuple(out)
+
+
 def comparable(text: str) -> Counter:
-    """Placeholder keys to compare: counted where their number matters at run time (``%s``, ``{}``: one
-    argument each), once for named or numbered ones (``%(name)s``, ``{0}``, tags), which a translation may
+    """Placeholder keys to compare: counted where their number matters at run time (``{}``: one argument
+    each), once for named or numbered ones (``%(name)s``, ``%1$s``, ``{0}``, tags), which a translation may
     use more or fewer times than its source ("another {name}" need not be repeated)."""
+    return Counter(_comparable(text, _styles()))
+
+
+def _styles() -> tuple[str, ...]:
+    from translate_cmp.rules.qa.options import current
+
+    return current().variables
+
+
+@lru_cache(maxsize=4096)
+def _comparable(text: str, styles: tuple[str, ...]) -> Counter:
     out = Counter()
-    for key, n in keys(text).items():
-        out[key] = n if key in ("{}",) or _UNNAMED_PRINTF.fullmatch(key) else 1
+    for _p, key in _canonical(text, styles):
+        out[key] = out[key] + 1 if key == "{}" else 1
     return out
 
 

@@ -1,0 +1,39 @@
+"""Q609 double-space-mismatch: two spaces in a row inside the translation where the source has none."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.qa.helpers import at
+from translate_cmp.rules.qa.unit_rule import UnitRule
+
+_DOUBLE = re.compile(r"(?<=[^\s.:!?])[ \u00a0]{2,}(?=\S)")  # not after a stop or colon: aligned labels, GNU spacing
+
+
+class DoubleSpaceMismatch(UnitRule):
+    code = "Q609"
+    name = "double-space-mismatch"
+    severity = Severity.WARNING
+    summary = "Two or more spaces in a row inside the translation, where the source has none."
+    why = "A double space inside a line is a slip a reader sees as a gap; HTML swallows it, a terminal does not."
+    instead = ("One space between words. Not flagged where the source has runs of spaces too (columns of a help "
+               "text), nor after a full stop or colon (two spaces after a sentence, 'Usage:  %s' aligned with the "
+               "next line).")
+    examples = (Example("Delete the file", translation="Datei  löschen", lang="de"),)
+    counter_examples = (
+        Example("  -a, --all      do not ignore entries", translation="  -a, --all      nichts ignorieren", lang="de"),
+        Example("Done.  Restart.", translation="Fertig. Neu starten.", lang="de"),
+        Example("Usage: %s", translation="Gebruik:  %s", lang="nl"),
+    )
+
+    def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        if _DOUBLE.search(source):
+            return
+        for m in _DOUBLE.finditer(target):
+            yield from at(ctx, m.start(), m.end(), f"{len(m.group())} spaces in a row; the source has none")
+
+
+RULES = (DoubleSpaceMismatch(),)

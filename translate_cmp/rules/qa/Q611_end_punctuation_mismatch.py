@@ -1,0 +1,66 @@
+"""Q611 end-punctuation-mismatch: the punctuation a unit ends with differs (after each language's typography)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.qa.helpers import CJK, NO_END_MARK, end_mark, once
+from translate_cmp.rules.qa.unit_rule import UnitRule
+
+# "Oct.", "6 a.m.": a short source that ends with an abbreviation
+_ABBREVIATION = re.compile(r"^(?:\S+\s)?[\w.]{0,4}\w\.$")
+_ADDED = frozenset("?!:…")  # marks a translation must not add: a full stop, comma or ';' added is the language's style
+_NAMES = {".": "a full stop", "!": "'!'", "?": "'?'", ":": "a colon", ";": "';'", ",": "a comma", "…": "an ellipsis",
+          "-": "a dash", "": "no punctuation"}
+
+
+class EndPunctuationMismatch(UnitRule):
+    code = "Q611"
+    name = "end-punctuation-mismatch"
+    severity = Severity.WARNING
+    summary = "The source ends with one punctuation mark ('.', ':', '?', '...') and the translation with another, " \
+              "or with none."
+    why = ("A label that lost its colon, a question that became a statement, a menu item that lost its '...' (which "
+           "says a dialog follows): each is visible and usually a slip.")
+    instead = ("End with the source's mark as the language writes it (a full stop added where the source has none "
+               "is the language's style and not flagged, nor a CJK label without its full stop or colon, nor an "
+               "abbreviation that ends a short source, 'Oct.'): French spaces before ':;!?', CJK full-width "
+               "'。：？', Arabic '؟', Greek ';' for a question, Devanagari '।' all count as the source's mark; "
+               "closing quotes and brackets are looked through.")
+    examples = (
+        Example("File name:", translation="Dateiname", lang="de"),
+        Example("Delete this file?", translation="Supprimer ce fichier.", lang="fr"),
+        Example("Open...", translation="Öffnen", lang="de"),
+    )
+    counter_examples = (
+        Example("File name:", translation="Nom du fichier\u00a0:", lang="fr"),
+        Example("Delete this file?", translation="このファイルを削除しますか？", lang="ja"),
+        Example("Delete this file?", translation="Να διαγραφεί αυτό το αρχείο;", lang="el"),
+        Example("Delete this file?", translation="هل تريد حذف هذا الملف؟", lang="ar"),
+        Example("Open...", translation="Öffnen…", lang="de"),
+        Example('Invalid value "%s".', translation="Valeur « %s » non valide.", lang="fr"),
+        Example("The base GIS field.", translation="基底GISフィールド", lang="ja"),
+        Example("Oct.", translation="10月", lang="ja"),
+        Example("Unmatched \\{", translation="\\{ non accoppiata", lang="it"),
+        Example("warning: '.' should be ':'", translation="waarschuwing: '.' zou ':' moeten zijn", lang="nl"),
+        Example("%s: remove %s? ", translation="%s: ¿borrar %s? (s/n) ", lang="es"),
+    )
+
+    def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        lang = ctx.doc_lang
+        if lang in NO_END_MARK or not target.strip():
+            return
+        s, t = end_mark(source, "en"), end_mark(target, lang)
+        if s == t or not (s or t in _ADDED) or (s == "." and _ABBREVIATION.search(source.strip())):
+            return
+        if lang in CJK and s in ".:;," and t in ".:;,":
+            return  # CJK writes a label without 。 and turns "... are:" into a sentence
+        if s != t:
+            yield from once(ctx, f"the source ends with {_NAMES.get(s, repr(s))}, the translation with "
+                                 f"{_NAMES.get(t, repr(t))}")
+
+
+RULES = (EndPunctuationMismatch(),)

@@ -1,0 +1,49 @@
+"""Q615 url-mismatch: a URL of the source missing from the translation or changed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.qa.helpers import once, url_key, urls
+from translate_cmp.rules.qa.unit_rule import UnitRule
+
+_BROKEN_SCHEME = re.compile(r"\b(?:https?|ftp|file)(?:\s+:|:\s+/|:/\s+/)/?", re.IGNORECASE)
+
+
+class UrlMismatch(UnitRule):
+    code = "Q615"
+    name = "url-mismatch"
+    severity = Severity.WARNING
+    summary = "A URL of the source is missing from the translation or was changed (translated, mistyped)."
+    why = "A translated or mistyped URL is a dead link: the user cannot reach the help page, the licence, the " \
+          "bug tracker."
+    instead = ("Keep the URL as it is. A language segment may change to point at the translation's own page "
+               "('/en/' -> '/fr/', 'hl=en' -> 'hl=de', 'en.wikipedia' -> 'de.wikipedia').")
+    examples = (
+        Example("See https://www.gnu.org/software/coreutils/ for help",
+                translation="Siehe https://www.gnu.org/software/kernwerkzeuge/ für Hilfe", lang="de"),
+        Example("Read https://docs.djangoproject.com/en/dev/", translation="Lisez la documentation", lang="fr"),
+        Example('a full URL starting with a scheme such as "https://"',
+                translation='un URL completo che inizia con "https: //"', lang="it"),
+    )
+    counter_examples = (
+        Example("Read https://docs.djangoproject.com/en/dev/", translation="Lisez https://docs.djangoproject.com/fr/dev/.",
+                lang="fr"),
+        Example("See https://www.gnu.org/software/coreutils/ for help",
+                translation="Hilfe: https://www.gnu.org/software/coreutils/", lang="de"),
+    )
+
+    def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        broken = _BROKEN_SCHEME.search(target)
+        if broken and not _BROKEN_SCHEME.search(source) and "://" in source:
+            yield from once(ctx, f"a URL scheme broken by a space in the translation: {broken.group()!r}")
+        have = {url_key(m.group()) for m in urls(target)}
+        missing = [m.group().rstrip(".,;:!?") for m in urls(source) if url_key(m.group()) not in have]
+        if missing:
+            yield from once(ctx, f"URL missing or changed in the translation: {', '.join(missing)}")
+
+
+RULES = (UrlMismatch(),)

@@ -1,0 +1,65 @@
+"""Q618 acronym-missing: an acronym of the source ('URL', 'CSV', 'UTF8') absent from the translation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.qa.helpers import acronyms, once
+from translate_cmp.rules.qa.unit_rule import UnitRule
+
+MIN_LETTERS = 4  # shorter ones ("ID", "URL", "TAB", "NUL") are often translated or written out
+METAVARIABLE_ZIPF = 4.0  # an English word at least this frequent (wordfreq's Zipf scale), in capitals
+_CAPS = re.compile(r"(?<![A-Za-z])[A-ZÄÖÜÀ-ÖØ-ÞА-ЯЁ]{3,}")
+
+
+class AcronymMissing(UnitRule):
+    code = "Q618"
+    name = "acronym-missing"
+    severity = Severity.WARNING
+    summary = "An acronym of the source (four or more capitals: 'HTTP', 'JSON', 'RFC4648') is absent from the " \
+              "translation, with no localised form of it either."
+    why = "An acronym names a format, protocol or product the user searches for: dropped, the text says less " \
+          "than the source; changed by a typo, it names something else."
+    instead = ("Keep the acronym, or write the language's own form of it: the same letters in another order "
+               "('NATO' -> 'OTAN'), a plural ('URLs') and spacing ('RFC 4648') count. Metavariables are not "
+               "acronyms: a common English word in capitals (FILE, SIZE) is not read, nor a unit whose translation "
+               "has capitals of its own (FILE -> DATEI: it translates its metavariables).")
+    examples = (
+        Example("Export as JSON", translation="Als Tabelle exportieren", lang="de"),
+        Example("Requires POSIX", translation="Nécessite la norme", lang="fr"),
+    )
+    counter_examples = (
+        Example("Export as CSV", translation="Als CSV exportieren", lang="de"),
+        Example("Enter a valid URL.", translation="Introduzca una dirección válida.", lang="es"),
+        Example("The NATO summit", translation="Le sommet de l'OTAN", lang="fr"),
+        Example("Enter a valid ID.", translation="Geben Sie eine gültige Kennung ein.", lang="de"),
+        Example("Copy SOURCE to DEST", translation="QUELLE nach ZIEL kopieren", lang="de"),
+    )
+
+    def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        from translate_cmp.lang.wordlists import zipf
+
+        if any(caps not in source for caps in _CAPS.findall(target)):
+            return  # capitals the source has not: the translation translates metavariables (FILE -> DATEI, ZAHLen)
+        theirs = {a.group().rstrip("s") for a in acronyms(target)}
+        squeezed = re.sub(r"(?<=[A-Z])[\s\u00a0-]+(?=\d)", "", target)
+        letters = {"".join(sorted(a)) for a in theirs}
+        missing = []
+        for m in acronyms(source):
+            word = m.group().rstrip("s") if len(m.group()) > 2 and m.group()[-1] == "s" else m.group()
+            if sum(ch.isalpha() for ch in word) < MIN_LETTERS or word in target or word in squeezed:
+                continue
+            if word in theirs or "".join(sorted(word)) in letters:
+                continue
+            if zipf(word.lower(), "en") >= METAVARIABLE_ZIPF:
+                continue  # a common English word in capitals: a metavariable (FILE, SIZE, COMMAND), not an acronym
+            missing.append(word)
+        if missing:
+            shown = ", ".join(dict.fromkeys(missing))
+            yield from once(ctx, f"acronym(s) of the source not in the translation: {shown}")
+
+
+RULES = (AcronymMissing(),)

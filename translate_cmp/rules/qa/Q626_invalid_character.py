@@ -1,0 +1,57 @@
+"""Q626 invalid-character: a control character, replacement character or other invalid code point in the
+translation that the source does not have."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.qa.helpers import at
+from translate_cmp.rules.qa.unit_rule import UnitRule
+
+_ALLOWED_CONTROLS = "\t\n\r"
+
+
+def invalid(ch: str) -> str | None:
+    """Why ``ch`` does not belong in a translation, or None."""
+    if ch == "\ufffd":
+        return "the replacement character U+FFFD (text decoded with the wrong encoding)"
+    if ch in "\ufeff\ufffe\uffff" or 0xFDD0 <= ord(ch) <= 0xFDEF:
+        return f"U+{ord(ch):04X} (a byte-order mark or noncharacter)"
+    category = unicodedata.category(ch)
+    if category == "Cc" and ch not in _ALLOWED_CONTROLS:
+        return f"the control character U+{ord(ch):04X}"
+    if category == "Cs":
+        return f"a lone surrogate U+{ord(ch):04X}"
+    if category == "Co":
+        return f"the private-use character U+{ord(ch):04X}"
+    return None
+
+
+class InvalidCharacter(UnitRule):
+    code = "Q626"
+    name = "invalid-character"
+    severity = Severity.ERROR
+    summary = "The translation has a character the source has not and no text should: a control character, " \
+              "U+FFFD, a byte-order mark mid-text, a noncharacter, a lone surrogate or a private-use character."
+    why = "Such characters print as boxes or question marks, break terminals and XML files, or are the trace of " \
+          "text decoded with the wrong encoding."
+    instead = "Delete it, or retype the character it replaced; tabs and line breaks are fine (Q605, Q606)."
+    examples = (
+        Example("Cancel", translation="Abbre\ufffdchen", lang="de"),
+        Example("Done", translation="Fertig\x07", lang="de"),
+    )
+    counter_examples = (
+        Example("Done\tOK", translation="Fertig\tOK", lang="de"),
+        Example("Icon \ue001", translation="Symbol \ue001", lang="de"),
+    )
+
+    def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        for i, ch in enumerate(target):
+            if ch not in source and (why := invalid(ch)):
+                yield from at(ctx, i, i + 1, why)
+
+
+RULES = (InvalidCharacter(),)

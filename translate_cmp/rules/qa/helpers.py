@@ -1,0 +1,297 @@
+"""What the Q6xx unit checks share: the unit's source and target, where a finding goes, and the pieces of a
+string each family compares (placeholders blanked out, punctuation under each language's typography, numbers
+under each locale's format, URLs, paths, options ...). Each function is pure: text in, facts out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+
+from translate_cmp.l10n.placeholders import find
+from translate_cmp.rules.base import Hit, RuleContext
+from translate_cmp.rules.qa.options import current
+
+
+def pair(ctx: RuleContext) -> tuple[str, str] | None:
+    """(source, target) of the unit behind ``ctx``; None outside localisation units, for a template (POT) or a
+    unit with no source."""
+    unit = ctx.document.unit
+    if unit is None or not unit.source or unit.fmt == "pot":
+        return None
+    return unit.source, ctx.document.text
+
+
+WHOLE_UNIT = -1  # a finding's start for the whole unit
+CJK = frozenset({"ja", "zh", "ko", "yue"})
+
+
+def once(ctx: RuleContext, message: str) -> Iterator[Hit]:
+    """A finding about the whole unit: reported once, on its first sentence."""
+    yield Hit(WHOLE_UNIT, WHOLE_UNIT, message)
+
+
+def at(ctx: RuleContext, start: int, end: int, message: str) -> Iterator[Hit]:
+    """A finding at target offsets ``start:end``: reported on the sentence that holds ``start``."""
+    yield Hit(start, end, message)
+
+
+def owner(ctx: RuleContext, start: int) -> int:
+    """The sentence that holds target offset ``start`` (whitespace before the first sentence goes to the first,
+    after a sentence to that sentence)."""
+    found = 0
+    for i, s in enumerate(ctx.sentences):
+        if s.start <= start:
+            found = i
+    return found
+
+
+def is_plural_form(ctx: RuleContext) -> bool:
+    return ctx.document.unit is not None and ctx.document.unit.plural_index is not None
+
+
+# ---- placeholders and markup out of the way -------------------------------------------------------------------
+
+URL = re.compile(r"\b(?:(?:https?|ftp|file)://|www\.)[^\s<>\"'«»“”‘’)\]}]+", re.IGNORECASE)
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+
+
+@lru_cache(maxsize=4096)
+def blanked(text: str, urls: bool = True, fill: str = " ") -> str:
+    """``text`` with every placeholder and tag (and, with ``urls``, every URL and e-mail address) replaced by
+    spaces (or ``fill``) of the same length: offsets stay, and no check reads a digit, bracket or capital inside
+    them."""
+    chars = list(text)
+    spans = [(p.start, p.end) for p in find(text, current().variables)]
+    if urls:
+        spans += [m.span() for m in URL.finditer(text)] + [m.span() for m in EMAIL.finditer(text)]
+    for start, end in spans:
+        chars[start:end] = fill * (end - start)
+    return "".join(chars)
+
+
+# ---- punctuation under each language's typography --------------------------------------------------------------
+
+_FULL_WIDTH = str.maketrans({
+    "。": ".", "．": ".", "｡": ".", "！": "!", "？": "?", "：": ":", "；": ";", "，": ",", "、": ",", "؟": "?",
+    "،": ",", "؛": ";", "۔": ".", "।": ".", "॥": ".", "։": ".", "።": ".", "፧": "?", "¿": "", "¡": "", "‼": "!!",
+    "（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}", "【": "[", "】": "]",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‹": '"', "›": '"', "「": '"', "」": '"',
+    "『": '"', "』": '"', "‘": '"', "’": '"', "‚": '"', "'": '"', "＂": '"', "–": "-", "—": "-", "−": "-",
+})
+_QUOTES_OR_CLOSERS = "\")]}>"
+_END_MARKS = ".!?:;,…"
+# at the end: a quoted mark or two ("':'"), or a prompt's answers ("(y/n)", "(s/n)"), which a translation adds
+_END_QUOTED = re.compile(r"[\"'‘“«„]\W{1,3}[\"'’”»“]\s*$")
+_END_PROMPT = re.compile(r"\s*\(\w{1,3}/\w{1,3}\)\s*$")
+_OPENERS = "\"([{<"
+_SPACES = " \t\u00a0\u202f\u2009\u3000\n\r"
+# languages whose typography ends a sentence with no mark at all (Thai, Lao, Khmer, Burmese end a sentence with a
+# space); the end-punctuation check does not read them
+NO_END_MARK = frozenset({"th", "lo", "km", "my"})
+
+
+def _normalise_marks(marks: str, lang: str) -> str:
+    if "¿" in marks or "¡" in marks:
+        marks = marks.replace("¿", "").replace("¡", "")
+    if lang == "el":  # Greek writes the question mark as ';' and the semicolon as the raised dot
+        marks = marks.replace(";", "?").replace("\u037e", "?").replace("\u0387", ";").replace("·", ";")
+    marks = marks.translate(_FULL_WIDTH).replace("...", "…")
+    return marks
+
+
+def end_mark(text: str, lang: str) -> str:
+    """The punctuation that ends ``text``, as a class: "." "!" "?" ":" ";" "," "…" or "" -- after any
+    closing quotes and brackets, French and CJK spacing, with full-width, Arabic, Greek and Devanagari marks
+    read as their ASCII counterparts."""
+    text = _END_QUOTED.sub("x", _END_PROMPT.sub("", text))  # "should be ':'": a quoted mark is content
+    i = len(text)
+    while i > 0 and (text[i - 1] in _SPACES or unicodedata.category(text[i - 1]).startswith("P")
+                     or text[i - 1] in "…"):
+        i -= 1
+    run = "".join(ch for ch in _normalise_marks(text[i:], lang) if ch not in _SPACES)
+    run = "".join(ch for ch in run if ch in _END_MARKS)
+    return run[-1:]
+
+
+_START_MARKS = re.compile(r"[\s\u3000]*(?:(\.\.\.|…|[.,;:!?])|([-*•·])[\s\u3000])")
+
+
+def start_mark(text: str, lang: str) -> str:
+    """The punctuation a text starts with that a translation keeps: an ellipsis ("...continued"), a stop, comma,
+    colon, '!' or '?', or a bullet ("- ", "* ", "• "); full-width marks read as ASCII and Spanish ¿ ¡ are
+    dropped. Quotes and brackets are not read (word order moves them: Q612 and Q613 count them), nor a dash that
+    starts an option ("--null") or a placeholder."""
+    plain = _normalise_marks(text, lang).lstrip("¿¡")
+    m = _START_MARKS.match(plain)
+    if not m:
+        return ""
+    return "…" if m.group(1) in ("...", "…") else (m.group(1) or "-")
+
+
+# ---- brackets and quotes ---------------------------------------------------------------------------------------
+
+BRACKETS = "()[]{}"
+
+
+def bracket_counts(text: str) -> Counter:
+    plain = blanked(text).translate(_FULL_WIDTH)
+    return Counter(ch for ch in plain if ch in BRACKETS)
+
+
+_DOUBLE_QUOTES = "\"“”„‟«»「」『』‹›＂"
+_SINGLE = "'‘’‚"
+_OUTSIDE_BEFORE = frozenset(" \t\n\u00a0([{<=") | {""}
+_OUTSIDE_AFTER = frozenset(" \t\n\u00a0)]}>.,;:!?")
+_DOUBLE_QUOTE_RE = re.compile(f"[{_DOUBLE_QUOTES}]")
+_SINGLE_RE = re.compile(f"[{_SINGLE}]")
+
+
+def quote_marks(text: str) -> int:
+    """How many quotation marks ``text`` has: double ones of any typography, and single ones that open or close a
+    quotation (not an apostrophe between letters: "don't", "l'objet")."""
+    plain = blanked(text, fill="x")  # a placeholder is a word here: "'%s'" quotes it
+    n = len(_DOUBLE_QUOTE_RE.findall(plain))
+    for m in _SINGLE_RE.finditer(plain):
+        i = m.start()
+        before = plain[i - 1] if i else " "
+        after = plain[i + 1] if i + 1 < len(plain) else " "
+        if before.isalpha() and after.isalpha():
+            continue  # an apostrophe: "don't", "l'objet"
+        if (before in _OUTSIDE_BEFORE) != (after in _OUTSIDE_AFTER):  # opens or closes a quotation
+            n += 1
+    return n
+
+
+_QUOTED = re.compile(r"[“\"'‘«„「『‹]([^“”\"'‘’«»„「」『』‹›\n]{1,80})[”\"'’»“」』›]")
+
+
+def quoted(text: str) -> list[str]:
+    """What ``text`` quotes ("'%s'", “slug”), stripped; apostrophes inside words do not open a quotation."""
+    return [m.group(1).strip() for m in _QUOTED.finditer(text)
+            if not (m.start() and text[m.start() - 1].isalpha() and text[m.start()] in "'’")]
+
+
+# ---- numbers under each locale's format -------------------------------------------------------------------------
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
+NUMBER = re.compile(r"(?<![\w.,/:-])[-−+]?\d+(?:[.,'’\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?![\w]|[.,]\d)")
+
+
+def _values(token: str) -> frozenset[float]:
+    """Every value ``token`` may stand for in some locale: "7,000" is 7000 (en) or 7.0 (de); "7.000" 7000 (de) or
+    7.0 (en); "7 000" and "7'000" 7000; "3,5" 3.5."""
+    t = token.replace("−", "-").replace("’", "'")
+    sign = -1.0 if t.startswith("-") else 1.0
+    t = t.lstrip("+-")
+    out = set()
+    grouped = re.fullmatch(r"\d{1,3}(?:([.,' \u00a0\u202f])\d{3})+(?:([.,])(\d+))?", t)
+    if grouped and grouped.group(1) != grouped.group(2):
+        whole = re.sub(r"[.,' \u00a0\u202f]", "", t[: grouped.start(2)] if grouped.group(2) else t)
+        frac = grouped.group(3) or "0"
+        out.add(float(f"{whole}.{frac}"))
+    single = re.fullmatch(r"(\d+)(?:[.,](\d+))?", t)
+    if single:
+        out.add(float(f"{single.group(1)}.{single.group(2) or 0}"))
+    if not out:
+        out.add(float(re.sub(r"\D", "", t) or 0))
+    return frozenset(sign * v for v in out)
+
+
+def numbers(text: str) -> list[tuple[int, int, frozenset[float]]]:
+    """(start, end, possible values) of each number in ``text`` outside placeholders, tags, URLs and words
+    ("utf8", "IPv4", "h1"); Arabic-Indic and full-width digits read as digits."""
+    plain = blanked(text).translate(_DIGITS)
+    return [(m.start(), m.end(), _values(m.group())) for m in NUMBER.finditer(plain)]
+
+
+# ---- URLs, e-mail addresses, paths, options, functions, acronyms ----------------------------------------------
+
+_LANG_SEGMENT = re.compile(r"(?<=[/=.])[a-z]{2}(?:[-_][a-zA-Z]{2,4})?(?=[/&#.]|$)")
+
+
+def url_key(url: str) -> str:
+    """A URL as compared: trailing punctuation dropped, lower-case host, a language segment ("/en/", "hl=en",
+    "en.wikipedia") a wildcard, since a translation points at its own language's page."""
+    url = url.rstrip(".,;:!?")
+    return _LANG_SEGMENT.sub("*", url.lower())
+
+
+def urls(text: str) -> list[re.Match]:
+    return list(URL.finditer(text))
+
+
+def emails(text: str) -> list[re.Match]:
+    return list(EMAIL.finditer(text))
+
+
+PATH = re.compile(r"(?<![\w/.\\:~-])(?:~|\.{1,2})?/(?:[\w.@+-]+/)*[\w.@+-]*[A-Za-z][\w.@+-]*/?(?![\w/])")
+
+
+def paths(text: str) -> list[re.Match]:
+    """Unix file paths: "/etc/passwd", "~/.config", "./configure", "/tmp"; not "and/or", "km/h" or "1/2"."""
+    plain = blanked(text)
+    return [m for m in PATH.finditer(plain) if m.group().count("/") >= 2 or m.group()[:1] in "~."
+            or re.fullmatch(r"/[a-z]{3,}", m.group())]
+
+
+OPTION = re.compile(r"(?<![\w/.\\-])(?:--[A-Za-z][\w-]*[A-Za-z0-9]|-[A-Za-z])(?![\w-])")
+
+
+def options(text: str) -> list[re.Match]:
+    """Command-line options: "--help", "--no-clobber", "-v" (the value after "=" may be translated)."""
+    return list(OPTION.finditer(blanked(text)))
+
+
+FUNCTION = re.compile(r"(?<![\w.])[A-Za-z_][\w]*(?:(?:\.|::|->)[A-Za-z_]\w*)*\(\)")
+
+
+def functions(text: str) -> list[re.Match]:
+    """Calls written with empty brackets: "foo()", "obj.save()", "QWidget::show()"."""
+    return list(FUNCTION.finditer(blanked(text)))
+
+
+ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?(?![\w-])")
+
+
+def acronyms(text: str) -> list[re.Match]:
+    """Words of two or more capitals (digits allowed): "URL", "UTF8", "CSRF", "IPs"; blanked placeholders and
+    URLs apart."""
+    return list(ACRONYM.finditer(blanked(text)))
+
+
+# ---- sentences and words ---------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)\"'”»」』%]))[.!?。！？؟।]+[\"'”»」』)]*"
+                           r"(?=\s+[\"'“«„(¿¡]*[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\d]|\s*$)|"
+                           r"[。！？]+(?=.)")
+
+
+def sentence_count(text: str, lang: str) -> int:
+    """How many sentences ``text`` has: marks that end a sentence before a capital, a digit or the end
+    (CJK marks anywhere); abbreviations of the sentence ("e.g.", "etc.") do not end one."""
+    plain = re.sub(r"\.\.\.|…|\b(?:e\.g|i\.e|etc|vs|cf|approx|z\.\s?B|d\.\s?h|usw|bzw|p\.\s?ex|ecc|ex|ca|Nr|bzgl)\.",
+                   "x", blanked(text, fill="x"), flags=re.IGNORECASE)
+    plain = _normalise_marks(plain, lang).strip() if lang == "el" else plain.strip()
+    ends = list(_SENTENCE_END.finditer(plain))
+    tail = plain[ends[-1].end():] if ends else plain
+    return len(ends) + any(ch.isalpha() for ch in tail)  # a last sentence without its full stop counts too
+
+
+@lru_cache(maxsize=64)
+def length_ratio(lang: str) -> float:
+    """A translation's usual length over its English source's, in characters: about 0.45 for Chinese and
+    Japanese, 0.6 for Korean (one syllable block per character), 1 elsewhere."""
+    return {"zh": 0.45, "ja": 0.5, "ko": 0.6, "yue": 0.45}.get(lang, 1.0)
+
+
+_INVISIBLE = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u064b-\u065f\u0900-\u0903\u093a-\u094f"
+                        r"\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff]")
+
+
+def visible_length(text: str) -> int:
+    """Characters a reader sees: combining marks (the common ranges) and zero-width characters do not count."""
+    return len(text) - len(_INVISIBLE.findall(text))

@@ -1,0 +1,40 @@
+"""The base of the Q6xx checks: a rule on a localisation unit's source against its target."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from translate_cmp.rules.base import Hit, Rule, RuleContext
+from translate_cmp.rules.qa.helpers import WHOLE_UNIT, owner, pair
+
+
+class UnitRule(Rule):
+    """Runs on localisation units only (PO, XLIFF, TMX, bitext rows). The subclass's :meth:`compare` gets the
+    unit's whole source and target, once per unit, and reports through
+    :func:`~translate_cmp.rules.qa.helpers.once` (the whole unit: its first sentence) or
+    :func:`~translate_cmp.rules.qa.helpers.at` (target offsets: the sentence that holds them)."""
+
+    needs_unit = True
+    _memo: tuple[object, list[Hit]] | None = None  # (the document, its findings): compare runs once per unit
+
+    def check(self, ctx: RuleContext) -> Sequence[Hit]:  # a list, not a generator: most units have no finding
+        memo = self._memo
+        if memo is None or memo[0] is not ctx.document:
+            found = pair(ctx)
+            findings = list(self.compare(ctx, *found)) if found and self.serves(ctx.doc_lang) else []
+            memo = self._memo = (ctx.document, findings)
+        if not memo[1]:
+            return ()
+        sentence, out = ctx.sentence, []
+        for hit in memo[1]:
+            if hit.start == WHOLE_UNIT:
+                if ctx.index == 0:
+                    out.append(Hit(0, len(sentence.text), hit.message))
+            elif owner(ctx, hit.start) == ctx.index:
+                out.append(Hit(max(hit.start - sentence.start, 0),
+                               max(min(hit.end - sentence.start, len(sentence.text)), 0), hit.message))
+        return out
+
+    def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:  # pragma: no cover
+        raise NotImplementedError
+        yield
