@@ -120,3 +120,23 @@ def test_accelerators_must_be_single_characters(tmp_path):
     (tmp_path / "translate-cmp.toml").write_text('accelerators = ["&&"]\n', encoding="utf-8")
     with pytest.raises(InputError, match="single characters"):
         read_config(tmp_path / "translate-cmp.toml")
+
+
+def test_accelerator_markers_and_variable_styles_reach_the_unit_checks(tmp_path):
+    """`accelerators` and `variables` feed the Q6xx checks' options (rules/qa/options.py) in every worker."""
+    po = PO.replace('msgid "Save"\nmsgstr "Speichern"', 'msgid "&Save"\nmsgstr "Speichern"')
+    runs = {}
+    for name, config in (("default", ""), ("underscore", 'accelerators = ["_"]\n')):
+        root = tmp_path / name
+        root.mkdir()
+        _project(root, 'select = ["Q603"]\n' + config)
+        (root / "locale" / "app.po").write_text(po, encoding="utf-8")
+        result = _run("run", str(root / "locale"), "--engine", "none", "--out", str(root / "out"), "--no-cache")
+        assert result.exit_code == 0, result.output
+        runs[name] = _codes(root / "out")
+    assert runs == {"default": ["Q603"], "underscore": []}  # with "_" the only marker, "&Save" marks nothing
+    root = tmp_path / "bad"
+    root.mkdir()
+    _project(root, 'variables = ["printf", "klingon"]\n')
+    result = CliRunner().invoke(cli, ["run", str(root / "locale"), "--engine", "none", "--out", str(root / "out")])
+    assert result.exit_code == 2 and "unknown variable style(s) klingon" in result.output

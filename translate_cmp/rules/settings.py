@@ -33,6 +33,7 @@ class RuleSettings:
     project: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, codes or prefixes)
     root: str = ""  # the folder per-file-ignore globs are relative to (the configuration file's)
+    qa: Any = None  # translate_cmp.rules.qa.options.QaOptions (accelerators, variable styles), or None: defaults
 
     def digest(self) -> str:
         """A digest of everything here: a change makes stored document results stop matching."""
@@ -41,12 +42,13 @@ class RuleSettings:
             "project": sorted((k, list(map(list, v))) for k, v in self.project.items()),
             "per_file_ignores": [[g, list(c)] for g, c in self.per_file_ignores],
             "root": self.root,
+            **({"qa": repr(self.qa)} if self.qa is not None else {}),
         }
         return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
 
     @property
     def empty(self) -> bool:
-        return self.glossary is None and not self.project and not self.per_file_ignores
+        return self.glossary is None and not self.project and not self.per_file_ignores and self.qa is None
 
 
 class RuleSet(tuple):
@@ -76,8 +78,12 @@ class RuleSet(tuple):
 
 
 def configure(rules: Iterable[Rule], settings: RuleSettings | None = None) -> RuleSet:
-    """The rules, each configured with ``settings`` (a rule that reads none is itself)."""
+    """The rules, each configured with ``settings`` (a rule that reads none is itself). The Q6xx options are set
+    here too, in the process that will run the rules (a pool or Ray worker builds its rules with this)."""
+    from translate_cmp.rules.qa import options as qa_options
+
     settings = settings or RuleSettings()
+    qa_options.configure(settings.qa)
     return RuleSet((r.configured(settings) for r in rules), settings)
 
 

@@ -212,7 +212,21 @@ def rule_settings(config: JobConfig, rules) -> RuleSettings:
     glossary = load_glossary(config.glossary) if config.glossary else None
     project = project_findings(config.paths, config.read, rules, config.consistency_scope, "".join(config.accelerators))
     return RuleSettings(glossary=glossary, project=project, per_file_ignores=config.per_file_ignores,
-                        root=config.config_root)
+                        root=config.config_root, qa=qa_options(config))
+
+
+def qa_options(config: JobConfig):
+    """The Q6xx checks' options from the project configuration (None: nothing configured, the defaults)."""
+    from translate_cmp.rules.qa.options import QaOptions
+
+    if not config.accelerators and not config.variables:
+        return None
+    defaults = QaOptions()
+    try:
+        return QaOptions(accelerators=config.accelerators or defaults.accelerators,
+                         variables=config.variables or defaults.variables)
+    except ValueError as err:
+        raise InputError(config.config_root or "configuration", str(err)) from None
 
 
 def _check_usage(config: JobConfig) -> None:

@@ -17,7 +17,7 @@ from translate_cmp.rules.comparison.C503_divergent_pair import DivergentPair
 from translate_cmp.rules.comparison.C504_length_mismatch import LengthMismatch
 from translate_cmp.rules.comparison.C505_merged_or_split import MergedOrSplit
 from translate_cmp.rules.comparison.C506_placeholder_mismatch import PlaceholderMismatch
-from translate_cmp.rules.comparison.C507_number_mismatch import NumberMismatch
+from translate_cmp.rules.comparison.C507_number_not_kept import NumberMismatch
 from translate_cmp.rules.comparison.C508_negation_mismatch import NegationMismatch
 from translate_cmp.rules.comparison.C509_name_mismatch import NameMismatch
 

@@ -1,4 +1,4 @@
-"""C507 number-mismatch: a number of the source is not in its aligned translation ("300 km" -> "30 km")."""
+"""C507 number-not-kept: a number of the source is not in its aligned translation ("300 km" -> "30 km")."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from translate_cmp.rules.comparison.keep import number_keys
 
 class NumberMismatch(Rule):
     code = "C507"
-    name = "number-mismatch"
+    name = "number-not-kept"
     severity = Severity.WARNING
     summary = "A number of the source sentence is not in its aligned translation (300 km became 30 km)."
     why = (
