@@ -17,7 +17,7 @@ from translate_cmp.align import one_to_one
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.round_trip import pivots_for, round_trip
 from translate_cmp.errors import InputError
-from translate_cmp.lang.detect import detect, with_languages
+from translate_cmp.lang.detect import detect, detect_many, with_languages, with_languages_many
 from translate_cmp.records import Document, DocumentResult, RoundTrip, Sentence, SentenceResult, Severity
 from translate_cmp.rules.base import Rule
 from translate_cmp.rules.flag import flag_document
@@ -82,6 +82,17 @@ def analyse(document: Document) -> Analysed:
     found = detect(document.text)
     sentences = with_languages(segment(document, found.lang), found)
     return Analysed(document, found.lang, found.prob, sentences)
+
+
+def analyse_many(documents: Sequence[Document]) -> list[Analysed]:
+    """:func:`analyse` of each document, the languages of all of them detected together (the same answers:
+    :func:`translate_cmp.lang.detect.detect_many`)."""
+    plain = [d for d in documents if not (d.unit is not None and d.unit.target_lang)]
+    found = dict(zip(map(id, plain), detect_many([d.text for d in plain])))
+    segmented = [(segment(d, found[id(d)].lang), found[id(d)]) for d in plain]
+    languages = dict(zip(map(id, plain), with_languages_many(segmented)))
+    return [Analysed(d, found[id(d)].lang, found[id(d)].prob, languages[id(d)]) if id(d) in found else analyse(d)
+            for d in documents]
 
 
 def translate_chunk(
@@ -151,6 +162,27 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+CHUNK_CHARS_PER_DOC = 2_000  # a chunk of short documents grows to the text of this many characters a document
+MAX_CHUNK_GROWTH = 64  # ... up to this many times ``size`` documents
+
+
+def document_chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Chunks of at least ``size`` documents; short ones (table rows) are gathered further, up to
+    ``size * CHUNK_CHARS_PER_DOC`` characters of text or ``size * MAX_CHUNK_GROWTH`` documents, so that the
+    per-chunk work (one detection pass side by side, one engine call per leg) is shared by many."""
+    budget, most = size * CHUNK_CHARS_PER_DOC, size * MAX_CHUNK_GROWTH
+    chunk: list[Document] = []
+    chars = 0
+    for d in documents:
+        chunk.append(d)
+        chars += len(d.text)
+        if len(chunk) >= most or (len(chunk) >= size and chars >= budget):
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
 def run_documents(
     documents: Iterable[Document],
     engine: Engine,
@@ -173,7 +205,7 @@ def run_documents(
     stats = stats if stats is not None else RunStats()
     for chunk in chunked(documents, chunk_docs):
         t0 = time.perf_counter()
-        analysed = [analyse(d) for d in chunk]
+        analysed = analyse_many(chunk)
         t1 = time.perf_counter()
         trips = translate_chunk(engine, analysed, pivots, stats, strict, surprisal)
         t2 = time.perf_counter()

@@ -37,9 +37,9 @@ def _factory():
 
 @lru_cache(maxsize=1)
 def _fast():
-    from translate_cmp.lang.langdetect_fast import FastDetector
+    from translate_cmp.lang.langdetect_fast import BatchDetector
 
-    return FastDetector(_factory())
+    return BatchDetector(_factory())
 
 
 def detect(text: str) -> Detection:
@@ -56,6 +56,16 @@ def detect(text: str) -> Detection:
     except (LangDetectException, IndexError):
         return Detection(UNDETERMINED, 0.0)
     return Detection(_CODE_FIXES.get(best.lang, best.lang), round(float(best.prob), 4))
+
+
+def detect_many(texts: list[str]) -> list[Detection]:
+    """:func:`detect` of each text, the documents run side by side (the same answers, a fraction of the time)."""
+    asked = [k for k, text in enumerate(texts) if any(ch.isalpha() for ch in text)]
+    out = [Detection(UNDETERMINED, 0.0)] * len(texts)
+    for k, found in zip(asked, _fast().probabilities_many([texts[k] for k in asked])):
+        if found:
+            out[k] = Detection(_CODE_FIXES.get(found[0].lang, found[0].lang), round(float(found[0].prob), 4))
+    return out
 
 
 FAST_PATH_MIN_DISTINCT = 3  # distinct function words of the document language ...
@@ -107,17 +117,23 @@ def sentence_language(text: str, doc: Detection | None) -> tuple[Detection, str]
     sentence is detected on its own text. The rules that look for foreign sentences need long
     sentences with foreign grammar words, which neither shortcut lets through, so they change no flag.
     """
+    found, how = _shortcut(text, doc)
+    return (found, how) if found is not None else (detect(text), "detected")
+
+
+def _shortcut(text: str, doc: Detection | None) -> tuple[Detection | None, str]:
+    """:func:`sentence_language` where it needs no detector; ``(None, "detected")`` where it does."""
     from translate_cmp.lang.second_opinion import no_language_evidence, plain_words, too_short
 
     if doc is None:
-        return detect(text), "detected"
+        return None, "detected"
     if too_short(text):
         return doc, "short"
     if no_language_evidence(plain_words(text), doc.lang):
         return doc, "no evidence"
     if plainly_in(text, doc.lang):
         return doc, "plain"
-    return detect(text), "detected"
+    return None, "detected"
 
 
 def with_languages(sentences, doc: Detection | None = None, counts: Counter | None = None):
@@ -134,3 +150,16 @@ def with_languages(sentences, doc: Detection | None = None, counts: Counter | No
             counts[how] += 1
         out.append(replace(s, lang=d.lang, lang_prob=d.prob))
     return out
+
+
+def with_languages_many(batch: list[tuple[list, Detection | None]]) -> list[list]:
+    """:func:`with_languages` of each ``(sentences, document detection)``, the sentences that need the
+    detector detected together (:func:`detect_many`)."""
+    from dataclasses import replace
+
+    found = [[_shortcut(s.text, doc)[0] for s in sentences] for sentences, doc in batch]
+    asked = [(k, j) for k, row in enumerate(found) for j, d in enumerate(row) if d is None]
+    for (k, j), d in zip(asked, detect_many([batch[k][0][j].text for k, j in asked])):
+        found[k][j] = d
+    return [[replace(s, lang=d.lang, lang_prob=d.prob) for s, d in zip(sentences, row)]
+            for (sentences, _), row in zip(batch, found)]
