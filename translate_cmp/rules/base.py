@@ -176,5 +176,6 @@ def _serves(rule: type[Rule], lang: str) -> tuple[bool, bool]:
     from translate_cmp.lang.profile import language
 
     record = language(lang)
-    fits = ("spaced" not in rule.requires or record.spaced) and ("latin" not in rule.requires or record.script == "LATIN")
+    fits = ("spaced" not in rule.requires or record.spaced) and (
+        "latin" not in rule.requires or record.script == "LATIN")
     return fits, "nouns" in rule.requires and record.capitalises_nouns

@@ -6,6 +6,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from translate_cmp.engines import auto_engine, create_engine
@@ -35,6 +36,8 @@ from translate_cmp.run.signature import RunSignature
 from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.writers import open_writers
 from translate_cmp.writers.gate import Gate, GateTally, load_baseline
+
+NOT_RUN_LISTED = 10_000  # run.json's rules_not_run names this many documents; a count stands for the others
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     scorer = SentenceScorer()
     rule_docs = {r.code: r.summary for r in rules}
     not_run: dict[str, dict] = {}  # per document: the selected rules that do not serve its language
+    not_run_more = 0  # documents past the first NOT_RUN_LISTED that would have been listed
+    not_run_for = lru_cache(maxsize=256)(lambda lang: rules_not_run(rules, lang))
 
     def skip(error: FileError) -> None:
         stats.input_errors.append(error)
@@ -135,8 +140,11 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         for result in execute(config.executor, read_documents(config.paths, config.read, on_error=skip), work):
             rows = writers.write(result, rule_docs)
             tally.add((flag, fp) for flag, fp, _ in rows.findings())
-            if missing := rules_not_run(rules, result.lang):
-                not_run[result.document.doc_id] = {"lang": result.lang, "rules": missing}
+            if missing := not_run_for(result.lang):
+                if len(not_run) < NOT_RUN_LISTED:
+                    not_run[result.document.doc_id] = {"lang": result.lang, "rules": missing}
+                else:  # a table of a million rows: the first documents stand for the rest, memory stays flat
+                    not_run_more += 1
         if stats.input_errors and not stats.documents:
             raise InputsFailed(len(stats.input_errors))  # nothing to publish; the old outputs stay
         for error in stats.input_errors:  # after every good document, in the order they were met
@@ -152,6 +160,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             **base_manifest(engine, rule_docs, scorer, stats, started),
             "settings": settings_manifest(config),
             "rules_not_run": not_run,
+            **({"rules_not_run_unlisted": not_run_more} if not_run_more else {}),
             "gate": tally.to_json(),
             "untranslated": [f"{s}->{p}" for s, p in sorted(stats.untranslated_pairs)],
             "input_errors": [asdict(e) for e in stats.input_errors],
