@@ -90,7 +90,8 @@ def analyse_many(documents: Sequence[Document]) -> list[Analysed]:
     plain = [d for d in documents if not (d.unit is not None and d.unit.target_lang)]
     found = dict(zip(map(id, plain), detect_many([d.text for d in plain])))
     segmented = [(segment(d, found[id(d)].lang), found[id(d)]) for d in plain]
-    languages = dict(zip(map(id, plain), with_languages_many(segmented)))
+    known = {d.text: found[id(d)] for d in plain}
+    languages = dict(zip(map(id, plain), with_languages_many(segmented, known)))
     return [Analysed(d, found[id(d)].lang, found[id(d)].prob, languages[id(d)]) if id(d) in found else analyse(d)
             for d in documents]
 

@@ -152,14 +152,19 @@ def with_languages(sentences, doc: Detection | None = None, counts: Counter | No
     return out
 
 
-def with_languages_many(batch: list[tuple[list, Detection | None]]) -> list[list]:
+def with_languages_many(batch: list[tuple[list, Detection | None]], known: dict[str, Detection] | None = None
+                        ) -> list[list]:
     """:func:`with_languages` of each ``(sentences, document detection)``, the sentences that need the
-    detector detected together (:func:`detect_many`)."""
+    detector detected together (:func:`detect_many`). ``known``: texts already detected (a one-sentence
+    document's sentence is its text: detected once)."""
     from dataclasses import replace
 
-    found = [[_shortcut(s.text, doc)[0] for s in sentences] for sentences, doc in batch]
+    known = known or {}
+    found = [[_shortcut(s.text, doc)[0] or known.get(s.text) for s in sentences] for sentences, doc in batch]
     asked = [(k, j) for k, row in enumerate(found) for j, d in enumerate(row) if d is None]
-    for (k, j), d in zip(asked, detect_many([batch[k][0][j].text for k, j in asked])):
-        found[k][j] = d
+    texts = list(dict.fromkeys(batch[k][0][j].text for k, j in asked))  # each distinct text once
+    detected = dict(zip(texts, detect_many(texts)))
+    for k, j in asked:
+        found[k][j] = detected[batch[k][0][j].text]
     return [[replace(s, lang=d.lang, lang_prob=d.prob) for s, d in zip(sentences, row)]
             for (sentences, _), row in zip(batch, found)]
