@@ -17,9 +17,10 @@ def _docs(n: int, chars: int) -> list[Document]:
 
 
 def test_short_documents_are_gathered_into_bigger_chunks_long_ones_are_not():
-    short = list(document_chunks(_docs(1000, 100), 8))  # 8 documents of 100 characters: far under the budget
+    short = list(document_chunks(_docs(1000, 100), 8, 8 * CHUNK_CHARS_PER_DOC))  # far under the budget
     assert [len(c) for c in short] == [8 * CHUNK_CHARS_PER_DOC // 100] * 6 + [40]
-    long = list(document_chunks(_docs(20, 5000), 8))
+    long = list(document_chunks(_docs(20, 5000), 8, 8 * CHUNK_CHARS_PER_DOC))
+    assert [len(c) for c in document_chunks(_docs(20, 100), 8)] == [8, 8, 4]  # no budget: exactly 8
     assert [len(c) for c in long] == [8, 8, 4]
     assert [d.doc_id for c in short for d in c] == [f"d{i}" for i in range(1000)]  # input order kept
 

@@ -163,15 +163,19 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-CHUNK_CHARS_PER_DOC = 2_000  # a chunk of short documents grows to the text of this many characters a document
-MAX_CHUNK_GROWTH = 64  # ... up to this many times ``size`` documents
+CHUNK_DOCS = 64  # documents a chunk holds at least (--chunk-docs)
+CHUNK_CHARS_PER_DOC = 2_000  # by default a chunk of short documents grows to this much text a document ...
+MAX_CHUNK_GROWTH = 64  # ... up to this many times its documents
 
 
-def document_chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """Chunks of at least ``size`` documents; short ones (table rows) are gathered further, up to
-    ``size * CHUNK_CHARS_PER_DOC`` characters of text or ``size * MAX_CHUNK_GROWTH`` documents, so that the
-    per-chunk work (one detection pass side by side, one engine call per leg) is shared by many."""
-    budget, most = size * CHUNK_CHARS_PER_DOC, size * MAX_CHUNK_GROWTH
+def document_chunks(documents: Iterable[Document], size: int, chars: int | None = None) -> Iterator[list[Document]]:
+    """Chunks of ``size`` documents; with ``chars``, short ones (table rows) are gathered further, up to
+    ``chars`` characters of text or ``size * MAX_CHUNK_GROWTH`` documents, so that the per-chunk work (one
+    detection pass side by side, one engine call per leg) is shared by many."""
+    if chars is None:
+        yield from chunked(documents, size)
+        return
+    budget, most = chars, size * MAX_CHUNK_GROWTH
     chunk: list[Document] = []
     chars = 0
     for d in documents:

@@ -125,8 +125,8 @@ def _output_options(command):
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
               help="Processes for detection, segmentation and the rules (--executor local): 0 (default) one per "
                    "usable core, 1 this process only. The outputs do not depend on it.")
-@click.option("--chunk-docs", type=click.IntRange(min=1), default=64, hidden=True,
-              help="Documents translated together per chunk (memory vs batching).")
+@click.option("--chunk-docs", type=click.IntRange(min=1), default=None, hidden=True,
+              help="Documents translated together per chunk (memory vs batching); default 64, more when short.")
 def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, follow_links, text_column, id_column,
         source_column, target_column, source_lang, target_lang, quality, executor, cache_dir, no_cache, surprisal,
         strict, baseline, jobs, chunk_docs) -> None:

@@ -16,7 +16,7 @@ from translate_cmp.engines.cache import CachingEngine, with_cache
 from translate_cmp.engines.none import NoneEngine
 from translate_cmp.engines.side_by_side import expand_pivots, split_tag
 from translate_cmp.errors import InputsFailed
-from translate_cmp.pipeline import INSTALL_HINT, RunStats
+from translate_cmp.pipeline import CHUNK_CHARS_PER_DOC, CHUNK_DOCS, INSTALL_HINT, RunStats
 from translate_cmp.readers import FileError, ReadOptions, check_paths, link_notice, read_documents, skipped_links
 from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
@@ -51,7 +51,7 @@ class JobConfig:
     fail_on: Severity | None = None
     formats: tuple[str, ...] = ("csv", "jsonl", "html")
     read: ReadOptions = field(default_factory=ReadOptions)
-    chunk_docs: int = 64
+    chunk_docs: int | None = None  # None: 64, short documents gathered further (pipeline.document_chunks)
     engine_options: dict = field(default_factory=dict)  # overrides what ``quality`` picks
     quality: str = DEFAULT_QUALITY  # fast | balanced | best: beam size, quantisation (engines.argos_quality)
     executor: str = "local"  # local | ray (translate_cmp.run.executors)
@@ -106,7 +106,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         engine=engine.name, engine_options=options, use_cache=config.cache, cache_dir=config.cache_dir,
         select=config.select, ignore=config.ignore, pivots=expand_pivots(config.engine, config.pivots),
         strict=config.engine == "argos",
-        chunk_docs=config.chunk_docs, jobs=config.jobs,
+        chunk_docs=config.chunk_docs or CHUNK_DOCS, jobs=config.jobs,
+        chunk_chars=None if config.chunk_docs else CHUNK_DOCS * CHUNK_CHARS_PER_DOC,
         surprisal=config.surprisal and any(r.code == SURPRISAL_RULE for r in rules),
     )
     memo: RunMemo | None = None
@@ -183,7 +184,7 @@ def settings_manifest(config: JobConfig) -> dict:
     """run.json's ``settings``: the job's configuration as given."""
     return {
         **{k: v for k, v in asdict(config).items() if k not in ("read", "engine_options", "out_dir", "paths")},
-        "paths": list(config.paths), "out_dir": str(config.out_dir),
+        "paths": list(config.paths), "out_dir": str(config.out_dir), "chunk_docs": config.chunk_docs or CHUNK_DOCS,
         "fail_on": str(config.fail_on) if config.fail_on else None,
         "read": asdict(config.read),
     }

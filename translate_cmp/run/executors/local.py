@@ -14,7 +14,7 @@ def run_local(documents: Iterable[Document], work: Work) -> Iterator[DocumentRes
     """The pipeline in this process; results in input order."""
     memo = result_memo(work.engine, work.rules, work.spec)
     before = cache_counts(work.engine)
-    for chunk in document_chunks(documents, work.spec.chunk_docs):
+    for chunk in document_chunks(documents, work.spec.chunk_docs, work.spec.chunk_chars):
         results = process_chunk(chunk, work, memo)
         yield from results
         work.chunk_done(results, len(chunk))

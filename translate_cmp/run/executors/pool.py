@@ -196,7 +196,7 @@ def run_pool(documents: Iterable[Document], work: Work, *, jobs: int) -> Iterato
     before = cache_counts(work.engine)
     pending: deque[_Pending] = deque()
     try:
-        for chunk in document_chunks(documents, work.spec.chunk_docs):
+        for chunk in document_chunks(documents, work.spec.chunk_docs, work.spec.chunk_chars):
             pending.append(runner.submit(chunk))
             while len(pending) > LOOKAHEAD:
                 yield from _emit(runner, pending.popleft())
