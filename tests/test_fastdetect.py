@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from langdetect.lang_detect_exception import LangDetectException
 
-from translate_cmp.lang.detect import _factory, detect
-from translate_cmp.lang.langdetect_fast import FastDetector, cleaned
+from translate_cmp.lang.detect import _factory, detect, detect_many
+from translate_cmp.lang.langdetect_fast import BatchDetector, FastDetector, cleaned
 from translate_cmp.segment import split_spans
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,3 +83,16 @@ def test_long_text_is_cut_where_langdetect_cuts_it():
     text = "The minister said the talks would continue next week. " * 400  # 22,000 characters
     detector = FastDetector(_factory())
     assert _fast(detector, text) == _reference(text)
+
+
+def test_many_documents_side_by_side_give_the_same_probabilities():
+    """BatchDetector runs documents in lockstep, each from its own place in the shared random stream; every
+    probability must be the one FastDetector (and so langdetect) gives the document alone."""
+    texts = _texts() + ["123 456 !!!", ""]  # no features: None, where FastDetector raises
+    one = FastDetector(_factory())
+    alone = [_fast(one, t) for t in texts]
+    together = BatchDetector(_factory()).probabilities_many(texts)
+    together = [type(LangDetectException(0, "")).__name__ if found is None else [(x.lang, x.prob) for x in found]
+                for found in together]
+    assert [k for k, (a, b) in enumerate(zip(alone, together)) if a != b] == []
+    assert detect_many(texts[:40]) == [detect(t) for t in texts[:40]]

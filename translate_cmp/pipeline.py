@@ -17,7 +17,7 @@ from translate_cmp.align import one_to_one
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.round_trip import pivots_for, round_trip
 from translate_cmp.errors import InputError
-from translate_cmp.lang.detect import detect, with_languages
+from translate_cmp.lang.detect import detect, detect_many, with_languages, with_languages_many
 from translate_cmp.records import Document, DocumentResult, RoundTrip, Sentence, SentenceResult, Severity
 from translate_cmp.rules.base import Rule
 from translate_cmp.rules.flag import flag_document
@@ -91,6 +91,18 @@ def analyse(document: Document) -> Analysed:
     return Analysed(document, found.lang, found.prob, sentences)
 
 
+def analyse_many(documents: Sequence[Document]) -> list[Analysed]:
+    """:func:`analyse` of each document, the languages of all of them detected together (the same answers:
+    :func:`translate_cmp.lang.detect.detect_many`)."""
+    plain = [d for d in documents if not (d.unit is not None and d.unit.target_lang)]
+    found = dict(zip(map(id, plain), detect_many([d.text for d in plain])))
+    segmented = [(segment(d, found[id(d)].lang), found[id(d)]) for d in plain]
+    known = {d.text: found[id(d)] for d in plain}
+    languages = dict(zip(map(id, plain), with_languages_many(segmented, known)))
+    return [Analysed(d, found[id(d)].lang, found[id(d)].prob, languages[id(d)]) if id(d) in found else analyse(d)
+            for d in documents]
+
+
 def translate_chunk(
     engine: Engine, chunk: Sequence[Analysed], pivots: Sequence[str], stats: RunStats, strict: bool,
     surprisal: bool = True,
@@ -161,6 +173,31 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+CHUNK_DOCS = 64  # documents a chunk holds at least (--chunk-docs)
+CHUNK_CHARS_PER_DOC = 2_000  # by default a chunk of short documents grows to this much text a document ...
+MAX_CHUNK_GROWTH = 64  # ... up to this many times its documents
+
+
+def document_chunks(documents: Iterable[Document], size: int, chars: int | None = None) -> Iterator[list[Document]]:
+    """Chunks of ``size`` documents; with ``chars``, short ones (table rows) are gathered further, up to
+    ``chars`` characters of text or ``size * MAX_CHUNK_GROWTH`` documents, so that the per-chunk work (one
+    detection pass side by side, one engine call per leg) is shared by many."""
+    if chars is None:
+        yield from chunked(documents, size)
+        return
+    budget, most = chars, size * MAX_CHUNK_GROWTH
+    chunk: list[Document] = []
+    chars = 0
+    for d in documents:
+        chunk.append(d)
+        chars += len(d.text)
+        if len(chunk) >= most or (len(chunk) >= size and chars >= budget):
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
 def run_documents(
     documents: Iterable[Document],
     engine: Engine,
@@ -183,7 +220,7 @@ def run_documents(
     stats = stats if stats is not None else RunStats()
     for chunk in chunked(documents, chunk_docs):
         t0 = time.perf_counter()
-        analysed = [analyse(d) for d in chunk]
+        analysed = analyse_many(chunk)
         t1 = time.perf_counter()
         trips = translate_chunk(engine, analysed, pivots, stats, strict, surprisal)
         t2 = time.perf_counter()

@@ -150,8 +150,8 @@ def _output_options(command):
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
               help="Processes for detection, segmentation and the rules (--executor local): 0 (default) one per "
                    "usable core, 1 this process only. The outputs do not depend on it.")
-@click.option("--chunk-docs", type=click.IntRange(min=1), default=64, hidden=True,
-              help="Documents translated together per chunk (memory vs batching).")
+@click.option("--chunk-docs", type=click.IntRange(min=1), default=None, hidden=True,
+              help="Documents translated together per chunk (memory vs batching); default 64, more when short.")
 @config_option
 @glossary_option
 def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encoding, follow_links, root, text_column,

@@ -39,9 +39,9 @@ def _factory():
 
 @lru_cache(maxsize=1)
 def _fast():
-    from translate_cmp.lang.langdetect_fast import FastDetector
+    from translate_cmp.lang.langdetect_fast import BatchDetector
 
-    return FastDetector(_factory())
+    return BatchDetector(_factory())
 
 
 def detect(text: str, galician: bool = True) -> Detection:
@@ -66,6 +66,21 @@ def detect(text: str, galician: bool = True) -> Detection:
         if is_galician(text):
             lang = "gl"
     return Detection(lang, round(float(best.prob), 4))
+
+
+def detect_many(texts: list[str], galician: bool = True) -> list[Detection]:
+    """:func:`detect` of each text, the documents run side by side (the same answers, a fraction of the time)."""
+    asked = [k for k, text in enumerate(texts) if any(ch.isalpha() for ch in text)]
+    out = [Detection(UNDETERMINED, 0.0)] * len(texts)
+    for k, found in zip(asked, _fast().probabilities_many([texts[k] for k in asked])):
+        if found:
+            lang = _CODE_FIXES.get(found[0].lang, found[0].lang)
+            if galician and lang in GALICIAN_LOOKALIKES:
+                from translate_cmp.lang.galician import is_galician
+
+                lang = "gl" if is_galician(texts[k]) else lang
+            out[k] = Detection(lang, round(float(found[0].prob), 4))
+    return out
 
 
 FAST_PATH_MIN_DISTINCT = 3  # distinct function words of the document language ...
@@ -117,25 +132,36 @@ def sentence_language(text: str, doc: Detection | None) -> tuple[Detection, str]
     sentence is detected on its own text. The rules that look for foreign sentences need long
     sentences with foreign grammar words, which neither shortcut lets through, so they change no flag.
     """
+    found, how = _shortcut(text, doc)
+    if found is not None:
+        return found, how
+    return _in_galician_document(text, doc, detect(text, galician=False)), "detected"
+
+
+def _shortcut(text: str, doc: Detection | None) -> tuple[Detection | None, str]:
+    """:func:`sentence_language` where it needs no detector; ``(None, "detected")`` where it does."""
     from translate_cmp.lang.second_opinion import no_language_evidence, plain_words, too_short
 
     if doc is None:
-        return detect(text), "detected"
+        return None, "detected"
     if too_short(text):
         return doc, "short"
     if no_language_evidence(plain_words(text), doc.lang):
         return doc, "no evidence"
     if plainly_in(text, doc.lang):
         return doc, "plain"
-    # Galician told apart only in a Galician document: a sentence is little evidence, and Spanish or Portuguese
-    # documents keep langdetect's answer (2 of 400 Portuguese sentences read as Galician otherwise)
-    found = detect(text, galician=False)
-    if doc.lang == "gl" and found.lang in GALICIAN_LOOKALIKES:
+    return None, "detected"
+
+
+def _in_galician_document(text: str, doc: Detection | None, found: Detection) -> Detection:
+    """Galician told apart only in a Galician document: a sentence is little evidence, and Spanish or Portuguese
+    documents keep langdetect's answer (2 of 400 Portuguese sentences read as Galician otherwise)."""
+    if doc is not None and doc.lang == "gl" and found.lang in GALICIAN_LOOKALIKES:
         from translate_cmp.lang.galician import may_be_galician
 
         if may_be_galician(text, found.lang):
-            return Detection("gl", found.prob), "detected"
-    return found, "detected"
+            return Detection("gl", found.prob)
+    return found
 
 
 def with_languages(sentences, doc: Detection | None = None, counts: Counter | None = None):
@@ -152,3 +178,22 @@ def with_languages(sentences, doc: Detection | None = None, counts: Counter | No
             counts[how] += 1
         out.append(replace(s, lang=d.lang, lang_prob=d.prob))
     return out
+
+
+def with_languages_many(batch: list[tuple[list, Detection | None]], known: dict[str, Detection] | None = None
+                        ) -> list[list]:
+    """:func:`with_languages` of each ``(sentences, document detection)``, the sentences that need the
+    detector detected together (:func:`detect_many`). ``known``: texts already detected (a one-sentence
+    document's sentence is its text: detected once)."""
+    from dataclasses import replace
+
+    known = known or {}
+    found = [[_shortcut(s.text, doc)[0] or known.get(s.text) for s in sentences] for sentences, doc in batch]
+    asked = [(k, j) for k, row in enumerate(found) for j, d in enumerate(row) if d is None]
+    texts = list(dict.fromkeys(batch[k][0][j].text for k, j in asked))  # each distinct text once
+    detected = dict(zip(texts, detect_many(texts, galician=False)))
+    for k, j in asked:
+        text = batch[k][0][j].text
+        found[k][j] = _in_galician_document(text, batch[k][1], detected[text])
+    return [[replace(s, lang=d.lang, lang_prob=d.prob) for s, d in zip(sentences, row)]
+            for (sentences, _), row in zip(batch, found)]

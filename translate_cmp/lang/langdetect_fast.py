@@ -167,3 +167,174 @@ class FastDetector:
         result = [Language(lang, p) for lang, p in zip(self.langlist, langprob) if p > Detector.PROB_THRESHOLD]
         result.sort(reverse=True)
         return result
+
+
+class _Stream:
+    """The 32-bit words a ``random.Random`` seeded with ``seed`` returns, in order, grown on demand.
+
+    Every detection re-seeds its generator with the factory's seed, so every document draws from the
+    same stream of words; what differs is how many each draw uses (rejection sampling) and where the
+    Gaussian draws fall."""
+
+    def __init__(self, seed):
+        import random
+
+        self.rng = random.Random(seed)
+        self.words = np.empty(0, dtype=np.int64)
+
+    def upto(self, n: int) -> np.ndarray:
+        if n > len(self.words):
+            more = max(n - len(self.words), len(self.words), 1 << 16)
+            raw = self.rng.getrandbits(32 * more).to_bytes(4 * more, "little")  # words in order, low first
+            self.words = np.concatenate((self.words, np.frombuffer(raw, dtype="<u4").astype(np.int64)))
+        return self.words
+
+
+def _res53(a: int, b: int) -> float:
+    """``random.random()`` from two words."""
+    return ((a >> 5) * 67108864.0 + (b >> 6)) * (1.0 / 9007199254740992.0)
+
+
+def _gauss_pair(w: list[int]) -> tuple[float, float]:
+    """``random.gauss``'s two values (returned, then kept for the next call) from four words: two
+    ``random()`` calls of two words each, Box-Muller as Python computes it."""
+    import math
+
+    res53 = _res53
+    x2pi = res53(w[0], w[1]) * (2 * math.pi)
+    g2rad = math.sqrt(-2.0 * math.log(1.0 - res53(w[2], w[3])))
+    return math.cos(x2pi) * g2rad, math.sin(x2pi) * g2rad
+
+
+class BatchDetector(FastDetector):
+    """:meth:`FastDetector.probabilities` for many texts at once, the same answers bit for bit.
+
+    The documents run side by side: each keeps its own place in the shared random stream, its own
+    trial, iteration count and probabilities, and every step multiplies one sampled n-gram row into
+    every document's probabilities with one numpy call. Between two convergence tests a document
+    multiplies five rows (one right after a trial starts), in the order it draws them, so each
+    product is the very one :meth:`FastDetector.probabilities` computes. The last few slow documents
+    finish one at a time (:meth:`FastDetector.probabilities`), where a step for all would cost more."""
+
+    ALONE = 4  # documents left that finish one at a time
+
+    def __init__(self, factory):
+        super().__init__(factory)
+        self._stream: _Stream | None = None
+
+    def probabilities_many(self, texts: list[str]) -> list[list | None]:
+        """Per text, what :meth:`FastDetector.probabilities` returns, or None where it raises (no features)."""
+        from langdetect.detector import Detector
+        from langdetect.language import Language
+
+        detector = self.factory.create()
+        if self._stream is None:
+            self._stream = _Stream(detector.seed)
+        rows_of = [self._rows(cleaned(t, detector.max_text_length)) for t in texts]
+        out: list[list | None] = [None] * len(texts)
+        todo = [k for k, rows in enumerate(rows_of) if rows]
+        if len(todo) <= self.ALONE or detector.prior_map is not None:
+            for k in todo:
+                out[k] = self.probabilities(texts[k])
+            return out
+        n_langs, n_trial = len(self.langlist), detector.n_trial
+        flat = np.concatenate([np.asarray(rows_of[k], dtype=np.int64) for k in todo])
+        n = np.array([len(rows_of[k]) for k in todo], dtype=np.int64)
+        start = np.concatenate(([0], np.cumsum(n)[:-1]))
+        shift = 32 - np.array([int(v).bit_length() for v in n.tolist()], dtype=np.int64)
+        matrix = self._matrix
+        docs = np.array(todo, dtype=np.int64)  # which text each active row is
+        pos = np.zeros(len(todo), dtype=np.int64)  # each document's place in the random stream
+        prob = np.full((len(todo), n_langs), 1.0 / n_langs)
+        langprob = np.zeros((len(todo), n_langs))
+        checked = np.full(len(todo), -1, dtype=np.int64)  # the iteration of the last test (-1: trial starts)
+        trial = np.zeros(len(todo), dtype=np.int64)
+        weight = np.empty(len(todo))  # alpha / BASE_FREQ of each document's trial
+        kept: list[float | None] = [None] * len(todo)  # random.gauss's second value, per document
+        words = self._stream.upto(1 << 16)
+
+        def start_trials(which: np.ndarray) -> None:
+            """A new trial for each of ``which``: ``random.gauss`` (four words every second call), fresh
+            probabilities."""
+            nonlocal words
+            needs = which[[kept[r] is None for r in which.tolist()]]
+            if needs.size:
+                words = self._stream.upto(int(pos[needs].max()) + 4)
+                for r, w in zip(needs.tolist(), words[pos[needs, None] + np.arange(4)].tolist()):
+                    kept[r] = _gauss_pair(w)
+                pos[needs] += 4
+            z = []
+            for r in which.tolist():
+                pair = kept[r]
+                if isinstance(pair, tuple):  # drawn just now: the first value, the second kept
+                    z.append(pair[0])
+                    kept[r] = pair[1]
+                else:
+                    z.append(pair)
+                    kept[r] = None
+            weight[which] = [(detector.alpha + g * Detector.ALPHA_WIDTH) / Detector.BASE_FREQ for g in z]
+            prob[which] = 1.0 / n_langs
+            checked[which] = -1
+
+        def draw(rows: np.ndarray) -> np.ndarray:
+            """``random._randbelow(n)`` for each of ``rows``: its sample, its stream moved on."""
+            nonlocal words
+            if int(pos[rows].max()) + 64 >= len(words):
+                words = self._stream.upto(int(pos.max()) + (1 << 16))
+            p = pos[rows]
+            sh, limit = shift[rows], n[rows]
+            v = words[p] >> sh
+            bad = np.flatnonzero(v >= limit)
+            while bad.size:
+                p[bad] += 1
+                if int(p[bad].max()) >= len(words):
+                    words = self._stream.upto(int(p.max()) + (1 << 16))
+                v[bad] = words[p[bad]] >> sh[bad]
+                bad = bad[v[bad] >= limit[bad]]
+            pos[rows] = p + 1
+            return v
+
+        start_trials(np.arange(len(todo)))
+        buf = np.empty_like(prob)
+        while len(docs) > self.ALONE:
+            if len(buf) != len(docs):
+                buf = np.empty_like(prob)
+            fresh = np.flatnonzero(checked < 0)  # a trial starts: one draw before the test
+            going = np.flatnonzero(checked >= 0)  # mid-trial: five draws before the next test
+            picked = np.empty(len(docs), dtype=np.int64)
+            for step in range(5):
+                if step == 0:
+                    picked = flat[start + draw(np.arange(len(docs)))]
+                elif not going.size:
+                    break
+                else:
+                    picked[going] = flat[start[going] + draw(going)]
+                np.take(matrix, picked, axis=0, out=buf)
+                buf += weight[:, None]  # alpha / BASE_FREQ + p(ngram | lang), as langdetect adds them
+                if step and fresh.size:
+                    buf[fresh] = 1.0  # those tested after their first draw
+                prob *= buf
+            checked += np.where(checked >= 0, 5, 1)
+            prob /= np.cumsum(prob, axis=1)[:, -1:]  # summed left to right, as langdetect sums
+            ended = np.flatnonzero((prob.max(axis=1) > Detector.CONV_THRESHOLD)
+                                   | (checked >= Detector.ITERATION_LIMIT))
+            if not ended.size:
+                continue
+            langprob[ended] += prob[ended] / n_trial
+            trial[ended] += 1
+            start_trials(ended[trial[ended] < n_trial])
+            done = trial >= n_trial
+            for r in np.flatnonzero(done).tolist():
+                above = np.flatnonzero(langprob[r] > Detector.PROB_THRESHOLD).tolist()
+                found = [Language(self.langlist[j], p) for j, p in zip(above, langprob[r, above].tolist())]
+                found.sort(reverse=True)
+                out[int(docs[r])] = found
+            if done.any():
+                keep = ~done
+                docs, pos, prob, langprob, checked, trial, weight = (
+                    a[keep] for a in (docs, pos, prob, langprob, checked, trial, weight))
+                n, start, shift = n[keep], start[keep], shift[keep]
+                kept = [g for g, k in zip(kept, keep.tolist()) if k]
+        for k in docs.tolist():
+            out[k] = self.probabilities(texts[k])
+        return out

@@ -57,9 +57,10 @@ class TableReader:
                     if text is None or (isinstance(text, float) and text != text):
                         text = ""
                     name = str(ident) if ident is not None and str(ident) != "" else f"{doc_id}:{row}"
-                    if name in seen:
-                        raise InputError(f"{path}: row {row}", f"duplicate id {name!r} (first in row {seen[name]})")
-                    seen[name] = row
+                    if options.id_column:  # names made of the row number are distinct: not remembered
+                        if name in seen:
+                            raise InputError(f"{path}: row {row}", f"duplicate id {name!r} (first in row {seen[name]})")
+                        seen[name] = row
                     yield Document(name, f"{path}:{row}", str(text), enc.recorded)
         except UnicodeDecodeError as exc:
             raise InputError(str(path), f"not valid {enc.codec} (byte {exc.start}); pass --encoding") from None

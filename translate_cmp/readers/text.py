@@ -14,5 +14,5 @@ class TextReader:
     suffixes = (".txt", ".text", ".md")
 
     def read(self, path: Path, doc_id: str, options: ReadOptions) -> Iterator[Document]:
-        decoded = decode_file(path, options.encoding)
+        decoded = decode_file(path, options.encoding, one_document=True)
         yield Document(doc_id, str(path), decoded.text, decoded.encoding)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from translate_cmp.records import Document, RoundTrip, Scores, Sentence, Severity
@@ -130,25 +131,12 @@ class Rule:
     @classmethod
     def serves(cls, lang: str) -> bool:
         """Whether the rule runs on documents in langdetect language ``lang``."""
-        if (cls.languages is not None and lang not in cls.languages) or lang in cls.except_languages:
-            return False
-        if not cls.requires:
-            return True
-        from translate_cmp.lang.profile import language
-
-        record = language(lang)
-        if "nouns" in cls.requires and record.capitalises_nouns:
+        fits, needs_dictionary = _serves(cls, lang)
+        if needs_dictionary and fits:
             from translate_cmp.lang.hunspell import available
 
-            if not available(lang):
-                return False  # German capitals say nothing without the dictionary that knows its nouns
-        if "analyser" in cls.requires:
-            from translate_cmp.lang.analyser import available as analyser_available
-
-            if not analyser_available(lang):
-                return False  # the language's Apertium analyser (lang/analyser.py) is not installed
-        return ("spaced" not in cls.requires or record.spaced) and (
-            "latin" not in cls.requires or record.script == "LATIN")
+            return available(lang)  # German capitals say nothing without the dictionary that knows its nouns
+        return fits
 
     @classmethod
     def languages_label(cls) -> str:
@@ -195,3 +183,23 @@ class SurfaceRule(Rule):
     def find(self, ctx: RuleContext) -> Iterator[Hit]:  # pragma: no cover - interface
         raise NotImplementedError
         yield
+
+
+@lru_cache(maxsize=4096)
+def _serves(rule: type[Rule], lang: str) -> tuple[bool, bool]:
+    """What :meth:`Rule.serves` decides from the rule's declarations and the language's record alone (asked
+    for every sentence: cached), and whether it needs the language's Hunspell dictionary besides."""
+    if (rule.languages is not None and lang not in rule.languages) or lang in rule.except_languages:
+        return False, False
+    if not rule.requires:
+        return True, False
+    from translate_cmp.lang.profile import language
+
+    record = language(lang)
+    fits = ("spaced" not in rule.requires or record.spaced) and (
+        "latin" not in rule.requires or record.script == "LATIN")
+    if fits and "analyser" in rule.requires:
+        from translate_cmp.lang.analyser import available as analyser_available
+
+        fits = analyser_available(lang)  # the language's Apertium analyser (lang/analyser.py) is installed
+    return fits, "nouns" in rule.requires and record.capitalises_nouns

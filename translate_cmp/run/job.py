@@ -6,6 +6,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from translate_cmp.engines import auto_engine, create_engine
@@ -15,7 +16,7 @@ from translate_cmp.engines.cache import CachingEngine, with_cache
 from translate_cmp.engines.routes import plan_entries
 from translate_cmp.engines.side_by_side import expand_pivots, split_tag
 from translate_cmp.errors import InputError, InputsFailed
-from translate_cmp.pipeline import RunStats
+from translate_cmp.pipeline import CHUNK_CHARS_PER_DOC, CHUNK_DOCS, RunStats
 from translate_cmp.readers import (
     FileError,
     ReadOptions,
@@ -48,6 +49,8 @@ from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.writers import open_writers
 from translate_cmp.writers.gate import Gate, GateTally, load_baseline
 
+NOT_RUN_LISTED = 10_000  # run.json's rules_not_run names this many documents; a count stands for the others
+
 
 @dataclass(frozen=True)
 class JobConfig:
@@ -60,7 +63,7 @@ class JobConfig:
     fail_on: Severity | None = None
     formats: tuple[str, ...] = ("csv", "jsonl", "html")
     read: ReadOptions = field(default_factory=ReadOptions)
-    chunk_docs: int = 64
+    chunk_docs: int | None = None  # None: 64, short documents gathered further (pipeline.document_chunks)
     engine_options: dict = field(default_factory=dict)  # overrides what ``quality`` picks
     quality: str = DEFAULT_QUALITY  # fast | balanced | best: beam size, quantisation (engines.argos_quality)
     executor: str = "local"  # local | ray (translate_cmp.run.executors)
@@ -130,7 +133,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         pivots=expand_pivots(config.engine, config.pivots or ("es",)) if "," in config.engine
         else plan_entries(engine, config.pivots),
         strict=config.engine == "argos",
-        chunk_docs=config.chunk_docs, jobs=config.jobs, settings=settings,
+        chunk_docs=config.chunk_docs or CHUNK_DOCS, jobs=config.jobs, settings=settings,
+        chunk_chars=None if config.chunk_docs else CHUNK_DOCS * CHUNK_CHARS_PER_DOC,
         surprisal=config.surprisal and any(r.code == SURPRISAL_RULE for r in rules),
     )
     memo: RunMemo | None = None
@@ -152,6 +156,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     scorer = SentenceScorer()
     rule_docs = {r.code: r.summary for r in rules}
     not_run: dict[str, dict] = {}  # per document: the selected rules that do not serve its language
+    not_run_more = 0  # documents past the first NOT_RUN_LISTED that would have been listed
+    not_run_for = lru_cache(maxsize=256)(lambda lang: rules_not_run(rules, lang))
 
     def skip(error: FileError) -> None:
         stats.input_errors.append(error)
@@ -165,8 +171,11 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
                                                                   exclude=(config.out_dir,)), work):
             rows = writers.write(result, rule_docs)
             tally.add((flag, fp) for flag, fp, _ in rows.findings())
-            if missing := rules_not_run(rules, result.lang):
-                not_run[result.document.doc_id] = {"lang": result.lang, "rules": missing}
+            if missing := not_run_for(result.lang):
+                if len(not_run) < NOT_RUN_LISTED:
+                    not_run[result.document.doc_id] = {"lang": result.lang, "rules": missing}
+                else:  # a table of a million rows: the first documents stand for the rest, memory stays flat
+                    not_run_more += 1
         if stats.input_errors and not stats.documents:
             raise InputsFailed(len(stats.input_errors))  # nothing to publish; the old outputs stay
         for error in stats.input_errors:  # after every good document, in the order they were met
@@ -182,6 +191,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             **base_manifest(engine, rule_docs, scorer, stats, started),
             "settings": settings_manifest(config),
             "rules_not_run": not_run,
+            **({"rules_not_run_unlisted": not_run_more} if not_run_more else {}),
             "gate": tally.to_json(),
             "untranslated": [f"{s}->{p}" for s, p in sorted(stats.untranslated_pairs)],
             "routes": routes,
@@ -242,7 +252,7 @@ def settings_manifest(config: JobConfig) -> dict:
     """run.json's ``settings``: the job's configuration as given."""
     return {
         **{k: v for k, v in asdict(config).items() if k not in ("read", "engine_options", "out_dir", "paths")},
-        "paths": list(config.paths), "out_dir": str(config.out_dir),
+        "paths": list(config.paths), "out_dir": str(config.out_dir), "chunk_docs": config.chunk_docs or CHUNK_DOCS,
         "fail_on": str(config.fail_on) if config.fail_on else None,
         "read": asdict(config.read),
     }

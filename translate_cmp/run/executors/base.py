@@ -46,6 +46,7 @@ class WorkSpec:
     pivots: tuple[str, ...] = ("es",)
     strict: bool = False
     chunk_docs: int = 64
+    chunk_chars: int | None = None  # short documents gathered into a chunk up to this much text (None: none)
     surprisal: bool = True  # the forced-decoding pass (pipeline.run_documents(surprisal=...))
     jobs: int = 1  # local executor: processes for detect/segment/score/flag (0: one per core); not in any result
     settings: RuleSettings | None = None  # what configured rules read: glossary, project findings, per-file ignores

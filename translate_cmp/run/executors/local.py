@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from translate_cmp.pipeline import chunked
+from translate_cmp.pipeline import document_chunks
 from translate_cmp.records import Document, DocumentResult
 from translate_cmp.run.executors.base import Work, cache_counts
 from translate_cmp.run.executors.memo import process_chunk, result_memo
@@ -14,7 +14,7 @@ def run_local(documents: Iterable[Document], work: Work) -> Iterator[DocumentRes
     """The pipeline in this process; results in input order."""
     memo = result_memo(work.engine, work.rules, work.spec)
     before = cache_counts(work.engine)
-    for chunk in chunked(documents, work.spec.chunk_docs):
+    for chunk in document_chunks(documents, work.spec.chunk_docs, work.spec.chunk_chars):
         results = process_chunk(chunk, work, memo)
         yield from results
         work.chunk_done(results, len(chunk))

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.round_trip import pivots_for
-from translate_cmp.pipeline import Analysed, analyse, chunked, finish, translate_chunk
+from translate_cmp.pipeline import Analysed, analyse_many, chunked, document_chunks, finish, translate_chunk
 from translate_cmp.records import Document, DocumentResult, RoundTrip
 from translate_cmp.rules.base import Rule
 from translate_cmp.run.executors.base import Work, cache_counts
@@ -84,16 +84,22 @@ def _untranslatable(a: Analysed, work: _Work) -> bool:
                    for p in pivots_for(a.lang, work.pivots))
 
 
-def _analyse(document: Document) -> tuple[Analysed | None, DocumentResult | None, float, float]:
-    """In a worker: detect + segment; score + flag too when nothing is to be translated."""
+def _analyse(documents: list[Document]) -> list[tuple[Analysed | None, DocumentResult | None, float, float]]:
+    """In a worker: detect + segment a batch of documents (their languages detected together); score + flag
+    too each one that has nothing to translate. Per document: (analysed, result, seconds, seconds)."""
     work = _WORK
     t0 = time.perf_counter()
-    a = analyse(document)
-    t1 = time.perf_counter()
-    if not _untranslatable(a, work):
-        return a, None, t1 - t0, 0.0
-    result = finish(a, {}, work.scorer, work.rules)
-    return None, result, t1 - t0, time.perf_counter() - t1
+    analysed = analyse_many(documents)
+    share = (time.perf_counter() - t0) / max(1, len(documents))
+    out = []
+    for a in analysed:
+        if not _untranslatable(a, work):
+            out.append((a, None, share, 0.0))
+            continue
+        t1 = time.perf_counter()
+        result = finish(a, {}, work.scorer, work.rules)
+        out.append((None, result, share, time.perf_counter() - t1))
+    return out
 
 
 def _finish(item: tuple[Analysed, dict[tuple[str, int], list[RoundTrip]]]) -> tuple[DocumentResult, float]:
@@ -136,11 +142,12 @@ class _Runner:
         keys, found, misses = lookup(self.memo, documents)
         answer = None
         if len(misses) >= MIN_DOCUMENTS:
-            answer = self._pool().map_async(_analyse, misses, chunksize=self._chunksize(len(misses)))
+            size = -(-len(misses) // self.jobs)  # one batch per worker: detection runs a batch side by side
+            answer = self._pool().map_async(_analyse, list(chunked(misses, size)), chunksize=1)
         return _Pending(documents, keys, found, misses, answer)
 
     def _from_workers(self, pending: _Pending) -> list[DocumentResult]:
-        answers = pending.answer.get()
+        answers = [item for batch in pending.answer.get() for item in batch]
         analysed = [a for a, _, _, _ in answers if a is not None]
         t0 = time.perf_counter()
         trips = translate_chunk(self.engine, analysed, self.spec.pivots, self.stats, self.spec.strict,
@@ -189,7 +196,7 @@ def run_pool(documents: Iterable[Document], work: Work, *, jobs: int) -> Iterato
     before = cache_counts(work.engine)
     pending: deque[_Pending] = deque()
     try:
-        for chunk in chunked(documents, work.spec.chunk_docs):
+        for chunk in document_chunks(documents, work.spec.chunk_docs, work.spec.chunk_chars):
             pending.append(runner.submit(chunk))
             while len(pending) > LOOKAHEAD:
                 yield from _emit(runner, pending.popleft())

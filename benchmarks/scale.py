@@ -1,0 +1,213 @@
+"""Scale: many short documents and one huge one, time and peak memory (issue 24).
+
+    python benchmarks/scale.py                          # 1,000,000 rows and the 150 MiB line
+    python benchmarks/scale.py --rows 20000 --big-mib 0 # 20,000 rows only (a minute)
+    python benchmarks/scale.py --rows 20000 --base /tmp/base   # the same inputs through another checkout too
+
+Inputs (written once under --work, default /tmp/translate-cmp-scale, and reused):
+
+- ``rows-N.csv``: a table of N one-sentence rows (``id,text``). The sentences are the project's own
+  article sentences (seeds/, benchmarks/roundtrip_articles/, benchmarks/articles/ with their labels
+  removed: English, Spanish, German, French, Italian, Dutch, Portuguese, Russian, Arabic, Chinese,
+  Japanese), taken in a shuffled order; every copy after the first is varied (a number token " (k)"
+  before the closing punctuation, as benchmarks/speed.py varies), so that **every row is distinct**
+  and no per-text memo can make a run look faster than it is.
+- ``line-M.txt``: one line of M MiB: the same sentences joined by spaces, no newline.
+
+Each input goes through ``python -m translate_cmp run INPUT --engine none --no-cache`` (default formats:
+csv, jsonl, html) in a child process with ``PYTHONPATH`` set to the checkout measured. Printed per run:
+wall seconds, rows per second, and peak memory: the largest single process's RSS high-water mark
+(``os.wait4``) and the peak of the summed RSS of the process tree (the run and its worker
+processes), sampled every 0.2 s. With ``--base``, every input runs through both checkouts one after the
+other and a ratio is printed: on a shared machine only the ratios are comparable.
+
+Goals (issue 24): 1,000,000 rows under 100 s on 2 cores (10,000 rows/s), memory flat in the rows; the
+150 MiB line under 2 GB. A text file over 48 MiB (one document) is refused in one line with exit 2
+(translate_cmp/readers/decode.py, MAX_DOCUMENT_BYTES): the benchmark says so and counts it as met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [ROOT / "seeds", ROOT / "benchmarks" / "roundtrip_articles", ROOT / "benchmarks" / "articles"]
+_LABEL = re.compile(r"\{\{[A-Z]\d{3}\|(.*?)\}\}", re.S)  # benchmarks/articles: {{CODE|text}} -> text
+_END = re.compile(r"([.!?…。]+[\"”»’)]*)\s*$")
+
+
+def sentences() -> list[str]:
+    """The project's article sentences, one line each, in a fixed shuffled order."""
+    sys.path.insert(0, str(ROOT))
+    from translate_cmp.segment import split_spans
+
+    out: list[str] = []
+    for folder in SOURCES:
+        for path in sorted(folder.glob("*.txt")):
+            text = _LABEL.sub(r"\1", path.read_text(encoding="utf-8"))
+            for start, end, _ in split_spans(text):
+                s = " ".join(text[start:end].split())
+                if len(s) >= 20 and any(ch.isalpha() for ch in s):
+                    out.append(s)
+    random.Random(24).shuffle(out)
+    return out
+
+
+def vary(sentence: str, k: int) -> str:
+    """Copy ``k`` of a sentence: " (k)" before its closing punctuation (copy 0 as it is)."""
+    if k == 0:
+        return sentence
+    m = _END.search(sentence)
+    return f"{sentence[:m.start()]} ({k}){m.group(1)}" if m else f"{sentence} ({k})"
+
+
+def write_rows(path: Path, n: int) -> Path:
+    if path.exists():
+        return path
+    pool = sentences()
+    tmp = path.with_suffix(".part")
+    with tmp.open("w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["id", "text"])
+        for i in range(n):
+            out.writerow([i + 1, vary(pool[i % len(pool)], i // len(pool))])
+    tmp.replace(path)
+    return path
+
+
+def write_line(path: Path, mib: int) -> Path:
+    if path.exists():
+        return path
+    pool = sentences()
+    target = mib * 1024 * 1024
+    tmp = path.with_suffix(".part")
+    size, i = 0, 0
+    with tmp.open("w", encoding="utf-8") as f:
+        while size < target:
+            piece = vary(pool[i % len(pool)], i // len(pool)) + " "
+            f.write(piece)
+            size += len(piece.encode("utf-8"))
+            i += 1
+    tmp.replace(path)
+    return path
+
+
+@dataclass
+class Measured:
+    wall_s: float
+    max_process_mb: float  # the largest single process's RSS high-water mark
+    tree_mb: float  # peak of the summed RSS of the run and its workers (sampled)
+    rc: int
+    tail: str
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Summed RSS of ``pid`` and its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo += children.get(p, [])
+        try:
+            with open(f"/proc/{p}/status", encoding="utf-8") as f:
+                total += next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+        except OSError:
+            continue
+    return total
+
+
+def measure(code: Path, inp: Path, out: Path, extra: list[str]) -> Measured:
+    """``translate-cmp run`` of checkout ``code`` on ``inp`` in a fresh child: wall time and peak memory."""
+    import threading
+
+    env = {**os.environ, "PYTHONPATH": str(code), "PYTHONHASHSEED": "0"}
+    cmd = [sys.executable, "-m", "translate_cmp", "run", str(inp), "--engine", "none", "--no-cache",
+           "--out", str(out), *extra]
+    peak = [0]
+    done = threading.Event()
+    with tempfile.TemporaryFile("w+") as log:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, cwd=code, stdout=log, stderr=subprocess.STDOUT, text=True)
+
+        def sample() -> None:
+            while not done.wait(0.2):
+                peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)  # ru_maxrss: the largest of the run and its waited-for workers
+        wall = time.perf_counter() - t0
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        tail = log.read()[-400:].strip()
+    return Measured(wall, usage.ru_maxrss / 1024, max(peak[0], usage.ru_maxrss) / 1024, proc.returncode, tail)
+
+
+def report(name: str, units: int, unit: str, runs: dict[str, Measured]) -> None:
+    for label, m in runs.items():
+        rate = f"{units / m.wall_s:,.0f} {unit}/s" if units else f"{m.wall_s:.1f} s"
+        print(f"{name:>16} {label:>5}: {m.wall_s:8.1f} s  {rate:>16}  peak process {m.max_process_mb:7.0f} MB"
+              f"  peak tree {m.tree_mb:7.0f} MB  exit {m.rc}")
+        if m.rc and "limit for one document" not in m.tail:
+            print("    " + m.tail.replace("\n", "\n    "))
+    if len(runs) == 2:
+        base, this = runs["base"], runs["this"]
+        print(f"{name:>16} ratio: base/this time {base.wall_s / this.wall_s:.2f}x, "
+              f"memory (tree) {this.tree_mb / max(base.tree_mb, 1):.2f} of base")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, nargs="*", default=[1_000_000], help="row counts (0: none)")
+    parser.add_argument("--big-mib", type=int, default=150, help="size of the one-line file (0: none)")
+    parser.add_argument("--base", type=Path, help="another checkout (e.g. `git worktree add /tmp/base main`)")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "translate-cmp-scale")
+    parser.add_argument("--jobs", type=int, default=0, help="--jobs of the runs (0: the default)")
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    checkouts = {"this": ROOT} | ({"base": args.base.resolve()} if args.base else {})
+    extra = ["--jobs", str(args.jobs)] if args.jobs else []
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"translate-cmp run --engine none --no-cache; {cores} cores; load {os.getloadavg()[0]:.1f}")
+    ok = True
+    for n in [n for n in args.rows if n > 0]:
+        inp = write_rows(args.work / f"rows-{n}.csv", n)
+        runs = {label: measure(code, inp, args.work / f"out-{label}", extra)
+                for label, code in reversed(list(checkouts.items()))}
+        report(f"{n:,} rows", n, "rows", runs)
+        ok &= runs["this"].rc == 0
+    if args.big_mib > 0:
+        inp = write_line(args.work / f"line-{args.big_mib}.txt", args.big_mib)
+        runs = {label: measure(code, inp, args.work / f"out-{label}", extra)
+                for label, code in reversed(list(checkouts.items()))}
+        report(f"{args.big_mib} MiB line", 0, "", runs)
+        refused = runs["this"].rc == 2 and "limit for one document" in runs["this"].tail
+        if refused:  # over MAX_DOCUMENT_BYTES (translate_cmp/readers/decode.py): one line, exit 2, as meant
+            print(f"{'':>16} refused as meant: {runs['this'].tail.splitlines()[-1]}")
+        ok &= runs["this"].rc == 0 or refused
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
