@@ -219,7 +219,7 @@ def find_config(paths: list[str | Path]) -> Path | None:
     if not paths:
         return None
     try:
-        resolved = [Path(p).resolve() for p in paths]
+        resolved = [Path(os.path.realpath(p)) for p in paths]  # no error on a link loop: the reader reports it
         start = Path(os.path.commonpath([str(p) for p in resolved]))
     except (OSError, ValueError):  # different drives
         return None
