@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from translate_cmp import __version__
-from translate_cmp.cli.project import config_option, glossary_option
+from translate_cmp.cli.project import config_option, csv_list, glossary_option
 from translate_cmp.engines.argos_quality import DEFAULT_QUALITY, QUALITIES
 from translate_cmp.errors import (
     EXIT_ENVIRONMENT,
@@ -28,12 +28,6 @@ from translate_cmp.errors import (
 from translate_cmp.records import Severity
 
 
-def _csv_list(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    return tuple(v.strip() for v in value.split(",") if v.strip())
-
-
 def _folder_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A folder option (--out, --cache-dir) that names an existing non-folder: one line, exit 2."""
     if value is not None and Path(value).exists() and not Path(value).is_dir():
@@ -45,7 +39,7 @@ def _pivot_option(ctx: click.Context, param: click.Parameter, value: str | None)
     """--pivot es,ca or fr=es,ru=uk: a malformed entry is one line, exit 2."""
     from translate_cmp.engines.routes import check_pivot_spec
 
-    if (problem := check_pivot_spec(_csv_list(value) or ())) is not None:
+    if (problem := check_pivot_spec(csv_list(value) or ())) is not None:
         raise InputError(f"--pivot {value}", problem)
     return value
 
@@ -170,9 +164,9 @@ def run(paths, out_dir, engine, pivot, select, ignore, fail_on, formats, encodin
     from translate_cmp.run.job import JobConfig, run_job
 
     config = JobConfig(
-        paths=tuple(paths), out_dir=Path(out_dir), engine=engine, pivots=_csv_list(pivot) or (),
-        select=_csv_list(select), ignore=_csv_list(ignore),
-        fail_on=Severity.parse(fail_on) if fail_on else None, formats=_csv_list(formats) or (),
+        paths=tuple(paths), out_dir=Path(out_dir), engine=engine, pivots=csv_list(pivot) or (),
+        select=csv_list(select), ignore=csv_list(ignore),
+        fail_on=Severity.parse(fail_on) if fail_on else None, formats=csv_list(formats) or (),
         read=ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column, source_column=source_column,
                          target_column=target_column, source_lang=source_lang, target_lang=target_lang,
                          follow_links=follow_links, root=root),
@@ -226,8 +220,8 @@ def compare(source, translation, out_dir, engine, select, ignore, fail_on, forma
     out_dir, engine, select, ignore, fail_on, formats, encoding, glossary = (
         p[k] for k in ("out_dir", "engine", "select", "ignore", "fail_on", "formats", "encoding", "glossary"))
 
-    stats = run_compare(Path(source), Path(translation), Path(out_dir), engine, _csv_list(select),
-                        _csv_list(ignore), _csv_list(formats) or (),
+    stats = run_compare(Path(source), Path(translation), Path(out_dir), engine, csv_list(select),
+                        csv_list(ignore), csv_list(formats) or (),
                         ReadOptions(encoding=encoding, follow_links=follow_links),
                         notify=lambda line: click.echo(line, err=True), glossary=glossary,
                         per_file_ignores=project.per_file_ignores, config_root=project.root,

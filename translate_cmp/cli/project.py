@@ -76,11 +76,17 @@ def show(config: ProjectConfig, values: dict[str, Any], origins: dict[str, str])
 def config_command(paths, config_file, select, ignore, fail_on, glossary) -> None:
     """Show the effective project configuration for PATHS (default: this folder) and where each setting came
     from: the command line, the configuration file, or the default."""
-    from translate_cmp.cli.app import _csv_list
 
     config = load_config(list(paths) or ["."], config_file)
-    given = {"select": _csv_list(select), "ignore": _csv_list(ignore), "fail_on": fail_on, "glossary": glossary}
+    given = {"select": csv_list(select), "ignore": csv_list(ignore), "fail_on": fail_on, "glossary": glossary}
     values, origins = effective(config, given, {
         "consistency_scope": "project", "engine": "auto", "pivot": ("es",), "format": ("csv", "jsonl", "html"),
         "out": "outputs", "quality": "balanced", "jobs": 0, "strict": False})
     click.echo(show(config, values, origins))
+
+
+def csv_list(value: str | None) -> tuple[str, ...] | None:
+    """A comma-separated option's values ("S,F201" -> ("S", "F201")); None when the option was not given."""
+    if value is None:
+        return None
+    return tuple(v.strip() for v in value.split(",") if v.strip())
