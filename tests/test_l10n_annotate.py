@@ -15,6 +15,7 @@ from lxml import etree
 
 from translate_cmp.cli.app import cli
 
+ROOT = Path(__file__).resolve().parent.parent
 FILES = Path(__file__).parent / "l10n_files"
 SAMPLES = ["sample.po", "sample12.xlf", "sample20.xlf", "sample.tmx"]
 needs_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None and not os.environ.get("TRANSLATE_CMP_CI"),
@@ -31,8 +32,9 @@ def test_without_findings_every_format_is_copied_byte_for_byte(tmp_path):
     out = tmp_path / "out"
     _run([FILES / s for s in SAMPLES], out, "jsonl,po,xliff,tmx")
     assert (out / "flags.jsonl").read_text(encoding="utf-8") == ""  # the samples are clean
-    for name in SAMPLES:
-        assert (out / "annotated" / name).read_bytes() == (FILES / name).read_bytes(), name
+    for name in SAMPLES:  # ids, so the copies' paths, are from the repository root (readers/ids.py)
+        copy = out / "annotated" / (FILES / name).relative_to(ROOT)
+        assert copy.read_bytes() == (FILES / name).read_bytes(), name
 
 
 def test_folder_inputs_keep_their_relative_paths(tmp_path):
@@ -52,10 +54,11 @@ def test_files_without_checked_units_and_same_names_get_their_own_copies(tmp_pat
     shutil.copy(FILES / "sample.po", tmp_path / "b" / "de.po")
     out = tmp_path / "out"
     _run([tmp_path / "a" / "de.po", tmp_path / "b" / "de.po"], out, "csv,po")
-    assert (out / "annotated" / "de.po").read_text(encoding="utf-8") == empty
-    assert (out / "annotated" / "de~2.po").read_bytes() == (FILES / "sample.po").read_bytes()
+    # ids from the folder that holds both (readers/ids.py): a/de and b/de, each copy under its own path
+    assert (out / "annotated" / "a" / "de.po").read_text(encoding="utf-8") == empty
+    assert (out / "annotated" / "b" / "de.po").read_bytes() == (FILES / "sample.po").read_bytes()
     files = json.loads((out / "run.json").read_text())["outputs"]["files"]
-    assert {"annotated/de.po", "annotated/de~2.po"} <= set(files) and files[-1] == "run.json"
+    assert {"annotated/a/de.po", "annotated/b/de.po"} <= set(files) and files[-1] == "run.json"
 
 
 GARBLED_PO = (FILES / "sample.po").read_text(encoding="utf-8").replace(

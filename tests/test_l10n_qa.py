@@ -29,10 +29,11 @@ def _po(tmp_path: Path, lang: str, entries: list[tuple[str, str]], select=("Q", 
 
 
 def test_every_q_rule_is_registered_once_in_its_range():
-    codes = [r.code for r in ALL_RULES if r.code.startswith("Q")]
+    """Q601-Q649: a unit's source against its target (Q65x terminology and Q67x consistency are their own)."""
+    qa = [r for r in ALL_RULES if r.code.startswith("Q") and int(r.code[1:]) < 650]
+    codes = [r.code for r in qa]
     assert codes == sorted(set(codes)) and all(601 <= int(c[1:]) <= 649 for c in codes) and len(codes) >= 28
-    assert all(r.needs_unit and r.why and r.instead and r.examples and r.counter_examples
-               for r in ALL_RULES if r.code.startswith("Q"))
+    assert all(r.needs_unit and r.why and r.instead and r.examples and r.counter_examples for r in qa)
 
 
 def test_unit_rules_never_run_on_articles():
