@@ -92,18 +92,15 @@ class MidSentenceCapital(SurfaceRule):
         if ctx.doc_lang != "en":
             yield from _closed_class_capitals(ctx)
             return
-        if _is_headline(text):
-            return
-        words = list(WORD.finditer(text))
+        candidates = [m for m in WORD.finditer(text) if (is_title(m.group()) or m.group() == "A")
+                      and not (m.start() > 0 and (text[m.start() - 1].isalnum()
+                                                  or text[m.start() - 1] in "-‐'’@#_/&.+"))
+                      and not starts_clause(text, m.start())]
+        if not candidates or _is_headline(text):
+            return  # nothing capitalised inside a clause (most sentences), or a headline whose style is capitals
         view = doc_view(ctx)
-        for m in words:
+        for m in candidates:
             word = m.group()
-            if not (is_title(word) or word == "A"):
-                continue
-            if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-‐'’@#_/&.+"):
-                continue
-            if starts_clause(text, m.start()):
-                continue
             reason = self._reason(text, m, view)
             if reason:
                 yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence ({reason})")
