@@ -140,3 +140,17 @@ def test_accelerator_markers_and_variable_styles_reach_the_unit_checks(tmp_path)
     _project(root, 'variables = ["printf", "klingon"]\n')
     result = CliRunner().invoke(cli, ["run", str(root / "locale"), "--engine", "none", "--out", str(root / "out")])
     assert result.exit_code == 2 and "unknown variable style(s) klingon" in result.output
+
+
+def test_a_configuration_or_glossary_that_is_a_pipe_is_refused_not_read(tmp_path):
+    """Both go through readers.filecheck.read_setting_file: a FIFO would block a plain read forever."""
+    import os
+
+    from translate_cmp.rules.terminology.glossary import load_glossary
+
+    pipe = tmp_path / "settings.toml"
+    os.mkfifo(pipe)
+    with pytest.raises(InputError, match="FIFO"):
+        read_config(pipe)
+    with pytest.raises(InputError, match="cannot read the glossary: is a FIFO"):
+        load_glossary(pipe)

@@ -189,13 +189,10 @@ def _per_file(where: str, key: str, value: Any) -> tuple[tuple[str, tuple[str, .
 
 def read_config(path: str | Path) -> ProjectConfig:
     """Read one configuration file (``pyproject.toml``: its ``[tool.translate-cmp]`` table)."""
+    from translate_cmp.readers.filecheck import read_setting_file
+
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(str(path), "configuration is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read the configuration: {exc.strerror or exc}") from None
+    data = read_setting_file(path, "configuration")
     try:
         document = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:

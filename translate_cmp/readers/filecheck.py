@@ -7,6 +7,8 @@ import os
 import stat
 from pathlib import Path
 
+from translate_cmp.errors import InputError
+
 
 def path_problem(path: Path) -> str | None:
     """``None`` for a regular file or folder; otherwise a short description of the problem."""
@@ -30,3 +32,17 @@ def path_problem(path: Path) -> str | None:
     if stat.S_ISSOCK(mode):
         return "is a socket, not a regular file; refused"
     return "not a regular file; refused"
+
+
+def read_setting_file(path: Path, what: str) -> bytes:
+    """The bytes of a file the run is configured with (``what``: "configuration", "glossary"), or an
+    :class:`InputError` in one line: a folder, a special file (never opened: a FIFO would hang), unreadable."""
+    problem = path_problem(path)
+    if problem is not None:
+        raise InputError(str(path), f"cannot read the {what}: {problem}")
+    if path.is_dir():
+        raise InputError(str(path), f"{what} is a folder, not a file")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the {what}: {exc.strerror or exc}") from None

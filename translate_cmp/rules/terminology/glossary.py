@@ -97,14 +97,10 @@ def _split(value: str) -> tuple[str, ...]:
 
 def load_glossary(path: str | Path) -> Glossary:
     """Read a CSV/TSV or TBX glossary; an :class:`InputError` naming the file for anything wrong with it."""
+    from translate_cmp.readers.filecheck import read_setting_file
+
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(str(path), "glossary is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read the glossary: {exc.strerror or exc}") from None
-    return _parse(str(path), data)
+    return _parse(str(path), read_setting_file(path, "glossary"))
 
 
 @lru_cache(maxsize=4)
