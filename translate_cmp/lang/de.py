@@ -11,6 +11,7 @@ from translate_cmp.lang.profile import plain, words
 LANGUAGE = plain(
     "de",
     name="German",
+    negations=words("nicht kein keine keinen keinem keiner nie niemals nichts niemand weder ohne"),
     accented_letters="äöüß",
     capitalises_nouns=True,
     courtesy=words("Sie Ihr Ihre Ihren Ihrem Ihrer Ihres Ihnen"),

@@ -5,6 +5,7 @@ from translate_cmp.lang.profile import plain, words
 LANGUAGE = plain(
     "en",
     name="English",
+    negations=words("not n't no never none nothing nobody neither nor cannot without"),
     articles=words("a an the"),
     deliberate_doubles=words(
         """had that is very bye ha haha no yes yeah knock tut chop boo blah bla so really ho hip la dum bang tick oh ah

@@ -5,6 +5,7 @@ from translate_cmp.lang.profile import plain, words
 LANGUAGE = plain(
     "es",
     name="Spanish",
+    negations=words("no nunca jamás ningún ninguna ninguno nada nadie tampoco ni sin"),
     analyser="spa-eng",
     accented_letters="áéíóúñü",
     articles=words("el la los las lo un una unos unas"),

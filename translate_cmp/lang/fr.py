@@ -5,6 +5,7 @@ from translate_cmp.lang.profile import plain, words
 LANGUAGE = plain(
     "fr",
     name="French",
+    negations=words("ne n' pas jamais aucun aucune rien personne ni sans"),
     analyser="fr-es",
     accented_letters="àâçéèêëîïôùûüÿœ",
     articles=words("le la les un une des"),

@@ -5,6 +5,7 @@ from translate_cmp.lang.profile import plain, words
 LANGUAGE = plain(
     "it",
     name="Italian",
+    negations=words("non mai nessuno nessuna niente nulla né senza"),
     analyser="ita-spa",
     accented_letters="àèéìíòóù",
     articles=words("il lo la le gli un una uno"),

@@ -5,6 +5,7 @@ from translate_cmp.lang.profile import plain, words
 LANGUAGE = plain(
     "nl",
     name="Dutch",
+    negations=words("niet geen nooit niets niemand noch zonder"),
     articles=words("de het een"),
     pronouns=words("ik jij hij zij wij jullie"),
     # "dat het het bestand verwijdert" (pronoun, then article); "geef je in in de shell" (separable particle, then

@@ -55,6 +55,7 @@ class Language:
     one_letter_words: frozenset[str] = frozenset()  # its words of one letter (Russian в, к, с; not the letter х)
     noun_markers: frozenset[str] = frozenset()  # lower-case words after which the language writes a noun
     accented_letters: str = ""  # its lower-case letters beyond ASCII (á é í ó ú ñ ü): L306 looks for them lost
+    negations: frozenset[str] = frozenset()  # its negation words, lower case (French "ne"/"n'" and "pas"): C508
     analyser: str = ""  # the Apertium mode whose first stage analyses it (spa-eng), read by lang/analyser.py
     hunspell: str = ""  # its Hunspell dictionary's name (de_DE: de_DE.dic, de_DE.aff), read by lang/hunspell.py
     # Typography (S110-S114): what the language prints where a typewriter's marks are not accepted. Each is set
@@ -71,7 +72,7 @@ class Language:
 
 
 # langdetect codes with a module of their own in this package
-MODULES = frozenset({"ca", "de", "en", "es", "fr", "gl", "it", "ja", "lb", "nl", "pt", "ru", "zh"})
+MODULES = frozenset({"ca", "de", "en", "es", "fr", "gl", "it", "ja", "lb", "nl", "pt", "ru", "uk", "zh"})
 NO_SPACE = frozenset({"zh", "zt", "ja", "th", "lo", "km", "my"})
 LATIN_SCRIPT = words(
     """en fr de es it pt nl pl cs sk sl hr ro hu sv da no nb nn fi et lv lt tr id ms vi ca eu gl ga sq af sw tl

@@ -5,6 +5,7 @@ from translate_cmp.lang.profile import plain, words
 LANGUAGE = plain(
     "pt",
     name="Portuguese",
+    negations=words("não nunca jamais nenhum nenhuma nada ninguém nem sem"),
     analyser="pt-es",
     accented_letters="áâãàçéêíóôõú",
     articles=words("o os as um uma uns umas"),

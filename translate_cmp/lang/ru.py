@@ -5,6 +5,7 @@ from translate_cmp.lang.profile import plain, words
 LANGUAGE = plain(
     "ru",
     name="Russian",
+    negations=words("не нет ни никогда ничего никто без"),
     script="CYRILLIC",
     courtesy=words("Вы Вас Вам Вами Ваш Ваша Ваше Ваши Вашего Вашей Вашему Вашим Вашими Ваших Вашу"),
     deliberate_doubles=words("что не"),

@@ -1,10 +1,13 @@
 """What a translation must keep of its source, language-independent enough to compare across a pair: numbers
-(with their scale words: "2 milliards" is "2.000 millones"), negation, names. Used by C507, C508 and C509.
+(with their scale words: "2 milliards" is "2.000 millones"), negation (the words are in each language's record,
+translate_cmp/lang/), names. Used by C507, C508 and C509.
 """
 
 from __future__ import annotations
 
 import re
+
+from translate_cmp.lang.profile import language
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?![\w])")
 _GROUP = re.compile(r"[.,\u00a0\u202f ](?=\d{3}(?:\D|$))")
@@ -45,27 +48,12 @@ def number_keys(text: str) -> list[tuple[int, int, frozenset[str]]]:
     return out
 
 
-# Negation words per language (lower case; French counts "ne"/"n'" and its partners once).
-NEGATION = {
-    "en": "not n't no never none nothing nobody neither nor cannot without",
-    "es": "no nunca jamás ningún ninguna ninguno nada nadie tampoco ni sin",
-    "fr": "ne n' pas jamais aucun aucune rien personne ni sans",
-    "it": "non mai nessuno nessuna niente nulla né senza",
-    "pt": "não nunca jamais nenhum nenhuma nada ninguém nem sem",
-    "ca": "no mai cap res ningú ni sense",
-    "gl": "non nunca ningún ningunha nada ninguén nin sen",
-    "ru": "не нет ни никогда ничего никто без",
-    "uk": "не ні ніколи нічого ніхто без",
-    "nl": "niet geen nooit niets niemand noch zonder",
-    "de": "nicht kein keine keinen keinem keiner nie niemals nichts niemand weder ohne",
-}
-_NEGATION = {lang: frozenset(words.split()) for lang, words in NEGATION.items()}
 _TOKEN = re.compile(r"\bn'|[^\W\d_]+")
 
 
 def negations(text: str, lang: str) -> int:
-    """How many negation words ``text`` holds in ``lang`` (0 for a language without a list)."""
-    words = _NEGATION.get(lang)
+    """How many negation words ``text`` holds in ``lang`` (its record's ``negations``; 0 for a language without)."""
+    words = language(lang).negations
     if not words:
         return 0
     text = text.lower().replace("’", "'")
@@ -75,4 +63,4 @@ def negations(text: str, lang: str) -> int:
 
 
 def has_negation_list(lang: str) -> bool:
-    return lang in _NEGATION
+    return bool(language(lang).negations)
