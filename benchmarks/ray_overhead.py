@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     cluster = None
     try:
         if args.nodes:
-            from translate_cmp.testing_ray import LocalCluster
+            from translate_cmp.testing.ray_cluster import LocalCluster
 
             cluster = LocalCluster(cpus_per_node=1, nodes=args.nodes, extra_env={"PYTHONPATH": str(ROOT)}).start()
             contenders.append((f"ray, {args.nodes} one-CPU nodes", ["--executor", "ray", "--ray-address",

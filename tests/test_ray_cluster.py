@@ -27,7 +27,7 @@ from translate_cmp.errors import (
     EXIT_CLUSTER_UNREACHABLE,
     EXIT_INPUT_ERRORS,
 )
-from translate_cmp.testing_ray import LocalCluster
+from translate_cmp.testing.ray_cluster import LocalCluster
 
 REPO = Path(__file__).resolve().parents[1]
 OUTPUTS = ("sentences.csv", "documents.csv", "flags.jsonl", "sentences.jsonl", "errors.csv")
