@@ -52,6 +52,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -193,14 +194,48 @@ def write_input(docs: dict[str, str], work: Path) -> Path:
     return path
 
 
+def write_bitext(rows: list[Row], work: Path) -> Path:
+    """``--with-source``: the MQM rows as bitext tables (``{"id", "source", "text"}``), one JSON Lines file per set
+    and system, as a user checking one system's output against its sources would submit them (the file's language
+    is detected once over its targets; rules that compare units of one file, Q670 and Q671, see one system's
+    translations). The folder is named by the digest of its files (written once)."""
+    files: dict[str, list[str]] = {}
+    for row in rows:
+        system = re.sub(r"[^A-Za-z0-9_.-]+", "_", row.system or "system")
+        name = f"{SOURCE_LANG.get(row.set_name, 'en')}/{row.set_name}--{system}.jsonl"
+        files.setdefault(name, []).append(
+            json.dumps({"id": row.row_id, "source": row.source, "text": row.text}, ensure_ascii=False) + "\n")
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + "".join(files[name]).encode("utf-8"))
+    folder = work / f"bitext-{digest.hexdigest()[:16]}"
+    if not folder.is_dir():
+        tmp = Path(tempfile.mkdtemp(dir=work))
+        for name, lines in files.items():
+            (tmp / name).parent.mkdir(exist_ok=True)
+            (tmp / name).write_text("".join(lines), encoding="utf-8")
+        tmp.rename(folder)
+    return folder
+
+
+SOURCE_LANG = {"en-wmt23-zhen": "zh"}  # the MQM sets' source language where it is not English
+# Q670/Q671 (consistency across a project's units) are left out: one run holds every system's translation of the
+# same sources, which the rules would compare with each other as if one translator had written them all.
+BITEXT_OPTIONS = ("--source-column", "source", "--target-column", "text", "--ignore", "Q670,Q671")
+
+
 def run_cli(code_root: Path, inp: Path, out: Path, jobs: int | None = None) -> float:
-    """``translate-cmp run`` as the CLI would run it, on the code under ``code_root``; its wall-clock seconds."""
+    """``translate-cmp run`` as the CLI would run it, on the code under ``code_root``; its wall-clock seconds. ``inp``
+    is a JSON Lines file of documents, or a folder of bitext tables (:func:`write_bitext`)."""
     env = {**os.environ, "PYTHONPATH": str(code_root)}
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
     extra = ["--jobs", str(jobs)] if jobs is not None else []
+    inputs = sorted(str(p) for p in inp.glob("*.jsonl")) if inp.is_dir() else [str(inp)]
+    if inp.is_dir():  # bitext tables of one source language, the folder's name
+        extra += (*BITEXT_OPTIONS, "--source-lang", inp.name)
     done = subprocess.run(
-        [sys.executable, "-m", "translate_cmp", "run", str(inp), "--id-column", "id", "--engine", "none",
+        [sys.executable, "-m", "translate_cmp", "run", *inputs, "--id-column", "id", "--engine", "none",
          "--no-cache", "--format", "csv,jsonl", "--out", str(out), *extra],
         env=env, cwd=str(out.parent), capture_output=True, text=True)
     if done.returncode not in (0, 1):
@@ -209,14 +244,21 @@ def run_cli(code_root: Path, inp: Path, out: Path, jobs: int | None = None) -> f
     return time.perf_counter() - start
 
 
-def read_outputs(out: Path, texts: dict[str, str]) -> Outputs:
+def _doc_id(doc_id: str, bitext: bool) -> str:
+    """The row id of an output's document: a bitext unit's document id is ``<file>:<unit id>``."""
+    return doc_id.partition(":")[2] if bitext else doc_id
+
+
+def read_outputs(out: Path, texts: dict[str, str], bitext: bool = False) -> Outputs:
     res = Outputs()
     for line in (out / "flags.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             flag = json.loads(line)
+            flag["doc_id"] = _doc_id(flag["doc_id"], bitext)
             res.flags[flag["doc_id"]].append(flag)
     with (out / "sentences.csv").open(encoding="utf-8", newline="") as fh:
         for rec in csv.DictReader(fh):
+            rec["doc_id"] = _doc_id(rec["doc_id"], bitext)
             res.sentences[rec["doc_id"]].append(rec)
             text = texts.get(rec["doc_id"], "")
             expected, written = text[int(rec["start"]):int(rec["end"])], rec["text"]
@@ -224,19 +266,30 @@ def read_outputs(out: Path, texts: dict[str, str]) -> Outputs:
                 res.offset_mismatches += 1
     with (out / "documents.csv").open(encoding="utf-8", newline="") as fh:
         for rec in csv.DictReader(fh):
-            res.lang[rec["doc_id"]] = rec["lang"]
+            res.lang[_doc_id(rec["doc_id"], bitext)] = rec["lang"]
     return res
 
 
 def run_contender(code_root: Path, inp: Path, out: Path, texts: dict[str, str], cached: bool,
                   jobs: int | None = None) -> Outputs:
     """Run (or, for a fixed commit, reuse the stored run of) one contender on the input."""
+    if inp.is_dir() and not any(inp.glob("*.jsonl")):  # bitext tables: one run per source language (a subfolder
+        # each), merged
+        res = Outputs()
+        for sub in sorted(p for p in inp.iterdir() if p.is_dir()):
+            part = run_contender(code_root, sub, out / sub.name, texts, cached, jobs)
+            for name in ("flags", "sentences", "lang"):
+                getattr(res, name).update(getattr(part, name))
+            res.seconds += part.seconds
+            res.offset_mismatches += part.offset_mismatches
+        return res
     marker = out / ".complete"
     seconds = None
     if not (cached and marker.exists()):
+        out.parent.mkdir(parents=True, exist_ok=True)
         seconds = run_cli(code_root, inp, out, jobs)
         marker.write_text(f"{seconds:.1f}\n")
-    res = read_outputs(out, texts)
+    res = read_outputs(out, texts, bitext=inp.is_dir())
     res.seconds = seconds if seconds is not None else float(marker.read_text().strip() or 0)
     return res
 
@@ -589,6 +642,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--group", action="store_true",
                     help="one document per system and source document (a talk, an article, an abstract) or per "
                          "manual page, its rows as paragraphs, instead of one per row")
+    ap.add_argument("--with-source", action="store_true",
+                    help="read the MQM rows as bitext tables, each translation beside its source (one file per set "
+                         "and system; --source-column), so that rules comparing the two run; the clean human text "
+                         "stays as it is")
     ap.add_argument("--limit", type=int, help="at most this many rows per set, evenly spread (a quick run)")
     ap.add_argument("--clean-rows", type=int, default=1000, help="at most this many rows per clean-text set")
     ap.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for the AUROC intervals")
@@ -609,20 +666,38 @@ def main(argv: list[str] | None = None) -> int:
     if not all_sets:
         print("real_text: no set to measure (is --shared right?)", file=sys.stderr)
         return 2
+    if args.with_source and args.group:
+        print("real_text: --with-source reads one unit per row; it cannot be combined with --group", file=sys.stderr)
+        return 2
     rows = [r for rs in all_sets.values() for r in rs]
-    docs, place = build_documents(rows, args.group)
+    paired = [r for r in rows if args.with_source and r.source]
+    article = [r for r in rows if not (args.with_source and r.source)]
+    docs, place = build_documents(article, args.group)
     args.work.mkdir(parents=True, exist_ok=True)
-    inp = write_input(docs, args.work)
+    inputs = [inp for inp in (write_input(docs, args.work) if docs else None,
+                              write_bitext(paired, args.work) if paired else None) if inp is not None]
+    texts = {**docs, **{r.row_id: r.text for r in paired}}
+    place.update({r.row_id: Placement(r.row_id, 0) for r in paired})
     contenders: dict[str, Outputs] = {}
-    if args.base != "none":
-        code = unpack(args.base, args.work)
-        out = args.work / f"out-{code.name[5:]}-{inp.stem[6:]}"
-        contenders[f"base {args.base}"] = run_contender(code, inp, out, docs, cached=True, jobs=args.jobs)
-    contenders["this checkout"] = run_contender(ROOT, inp, args.work / "out-now", docs, cached=False, jobs=args.jobs)
-    contenders = {name: project(o, rows, place) for name, o in contenders.items()}
+    runs = ([(f"base {args.base}", unpack(args.base, args.work), True)] if args.base != "none" else []) \
+        + [("this checkout", ROOT, False)]
+    for name, code, cached in runs:
+        merged = Outputs()
+        for inp in inputs:
+            key = inp.stem[6:] if inp.is_file() else inp.name
+            now = "out-now" if inp.is_file() else "out-now-bitext"
+            out = args.work / (f"out-{code.name[5:]}-{key}" if cached else now)
+            part = run_contender(code, inp, out, texts, cached=cached, jobs=args.jobs)
+            for attr in ("flags", "sentences", "lang"):
+                getattr(merged, attr).update(getattr(part, attr))
+            merged.seconds += part.seconds
+            merged.offset_mismatches += part.offset_mismatches
+        contenders[name] = project(merged, rows, place)
 
     how = (f"{len(docs)} documents: each system's translation of a document, each page or catalogue, its rows as "
            "paragraphs (--group)" if args.group else "one document per row")
+    if paired:
+        how += "; MQM rows as bitext units beside their sources (--with-source)"
     lines = [f"## Real text, surface rules (`--engine none`): {len(rows)} rows in {len(all_sets)} sets, {how}", ""]
     lines += [", ".join(f"{name}: {o.seconds:.0f} s" for name, o in contenders.items())
               + " (one `translate-cmp run` each, all sets in one input; a stored base run counts its first time)", ""]

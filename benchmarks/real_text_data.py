@@ -33,6 +33,8 @@ class Row:
     origin: str = ""  # the row's id in its file, or the page or catalogue it comes from
     group: str = ""  # the document the row belongs to: one system's translation of a talk or article, a page
     order: tuple[int, str] = (0, "")  # the row's place in its group
+    source: str = ""  # the segment the row translates (MQM rows; empty for clean human text)
+    system: str = ""  # the MT system that wrote the row (MQM rows)
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def read_mqm(shared: Path, spec: MqmSet, limit: int | None = None) -> list[Row]:
         major = rec["any_major"] == "1" if "any_major" in rec else int(rec["n_major"] or 0) > 0
         rows.append(Row(spec.name, f"{spec.name}:{rec['id']}", spec.lang, rec["target"], rec["label"], major, spans,
                         _item(rec), float(rec["mqm_score"] or 0.0), rec["id"], f"{rec['doc']}|{rec['system']}",
-                        (int(re.match(r"\d*", rec["seg_id"]).group() or 0), rec["id"])))
+                        (int(re.match(r"\d*", rec["seg_id"]).group() or 0), rec["id"]), rec["source"], rec["system"]))
     return rows
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import length_ratio, once, visible_length
+from translate_cmp.rules.qa.helpers import once, pair_length_ratio, visible_length
 from translate_cmp.rules.qa.options import current
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
@@ -22,7 +22,8 @@ class TranslationTooLong(UnitRule):
     why = "A translation that long holds something the source does not (a note, a second version, another unit " \
           "pasted in) or will not fit where the source fits."
     instead = ("Translate what the source says. The bound is QaOptions.long_ratio (3 by default) times the "
-               "language's usual length ratio (about 0.5 for Chinese and Japanese) times the source's length.")
+               "languages' usual length ratio (target over source: about 0.5 from English into Chinese or "
+               "Japanese, 2.2 from Chinese into English) times the source's length.")
     examples = (
         Example("Save", translation="Speichern Sie die Datei jetzt auf der Festplatte, damit nichts verloren geht, "
                                     "und schließen Sie danach das Fenster", lang="de"),
@@ -34,7 +35,7 @@ class TranslationTooLong(UnitRule):
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         ns, nt = visible_length(source.strip()), visible_length(target.strip())
-        bound = current().long_ratio * length_ratio(ctx.doc_lang) * ns + SLACK
+        bound = current().long_ratio * pair_length_ratio(ctx) * ns + SLACK
         if nt > bound:
             yield from once(ctx, f"{nt} characters for a source of {ns} (bound {bound:.0f})")
 

@@ -38,6 +38,7 @@ from translate_cmp.rules.qa.Q625_invalid_markup import InvalidMarkup
 from translate_cmp.rules.qa.Q626_invalid_character import InvalidCharacter
 from translate_cmp.rules.qa.Q627_doubled_word_in_translation import DoubledWordInTranslation
 from translate_cmp.rules.qa.Q628_icu_message_structure import IcuMessageStructure
+from translate_cmp.rules.qa.Q629_untranslated_word import UntranslatedWord
 
 RULES: tuple[Rule, ...] = (
     UnchangedTranslation(), BlankTranslation(), AcceleratorMismatch(), EscapeMismatch(), NewlineMismatch(),
@@ -45,5 +46,5 @@ RULES: tuple[Rule, ...] = (
     StartPunctuationMismatch(), EndPunctuationMismatch(), BracketMismatch(), QuoteMismatch(), NumberMismatch(),
     UrlMismatch(), EmailMismatch(), FilePathMismatch(), AcronymMissing(), TranslationTooLong(), TranslationTooShort(),
     MaxWidthExceeded(), SentenceCountMismatch(), FunctionNameChanged(), OptionChanged(), InvalidMarkup(),
-    InvalidCharacter(), DoubledWordInTranslation(), IcuMessageStructure(),
+    InvalidCharacter(), DoubledWordInTranslation(), IcuMessageStructure(), UntranslatedWord(),
 )

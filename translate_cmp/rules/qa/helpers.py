@@ -288,6 +288,15 @@ def length_ratio(lang: str) -> float:
     return {"zh": 0.45, "ja": 0.5, "ko": 0.6, "yue": 0.45}.get(lang, 1.0)
 
 
+def pair_length_ratio(ctx) -> float:
+    """A translation's usual length over its source's, in characters, for the unit's two languages: the target's
+    :func:`length_ratio` over the source's (an undeclared source language counts as English), so a Chinese source
+    translated into English is expected about 2.2 times as long, not as long."""
+    unit = ctx.document.unit
+    source = (unit.source_lang if unit is not None else "") or "en"
+    return length_ratio(ctx.doc_lang) / length_ratio(source.split("-")[0].split("_")[0].lower())
+
+
 _INVISIBLE = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u064b-\u065f\u0900-\u0903\u093a-\u094f"
                         r"\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff]")
 
