@@ -684,7 +684,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, code, cached in runs:
         merged = Outputs()
         for inp in inputs:
-            key = inp.stem[6:] if inp.is_file() else inp.name
+            key = inp.stem[6:] if inp.is_file() else \
+                f"{inp.name}-{hashlib.sha256(' '.join(BITEXT_OPTIONS).encode()).hexdigest()[:6]}"
             now = "out-now" if inp.is_file() else "out-now-bitext"
             out = args.work / (f"out-{code.name[5:]}-{key}" if cached else now)
             part = run_contender(code, inp, out, texts, cached=cached, jobs=args.jobs)

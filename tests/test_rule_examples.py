@@ -67,7 +67,8 @@ def _unit_codes(rule: Rule, example: Example) -> set[str]:
     from translate_cmp.records import Unit
     from translate_cmp.rules.flag import flag_document
 
-    unit = Unit("u", example.text, "en", example.lang, fmt="po", file="x.po", file_id="x", **dict(example.trip or {}))
+    fields = {"fmt": "po", "file": "x.po", "file_id": "x", **dict(example.trip or {})}  # "fmt": "table" for bitext
+    unit = Unit("u", example.text, "en", example.lang, **fields)
     found = analyse(unit_document(unit, example.translation))
     flags = flag_document(found.document, found.lang, found.sentences, [rule])
     assert all(f.code == rule.code and f.severity == rule.severity for s in flags for f in s)

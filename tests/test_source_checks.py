@@ -1,0 +1,67 @@
+"""Source-vs-target checks on bitext tables of real-MT shape (issue 25): Q629 untranslated-word, and Q619/Q620's
+length bound for the unit's two languages. Through the real reader and pipeline (no engine)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from translate_cmp.engines.none import NoneEngine
+from translate_cmp.pipeline import run_documents
+from translate_cmp.readers import read_documents
+from translate_cmp.readers.base import ReadOptions
+from translate_cmp.rules import select_rules
+from translate_cmp.rules.qa.Q629_untranslated_word import foreign_words
+
+
+def _flags(tmp_path: Path, rows: list[tuple[str, str]], select: tuple[str, ...], **langs: str) -> dict[str, list]:
+    """{target: [(code, flagged text), ...]} for a bitext JSON Lines table of (source, target) rows."""
+    path = tmp_path / "mt.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "source": s, "text": t}, ensure_ascii=False) + "\n"
+                            for i, (s, t) in enumerate(rows)), encoding="utf-8")
+    options = ReadOptions(source_column="source", target_column="text", id_column="id", **langs)
+    results = run_documents(read_documents([path], options), NoneEngine(), select_rules(list(select)),
+                            surprisal=False)
+    return {r.document.text: [(f.code, r.document.text[f.start:f.end])
+                              for s in r.sentences for f in s.flags] for r in results}
+
+
+def test_q629_flags_english_words_an_mt_system_copied(tmp_path):
+    flags = _flags(tmp_path, [
+        ("The odds ratio for death was 2.1.", "La odds ratio de muerte fue de 2,1."),  # "ratio" is Spanish too
+        ("The mean age was 54 years.", "La edad media fue de 54 años."),
+    ], ("Q629",), target_lang="es")
+    assert flags == {"La odds ratio de muerte fue de 2,1.": [("Q629", "odds")], "La edad media fue de 54 años.": []}
+    flags = _flags(tmp_path, [("She moved next door last year.", "Sie zog letztes Jahr next door ein.")], ("Q629",),
+                   target_lang="de")
+    assert flags == {"Sie zog letztes Jahr next door ein.": [("Q629", "next door")]}
+
+
+def test_q629_leaves_borrowed_words_names_terms_and_code(tmp_path):
+    rows = [
+        ("Read the report online.", "Lesen Sie den Bericht online."),  # German uses "online" itself
+        ("Ask Will Hope about it.", "Fragen Sie Will Hope danach."),  # a name: capitalised
+        ("Set the 'timeout' option.", "Setzen Sie die Option 'timeout'."),  # quoted: a term
+        ("Run make install now.", "Führen Sie jetzt make-install aus."),  # glued to code
+        ("Edit /etc/default/keyboard first.", "Bearbeiten Sie zuerst /etc/default/keyboard."),  # a path
+    ]
+    flags = _flags(tmp_path, rows, ("Q629",), target_lang="de")
+    assert all(not found for found in flags.values()), flags
+
+
+def test_q629_weighs_the_source_language_against_the_target():
+    # "the" is too short to read, "ratio" is a Spanish word too; the other way round, "odds" is no Spanish word
+    assert foreign_words("the odds ratio", "the odds ratio", "en", "es") == [(4, 8, "odds")]
+    assert foreign_words("the odds ratio", "la razón de odds", "en", "es") == [(12, 16, "odds")]
+    assert foreign_words("los odds", "la odds", "es", "en") == []  # "odds" is common in English, not in Spanish
+
+
+def test_q619_expects_an_english_translation_of_chinese_to_be_longer(tmp_path):
+    source = "欧盟峰会为难民政策争论，欧盟官员：接收过程步步瓶颈。"
+    normal = ("EU summit debates refugee policy, EU official: the reception process is bottlenecked at every "
+              "step, and member states cannot agree on who takes the people arriving.")
+    padded = normal + " " + " ".join(["The summit also discussed many other things at great length."] * 4)
+    flags = _flags(tmp_path, [(source, normal), (source, padded)], ("Q619", "Q620"), source_lang="zh",
+                   target_lang="en")
+    assert flags[normal] == []
+    assert [code for code, _ in flags[padded]] == ["Q619"]
