@@ -39,6 +39,7 @@ from translate_cmp.rules.qa.Q626_invalid_character import InvalidCharacter
 from translate_cmp.rules.qa.Q627_doubled_word_in_translation import DoubledWordInTranslation
 from translate_cmp.rules.qa.Q628_icu_message_structure import IcuMessageStructure
 from translate_cmp.rules.qa.Q629_untranslated_word import UntranslatedWord
+from translate_cmp.rules.qa.Q630_symbol_not_kept import SymbolNotKept
 
 RULES: tuple[Rule, ...] = (
     UnchangedTranslation(), BlankTranslation(), AcceleratorMismatch(), EscapeMismatch(), NewlineMismatch(),
@@ -47,4 +48,5 @@ RULES: tuple[Rule, ...] = (
     UrlMismatch(), EmailMismatch(), FilePathMismatch(), AcronymMissing(), TranslationTooLong(), TranslationTooShort(),
     MaxWidthExceeded(), SentenceCountMismatch(), FunctionNameChanged(), OptionChanged(), InvalidMarkup(),
     InvalidCharacter(), DoubledWordInTranslation(), IcuMessageStructure(), UntranslatedWord(),
+    SymbolNotKept(),
 )
