@@ -131,3 +131,22 @@ def test_runs_on_a_few_rows_of_the_shared_sets(tmp_path):
     assert "base HEAD" in text and "this checkout" in text
     assert "not the row's text at their offsets" not in text
     assert ex.read_text(encoding="utf-8").startswith("# False alarms on clean rows")
+
+
+def test_with_source_runs_the_mqm_rows_as_bitext_units(tmp_path):
+    """--with-source: one bitext table per set and system, per source language; flags map back to the rows."""
+    from real_text import ROOT, run_contender, write_bitext
+
+    rows = [Row("es-bio", "es-bio:1", "es", "La odds ratio fue de 2,1.", "error", True,
+                source="The odds ratio was 2.1.", system="A"),
+            Row("es-bio", "es-bio:2", "es", "La edad media fue de 54 años.", "clean", False,
+                source="The mean age was 54 years.", system="B"),
+            Row("en-wmt23-zhen", "en-wmt23-zhen:3", "en", "The summit ended.", "clean", False, source="峰会结束了。",
+                system="A")]
+    folder = write_bitext(rows, tmp_path)
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.jsonl")) == [
+        "en/es-bio--A.jsonl", "en/es-bio--B.jsonl", "zh/en-wmt23-zhen--A.jsonl"]
+    out = run_contender(ROOT, folder, tmp_path / "out", {r.row_id: r.text for r in rows}, cached=False, jobs=1)
+    assert [f["code"] for f in out.flags["es-bio:1"]] == ["Q629"]
+    assert "es-bio:2" not in out.flags and out.lang["es-bio:2"] == "es" and out.lang["en-wmt23-zhen:3"] == "en"
+    assert out.offset_mismatches == 0

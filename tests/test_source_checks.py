@@ -1,5 +1,6 @@
-"""Source-vs-target checks on bitext tables of real-MT shape (issue 25): Q629 untranslated-word, and Q619/Q620's
-length bound for the unit's two languages. Through the real reader and pipeline (no engine)."""
+"""Source-vs-target checks on bitext tables of real-MT shape (issue 25): Q629 untranslated-word, Q630
+symbol-not-kept, and Q619/Q620's length bound for the unit's two languages. Through the real reader and pipeline
+(no engine)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from translate_cmp.readers import read_documents
 from translate_cmp.readers.base import ReadOptions
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.qa.Q629_untranslated_word import foreign_words
+from translate_cmp.rules.qa.Q630_symbol_not_kept import lost_symbols
 
 
 def _flags(tmp_path: Path, rows: list[tuple[str, str]], select: tuple[str, ...], **langs: str) -> dict[str, list]:
@@ -65,3 +67,22 @@ def test_q619_expects_an_english_translation_of_chinese_to_be_longer(tmp_path):
                    target_lang="en")
     assert flags[normal] == []
     assert [code for code, _ in flags[padded]] == ["Q619"]
+
+
+def test_q630_flags_a_plus_minus_sign_the_translation_lost(tmp_path):
+    source = "The average blood loss was 280±209 ml in group I."
+    flags = _flags(tmp_path, [
+        (source, "Средняя кровопотеря составила 280 209 мл в группе I."),
+        (source, "Средняя кровопотеря составила 280±209 мл в группе I."),
+        ("Cases fell by 12% in 2020.", "Число случаев снизилось на 12 процентов в 2020 году."),
+    ], ("Q630",), target_lang="ru")
+    assert [code for code, _ in flags["Средняя кровопотеря составила 280 209 мл в группе I."]] == ["Q630"]
+    assert flags["Средняя кровопотеря составила 280±209 мл в группе I."] == []
+    assert flags["Число случаев снизилось на 12 процентов в 2020 году."] == []
+
+
+def test_q630_counts_each_symbol_as_often_as_the_source_has_it():
+    assert lost_symbols("from 6.8% to 3.6%", "de 6,8 % à 3,6", "fr") == ["%"]
+    assert lost_symbols("from 6.8% to 3.6%", "de 6,8 pour cent à 3,6 %", "fr") == []
+    assert lost_symbols("aged ≥ 65 and ≤ 80", "âgés de 65 à 80 ans", "fr") == ["≥", "≤"]
+    assert lost_symbols("see http://x.org/a%20b", "voir http://x.org/a%20b", "fr") == []
