@@ -3,6 +3,7 @@
     python benchmarks/real_text.py                      # every set, beside 0bc4741 (~3 minutes cold, 2 cores)
     python benchmarks/real_text.py --limit 100          # a quick look: 100 rows per set
     python benchmarks/real_text.py --sets de-ted,man-de --examples /tmp/fa.md
+    python benchmarks/real_text.py --with-source --sets de,es,fr,ru,en-wmt23-zhen   # each row beside its source
     benchmarks/fetch_clean_text.sh                      # once: the clean human text (manual pages, catalogues)
 
 Sets. Real MT with professional MQM annotations, read from ``../shared`` (``--shared``), never copied:
@@ -24,6 +25,11 @@ With ``--group``, a document is instead one system's translation of a whole talk
 rows in segment order, as paragraphs), or one manual page: the language is then detected on the whole
 document, and rules that look across sentences (a register used throughout, a name written the same way)
 see them; flags and sentences are mapped back to rows by offset.
+With ``--with-source``, the MQM rows are instead units of bitext tables (``{"id", "source", "text"}``, one JSON Lines
+file per set and system, one run per source language: ``--source-column source --target-column text --source-lang
+en|zh``), so the source-vs-target rules (Q6xx) run beside the surface rules, as for a user checking one system's
+output against its sources; Q670/Q671 are left out (they would compare the systems' translations of the same source
+with each other). The clean human text stays as it is. Not combined with ``--group``.
 Flags and sentences carry offsets into the document, so into the row's text: no mapping is needed (the
 harness checks that every sentence's text is ``text[start:end]`` and says so when one is not).
 

@@ -20,7 +20,7 @@ FOREIGN = 1.5  # ... and at least 30 times (10^1.5) as often there as in the tar
 _GAP = re.compile(r"\s+")
 # Units read: bitext tables (machine translation checked against its sources). Not PO, XLIFF or TMX catalogues:
 # their translators keep a program's terms in English on purpose (Django's "view" and "model", Sphinx's
-# "directive", "[options]"), 0.0-2.8% of the units of Django's and Sphinx's catalogues per language.
+# "directive", "[options]"), 0.0-2.5% of the units of Django's and Sphinx's catalogues per language.
 PROSE_FORMATS = frozenset({"table"})
 _TABLE = {"fmt": "table"}  # the examples are rows of a bitext table
 
