@@ -86,3 +86,17 @@ def test_q630_counts_each_symbol_as_often_as_the_source_has_it():
     assert lost_symbols("from 6.8% to 3.6%", "de 6,8 pour cent à 3,6 %", "fr") == []
     assert lost_symbols("aged ≥ 65 and ≤ 80", "âgés de 65 à 80 ans", "fr") == ["≥", "≤"]
     assert lost_symbols("see http://x.org/a%20b", "voir http://x.org/a%20b", "fr") == []
+
+
+def test_q614_takes_a_small_number_written_out_in_the_target_language(tmp_path):
+    rows = [("We propose nailing for 2 fragment fractures.", "Nous proposons l'enclouage pour deux fractures."),
+            ("We propose nailing for 2 fragment fractures.", "Nous proposons l'enclouage pour les fractures."),
+            ("Give 2 doses.", "Donnez des doses.")]
+    flags = _flags(tmp_path, rows, ("Q614",), target_lang="fr")
+    assert flags["Nous proposons l'enclouage pour deux fractures."] == []
+    assert [c for c, _ in flags["Nous proposons l'enclouage pour les fractures."]] == ["Q614"]
+    assert [c for c, _ in flags["Donnez des doses."]] == ["Q614"]  # "doses" is no "deux"
+    flags = _flags(tmp_path, [("each one 10 times the mass of the Sun", "jedes zehnmal so schwer wie die Sonne"),
+                              ("Give 2 doses.", "Geben Sie die Dosis.")], ("Q614",), target_lang="de")
+    assert flags == {"jedes zehnmal so schwer wie die Sonne": [],
+                     "Geben Sie die Dosis.": [("Q614", "Geben Sie die Dosis.")]}

@@ -208,6 +208,33 @@ def numbers(text: str) -> list[tuple[int, int, frozenset[float]]]:
     return [(m.start(), m.end(), _values(m.group())) for m in NUMBER.finditer(plain)]
 
 
+# The cardinal numbers two to twelve as words, per language: prose writes small numbers out ("10 times" ->
+# "zehnmal", "2 fragments" -> "deux fragments"), as style guides ask. Russian and other languages that inflect
+# their numbers' stems are not listed.
+NUMBER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
+    "de": ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"),
+    "es": ("dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce"),
+    "fr": ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze"),
+    "it": ("due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci", "undici", "dodici"),
+    "pt": ("dois|duas", "três", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez", "onze", "doze"),
+    "nl": ("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"),
+}
+# Languages that write a number word as the first part of a compound ("zehnmal", "dreifach", "tienvoudig"): a
+# word that starts with it counts. Elsewhere only the word itself ("dos", not "dosis").
+COMPOUNDING_NUMBERS = frozenset({"de", "nl"})
+
+
+def number_word_in(value: float, text: str, lang: str) -> bool:
+    """Whether ``text`` writes the whole number ``value`` (2 to 12) out as a word of ``lang`` (in German and Dutch
+    also as the start of a word: "zehnmal")."""
+    words = NUMBER_WORDS.get(lang)
+    if not words or value != int(value) or not 2 <= value <= 12:
+        return False
+    tail = "" if lang in COMPOUNDING_NUMBERS else r"(?![^\W\d_])"
+    return re.search(rf"(?<![^\W\d_])(?:{words[int(value) - 2]}){tail}", text.lower()) is not None
+
+
 # ---- URLs, e-mail addresses, paths, options, functions, acronyms ----------------------------------------------
 
 _LANG_SEGMENT = re.compile(r"(?<=[/=.])[a-z]{2}(?:[-_][a-zA-Z]{2,4})?(?=[/&#.]|$)")
