@@ -707,7 +707,9 @@ def main(argv: list[str] | None = None) -> int:
         how += "; MQM rows as bitext units beside their sources (--with-source)"
     lines = [f"## Real text, surface rules (`--engine none`): {len(rows)} rows in {len(all_sets)} sets, {how}", ""]
     lines += [", ".join(f"{name}: {o.seconds:.0f} s" for name, o in contenders.items())
-              + " (one `translate-cmp run` each, all sets in one input; a stored base run counts its first time)", ""]
+              + (" (`translate-cmp run` on the clean text, then on the bitext tables of each source language; "
+                 if paired else " (one `translate-cmp run` each, all sets in one input; ")
+              + "a stored base run counts its first time)", ""]
     for name, o in contenders.items():
         if o.offset_mismatches:
             lines += [f"**{name}: {o.offset_mismatches} sentences whose text is not the row's text at their "
