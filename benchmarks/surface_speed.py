@@ -7,7 +7,8 @@ The input is the issue's: the seed articles repeated (``--copies`` times, 60 by 
 documents, 11,460 sentences), every copy varied so that every sentence is distinct
 (``benchmarks/speed.py``'s ``vary``). Three contenders, each ``translate-cmp run --engine none`` as
 a fresh process (wall clock, start-up and imports included), interleaved ``--repeat`` times, the
-fastest of each counting:
+fastest of each counting (the last line gives the medians too, the steadier figure where other work loads the
+machine):
 
 - before: the package as it was at commit ``--base`` (04cbac2, when issue 7 was filed: langdetect on
   every sentence not plainly English, no result reuse for ``--engine none``), unpacked with
@@ -43,6 +44,7 @@ import time
 from collections import Counter
 from io import BytesIO
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -172,6 +174,10 @@ def main(argv: list[str] | None = None) -> int:
         f"or English grammar in English (the document's), {ways['plain']} plainly the "
         f"document's language, {ways['detected']} detected on their own text.",
         "All runs: " + ", ".join(f"{k} {', '.join(f'{x:.2f}' for x in v)} s" for k, v in times.items()) + ".",
+        f"Medians (on a loaded machine the steadier figure): before {median(times['before']):.2f} s, cold "
+        f"{median(times['cold']):.2f} s ({median(times['before']) / median(times['cold']):.2f}x), cold `--jobs 1` "
+        f"{median(times['cold1']):.2f} s ({median(times['before']) / median(times['cold1']):.2f}x), re-run "
+        f"{median(times['rerun']):.2f} s.",
     ]
     text = "\n".join(lines)
     print(text)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
+import numpy as np
 import pytest
+from langdetect import DetectorFactory
+from langdetect.detector_factory import PROFILES_DIRECTORY
 from langdetect.lang_detect_exception import LangDetectException
 
 from translate_cmp.lang.detect import _factory, detect, detect_many
-from translate_cmp.lang.langdetect_fast import BatchDetector, FastDetector, cleaned
+from translate_cmp.lang.langdetect_fast import BatchDetector, FastDetector, ProfileMap, cleaned, load_profiles
 from translate_cmp.segment import split_spans
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,8 +34,17 @@ EDGE_CASES = [
 ]
 
 
+@functools.lru_cache(maxsize=1)
+def _library_factory():
+    """langdetect's own factory, its profiles loaded by langdetect itself: the reference."""
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.seed = 0
+    return factory
+
+
 def _reference(text: str):
-    detector = _factory().create()
+    detector = _library_factory().create()
     detector.append(text)
     try:
         return [(lang.lang, lang.prob) for lang in detector.get_probabilities()]
@@ -56,6 +69,19 @@ def _texts() -> list[str]:
     return out
 
 
+def test_profiles_load_to_the_very_probabilities_langdetect_loads():
+    ours = DetectorFactory()
+    load_profiles(ours, PROFILES_DIRECTORY)
+    theirs = _library_factory()
+    assert isinstance(ours.word_lang_prob_map, ProfileMap)
+    assert ours.langlist == theirs.langlist and len(ours.langlist) == 55
+    assert list(ours.word_lang_prob_map) == list(theirs.word_lang_prob_map)  # the same n-grams, in the same order
+    expected = np.array(list(theirs.word_lang_prob_map.values()))
+    assert np.array_equal(ours.word_lang_prob_map.matrix.view(np.int64), expected.view(np.int64))  # bit for bit
+    assert ours.word_lang_prob_map["the"] == theirs.word_lang_prob_map["the"]  # as langdetect's Detector reads it
+    assert _factory().word_lang_prob_map.keys() == theirs.word_lang_prob_map.keys()
+
+
 def test_same_probabilities_as_langdetect_on_documents_and_sentences():
     detector = FastDetector(_factory())
     texts = _texts()
@@ -73,7 +99,7 @@ def test_no_features_raises_like_langdetect():
 
 def test_cleaning_matches_the_library():
     for text in EDGE_CASES:
-        detector = _factory().create()
+        detector = _library_factory().create()
         detector.append(text)
         detector.cleaning_text()
         assert cleaned(text, detector.max_text_length) == detector.text

@@ -88,6 +88,76 @@ def cleaned(text: str, max_length: int) -> str:
     return text
 
 
+class ProfileMap(dict):
+    """``DetectorFactory.word_lang_prob_map`` held as one matrix: each n-gram maps to its row, and reading an
+    entry (``map[gram]`` or ``map.get(gram)``, as langdetect's ``Detector`` does) gives langdetect's list of
+    per-language probabilities, the same floats (``values()`` and ``items()`` give the rows)."""
+
+    def __init__(self, rows: dict[str, int], matrix: np.ndarray):
+        super().__init__(rows)
+        self.matrix = matrix
+
+    def __getitem__(self, gram: str) -> list[float]:
+        return self.matrix[dict.__getitem__(self, gram)].tolist()
+
+    def get(self, gram: str, default=None):
+        return self[gram] if gram in self else default  # noqa: SIM401 (dict.get would give the row)
+
+    def row(self, gram: str) -> int:
+        return dict.__getitem__(self, gram)
+
+
+def load_profiles(factory, directory: str) -> None:
+    """``factory.load_profile(directory)`` in under half the time: the same languages in the same order and
+    the same probabilities, ``word_lang_prob_map`` a :class:`ProfileMap`.
+
+    langdetect fills a list of 55 floats per n-gram in a Python loop (about 0.25 s, paid again by every worker
+    process); here each profile's frequencies are divided by its n-gram counts in one numpy operation, the
+    very IEEE quotients ``1.0 * freq / n_words[length - 1]`` gives."""
+    import json
+    import os
+
+    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
+    listed = os.listdir(directory)
+    if not listed:
+        raise LangDetectException(ErrorCode.NeedLoadProfileError, "Not found profile: " + directory)
+    langsize = len(listed)  # langdetect's list length: every entry of the folder, as it counts them
+    profiles: list[tuple[str, dict, list]] = []
+    for name in listed:
+        path = os.path.join(directory, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        try:
+            with open(path, encoding="utf-8") as handle:
+                data = json.load(handle)
+            lang, freq, n_words = data["name"], dict(data.get("freq") or {}), list(data.get("n_words") or [0, 0, 0])
+        except OSError:
+            raise LangDetectException(ErrorCode.FileLoadError, f'Cannot open "{path}"') from None
+        except Exception:
+            raise LangDetectException(ErrorCode.FormatError, f'Profile format error in "{path}"') from None
+        if lang in factory.langlist or any(lang == other for other, _, _ in profiles):
+            raise LangDetectException(ErrorCode.FormatError, f'Profile format error in "{path}"')
+        profiles.append((lang, freq, n_words))
+    rows: dict[str, int] = {}  # every n-gram in langdetect's order (first profile first), zeros for the others
+    for _, freq, _ in profiles:
+        for gram in freq:
+            if gram not in rows:
+                rows[gram] = len(rows)
+    matrix = np.zeros((len(rows), langsize))
+    for index, (lang, freq, n_words) in enumerate(profiles):
+        where = np.fromiter(map(rows.__getitem__, freq), np.int64, len(freq))
+        length = np.fromiter(map(len, freq), np.int64, len(freq))
+        counts = np.fromiter(freq.values(), np.float64, len(freq))
+        scored = (length >= 1) & (length <= 3)  # langdetect leaves longer n-grams at 0
+        totals = np.array([0.0, *map(float, n_words[:3])])[np.where(scored, length, 0)]
+        if (totals[scored] == 0).any():  # langdetect's division fails here
+            raise LangDetectException(ErrorCode.FormatError, f'Profile format error in "{lang}"')
+        matrix[where[scored], index] = counts[scored] / totals[scored]
+        factory.langlist.append(lang)
+    factory.word_lang_prob_map = ProfileMap(rows, matrix)
+
+
 class FastDetector:
     """``DetectorFactory.create()`` + ``append`` + ``get_probabilities`` in one call, same results."""
 
@@ -99,6 +169,8 @@ class FastDetector:
         self.langlist = list(factory.langlist)
         self._ids: dict[str, int] = {}  # n-gram -> its row in ``_matrix``
         self._matrix = np.empty((4096, len(self.langlist)))
+        if isinstance(self.known, ProfileMap):  # the rows are there already
+            self._matrix, self._id = self.known.matrix, self.known.row  # type: ignore[method-assign]
         self._words: dict[tuple[str, bool], list[int]] = {}
 
     def _id(self, gram: str) -> int:

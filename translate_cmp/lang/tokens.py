@@ -19,6 +19,7 @@ shape of the token (vowels, length, case) and wordfreq's Zipf frequencies (:mod:
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 from translate_cmp.lang.wordlists import frequent_words, zipf
@@ -47,10 +48,24 @@ def has_vowel(word: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _prefixes(lang: str) -> frozenset[str]:
-    """The beginnings (2 to 5 letters) of the language's common words, each shorter than the word."""
-    words = frequent_words(lang, _PREFIX_WORDS)
-    return frozenset(w[:k] for w in words for k in range(2, min(6, len(w) - 1)))
+def _sorted_words(lang: str) -> tuple[str, ...]:
+    """The language's common words in order: the ones a token begins are side by side from where it would go
+    (a sort of 20,000 words, a tenth of the time a set of their 80,000 beginnings took)."""
+    return tuple(sorted(frequent_words(lang, _PREFIX_WORDS)))
+
+
+def begins_common_word(token: str, lang: str) -> bool:
+    """``token`` (2 to 5 letters) is how one of the language's common words begins, the word two letters
+    longer or more ("disp" for "dispositivo")."""
+    if not 2 <= len(token) <= 5:
+        return False
+    words = _sorted_words(lang)
+    at = bisect_left(words, token)
+    while at < len(words) and words[at].startswith(token):
+        if len(words[at]) >= len(token) + 2:
+            return True
+        at += 1  # the word itself, or one letter longer: ordered before the longer ones
+    return False
 
 
 def is_abbreviation(word: str, lang: str) -> bool:
@@ -62,7 +77,7 @@ def is_abbreviation(word: str, lang: str) -> bool:
     if not has_vowel(word):
         return not word.isupper()  # "см", "bzw", "Mr"; an acronym ("NBC") takes no full stop of its own
     # a common word cut short ("пац" for пациент, "disp" for dispositivo); not a command ("chown", "gzip")
-    return word.islower() and len(word) <= 5 and zipf(word, lang) < COMMON and word in _prefixes(lang)
+    return word.islower() and len(word) <= 5 and zipf(word, lang) < COMMON and begins_common_word(word, lang)
 
 
 @lru_cache(maxsize=64)

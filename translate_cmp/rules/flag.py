@@ -13,7 +13,7 @@ from dataclasses import replace
 from statistics import median
 
 from translate_cmp.records import Document, Flag, RoundTrip, Scores, Sentence, Severity
-from translate_cmp.rules.base import Counterpart, DocStats, Rule, RuleContext
+from translate_cmp.rules.base import Counterpart, DocStats, Rule, RuleContext, SurfaceRule
 
 
 def doc_stats(scores: Sequence[Scores | None] | None) -> DocStats:
@@ -61,6 +61,8 @@ def flag_document(
     out: list[list[Flag]] = []
     # the languages each rule declares (Rule.languages, requires, except_languages); units-only rules on units
     rules = [rule for rule in rules if rule.serves(doc_lang) and (document.unit is not None or not rule.needs_unit)]
+    # a surface rule's check only asks serves(doc_lang) again, per sentence: its find, straight
+    checks = [rule.find if type(rule).check is SurfaceRule.check else rule.check for rule in rules]
     for index, sentence in enumerate(sentences):
         round_trip = _at(round_trips, index)
         ctx = RuleContext(
@@ -78,12 +80,12 @@ def flag_document(
         engine_choices: set[Flag] = set()
         rule_based = round_trip is not None and all(rt.rule_based for rt in (round_trip, *ctx.extra_round_trips))
         length = sentence.end - sentence.start
-        for rule in rules:
+        for rule, check in zip(rules, checks):
             if rule.needs_round_trip and round_trip is None:
                 continue
             if rule.needs_counterpart and ctx.counterpart is None and not (rule.reads_unit and document.unit):
                 continue
-            for hit in rule.check(ctx):
+            for hit in check(ctx):
                 if document.unit is not None and not rule.keeps_on_unit(ctx, hit):
                     continue  # a localisation unit: translate_cmp/rules/unit_policy.py
                 start = min(max(hit.start, 0), length)

@@ -153,7 +153,14 @@ def text_counts(text: str, lang: str = "") -> TextCounts:
     if _in_capitals(text, cased):
         return TextCounts(words=len(words), marks=marks, names=0, acronyms=0)
     return TextCounts(words=len(words), marks=marks, names=name_count(text, lang),
-                      acronyms=sum(1 for w in cased if sum(1 for ch in w if ch.isupper()) >= 2))
+                      acronyms=sum(1 for w in cased if _two_capitals(w)))
+
+
+def _two_capitals(word: str) -> bool:
+    """Two upper-case letters or more ("NATO", "iPhone" not); most words with a capital are Title case, told at once."""
+    if word[1:].islower():
+        return False  # a capital at most at the start
+    return sum(1 for ch in word if ch.isupper()) >= 2
 
 
 def text_prior(text: str | None, lang: str = "") -> float:

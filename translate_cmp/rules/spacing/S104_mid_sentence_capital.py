@@ -92,10 +92,16 @@ class MidSentenceCapital(SurfaceRule):
         if ctx.doc_lang != "en":
             yield from _closed_class_capitals(ctx)
             return
-        candidates = [m for m in WORD.finditer(text) if (is_title(m.group()) or m.group() == "A")
-                      and not (m.start() > 0 and (text[m.start() - 1].isalnum()
-                                                  or text[m.start() - 1] in "-‐'’@#_/&.+"))
-                      and not starts_clause(text, m.start())]
+        candidates = []
+        for m in WORD.finditer(text):
+            word = m.group()
+            if not word[0].isupper() or not (word == "A" or is_title(word)):
+                continue  # most words: lower-case, asked first
+            start = m.start()
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-‐'’@#_/&.+"):
+                continue
+            if not starts_clause(text, start):
+                candidates.append(m)
         if not candidates or _is_headline(text):
             return  # nothing capitalised inside a clause (most sentences), or a headline whose style is capitals
         view = doc_view(ctx)

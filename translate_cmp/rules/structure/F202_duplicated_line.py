@@ -49,16 +49,16 @@ class DuplicatedLine(SurfaceRule):
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         view = doc_view(ctx)
-        first_seen = view.memo.get(self.code)
-        if first_seen is None:
-            first_seen = {}
-            for k, s in enumerate(ctx.sentences):
-                key = _normalised(s.text)
+        memo = view.memo.get(self.code)
+        if memo is None:  # once a document: every sentence's words, and where each first came
+            first_seen: dict[str, int] = {}
+            keys = [_normalised(s.text) for s in ctx.sentences]
+            for k, (s, key) in enumerate(zip(ctx.sentences, keys)):
                 if len(WORD.findall(s.text)) >= self._MIN_WORDS:  # words: the symbols only tell lines apart
                     first_seen.setdefault(key, k)
-            view.memo[self.code] = first_seen
-        key = _normalised(ctx.text)
-        earlier = first_seen.get(key)
+            memo = view.memo[self.code] = (keys, first_seen)
+        keys, first_seen = memo
+        earlier = first_seen.get(keys[ctx.index])
         if earlier is not None and earlier < ctx.index:
             where = "the line before" if earlier == ctx.index - 1 else f"sentence {ctx.sentences[earlier].sent_id}"
             yield Hit(0, len(ctx.text), f"repeats {where}")

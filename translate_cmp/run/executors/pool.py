@@ -130,6 +130,9 @@ class _Runner:
 
     def _pool(self) -> multiprocessing.pool.Pool:
         if self.pool is None:
+            from translate_cmp.lang.detect import load_shared
+
+            load_shared()  # once here, inherited by every worker, rather than loaded by each
             work = _Work(self.engine, self.rules, self.scorer, tuple(self.spec.pivots), self.spec.strict)
             self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_start, initargs=(work,))
             self.stats.processes = self.jobs
