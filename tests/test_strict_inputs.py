@@ -40,8 +40,6 @@ PO_CASES = {
                                        "missing 'msgstr[]'"),
     "string without keyword": ('"Welt"\n' + HEADER + 'msgid "Hello"\nmsgstr "Hallo"\n', 1, "no keyword"),
     "keyword without string": (HEADER + 'msgid "Hello"\nmsgstr\n', 8, "missing string"),
-    "plural count against nplurals": (HEADER + 'msgid "one"\nmsgid_plural "many"\nmsgstr[0] "eins"\n', 7,
-                                      "nplurals=2"),
     "text after a string": (HEADER + 'msgid "Hello" Welt\nmsgstr "Hallo"\n', 7, "not a quoted string"),
 }
 
@@ -50,6 +48,27 @@ def _refusal(path: Path) -> str:
     with pytest.raises(InputError) as caught:
         list(read_documents([path]))
     return str(caught.value)
+
+
+def test_a_plural_count_against_nplurals_is_read_and_reported_not_refused(tmp_path: Path) -> None:
+    """msgfmt compiles it (only --check refuses it) and Django 5.2's Spanish admin catalogue ships with one: the
+    file is read, and Q631/Q632 report the entries."""
+    from translate_cmp.engines.none import NoneEngine
+    from translate_cmp.pipeline import run_documents
+    from translate_cmp.rules import select_rules
+
+    path = tmp_path / "es.po"
+    path.write_text(HEADER.replace("Language: de", "Language: es") + (
+        'msgid "one file"\nmsgid_plural "%d files"\nmsgstr[0] "un archivo"\nmsgstr[1] "%d archivos"\n'
+        'msgstr[2] "%d archivos"\n\nmsgid "one"\nmsgid_plural "%d"\nmsgstr[0] "uno"\n\n'
+        'msgid "two"\nmsgid_plural "%d twos"\nmsgstr[0] "dos"\nmsgstr[1] "%d doses"\n'), encoding="utf-8")
+    if shutil.which("msgfmt"):
+        assert subprocess.run(["msgfmt", "-o", os.devnull, str(path)], capture_output=True).returncode == 0
+    results = run_documents(read_documents([path]), NoneEngine(), select_rules(["Q631", "Q632"]), surprisal=False)
+    flagged = {r.document.unit.unit_id: [(f.code, f.message) for s in r.sentences for f in s.flags] for r in results}
+    codes = {k: [code for code, _ in v] for k, v in flagged.items() if v}
+    assert codes == {"one file[2]": ["Q632"], "one[0]": ["Q631"]}
+    assert "nplurals=2" in flagged["one file[2]"][0][1] and "English source" in flagged["one[0]"][0][1]
 
 
 def test_the_valid_catalogue_reads(tmp_path: Path) -> None:

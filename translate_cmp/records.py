@@ -34,6 +34,8 @@ class Unit:
     line: int = 0  # 1-based line where the unit starts, when the format gives one
     source_plural: str = ""  # PO: msgid_plural, the source of msgstr[1..]
     max_width: int = 0  # XLIFF maxwidth (size-unit char) / XLIFF 2 slr sizeRestriction: the most characters, 0: none
+    plural_forms: int = 0  # PO: how many msgstr[n] the unit's entry has (0: not a plural entry)
+    nplurals: int = 0  # PO: the header's Plural-Forms nplurals (0: no header says)
 
 
 @dataclass(frozen=True)

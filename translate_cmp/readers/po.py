@@ -86,6 +86,12 @@ def load_catalogue(path: Path, encoding: str | None = None):
         raise InputError(str(path), f"not a valid PO file: {text.replace(str(path), '').strip()}") from None
 
 
+def header_nplurals(plural_forms: str) -> int:
+    """The ``nplurals`` of a header's ``Plural-Forms`` ("nplurals=2; plural=(n != 1);" -> 2), 0 where none."""
+    found = re.search(r"nplurals\s*=\s*(\d+)", plural_forms)
+    return int(found.group(1)) if found else 0
+
+
 def unit_id(msgid: str, msgctxt: str | None, plural_index: int | None = None) -> str:
     base = f"{msgctxt}::{msgid}" if msgctxt else msgid
     return base if plural_index is None else f"{base}[{plural_index}]"
@@ -100,6 +106,7 @@ class PoReader:
         meta = po.metadata
         source_lang = primary_lang(options.source_lang or "") or primary_lang(meta.get("X-Source-Language", "")) or "en"
         declared = meta.get("Language", "")
+        nplurals = header_nplurals(meta.get("Plural-Forms", ""))
         if template:
             target_lang = source_lang
         else:
@@ -117,11 +124,13 @@ class PoReader:
             if template:
                 yield unit_document(Unit(unit_id(entry.msgid, entry.msgctxt), entry.msgid, **base), entry.msgid)
             elif entry.msgid_plural:
+                forms = len(entry.msgstr_plural)
                 for n, text in sorted(entry.msgstr_plural.items()):
                     if not text:
                         continue
                     source = entry.msgid if n == 0 else entry.msgid_plural
                     ident = unit_id(entry.msgid, entry.msgctxt, int(n))
-                    yield unit_document(Unit(ident, source, plural_index=int(n), **base), text)
+                    yield unit_document(Unit(ident, source, plural_index=int(n), plural_forms=forms,
+                                             nplurals=nplurals, **base), text)
             elif entry.msgstr:
                 yield unit_document(Unit(unit_id(entry.msgid, entry.msgctxt), entry.msgid, **base), entry.msgstr)

@@ -40,6 +40,8 @@ from translate_cmp.rules.qa.Q627_doubled_word_in_translation import DoubledWordI
 from translate_cmp.rules.qa.Q628_icu_message_structure import IcuMessageStructure
 from translate_cmp.rules.qa.Q629_untranslated_word import UntranslatedWord
 from translate_cmp.rules.qa.Q630_symbol_not_kept import SymbolNotKept
+from translate_cmp.rules.qa.Q631_plural_form_missing import PluralFormMissing
+from translate_cmp.rules.qa.Q632_plural_form_extra import PluralFormExtra
 
 RULES: tuple[Rule, ...] = (
     UnchangedTranslation(), BlankTranslation(), AcceleratorMismatch(), EscapeMismatch(), NewlineMismatch(),
@@ -48,5 +50,5 @@ RULES: tuple[Rule, ...] = (
     UrlMismatch(), EmailMismatch(), FilePathMismatch(), AcronymMissing(), TranslationTooLong(), TranslationTooShort(),
     MaxWidthExceeded(), SentenceCountMismatch(), FunctionNameChanged(), OptionChanged(), InvalidMarkup(),
     InvalidCharacter(), DoubledWordInTranslation(), IcuMessageStructure(), UntranslatedWord(),
-    SymbolNotKept(),
+    SymbolNotKept(), PluralFormMissing(), PluralFormExtra(),
 )
