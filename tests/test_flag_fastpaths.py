@@ -92,3 +92,26 @@ def test_a_first_sentence_repeats_nothing_a_later_one_does():
     sentences = segment(doc, "en")
     codes = [[f.code for f in fl] for fl in flag_document(doc, "en", sentences, [get_rule("F202")])]
     assert codes == [[], [], ["F202"]]
+
+
+def test_what_each_debris_pattern_needs_is_in_every_text_it_matches():
+    from translate_cmp.lang import furniture
+    from translate_cmp.rules.structure.F205_scraper_debris import _MAY_MATCH
+
+    lines = [line for t in _texts() for line in t.splitlines()] + [
+        "Copyright © 2003 H. Peter Anvin", "(c) 2020 ACME", "© Reuters", "All Rights Reserved.",
+        "cf-sjw/tjc/zm", "*** BREAKING ***"]
+    for pattern, what in furniture.DEBRIS_PATTERNS:
+        if what in _MAY_MATCH:
+            matched = [line for line in lines if pattern.search(line)]
+            assert matched, what  # each shortcut is tested on lines its pattern matches
+            assert all(_MAY_MATCH[what](line) for line in matched), what
+
+
+def test_a_sentence_with_no_capital_after_its_first_letter_has_no_mid_sentence_capital():
+    rule = get_rule("S104")
+    for text, fires in [("the talks will begin between moscow and kyiv.", False),
+                        ("The talks will begin Between Moscow and Kyiv.", True)]:
+        doc = Document("d", "d.txt", text)
+        found = [f.code for fl in flag_document(doc, "en", segment(doc, "en"), [rule]) for f in fl]
+        assert bool(found) is fires

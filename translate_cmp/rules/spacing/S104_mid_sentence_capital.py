@@ -92,6 +92,8 @@ class MidSentenceCapital(SurfaceRule):
         if ctx.doc_lang != "en":
             yield from _closed_class_capitals(ctx)
             return
+        if text[1:].islower():
+            return  # no capital after the first character: no candidate (a quarter of English rows)
         candidates = [m for m in WORD.finditer(text) if (is_title(m.group()) or m.group() == "A")
                       and not (m.start() > 0 and (text[m.start() - 1].isalnum()
                                                   or text[m.start() - 1] in "-‐'’@#_/&.+"))
