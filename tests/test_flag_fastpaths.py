@@ -119,3 +119,22 @@ def test_a_sentence_with_no_capital_after_its_first_letter_is_passed_one_with_on
     doc = Document("d", "d.txt", text)
     found = [f.code for fl in flag_document(doc, lang, segment(doc, lang), [get_rule(code)]) for f in fl]
     assert bool(found) is fires
+
+
+def test_documents_analysed_together_get_the_languages_each_gets_alone():
+    from translate_cmp.pipeline import analyse, analyse_many
+
+    texts = [
+        "The minister said the talks would continue next week in Brussels.",
+        "Der Minister sagte, die Gespräche würden nächste Woche in Brüssel weitergehen.",
+        "Ist.",  # a row of its own, and a sentence of the next document
+        "Das ist alles. Ist.",
+        "The talks went on. Der Minister sagte, die Gespräche würden nächste Woche in Brüssel weitergehen.",
+        "Le ministre a dit que les négociations continueraient la semaine prochaine à Bruxelles.",
+    ]
+    docs = [Document(f"d{i}", f"p{i}", t) for i, t in enumerate(texts)]
+    together = analyse_many(docs)
+    alone = [analyse(d) for d in docs]
+    assert [(a.lang, a.lang_prob, [(s.text, s.lang, s.lang_prob) for s in a.sentences]) for a in together] == [
+        (a.lang, a.lang_prob, [(s.text, s.lang, s.lang_prob) for s in a.sentences]) for a in alone]
+    assert together[1].sentences[0].lang == "de" and together[0].sentences[0].lang == "en"
