@@ -16,7 +16,8 @@ Inputs (written once under --work, default /tmp/translate-cmp-scale, and reused)
 
 Each input goes through ``python -m translate_cmp run INPUT --engine none --no-cache`` (default formats:
 csv, jsonl, html) in a child process with ``PYTHONPATH`` set to the checkout measured. Printed per run:
-wall seconds, rows per second, and peak memory: the largest single process's RSS high-water mark
+wall seconds, rows per second, CPU seconds (user + system of the run and its workers, ``os.wait4``: what a
+loaded machine inflates least) and peak memory: the largest single process's RSS high-water mark
 (``os.wait4``) and the peak of the summed RSS of the process tree (the run and its worker
 processes), sampled every 0.2 s. With ``--base``, every input runs through both checkouts one after the
 other and a ratio is printed: on a shared machine only the ratios are comparable.
@@ -107,6 +108,7 @@ class Measured:
     wall_s: float
     max_process_mb: float  # the largest single process's RSS high-water mark
     tree_mb: float  # peak of the summed RSS of the run and its workers (sampled)
+    cpu_s: float  # user + system CPU seconds of the run and the workers it waited for (os.wait4): less load-bound
     rc: int
     tail: str
 
@@ -161,19 +163,22 @@ def measure(code: Path, inp: Path, out: Path, extra: list[str]) -> Measured:
         proc.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
         tail = log.read()[-400:].strip()
-    return Measured(wall, usage.ru_maxrss / 1024, max(peak[0], usage.ru_maxrss) / 1024, proc.returncode, tail)
+    return Measured(wall, usage.ru_maxrss / 1024, max(peak[0], usage.ru_maxrss) / 1024,
+                    usage.ru_utime + usage.ru_stime, proc.returncode, tail)
 
 
 def report(name: str, units: int, unit: str, runs: dict[str, Measured]) -> None:
     for label, m in runs.items():
         rate = f"{units / m.wall_s:,.0f} {unit}/s" if units else f"{m.wall_s:.1f} s"
-        print(f"{name:>16} {label:>5}: {m.wall_s:8.1f} s  {rate:>16}  peak process {m.max_process_mb:7.0f} MB"
+        cpu = f"  CPU {m.cpu_s:7.1f} s" + (f" ({1e6 * m.cpu_s / units:,.0f} us/row)" if units else "")
+        print(f"{name:>16} {label:>5}: {m.wall_s:8.1f} s  {rate:>16}{cpu}  peak process {m.max_process_mb:7.0f} MB"
               f"  peak tree {m.tree_mb:7.0f} MB  exit {m.rc}")
         if m.rc and "limit for one document" not in m.tail:
             print("    " + m.tail.replace("\n", "\n    "))
     if len(runs) == 2:
         base, this = runs["base"], runs["this"]
         print(f"{name:>16} ratio: base/this time {base.wall_s / this.wall_s:.2f}x, "
+              f"CPU {base.cpu_s / max(this.cpu_s, 1e-9):.2f}x, "
               f"memory (tree) {this.tree_mb / max(base.tree_mb, 1):.2f} of base")
 
 

@@ -200,7 +200,7 @@ def with_languages_many(batch: list[tuple[list, Detection | None]], known: dict[
     from dataclasses import replace
 
     known = known or {}
-    found = [[_shortcut(s.text, doc)[0] or known.get(s.text) for s in sentences] for sentences, doc in batch]
+    found = [[_known_or_shortcut(s.text, doc, known) for s in sentences] for sentences, doc in batch]
     asked = [(k, j) for k, row in enumerate(found) for j, d in enumerate(row) if d is None]
     texts = list(dict.fromkeys(batch[k][0][j].text for k, j in asked))  # each distinct text once
     detected = dict(zip(texts, detect_many(texts, galician=False)))
@@ -209,3 +209,14 @@ def with_languages_many(batch: list[tuple[list, Detection | None]], known: dict[
         found[k][j] = _in_galician_document(text, batch[k][1], detected[text])
     return [[replace(s, lang=d.lang, lang_prob=d.prob) for s, d in zip(sentences, row)]
             for (sentences, _), row in zip(batch, found)]
+
+
+def _known_or_shortcut(text: str, doc: Detection | None, known: dict[str, Detection]) -> Detection | None:
+    """:func:`_shortcut`'s answer, else the detection of a document with this very text, else None (detect it).
+
+    A text detected as a document with the same answer as this sentence's document (a table row: its one sentence
+    is its text) takes it without the shortcut's tests, which could only say the same."""
+    whole = known.get(text)
+    if whole is not None and whole == doc:
+        return doc
+    return _shortcut(text, doc)[0] or whole

@@ -13,6 +13,7 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from translate_cmp.records import Document, Sentence
 from translate_cmp.rules.base import RuleContext
@@ -26,13 +27,34 @@ class DocView:
 
     paragraphs: list[tuple[int, int]]  # (first, last) sentence index of each paragraph, inclusive
     para_of: list[int]  # paragraph number (index into ``paragraphs``) of each sentence
-    lower_words: frozenset[str]  # words written entirely in lower case somewhere
-    title_mid: Counter[str]  # Title-case words where no clause starts, with their counts
-    after_the: frozenset[str] = frozenset()  # capitalised names written after a lower-case "the"
+    sentences: Sequence[Sentence] = ()  # the document's sentences, that the word facts below are read from
     quote_orphans: list[list[Orphan]] = field(default_factory=list)  # per sentence
     bracket_orphans: list[list[Orphan]] = field(default_factory=list)  # per sentence
     symbol_brackets: frozenset[int] = frozenset()  # document offsets of brackets named as symbols ("ESC ( B")
     memo: dict[str, object] = field(default_factory=dict)  # per-rule results for the whole document
+
+    # The words of the document, read on first use (one rule asks, and only on sentences with a capital
+    # mid-sentence; a table of short rows builds one view a row)
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """Words written entirely in lower case somewhere."""
+        return frozenset(m.group() for s in self.sentences for m in WORD.finditer(s.text) if m.group().islower())
+
+    @cached_property
+    def title_mid(self) -> Counter[str]:
+        """Title-case words where no clause starts, with their counts."""
+        title_mid: Counter[str] = Counter()
+        for s in self.sentences:
+            for m in WORD.finditer(s.text):
+                word = m.group()
+                if not word.islower() and is_title(word) and not starts_clause(s.text, m.start()):
+                    title_mid[word] += 1
+        return title_mid
+
+    @cached_property
+    def after_the(self) -> frozenset[str]:
+        """Capitalised names written after a lower-case "the"."""
+        return frozenset(title_chain(s.text, m.end()) for s in self.sentences for m in AFTER_LOWER_THE.finditer(s.text))
 
     def paragraph_of(self, index: int) -> tuple[int, int]:
         return self.paragraphs[self.para_of[index]]
@@ -61,18 +83,7 @@ def build_view(document: Document, sentences: Sequence[Sentence], lang: str) -> 
             paragraphs.append((k, k))
         para_of.append(len(paragraphs) - 1)
 
-    lower: set[str] = set()
-    title_mid: Counter[str] = Counter()
-    for s in sentences:
-        for m in WORD.finditer(s.text):
-            word = m.group()
-            if word.islower():
-                lower.add(word)
-            elif is_title(word) and not starts_clause(s.text, m.start()):
-                title_mid[word] += 1
-
-    after_the = {title_chain(s.text, m.end()) for s in sentences for m in AFTER_LOWER_THE.finditer(s.text)}
-    view = DocView(paragraphs, para_of, frozenset(lower), title_mid, frozenset(after_the))
+    view = DocView(paragraphs, para_of, sentences)
     view.quote_orphans = [[] for _ in sentences]
     view.bracket_orphans = [[] for _ in sentences]
     text = document.text
@@ -122,19 +133,30 @@ def _pair_across_lines(still_open: list[Orphan], line: list[Orphan], partners) -
 _CACHE: OrderedDict[tuple[int, int, str], tuple[Document, Sequence[Sentence], DocView]] = OrderedDict()
 _CACHE_SIZE = 8
 _CACHE_LOCK = threading.Lock()
+_LAST: tuple[Document, Sequence[Sentence], str, DocView] | None = None
 
 
 def doc_view(ctx: RuleContext) -> DocView:
     """The :class:`DocView` of the context's document (computed once, then cached)."""
+    last = _LAST  # the document every rule of this sentence asks about: no lock, no hashing
+    if last is not None and last[0] is ctx.document and last[1] is ctx.sentences and last[2] == ctx.doc_lang:
+        return last[3]
     key = (id(ctx.document), id(ctx.sentences), ctx.doc_lang)
     with _CACHE_LOCK:
         entry = _CACHE.get(key)
         if entry is not None and entry[0] is ctx.document and entry[1] is ctx.sentences:
             _CACHE.move_to_end(key)
+            _remember(ctx, entry[2])
             return entry[2]
     view = build_view(ctx.document, ctx.sentences, ctx.doc_lang)
     with _CACHE_LOCK:
         _CACHE[key] = (ctx.document, ctx.sentences, view)
         while len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
+    _remember(ctx, view)
     return view
+
+
+def _remember(ctx: RuleContext, view: DocView) -> None:
+    global _LAST
+    _LAST = (ctx.document, ctx.sentences, ctx.doc_lang, view)  # one assignment: threads see old or new, whole

@@ -59,10 +59,7 @@ def flag_document(
     if extra_round_trips and any(extra_round_trips):
         stats = with_engine_gaps(stats, sentences, round_trips, extra_round_trips)
     out: list[list[Flag]] = []
-    # the languages each rule declares (Rule.languages, requires, except_languages); units-only rules on units
-    rules = [rule for rule in rules if rule.serves(doc_lang) and (document.unit is not None or not rule.needs_unit)]
-    # a surface rule's check only asks serves(doc_lang) again, per sentence: its find, straight
-    checks = [rule.find if type(rule).check is SurfaceRule.check else rule.check for rule in rules]
+    rules, calls = _plan(rules, doc_lang, document.unit is not None)
     for index, sentence in enumerate(sentences):
         round_trip = _at(round_trips, index)
         ctx = RuleContext(
@@ -80,7 +77,7 @@ def flag_document(
         engine_choices: set[Flag] = set()
         rule_based = round_trip is not None and all(rt.rule_based for rt in (round_trip, *ctx.extra_round_trips))
         length = sentence.end - sentence.start
-        for rule, check in zip(rules, checks):
+        for rule, check in calls:
             if rule.needs_round_trip and round_trip is None:
                 continue
             if rule.needs_counterpart and ctx.counterpart is None and not (rule.reads_unit and document.unit):
@@ -104,6 +101,29 @@ def flag_document(
         flags |= {_on_its_own(f, flags, rules) for f in engine_choices}
         out.append(sorted(flags, key=lambda f: (f.start, f.end, f.code, f.message)))
     return out
+
+
+_PLANS: dict[tuple[int, str, bool], tuple[list[Rule], list[Rule], list]] = {}
+_PLANS_SIZE = 256
+
+
+def _plan(rules: Sequence[Rule], doc_lang: str, unit: bool) -> tuple[list[Rule], list]:
+    """The rules that run on a document in ``doc_lang`` (a unit or not), and what to call on each sentence:
+    decided once per rule list and language, not for every document (a table of short rows has one a row).
+
+    The languages each rule declares (Rule.languages, requires, except_languages) choose; units-only rules run
+    on units. A :class:`SurfaceRule` whose ``check`` is the base class's (``serves`` the document's language,
+    then ``find``) is called through ``find``: the language was decided here."""
+    key = (id(rules), doc_lang, unit)
+    entry = _PLANS.get(key)
+    if entry is not None and entry[0] == list(rules):  # the same rules (ids are reused once a list dies)
+        return entry[1], entry[2]
+    kept = [rule for rule in rules if rule.serves(doc_lang) and (unit or not rule.needs_unit)]
+    calls = [(rule, rule.find if type(rule).check is SurfaceRule.check else rule.check) for rule in kept]
+    if len(_PLANS) >= _PLANS_SIZE:
+        _PLANS.clear()
+    _PLANS[key] = (list(rules), kept, calls)
+    return kept, calls
 
 
 def _on_its_own(flag: Flag, others: set[Flag], rules: Sequence[Rule]) -> Flag:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from translate_cmp.lang.profile import CLOSE, EITHER, OPEN, language
 from translate_cmp.rules.text import CLOSING_PUNCT, OPENING_PUNCT
@@ -48,6 +49,12 @@ def _quote_role(text: str, i: int, table: dict[str, str], is_open: bool) -> str:
     return CLOSE if is_open else OPEN
 
 
+@lru_cache(maxsize=64)
+def _quote_marks(chars: frozenset[str]) -> re.Pattern[str]:
+    """One character class of a language's double quotes."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
+
+
 def quote_orphans(text: str, start: int, end: int, lang: str, next_para_start: int | None) -> list[Orphan]:
     """Double quotes in ``text[start:end]`` (one paragraph) that have no partner.
 
@@ -60,10 +67,9 @@ def quote_orphans(text: str, start: int, end: int, lang: str, next_para_start: i
     table = language(lang).quote_roles
     stack: list[tuple[int, str]] = []
     orphans: list[Orphan] = []
-    for i in range(start, end):
+    for found in _quote_marks(frozenset(table)).finditer(text, start, end):  # only the quotes: most rows have none
+        i = found.start()
         ch = text[i]
-        if ch not in table:
-            continue
         family = QUOTE_FAMILY[ch]
         is_open = bool(stack) and stack[-1][1] == family
         role = _quote_role(text, i, table, is_open)

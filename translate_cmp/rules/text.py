@@ -21,6 +21,12 @@ def is_title(word: str) -> bool:
     return len(word) >= 2 and word[0].isupper() and word[1:].islower()
 
 
+def no_capital_inside(text: str) -> bool:
+    """No upper-case letter after the first character (decided in C; a text of uncased letters alone, Chinese,
+    says False: the caller looks further)."""
+    return text[1:].islower()
+
+
 def is_lower(word: str) -> bool:
     return word[:1].islower()
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from translate_cmp.errors import InputError
 from translate_cmp.writers.base import FormatWriter
-from translate_cmp.writers.cells import neutralise, unneutralise
+from translate_cmp.writers.cells import FORMULA_TRIGGERS, neutralise, unneutralise
 from translate_cmp.writers.rows import (
     DOCUMENT_COLUMNS,
     DOCUMENT_FLOAT_COLUMNS,
@@ -38,8 +38,11 @@ if TYPE_CHECKING:
 LINE_END = "\r\n"
 
 
+_MAY_NEUTRALISE = FORMULA_TRIGGERS | {"'"}  # the first characters of the cells neutralise may change
+
+
 def _cell(value: object) -> object:
-    return neutralise(value) if isinstance(value, str) else value
+    return neutralise(value) if isinstance(value, str) and value[:1] in _MAY_NEUTRALISE else value
 
 
 class CsvWriter(FormatWriter):

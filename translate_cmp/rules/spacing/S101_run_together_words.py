@@ -12,7 +12,7 @@ from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.spacing.helpers import looks_like_code
-from translate_cmp.rules.text import LETTERS, is_title
+from translate_cmp.rules.text import LETTERS, is_title, no_capital_inside
 
 
 class RunTogetherWords(SurfaceRule):
@@ -53,6 +53,8 @@ class RunTogetherWords(SurfaceRule):
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         english = ctx.doc_lang == "en"
         text = ctx.text
+        if no_capital_inside(text):
+            return  # every finding has a capital inside a word ("troopsMacron", "takenA", "MacronA")
         for m in LETTERS.finditer(text):
             token = m.group()
             if not english and _glued_letter(token, ctx.doc_lang) and not looks_like_code(text, m.start(), m.end()):

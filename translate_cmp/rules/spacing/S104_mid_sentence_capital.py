@@ -27,7 +27,16 @@ from translate_cmp.lang.wordlists import LANGS, closed_class
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.docview import DocView, doc_view
-from translate_cmp.rules.text import WORD, is_lower, is_title, next_word, previous_word, starts_clause, title_chain
+from translate_cmp.rules.text import (
+    WORD,
+    is_lower,
+    is_title,
+    next_word,
+    no_capital_inside,
+    previous_word,
+    starts_clause,
+    title_chain,
+)
 
 
 class MidSentenceCapital(SurfaceRule):
@@ -92,6 +101,8 @@ class MidSentenceCapital(SurfaceRule):
         if ctx.doc_lang != "en":
             yield from _closed_class_capitals(ctx)
             return
+        if no_capital_inside(text):
+            return  # no candidate: a Title-case word at the start starts a clause (a quarter of English rows)
         candidates = []
         for m in WORD.finditer(text):
             word = m.group()

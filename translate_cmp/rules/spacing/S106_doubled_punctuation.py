@@ -58,7 +58,7 @@ class DoubledPunctuation(SurfaceRule):
             after = " after the previous sentence" if ctx.prev is not None else ""
             yield Hit(0, len(text), f"stray '{text.strip()}'{after}")
             return
-        for m in _DOUBLE_MARKS.finditer(text):
+        for m in (_DOUBLE_MARKS.finditer(text) if _TWO_MARKS.search(text) else ()):
             if not looks_like_code(text, m.start(), m.end(), numbers=False):  # "&amp;.", "LCK..<device>", ":toctree:."
                 yield Hit(m.start(), m.end(), f"doubled punctuation '{m.group()}'")
         if not language(ctx.doc_lang).spaced:
@@ -83,6 +83,9 @@ _DOUBLE_MARKS = re.compile(
     r"|(?<![.\s])\.[ \t]+\.(?![ \t]*\.)"
     r"|¿[ \t]*¿|¡[ \t]*¡"  # Spanish opening marks doubled: "¿¿Llegarán"
 )
+# what every match of _DOUBLE_MARKS holds (two of its marks with only spaces or tabs between): one quick scan
+# spares its lookarounds on the sentences that have none (most)
+_TWO_MARKS = re.compile(r"[,;:.¿¡][ \t]*[,;:.¿¡]")
 _ONLY_PUNCT = re.compile(r"^[\s.,;:!?]+$")
 # "industry , and", "in Turkey ." at the sentence's end; a full stop the sentence goes on after is a token ("find
 # . -name", "O ponto . coincide"): the segmenter did not end the sentence there

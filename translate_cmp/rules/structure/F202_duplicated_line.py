@@ -48,6 +48,8 @@ class DuplicatedLine(SurfaceRule):
     _MIN_WORDS = 4
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        if ctx.index == 0:
+            return  # nothing before it to repeat (a table row is a document of one sentence)
         view = doc_view(ctx)
         memo = view.memo.get(self.code)
         if memo is None:  # once a document: every sentence's words, and where each first came

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from translate_cmp.lang import furniture
@@ -11,6 +12,16 @@ from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.docview import doc_view
 from translate_cmp.rules.structure.helpers import FURNITURE_LANGS
 from translate_cmp.rules.text import merge_hits
+
+_ALL_RIGHTS = re.compile(r"all rights reserved", re.IGNORECASE)
+# What every match of the slower debris patterns holds, tested first (most sentences hold none of it): initials
+# have two slashes or more, a banner three asterisks; a copyright line starts with ©, (c) or "copyright" (the
+# pattern anchors those at the start) or has "all rights reserved"
+_MAY_MATCH = {
+    "news-desk initials": lambda text: text.count("/") >= 2,
+    "banner": lambda text: "***" in text,
+    "copyright line": lambda text: text[:1] in "©(cC" or _ALL_RIGHTS.search(text) is not None,
+}
 
 
 class ScraperDebris(SurfaceRule):
@@ -62,6 +73,8 @@ class ScraperDebris(SurfaceRule):
         for pattern, what in furniture.DEBRIS_PATTERNS:
             if pattern.pattern.startswith("^") and not alone and what in ("byline", "translation credit"):
                 continue  # "By admin standards, ..." inside a paragraph is prose
+            if what in _MAY_MATCH and not _MAY_MATCH[what](text):
+                continue  # what every match holds is not there: the pattern's scan is spared
             found = [Hit(m.start(), m.end(), f"{what}: '{m.group()}'") for m in pattern.finditer(text)]
             if found and what == "copyright line" and self._licence_notice(ctx):
                 continue  # "Copyright © 2022 Free Software Foundation, Inc. Licence GPLv3+": documentation
