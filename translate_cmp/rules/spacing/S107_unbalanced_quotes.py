@@ -40,7 +40,7 @@ class UnbalancedQuotes(SurfaceRule):
     )
 
     def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
-        return not unit_policy.punctuation_only(ctx)
+        return not unit_policy.punctuation_only(ctx) and not unit_policy.orphan_from_source(ctx, hit, quotes=True)
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         start = ctx.sentence.start
