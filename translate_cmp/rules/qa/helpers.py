@@ -132,6 +132,27 @@ def start_mark(text: str, lang: str) -> str:
     return "…" if m.group(1) in ("...", "…") else (m.group(1) or "-")
 
 
+# ---- layout: markup and printed records --------------------------------------------------------------------------
+
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_LABEL_LINE = re.compile(r"[ \t\u00a0]*[^\W\d_][^\n:%]{0,30}?[ \u00a0\u202f]?:[ \t\u00a0]*[\"'(]?%")
+
+
+def markup_line_break(source: str, text: str, at_start: bool) -> bool:
+    """``text`` (source or target) is an HTML fragment whose first (``at_start``) or last line break is next to the
+    blanks compared: the template's own indentation, which HTML renders as one space ("\n    View function:
+    <code>...")."""
+    if not _HTML_TAG.search(source):
+        return False
+    return text.startswith(("\n", "\r")) if at_start else text.endswith(("\n", "\r"))
+
+
+def record_labels(source: str, target: str) -> bool:
+    """Both start with a label and its value, as a program prints a record ("Access: %x", "Device: %Hd"): the
+    translation pads its labels to align them with the record's other fields (" Gerät: %Hd", "  Toegang: %x")."""
+    return bool(_LABEL_LINE.match(source.lstrip("\n"))) and bool(_LABEL_LINE.match(target.lstrip("\n")))
+
+
 # ---- brackets and quotes ---------------------------------------------------------------------------------------
 
 BRACKETS = "()[]{}"
@@ -145,7 +166,8 @@ def bracket_counts(text: str) -> Counter:
 _DOUBLE_QUOTES = "\"“”„‟«»「」『』‹›＂"
 _SINGLE = "'‘’‚"
 _OUTSIDE_BEFORE = frozenset(" \t\n\u00a0([{<=") | {""}
-_OUTSIDE_AFTER = frozenset(" \t\n\u00a0)]}>.,;:!?")
+# a closing quote may be glued to a hyphen that joins the quotation to a word: ‘same-origin’-aanvragen, „x“-Feld
+_OUTSIDE_AFTER = frozenset(" \t\n\u00a0)]}>.,;:!?-\u2010")
 _DOUBLE_QUOTE_RE = re.compile(f"[{_DOUBLE_QUOTES}]")
 _SINGLE_RE = re.compile(f"[{_SINGLE}]")
 
