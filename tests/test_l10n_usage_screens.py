@@ -95,3 +95,16 @@ def test_l302_transliterated_metavariables_and_real_homoglyph_slips(tmp_path):
     assert flags[kept] == set() and flags[answer] == set()
     assert flags[slip] == {"L302"}
     assert flags["see the list of signals"] == {"L302"}
+
+
+def test_s104_a_capital_that_starts_a_cell_is_not_mid_sentence(tmp_path):
+    source = ("      --debug                annotate the parsed date\n"
+              "      --list-signals         list non default signal handling\n")
+    prose = "The chancellor travelled to Paris and spoke with the president."
+    flags = _flags(tmp_path, "de", [
+        (source, "      --debug                Das eingelesene Datum kommentieren\n"
+                 "      --list-signals         Von der Voreinstellung abweichende Signale zeigen\n"),
+        (prose, "Der Kanzler reiste Nach Paris und sprach mit dem Präsidenten."),
+    ], ["S104"])
+    assert flags[source] == set()
+    assert flags[prose] == {"S104"}  # a capital inside a sentence stays flagged

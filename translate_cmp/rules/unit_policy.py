@@ -34,6 +34,8 @@ explains is the source's, not the translator's:
   is one string, so rows that differ in a number or an option's sign are two rows ("cbreak  same as
   -icanon" / "-cbreak  same as icanon"); a usage screen (two rows or more in columns) is read row by row,
   a row's wrapped lines joined, so a wrapped line that repeats the row above's is not a repeated line.
+- S104 mid-sentence-capital: the word starts a cell of a row (a column gap before it: "--debug      Das
+  eingelesene Datum ..."), where a description begins and a team may write a capital.
 - S109 doubled-word: the two words stand in two columns of a table row (a column gap of two spaces or a tab
   between them: "eof CHAR      CHAR will send ..."); a doubled word inside a sentence stands.
 - S107 unbalanced-quotes, S108 unbalanced-brackets: the whole unit's target leaves no more quotes or brackets
@@ -163,6 +165,15 @@ def repeat_from_source(ctx: RuleContext) -> bool:
     source = ctx.document.unit.source
     table = usage_screen(source)
     return repeats(ctx.document.text, table) <= repeats(source, table)
+
+
+def starts_cell(ctx: RuleContext, hit: Hit) -> bool:
+    """S104: the capitalised word starts a cell of a usage screen's row (a column gap before it: "--debug
+    Das eingelesene Datum ...", "none        Keine Auto-Skalierung"), where the text of the cell begins."""
+    text = ctx.document.text
+    start = ctx.sentence.start + hit.start
+    line_start = text.rfind("\n", 0, start) + 1
+    return usage_screen(ctx.document.unit.source) and bool(re.search(r"\S(?: {2,}|\t)$", text[line_start:start]))
 
 
 def across_columns(ctx: RuleContext, hit: Hit) -> bool:
