@@ -38,8 +38,10 @@ def test_f202_rows_of_a_table_are_not_repeated_lines(tmp_path):
         # a wrapped line that repeats the row above's: the rows differ once joined
         ("  -f, --canonical   follow every link in every component;\n                    all must exist\n"
          "  -m, --missing     follow every link in every component;\n                    none need exist\n",
-         "  -f, --canonical   jeder Verknüpfung in jeder Komponente folgen;\n                    alle müssen existieren\n"
-         "  -m, --missing     jeder Verknüpfung in jeder Komponente folgen;\n                    keine muss existieren\n"),
+         "  -f, --canonical   jeder Verknüpfung in jeder Komponente folgen;\n"
+         "                    alle müssen existieren\n"
+         "  -m, --missing     jeder Verknüpfung in jeder Komponente folgen;\n"
+         "                    keine muss existieren\n"),
     ], ["F202"])
     assert all(not codes for codes in flags.values()), flags
 
@@ -76,7 +78,10 @@ def test_s107_s108_what_the_source_leaves_open_is_the_source_s(tmp_path):
         (escapes, '  \\\\      Rückschrägstrich\n  \\"      doppeltes Anführungszeichen\n'),
         (dropped, "Aufruf: %s [OPTION]... [BESITZER][:GRUPPE]] DATEI..."),  # a "[" dropped: the translation's
         ('Added "%(object)s".', "Hinzugefügt „%(object)s„."),  # a quotation never closed
+        ("test and/or [", "'test'/'['"),  # a bracket named in quotes
+        ("implied by a ':' following OWNER", 'impliziert durch ":" nach EIGENTÜMER'),  # a quoted colon
     ], ["S107", "S108"])
+    assert flags["test and/or ["] == set() and flags["implied by a ':' following OWNER"] == set()
     assert flags[wrapped] == set() and flags[escapes] == set()
     assert flags[dropped] == {"S108"}
     assert flags['Added "%(object)s".'] == {"S107"}

@@ -41,6 +41,7 @@ explains is the source's, not the translator's:
 - S107 unbalanced-quotes, S108 unbalanced-brackets: the whole unit's target leaves no more quotes or brackets
   of the flagged kind without a partner than the whole source does (a help text split over several messages
   opens a parenthesis in one and closes it in the next; an escape table lists ``\\"``).
+- S107, S108: nor a quote or bracket that is a character named in quotes ("'['", '":"').
 - L302 mixed-script-word: the word joins a literal the source writes in Latin letters to a metavariable the
   translation transliterates ("RFILE" -> "RФАЙЛ", "pBRE" -> "pБРВ", "csN" -> "csН", "gN" -> "грN"), and the
   target does not write the same word in one script elsewhere (Latin "A" in "AРГ2" beside "АРГ1" stands).
@@ -191,6 +192,17 @@ def _orphan_classes(orphans) -> Counter:
         family = QUOTE_FAMILY.get(o.char) or _BRACKET_CLOSERS.get(o.char, o.char)
         out[family, o.kind == "unopened"] += 1
     return out
+
+
+_QUOTED_SYMBOL = re.compile(r"[\"'“”„«»‘’‚]\s?[^\w\s\"'“”„«»‘’‚]{1,3}\s?[\"'“”„«»‘’‚]")
+
+
+def quoted_symbol(ctx: RuleContext, hit: Hit) -> bool:
+    """S107/S108: the quote or bracket is a symbol named in quotes, or a quote around one ("'['", '":"'): the
+    text names the character, it does not open anything."""
+    start = ctx.sentence.start + hit.start
+    return any(m.start() <= start < m.start() + len(m.group(1))  # overlapping: "'test'/'['"
+               for m in re.finditer(f"(?=({_QUOTED_SYMBOL.pattern}))", ctx.document.text))
 
 
 def orphan_from_source(ctx: RuleContext, hit: Hit, quotes: bool) -> bool:
