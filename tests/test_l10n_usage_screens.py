@@ -69,6 +69,9 @@ def test_s109_metavariable_columns_are_two_cells(tmp_path):
     assert flags[slip] == {"S109"}  # a doubled word inside a sentence stays flagged
 
 
+SLIP = "\n  +  pad with zeros, put '+' before future years\n  ^  use upper case if possible\n"
+
+
 def test_s107_s108_what_the_source_leaves_open_is_the_source_s(tmp_path):
     wrapped = "  -i, --interactive   prompt before overwrite (overrides\n"
     escapes = '  \\\\      backslash\n  \\"      double quote\n'
@@ -80,7 +83,9 @@ def test_s107_s108_what_the_source_leaves_open_is_the_source_s(tmp_path):
         ('Added "%(object)s".', "Hinzugefügt „%(object)s„."),  # a quotation never closed
         ("test and/or [", "'test'/'['"),  # a bracket named in quotes
         ("implied by a ':' following OWNER", 'impliziert durch ":" nach EIGENTÜMER'),  # a quoted colon
+        (SLIP, "\n  +  mit Nullen füllen, \'+\" vor Jahre setzen\n  ^  Großbuchstaben verwenden\n"),  # two kinds
     ], ["S107", "S108"])
+    assert flags[SLIP] == {"S107"}  # of quote around a symbol: a slip
     assert flags["test and/or ["] == set() and flags["implied by a ':' following OWNER"] == set()
     assert flags[wrapped] == set() and flags[escapes] == set()
     assert flags[dropped] == {"S108"}

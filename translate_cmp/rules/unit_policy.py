@@ -194,15 +194,18 @@ def _orphan_classes(orphans) -> Counter:
     return out
 
 
-_QUOTED_SYMBOL = re.compile(r"[\"'“”„«»‘’‚]\s?[^\w\s\"'“”„«»‘’‚]{1,3}\s?[\"'“”„«»‘’‚]")
+_SYMBOL = r"\s?[^\w\s\"'“”„«»‘’‚]{1,3}\s?"
+# a pair of quotes of one kind around a symbol: "'['", '":"', "« : »" (not "'+\"": two kinds, a slip)
+_QUOTED_SYMBOL = re.compile(rf"([\"']){_SYMBOL}\1|“{_SYMBOL}”|‘{_SYMBOL}’|«{_SYMBOL}»|„{_SYMBOL}[“”]|‚{_SYMBOL}[‘’]")
 
 
 def quoted_symbol(ctx: RuleContext, hit: Hit) -> bool:
     """S107/S108: the quote or bracket is a symbol named in quotes, or a quote around one ("'['", '":"'): the
     text names the character, it does not open anything."""
     start = ctx.sentence.start + hit.start
-    return any(m.start() <= start < m.start() + len(m.group(1))  # overlapping: "'test'/'['"
-               for m in re.finditer(f"(?=({_QUOTED_SYMBOL.pattern}))", ctx.document.text))
+    text = ctx.document.text
+    return any(m.start() <= start < m.end()  # overlapping matches: "'test'/'['"
+               for i in range(max(start - 5, 0), start + 1) if (m := _QUOTED_SYMBOL.match(text, i)))
 
 
 def orphan_from_source(ctx: RuleContext, hit: Hit, quotes: bool) -> bool:
