@@ -51,6 +51,8 @@ class EndPunctuationMismatch(UnitRule):
         Example("warning: '.' should be ':'", translation="waarschuwing: '.' zou ':' moeten zijn", lang="nl"),
         Example("%s: remove %s? ", translation="%s: ¿borrar %s? (s/n) ", lang="es"),
         Example("?????", translation=" 不明", lang="ja"),
+        Example("misaligned [:upper:] and/or [:lower:] construct", translation="costrutto disallineato [:upper:] o "
+                "[:lower:]", lang="it"),
         Example("used to pass arguments on shebang lines\n", translation="для аргументов в строках с #!\n",
                 lang="ru"),
     )

@@ -87,6 +87,8 @@ _END_MARKS = ".!?:;,…"
 # at the end: a quoted mark or two ("':'"), or a prompt's answers ("(y/n)", "(s/n)"), which a translation adds
 _END_QUOTED = re.compile(r"[\"'‘“«„]\W{1,3}[\"'’”»“]\s*$")
 _END_PROMPT = re.compile(r"\s*\(\w{1,3}/\w{1,3}\)\s*$")
+# at the end: a bracket expression ("[:lower:]", "'[::]'"), whose marks are content
+_END_CLASS = re.compile(r"\[[^\]\s]{1,12}\][\"'’”»\u00a0 ]*$")
 _OPENERS = "\"([{<"
 _SPACES = " \t\u00a0\u202f\u2009\u3000\n\r"
 # languages whose typography ends a sentence with no mark at all (Thai, Lao, Khmer, Burmese end a sentence with a
@@ -108,6 +110,7 @@ def end_mark(text: str, lang: str) -> str:
     closing quotes and brackets, French and CJK spacing, with full-width, Arabic, Greek and Devanagari marks
     read as their ASCII counterparts."""
     text = _END_QUOTED.sub("x", _END_PROMPT.sub("", text))  # "should be ':'": a quoted mark is content
+    text = _END_CLASS.sub("x", text.rstrip())  # "... [:lower:]": a character class
     i = len(text)
     while i > 0 and (text[i - 1] in _SPACES or unicodedata.category(text[i - 1]).startswith("P")
                      or text[i - 1] in "…"):
