@@ -53,6 +53,8 @@ class EndPunctuationMismatch(UnitRule):
         Example("?????", translation=" 不明", lang="ja"),
         Example("misaligned [:upper:] and/or [:lower:] construct", translation="costrutto disallineato [:upper:] o "
                 "[:lower:]", lang="it"),
+        Example("missing character class name '[::]'", translation="Fehlender Zeichenklassename „[::]“", lang="de"),
+        Example("Usage: %s [OPTION]... [FILE]...", translation="Gebruik:  %s [OPTIE...] [BESTAND...]", lang="nl"),
         Example("used to pass arguments on shebang lines\n", translation="для аргументов в строках с #!\n",
                 lang="ru"),
     )

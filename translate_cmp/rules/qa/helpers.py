@@ -87,8 +87,8 @@ _END_MARKS = ".!?:;,…"
 # at the end: a quoted mark or two ("':'"), or a prompt's answers ("(y/n)", "(s/n)"), which a translation adds
 _END_QUOTED = re.compile(r"[\"'‘“«„]\W{1,3}[\"'’”»“]\s*$")
 _END_PROMPT = re.compile(r"\s*\(\w{1,3}/\w{1,3}\)\s*$")
-# at the end: a bracket expression ("[:lower:]", "'[::]'"), whose marks are content
-_END_CLASS = re.compile(r"\[[^\]\s]{1,12}\][\"'’”»\u00a0 ]*$")
+# at the end: a character class ("[:lower:]", "'[::]'"), whose marks are content (not "[FILE...]")
+_END_CLASS = re.compile(r"\[(?::\w{0,10}:|[^\w\s\]]{1,6})\][\"'’”“‘»\u00a0 ]*$")
 _OPENERS = "\"([{<"
 _SPACES = " \t\u00a0\u202f\u2009\u3000\n\r"
 # languages whose typography ends a sentence with no mark at all (Thai, Lao, Khmer, Burmese end a sentence with a
