@@ -36,6 +36,7 @@ def spelled_out(source: str, target: str) -> Counter:
 
 
 BRACKET_PAIRS = {"[": "]", "{": "}"}
+_ANY_BRACKET = re.compile(r"[()\[\]{}（）［］｛｝【】]")
 
 
 class BracketMismatch(UnitRule):
@@ -66,6 +67,8 @@ class BracketMismatch(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        if not _ANY_BRACKET.search(source) and not _ANY_BRACKET.search(target):
+            return  # no bracket on either side (most units)
         s, t = bracket_counts(source), bracket_counts(target)
         if s == t or not target.strip():
             return

@@ -47,6 +47,8 @@ class UrlMismatch(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        if "://" not in source and "www." not in source.lower():
+            return  # no URL in the source (most units)
         broken = _BROKEN_SCHEME.search(target)
         if broken and not _BROKEN_SCHEME.search(source) and "://" in source:
             yield from once(ctx, f"a URL scheme broken by a space in the translation: {broken.group()!r}")

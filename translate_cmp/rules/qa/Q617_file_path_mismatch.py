@@ -53,6 +53,8 @@ class FilePathMismatch(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        if "/" not in source:
+            return  # no path in the source
         found = [m for m in paths(source) if m.group() not in target]
         if not found:
             return
