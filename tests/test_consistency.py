@@ -24,6 +24,22 @@ def test_majority_is_the_reference_and_a_tie_is_decided_by_the_rest_of_the_proje
     assert list(found) == ["u1"] and "'Speichern'" in found["u1"][0][1]
 
 
+def test_a_tie_is_decided_by_the_locale_s_capital_convention_where_it_has_one():
+    # the rest of the locale starts a capitalised source's translation with a capital; one of the two variants
+    # of "Password reset" does not (its words swapped): it is the odd one, the twin is not flagged
+    rest = [_u(n, f"Item {n}", f"Eintrag {n}") for n in range(10, 30)]
+    pair = [_u(1, "Password reset", "Restablecer contraseña", lang="es"),
+            _u(2, "Password reset", "contraseña Restablecer", lang="es")]
+    rest_es = [_u(n, f"Item {n}", f"Elemento {n}", lang="es") for n in range(10, 30)]
+    found = check_units([*pair, *rest_es])
+    assert list(found) == ["u2"] and "'Restablecer contraseña'" in found["u2"][0][1]
+    found = check_units([_u(1, "URL", "Adresse (URL)"), _u(2, "URL", "(URL) Adresse"), *rest])
+    assert list(found) == ["u2"]
+    # a locale without the convention (most capitalised sources translated lower-case): no evidence, both
+    loose = [_u(n, f"Item {n}", f"eintrag {n}") for n in range(10, 30)]
+    assert set(check_units([_u(1, "URL", "Adresse (URL)"), _u(2, "URL", "(URL) Adresse"), *loose])) == {"u1", "u2"}
+
+
 def test_languages_contexts_and_scope_keep_units_apart():
     assert not check_units([_u(1, "Save", "Speichern"), _u(2, "Save", "Enregistrer", lang="fr")])
     assert not check_units([_u(1, "May", "Mai", context="month"), _u(2, "May", "Darf", context="verb")])

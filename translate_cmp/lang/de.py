@@ -6,10 +6,12 @@ times of day do after heute, gestern, morgen ("heute Morgen", §55(6)). ``noun_m
 which words are nouns in their own right ("Teil", "Uhr", "Wegen") comes from the Hunspell dictionary.
 """
 
-from translate_cmp.lang.profile import plain, words
+from translate_cmp.lang.profile import numerals, plain, words
 
 LANGUAGE = plain(
     "de",
+    numerals=numerals("zwei|zweier drei|dreier vier fünf sechs sieben acht neun zehn elf zwölf"),
+    numeral_suffixes=("mal", "fach", "malig"),
     name="German",
     negations=words("nicht kein keine keinen keinem keiner nie niemals nichts niemand weder ohne"),
     accented_letters="äöüß",

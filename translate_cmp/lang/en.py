@@ -1,9 +1,10 @@
 """English: its word lists are in :mod:`translate_cmp.lang.lexicon` (the rules' oldest and largest)."""
 
-from translate_cmp.lang.profile import plain, words
+from translate_cmp.lang.profile import numerals, plain, words
 
 LANGUAGE = plain(
     "en",
+    numerals=numerals("two three four five six seven eight nine ten eleven twelve"),
     name="English",
     negations=words("not n't no never none nothing nobody neither nor cannot without"),
     articles=words("a an the"),

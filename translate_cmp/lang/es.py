@@ -1,9 +1,10 @@
 """Spanish: ¿ ¡ open questions and exclamations."""
 
-from translate_cmp.lang.profile import plain, words
+from translate_cmp.lang.profile import numerals, plain, words
 
 LANGUAGE = plain(
     "es",
+    numerals=numerals("dos tres cuatro cinco seis siete ocho nueve diez once doce"),
     name="Spanish",
     negations=words("no nunca jamás ningún ninguna ninguno nada nadie tampoco ni sin"),
     analyser="spa-eng",

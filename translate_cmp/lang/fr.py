@@ -1,9 +1,10 @@
 """French: « ... » quotes, nous nous / vous vous."""
 
-from translate_cmp.lang.profile import plain, words
+from translate_cmp.lang.profile import numerals, plain, words
 
 LANGUAGE = plain(
     "fr",
+    numerals=numerals("deux trois quatre cinq six sept huit neuf dix onze douze"),
     name="French",
     negations=words("ne n' pas jamais aucun aucune rien personne ni sans"),
     analyser="fr-es",

@@ -1,9 +1,10 @@
 """Italian."""
 
-from translate_cmp.lang.profile import plain, words
+from translate_cmp.lang.profile import numerals, plain, words
 
 LANGUAGE = plain(
     "it",
+    numerals=numerals("due tre quattro cinque sei sette otto nove dieci undici dodici"),
     name="Italian",
     negations=words("non mai nessuno nessuna niente nulla né senza"),
     analyser="ita-spa",

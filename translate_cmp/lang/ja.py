@@ -1,5 +1,9 @@
 """Japanese: no spaces between words, no letter case."""
 
-from translate_cmp.lang.profile import plain
+from translate_cmp.lang.profile import numerals, plain
 
-LANGUAGE = plain("ja", name="Japanese")
+LANGUAGE = plain(
+    "ja",
+    name="Japanese",
+    numerals=numerals("二|二つ|ふたつ 三|三つ|みっつ 四|四つ 五|五つ 六 七 八 九 十 十一 十二"),
+)

@@ -1,9 +1,11 @@
 """Dutch: „...” quotes; langdetect reads a single Dutch sentence as Afrikaans now and then."""
 
-from translate_cmp.lang.profile import plain, words
+from translate_cmp.lang.profile import numerals, plain, words
 
 LANGUAGE = plain(
     "nl",
+    numerals=numerals("twee drie vier vijf zes zeven acht negen tien elf twaalf"),
+    numeral_suffixes=("maal", "voudig"),
     name="Dutch",
     negations=words("niet geen nooit niets niemand noch zonder"),
     articles=words("de het een"),

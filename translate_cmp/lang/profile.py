@@ -23,6 +23,12 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def numerals(text: str, first: int = 2) -> Mapping[str, int]:
+    """Number words from ``first`` up, one number a space-separated item, its forms joined by "|" ("два|две|двух
+    три|трёх"): each form, lower case, to its value."""
+    return MappingProxyType({form: n for n, item in enumerate(text.split(), start=first) for form in item.split("|")})
+
+
 # The role of each double quote mark where a language's typography says nothing else: “...” and «...».
 DEFAULT_QUOTE_ROLES: Mapping[str, str] = MappingProxyType(
     {"“": OPEN, "”": CLOSE, "„": OPEN, '"': EITHER, "«": OPEN, "»": CLOSE})
@@ -56,6 +62,10 @@ class Language:
     noun_markers: frozenset[str] = frozenset()  # lower-case words after which the language writes a noun
     accented_letters: str = ""  # its lower-case letters beyond ASCII (á é í ó ú ñ ü): L306 looks for them lost
     negations: frozenset[str] = frozenset()  # its negation words, lower case (French "ne"/"n'" and "pas"): C508
+    # its words for the numbers two to twelve, each form, lower case, to its value (zwei -> 2; двух -> 2): Q614
+    # reads a number written out as the number
+    numerals: Mapping[str, int] = field(default_factory=dict)
+    numeral_suffixes: tuple[str, ...] = ()  # what compounds a numeral with ("mal", "fach": "zehnmal"): Q614
     analyser: str = ""  # the Apertium mode whose first stage analyses it (spa-eng), read by lang/analyser.py
     hunspell: str = ""  # its Hunspell dictionary's name (de_DE: de_DE.dic, de_DE.aff), read by lang/hunspell.py
     # Typography (S110-S114): what the language prints where a typewriter's marks are not accepted. Each is set

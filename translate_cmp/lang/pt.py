@@ -1,9 +1,10 @@
 """Portuguese."""
 
-from translate_cmp.lang.profile import plain, words
+from translate_cmp.lang.profile import numerals, plain, words
 
 LANGUAGE = plain(
     "pt",
+    numerals=numerals("dois|duas três quatro cinco seis sete oito nove dez onze doze"),
     name="Portuguese",
     negations=words("não nunca jamais nenhum nenhuma nada ninguém nem sem"),
     analyser="pt-es",

@@ -1,9 +1,12 @@
 """Russian: Вы/Ваш capitalised for polite address."""
 
-from translate_cmp.lang.profile import plain, words
+from translate_cmp.lang.profile import numerals, plain, words
 
 LANGUAGE = plain(
     "ru",
+    numerals=numerals("два|две|двух|двум|двумя трёх|три|трех|тремя четыре|четырёх|четырех "
+                      "пять|пяти шесть|шести семь|семи восемь|восьми девять|девяти десять|десяти "
+                      "одиннадцать|одиннадцати двенадцать|двенадцати"),
     name="Russian",
     negations=words("не нет ни никогда ничего никто без"),
     script="CYRILLIC",

@@ -26,6 +26,26 @@ false alarms.
 - S111 french-spacing: not when the flagged word and mark are in the source verbatim (an HTTP header or a
   setting kept as it is: « Referrer-Policy: no-referrer »).
 
+Usage screens (a program's ``--help`` text: option tables in columns, metavariables such as FILE or CHAR,
+rows that differ only in an option's sign) keep the source's layout, so a finding the source's own text
+explains is the source's, not the translator's:
+
+- F202 duplicated-line: the target repeats a piece word for word no more often than the source does. A unit
+  is one string, so rows that differ in a number or an option's sign are two rows ("cbreak  same as
+  -icanon" / "-cbreak  same as icanon"); a usage screen (two rows or more in columns) is read row by row,
+  a row's wrapped lines joined, so a wrapped line that repeats the row above's is not a repeated line.
+- S104 mid-sentence-capital: the word starts a cell of a row (a column gap before it: "--debug      Das
+  eingelesene Datum ..."), where a description begins and a team may write a capital.
+- S109 doubled-word: the two words stand in two columns of a table row (a column gap of two spaces or a tab
+  between them: "eof CHAR      CHAR will send ..."); a doubled word inside a sentence stands.
+- S107 unbalanced-quotes, S108 unbalanced-brackets: the whole unit's target leaves no more quotes or brackets
+  of the flagged kind without a partner than the whole source does (a help text split over several messages
+  opens a parenthesis in one and closes it in the next; an escape table lists ``\\"``).
+- S107, S108: nor a quote or bracket that is a character named in quotes ("'['", '":"').
+- L302 mixed-script-word: the word joins a literal the source writes in Latin letters to a metavariable the
+  translation transliterates ("RFILE" -> "RФАЙЛ", "pBRE" -> "pБРВ", "csN" -> "csН", "gN" -> "грN"), and the
+  target does not write the same word in one script elsewhere (Latin "A" in "AРГ2" beside "АРГ1" stands).
+
 Segmentation is unit-aware too (translate_cmp/l10n/analyse.py): a split is undone where the next piece does
 not start a sentence, so "rappr. dell'oggetto" is one sentence and S105 does not see "dell'oggetto".
 """
@@ -33,6 +53,7 @@ not start a sentence, so "rappr. dell'oggetto" is one sentence and S105 does not
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from translate_cmp.rules.base import Hit, RuleContext
 
@@ -92,3 +113,150 @@ def source_has(ctx: RuleContext, hit: Hit) -> bool:
     """The flagged text is in the source verbatim: a term, header or value the translation keeps as it is."""
     flagged = ctx.text[hit.start:hit.end]
     return bool(flagged.strip()) and flagged in ctx.document.unit.source
+
+
+# ---- usage screens ----------------------------------------------------------------------------------------------
+
+_COLUMN_GAP = re.compile(r"(?: {2,}|\t)")
+
+
+def _rows(text: str) -> list[str]:
+    """A usage screen's rows: a line indented deeper than the row it follows (two columns more) continues that row
+    ("  -f, --canonicalize   canonicalize by following every symlink in\n                         every ...")."""
+    rows: list[tuple[int, str]] = []
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if rows and line.strip() and rows[-1][1].strip() and indent > rows[-1][0] + 2:
+            rows[-1] = (rows[-1][0], rows[-1][1] + " " + line.strip())
+        else:
+            rows.append((indent, line))
+    return [row for _, row in rows]
+
+
+_TABLE_ROW = re.compile(r"^[ \t]*\S.*?\S(?: {2,}|\t)\S", re.MULTILINE)
+
+
+def usage_screen(source: str) -> bool:
+    """The source is a usage screen: two rows or more laid out in columns ("  -a, --all    do not ignore ...")."""
+    return len(_TABLE_ROW.findall(source)) >= 2
+
+
+def _pieces(text: str, table: bool) -> list[str]:
+    """What F202 compares in a unit's source and target alike: a usage screen's rows, else lines and the
+    sentences within them; whitespace collapsed, case folded."""
+    rows = _rows(text) if table else text.split("\n")
+    pieces = rows if table else [p for row in rows for p in re.split(r"(?<=[^.][.;!?])\s+", row)]
+    return [" ".join(p.split()).casefold() for p in pieces if p.strip()]
+
+
+def repeats(text: str, table: bool) -> int:
+    """How many of ``text``'s pieces repeat an earlier one word for word."""
+    seen: set[str] = set()
+    n = 0
+    for piece in _pieces(text, table):
+        n += piece in seen
+        seen.add(piece)
+    return n
+
+
+def repeat_from_source(ctx: RuleContext) -> bool:
+    """F202: the target's pieces repeat word for word no more often than the source's. A unit is one string, so
+    rows that differ in a number or an option's sign are two rows ("cbreak  same as -icanon" / "-cbreak  same
+    as icanon"), and a usage screen is read row by row (a row's wrapped lines joined)."""
+    source = ctx.document.unit.source
+    table = usage_screen(source)
+    return repeats(ctx.document.text, table) <= repeats(source, table)
+
+
+def starts_cell(ctx: RuleContext, hit: Hit) -> bool:
+    """S104: the capitalised word starts a cell of a usage screen's row (a column gap before it: "--debug
+    Das eingelesene Datum ...", "none        Keine Auto-Skalierung"), where the text of the cell begins."""
+    text = ctx.document.text
+    start = ctx.sentence.start + hit.start
+    line_start = text.rfind("\n", 0, start) + 1
+    return usage_screen(ctx.document.unit.source) and bool(re.search(r"\S(?: {2,}|\t)$", text[line_start:start]))
+
+
+def across_columns(ctx: RuleContext, hit: Hit) -> bool:
+    """S109: the doubled words are two cells of a table row: a column gap (two spaces or a tab) between them."""
+    flagged = ctx.text[hit.start:hit.end]
+    words = flagged.split()
+    return len(words) == 2 and bool(_COLUMN_GAP.search(flagged[len(words[0]):len(flagged) - len(words[1])]))
+
+
+def _orphan_classes(orphans) -> Counter:
+    from translate_cmp.rules.pairing import _BRACKET_CLOSERS, QUOTE_FAMILY
+
+    out: Counter = Counter()
+    for o in orphans:
+        family = QUOTE_FAMILY.get(o.char) or _BRACKET_CLOSERS.get(o.char, o.char)
+        out[family, o.kind == "unopened"] += 1
+    return out
+
+
+_SYMBOL = r"\s?[^\w\s\"'“”„«»‘’‚]{1,3}\s?"
+# a pair of quotes of one kind around a symbol: "'['", '":"', "« : »" (not "'+\"": two kinds, a slip)
+_QUOTED_SYMBOL = re.compile(rf"([\"']){_SYMBOL}\1|“{_SYMBOL}”|‘{_SYMBOL}’|«{_SYMBOL}»|„{_SYMBOL}[“”]|‚{_SYMBOL}[‘’]")
+
+
+def quoted_symbol(ctx: RuleContext, hit: Hit) -> bool:
+    """S107/S108: the quote or bracket is a symbol named in quotes, or a quote around one ("'['", '":"'): the
+    text names the character, it does not open anything."""
+    start = ctx.sentence.start + hit.start
+    text = ctx.document.text
+    return any(m.start() <= start < m.end()  # overlapping matches: "'test'/'['"
+               for i in range(max(start - 5, 0), start + 1) if (m := _QUOTED_SYMBOL.match(text, i)))
+
+
+def orphan_from_source(ctx: RuleContext, hit: Hit, quotes: bool) -> bool:
+    """S107/S108: over the whole unit, the target leaves no more quotes (brackets) of the flagged kind without a
+    partner than the source does: a help text split over messages, an escape table ("\\\"")."""
+    from translate_cmp.rules.pairing import _BRACKET_CLOSERS, QUOTE_FAMILY, bracket_orphans, quote_orphans
+
+    source, target = ctx.document.unit.source, ctx.document.text
+    if quotes:
+        mine = quote_orphans(target, 0, len(target), ctx.doc_lang, None)
+        theirs = quote_orphans(source, 0, len(source), "en", None)
+    else:
+        mine, theirs = bracket_orphans(target, 0, len(target)), bracket_orphans(source, 0, len(source))
+    char = ctx.text[hit.start:hit.end]
+    family = QUOTE_FAMILY.get(char) or _BRACKET_CLOSERS.get(char, char)
+    mine_n, theirs_n = _orphan_classes(mine), _orphan_classes(theirs)
+    return all(mine_n[k] <= theirs_n[k] for k in mine_n if k[0] == family)
+
+
+_HOMOGLYPHS = str.maketrans("АВСЕНКМОРТХаеорсухіјѕ", "ABCEHKMOPTXaeopcyxijs")
+
+
+def metavariable_affix(ctx: RuleContext, hit: Hit) -> bool:
+    """L302: letters listed in a bracket expression the source has too ("^[yY]" -> "^[ДдYy]"), or a word that
+    joins a Latin literal of the source to a transliterated metavariable ("RFILE" -> "RФАЙЛ", "pBRE" -> "pБРВ",
+    "gN" -> "грN") where the target does not write the word in one script elsewhere."""
+    from translate_cmp.rules.language.helpers import script_of
+
+    word = ctx.text[hit.start:hit.end]
+    if ctx.text[hit.start - 1:hit.start] == "[" and ctx.text[hit.end:hit.end + 1] == "]" and re.search(
+            r"\[[A-Za-z]+\]", ctx.document.unit.source):
+        return True  # a regular expression's character class: "^[ДдYy]" for "^[yY]"
+    runs = re.findall(r"[A-Za-z]+|[^A-Za-z\d]+", re.sub(r"\d", "", word))
+    if len(runs) != 2:
+        return False
+    latin = next(r for r in runs if r.isascii())
+    prefix = runs[0] == latin
+    source = ctx.document.unit.source
+    literal = False
+    for token in re.findall(r"[A-Za-z]+", source):
+        if token == latin or not (token.startswith(latin) if prefix else token.endswith(latin)):
+            continue
+        rest = token[len(latin):] if prefix else token[:-len(latin)]
+        if rest.isupper() or latin.isupper():
+            literal = True
+            break
+    if not literal:
+        return False
+    skeleton = word.translate(_HOMOGLYPHS)
+    for other in re.findall(r"\w+", ctx.document.text):
+        if other != word and len({script_of(ch) for ch in other if ch.isalpha()}) == 1 \
+                and re.sub(r"\d", "", other).translate(_HOMOGLYPHS).startswith(skeleton):
+            return False  # "AРГ2" beside "АРГ1": a Latin letter typed for its Cyrillic twin
+    return True

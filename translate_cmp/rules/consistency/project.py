@@ -15,8 +15,10 @@ only units of the same file. Fuzzy, empty and template (POT) units take no part:
   first unit. On a tie (most often two units), the rest of the project decides: the translation that the
   units whose source holds this source as words ("Password reset" in "Password reset complete") use more
   often, then the translation more other units' translations hold, then the one whose word pairs the other
-  translations use more (the project's phrasing); when that ties too, there is no reference and every unit
-  of the group is reported.
+  translations use more (the project's phrasing), then, for a source that starts with a capital, the one that
+  starts with a capital where the locale does so for 90% of such sources or more ("contraseña Restablecer",
+  "(URL) Adresse" break the locale's own convention); when that ties too, there is no reference and every
+  unit of the group is reported.
 - Q671 (different sources, same translation): units with the same context whose translations are the same
   and whose sources differ in more than case, punctuation, markup, word order and inflection (the set of the
   sources' words of three letters or more, each by its stem; the forms of one plural entry are one source).
@@ -158,8 +160,9 @@ def check_units(units: Iterable[UnitText], codes: Sequence[str] = CODES, scope: 
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     project = _Project(kept, norms)
     for group in by_source.values():
-        def evidence(target: str, group=group) -> tuple[int, int]:
-            return project.evidence(group, norms[id(group[0])][0], target)
+        def evidence(target: str, group=group) -> tuple[int, ...]:
+            unit = next(u for u in group if norms[id(u)][1] == target)
+            return (*project.evidence(group, norms[id(group[0])][0], target), project.starts_as_source(unit))
 
         for u, reference, others in _odd_ones(group, lambda u: norms[id(u)][1], evidence):
             out[u.doc_id].append(("Q670", f"the same source {u.source[:60]!r} is translated {reference.target[:60]!r} "
@@ -188,6 +191,28 @@ def _word_pairs(text: str) -> list[tuple[str, str]]:
 _WORDS = re.compile(r"\w+")
 
 
+def _start(text: str) -> str:
+    """How a text starts: "upper", "lower" (a letter of a cased script), "letter" (of an uncased one: 保存),
+    "digit" or "mark" (a bracket, a quote, a placeholder's "%")."""
+    for ch in text:
+        if ch.isspace():
+            continue
+        if ch.isalpha():
+            return "upper" if ch.isupper() else "lower" if ch.islower() else "letter"
+        return "digit" if ch.isdigit() else "mark"
+    return "mark"
+
+
+def _capital(text: str) -> bool:
+    """Starts with a capital, or a letter of an uncased script."""
+    return _start(text) in ("upper", "letter")
+
+
+# the share of a locale's units with a source that starts with a capital whose translation starts with one too,
+# from which that is the locale's convention, and a tie-break (Q670)
+START_CONVENTION = 0.9
+
+
 class _Project:
     """Every unit's source and translation as the checks compare them, per language: computed once, read by
     the tie-breaks."""
@@ -195,9 +220,22 @@ class _Project:
     def __init__(self, units: list[UnitText], norms: dict[int, tuple[str, str]]):
         self.by_lang: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         self.pairs: dict[str, Counter] = defaultdict(Counter)  # per locale: word pairs of the translations
+        alike: Counter = Counter()
+        total: Counter = Counter()
         for u in units:
             self.by_lang[u.lang].append((id(u), *norms[id(u)]))
             self.pairs[u.lang].update(_word_pairs(norms[id(u)][1]))
+            if _start(u.source) == "upper":
+                total[u.lang] += 1
+                alike[u.lang] += _capital(u.target)
+        self.start_convention = {lang: alike[lang] / total[lang] >= START_CONVENTION for lang in total}
+
+    def starts_as_source(self, unit: UnitText) -> int:
+        """1 when ``unit``'s source starts with a capital, the locale starts such a source's translation with a
+        capital (START_CONVENTION of its units or more) and ``unit``'s translation does: a variant that breaks the
+        locale's own convention ("contraseña Restablecer", "(URL) Adresse") is the odd one."""
+        return int(self.start_convention.get(unit.lang, False) and _start(unit.source) == "upper"
+                   and _capital(unit.target))
 
     def evidence(self, group: list[UnitText], source: str, target: str) -> tuple[int, int, int]:
         """How the rest of the project translates the phrase: how many other units whose source holds

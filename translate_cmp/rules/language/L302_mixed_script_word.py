@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from translate_cmp.lang.lexicon import HOMOGLYPH_SCRIPTS
 from translate_cmp.records import Severity
+from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.language.helpers import script_of
 from translate_cmp.rules.text import LETTERS
@@ -20,7 +21,6 @@ class MixedScriptWord(SurfaceRule):
     name = "mixed-script-word"
     severity = Severity.ERROR
     languages = None
-    off_for_units = False  # a unit's findings stand as they are
     summary = "A word that mixes alphabets, such as a Latin word with a Cyrillic letter inside ('Кyiv', 'Nаto')."
     why = (
         "Cyrillic and Greek letters look like Latin ones. A word that mixes them looks right but does not "
@@ -37,6 +37,9 @@ class MixedScriptWord(SurfaceRule):
         Example("Macron met Zelensky in Kyiv and Scholz in Berlin."),
         Example("Президент посетил Москву и Kyiv в понедельник.", lang="ru"),
     )
+
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return not unit_policy.metavariable_affix(ctx, hit)  # "RFILE" -> "RФАЙЛ": a literal and a metavariable
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         if ctx.text.isascii():

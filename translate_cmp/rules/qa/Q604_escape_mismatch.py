@@ -12,8 +12,8 @@ from translate_cmp.rules.qa.helpers import once
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 # a backslash before a quotation mark or a space is a backslash quoted in prose ("between '\' and '/'"), whose
-# quotes the translation may change
-_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|[^\s'\"“”„«»‘’‚`])")
+# quotes the translation may change; one alone in brackets is named in prose too ("Rückschrägstrich (\)")
+_ESCAPE = re.compile(r"(?:(?<!\()|(?!\\\)))\\(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|[^\s'\"“”„«»‘’‚`])")
 
 
 def _listed(counter: Counter) -> str:
@@ -37,9 +37,13 @@ class EscapeMismatch(UnitRule):
         Example("Line one\\nLine two", translation="Zeile eins\\nZeile zwei", lang="de"),
         Example("Saved.", translation="Enregistré.", lang="fr"),
         Example("between '\\' and '/'", translation="zwischen „\\“ und „/“", lang="de"),
+        Example("invalid backslash at end of string", translation="unerlaubter Rückschrägstrich (\\) am Ende",
+                lang="de"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        if "\\" not in source and "\\" not in target:
+            return  # no backslash on either side (most units)
         ins, outs = Counter(_ESCAPE.findall(source)), Counter(_ESCAPE.findall(target))
         missing, added = ins - outs, outs - ins
         if missing:

@@ -11,6 +11,7 @@ from translate_cmp.rules.qa.helpers import at
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 _DOUBLE = re.compile(r"(?<=[^\s.:!?])[ \u00a0]{2,}(?=\S)")  # not after a stop or colon: aligned labels, GNU spacing
+_OPTION_COLUMN = re.compile(r"[ \t]*-")  # a row of an option table starts with its option
 
 
 class DoubleSpaceMismatch(UnitRule):
@@ -21,18 +22,29 @@ class DoubleSpaceMismatch(UnitRule):
     why = "A double space inside a line is a slip a reader sees as a gap; HTML swallows it, a terminal does not."
     instead = ("One space between words. Not flagged where the source has runs of spaces too (columns of a help "
                "text), nor after a full stop or colon (two spaces after a sentence, 'Usage:  %s' aligned with the "
-               "next line).")
-    examples = (Example("Delete the file", translation="Datei  löschen", lang="de"),)
+               "next line), nor before a colon or between an option and the next column of an option table "
+               "(alignment).")
+    examples = (
+        Example("Delete the file", translation="Datei  löschen", lang="de"),
+        Example("Access: %x, the last access", translation="Accesso: %x, l'ultimo  accesso", lang="it"),
+    )
     counter_examples = (
         Example("  -a, --all      do not ignore entries", translation="  -a, --all      nichts ignorieren", lang="de"),
         Example("Done.  Restart.", translation="Fertig. Neu starten.", lang="de"),
         Example("Usage: %s", translation="Gebruik:  %s", lang="nl"),
+        Example("Access: %x\nChange: %z\n", translation="Accesso  : %x\nCambio   : %z\n", lang="it"),
+        Example("  -n[SEP], --number-lines[=SEP]\n", translation="  -n[SEP],    --number-lines[=SEP]\n", lang="it"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         if _DOUBLE.search(source):
             return
         for m in _DOUBLE.finditer(target):
+            if target[m.end()] == ":":
+                continue  # a label padded to align its colon with the next line's: "Accesso  : %x"
+            line = target[target.rfind("\n", 0, m.start()) + 1 : m.start()]
+            if _OPTION_COLUMN.match(line) and " " not in line.strip():
+                continue  # between an option and what follows it: the columns of "-n[SEP],    --number-lines"
             yield from at(ctx, m.start(), m.end(), f"{len(m.group())} spaces in a row; the source has none")
 
 

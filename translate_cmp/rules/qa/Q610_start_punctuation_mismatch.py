@@ -9,6 +9,8 @@ from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import blanked, once, start_mark
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
+_HEAD = 48  # characters of the start read (a placeholder or an ellipsis is shorter)
+
 
 class StartPunctuationMismatch(UnitRule):
     code = "Q610"
@@ -34,7 +36,9 @@ class StartPunctuationMismatch(UnitRule):
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         if not any(ch.isalnum() for ch in source):
             return  # "?????", "-": punctuation is the whole source, not its start
-        s, t = start_mark(blanked(source, fill="x"), "en"), start_mark(blanked(target, fill="x"), ctx.doc_lang)
+        # the start is all it reads: the first characters after the leading blanks, placeholders blanked
+        head_s, head_t = source.lstrip()[:_HEAD], target.lstrip()[:_HEAD]
+        s, t = start_mark(blanked(head_s, fill="x"), "en"), start_mark(blanked(head_t, fill="x"), ctx.doc_lang)
         if s != t and target.strip() and source.strip():
             yield from once(ctx, f"starts with {s or 'no punctuation'!r} in the source, {t or 'none'!r} here")
 

@@ -17,6 +17,9 @@ _NAMES = {".": "a full stop", "!": "'!'", "?": "'?'", ":": "a colon", ";": "';'"
           "-": "a dash", "": "no punctuation"}
 
 
+_SYMBOL_END = re.compile(r"[#$%&*/\\=^~|][!?.:;]+\s*$")
+
+
 class EndPunctuationMismatch(UnitRule):
     code = "Q611"
     name = "end-punctuation-mismatch"
@@ -47,12 +50,21 @@ class EndPunctuationMismatch(UnitRule):
         Example("Unmatched \\{", translation="\\{ non accoppiata", lang="it"),
         Example("warning: '.' should be ':'", translation="waarschuwing: '.' zou ':' moeten zijn", lang="nl"),
         Example("%s: remove %s? ", translation="%s: ¿borrar %s? (s/n) ", lang="es"),
+        Example("?????", translation=" 不明", lang="ja"),
+        Example("misaligned [:upper:] and/or [:lower:] construct", translation="costrutto disallineato [:upper:] o "
+                "[:lower:]", lang="it"),
+        Example("missing character class name '[::]'", translation="Fehlender Zeichenklassename „[::]“", lang="de"),
+        Example("Usage: %s [OPTION]... [FILE]...", translation="Gebruik:  %s [OPTIE...] [BESTAND...]", lang="nl"),
+        Example("used to pass arguments on shebang lines\n", translation="для аргументов в строках с #!\n",
+                lang="ru"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         lang = ctx.doc_lang
-        if lang in NO_END_MARK or not target.strip():
-            return
+        if lang in NO_END_MARK or not target.strip() or not any(ch.isalnum() for ch in source):
+            return  # "?????": a sign the program prints for an unknown value, not a sentence
+        if _SYMBOL_END.search(target) or _SYMBOL_END.search(source):
+            return  # the marks belong to a token: "#!" (a shebang line)
         s, t = end_mark(source, "en"), end_mark(target, lang)
         if s == t or not (s or t in _ADDED) or (s == "." and _ABBREVIATION.search(source.strip())):
             return

@@ -39,6 +39,7 @@ class QuoteMismatch(UnitRule):
         Example("Enter a valid “slug”.", translation="Bitte ein gültiges Kürzel eingeben.", lang="de"),
         Example("Same as id -un.", translation="Dasselbe wie „id -un“.", lang="de"),
         Example("do not treat '/' specially", translation="„/“ nicht besonders behandeln", lang="de"),
+        Example("or for “same-origin” requests.", translation="of voor ‘same-origin’-aanvragen.", lang="nl"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:

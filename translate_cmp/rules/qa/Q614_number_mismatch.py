@@ -6,10 +6,37 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from translate_cmp.lang.profile import language
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import _DIGITS, is_plural_form, number_word_in, numbers, once
+from translate_cmp.rules.qa.helpers import _DIGITS, CJK, is_plural_form, numbers, once
 from translate_cmp.rules.qa.unit_rule import UnitRule
+
+_EXAMPLE = re.compile(r"\b(?:e\.g\.|for example|for instance|such as|examples?:|like)", re.IGNORECASE)
+
+
+def example_spans(source: str) -> list[tuple[int, int]]:
+    """Where the source gives an example: from "e.g.", "for example", "Example:", "like" ... to the end of its line."""
+    return [(m.start(), (source.find("\n", m.end()) + 1 or len(source) + 1) - 1) for m in _EXAMPLE.finditer(source)]
+
+
+def written_out(target: str, lang: str) -> list[float]:
+    """The numbers ``target`` writes as words of its language (German "zwei", Russian "двух", Japanese "二つ")."""
+    words = language(lang).numerals
+    if not words:
+        return []
+    if lang in CJK:
+        return [float(n) for form, n in words.items() for _ in re.finditer(re.escape(form), target)]
+    found = []
+    suffixes = language(lang).numeral_suffixes
+    for w in re.findall(r"[^\W\d_]+", target.lower()):
+        if w in words:
+            found.append(float(words[w]))
+        elif suffixes and w.endswith(suffixes):  # a compound: "zehnmal", "dreifach", "tienvoudig"
+            stem = next((w[: -len(x)] for x in suffixes if w.endswith(x) and w[: -len(x)] in words), None)
+            if stem is not None:
+                found.append(float(words[stem]))
+    return found
 
 
 class NumberMismatch(UnitRule):
@@ -21,13 +48,18 @@ class NumberMismatch(UnitRule):
     why = "A changed number is a wrong fact: a size limit, a port, a version, a count the user relies on."
     instead = ("Keep every number, written the way the target locale writes it. Numbers inside placeholders, "
                "tags, URLs and words ('UTF-8', 'IPv4', 'h1') are not read; a plural form may write its number as a "
-               "word, as may 0 and 1 anywhere ('none', 'a'), and 2 to 12 as the language's word for it ('zehnmal', "
-               "'deux'; en de es fr it pt nl). A number the translation adds is not flagged (a word written as "
-               "digits, a localised example).")
+               "word, as may 0 and 1 anywhere ('none', 'a'), and any number from two to twelve in the words of the "
+               "target language ('zwei', 'двух', '二つ'; 'zehnmal' in German's compounds). An example's values ('e.g., "
+               "23:05:25', 'Example: Mon, 14 Aug "
+               "2006') may be localised where the translation gives numbers of its own. A number the translation adds "
+               "is not flagged (a word written as digits, a localised example).")
     examples = (
         Example("Maximum 7,000 files", translation="Maximal 700 Dateien", lang="de"),
         Example("Wait 5 seconds", translation="Attendez quelques secondes", lang="fr"),
         Example("Wait 5 seconds", translation="Attendez 6 secondes", lang="fr"),
+        Example("Wait 5 seconds", translation="Attendez deux secondes", lang="fr"),
+        Example("prints sizes in units of 1,048,576 bytes, e.g. '-BM'", translation="Größen in Blöcken ausgeben",
+                lang="de"),
     )
     counter_examples = (
         Example("Maximum 7,000 files", translation="Maximal 7.000 Dateien", lang="de"),
@@ -37,8 +69,15 @@ class NumberMismatch(UnitRule):
         Example("Wait two seconds", translation="Warten Sie 2 Sekunden", lang="de"),
         Example("each one 10 times the mass of the Sun", translation="jedes zehnmal so schwer wie die Sonne",
                 lang="de"),
+        Example("each one 10 times the mass of the Sun", translation="jedes zehnmal so schwer wie die Sonne",
+                lang="de"),
         Example("see RFC 4648 section 4", translation="siehe RFC4648, Abschnitt 4", lang="de"),
         Example("Wait 5 seconds", translation="٥ ثوان", lang="ar"),
+        Example("use the number of digits instead of 2", translation="использовать ЧИСЛО цифр вместо двух",
+                lang="ru"),
+        Example("Past 7 days", translation="Afgelopen zeven dagen", lang="nl"),
+        Example("date and time (e.g., Thu Mar  3 23:05:25 2005)", translation="Datum und Zeit (z. B. Fr, 18. Nov "
+                "2005 15:05:42)", lang="de"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
@@ -47,15 +86,23 @@ class NumberMismatch(UnitRule):
             return
         left = list(numbers(target))
         digits = set(re.findall(r"\d+", target.translate(_DIGITS)))
-        missing = []
+        spelled = written_out(target, ctx.doc_lang)
+        unmatched = []
         for start, end, values in src:
             match = next((t for t in left if t[2] & values), None)
             if match is not None:
                 left.remove(match)
-            elif source[start:end] not in digits and not values & {0.0, 1.0} \
-                    and not any(number_word_in(v, target, ctx.doc_lang) for v in values):
-                # "RFC4648" for "RFC 4648": glued digits; 0 and 1 are often words ("none", "one", "ひとつも"), and
-                # prose writes two to twelve out ("10 times" -> "zehnmal")
+            elif source[start:end] not in digits and not values & {0.0, 1.0}:  # "RFC4648" for "RFC 4648": glued
+                # digits; 0 and 1 are often words ("none", "one", "ひとつも")
+                unmatched.append((start, end, values))
+        missing = []
+        examples = example_spans(source)
+        for start, end, values in unmatched:
+            word = next((v for v in values if v in spelled), None)
+            if word is not None:
+                spelled.remove(word)  # "2" written "zwei"
+            elif not (left and any(a <= start < b for a, b in examples)):  # an example's value, localised: the
+                # translation gives its own number there ("e.g., 23:05:25" -> "z. B. 15:05:42")
                 missing.append(source[start:end])
         if missing:
             yield from once(ctx, f"missing from the translation: {', '.join(missing)}")

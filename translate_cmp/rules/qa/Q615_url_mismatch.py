@@ -13,6 +13,12 @@ from translate_cmp.rules.qa.unit_rule import UnitRule
 _BROKEN_SCHEME = re.compile(r"\b(?:https?|ftp|file)(?:\s+:|:\s+/|:/\s+/)/?", re.IGNORECASE)
 
 
+def _extended(url: str, have: set[str]) -> bool:
+    """A URL of the translation goes on from the source's folder: its own page there ("https://translationproject.org/
+    team/" -> ".../team/pt_BR.html")."""
+    return url.endswith("/") and any(h.startswith(url) for h in have)
+
+
 class UrlMismatch(UnitRule):
     code = "Q615"
     name = "url-mismatch"
@@ -21,7 +27,8 @@ class UrlMismatch(UnitRule):
     why = "A translated or mistyped URL is a dead link: the user cannot reach the help page, the licence, the " \
           "bug tracker."
     instead = ("Keep the URL as it is. A language segment may change to point at the translation's own page "
-               "('/en/' -> '/fr/', 'hl=en' -> 'hl=de', 'en.wikipedia' -> 'de.wikipedia').")
+               "('/en/' -> '/fr/', 'hl=en' -> 'hl=de', 'en.wikipedia' -> 'de.wikipedia'), and a folder's URL may "
+               "point at the translation's page in it ('/team/' -> '/team/pt_BR.html').")
     examples = (
         Example("See https://www.gnu.org/software/coreutils/ for help",
                 translation="Siehe https://www.gnu.org/software/kernwerkzeuge/ für Hilfe", lang="de"),
@@ -34,14 +41,20 @@ class UrlMismatch(UnitRule):
                 lang="fr"),
         Example("See https://www.gnu.org/software/coreutils/ for help",
                 translation="Hilfe: https://www.gnu.org/software/coreutils/", lang="de"),
+        Example("Report any translation bugs to <https://translationproject.org/team/>",
+                translation="Relate erros de tradução para <https://translationproject.org/team/pt_BR.html>",
+                lang="pt"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        if "://" not in source and "www." not in source.lower():
+            return  # no URL in the source (most units)
         broken = _BROKEN_SCHEME.search(target)
         if broken and not _BROKEN_SCHEME.search(source) and "://" in source:
             yield from once(ctx, f"a URL scheme broken by a space in the translation: {broken.group()!r}")
         have = {url_key(m.group()) for m in urls(target)}
-        missing = [m.group().rstrip(".,;:!?") for m in urls(source) if url_key(m.group()) not in have]
+        missing = [m.group().rstrip(".,;:!?") for m in urls(source) if url_key(m.group()) not in have
+                   and not _extended(url_key(m.group()), have)]
         if missing:
             yield from once(ctx, f"URL missing or changed in the translation: {', '.join(missing)}")
 

@@ -12,6 +12,9 @@ from translate_cmp.rules.qa.unit_rule import UnitRule
 
 MIN_LETTERS = 4  # shorter ones ("ID", "URL", "TAB", "NUL") are often translated or written out
 METAVARIABLE_ZIPF = 4.0  # an English word at least this frequent (wordfreq's Zipf scale), in capitals
+# a long English word in capitals: emphasis ("NO WARRANTY", "CAUTION:") or a metavariable ("DIRECTORY"); an
+# acronym is short (HTTP, POSIX) or no word at all (EBCDIC)
+WORD_LETTERS, WORD_ZIPF = 6, 3.0
 _CAPS = re.compile(r"(?<![A-Za-z])[A-ZÄÖÜÀ-ÖØ-ÞА-ЯЁ]{3,}")
 
 
@@ -25,11 +28,13 @@ class AcronymMissing(UnitRule):
           "than the source; changed by a typo, it names something else."
     instead = ("Keep the acronym, or write the language's own form of it: the same letters in another order "
                "('NATO' -> 'OTAN'), a plural ('URLs') and spacing ('RFC 4648') count. Metavariables are not "
-               "acronyms: a common English word in capitals (FILE, SIZE) is not read, nor a unit whose translation "
+               "acronyms: a common English word in capitals (FILE, SIZE) is not read, nor a long one (DIRECTORY; "
+               "emphasis: NO WARRANTY, CAUTION), nor a unit whose translation "
                "has capitals of its own (FILE -> DATEI: it translates its metavariables).")
     examples = (
         Example("Export as JSON", translation="Als Tabelle exportieren", lang="de"),
         Example("Requires POSIX", translation="Nécessite la norme", lang="fr"),
+        Example("cannot combine any two of EBCDIC and ASCII", translation="impossible de combiner", lang="fr"),
     )
     counter_examples = (
         Example("Export as CSV", translation="Als CSV exportieren", lang="de"),
@@ -37,6 +42,10 @@ class AcronymMissing(UnitRule):
         Example("The NATO summit", translation="Le sommet de l'OTAN", lang="fr"),
         Example("Enter a valid ID.", translation="Geben Sie eine gültige Kennung ein.", lang="de"),
         Example("Copy SOURCE to DEST", translation="QUELLE nach ZIEL kopieren", lang="de"),
+        Example("There is NO WARRANTY, to the extent permitted by law.", translation="Es gibt keinerlei Garantie.",
+                lang="de"),
+        Example("Create the DIRECTORY(ies), if they do not already exist.",
+                translation="ディレクトリが存在しない場合に、ディレクトリを作成します。", lang="ja"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
@@ -54,8 +63,9 @@ class AcronymMissing(UnitRule):
                 continue
             if word in theirs or "".join(sorted(word)) in letters:
                 continue
-            if zipf(word.lower(), "en") >= METAVARIABLE_ZIPF:
-                continue  # a common English word in capitals: a metavariable (FILE, SIZE, COMMAND), not an acronym
+            frequency = zipf(word.lower(), "en")
+            if frequency >= METAVARIABLE_ZIPF or (len(word) >= WORD_LETTERS and frequency >= WORD_ZIPF):
+                continue  # an English word in capitals: a metavariable (FILE, DIRECTORY) or emphasis (WARRANTY)
             missing.append(word)
         if missing:
             shown = ", ".join(dict.fromkeys(missing))

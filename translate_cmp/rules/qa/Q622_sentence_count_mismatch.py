@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from translate_cmp.records import Severity
@@ -11,6 +12,10 @@ from translate_cmp.rules.qa.unit_rule import UnitRule
 
 MAX_LINES = 3  # a source of more lines is a help text or a table
 MAX_DIFFERENCE = 1  # translators join two sentences or split one; a difference of two or more is content
+
+
+_ENDS = re.compile(r"[.!?。！？؟।;·]")  # any mark that may end a sentence (Greek ";" and "·" too)
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 class SentenceCountMismatch(UnitRule):
@@ -37,6 +42,9 @@ class SentenceCountMismatch(UnitRule):
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         if source.strip().count("\n") >= MAX_LINES:
             return  # a help text or table: its lines are items, not sentences
+        if len(_ENDS.findall(source)) + len(_ENDS.findall(target)) <= 1 and _LETTER.search(source) \
+                and _LETTER.search(target):
+            return  # one mark at most and a letter on each side: one or two sentences each (most UI strings)
         s, t = sentence_count(source, "en"), sentence_count(target, ctx.doc_lang)
         if abs(s - t) > MAX_DIFFERENCE:
             yield from once(ctx, f"{s} sentence(s) in the source, {t} in the translation")

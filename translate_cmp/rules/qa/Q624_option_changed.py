@@ -31,6 +31,8 @@ class OptionChanged(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        if "-" not in source:
+            return  # no option in the source
         theirs = {m.group() for m in options(target)}
         missing = [m.group() for m in options(source) if m.group() not in theirs]
         if missing:

@@ -49,9 +49,12 @@ class InvalidCharacter(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        bad = {ch: why for ch in set(target) - set(source) if (why := invalid(ch))}
+        if not bad:
+            return
         for i, ch in enumerate(target):
-            if ch not in source and (why := invalid(ch)):
-                yield from at(ctx, i, i + 1, why)
+            if ch in bad:
+                yield from at(ctx, i, i + 1, bad[ch])
 
 
 RULES = (InvalidCharacter(),)

@@ -87,6 +87,8 @@ _END_MARKS = ".!?:;,…"
 # at the end: a quoted mark or two ("':'"), or a prompt's answers ("(y/n)", "(s/n)"), which a translation adds
 _END_QUOTED = re.compile(r"[\"'‘“«„]\W{1,3}[\"'’”»“]\s*$")
 _END_PROMPT = re.compile(r"\s*\(\w{1,3}/\w{1,3}\)\s*$")
+# at the end: a character class ("[:lower:]", "'[::]'"), whose marks are content (not "[FILE...]")
+_END_CLASS = re.compile(r"\[(?::\w{0,10}:|[^\w\s\]]{1,6})\][\"'’”“‘»\u00a0 ]*$")
 _OPENERS = "\"([{<"
 _SPACES = " \t\u00a0\u202f\u2009\u3000\n\r"
 # languages whose typography ends a sentence with no mark at all (Thai, Lao, Khmer, Burmese end a sentence with a
@@ -108,6 +110,7 @@ def end_mark(text: str, lang: str) -> str:
     closing quotes and brackets, French and CJK spacing, with full-width, Arabic, Greek and Devanagari marks
     read as their ASCII counterparts."""
     text = _END_QUOTED.sub("x", _END_PROMPT.sub("", text))  # "should be ':'": a quoted mark is content
+    text = _END_CLASS.sub("x", text.rstrip())  # "... [:lower:]": a character class
     i = len(text)
     while i > 0 and (text[i - 1] in _SPACES or unicodedata.category(text[i - 1]).startswith("P")
                      or text[i - 1] in "…"):
@@ -132,6 +135,27 @@ def start_mark(text: str, lang: str) -> str:
     return "…" if m.group(1) in ("...", "…") else (m.group(1) or "-")
 
 
+# ---- layout: markup and printed records --------------------------------------------------------------------------
+
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_LABEL_LINE = re.compile(r"[ \t\u00a0]*[^\W\d_][^\n:%]{0,30}?[ \u00a0\u202f]?:[ \t\u00a0]*[\"'(]?%")
+
+
+def markup_line_break(source: str, text: str, at_start: bool) -> bool:
+    """``text`` (source or target) is an HTML fragment whose first (``at_start``) or last line break is next to the
+    blanks compared: the template's own indentation, which HTML renders as one space ("\n    View function:
+    <code>...")."""
+    if not _HTML_TAG.search(source):
+        return False
+    return text.startswith(("\n", "\r")) if at_start else text.endswith(("\n", "\r"))
+
+
+def record_labels(source: str, target: str) -> bool:
+    """Both start with a label and its value, as a program prints a record ("Access: %x", "Device: %Hd"): the
+    translation pads its labels to align them with the record's other fields (" Gerät: %Hd", "  Toegang: %x")."""
+    return bool(_LABEL_LINE.match(source.lstrip("\n"))) and bool(_LABEL_LINE.match(target.lstrip("\n")))
+
+
 # ---- brackets and quotes ---------------------------------------------------------------------------------------
 
 BRACKETS = "()[]{}"
@@ -145,7 +169,8 @@ def bracket_counts(text: str) -> Counter:
 _DOUBLE_QUOTES = "\"“”„‟«»「」『』‹›＂"
 _SINGLE = "'‘’‚"
 _OUTSIDE_BEFORE = frozenset(" \t\n\u00a0([{<=") | {""}
-_OUTSIDE_AFTER = frozenset(" \t\n\u00a0)]}>.,;:!?")
+# a closing quote may be glued to a hyphen that joins the quotation to a word: ‘same-origin’-aanvragen, „x“-Feld
+_OUTSIDE_AFTER = frozenset(" \t\n\u00a0)]}>.,;:!?-\u2010")
 _DOUBLE_QUOTE_RE = re.compile(f"[{_DOUBLE_QUOTES}]")
 _SINGLE_RE = re.compile(f"[{_SINGLE}]")
 
@@ -206,33 +231,6 @@ def numbers(text: str) -> list[tuple[int, int, frozenset[float]]]:
     ("utf8", "IPv4", "h1"); Arabic-Indic and full-width digits read as digits."""
     plain = blanked(text).translate(_DIGITS)
     return [(m.start(), m.end(), _values(m.group())) for m in NUMBER.finditer(plain)]
-
-
-# The cardinal numbers two to twelve as words, per language: prose writes small numbers out ("10 times" ->
-# "zehnmal", "2 fragments" -> "deux fragments"), as style guides ask. Russian and other languages that inflect
-# their numbers' stems are not listed.
-NUMBER_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
-    "de": ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"),
-    "es": ("dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce"),
-    "fr": ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze"),
-    "it": ("due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci", "undici", "dodici"),
-    "pt": ("dois|duas", "três", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez", "onze", "doze"),
-    "nl": ("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"),
-}
-# Languages that write a number word as the first part of a compound ("zehnmal", "dreifach", "tienvoudig"): a
-# word that starts with it counts. Elsewhere only the word itself ("dos", not "dosis").
-COMPOUNDING_NUMBERS = frozenset({"de", "nl"})
-
-
-def number_word_in(value: float, text: str, lang: str) -> bool:
-    """Whether ``text`` writes the whole number ``value`` (2 to 12) out as a word of ``lang`` (in German and Dutch
-    also as the start of a word: "zehnmal")."""
-    words = NUMBER_WORDS.get(lang)
-    if not words or value != int(value) or not 2 <= value <= 12:
-        return False
-    tail = "" if lang in COMPOUNDING_NUMBERS else r"(?![^\W\d_])"
-    return re.search(rf"(?<![^\W\d_])(?:{words[int(value) - 2]}){tail}", text.lower()) is not None
 
 
 # ---- URLs, e-mail addresses, paths, options, functions, acronyms ----------------------------------------------

@@ -25,6 +25,7 @@ from translate_cmp.lang.lexicon import (
 from translate_cmp.lang.profile import language, name_openers
 from translate_cmp.lang.wordlists import LANGS, closed_class
 from translate_cmp.records import Severity
+from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.docview import DocView, doc_view
 from translate_cmp.rules.text import (
@@ -95,6 +96,9 @@ class MidSentenceCapital(SurfaceRule):
         Example("Los bits se combinan con un O lógico antes de escribirlos.", lang="es"),
         Example("На графике по оси Х отложено время работы сервера.", lang="ru"),
     )
+
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        return not unit_policy.starts_cell(ctx, hit)  # "--debug      Das eingelesene Datum ...": a table's cell
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text

@@ -39,7 +39,8 @@ class UnbalancedBrackets(SurfaceRule):
     )
 
     def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
-        return not unit_policy.punctuation_only(ctx)
+        return not (unit_policy.punctuation_only(ctx) or unit_policy.quoted_symbol(ctx, hit)
+                    or unit_policy.orphan_from_source(ctx, hit, quotes=False))
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         start = ctx.sentence.start

@@ -9,6 +9,7 @@ from translate_cmp.lang.lexicon import FUNCTION_WORDS
 from translate_cmp.lang.profile import language
 from translate_cmp.lang.wordlists import LANGS, closed_class
 from translate_cmp.records import Severity
+from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 
 
@@ -40,7 +41,8 @@ class DoubledWord(SurfaceRule):
     )
 
     def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
-        return True  # a doubled word is the same slip in a UI string as in an article
+        # a doubled word is the same slip in a UI string as in an article; not two cells of a table row
+        return not unit_policy.across_columns(ctx, hit)  # "eof CHAR      CHAR will send ..."
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         lang = ctx.doc_lang

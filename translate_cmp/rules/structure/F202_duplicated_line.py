@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from translate_cmp.records import Severity
+from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.docview import doc_view
 from translate_cmp.rules.text import WORD
@@ -24,7 +25,6 @@ class DuplicatedLine(SurfaceRule):
     name = "duplicated-line"
     severity = Severity.WARNING
     languages = None
-    off_for_units = False  # a unit's findings stand as they are
     summary = "A sentence or line that repeats an earlier one word for word, like a caption scraped twice."
     why = (
         "Scrapers keep a caption or a title twice (once as alt text, once as the visible line) and pipelines "
@@ -46,6 +46,10 @@ class DuplicatedLine(SurfaceRule):
                 "atomi.", lang="it"),
     )
     _MIN_WORDS = 4
+
+    def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
+        # a usage screen's rows repeat as the source's do ("cbreak  same as -icanon" / "-cbreak  same as icanon")
+        return not unit_policy.repeat_from_source(ctx)
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         if ctx.index == 0:
