@@ -20,8 +20,9 @@ def test_short_documents_are_gathered_into_bigger_chunks_long_ones_are_not():
     short = list(document_chunks(_docs(1000, 300), 8, 8 * CHUNK_CHARS_PER_DOC))  # gathered up to the budget
     assert [len(c) for c in short] == [8 * CHUNK_CHARS_PER_DOC // 300 + 1] * 18 + [1000 - 18 * 54]
     # one-sentence rows (under SHORT_DOC_CHARS on average): as many as a chunk may hold, whatever the budget
-    rows = list(document_chunks(_docs(1200, SHORT_DOC_CHARS - 1), 8, 8 * CHUNK_CHARS_PER_DOC))
-    assert [len(c) for c in rows] == [8 * MAX_CHUNK_GROWTH] * 2 + [1200 - 2 * 8 * MAX_CHUNK_GROWTH]
+    most = 8 * MAX_CHUNK_GROWTH
+    rows = list(document_chunks(_docs(2 * most + 100, SHORT_DOC_CHARS - 1), 8, 8 * CHUNK_CHARS_PER_DOC))
+    assert [len(c) for c in rows] == [most, most, 100]
     long = list(document_chunks(_docs(20, 5000), 8, 8 * CHUNK_CHARS_PER_DOC))
     assert [len(c) for c in document_chunks(_docs(20, 100), 8)] == [8, 8, 4]  # no budget: exactly 8
     assert [len(c) for c in long] == [8, 8, 4]

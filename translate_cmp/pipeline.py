@@ -175,7 +175,7 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
 
 CHUNK_DOCS = 64  # documents a chunk holds at least (--chunk-docs)
 CHUNK_CHARS_PER_DOC = 2_000  # by default a chunk of short documents grows to this much text a document ...
-MAX_CHUNK_GROWTH = 64  # ... up to this many times its documents
+MAX_CHUNK_GROWTH = 128  # ... up to this many times its documents
 # ... and one of documents this short on average (table rows of a sentence) grows to that many documents
 # whatever its text: detection side by side costs ~600 us a row in batches of 1,000 rows, ~350 in 4,096
 SHORT_DOC_CHARS = 250
@@ -185,7 +185,7 @@ def document_chunks(documents: Iterable[Document], size: int, chars: int | None 
     """Chunks of ``size`` documents; with ``chars``, short ones (table rows) are gathered further, up to
     ``chars`` characters of text or ``size * MAX_CHUNK_GROWTH`` documents, so that the per-chunk work (one
     detection pass side by side, one engine call per leg) is shared by many. A chunk whose documents average
-    under ``SHORT_DOC_CHARS`` characters grows to ``size * MAX_CHUNK_GROWTH`` documents (under a million
+    under ``SHORT_DOC_CHARS`` characters grows to ``size * MAX_CHUNK_GROWTH`` documents (under two million
     characters)."""
     if chars is None:
         yield from chunked(documents, size)
