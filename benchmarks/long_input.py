@@ -9,7 +9,7 @@ Usage: ``python benchmarks/long_input.py [--words 10000,30000,100000] [--engines
 numbers included: R403's cost followed the names), joined by spaces on one line; ``--plain`` uses the
 issue-11 input instead (twelve lower-case words, one unpunctuated sentence). Each run is
 ``translate-cmp run`` in a child process with a fresh cache; the script prints, per engine and size,
-wall time, peak RSS, seconds per 10,000 words, and the ratio of that rate to the smallest size's
+wall time, CPU time (all threads), peak RSS, seconds per 10,000 words, and the ratio of that rate to the smallest size's
 (flat: close to 1). Engines that are not installed are reported and skipped: Apertium needs the
 eng-spa pair (scripts/install-engines); argos uses the copy packages of benchmarks/speed.py
 (``--full``: the full-size model; default: quick), built here. ``--base DIR`` (another checkout, e.g.
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             inputs[n] = work / f"long{n}.txt"
             inputs[n].write_text((long_text if args.plain else seed_words_text)(n), encoding="utf-8")
-        print(f"{'engine':9} {'words':>7} {'code':>5} {'wall s':>7} {'peak MB':>8} {'s/10k words':>12} "
+        print(f"{'engine':9} {'words':>7} {'code':>5} {'wall s':>7} {'cpu s':>6} {'peak MB':>8} {'s/10k words':>12} "
               f"{'ratio':>6}  goal")
         for engine in engines:
             if engine == "apertium" and not apertium_ready():
@@ -89,24 +89,27 @@ def main(argv: list[str] | None = None) -> int:
                 env = argos_env(work, work / "no-packages")
             first: dict[str, float] = {}
             for n in sizes:
-                wall = {}
+                wall, cpu = {}, {}
                 for label, code in checkouts.items():
                     cache = work / f"cache-{engine}-{n}-{label}"
                     cmd = [sys.executable, "-m", "translate_cmp", "run", str(inputs[n]), "--out", str(work / "out"),
                            "--engine", engine, "--pivot", "es", "--cache-dir", str(cache)]
-                    m = measure(cmd, env | {"PYTHONPATH": str(code)})
+                    # in the checkout: `python -m` puts the working folder before PYTHONPATH
+                    m = measure(cmd, env | {"PYTHONPATH": str(code)}, cwd=code)
                     shutil.rmtree(cache, ignore_errors=True)
-                    wall[label] = m.wall_s
+                    wall[label], cpu[label] = m.wall_s, m.cpu_s
                     rate = m.wall_s / n * 10_000
                     first.setdefault(label, rate)
                     met = m.wall_s < GOAL_S and m.peak_rss_mb < GOAL_MB
                     if label == "this":
                         ok &= met or n < 100_000
-                    print(f"{engine:9} {n:>7} {label:>5} {m.wall_s:>7.1f} {m.peak_rss_mb:>8.0f} {rate:>12.2f} "
+                    print(f"{engine:9} {n:>7} {label:>5} {m.wall_s:>7.1f} {m.cpu_s:>6.1f} {m.peak_rss_mb:>8.0f} "
+                          f"{rate:>12.2f} "
                           f"{rate / first[label]:>6.2f}  {'ok' if met else 'MISSED'} "
                           f"(< {GOAL_S:.0f} s, < {GOAL_MB:.0f} MB)", flush=True)
                 if len(wall) == 2:
-                    print(f"{engine:9} {n:>7} base/this wall time {wall['base'] / wall['this']:.2f}x "
+                    print(f"{engine:9} {n:>7} base/this wall time {wall['base'] / wall['this']:.2f}x, "
+                          f"cpu time {cpu['base'] / max(cpu['this'], 1e-9):.2f}x "
                           f"(load average {os.getloadavg()[0]:.1f})", flush=True)
     return 0 if ok else 1
 

@@ -197,13 +197,14 @@ class Measured:
     wall_s: float
     peak_rss_mb: float
     stdout: str
+    cpu_s: float = 0.0  # user + system time of the child (all its threads): steadier than wall on a shared machine
 
 
-def measure(cmd: list[str], env: dict, ok_codes: tuple[int, ...] = (0,)) -> Measured:
-    """Run ``cmd``; wall time and the child's own RSS high-water mark (os.wait4)."""
+def measure(cmd: list[str], env: dict, ok_codes: tuple[int, ...] = (0,), cwd: Path | None = None) -> Measured:
+    """Run ``cmd`` (in ``cwd``); wall time, CPU time and the child's own RSS high-water mark (os.wait4)."""
     t0 = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err, text=True)
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err, text=True, cwd=cwd)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -212,7 +213,7 @@ def measure(cmd: list[str], env: dict, ok_codes: tuple[int, ...] = (0,)) -> Meas
         stdout, stderr = out.read(), err.read()
     if proc.returncode not in ok_codes:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-3000:]}")
-    return Measured(wall, usage.ru_maxrss / 1024, stdout)
+    return Measured(wall, usage.ru_maxrss / 1024, stdout, usage.ru_utime + usage.ru_stime)
 
 
 NAIVE = """
