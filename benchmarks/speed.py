@@ -197,13 +197,14 @@ class Measured:
     wall_s: float
     peak_rss_mb: float
     stdout: str
+    cpu_s: float = 0.0  # user + system time of the child (all its threads): steadier than wall on a shared machine
 
 
-def measure(cmd: list[str], env: dict, ok_codes: tuple[int, ...] = (0,)) -> Measured:
-    """Run ``cmd``; wall time and the child's own RSS high-water mark (os.wait4)."""
+def measure(cmd: list[str], env: dict, ok_codes: tuple[int, ...] = (0,), cwd: Path | None = None) -> Measured:
+    """Run ``cmd`` (in ``cwd``); wall time, CPU time and the child's own RSS high-water mark (os.wait4)."""
     t0 = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err, text=True)
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err, text=True, cwd=cwd)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -212,7 +213,7 @@ def measure(cmd: list[str], env: dict, ok_codes: tuple[int, ...] = (0,)) -> Meas
         stdout, stderr = out.read(), err.read()
     if proc.returncode not in ok_codes:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-3000:]}")
-    return Measured(wall, usage.ru_maxrss / 1024, stdout)
+    return Measured(wall, usage.ru_maxrss / 1024, stdout, usage.ru_utime + usage.ru_stime)
 
 
 NAIVE = """
@@ -228,8 +229,9 @@ print(json.dumps({"loop_s": time.perf_counter() - t0}))
 """
 
 # The same CTranslate2 work as translate-cmp's argos engine (translate_cmp/engines/argos.py): one
-# translate_batch per leg over every sentence, token batches split across the translators, the
-# same beam, compute type, threads and length bound; nothing else (no segmenting, scoring, files).
+# translate_batch per leg over every sentence (replacing unknown tokens only for the sentences that have
+# an unknown piece or an unknown output), token batches split across the translators, the same beam,
+# compute type, threads and length bound; nothing else (no segmenting, scoring, files).
 # With "score": also the forced-decoding pass translate-cmp runs for token surprisal (rule R407):
 # score_batch of each original given its pivot under the backward model.
 BARE = """
@@ -247,12 +249,21 @@ for model_dir, spm_path in legs:
                                 inter_threads=s["inter_threads"], intra_threads=s["intra_threads"])
     tokens = sp.encode(texts, out_type=str)
     total = sum(len(t) + 1 for t in tokens)
-    out = tr.translate_batch(
-        tokens, beam_size=s["beam_size"], batch_type="tokens",
+    options = dict(
+        beam_size=s["beam_size"], batch_type="tokens",
         max_batch_size=max(1, min(s["max_batch_tokens"], math.ceil(total / s["inter_threads"]))),
         max_decoding_length=min(math.ceil(s["max_length_ratio"] * max(map(len, tokens))) + s["max_length_extra"],
                                 s["max_length_cap"]),
-        return_scores=True, return_end_token=True, replace_unknowns=True)
+        return_scores=True, return_end_token=True)
+    out = [None] * len(tokens)
+    plain = [i for i, t in enumerate(tokens) if sp.unk_id() not in sp.piece_to_id(t)]
+    for i, r in zip(plain, tr.translate_batch([tokens[i] for i in plain], replace_unknowns=False, **options)
+                    if plain else []):
+        out[i] = r if "<unk>" not in r.hypotheses[0] else None
+    redo = [i for i, r in enumerate(out) if r is None]
+    for i, r in zip(redo, tr.translate_batch([tokens[i] for i in redo], replace_unknowns=True, **options)
+                    if redo else []):
+        out[i] = r
     texts = [sp.decode([p for p in r.hypotheses[0] if p != "</s>"]) for r in out]
     pivots = texts if pivots is None else pivots
 if sys.argv[4:] == ["score"]:  # tr and sp are the backward leg's

@@ -164,3 +164,40 @@ def test_an_input_over_the_limit_is_cut_before_the_model_and_marked(argos_packag
     assert len(engine._bounded(model.encode([long])[0])) == 15  # the end token makes 16
     (short,) = engine.translate(["The cat sat."], "en", "de")
     assert short.text == "The cat sat." and not short.truncated
+
+
+def _one_call(engine: ArgosEngine, texts: list[str]) -> list[tuple[list[str], list[float]]]:
+    """What one ``translate_batch`` call with ``replace_unknowns=True`` gives (the engine's decoding options)."""
+    model = engine._model("en", "de")
+    sources = [engine._bounded(tokens) for tokens in model.encode(texts)]
+    outputs = model.translator.translate_batch(
+        sources, beam_size=engine.beam_size, num_hypotheses=1, length_penalty=1.0, return_scores=True,
+        return_end_token=True, replace_unknowns=True, max_input_length=engine.max_input_length, max_decoding_length=64,
+    )
+    return [(list(o.hypotheses[0]), list(o.scores)) for o in outputs]
+
+
+def test_unknowns_are_replaced_only_where_there_are_any(argos_packages_dir, seed_sentences):
+    # sources with unknown pieces (the emoji, the Chinese, the Greek) and without, interleaved
+    texts = [UNSEEN, *seed_sentences[:3], "Price: 5 € 😀.", seed_sentences[3]]
+    engine = ArgosEngine(argos_packages_dir)
+    model = engine._model("en", "de")
+    sources = [engine._bounded(tokens) for tokens in model.encode(texts)]
+    assert [model.has_unknown(s) for s in sources] == [True, False, False, False, True, False]
+    assert model.unk_token == "<unk>"
+    decoded = [(list(o.hypotheses[0]), list(o.scores)) for o in engine._decode(model, sources, 64)]
+    assert decoded == _one_call(engine, texts)  # the same hypotheses and scores as one call replacing everywhere
+    assert "😀" in decoded[0][0] and not any("<unk>" in hyp for hyp, _ in decoded)
+
+
+def test_an_unknown_output_from_a_known_source_is_decoded_again(argos_packages_dir, seed_sentences, monkeypatch):
+    # A vocabulary that knows a piece SentencePiece does not (or a model that writes <unk> on its own)
+    # gives <unk> from a source with no unknown piece: the output, not the source, decides.
+    texts = [UNSEEN, seed_sentences[0]]
+    engine = ArgosEngine(argos_packages_dir)
+    model = engine._model("en", "de")
+    monkeypatch.setattr(type(model), "has_unknown", lambda self, pieces: False)
+    sources = [engine._bounded(tokens) for tokens in model.encode(texts)]
+    decoded = [(list(o.hypotheses[0]), list(o.scores)) for o in engine._decode(model, sources, 64)]
+    assert decoded == _one_call(engine, texts)
+    assert engine.translate(texts, "en", "de")[0].text == UNSEEN
