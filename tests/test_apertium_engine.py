@@ -47,6 +47,22 @@ def test_seed_round_trip_one_output_per_input():
     assert spanish[3].text == alone
 
 
+def test_unknown_word_marks_a_pair_prints_despite_u_are_dropped():
+    """apertium-afr-nld marks unknown words with '*' even under -u: a masked placeholder came back as
+    '__**PH0__', which unmask could not read, and C506 flagged 85 units of Django's Dutch catalogue."""
+    from translate_cmp.engines.apertium import clean
+
+    assert clean("waarde  *hoogstens __**PH0__ is.", "waarde hoogstens __PH0__ is.") == "waarde hoogstens __PH0__ is."
+    assert clean("5 * 3 = *x*", "5 * 3 = *x*") == "5 * 3 = *x*"  # the source's own asterisks stay
+    engine = ApertiumEngine()
+    if not {("nl", "af"), ("af", "nl")} <= engine.directions():
+        pytest.skip("apertium-afr-nld not installed")
+    text = "Zorg ervoor dat deze waarde hoogstens __PH0__ is (die is nu __PH1__)."
+    there = engine.translate([text], "nl", "af")[0].text
+    back = engine.translate([there], "af", "nl")[0].text
+    assert "*" not in there + back and "__PH0__" in back and "__PH1__" in back
+
+
 def test_missing_mode_is_an_input_error():
     with pytest.raises(InputError, match="no apertium mode for en -> xx"):
         ApertiumEngine().translate(["Hello."], "en", "xx")

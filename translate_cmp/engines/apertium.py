@@ -45,8 +45,12 @@ def parse_modes(listing: str) -> dict[tuple[str, str], str]:
     return out
 
 
-def clean(text: str) -> str:
-    """Collapse the engine's runs of spaces and trim the ends."""
+def clean(text: str, source: str = "") -> str:
+    """Collapse the engine's runs of spaces and trim the ends; drop the unknown-word marks (``*`` before a
+    word) some pairs print despite ``-u`` (Debian's apertium-afr-nld, both ways: "__PH0__" came back as
+    "__**PH0__", "hoogstens" as "**hoogstens"), unless the source itself has a ``*``."""
+    if "*" in text and "*" not in source:
+        text = re.sub(r"\*+(?=\w)", "", text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
@@ -107,7 +111,8 @@ class ApertiumEngine(Engine):
         return f"apertium:{mode}:apertium={self.version()}:{_package_version(mode)}{patched}"
 
     def settings(self) -> dict:
-        return {"unknown_marks": False, "unknown_words": "analyser", "separator": "blank line", "clean_spaces": True}
+        return {"unknown_marks": False, "stray_marks": "dropped", "unknown_words": "analyser", "separator": "blank line",
+                "clean_spaces": True}
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[Translated]:
         results = [Translated("") for _ in texts]
@@ -120,8 +125,8 @@ class ApertiumEngine(Engine):
             lines = [_one_line(texts[i]) for i in part]
             outputs = self._run(mode, lines)
             unknown = unknown_words(MODES_DIR / f"{mode}.mode", lines) or [()] * len(lines)
-            for i, out, words in zip(part, outputs, unknown, strict=True):
-                results[i] = Translated(clean(out), unknown=words)
+            for i, line, out, words in zip(part, lines, outputs, unknown, strict=True):
+                results[i] = Translated(clean(out, line), unknown=words)
         return results
 
     def _mode(self, src: str, tgt: str) -> str:
