@@ -111,8 +111,8 @@ class ApertiumEngine(Engine):
         return f"apertium:{mode}:apertium={self.version()}:{_package_version(mode)}{patched}"
 
     def settings(self) -> dict:
-        return {"unknown_marks": False, "stray_marks": "dropped", "unknown_words": "analyser", "separator": "blank line",
-                "clean_spaces": True}
+        return {"unknown_marks": False, "stray_marks": "dropped", "unknown_words": "analyser",
+                "separator": "blank line", "clean_spaces": True}
 
     def translate(self, texts: Sequence[str], src: str, tgt: str) -> list[Translated]:
         results = [Translated("") for _ in texts]
