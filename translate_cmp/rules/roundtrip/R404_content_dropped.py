@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
-from translate_cmp.rules.roundtrip.helpers import MEASURED, excerpt, length_gap, round_trip, word_opcodes, word_spans
+from translate_cmp.rules.roundtrip.helpers import MEASURED, excerpt, length_change
 
 
 class ContentDropped(Rule):
@@ -35,14 +35,10 @@ class ContentDropped(Rule):
     requires = frozenset({"spaced"})  # it counts words between spaces
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
-        rt = round_trip(ctx)
-        if rt is None:
+        change = length_change(ctx, more_back=False)
+        if change is None:
             return
-        a, b = word_spans(ctx.text), word_spans(rt.back_text)
-        missing = len(a) - len(b)
-        if missing < length_gap(len(a)):
-            return  # decided by the counts: no diff (quadratic at worst) for the many sentences that pass
-        a, b, ops = word_opcodes(ctx.text, rt.back_text)
+        a, b, ops, missing = change
         runs = [(i1, i2) for tag, i1, i2, j1, j2 in ops if tag in ("delete", "replace") and (i2 - i1) - (j2 - j1) >= 3]
         if runs:
             i1, i2 = max(runs, key=lambda r: r[1] - r[0])
@@ -50,4 +46,4 @@ class ContentDropped(Rule):
         else:
             start, end = 0, len(ctx.text)
         yield Hit(start, end, f"{len(a)} words, {len(b)} back: {missing} lost in the round trip; "
-                              f"back-translation: {excerpt(rt.back_text)!r}")
+                              f"back-translation: {excerpt(ctx.round_trip.back_text)!r}")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
-from translate_cmp.rules.roundtrip.helpers import MEASURED, excerpt, length_gap, round_trip, word_opcodes, word_spans
+from translate_cmp.rules.roundtrip.helpers import MEASURED, excerpt, length_change
 
 
 class ContentAdded(Rule):
@@ -31,14 +31,10 @@ class ContentAdded(Rule):
     requires = frozenset({"spaced"})  # it counts words between spaces
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
-        rt = round_trip(ctx)
-        if rt is None:
+        change = length_change(ctx, more_back=True)
+        if change is None:
             return
-        a, b = word_spans(ctx.text), word_spans(rt.back_text)
-        extra = len(b) - len(a)
-        if extra < length_gap(len(a)):
-            return  # decided by the counts, before the diff
-        a, b, ops = word_opcodes(ctx.text, rt.back_text)
+        a, b, ops, extra = change
         added = [b[j][2] for tag, _, _, j1, j2 in ops if tag in ("insert", "replace") for j in range(j1, j2)]
         yield Hit(0, len(ctx.text), f"{len(a)} words, {len(b)} back: {extra} added in the round trip "
                                     f"({excerpt(' '.join(added), 60)!r})")

@@ -60,3 +60,17 @@ def chrf_unreliable(text: str) -> bool:
 def length_gap(n: int) -> int:
     """Words that must go missing (or appear) before a length change is evidence: grows with length."""
     return max(5, math.ceil(0.35 * n))
+
+
+def length_change(ctx: RuleContext, more_back: bool) -> tuple[list, list, list, int] | None:
+    """R404/R405's evidence: the sentence's and its back-translation's words and their diff, with how many
+    words fewer came back (``more_back`` False) or more (True), where that is at least :func:`length_gap`;
+    else None, decided by the counts before any diff (quadratic at worst) for the many sentences that pass."""
+    rt = round_trip(ctx)
+    if rt is None:
+        return None
+    a, b = word_spans(ctx.text), word_spans(rt.back_text)
+    gap = len(b) - len(a) if more_back else len(a) - len(b)
+    if gap < length_gap(len(a)):
+        return None
+    return (*word_opcodes(ctx.text, rt.back_text), gap)
