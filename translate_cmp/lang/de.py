@@ -33,6 +33,7 @@ LANGUAGE = plain(
     hunspell="de_DE",  # Debian's hunspell-de-de (igerman98): its capitalised entries are the nouns
     printed_quotes="„“",
     dash="–",
+    hyphen_pairs=True,  # raters of German news and TED mark them; fr and ru: docs/rules/measurements.md
     decimal_comma=True,
     familiar=words("du dich dir dein deine deinen deinem deiner deines euch euer eure euren eurem eurer eures"),
     polite=words("Sie Ihnen Ihr Ihre Ihren Ihrem Ihrer Ihres"),  # "sie" (she, they): capitalised mid-clause only

@@ -73,6 +73,9 @@ class Language:
     printed_quotes: str = ""  # its quotation marks where typed straight quotes are wrong in print („“; « »)
     spaced_punctuation: bool = False  # a (no-break) space before ; : ! ? and inside « » (French)
     dash: str = ""  # the dash it prints between clauses ("–"); where set, a typed " -- " is flagged
+    # two spaced hyphens around an insertion ("sehr nahe - 30 Kilometer außerhalb - und") are its dash pair typed
+    # with the keyboard's hyphen: S113 flags them too, where raters of the language mark them
+    hyphen_pairs: bool = False
     decimal_comma: bool = False  # "3,5" is three and a half, so "3,000" and "1,942,514" are English digit groups
     # Register (L305): the forms of address, lower-case; a document that uses both kinds mixes registers
     familiar: frozenset[str] = frozenset()  # familiar address (du, dich, dein, euch; tu, te, ton; ты)
