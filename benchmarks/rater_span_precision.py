@@ -1,0 +1,99 @@
+"""Span precision per rater: do a rule's flags miss the raters' spans because the rule is wrong, or because some
+raters do not mark what it finds? (issue 25, German TED)
+
+    python benchmarks/real_text.py --sets de-ted,de-wmt23-news --work /tmp/rt   # first: the flags of this checkout
+    python benchmarks/rater_span_precision.py --work /tmp/rt --sets de-ted,de-wmt23-news [--with-source]
+
+Reads the flags real_text.py wrote for this checkout (``WORK/out-now/flags.jsonl``; with ``--with-source``
+``WORK/out-now-bitext/*/flags.jsonl``; ``--out`` names another output folder there, the base commit's) and the
+MQM files in ``../shared`` (``--shared``), whose error spans name the rater who marked them. The MQM dev sets
+have one rater per row (German TED) or three (German news); on an error row each flag counts once for each rater
+who marked anything in that row, as touching that rater's spans or not (touching as in real_text.py: a shared
+character, or an omission point inside the flag). Clean rows name no rater and are left out. Prints, per set and
+rule, flags touching / flags for each rater, and per rater the error rows it marked and how many of them carry a
+punctuation mark of any severity.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from real_text_data import MQM_SETS  # noqa: E402
+from real_text_metrics import touches_any  # noqa: E402
+
+
+def flag_files(work: Path, out: str, with_source: bool) -> list[Path]:
+    if with_source:
+        return sorted((work / out).glob("*/flags.jsonl"))
+    return [work / out / "flags.jsonl"]
+
+
+def row_id(doc_id: str, with_source: bool) -> str:
+    """``<set>:<id in the file>``: a bitext unit's document id is ``<file>:<set>:<id>``."""
+    return doc_id.partition(":")[2] if with_source else doc_id
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", type=Path, required=True, help="real_text.py's --work folder")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--sets", default="de-ted,de-wmt23-news")
+    parser.add_argument("--with-source", action="store_true")
+    parser.add_argument("--out", help="the output folder in --work to read (default: out-now, or out-now-bitext with "
+                        "--with-source; the base commit's are out-<commit>-<input>)")
+    args = parser.parse_args(argv)
+    out = args.out or ("out-now-bitext" if args.with_source else "out-now")
+    files = flag_files(args.work, out, args.with_source)
+    missing = [str(f) for f in files if not f.is_file()] or ([] if files else [str(args.work / out)])
+    if missing:
+        print(f"rater_span_precision: no flags at {missing[0]}: run benchmarks/real_text.py --work {args.work} first",
+              file=sys.stderr)
+        return 2
+    flags: dict[str, list[dict]] = defaultdict(list)
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            flag = json.loads(line)
+            flags[row_id(flag["doc_id"], args.with_source)].append(flag)
+    for name in args.sets.split(","):
+        spec = next((s for s in MQM_SETS if s.name == name), None)
+        if spec is None:
+            print(f"rater_span_precision: unknown set {name!r}", file=sys.stderr)
+            return 2
+        with (args.shared / spec.path).open(encoding="utf-8", newline="") as fh:
+            records = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+        cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+        rated, punct = Counter(), Counter()
+        for rec in records:
+            spans = json.loads(rec["error_spans"] or "[]")
+            raters = sorted({str(s[4]) for s in spans if len(s) > 4})
+            for rater in raters:
+                rated[rater] += 1
+                punct[rater] += any(s[4] == rater and "Punctuation" in s[2] for s in spans)
+            for flag in flags.get(f"{name}:{rec['id']}", []):
+                for rater in raters:
+                    mine = [(int(s[0]), int(s[1])) for s in spans if s[4] == rater]
+                    cell = cells[(flag["code"], rater)]
+                    cell[0] += touches_any(flag["start"], flag["end"], mine)
+                    cell[1] += 1
+        raters = sorted(rated, key=lambda r: (len(r), r))
+        print(f"\n### {spec.title} ({name}){' beside the sources' if args.with_source else ''}\n")
+        print("| rule | " + " | ".join(raters) + " |")
+        print("|---|" + "---|" * len(raters))
+        for code in sorted({c for c, _ in cells}):
+            row = [f"{cells[(code, r)][0]}/{cells[(code, r)][1]}" if (code, r) in cells else "-" for r in raters]
+            print(f"| {code} | " + " | ".join(row) + " |")
+        print("| error rows marked (with a punctuation mark) | "
+              + " | ".join(f"{rated[r]} ({punct[r]})" for r in raters) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
