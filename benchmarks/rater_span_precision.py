@@ -41,6 +41,27 @@ def row_id(doc_id: str, with_source: bool) -> str:
     return doc_id.partition(":")[2] if with_source else doc_id
 
 
+def block_raters(records: list[dict]) -> dict[str, str]:
+    """The rater of each clean row of a one-rater set, where the error rows around it in the same system's document
+    were marked by one rater (raters rate a system's document in blocks of segments: on German TED, an error row
+    whose neighbours share a rater has that rater 749 times in 750)."""
+    marked: dict[tuple[str, str], dict[int, str]] = defaultdict(dict)
+    for rec in records:
+        spans = json.loads(rec["error_spans"] or "[]")
+        if spans and len(spans[0]) > 4 and rec.get("n_raters") == "1" and rec["seg_id"].isdigit():
+            marked[(rec["system"], rec["doc"])][int(rec["seg_id"])] = str(spans[0][4])
+    out = {}
+    for rec in records:
+        if rec["label"] != "clean" or not rec["seg_id"].isdigit():
+            continue
+        segs, here = marked.get((rec["system"], rec["doc"]), {}), int(rec["seg_id"])
+        before = [segs[k] for k in sorted(segs) if k < here][-1:]
+        after = [segs[k] for k in sorted(segs) if k > here][:1]
+        if before and before == after:
+            out[rec["id"]] = before[0]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, required=True, help="real_text.py's --work folder")
@@ -70,8 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         with (args.shared / spec.path).open(encoding="utf-8", newline="") as fh:
             records = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
         cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-        rated, punct = Counter(), Counter()
+        rated, punct, clean = Counter(), Counter(), Counter()
+        blocks = block_raters(records)
         for rec in records:
+            for code in {f["code"] for f in flags.get(f"{name}:{rec['id']}", [])} if rec["id"] in blocks else ():
+                clean[(code, blocks[rec["id"]])] += 1
             spans = json.loads(rec["error_spans"] or "[]")
             raters = sorted({str(s[4]) for s in spans if len(s) > 4})
             for rater in raters:
@@ -90,6 +114,15 @@ def main(argv: list[str] | None = None) -> int:
         for code in sorted({c for c, _ in cells}):
             row = [f"{cells[(code, r)][0]}/{cells[(code, r)][1]}" if (code, r) in cells else "-" for r in raters]
             print(f"| {code} | " + " | ".join(row) + " |")
+        if blocks:
+            print("\nClean rows flagged, by the rater of their block (clean rows whose rater is known: "
+                  f"{len(blocks)} of {sum(rec['label'] == 'clean' for rec in records)}):\n")
+            print("| rule | " + " | ".join(raters) + " |")
+            print("|---|" + "---|" * len(raters))
+            for code in sorted({c for c, _ in clean}):
+                print(f"| {code} | " + " | ".join(str(clean[(code, r)]) for r in raters) + " |")
+            print("| clean rows (known rater) | " + " | ".join(str(sum(v == r for v in blocks.values()))
+                                                           for r in raters) + " |")
         print("| error rows marked (with a punctuation mark) | "
               + " | ".join(f"{rated[r]} ({punct[r]})" for r in raters) + " |")
     return 0
