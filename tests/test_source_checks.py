@@ -100,3 +100,17 @@ def test_q614_takes_a_small_number_written_out_in_the_target_language(tmp_path):
                               ("Give 2 doses.", "Geben Sie die Dosis.")], ("Q614",), target_lang="de")
     assert flags == {"jedes zehnmal so schwer wie die Sonne": [],
                      "Geben Sie die Dosis.": [("Q614", "Geben Sie die Dosis.")]}
+
+
+def test_q622_reads_abbreviations_and_chinese_clauses_as_the_languages_do(tmp_path):
+    from translate_cmp.rules.qa.helpers import sentence_count
+
+    assert sentence_count("Los pacientes de EE. UU. (registro) se trataron en casa.", "es") == 1
+    assert sentence_count("Mr. Sun met Ms. Zheng in town. They talked.", "en") == 2
+    assert sentence_count("Saved. Closed. Done.", "en") == 3
+    source = "看房人孙先生告诉记者，他在上周末逛楼盘时发现了一则声明。"
+    split = "Mr. Sun is a buyer. He told reporters about it. He found a statement last weekend."
+    padded = split + " The statement was long. It was signed. It was on the wall."
+    flags = _flags(tmp_path, [(source, split), (source, padded)], ("Q622",), source_lang="zh", target_lang="en")
+    assert flags[split] == []  # each clause of the Chinese sentence an English sentence
+    assert [code for code, _ in flags[padded]] == ["Q622"]  # six sentences for two clauses

@@ -297,13 +297,46 @@ _SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)\"'”»」』%]))[.!?�
 
 def sentence_count(text: str, lang: str) -> int:
     """How many sentences ``text`` has: marks that end a sentence before a capital, a digit or the end
-    (CJK marks anywhere); abbreviations of the sentence ("e.g.", "etc.") do not end one."""
+    (CJK marks anywhere); abbreviations ("e.g.", "etc.", and what :func:`translate_cmp.lang.tokens.is_abbreviation`
+    reads as one: "Ms.", "Dr.", "пац.") do not end one. Where that count is
+    higher than the sentences the segmenter finds in the language (:func:`translate_cmp.segment.split_spans`,
+    which knows each language's abbreviations: Spanish "EE. UU.", English "Mr.", "Feb."), the segmenter's count."""
     plain = re.sub(r"\.\.\.|…|\b(?:e\.g|i\.e|etc|vs|cf|approx|z\.\s?B|d\.\s?h|usw|bzw|p\.\s?ex|ecc|ex|ca|Nr|bzgl)\.",
                    "x", blanked(text, fill="x"), flags=re.IGNORECASE)
     plain = _normalise_marks(plain, lang).strip() if lang == "el" else plain.strip()
-    ends = list(_SENTENCE_END.finditer(plain))
+    ends = [m for m in _SENTENCE_END.finditer(plain) if not _after_abbreviation(plain, m.start(), lang)]
     tail = plain[ends[-1].end():] if ends else plain
-    return len(ends) + any(ch.isalpha() for ch in tail)  # a last sentence without its full stop counts too
+    count = len(ends) + any(ch.isalpha() for ch in tail)  # a last sentence without its full stop counts too
+    return min(count, segmented_count(text, lang)) if count > 1 else count
+
+
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+
+
+def _after_abbreviation(text: str, at: int, lang: str) -> bool:
+    """The mark at ``at`` is a full stop after an abbreviation of the language ("Ms.", "Dr.", "пац.")."""
+    from translate_cmp.lang.tokens import is_abbreviation
+
+    m = _LAST_WORD.search(text, 0, at)
+    return text[at] == "." and m is not None and (m.start() == 0 or not text[m.start() - 1].isalnum()) \
+        and is_abbreviation(m.group(), lang)
+
+
+@lru_cache(maxsize=4096)
+def segmented_count(text: str, lang: str) -> int:
+    """Sentences with a letter that the document segmenter finds in ``text`` read in ``lang`` (placeholders and
+    URLs blanked)."""
+    from translate_cmp.segment import split_spans
+
+    plain = blanked(text, fill="x")
+    return sum(any(ch.isalpha() for ch in plain[a:b]) for a, b, _ in split_spans(plain, lang or "en"))
+
+
+def unit_source_lang(ctx) -> str:
+    """The unit's source language as a bare code ("zh" for "zh-CN"); English where the file does not say."""
+    unit = ctx.document.unit
+    source = (unit.source_lang if unit is not None else "") or "en"
+    return source.split("-")[0].split("_")[0].lower()
 
 
 @lru_cache(maxsize=64)
@@ -317,9 +350,7 @@ def pair_length_ratio(ctx) -> float:
     """A translation's usual length over its source's, in characters, for the unit's two languages: the target's
     :func:`length_ratio` over the source's (an undeclared source language counts as English), so a Chinese source
     translated into English is expected about 2.2 times as long, not as long."""
-    unit = ctx.document.unit
-    source = (unit.source_lang if unit is not None else "") or "en"
-    return length_ratio(ctx.doc_lang) / length_ratio(source.split("-")[0].split("_")[0].lower())
+    return length_ratio(ctx.doc_lang) / length_ratio(unit_source_lang(ctx))
 
 
 _INVISIBLE = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u064b-\u065f\u0900-\u0903\u093a-\u094f"
