@@ -114,3 +114,20 @@ def test_q622_reads_abbreviations_and_chinese_clauses_as_the_languages_do(tmp_pa
     flags = _flags(tmp_path, [(source, split), (source, padded)], ("Q622",), source_lang="zh", target_lang="en")
     assert flags[split] == []  # each clause of the Chinese sentence an English sentence
     assert [code for code, _ in flags[padded]] == ["Q622"]  # six sentences for two clauses
+
+
+def test_q614_reads_a_chinese_sources_numbers_with_their_scale_and_months(tmp_path):
+    from translate_cmp.rules.qa.helpers import cjk_numbers, spelled_numbers
+
+    assert [v for _, _, v in cjk_numbers("2月10日，1.1亿新元，5G网络，2023-02-11", "zh")] == [
+        {2.0, ("month", 2)}, {10.0}, {110_000_000.0}]  # "5G" and the ISO date are codes, not counts
+    assert {1.1e8} <= spelled_numbers("S$110 million", "en")[0]
+    assert spelled_numbers("on Feb. 9", "en") == [{9.0}, {("month", 2)}]
+    source = "据统计，游客从2021年的33.06万人次增长到630万人次。"
+    rows = [(source, "Visitors rose from 330,600 in 2021 to 6.3 million."),
+            (source, "Visitors rose from 33.06 million in 2021 to 6.3 million."),  # 万 is ten thousand
+            ("拜登政府2月10日将6个实体列入黑名单。", "The administration blacklisted six entities on Friday.")]
+    flags = _flags(tmp_path, rows, ("Q614",), source_lang="zh", target_lang="en")
+    assert flags[rows[0][1]] == []
+    assert [code for code, _ in flags[rows[1][1]]] == ["Q614"]
+    assert [code for code, _ in flags[rows[2][1]]] == ["Q614"]  # the date dropped

@@ -233,6 +233,75 @@ def numbers(text: str) -> list[tuple[int, int, frozenset[float]]]:
     return [(m.start(), m.end(), _values(m.group())) for m in NUMBER.finditer(plain)]
 
 
+def _round(v: float) -> float:
+    return float(f"{v:.6g}")  # 1.1 * 10^8 is 110000000.00000001
+
+
+_CJK_NUMBER = re.compile(r"(?<![0-9A-Za-z.,:/\\-])(\d+(?:[.,]\d+)*)(?![0-9A-Za-z.,:/\\-])\s*[余多]?([^\W\d_]{1,2})?")
+_MONTH, _DECADE = "月", "年代"
+
+
+def cjk_numbers(text: str, lang: str) -> list[tuple[int, int, frozenset]]:
+    """(start, end, possible values) of each number in a Chinese or Japanese ``text``, which writes digits against
+    its characters with no space ("2月10日", "1200万"): a scale character after it multiplies it (``Language.
+    scale_characters``: "33.06万" is 330,600 only), a number before 月 may be written as the month's name ("2月":
+    ("month", 2)), one before 年代 as a decade ("90年代": 1990s). Digits glued to Latin letters or inside a date,
+    time or code ("5G", "2023-02-11", "13:09") are not read."""
+    from translate_cmp.lang.profile import language
+
+    scales = language(lang).scale_characters
+    plain = blanked(text).translate(_DIGITS)
+    out: list[tuple[int, int, frozenset]] = []
+    for m in _CJK_NUMBER.finditer(plain):
+        digits = m.group(1)
+        if "," in digits and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+            continue  # "1,2": a list, not a number
+        value = float(digits.replace(",", ""))
+        after = m.group(2) or ""
+        scale = next((scales[k] for k in (after, after[:1]) if k in scales), None)
+        values: set = {_round(value * scale)} if scale else {_round(value)}
+        if after.startswith(_MONTH) and value == int(value) and 1 <= value <= 12:
+            values.add(("month", int(value)))
+        if after.startswith(_DECADE) and value < 100:
+            values |= {_round(1900 + value), _round(2000 + value)}
+        out.append((m.start(), m.end(1), frozenset(values)))
+    return out
+
+
+def spelled_numbers(text: str, lang: str) -> list[frozenset]:
+    """The numbers a translation of a Chinese or Japanese source writes, in ``lang``'s conventions, as value sets:
+    digits (as :func:`numbers`), multiplied by a scale word after them ("8.96 billion", "12 to 14 million"), with a
+    suffix ("10th", "1990s"), ordinals written out ("fifth") and the months' names (("month", 2) for "February",
+    "Feb.")."""
+    from translate_cmp.lang.profile import language
+
+    profile = language(lang)
+    plain = blanked(text).translate(_DIGITS)
+    found: list[frozenset] = []
+    scale_after = None
+    if profile.scale_words:
+        scale_after = re.compile(r"\s*(?:(?:to|and|or|-|–)\s*\W?\d+(?:[.,]\d+)?\s*)?-?(" +
+                                 "|".join(map(re.escape, profile.scale_words)) + r")s?\b", re.IGNORECASE)
+    spans = [(m.start(), m.end(), set(v)) for m, v in ((m, _values(m.group())) for m in NUMBER.finditer(plain))]
+    if profile.number_suffixes:
+        suffixed = re.compile(r"(?<![\w.,])(\d+)(?:" + "|".join(profile.number_suffixes) + r")\b")
+        spans += [(m.start(), m.end(), {float(m.group(1))}) for m in suffixed.finditer(plain)]
+    for _, end, values in spans:
+        values = {_round(v) for v in values}
+        m = scale_after.match(plain, end) if scale_after else None
+        if m:
+            values |= {_round(v * profile.scale_words[m.group(1).lower()]) for v in values}
+        found.append(frozenset(values))
+    for w in re.findall(r"[^\W\d_]+", plain.lower()):
+        if w in profile.ordinals:
+            found.append(frozenset({float(profile.ordinals[w])}))
+        month = next((i for i, name in enumerate(profile.months, 1) if w == name or (len(w) >= 3 and
+                                                                                      name.startswith(w))), None)
+        if month is not None and (len(w) > 3 or w in {n[:3] for n in profile.months}):
+            found.append(frozenset({("month", month)}))
+    return found
+
+
 # ---- URLs, e-mail addresses, paths, options, functions, acronyms ----------------------------------------------
 
 _LANG_SEGMENT = re.compile(r"(?<=[/=.])[a-z]{2}(?:[-_][a-zA-Z]{2,4})?(?=[/&#.]|$)")
