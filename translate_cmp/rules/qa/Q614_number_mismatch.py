@@ -61,8 +61,8 @@ class NumberMismatch(UnitRule):
                "target language ('zwei', 'двух', '二つ'; 'zehnmal' in German's compounds). A Chinese or Japanese "
                "source's numbers are read against its characters ('2月10日'), with their scale ('33.06万' is "
                "330,600, '89.6亿' 8.96 billion) and a month as the target language's month name ('2月': "
-               "'February', 'Feb.'); the translation may write them with scale words ('8.96 billion'), ordinals ('fifth', '10th') and "
-               "decades ('90年代': '1990s'). An example's values ('e.g., "
+               "'February', 'Feb.'); the translation may write them with scale words ('8.96 billion'), "
+               "ordinals ('fifth', '10th') and decades ('90年代': '1990s'). An example's values ('e.g., "
                "23:05:25', 'Example: Mon, 14 Aug "
                "2006') may be localised where the translation gives numbers of its own. A number the translation adds "
                "is not flagged (a word written as digits, a localised example).")
