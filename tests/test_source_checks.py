@@ -131,3 +131,15 @@ def test_q614_reads_a_chinese_sources_numbers_with_their_scale_and_months(tmp_pa
     assert flags[rows[0][1]] == []
     assert [code for code, _ in flags[rows[1][1]]] == ["Q614"]
     assert [code for code, _ in flags[rows[2][1]]] == ["Q614"]  # the date dropped
+
+
+def test_q618_flags_an_acronym_lower_cased_where_it_stands(tmp_path):
+    from translate_cmp.rules.qa.Q618_acronym_missing import lowered
+
+    assert lowered("patients from Sao Paulo (SP) and Rio (RJ)", "des patients de sao paulo (sp) et rio (RJ)",
+                   "fr") == [(27, 29, "SP")]
+    assert lowered("Turn the LED ON", "Allumez la LED (on)", "fr") == []  # "on" is a French word
+    rows = [("Depletion of ATP kills myocytes.", "La déplétion en atp tue les myocytes."),
+            ("Depletion of ATP kills myocytes.", "La déplétion en ATP tue les myocytes.")]
+    flags = _flags(tmp_path, rows, ("Q618",), target_lang="fr")
+    assert flags == {rows[0][1]: [("Q618", "atp")], rows[1][1]: []}

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import acronyms, once
+from translate_cmp.rules.qa.helpers import acronyms, at, blanked, once
+from translate_cmp.rules.qa.Q629_untranslated_word import PROSE_FORMATS
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 MIN_LETTERS = 4  # shorter ones ("ID", "URL", "TAB", "NUL") are often translated or written out
@@ -15,7 +16,31 @@ METAVARIABLE_ZIPF = 4.0  # an English word at least this frequent (wordfreq's Zi
 # a long English word in capitals: emphasis ("NO WARRANTY", "CAUTION:") or a metavariable ("DIRECTORY"); an
 # acronym is short (HTTP, POSIX) or no word at all (EBCDIC)
 WORD_LETTERS, WORD_ZIPF = 6, 3.0
+_TABLE = {"fmt": "table"}  # an example that is a row of a bitext table
 _CAPS = re.compile(r"(?<![A-Za-z])[A-ZÄÖÜÀ-ÖØ-ÞА-ЯЁ]{3,}")
+# a lower-cased acronym that is a frequent word of the target language ("on", "la", "des" in French) is not read;
+# wordfreq folds case, so an acronym itself has a frequency ("atp" 3.6 in French): only the language's own
+# frequent words pass this
+LOWER_WORD_ZIPF = 5.0
+
+
+def lowered(source: str, target: str, lang: str) -> list[tuple[int, int, str]]:
+    """``(start, end, acronym)`` where ``target`` writes an acronym of ``source`` (two letters or more) in lower
+    case and nowhere in capitals ("(atp)" for "(ATP)", "de sao paulo (sp)"): machine translation that lower-cases a
+    sentence loses the acronym's form, which is the acronym. Not read where the lower-case form is a frequent word of
+    the target language."""
+    from translate_cmp.lang.wordlists import zipf
+
+    plain = blanked(target)
+    found = []
+    for word in dict.fromkeys(m.group() for m in acronyms(source)):
+        low = word.lower()
+        if word in target or not word.isalpha() or zipf(low, lang) >= LOWER_WORD_ZIPF:
+            continue
+        m = re.search(r"(?<![\w.-])" + re.escape(low) + r"(?![\w-])", plain)
+        if m:
+            found.append((m.start(), m.end(), word))
+    return found
 
 
 class AcronymMissing(UnitRule):
@@ -23,18 +48,25 @@ class AcronymMissing(UnitRule):
     name = "acronym-missing"
     severity = Severity.WARNING
     summary = "An acronym of the source (four or more capitals: 'HTTP', 'JSON', 'RFC4648') is absent from the " \
-              "translation, with no localised form of it either."
+              "translation, with no localised form of it either; or one of two or more written in lower case ('atp')."
     why = "An acronym names a format, protocol or product the user searches for: dropped, the text says less " \
           "than the source; changed by a typo, it names something else."
     instead = ("Keep the acronym, or write the language's own form of it: the same letters in another order "
                "('NATO' -> 'OTAN'), a plural ('URLs') and spacing ('RFC 4648') count. Metavariables are not "
                "acronyms: a common English word in capitals (FILE, SIZE) is not read, nor a long one (DIRECTORY; "
                "emphasis: NO WARRANTY, CAUTION), nor a unit whose translation "
-               "has capitals of its own (FILE -> DATEI: it translates its metavariables).")
+               "has capitals of its own (FILE -> DATEI: it translates its metavariables). An acronym of two "
+               "letters or more written in lower case ('l'adénosine triphosphate (atp)', 'sao paulo (sp)': machine "
+               "translation that lower-cased the sentence) is flagged where it stands in bitext tables, unless the "
+               "lower-case form is a frequent word of the target language ('on'); software catalogues write a "
+               "program's terms as their translators choose ('url').")
     examples = (
         Example("Export as JSON", translation="Als Tabelle exportieren", lang="de"),
         Example("Requires POSIX", translation="Nécessite la norme", lang="fr"),
         Example("cannot combine any two of EBCDIC and ASCII", translation="impossible de combiner", lang="fr"),
+        Example("Depletion of adenosine triphosphate (ATP) kills cells.",
+                translation="La déplétion de l'adénosine triphosphate (atp) tue les cellules.", lang="fr",
+                trip=_TABLE),
     )
     counter_examples = (
         Example("Export as CSV", translation="Als CSV exportieren", lang="de"),
@@ -44,6 +76,8 @@ class AcronymMissing(UnitRule):
         Example("Copy SOURCE to DEST", translation="QUELLE nach ZIEL kopieren", lang="de"),
         Example("There is NO WARRANTY, to the extent permitted by law.", translation="Es gibt keinerlei Garantie.",
                 lang="de"),
+        Example("Turn the LED ON", translation="Allumez la LED (on)", lang="fr", trip=_TABLE),
+        Example("Enter the URL", translation="Introduzca la url", lang="es"),
         Example("Create the DIRECTORY(ies), if they do not already exist.",
                 translation="ディレクトリが存在しない場合に、ディレクトリを作成します。", lang="ja"),
     )
@@ -67,6 +101,11 @@ class AcronymMissing(UnitRule):
             if frequency >= METAVARIABLE_ZIPF or (len(word) >= WORD_LETTERS and frequency >= WORD_ZIPF):
                 continue  # an English word in capitals: a metavariable (FILE, DIRECTORY) or emphasis (WARRANTY)
             missing.append(word)
+        # bitext tables only: a software catalogue writes a program's terms as its translators choose ("url")
+        low = lowered(source, target, ctx.doc_lang) if ctx.document.unit.fmt in PROSE_FORMATS else []
+        for start, end, word in low:
+            yield from at(ctx, start, end, f"the source's acronym {word} written in lower case")
+        missing = [word for word in missing if word not in {w for _, _, w in low}]
         if missing:
             shown = ", ".join(dict.fromkeys(missing))
             yield from once(ctx, f"acronym(s) of the source not in the translation: {shown}")
