@@ -143,3 +143,15 @@ def test_q618_flags_an_acronym_lower_cased_where_it_stands(tmp_path):
             ("Depletion of ATP kills myocytes.", "La déplétion en ATP tue les myocytes.")]
     flags = _flags(tmp_path, rows, ("Q618",), target_lang="fr")
     assert flags == {rows[0][1]: [("Q618", "atp")], rows[1][1]: []}
+
+
+def test_q618_flags_a_name_with_a_number_the_translation_rewrote(tmp_path):
+    from translate_cmp.rules.qa.Q618_acronym_missing import changed_codes
+
+    assert changed_codes("SCORE-15 is a questionnaire", "RE-15 es un cuestionario") == [(0, 5, "SCORE-15", "RE-15")]
+    assert changed_codes("SARS-CoV-2 infection", "l'infection par le SRAS-CoV-2") == []
+    assert changed_codes("the COVID-19 pandemic", "la pandémie de Covid-19") == []
+    rows = [("during the COVID-19 pandemic", "durante la pandemia de EOVID-19"),
+            ("during the COVID-19 pandemic", "durante la pandemia de COVID-19")]
+    flags = _flags(tmp_path, rows, ("Q618",), target_lang="es")
+    assert flags == {rows[0][1]: [("Q618", "EOVID-19")], rows[1][1]: []}

@@ -24,6 +24,32 @@ _CAPS = re.compile(r"(?<![A-Za-z])[A-ZÄÖÜÀ-ÖØ-ÞА-ЯЁ]{3,}")
 LOWER_WORD_ZIPF = 5.0
 
 
+_CODE = re.compile(r"(?<![\w-])([^\W\d_]*[A-Z][^\W\d_]*)-(\d+)(?![\w-])")  # "COVID-19", "SCORE-15"
+_ANY_CODE = re.compile(r"(?<![\w-])([^\W\d_]+)-(\d+)(?![\w-])")
+
+
+def changed_codes(source: str, target: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, source's code, translation's code)`` where the source names something by an acronym and a
+    number ("COVID-19", "SCORE-15") and the translation has not that name but the same number after other letters
+    ("Guerrero-19", "RE-15", "DOV-19"): a name the system rewrote. The letters in another order ("SRAS" for
+    "SARS"), in other case ("Covid-19") or in another script (a transliteration: "КОВИД-19") are the name."""
+    from translate_cmp.lang.tokens import letter_script
+
+    found = []
+    plain = blanked(target)
+    for m in _CODE.finditer(blanked(source)):
+        letters, number = m.group(1), m.group(2)
+        if re.search(r"(?<![\w-])" + re.escape(m.group()) + r"(?![\w-])", plain, re.IGNORECASE):
+            continue
+        for t in _ANY_CODE.finditer(plain):
+            other = t.group(1)
+            if t.group(2) != number or sorted(other.casefold()) == sorted(letters.casefold()) \
+                    or letter_script(other) != letter_script(letters):
+                continue
+            found.append((t.start(), t.end(), m.group(), t.group()))
+    return found
+
+
 def lowered(source: str, target: str, lang: str) -> list[tuple[int, int, str]]:
     """``(start, end, acronym)`` where ``target`` writes an acronym of ``source`` (two letters or more) in lower
     case and nowhere in capitals ("(atp)" for "(ATP)", "de sao paulo (sp)"): machine translation that lower-cases a
@@ -48,7 +74,8 @@ class AcronymMissing(UnitRule):
     name = "acronym-missing"
     severity = Severity.WARNING
     summary = "An acronym of the source (four or more capitals: 'HTTP', 'JSON', 'RFC4648') is absent from the " \
-              "translation, with no localised form of it either; or one of two or more written in lower case ('atp')."
+              "translation, with no localised form of it either; one of two or more written in lower case ('atp'); " \
+              "or a name of letters and a number written with other letters ('COVID-19' as 'DOV-19')."
     why = "An acronym names a format, protocol or product the user searches for: dropped, the text says less " \
           "than the source; changed by a typo, it names something else."
     instead = ("Keep the acronym, or write the language's own form of it: the same letters in another order "
@@ -59,7 +86,10 @@ class AcronymMissing(UnitRule):
                "letters or more written in lower case ('l'adénosine triphosphate (atp)', 'sao paulo (sp)': machine "
                "translation that lower-cased the sentence) is flagged where it stands in bitext tables, unless the "
                "lower-case form is a frequent word of the target language ('on'); software catalogues write a "
-               "program's terms as their translators choose ('url').")
+               "program's terms as their translators choose ('url'). A name of letters and a number ('COVID-19', "
+               "'SCORE-15') that the translation has not, while it has the same number after other letters "
+               "('Guerrero-19', 'RE-15'), is flagged there; the letters in another order ('SRAS-CoV-2'), case "
+               "('Covid-19') or script ('КОВИД-19') are the name.")
     examples = (
         Example("Export as JSON", translation="Als Tabelle exportieren", lang="de"),
         Example("Requires POSIX", translation="Nécessite la norme", lang="fr"),
@@ -67,6 +97,7 @@ class AcronymMissing(UnitRule):
         Example("Depletion of adenosine triphosphate (ATP) kills cells.",
                 translation="La déplétion de l'adénosine triphosphate (atp) tue les cellules.", lang="fr",
                 trip=_TABLE),
+        Example("during the COVID-19 crisis", translation="durante la crisis del Guerrero-19", lang="es"),
     )
     counter_examples = (
         Example("Export as CSV", translation="Als CSV exportieren", lang="de"),
@@ -77,6 +108,8 @@ class AcronymMissing(UnitRule):
         Example("There is NO WARRANTY, to the extent permitted by law.", translation="Es gibt keinerlei Garantie.",
                 lang="de"),
         Example("Turn the LED ON", translation="Allumez la LED (on)", lang="fr", trip=_TABLE),
+        Example("during the COVID-19 crisis", translation="pendant la crise de la Covid-19", lang="fr"),
+        Example("during the COVID-19 crisis", translation="во время кризиса КОВИД-19", lang="ru"),
         Example("Enter the URL", translation="Introduzca la url", lang="es"),
         Example("Create the DIRECTORY(ies), if they do not already exist.",
                 translation="ディレクトリが存在しない場合に、ディレクトリを作成します。", lang="ja"),
@@ -85,6 +118,8 @@ class AcronymMissing(UnitRule):
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         from translate_cmp.lang.wordlists import zipf
 
+        for start, end, theirs, ours in changed_codes(source, target):
+            yield from at(ctx, start, end, f"the source's {theirs} written as {ours}")
         if any(caps not in source for caps in _CAPS.findall(target)):
             return  # capitals the source has not: the translation translates metavariables (FILE -> DATEI, ZAHLen)
         theirs = {a.group().rstrip("s") for a in acronyms(target)}
