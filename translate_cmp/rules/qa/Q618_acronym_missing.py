@@ -32,8 +32,9 @@ _ANY_CODE = re.compile(r"(?<![\w-])([^\W\d_]+)-(\d+[A-Za-z]{0,2})(?![\w-])")
 def changed_codes(source: str, target: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, source's code, translation's code)`` where the source names something by an acronym and a
     number ("COVID-19", "SCORE-15", "EuroQol-5D") and the translation has not that name but the same number after
-    other letters ("Guerrero-19", "RE-15", "DOV-19", "Eurool-5D"): a name the system rewrote. The letters in another order ("SRAS" for
-    "SARS"), in other case ("Covid-19") or in another script (a transliteration: "КОВИД-19") are the name."""
+    other letters ("Guerrero-19", "RE-15", "DOV-19", "Eurool-5D"): a name the system rewrote. The letters in another
+    order ("SRAS" for "SARS"), in other case ("Covid-19") or in another script (a transliteration: "КОВИД-19") are the
+    name."""
     from translate_cmp.lang.tokens import letter_script
 
     found = []
