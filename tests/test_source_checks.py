@@ -155,3 +155,14 @@ def test_q618_flags_a_name_with_a_number_the_translation_rewrote(tmp_path):
             ("during the COVID-19 pandemic", "durante la pandemia de COVID-19")]
     flags = _flags(tmp_path, rows, ("Q618",), target_lang="es")
     assert flags == {rows[0][1]: [("Q618", "EOVID-19")], rows[1][1]: []}
+
+
+def test_q618_flags_a_name_missing_a_letter_not_a_transliteration():
+    from translate_cmp.rules.qa.Q618_acronym_missing import misspelt_names
+
+    source = "the film thickness of the cement Variolink Esthetic grew"
+    assert misspelt_names(source, "толщина пленки цемента Variolin Esthetic", "ru") == [
+        (23, 31, "Variolink", "Variolin")]
+    assert misspelt_names(source, "толщина пленки цемента Variolink Esthetic", "ru") == []
+    assert misspelt_names("stressed President Tokayev", "betonte Präsident Tokajew", "de") == []
+    assert misspelt_names("east of the Dnieper", "östlich des Dnepr", "de") == []

@@ -52,6 +52,43 @@ def changed_codes(source: str, target: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+# a name: a capitalised word of five letters or more inside a sentence (after a word in lower case or a comma),
+# which is no common English word ("the cement Variolink", "by the EuroQol questionnaire")
+_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][A-Za-z]{4,}(?![\w-])")
+_LATIN_WORD = re.compile(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])")
+NAME_ZIPF = 2.5  # at most this frequent in English (and, for the rewritten form, in the target language)
+
+
+def _one_dropped(short: str, name: str) -> bool:
+    """``short`` is ``name`` with one letter left out ("variolin" for "variolink", "eurool" for "euroqol")."""
+    return len(short) == len(name) - 1 and any(name[:i] + name[i + 1:] == short for i in range(len(name)))
+
+
+def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, source's name, translation's form)`` where a name of the source (a capitalised word inside a
+    sentence that is no common English word: a product, an instrument, a place) is missing from the translation
+    and the name with one letter left out, no word of the target language or of English, stands there instead
+    ("Variolin" for "Variolink", "Eurool" for "EuroQol"): a name the system misspelt. A name written the way the
+    target language transliterates it changes letters rather than dropping one (German "Tokajew" for "Tokayev",
+    "Bachmut" for "Bakhmut", "Dnepr" for "Dnieper"), and passes; so does a name made a word of the language
+    ("Rhabdomyolyse")."""
+    from translate_cmp.lang.wordlists import zipf
+
+    plain = blanked(target)
+    words = {m.group().lower(): m for m in _LATIN_WORD.finditer(plain)}
+    found = []
+    source = blanked(source)
+    names = [m.group() for m in _NAME.finditer(source) if re.search(r"(?:(?<![\w-])[a-z]+|[,;]) $", source[:m.start()])]
+    for name in dict.fromkeys(names):  # after a word in lower case: not a title's Capitalised Words
+        if name.lower() in words or zipf(name.lower(), "en") >= NAME_ZIPF:
+            continue
+        for low, m in words.items():
+            if _one_dropped(low, name.lower()) and max(zipf(low, lang), zipf(low, "en")) < NAME_ZIPF:
+                found.append((m.start(), m.end(), name, m.group()))
+                break
+    return found
+
+
 def lowered(source: str, target: str, lang: str) -> list[tuple[int, int, str]]:
     """``(start, end, acronym)`` where ``target`` writes an acronym of ``source`` (two letters or more) in lower
     case and nowhere in capitals ("(atp)" for "(ATP)", "de sao paulo (sp)"): machine translation that lower-cases a
@@ -77,7 +114,8 @@ class AcronymMissing(UnitRule):
     severity = Severity.WARNING
     summary = "An acronym of the source (four or more capitals: 'HTTP', 'JSON', 'RFC4648') is absent from the " \
               "translation, with no localised form of it either; one of two or more written in lower case ('atp'); " \
-              "or a name of letters and a number written with other letters ('COVID-19' as 'DOV-19')."
+              "a name of letters and a number written with other letters ('COVID-19' as 'DOV-19'); or a name " \
+              "misspelt ('Variolink' as 'Variolin')."
     why = "An acronym names a format, protocol or product the user searches for: dropped, the text says less " \
           "than the source; changed by a typo, it names something else."
     instead = ("Keep the acronym, or write the language's own form of it: the same letters in another order "
@@ -91,7 +129,11 @@ class AcronymMissing(UnitRule):
                "program's terms as their translators choose ('url'). A name of letters and a number ('COVID-19', "
                "'SCORE-15') that the translation has not, while it has the same number after other letters "
                "('Guerrero-19', 'RE-15'), is flagged there; the letters in another order ('SRAS-CoV-2'), case "
-               "('Covid-19') or script ('КОВИД-19') are the name.")
+               "('Covid-19') or script ('КОВИД-19') are the name. A name of the source (a capitalised word inside a "
+               "sentence, five letters or more, no common English word) missing from the translation while the name "
+               "with a letter left out, no word of either language, stands there is flagged too ('Variolin' for "
+               "'Variolink'); a language's own transliteration changes letters ('Tokajew' for 'Tokayev') and "
+               "passes.")
     examples = (
         Example("Export as JSON", translation="Als Tabelle exportieren", lang="de"),
         Example("Requires POSIX", translation="Nécessite la norme", lang="fr"),
@@ -100,6 +142,7 @@ class AcronymMissing(UnitRule):
                 translation="La déplétion de l'adénosine triphosphate (atp) tue les cellules.", lang="fr",
                 trip=_TABLE),
         Example("during the COVID-19 crisis", translation="durante la crisis del Guerrero-19", lang="es"),
+        Example("the cement Variolink Esthetic", translation="цемент Variolin Esthetic", lang="ru"),
     )
     counter_examples = (
         Example("Export as CSV", translation="Als CSV exportieren", lang="de"),
@@ -112,6 +155,8 @@ class AcronymMissing(UnitRule):
         Example("Turn the LED ON", translation="Allumez la LED (on)", lang="fr", trip=_TABLE),
         Example("during the COVID-19 crisis", translation="pendant la crise de la Covid-19", lang="fr"),
         Example("during the COVID-19 crisis", translation="во время кризиса КОВИД-19", lang="ru"),
+        Example("Acute Rhabdomyolysis after exercise", translation="Rhabdomyolyse aiguë après l'effort", lang="fr"),
+        Example("said President Tokayev", translation="sagte Präsident Tokajew", lang="de"),
         Example("Enter the URL", translation="Introduzca la url", lang="es"),
         Example("Create the DIRECTORY(ies), if they do not already exist.",
                 translation="ディレクトリが存在しない場合に、ディレクトリを作成します。", lang="ja"),
@@ -120,7 +165,7 @@ class AcronymMissing(UnitRule):
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         from translate_cmp.lang.wordlists import zipf
 
-        for start, end, theirs, ours in changed_codes(source, target):
+        for start, end, theirs, ours in changed_codes(source, target) + misspelt_names(source, target, ctx.doc_lang):
             yield from at(ctx, start, end, f"the source's {theirs} written as {ours}")
         if any(caps not in source for caps in _CAPS.findall(target)):
             return  # capitals the source has not: the translation translates metavariables (FILE -> DATEI, ZAHLen)
