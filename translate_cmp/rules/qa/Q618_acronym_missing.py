@@ -113,9 +113,9 @@ class AcronymMissing(UnitRule):
     name = "acronym-missing"
     severity = Severity.WARNING
     summary = "An acronym of the source (four or more capitals: 'HTTP', 'JSON', 'RFC4648') is absent from the " \
-              "translation, with no localised form of it either; one of two or more written in lower case ('atp'); " \
-              "a name of letters and a number written with other letters ('COVID-19' as 'DOV-19'); or a name " \
-              "misspelt ('Variolink' as 'Variolin')."
+              "translation, with no localised form of it either; an acronym (two letters or more) written in lower " \
+              "case ('atp'); a name of letters and a number written with other letters ('COVID-19' as 'DOV-19'); " \
+              "or a name misspelt ('Variolink' as 'Variolin')."
     why = "An acronym names a format, protocol or product the user searches for: dropped, the text says less " \
           "than the source; changed by a typo, it names something else."
     instead = ("Keep the acronym, or write the language's own form of it: the same letters in another order "

@@ -369,7 +369,7 @@ def sentence_count(text: str, lang: str) -> int:
     (CJK marks anywhere); abbreviations ("e.g.", "etc.", and what :func:`translate_cmp.lang.tokens.is_abbreviation`
     reads as one: "Ms.", "Dr.", "пац.") do not end one. Where that count is
     higher than the sentences the segmenter finds in the language (:func:`translate_cmp.segment.split_spans`,
-    which knows each language's abbreviations: Spanish "EE. UU.", English "Mr.", "Feb."), the segmenter's count."""
+    which knows each language's abbreviations: Spanish "EE. UU.", English "Mr."), the segmenter's count."""
     plain = re.sub(r"\.\.\.|…|\b(?:e\.g|i\.e|etc|vs|cf|approx|z\.\s?B|d\.\s?h|usw|bzw|p\.\s?ex|ecc|ex|ca|Nr|bzgl)\.",
                    "x", blanked(text, fill="x"), flags=re.IGNORECASE)
     plain = _normalise_marks(plain, lang).strip() if lang == "el" else plain.strip()
