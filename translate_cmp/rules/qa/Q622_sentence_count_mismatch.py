@@ -31,8 +31,8 @@ class SentenceCountMismatch(UnitRule):
           "added."
     instead = ("Translate every sentence. Joining two sentences into one or splitting one in two is the "
                "translator's call and not flagged, nor a Chinese source's clauses (joined by commas) written as "
-               "sentences of their own; abbreviations ('EE. UU.', 'Mr.') are read as the language's segmenter "
-               "reads them; help texts "
+               "sentences of their own. Sentences are counted twice, by their end marks and by the language's "
+               "segmenter, which knows its abbreviations ('EE. UU.', 'Mr.'), and both counts must differ; help texts "
                "and tables (four lines or more) and ellipses ('OPTION...') are not read.")
     examples = (
         Example("The file was saved. You can close the window now. Changes are kept.",
@@ -60,10 +60,12 @@ class SentenceCountMismatch(UnitRule):
                 and _LETTER.search(target):
             return  # one mark at most and a letter on each side: one or two sentences each (most UI strings)
         source_lang = unit_source_lang(ctx)
-        s, t = sentence_count(source, source_lang), sentence_count(target, ctx.doc_lang)
         joined = CLAUSE_JOINING.get(source_lang)
-        most = s + (len(joined.findall(source)) if joined else 0)  # the sentences the translation may split into
-        if s - t > MAX_DIFFERENCE or t - most > MAX_DIFFERENCE:
+        clauses = len(joined.findall(source)) if joined else 0  # the sentences the translation may split into
+        counts = [(sentence_count(source, source_lang, by), sentence_count(target, ctx.doc_lang, by))
+                  for by in (False, True)]  # by the marks alone, then with the segmenter: both must differ
+        if all(s - t > MAX_DIFFERENCE or t - (s + clauses) > MAX_DIFFERENCE for s, t in counts):
+            s, t = counts[-1]
             yield from once(ctx, f"{s} sentence(s) in the source, {t} in the translation")
 
 

@@ -364,19 +364,20 @@ _SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)\"'”»」』%]))[.!?�
                            r"[。！？]+(?=.)")
 
 
-def sentence_count(text: str, lang: str) -> int:
+def sentence_count(text: str, lang: str, segmenter: bool = True) -> int:
     """How many sentences ``text`` has: marks that end a sentence before a capital, a digit or the end
     (CJK marks anywhere); abbreviations ("e.g.", "etc.", and what :func:`translate_cmp.lang.tokens.is_abbreviation`
     reads as one: "Ms.", "Dr.", "пац.") do not end one. Where that count is
     higher than the sentences the segmenter finds in the language (:func:`translate_cmp.segment.split_spans`,
-    which knows each language's abbreviations: Spanish "EE. UU.", English "Mr."), the segmenter's count."""
+    which knows each language's abbreviations: Spanish "EE. UU.", English "Mr."), the segmenter's count (unless
+    ``segmenter`` is False)."""
     plain = re.sub(r"\.\.\.|…|\b(?:e\.g|i\.e|etc|vs|cf|approx|z\.\s?B|d\.\s?h|usw|bzw|p\.\s?ex|ecc|ex|ca|Nr|bzgl)\.",
                    "x", blanked(text, fill="x"), flags=re.IGNORECASE)
     plain = _normalise_marks(plain, lang).strip() if lang == "el" else plain.strip()
     ends = [m for m in _SENTENCE_END.finditer(plain) if not _after_abbreviation(plain, m.start(), lang)]
     tail = plain[ends[-1].end():] if ends else plain
     count = len(ends) + any(ch.isalpha() for ch in tail)  # a last sentence without its full stop counts too
-    return min(count, segmented_count(text, lang)) if count > 1 else count
+    return min(count, segmented_count(text, lang)) if count > 1 and segmenter else count
 
 
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
