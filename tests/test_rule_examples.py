@@ -61,14 +61,15 @@ def _project_codes(rule: Rule, example: Example) -> set[str]:
 
 def _unit_codes(rule: Rule, example: Example) -> set[str]:
     """A unit rule's example as a localisation unit: ``text`` the English source, ``translation`` the target in
-    ``lang`` (``trip``: further Unit fields), through the real unit analysis (declared language, unit segmenter)."""
+    ``lang`` (``trip``: further Unit fields, "source_lang" for a source in another language), through the real
+    unit analysis (declared language, unit segmenter)."""
     from translate_cmp.pipeline import analyse
     from translate_cmp.readers.units import unit_document
     from translate_cmp.records import Unit
     from translate_cmp.rules.flag import flag_document
 
-    fields = {"fmt": "po", "file": "x.po", "file_id": "x", **dict(example.trip or {})}  # "fmt": "table" for bitext
-    unit = Unit("u", example.text, "en", example.lang, **fields)
+    fields = {"fmt": "po", "file": "x.po", "file_id": "x", "source_lang": "en", **dict(example.trip or {})}
+    unit = Unit("u", example.text, target_lang=example.lang, **fields)  # "fmt": "table" for bitext; "source_lang"
     found = analyse(unit_document(unit, example.translation))
     flags = flag_document(found.document, found.lang, found.sentences, [rule])
     assert all(f.code == rule.code and f.severity == rule.severity for s in flags for f in s)

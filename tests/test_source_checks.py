@@ -100,3 +100,69 @@ def test_q614_takes_a_small_number_written_out_in_the_target_language(tmp_path):
                               ("Give 2 doses.", "Geben Sie die Dosis.")], ("Q614",), target_lang="de")
     assert flags == {"jedes zehnmal so schwer wie die Sonne": [],
                      "Geben Sie die Dosis.": [("Q614", "Geben Sie die Dosis.")]}
+
+
+def test_q622_reads_abbreviations_and_chinese_clauses_as_the_languages_do(tmp_path):
+    from translate_cmp.rules.qa.helpers import sentence_count
+
+    assert sentence_count("Los pacientes de EE. UU. (registro) se trataron en casa.", "es") == 1
+    assert sentence_count("Mr. Sun met Ms. Zheng in town. They talked.", "en") == 2
+    assert sentence_count("Saved. Closed. Done.", "en") == 3
+    source = "看房人孙先生告诉记者，他在上周末逛楼盘时发现了一则声明。"
+    split = "Mr. Sun is a buyer. He told reporters about it. He found a statement last weekend."
+    padded = split + " The statement was long. It was signed. It was on the wall."
+    flags = _flags(tmp_path, [(source, split), (source, padded)], ("Q622",), source_lang="zh", target_lang="en")
+    assert flags[split] == []  # each clause of the Chinese sentence an English sentence
+    assert [code for code, _ in flags[padded]] == ["Q622"]  # six sentences for two clauses
+
+
+def test_q614_reads_a_chinese_sources_numbers_with_their_scale_and_months(tmp_path):
+    from translate_cmp.rules.qa.helpers import cjk_numbers, spelled_numbers
+
+    assert [v for _, _, v in cjk_numbers("2月10日，1.1亿新元，5G网络，2023-02-11", "zh")] == [
+        {2.0, ("month", 2)}, {10.0}, {110_000_000.0}]  # "5G" and the ISO date are codes, not counts
+    assert {1.1e8} <= spelled_numbers("S$110 million", "en")[0]
+    assert spelled_numbers("on Feb. 9", "en") == [{9.0}, {("month", 2)}]
+    source = "据统计，游客从2021年的33.06万人次增长到630万人次。"
+    rows = [(source, "Visitors rose from 330,600 in 2021 to 6.3 million."),
+            (source, "Visitors rose from 33.06 million in 2021 to 6.3 million."),  # 万 is ten thousand
+            ("拜登政府2月10日将6个实体列入黑名单。", "The administration blacklisted six entities on Friday.")]
+    flags = _flags(tmp_path, rows, ("Q614",), source_lang="zh", target_lang="en")
+    assert flags[rows[0][1]] == []
+    assert [code for code, _ in flags[rows[1][1]]] == ["Q614"]
+    assert [code for code, _ in flags[rows[2][1]]] == ["Q614"]  # the date dropped
+
+
+def test_q618_flags_an_acronym_lower_cased_where_it_stands(tmp_path):
+    from translate_cmp.rules.qa.Q618_acronym_missing import lowered
+
+    assert lowered("patients from Sao Paulo (SP) and Rio (RJ)", "des patients de sao paulo (sp) et rio (RJ)",
+                   "fr") == [(27, 29, "SP")]
+    assert lowered("Turn the LED ON", "Allumez la LED (on)", "fr") == []  # "on" is a French word
+    rows = [("Depletion of ATP kills myocytes.", "La déplétion en atp tue les myocytes."),
+            ("Depletion of ATP kills myocytes.", "La déplétion en ATP tue les myocytes.")]
+    flags = _flags(tmp_path, rows, ("Q618",), target_lang="fr")
+    assert flags == {rows[0][1]: [("Q618", "atp")], rows[1][1]: []}
+
+
+def test_q618_flags_a_name_with_a_number_the_translation_rewrote(tmp_path):
+    from translate_cmp.rules.qa.Q618_acronym_missing import changed_codes
+
+    assert changed_codes("SCORE-15 is a questionnaire", "RE-15 es un cuestionario") == [(0, 5, "SCORE-15", "RE-15")]
+    assert changed_codes("SARS-CoV-2 infection", "l'infection par le SRAS-CoV-2") == []
+    assert changed_codes("the COVID-19 pandemic", "la pandémie de Covid-19") == []
+    rows = [("during the COVID-19 pandemic", "durante la pandemia de EOVID-19"),
+            ("during the COVID-19 pandemic", "durante la pandemia de COVID-19")]
+    flags = _flags(tmp_path, rows, ("Q618",), target_lang="es")
+    assert flags == {rows[0][1]: [("Q618", "EOVID-19")], rows[1][1]: []}
+
+
+def test_q618_flags_a_name_missing_a_letter_not_a_transliteration():
+    from translate_cmp.rules.qa.Q618_acronym_missing import misspelt_names
+
+    source = "the film thickness of the cement Variolink Esthetic grew"
+    assert misspelt_names(source, "толщина пленки цемента Variolin Esthetic", "ru") == [
+        (23, 31, "Variolink", "Variolin")]
+    assert misspelt_names(source, "толщина пленки цемента Variolink Esthetic", "ru") == []
+    assert misspelt_names("stressed President Tokayev", "betonte Präsident Tokajew", "de") == []
+    assert misspelt_names("east of the Dnieper", "östlich des Dnepr", "de") == []

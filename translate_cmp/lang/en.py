@@ -5,6 +5,11 @@ from translate_cmp.lang.profile import numerals, plain, words
 LANGUAGE = plain(
     "en",
     numerals=numerals("two three four five six seven eight nine ten eleven twelve"),
+    scale_words={"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12},
+    ordinals=numerals("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"),
+    number_suffixes=("st", "nd", "rd", "th", "s"),  # "1st", "10th"; a decade: "1990s", "90s"
+    months=("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december"),
     name="English",
     negations=words("not n't no never none nothing nobody neither nor cannot without"),
     articles=words("a an the"),

@@ -66,6 +66,15 @@ class Language:
     # reads a number written out as the number
     numerals: Mapping[str, int] = field(default_factory=dict)
     numeral_suffixes: tuple[str, ...] = ()  # what compounds a numeral with ("mal", "fach": "zehnmal"): Q614
+    # Q614 on a translation from Chinese or Japanese: how the language writes the numbers of a CJK source. Words
+    # that multiply the number before them ("million": "33.06 million"), ordinals written as words ("fifth") and
+    # number suffixes ("10th", "1990s"), and the months' names in order ("February", "Feb."; "2月" is February)
+    scale_words: Mapping[str, float] = field(default_factory=dict)
+    ordinals: Mapping[str, int] = field(default_factory=dict)
+    number_suffixes: tuple[str, ...] = ()
+    months: tuple[str, ...] = ()
+    # characters that multiply the number before them in this language's own writing (Chinese 万 10^4, 亿 10^8)
+    scale_characters: Mapping[str, float] = field(default_factory=dict)
     analyser: str = ""  # the Apertium mode whose first stage analyses it (spa-eng), read by lang/analyser.py
     hunspell: str = ""  # its Hunspell dictionary's name (de_DE: de_DE.dic, de_DE.aff), read by lang/hunspell.py
     # Typography (S110-S114): what the language prints where a typewriter's marks are not accepted. Each is set

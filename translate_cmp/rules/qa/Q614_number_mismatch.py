@@ -9,7 +9,16 @@ from collections.abc import Iterator
 from translate_cmp.lang.profile import language
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import _DIGITS, CJK, is_plural_form, numbers, once
+from translate_cmp.rules.qa.helpers import (
+    _DIGITS,
+    CJK,
+    cjk_numbers,
+    is_plural_form,
+    numbers,
+    once,
+    spelled_numbers,
+    unit_source_lang,
+)
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 _EXAMPLE = re.compile(r"\b(?:e\.g\.|for example|for instance|such as|examples?:|like)", re.IGNORECASE)
@@ -49,7 +58,11 @@ class NumberMismatch(UnitRule):
     instead = ("Keep every number, written the way the target locale writes it. Numbers inside placeholders, "
                "tags, URLs and words ('UTF-8', 'IPv4', 'h1') are not read; a plural form may write its number as a "
                "word, as may 0 and 1 anywhere ('none', 'a'), and any number from two to twelve in the words of the "
-               "target language ('zwei', 'двух', '二つ'; 'zehnmal' in German's compounds). An example's values ('e.g., "
+               "target language ('zwei', 'двух', '二つ'; 'zehnmal' in German's compounds). A Chinese or Japanese "
+               "source's numbers are read against its characters ('2月10日'), with their scale ('33.06万' is "
+               "330,600, '89.6亿' 8.96 billion) and a month as the target language's month name ('2月': "
+               "'February', 'Feb.'); the translation may write them with scale words ('8.96 billion'), "
+               "ordinals ('fifth', '10th') and decades ('90年代': '1990s'). An example's values ('e.g., "
                "23:05:25', 'Example: Mon, 14 Aug "
                "2006') may be localised where the translation gives numbers of its own. A number the translation adds "
                "is not flagged (a word written as digits, a localised example).")
@@ -60,6 +73,8 @@ class NumberMismatch(UnitRule):
         Example("Wait 5 seconds", translation="Attendez deux secondes", lang="fr"),
         Example("prints sizes in units of 1,048,576 bytes, e.g. '-BM'", translation="Größen in Blöcken ausgeben",
                 lang="de"),
+        Example("2021年的33.06万人次", translation="33.06 million visitors in 2021", lang="en",
+                trip={"source_lang": "zh", "fmt": "table"}),
     )
     counter_examples = (
         Example("Maximum 7,000 files", translation="Maximal 7.000 Dateien", lang="de"),
@@ -76,15 +91,24 @@ class NumberMismatch(UnitRule):
         Example("use the number of digits instead of 2", translation="использовать ЧИСЛО цифр вместо двух",
                 lang="ru"),
         Example("Past 7 days", translation="Afgelopen zeven dagen", lang="nl"),
+        Example("2月10日，入境旅客达到1200万人次", translation="On Feb. 10th, arrivals reached 12 million",
+                lang="en", trip={"source_lang": "zh", "fmt": "table"}),
+        Example("在上世纪90年代，第5个月", translation="in the 1990s, the fifth month", lang="en",
+                trip={"source_lang": "zh", "fmt": "table"}),
         Example("date and time (e.g., Thu Mar  3 23:05:25 2005)", translation="Datum und Zeit (z. B. Fr, 18. Nov "
                 "2005 15:05:42)", lang="de"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        src = numbers(source)
+        source_lang = unit_source_lang(ctx)
+        if source_lang in CJK and ctx.doc_lang not in CJK:  # "2月10日", "33.06万" against "February 10", "330,600"
+            src = cjk_numbers(source, source_lang)
+            left = [(0, 0, values) for values in spelled_numbers(target, ctx.doc_lang)]
+        else:
+            src = numbers(source)
+            left = list(numbers(target))
         if not src or is_plural_form(ctx):
             return
-        left = list(numbers(target))
         digits = set(re.findall(r"\d+", target.translate(_DIGITS)))
         spelled = written_out(target, ctx.doc_lang)
         unmatched = []

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import once, sentence_count
+from translate_cmp.rules.qa.helpers import once, sentence_count, unit_source_lang
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 MAX_LINES = 3  # a source of more lines is a help text or a table
@@ -16,6 +16,10 @@ MAX_DIFFERENCE = 1  # translators join two sentences or split one; a difference 
 
 _ENDS = re.compile(r"[.!?。！？؟।;·]")  # any mark that may end a sentence (Greek ";" and "·" too)
 _LETTER = re.compile(r"[^\W\d_]")
+# Chinese joins clauses with a comma where English starts a new sentence (a run-on sentence is ordinary Chinese
+# prose: "他说，保价的房源首先是要同一户型，还得在同一楼栋"): each of its commas and semicolons may end a sentence
+# of the translation.
+CLAUSE_JOINING = {"zh": re.compile(r"[，；;]"), "yue": re.compile(r"[，；;]")}
 
 
 class SentenceCountMismatch(UnitRule):
@@ -26,17 +30,27 @@ class SentenceCountMismatch(UnitRule):
     why = "A sentence count that far off means a sentence was left out, or text that is not in the source was " \
           "added."
     instead = ("Translate every sentence. Joining two sentences into one or splitting one in two is the "
-               "translator's call and not flagged; help texts "
+               "translator's call and not flagged, nor a Chinese source's clauses (joined by commas) written as "
+               "sentences of their own. Sentences are counted twice, by their end marks and by the language's "
+               "segmenter, which knows its abbreviations ('EE. UU.', 'Mr.'), and both counts must differ; help texts "
                "and tables (four lines or more) and ellipses ('OPTION...') are not read.")
     examples = (
         Example("The file was saved. You can close the window now. Changes are kept.",
                 translation="Die Datei wurde gespeichert.", lang="de"),
         Example("Saved. Closed. Done.", translation="Gespeichert, geschlossen, fertig", lang="de"),
+        Example("他说房子很贵。", translation="He said so. The houses are expensive. There are few buyers.",
+                lang="en", trip={"source_lang": "zh"}),
     )
     counter_examples = (
         Example("The file was saved. You can close the window now.",
                 translation="Die Datei wurde gespeichert, Sie können das Fenster jetzt schließen.", lang="de"),
         Example("Saved. Close the window.", translation="保存しました。ウィンドウを閉じてください。", lang="ja"),
+        Example("Most patients in the US were treated at home.",
+                translation="La mayoría de los pacientes de EE. UU. se trataron en casa.", lang="es"),
+        Example("Mr. Li met Ms. Wang on Feb. 9 in the city.",
+                translation="Herr Li traf Frau Wang am 9. Februar in der Stadt.", lang="de"),
+        Example("他说，房子很贵，买家很少。", translation="He said the houses are expensive. There are few buyers.",
+                lang="en", trip={"source_lang": "zh"}),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
@@ -45,8 +59,13 @@ class SentenceCountMismatch(UnitRule):
         if len(_ENDS.findall(source)) + len(_ENDS.findall(target)) <= 1 and _LETTER.search(source) \
                 and _LETTER.search(target):
             return  # one mark at most and a letter on each side: one or two sentences each (most UI strings)
-        s, t = sentence_count(source, "en"), sentence_count(target, ctx.doc_lang)
-        if abs(s - t) > MAX_DIFFERENCE:
+        source_lang = unit_source_lang(ctx)
+        joined = CLAUSE_JOINING.get(source_lang)
+        clauses = len(joined.findall(source)) if joined else 0  # the sentences the translation may split into
+        counts = [(sentence_count(source, source_lang, by), sentence_count(target, ctx.doc_lang, by))
+                  for by in (False, True)]  # by the marks alone, then with the segmenter: both must differ
+        if all(s - t > MAX_DIFFERENCE or t - (s + clauses) > MAX_DIFFERENCE for s, t in counts):
+            s, t = counts[-1]
             yield from once(ctx, f"{s} sentence(s) in the source, {t} in the translation")
 
 

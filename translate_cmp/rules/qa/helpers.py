@@ -233,6 +233,75 @@ def numbers(text: str) -> list[tuple[int, int, frozenset[float]]]:
     return [(m.start(), m.end(), _values(m.group())) for m in NUMBER.finditer(plain)]
 
 
+def _round(v: float) -> float:
+    return float(f"{v:.6g}")  # 1.1 * 10^8 is 110000000.00000001
+
+
+_CJK_NUMBER = re.compile(r"(?<![0-9A-Za-z.,:/\\-])(\d+(?:[.,]\d+)*)(?![0-9A-Za-z.,:/\\-])\s*[余多]?([^\W\d_]{1,2})?")
+_MONTH, _DECADE = "月", "年代"
+
+
+def cjk_numbers(text: str, lang: str) -> list[tuple[int, int, frozenset]]:
+    """(start, end, possible values) of each number in a Chinese or Japanese ``text``, which writes digits against
+    its characters with no space ("2月10日", "1200万"): a scale character after it multiplies it (``Language.
+    scale_characters``: "33.06万" is 330,600 only), a number before 月 may be written as the month's name ("2月":
+    ("month", 2)), one before 年代 as a decade ("90年代": 1990s). Digits glued to Latin letters or inside a date,
+    time or code ("5G", "2023-02-11", "13:09") are not read."""
+    from translate_cmp.lang.profile import language
+
+    scales = language(lang).scale_characters
+    plain = blanked(text).translate(_DIGITS)
+    out: list[tuple[int, int, frozenset]] = []
+    for m in _CJK_NUMBER.finditer(plain):
+        digits = m.group(1)
+        if "," in digits and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+            continue  # "1,2": a list, not a number
+        value = float(digits.replace(",", ""))
+        after = m.group(2) or ""
+        scale = next((scales[k] for k in (after, after[:1]) if k in scales), None)
+        values: set = {_round(value * scale)} if scale else {_round(value)}
+        if after.startswith(_MONTH) and value == int(value) and 1 <= value <= 12:
+            values.add(("month", int(value)))
+        if after.startswith(_DECADE) and value < 100:
+            values |= {_round(1900 + value), _round(2000 + value)}
+        out.append((m.start(), m.end(1), frozenset(values)))
+    return out
+
+
+def spelled_numbers(text: str, lang: str) -> list[frozenset]:
+    """The numbers a translation of a Chinese or Japanese source writes, in ``lang``'s conventions, as value sets:
+    digits (as :func:`numbers`), multiplied by a scale word after them ("8.96 billion", "12 to 14 million"), with a
+    suffix ("10th", "1990s"), ordinals written out ("fifth") and the months' names (("month", 2) for "February",
+    "Feb.")."""
+    from translate_cmp.lang.profile import language
+
+    profile = language(lang)
+    plain = blanked(text).translate(_DIGITS)
+    found: list[frozenset] = []
+    scale_after = None
+    if profile.scale_words:
+        scale_after = re.compile(r"\s*(?:(?:to|and|or|-|–)\s*\W?\d+(?:[.,]\d+)?\s*)?-?(" +
+                                 "|".join(map(re.escape, profile.scale_words)) + r")s?\b", re.IGNORECASE)
+    spans = [(m.start(), m.end(), set(v)) for m, v in ((m, _values(m.group())) for m in NUMBER.finditer(plain))]
+    if profile.number_suffixes:
+        suffixed = re.compile(r"(?<![\w.,])(\d+)(?:" + "|".join(profile.number_suffixes) + r")\b")
+        spans += [(m.start(), m.end(), {float(m.group(1))}) for m in suffixed.finditer(plain)]
+    for _, end, values in spans:
+        values = {_round(v) for v in values}
+        m = scale_after.match(plain, end) if scale_after else None
+        if m:
+            values |= {_round(v * profile.scale_words[m.group(1).lower()]) for v in values}
+        found.append(frozenset(values))
+    for w in re.findall(r"[^\W\d_]+", plain.lower()):
+        if w in profile.ordinals:
+            found.append(frozenset({float(profile.ordinals[w])}))
+        month = next((i for i, name in enumerate(profile.months, 1) if w == name or (len(w) >= 3 and
+                                                                                      name.startswith(w))), None)
+        if month is not None and (len(w) > 3 or w in {n[:3] for n in profile.months}):
+            found.append(frozenset({("month", month)}))
+    return found
+
+
 # ---- URLs, e-mail addresses, paths, options, functions, acronyms ----------------------------------------------
 
 _LANG_SEGMENT = re.compile(r"(?<=[/=.])[a-z]{2}(?:[-_][a-zA-Z]{2,4})?(?=[/&#.]|$)")
@@ -295,15 +364,49 @@ _SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)\"'”»」』%]))[.!?�
                            r"[。！？]+(?=.)")
 
 
-def sentence_count(text: str, lang: str) -> int:
+def sentence_count(text: str, lang: str, segmenter: bool = True) -> int:
     """How many sentences ``text`` has: marks that end a sentence before a capital, a digit or the end
-    (CJK marks anywhere); abbreviations of the sentence ("e.g.", "etc.") do not end one."""
+    (CJK marks anywhere); abbreviations ("e.g.", "etc.", and what :func:`translate_cmp.lang.tokens.is_abbreviation`
+    reads as one: "Ms.", "Dr.", "пац.") do not end one. Where that count is
+    higher than the sentences the segmenter finds in the language (:func:`translate_cmp.segment.split_spans`,
+    which knows each language's abbreviations: Spanish "EE. UU.", English "Mr."), the segmenter's count (unless
+    ``segmenter`` is False)."""
     plain = re.sub(r"\.\.\.|…|\b(?:e\.g|i\.e|etc|vs|cf|approx|z\.\s?B|d\.\s?h|usw|bzw|p\.\s?ex|ecc|ex|ca|Nr|bzgl)\.",
                    "x", blanked(text, fill="x"), flags=re.IGNORECASE)
     plain = _normalise_marks(plain, lang).strip() if lang == "el" else plain.strip()
-    ends = list(_SENTENCE_END.finditer(plain))
+    ends = [m for m in _SENTENCE_END.finditer(plain) if not _after_abbreviation(plain, m.start(), lang)]
     tail = plain[ends[-1].end():] if ends else plain
-    return len(ends) + any(ch.isalpha() for ch in tail)  # a last sentence without its full stop counts too
+    count = len(ends) + any(ch.isalpha() for ch in tail)  # a last sentence without its full stop counts too
+    return min(count, segmented_count(text, lang)) if count > 1 and segmenter else count
+
+
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+
+
+def _after_abbreviation(text: str, at: int, lang: str) -> bool:
+    """The mark at ``at`` is a full stop after an abbreviation of the language ("Ms.", "Dr.", "пац.")."""
+    from translate_cmp.lang.tokens import is_abbreviation
+
+    m = _LAST_WORD.search(text, 0, at)
+    return text[at] == "." and m is not None and (m.start() == 0 or not text[m.start() - 1].isalnum()) \
+        and is_abbreviation(m.group(), lang)
+
+
+@lru_cache(maxsize=4096)
+def segmented_count(text: str, lang: str) -> int:
+    """Sentences with a letter that the document segmenter finds in ``text`` read in ``lang`` (placeholders and
+    URLs blanked)."""
+    from translate_cmp.segment import split_spans
+
+    plain = blanked(text, fill="x")
+    return sum(any(ch.isalpha() for ch in plain[a:b]) for a, b, _ in split_spans(plain, lang or "en"))
+
+
+def unit_source_lang(ctx) -> str:
+    """The unit's source language as a bare code ("zh" for "zh-CN"); English where the file does not say."""
+    unit = ctx.document.unit
+    source = (unit.source_lang if unit is not None else "") or "en"
+    return source.split("-")[0].split("_")[0].lower()
 
 
 @lru_cache(maxsize=64)
@@ -317,9 +420,7 @@ def pair_length_ratio(ctx) -> float:
     """A translation's usual length over its source's, in characters, for the unit's two languages: the target's
     :func:`length_ratio` over the source's (an undeclared source language counts as English), so a Chinese source
     translated into English is expected about 2.2 times as long, not as long."""
-    unit = ctx.document.unit
-    source = (unit.source_lang if unit is not None else "") or "en"
-    return length_ratio(ctx.doc_lang) / length_ratio(source.split("-")[0].split("_")[0].lower())
+    return length_ratio(ctx.doc_lang) / length_ratio(unit_source_lang(ctx))
 
 
 _INVISIBLE = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u064b-\u065f\u0900-\u0903\u093a-\u094f"
