@@ -14,8 +14,10 @@ readers take paths; the copy is bounded by the 200 MiB input limit, checked firs
 
 Credentials and endpoints follow each store's own conventions, read by pyarrow (S3: ``AWS_ACCESS_KEY_ID``,
 ``AWS_SECRET_ACCESS_KEY``, ``AWS_ENDPOINT_URL``, ``~/.aws``, or URI options such as ``?endpoint_override=``).
-The store is asked with a timeout (:data:`STORE_TIMEOUT_ENV`, 30 s by default): a store that does not answer
-(pyarrow's own retries can take minutes) ends the run in one line.
+The store's first answer about each input URI is waited for :data:`STORE_TIMEOUT_ENV` seconds (30 by default):
+a store that does not answer (pyarrow's own retries can take minutes) ends the run in one line. The workers
+get the driver's filesystem with the bucket's region resolved, and no secret: each node's credentials are its
+own (its environment, ``~/.aws``, an instance role).
 """
 
 from __future__ import annotations
@@ -143,7 +145,11 @@ def filesystem(uri: str):
     except ImportError:
         raise InputError(uri, PYARROW_HINT) from None
     try:
-        return FileSystem.from_uri(uri)
+        fs, path = FileSystem.from_uri(uri)
+        region = getattr(fs, "region", "")
+        if region and "region=" not in uri:  # the bucket's region, resolved here, travels with the pickled filesystem
+            fs, path = FileSystem.from_uri(f"{uri}{'&' if '?' in uri else '?'}region={region}")
+        return fs, path
     except ArrowInvalid as exc:
         scheme = URI.match(uri).group(1)
         problem = (f"unknown URI scheme {scheme!r} (pyarrow.fs reads s3://, gs://, hdfs://, abfs://, file://)"
@@ -169,12 +175,17 @@ def _is_output_folder(fs, folder: str) -> bool:
     return isinstance(data, dict) and isinstance(data.get("versions"), dict) and "translate-cmp" in data["versions"]
 
 
+def _first_answer(uri: str):
+    """(filesystem, path, what ``uri`` names): the store's first answer, which the timeout bounds."""
+    fs, path = filesystem(uri)
+    return fs, path, fs.get_file_info(path)
+
+
 def _listing(uri: str, suffixes: frozenset[str]) -> list[RemoteFile]:
     from pyarrow.fs import FileSelector, FileType
 
-    fs, path = filesystem(uri)
+    fs, path, info = _within(uri, store_timeout(), lambda: _first_answer(uri))
     base = _base(uri)
-    info = fs.get_file_info(path)
     if info.type == FileType.NotFound:
         raise InputError(uri, "no such bucket, file or folder")
     if info.type == FileType.File:
@@ -201,16 +212,12 @@ def _listing(uri: str, suffixes: frozenset[str]) -> list[RemoteFile]:
 
 
 def list_uri(uri: str, suffixes: Iterable[str]) -> list[RemoteFile]:
-    """The files under ``uri`` that a reader takes, sorted; one-line errors (missing, unreachable, refused)."""
-    wanted = frozenset(suffixes)
-
-    def listing() -> list[RemoteFile]:
-        try:
-            return _listing(uri, wanted)
-        except OSError as exc:
-            raise store_error(uri, exc) from None
-
-    return _within(uri, store_timeout(), listing)
+    """The files under ``uri`` that a reader takes, sorted; one-line errors (missing, unreachable, refused). The
+    store has :func:`store_timeout` seconds to answer about ``uri`` itself; a long listing then takes its time."""
+    try:
+        return _listing(uri, frozenset(suffixes))
+    except OSError as exc:
+        raise store_error(uri, exc) from None
 
 
 def remote_root(listed: dict[str, list[RemoteFile]], root: str | None) -> str:
@@ -258,8 +265,8 @@ def read_remote(file: RemoteFile, base_id: str, options, read_file) -> Iterator:
                                    "limit")
     folder = tempfile.mkdtemp(prefix="translate-cmp-input-")
     try:
-        name = file.name if file.name and not file.name.startswith(".") else f"input{file.suffix}"
-        local = Path(folder) / name
+        suffix = file.suffix if len(file.suffix) <= 16 else ""  # the readers go by the suffix only
+        local = Path(folder) / f"input{suffix}"
         try:
             with file.fs.open_input_stream(file.path) as src, open(local, "wb") as dst:
                 copied = 0
