@@ -238,3 +238,32 @@ def test_nothing_listening_is_one_line_and_exit_9(tmp_path):
                        {**S3_ENV, "AWS_ENDPOINT_URL": f"http://127.0.0.1:{_free_port()}"})
     assert code == EXIT_STORE_UNREACHABLE and len(lines) == 1
     assert lines[0].startswith("translate-cmp: error: s3://corpus/articles: cannot reach the store: ")
+
+
+PO = b'''msgid ""
+msgstr ""
+"Language: de\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#: app.py:3
+msgid "Open the file"
+msgstr "Die Datei offnen"
+'''
+
+
+@pytest.mark.slow
+def test_objects_are_named_by_their_uri_in_outputs_and_errors(s3_store, tmp_path):
+    """A catalogue's units and a bad table's one-line error name the object, never the temporary copy read."""
+    boto3 = _need("boto3")
+    client = boto3.client("s3", endpoint_url=s3_store)
+    client.put_object(Bucket="corpus", Key="l10n/de.po", Body=PO)
+    client.put_object(Bucket="corpus", Key="l10n/table.csv", Body=b"body\nHello there.\n")
+    out = tmp_path / "out"
+    code, lines = _run(["s3://corpus/l10n", "--out", str(out), "--format", "csv"],
+                       {**S3_ENV, "AWS_ENDPOINT_URL": s3_store})
+    assert code == 3  # done, with an input error
+    assert lines[0] == ("translate-cmp: error: s3://corpus/l10n/table.csv: no column 'text' (pass --text-column); "
+                        "columns are: body")
+    documents = (out / "documents.csv").read_text(encoding="utf-8")
+    assert "\nde:Open the file,s3://corpus/l10n/de.po:6,de," in documents and "translate-cmp-input-" not in documents
+    assert "\ntable,s3://corpus/l10n/table.csv," in documents
