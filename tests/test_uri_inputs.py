@@ -267,3 +267,14 @@ def test_objects_are_named_by_their_uri_in_outputs_and_errors(s3_store, tmp_path
     documents = (out / "documents.csv").read_text(encoding="utf-8")
     assert "\nde:Open the file,s3://corpus/l10n/de.po:6,de," in documents and "translate-cmp-input-" not in documents
     assert "\ntable,s3://corpus/l10n/table.csv," in documents
+
+
+def test_without_pyarrow_a_uri_is_one_line_naming_the_extra(tmp_path):
+    """pyarrow comes with the ``ray`` extra (ray[data]); an installation without it says so for a URI input."""
+    script = ("import sys; sys.modules['pyarrow'] = sys.modules['pyarrow.fs'] = None; "
+              "from translate_cmp.cli.app import main; sys.argv = ['translate-cmp', 'run', 's3://corpus/articles', "
+              f"'--engine', 'none', '--out', {str(tmp_path / 'out')!r}]; main()")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == EXIT_INPUT
+    assert done.stderr.splitlines() == ["translate-cmp: error: s3://corpus/articles: inputs given as URIs need "
+                                        "pyarrow: pip install 'translate-cmp[ray]'"]

@@ -182,9 +182,9 @@ def _first_answer(uri: str):
 
 
 def _listing(uri: str, suffixes: frozenset[str]) -> list[RemoteFile]:
+    fs, path, info = _within(uri, store_timeout(), lambda: _first_answer(uri))  # pyarrow missing: one line here
     from pyarrow.fs import FileSelector, FileType
 
-    fs, path, info = _within(uri, store_timeout(), lambda: _first_answer(uri))
     base = _base(uri)
     if info.type == FileType.NotFound:
         raise InputError(uri, "no such bucket, file or folder")
