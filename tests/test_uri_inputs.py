@@ -253,11 +253,14 @@ msgstr "Die Datei offnen"
 
 @pytest.mark.slow
 def test_objects_are_named_by_their_uri_in_outputs_and_errors(s3_store, tmp_path):
-    """A catalogue's units and a bad table's one-line error name the object, never the temporary copy read."""
+    """A catalogue's units and a bad table's one-line error name the object, never the temporary copy read; an
+    earlier run's outputs in the prefix are not read."""
     boto3 = _need("boto3")
     client = boto3.client("s3", endpoint_url=s3_store)
     client.put_object(Bucket="corpus", Key="l10n/de.po", Body=PO)
     client.put_object(Bucket="corpus", Key="l10n/table.csv", Body=b"body\nHello there.\n")
+    client.put_object(Bucket="corpus", Key="l10n/old-run/run.json", Body=b'{"versions": {"translate-cmp": "0.1"}}')
+    client.put_object(Bucket="corpus", Key="l10n/old-run/documents.csv", Body=b"doc_id,path\n")  # an output: skipped
     out = tmp_path / "out"
     code, lines = _run(["s3://corpus/l10n", "--out", str(out), "--format", "csv"],
                        {**S3_ENV, "AWS_ENDPOINT_URL": s3_store})
@@ -266,7 +269,7 @@ def test_objects_are_named_by_their_uri_in_outputs_and_errors(s3_store, tmp_path
                         "columns are: body")
     documents = (out / "documents.csv").read_text(encoding="utf-8")
     assert "\nde:Open the file,s3://corpus/l10n/de.po:6,de," in documents and "translate-cmp-input-" not in documents
-    assert "\ntable,s3://corpus/l10n/table.csv," in documents
+    assert "\ntable,s3://corpus/l10n/table.csv," in documents and "old-run" not in documents
 
 
 def test_without_pyarrow_a_uri_is_one_line_naming_the_extra(tmp_path):

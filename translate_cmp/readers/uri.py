@@ -195,8 +195,8 @@ def _listing(uri: str, suffixes: frozenset[str]) -> list[RemoteFile]:
         raise InputError(uri, "is a translate-cmp output folder (it holds the outputs of a run); outputs are never "
                               "read as input")
     entries = fs.get_file_info(FileSelector(top, recursive=True))
-    folders = {e.path for e in entries if e.type == FileType.Directory}
-    outputs = {f for f in folders if f"{f}/run.json" in {e.path for e in entries} and _is_output_folder(fs, f)}
+    runs = {e.path[:-len("/run.json")] for e in entries if e.type == FileType.File and e.path.endswith("/run.json")}
+    outputs = {f for f in runs if _is_output_folder(fs, f)}
     found = []
     for entry in entries:
         rel = PurePosixPath(entry.path[len(top):].lstrip("/"))
