@@ -272,6 +272,7 @@ def test_objects_are_named_by_their_uri_in_outputs_and_errors(s3_store, tmp_path
     assert "\ntable,s3://corpus/l10n/table.csv," in documents and "old-run" not in documents
 
 
+@pytest.mark.slow
 def test_without_pyarrow_a_uri_is_one_line_naming_the_extra(tmp_path):
     """pyarrow comes with the ``ray`` extra (ray[data]); an installation without it says so for a URI input."""
     script = ("import sys; sys.modules['pyarrow'] = sys.modules['pyarrow.fs'] = None; "
