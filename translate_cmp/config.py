@@ -213,6 +213,9 @@ def find_config(paths: list[str | Path]) -> Path | None:
     """The configuration file that governs ``paths``: from their common folder upward, the first folder with a
     ``translate-cmp.toml`` (or ``.translate-cmp.toml``), or a ``pyproject.toml`` with a ``[tool.translate-cmp]``
     table; None if no folder up to the file system's root has one."""
+    from translate_cmp.readers.uri import is_uri, local_paths
+
+    paths = [p for p in local_paths(str(p) for p in paths) if not is_uri(p)]  # an object store holds no configuration
     if not paths:
         return None
     try:

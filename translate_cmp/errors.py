@@ -4,7 +4,8 @@ Exit codes: 0 done; 1 findings at or above ``--fail-on``; 2 usage or input error
 bad file, before work starts; without it: no file at all could be read); 3 done, with input errors (each
 bad file was reported and skipped, every other file processed; wins over 1); 4 environment error (disk
 full, permissions, a folder where a file should be, out of memory); 5-8 a Ray cluster could not be used
-(``--executor ray``, see :class:`ClusterError`); 130 interrupted (Ctrl-C).
+(``--executor ray``, see :class:`ClusterError`); 9-10 an object store holding the inputs could not be used
+(``s3://``, ``gs://``..., see :class:`StoreError`); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ EXIT_CLUSTER_UNREACHABLE = 5  # no cluster at the address (stopped, wrong addres
 EXIT_CLUSTER_AUTH = 6  # the cluster refused this driver's Ray authentication token
 EXIT_CLUSTER_CLIENT = 7  # a ray:// address without Ray Client installed (ray[client])
 EXIT_CLUSTER_NODE = 8  # a node cannot run the work: another translate-cmp, models, rules or libraries
+EXIT_STORE_UNREACHABLE = 9  # an input URI's store: no connection, or no answer within the store timeout
+EXIT_STORE_ACCESS = 10  # an input URI's store refused this process: missing or wrong credentials, no permission
 EXIT_INTERRUPTED = 130
 
 
@@ -73,3 +76,10 @@ class ClusterError(Exception):
     def __init__(self, message: str, exit_code: int):
         self.exit_code = exit_code
         super().__init__(show_path(message))
+
+
+class StoreError(ClusterError):
+    """The object store behind an input URI cannot be used (unreachable, or access refused): one line, exit 9-10.
+
+    A :class:`ClusterError` for the CLI's sake (the same one-line treatment); a missing bucket or path is an
+    :class:`InputError` (exit 2), as a missing local path is."""

@@ -20,7 +20,10 @@ def _interactive() -> bool:
 
 def _count_documents(paths: Sequence[str], read_options, stop: threading.Event, done: Callable[[int], None]) -> None:
     from translate_cmp.readers import read_documents
+    from translate_cmp.readers.uri import is_uri
 
+    if any(is_uri(p) for p in paths):  # an object store's files would be fetched twice just to count them
+        return
     n = 0
     try:
         for _ in read_documents(paths, read_options, on_error=lambda error: None):

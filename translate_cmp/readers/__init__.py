@@ -8,6 +8,10 @@ given explicitly is read even when it is a link: whoever typed it chose it.
 A run's own outputs are never read back as input: the walk skips the run's ``--out`` folder (``exclude``)
 and any folder holding a translate-cmp ``run.json`` (:func:`is_output_folder`), and lists them
 (:func:`skipped_outputs`) for a one-line notice each.
+
+An input may be a URI (:mod:`translate_cmp.readers.uri`): ``file://`` is its local path; ``s3://``, ``gs://`` and
+the other schemes pyarrow.fs knows are listed and read through pyarrow's filesystem (a :class:`RemoteFile`
+stands for each file where a local input has its ``Path``).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from translate_cmp.readers.po import PoReader
 from translate_cmp.readers.table import TableReader
 from translate_cmp.readers.text import TextReader
 from translate_cmp.readers.tmx import TmxReader
+from translate_cmp.readers.uri import RemoteFile, is_uri, list_uri, local_paths, read_remote, remote_id, remote_root
 from translate_cmp.readers.xliff import XliffReader
 from translate_cmp.records import Document
 
@@ -35,18 +40,27 @@ READERS: tuple[Reader, ...] = (TextReader(), TableReader(), PoReader(), XliffRea
 _BY_SUFFIX = {suffix: reader for reader in READERS for suffix in reader.suffixes}
 
 __all__ = [
-    "READERS", "FileError", "ReadOptions", "UniqueIds", "check_paths", "input_files", "link_notice", "read_documents",
-    "read_file", "readable_files", "skipped_links", "skipped_outputs", "output_notice", "is_output_folder",
+    "READERS", "FileError", "ReadOptions", "RemoteFile", "UniqueIds", "check_paths", "input_files", "link_notice",
+    "read_documents", "read_file", "readable_files", "skipped_links", "skipped_outputs", "output_notice",
+    "is_output_folder",
 ]
 
 
 def check_paths(paths: Iterable[str | Path], follow_links: bool = False, exclude: Iterable[str | Path] = ()
                 ) -> list[Path]:
-    """Fail before any work if a path is missing, is an output folder, or a folder holds nothing readable."""
+    """Fail before any work if a path is missing, is an output folder, or a folder holds nothing readable; the local
+    paths (a URI is listed through its store, which checks it: :mod:`translate_cmp.readers.uri`)."""
     skip = _resolved(exclude)
     out = []
     seen: set[Path] = set()
-    for raw in paths:
+    uris: set[str] = set()
+    for raw in local_paths(paths):
+        if is_uri(raw):
+            if raw.rstrip("/") in uris:
+                raise InputError(raw, "path given twice")
+            uris.add(raw.rstrip("/"))
+            list_uri(raw, _BY_SUFFIX)
+            continue
         path = Path(raw)
         problem = path_problem(path)
         if problem:
@@ -64,7 +78,7 @@ def check_paths(paths: Iterable[str | Path], follow_links: bool = False, exclude
             hint = f"; {links} symbolic links skipped, pass --follow-links to read them" if links else ""
             raise InputError(str(path), f"folder holds no readable files ({known}){hint}")
         out.append(path)
-    if not out:
+    if not out and not uris:
         raise InputError("PATH", "no input given")
     return out
 
@@ -143,7 +157,8 @@ def skipped_outputs(paths: Iterable[str | Path], follow_links: bool = False, exc
                     ) -> list[Path]:
     """The output folders inside the folders among ``paths`` that the walk skips."""
     skip = _resolved(exclude)
-    return [out for raw in paths if Path(raw).is_dir() for out in _walk(Path(raw), follow_links, skip)[2]]
+    return [out for raw in local_paths(paths) if not is_uri(raw) and Path(raw).is_dir()
+            for out in _walk(Path(raw), follow_links, skip)[2]]
 
 
 def output_notice(folder: Path) -> str:
@@ -155,7 +170,8 @@ def skipped_links(paths: Iterable[str | Path], follow_links: bool = False) -> li
     """The symbolic links inside the folders among ``paths`` that a walk without ``follow_links`` skips."""
     if follow_links:
         return []
-    return [link for raw in paths if Path(raw).is_dir() for link in _walk(Path(raw), False)[1]]
+    return [link for raw in local_paths(paths) if not is_uri(raw) and Path(raw).is_dir()
+            for link in _walk(Path(raw), False)[1]]
 
 
 def link_notice(link: Path) -> str:
@@ -182,15 +198,24 @@ def _reader_for(path: Path) -> Reader:
 
 
 def input_files(paths: Iterable[str | Path], follow_links: bool = False, root: str | Path | None = None,
-                exclude: Iterable[str | Path] = ()) -> Iterator[tuple[Path, str]]:
+                exclude: Iterable[str | Path] = ()) -> Iterator[tuple[Path | RemoteFile, str]]:
     """Every file under ``paths`` with its id: its path relative to the id root, without the suffix
-    (translate_cmp/readers/ids.py). Output folders are skipped (``exclude``: the run's own ``--out``)."""
+    (translate_cmp/readers/ids.py). Output folders are skipped (``exclude``: the run's own ``--out``). A URI's files
+    come as :class:`RemoteFile`, their ids relative to the remote inputs' own root (readers/uri.py)."""
     from translate_cmp.readers.ids import doc_id, id_root
 
-    paths = list(paths)
-    base = id_root(paths, root)
+    paths = list(local_paths(str(p) for p in paths))
+    local = [p for p in paths if not is_uri(p)]
+    base = id_root(local, None if is_uri(root) else root)
     skip = _resolved(exclude)
-    for top in check_paths(paths, follow_links, skip):
+    tops = iter(check_paths(local, follow_links, skip) if local else [])
+    listed = {p: list_uri(p, _BY_SUFFIX) for p in paths if is_uri(p)}
+    remote_base = remote_root(listed, root) if listed else ""
+    for raw in paths:
+        if is_uri(raw):
+            yield from ((f, remote_id(f, remote_base)) for f in listed[raw])
+            continue
+        top = next(tops)
         if top.is_dir():
             yield from ((p, doc_id(p, base)) for p in _candidates(top, follow_links, skip))
         else:
@@ -228,9 +253,12 @@ class UniqueIds:
         return doc_id
 
 
-def read_file(path: Path, base_id: str, options: ReadOptions) -> Iterator[Document]:
+def read_file(path: Path | RemoteFile, base_id: str, options: ReadOptions) -> Iterator[Document]:
     """One input file's documents, lazily, with the ids its reader gives (:func:`read_documents` makes them unique
     across files); :class:`InputError` for a bad file. A Ray worker reads its files with it."""
+    if isinstance(path, RemoteFile):
+        yield from read_remote(path, base_id, options, read_file)
+        return
     problem = path_problem(path)
     if problem:
         raise InputError(str(path), problem)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from translate_cmp.readers import (
     skipped_links,
     skipped_outputs,
 )
+from translate_cmp.readers.uri import is_uri, local_paths
 from translate_cmp.records import Severity
 from translate_cmp.rules import select_rules
 from translate_cmp.rules.coverage import rules_not_run
@@ -106,6 +107,7 @@ def base_manifest(engine: Engine, rule_docs: dict, scorer: SentenceScorer, stats
 def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file=sys.stderr)) -> RunStats:
     """Run the pipeline over ``config.paths`` and write every output file atomically."""
     started = time.time()
+    config = replace(config, paths=local_paths(config.paths))  # a file:// URI is its path: the same input
     check_paths(config.paths, config.read.follow_links, (config.out_dir,))  # fail before loading anything
     for link in skipped_links(config.paths, config.read.follow_links):
         notify(link_notice(link))
@@ -242,8 +244,12 @@ def qa_options(config: JobConfig):
 def _check_usage(config: JobConfig) -> None:
     """The checks the writers would make only after the engine was chosen: --format names, --out a folder."""
     from translate_cmp.writers import parse_formats
+    from translate_cmp.writers.annotated import ANNOTATED_WRITERS
 
-    parse_formats(config.formats)
+    formats = parse_formats(config.formats)
+    copies = [f for f in formats if f in {w.format for w in ANNOTATED_WRITERS}]
+    if copies and (uri := next((p for p in config.paths if is_uri(p)), None)):
+        raise InputError(f"--format {copies[0]}", f"annotated copies are made of local files only, not of {uri}")
     if config.out_dir.exists() and not config.out_dir.is_dir():
         raise InputError(str(config.out_dir), "output path exists and is not a folder")
 

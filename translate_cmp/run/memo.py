@@ -96,7 +96,10 @@ def _installed() -> list[str]:
 def _input_digest(paths: tuple[str, ...], root: str | None = None) -> list[list[str]] | None:
     """(path, id, sha256) of every input file in reading order; None when one is not a regular file."""
     from translate_cmp.readers import input_files
+    from translate_cmp.readers.uri import is_uri
 
+    if any(is_uri(p) for p in paths):  # an object store's files: not hashed here (they would be read twice)
+        return None
     out = []
     for path, doc_id in input_files(paths, root=root):
         if path.is_symlink() or not path.is_file():

@@ -16,7 +16,10 @@ held back, since no other task has to run beside them. Tasks are spread over the
 again by Ray (``max_retries``); the results of a replayed generator that the driver already took are
 not taken twice.
 
-Files must be visible to the workers under the same path (a shared file system) to be read there:
+Inputs given as URIs (``s3://bucket/prefix``, ``gs://``..., :mod:`translate_cmp.readers.uri`) are listed by the
+driver through pyarrow.fs and read by the workers through the same filesystem (pickled with the unit, as Ray
+Data's datasources ship theirs), with the node's own credentials. Local files must be visible to the workers
+under the same path (a shared file system) to be read there:
 a worker that does not see a file, or sees another size or modification time, says so, and the
 driver reads that file itself and sends its documents (a driver's local folder on a remote cluster
 still works, through the driver's network link).
@@ -45,7 +48,7 @@ from pathlib import Path
 
 from translate_cmp.errors import EXIT_CLUSTER_NODE, ClusterError, InputError, show_path
 from translate_cmp.pipeline import RunStats, chunked
-from translate_cmp.readers import FileError, input_files
+from translate_cmp.readers import FileError, RemoteFile, input_files
 from translate_cmp.records import Document, DocumentResult
 from translate_cmp.run.executors.base import Work, WorkSpec, cache_counts
 from translate_cmp.run.executors.memo import compute, process_chunk, result_memo
@@ -86,10 +89,16 @@ def plan_tasks(engine: str, node_cpus: Iterable[float]) -> TaskPlan:
 class FileRef:
     """An input file as the driver sees it: a worker reads it only when it sees the same size and time."""
 
-    path: str
+    path: str  # a URI for a file in an object store
     base_id: str
     size: int
     mtime_ns: int
+    remote: RemoteFile | None = None  # a file in an object store: read through its pyarrow filesystem
+
+    @property
+    def source(self) -> Path | RemoteFile:
+        """What :func:`~translate_cmp.readers.read_file` reads."""
+        return self.remote if self.remote is not None else Path(self.path)
 
 
 @dataclass(frozen=True)
@@ -192,12 +201,26 @@ def _worker(spec: WorkSpec, threads: int, driver: dict) -> _Worker:
 
 def _sees(ref: FileRef) -> str | None:
     """None when this node sees ``ref`` as the driver does, else why not."""
+    if ref.remote is not None:
+        return _sees_remote(ref.remote)
     try:
         st = os.stat(ref.path)
     except OSError as exc:
         return exc.strerror or type(exc).__name__
     if (st.st_size, st.st_mtime_ns) != (ref.size, ref.mtime_ns):
         return "another size or modification time"
+    return None
+
+
+def _sees_remote(file: RemoteFile) -> str | None:
+    """None when this node reads ``file`` in its store with the size the driver listed (its credentials, its route
+    to the store), else why not: the driver then reads it."""
+    try:
+        info = file.fs.get_file_info(file.path)
+    except OSError as exc:  # no credentials here, the store unreachable from this node
+        return " ".join(str(exc).split())[:200] or type(exc).__name__
+    if info.size != file.size:
+        return "not found, or another size" if info.size is None else "another size"
     return None
 
 
@@ -209,7 +232,7 @@ def _read_unit(files: list[FileRef], options) -> Iterator[Document | BadFile | U
             yield Unseen(ref, why)
             continue
         try:
-            yield from read_file(Path(ref.path), ref.base_id, options)
+            yield from read_file(ref.source, ref.base_id, options)
         except InputError as exc:
             yield BadFile(ref.base_id, ref.path, str(exc))
 
@@ -264,11 +287,14 @@ def _units(paths, options, chunk_docs: int) -> Iterator[list[FileRef]]:
     unit: list[FileRef] = []
     size = 0
     for path, base_id in input_files(paths, options.follow_links, options.root):
-        try:
-            st = os.stat(path)
-            ref = FileRef(str(path), base_id, st.st_size, st.st_mtime_ns)
-        except OSError:
-            ref = FileRef(str(path), base_id, -1, -1)  # the worker's reader reports the problem
+        if isinstance(path, RemoteFile):
+            ref = FileRef(path.uri, base_id, path.size, path.mtime_ns, remote=path)
+        else:
+            try:
+                st = os.stat(path)
+                ref = FileRef(str(path), base_id, st.st_size, st.st_mtime_ns)
+            except OSError:
+                ref = FileRef(str(path), base_id, -1, -1)  # the worker's reader reports the problem
         if unit and (len(unit) >= chunk_docs or size + max(ref.size, 0) > UNIT_BYTES):
             yield unit
             unit, size = [], 0
@@ -375,7 +401,7 @@ class _Driver:
 
         options = self.work.inputs.options
         try:
-            documents = read_file(Path(ref.path), ref.base_id, options)
+            documents = read_file(ref.source, ref.base_id, options)
             for chunk in chunked(documents, self.work.spec.chunk_docs):
                 yield from self.take(self.submit(documents=chunk))
         except InputError as exc:
