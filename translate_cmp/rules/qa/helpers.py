@@ -263,7 +263,10 @@ def paths(text: str) -> list[re.Match]:
             or re.fullmatch(r"/[a-z]{3,}", m.group())]
 
 
-OPTION = re.compile(r"(?<![\w/.\\-])(?:--[A-Za-z][\w-]*[A-Za-z0-9]|-[A-Za-z])(?![\w-])")
+# an option: not inside a word or path, but after another option and a slash ("-l/-s"); a short option may start a
+# compound joined by a hyphen ("-S-Zeichenkette", German and Dutch write "-S string" so)
+OPTION = re.compile(r"(?<![\w.\\-])(?<!(?<!\w)/)"
+                    r"(?:--[A-Za-z][\w-]*[A-Za-z0-9](?![\w-])|-[A-Za-z](?!\w)(?!-(?![^\W\d_])))")
 
 
 def options(text: str) -> list[re.Match]:
