@@ -87,6 +87,8 @@ _END_MARKS = ".!?:;,…"
 # at the end: a quoted mark or two ("':'"), or a prompt's answers ("(y/n)", "(s/n)"), which a translation adds
 _END_QUOTED = re.compile(r"[\"'‘“«„]\W{1,3}[\"'’”»“]\s*$")
 _END_PROMPT = re.compile(r"\s*\(\w{1,3}/\w{1,3}\)\s*$")
+# at the end: a quoted command line or option ("'-n r/...'"), whose marks are the command's
+_END_COMMAND = re.compile(r"[\"'‘“«„]\s?-[^\n\"'’”»“]{0,40}[\"'’”»“]\s*$")
 # at the end: a character class ("[:lower:]", "'[::]'"), whose marks are content (not "[FILE...]")
 _END_CLASS = re.compile(r"\[(?::\w{0,10}:|[^\w\s\]]{1,6})\][\"'’”“‘»\u00a0 ]*$")
 _OPENERS = "\"([{<"
@@ -110,6 +112,7 @@ def end_mark(text: str, lang: str) -> str:
     closing quotes and brackets, French and CJK spacing, with full-width, Arabic, Greek and Devanagari marks
     read as their ASCII counterparts."""
     text = _END_QUOTED.sub("x", _END_PROMPT.sub("", text))  # "should be ':'": a quoted mark is content
+    text = _END_COMMAND.sub("x", text)  # "with '-n r/...'": a quoted command line's marks are its own
     text = _END_CLASS.sub("x", text.rstrip())  # "... [:lower:]": a character class
     i = len(text)
     while i > 0 and (text[i - 1] in _SPACES or unicodedata.category(text[i - 1]).startswith("P")
