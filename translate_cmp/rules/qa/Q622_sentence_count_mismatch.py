@@ -16,6 +16,7 @@ MAX_DIFFERENCE = 1  # translators join two sentences or split one; a difference 
 
 _ENDS = re.compile(r"[.!?。！？؟।;·]")  # any mark that may end a sentence (Greek ";" and "·" too)
 _LETTER = re.compile(r"[^\W\d_]")
+_CLAUSE = re.compile(r"[;；](?=\s)")
 
 
 class SentenceCountMismatch(UnitRule):
@@ -26,17 +27,25 @@ class SentenceCountMismatch(UnitRule):
     why = "A sentence count that far off means a sentence was left out, or text that is not in the source was " \
           "added."
     instead = ("Translate every sentence. Joining two sentences into one or splitting one in two is the "
-               "translator's call and not flagged; help texts "
+               "translator's call and not flagged, and so is a clause after ';' written as a sentence of its own "
+               "(or the other way round); help texts "
                "and tables (four lines or more) and ellipses ('OPTION...') are not read.")
     examples = (
         Example("The file was saved. You can close the window now. Changes are kept.",
                 translation="Die Datei wurde gespeichert.", lang="de"),
         Example("Saved. Closed. Done.", translation="Gespeichert, geschlossen, fertig", lang="de"),
+        Example("A minus sets it. A star marks others.\nThe system decides.\n",
+                translation="マイナスで設定します。\n", lang="ja"),
     )
     counter_examples = (
         Example("The file was saved. You can close the window now.",
                 translation="Die Datei wurde gespeichert, Sie können das Fenster jetzt schließen.", lang="de"),
         Example("Saved. Close the window.", translation="保存しました。ウィンドウを閉じてください。", lang="ja"),
+        Example("  --from=UNIT   scale input to UNITs; default is 'none';\n                see UNIT below\n",
+                translation="  --from=UNIDAD   escala la entrada a UNIDADes. Por defecto es 'none'.\n"
+                "                  Véase UNIDAD más abajo\n", lang="es"),
+        Example("Using -s ignores -L and -P.  Otherwise the last one wins.\n",
+                translation="Mit -s werden -L und -P ignoriert. Sonst gilt die letzte. Das ist alles.\n", lang="de"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
@@ -46,7 +55,10 @@ class SentenceCountMismatch(UnitRule):
                 and _LETTER.search(target):
             return  # one mark at most and a letter on each side: one or two sentences each (most UI strings)
         s, t = sentence_count(source, "en"), sentence_count(target, ctx.doc_lang)
-        if abs(s - t) > MAX_DIFFERENCE:
+        # a clause after ';' may be a sentence of its own in the other text ("default is 'none'; see UNIT" ->
+        # "Por defecto es 'none'. Véase UNIDAD"; Japanese has no ';' and ends the clause with "。")
+        s_most, t_most = s + len(_CLAUSE.findall(source)), t + len(_CLAUSE.findall(target))
+        if t - s_most > MAX_DIFFERENCE or s - t_most > MAX_DIFFERENCE:
             yield from once(ctx, f"{s} sentence(s) in the source, {t} in the translation")
 
 

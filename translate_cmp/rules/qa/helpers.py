@@ -296,9 +296,11 @@ def acronyms(text: str) -> list[re.Match]:
 
 # ---- sentences and words ---------------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)\"'”»」』%]))[.!?。！？؟।]+[\"'”»」』)]*"
+# a mark after a word, a digit, a closing quote or an option ("ignores -L and -P.  Otherwise"), before a capital
+# or the end; CJK marks anywhere but the end (a line break after them too)
+_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)\"'”»」』%])|(?<=\s-[A-Za-z]))[.!?。！？؟।]+[\"'”»」』)]*"
                            r"(?=\s+[\"'“«„(¿¡]*[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\d]|\s*$)|"
-                           r"[。！？]+(?=.)")
+                           r"[。！？]+(?=\s*\S)")
 
 
 def sentence_count(text: str, lang: str) -> int:
