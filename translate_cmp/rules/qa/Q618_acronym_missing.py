@@ -16,6 +16,7 @@ METAVARIABLE_ZIPF = 4.0  # an English word at least this frequent (wordfreq's Zi
 # acronym is short (HTTP, POSIX) or no word at all (EBCDIC)
 WORD_LETTERS, WORD_ZIPF = 6, 3.0
 _CAPS = re.compile(r"(?<![A-Za-z])[A-ZÄÖÜÀ-ÖØ-ÞА-ЯЁ]{3,}")
+_VALUE = re.compile(r"(?<==)([A-Z][A-Z0-9_]+)")  # an option's value: "--batch-size=NMERGE", "[=WHEN]"
 
 
 class AcronymMissing(UnitRule):
@@ -30,7 +31,8 @@ class AcronymMissing(UnitRule):
                "('NATO' -> 'OTAN'), a plural ('URLs') and spacing ('RFC 4648') count. Metavariables are not "
                "acronyms: a common English word in capitals (FILE, SIZE) is not read, nor a long one (DIRECTORY; "
                "emphasis: NO WARRANTY, CAUTION), nor a unit whose translation "
-               "has capitals of its own (FILE -> DATEI: it translates its metavariables).")
+               "has capitals of its own (FILE -> DATEI: it translates its metavariables), nor a name the source "
+               "gives as an option's value ('--batch-size=NMERGE').")
     examples = (
         Example("Export as JSON", translation="Als Tabelle exportieren", lang="de"),
         Example("Requires POSIX", translation="Nécessite la norme", lang="fr"),
@@ -44,6 +46,8 @@ class AcronymMissing(UnitRule):
         Example("Copy SOURCE to DEST", translation="QUELLE nach ZIEL kopieren", lang="de"),
         Example("There is NO WARRANTY, to the extent permitted by law.", translation="Es gibt keinerlei Garantie.",
                 lang="de"),
+        Example("  --batch=NMERGE   merge at most NMERGE inputs", translation="  --batch=N   höchstens N Eingaben",
+                lang="de"),
         Example("Create the DIRECTORY(ies), if they do not already exist.",
                 translation="ディレクトリが存在しない場合に、ディレクトリを作成します。", lang="ja"),
     )
@@ -56,12 +60,13 @@ class AcronymMissing(UnitRule):
         theirs = {a.group().rstrip("s") for a in acronyms(target)}
         squeezed = re.sub(r"(?<=[A-Z])[\s\u00a0-]+(?=\d)", "", target)
         letters = {"".join(sorted(a)) for a in theirs}
+        values = set(_VALUE.findall(source))  # "--batch-size=NMERGE", "conv=CONVS": metavariables
         missing = []
         for m in acronyms(source):
             word = m.group().rstrip("s") if len(m.group()) > 2 and m.group()[-1] == "s" else m.group()
             if sum(ch.isalpha() for ch in word) < MIN_LETTERS or word in target or word in squeezed:
                 continue
-            if word in theirs or "".join(sorted(word)) in letters:
+            if word in theirs or "".join(sorted(word)) in letters or m.group() in values:
                 continue
             frequency = zipf(word.lower(), "en")
             if frequency >= METAVARIABLE_ZIPF or (len(word) >= WORD_LETTERS and frequency >= WORD_ZIPF):
