@@ -66,6 +66,7 @@ class Language:
     # reads a number written out as the number
     numerals: Mapping[str, int] = field(default_factory=dict)
     numeral_suffixes: tuple[str, ...] = ()  # what compounds a numeral with ("mal", "fach": "zehnmal"): Q614
+    numeral_heads: bool = False  # a numeral's form starts a compound ("двухбайтовый", "пятистрочный"): Q614
     analyser: str = ""  # the Apertium mode whose first stage analyses it (spa-eng), read by lang/analyser.py
     hunspell: str = ""  # its Hunspell dictionary's name (de_DE: de_DE.dic, de_DE.aff), read by lang/hunspell.py
     # Typography (S110-S114): what the language prints where a typewriter's marks are not accepted. Each is set
