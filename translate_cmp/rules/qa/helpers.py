@@ -260,10 +260,12 @@ PATH = re.compile(r"(?<![\w/.\\:~-])(?:~|\.{1,2})?/(?:[\w.@+-]+/)*[\w.@+-]*[A-Za
 
 
 def paths(text: str) -> list[re.Match]:
-    """Unix file paths: "/etc/passwd", "~/.config", "./configure", "/tmp"; not "and/or", "km/h" or "1/2"."""
+    """Unix file paths: "/etc/passwd", "~/.config", "./configure", "/tmp"; not "and/or", "km/h", "1/2" or a
+    metavariable between a pattern's slashes ("/REGEXP/")."""
     plain = blanked(text)
-    return [m for m in PATH.finditer(plain) if m.group().count("/") >= 2 or m.group()[:1] in "~."
-            or re.fullmatch(r"/[a-z]{3,}", m.group())]
+    return [m for m in PATH.finditer(plain) if (m.group().count("/") >= 2 or m.group()[:1] in "~."
+            or re.fullmatch(r"/[a-z]{3,}", m.group())) and not re.fullmatch(r"/[A-Z][A-Z0-9_]*/", m.group())]
+    # "/REGEXP/": a metavariable between a pattern's slashes (csplit, sed), not a path
 
 
 # an option: not inside a word or path, but after another option and a slash ("-l/-s"); a short option may start a
