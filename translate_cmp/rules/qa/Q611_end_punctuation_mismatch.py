@@ -41,7 +41,7 @@ def usage_ellipsis_kept(source: str, target: str) -> bool:
 def list_separator(source: str, mark: str) -> bool:
     """The source's final ',' or ';' separates the rows of a list (two lines or more end with it: "1K = 1000,\n
     1Ki = 1024,\n"): how a language punctuates a list's rows (none; ';' in French) is its own."""
-    return mark in ",;" and sum(line.rstrip().endswith(mark) for line in source.split("\n")) >= 2
+    return bool(mark) and mark in ",;" and sum(line.rstrip().endswith(mark) for line in source.split("\n")) >= 2
 
 
 class EndPunctuationMismatch(UnitRule):

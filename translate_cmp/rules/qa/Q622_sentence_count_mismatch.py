@@ -44,6 +44,9 @@ class SentenceCountMismatch(UnitRule):
         Example("  --from=UNIT   scale input to UNITs; default is 'none';\n                see UNIT below\n",
                 translation="  --from=UNIDAD   escala la entrada a UNIDADes. Por defecto es 'none'.\n"
                 "                  Véase UNIDAD más abajo\n", lang="es"),
+        Example("Print the name.\n\n  -s   print nothing, only return a status\n",
+                translation="名前を表示します。\n\n  -s   何も出力しない。状態のみ返す\n", lang="ja"),
+        Example("If unset, use %s.  %s is common.\n", translation="Sinon, %s. Souvent %s. C'est l'usage.\n", lang="fr"),
         Example("Using -s ignores -L and -P.  Otherwise the last one wins.\n",
                 translation="Mit -s werden -L und -P ignoriert. Sonst gilt die letzte. Das ist alles.\n", lang="de"),
     )

@@ -301,15 +301,16 @@ def acronyms(text: str) -> list[re.Match]:
 # a mark after a word, a digit, a closing quote or an option ("ignores -L and -P.  Otherwise"), before a capital
 # or the end; CJK marks anywhere but the end (a line break after them too)
 _SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)\"'”»」』%])|(?<=\s-[A-Za-z]))[.!?。！？؟।]+[\"'”»」』)]*"
-                           r"(?=\s+[\"'“«„(¿¡]*[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\d]|\s*$)|"
+                           r"(?=\s+[\"'“«„(¿¡]*[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\d]|[ \t]*\n|\s*$)|"
                            r"[。！？]+(?=\s*\S)")
 
 
 def sentence_count(text: str, lang: str) -> int:
-    """How many sentences ``text`` has: marks that end a sentence before a capital, a digit or the end
-    (CJK marks anywhere); abbreviations of the sentence ("e.g.", "etc.") do not end one."""
+    """How many sentences ``text`` has: marks that end a sentence before a capital, a digit, a placeholder, a line
+    break or the end (CJK marks anywhere); abbreviations of the sentence ("e.g.", "etc.") do not end one."""
+    # a placeholder is blanked to capitals: one after a full stop starts a sentence ("use %s.  %s as FILE ...")
     plain = re.sub(r"\.\.\.|…|\b(?:e\.g|i\.e|etc|vs|cf|approx|z\.\s?B|d\.\s?h|usw|bzw|p\.\s?ex|ecc|ex|ca|Nr|bzgl)\.",
-                   "x", blanked(text, fill="x"), flags=re.IGNORECASE)
+                   "x", blanked(text, fill="X"), flags=re.IGNORECASE)
     plain = _normalise_marks(plain, lang).strip() if lang == "el" else plain.strip()
     ends = list(_SENTENCE_END.finditer(plain))
     tail = plain[ends[-1].end():] if ends else plain
