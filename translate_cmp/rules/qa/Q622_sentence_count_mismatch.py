@@ -44,6 +44,8 @@ class SentenceCountMismatch(UnitRule):
         Example("  --from=UNIT   scale input to UNITs; default is 'none';\n                see UNIT below\n",
                 translation="  --from=UNIDAD   escala la entrada a UNIDADes. Por defecto es 'none'.\n"
                 "                  Véase UNIDAD más abajo\n", lang="es"),
+        Example("  -a, --all    show all\n  -b, --brief  be brief\n", translation="  -a, --all    Alles zeigen. Auch "
+                "Verstecktes.\n  -b, --brief  Kurz fassen.\n", lang="de"),
         Example("Print the name.\n\n  -s   print nothing, only return a status\n",
                 translation="名前を表示します。\n\n  -s   何も出力しない。状態のみ返す\n", lang="ja"),
         Example("If unset, use %s.  %s is common.\n", translation="Sinon, %s. Souvent %s. C'est l'usage.\n", lang="fr"),
@@ -52,8 +54,10 @@ class SentenceCountMismatch(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if source.strip().count("\n") >= MAX_LINES:
-            return  # a help text or table: its lines are items, not sentences
+        from translate_cmp.rules.unit_policy import usage_screen
+
+        if source.strip().count("\n") >= MAX_LINES or usage_screen(source):
+            return  # a help text or table (two rows in columns or more): its lines are items, not sentences
         if len(_ENDS.findall(source)) + len(_ENDS.findall(target)) <= 1 and _LETTER.search(source) \
                 and _LETTER.search(target):
             return  # one mark at most and a letter on each side: one or two sentences each (most UI strings)
