@@ -40,7 +40,8 @@ def usage_ellipsis_kept(source: str, target: str) -> bool:
 
 def list_separator(source: str, mark: str) -> bool:
     """The source's final ',' or ';' separates the rows of a list (two lines or more end with it: "1K = 1000,\n
-    1Ki = 1024,\n"): how a language punctuates a list's rows (none; ';' in French) is its own."""
+    1Ki = 1024,\n"): how a language punctuates a list's rows (none; ';' in French; '...' or '.' after the last)
+    is its own, but not a mark a translation must not add ('?', '!', ':')."""
     return bool(mark) and mark in ",;" and sum(line.rstrip().endswith(mark) for line in source.split("\n")) >= 2
 
 
@@ -105,7 +106,7 @@ class EndPunctuationMismatch(UnitRule):
             return
         if lang in CJK and s in ".:;," and t in ".:;,":
             return  # CJK writes a label without 。 and turns "... are:" into a sentence
-        if list_separator(source, s) or (s == "…" and usage_ellipsis_kept(source, target)):
+        if (list_separator(source, s) and t in ",;.…") or (s == "…" and usage_ellipsis_kept(source, target)):
             return  # a list's rows ("1K = 1000,"); "TARGET..." moved by word order
         if s != t:
             yield from once(ctx, f"the source ends with {_NAMES.get(s, repr(s))}, the translation with "
