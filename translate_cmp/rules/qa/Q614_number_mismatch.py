@@ -55,7 +55,8 @@ def pattern_given(source: str, start: int, end: int, target: str) -> bool:
     if not re.search(r"\d[/:.-]\d", token):
         return False
     shape = "".join(r"[^\W\d_]+" if part.isdigit() else re.escape(part) for part in re.findall(r"\d+|\D", token))
-    return re.search(rf"(?<!\w){shape}(?!\w)", target) is not None
+    pattern = re.compile(rf"(?<!\w){shape}(?!\w)")
+    return pattern.search(target) is not None and pattern.search(source) is None  # not the source's own "hh:mm"
 
 
 class NumberMismatch(UnitRule):
@@ -80,6 +81,7 @@ class NumberMismatch(UnitRule):
         Example("Wait 5 seconds", translation="Attendez 6 secondes", lang="fr"),
         Example("Wait 5 seconds", translation="Attendez deux secondes", lang="fr"),
         Example("the date (e.g., 12/31/99)", translation="la fecha (p. ej., dd mm)", lang="es"),
+        Example("zone as +hh:mm (e.g., +05:30)", translation="zona como +hh:mm", lang="es"),
         Example("prints sizes in units of 1,048,576 bytes, e.g. '-BM'", translation="Größen in Blöcken ausgeben",
                 lang="de"),
     )
