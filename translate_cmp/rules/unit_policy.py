@@ -23,6 +23,9 @@ false alarms.
 - S105 also not when the unit starts with a symbol the source names (") o \\) desemparejado" for "Unmatched ) or
   \\)"): the first word is not the sentence's start; nor when the source itself starts as many sentences in lower
   case ("...63).\n implies -t if ...", "and all C format specifications ..."): the translation keeps its shape.
+- S105 also not when the source starts with a word in capitals (emphasis: "FAILED open or read") and the
+  translation writes one of its own elsewhere ("openen of lezen is MISLUKT").
+- S101 run-together-words: not a word the source has verbatim (a name: "TerMaat").
 - S102 missing-space-at-quote: not when the source glues a quote the same way, whatever its marks ("'X's" ->
   '"X"s').
 - S106 doubled-punctuation: not when the flagged marks (two or more) are in the source too (":?.!", a list
@@ -122,6 +125,9 @@ def lowercase_start_explained(ctx: RuleContext, hit: Hit) -> bool:
     source = ctx.document.unit.source
     if ctx.index == 0 and (not source or not _source_starts_capital(source) or _is_label(ctx.document.text)):
         return True
+    if ctx.index == 0 and re.match(r"\s*[A-Z]{2,}\b", source) and re.search(r"\b[^\W\d_a-z]{2,}\b",
+                                                                           ctx.document.text):
+        return True  # "FAILED open or read" -> "openen of lezen is MISLUKT": the emphasis moved, not a capital
     symbol = re.match(r"\s*([^\w\s]+)\s", ctx.document.text)
     if ctx.index == 0 and symbol and symbol.group(1) in source:
         return True
