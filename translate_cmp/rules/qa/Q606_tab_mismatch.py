@@ -43,7 +43,9 @@ class TabMismatch(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        ns, nt = source.count("\t") - indent_tabs(source, target), target.count("\t")
+        ns, nt = source.count("\t"), target.count("\t")
+        if "\n\t" in source:
+            ns -= indent_tabs(source, target)
         if ns != nt and target.strip():
             yield from once(ctx, f"{ns} tab(s) in the source, {nt} in the translation")
 

@@ -60,8 +60,10 @@ class TranslationTooLong(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        ns, nt = visible_length(source.strip()), visible_length(team_lines(source, target).strip())
+        ns, nt = visible_length(source.strip()), visible_length(target.strip())
         bound = current().long_ratio * pair_length_ratio(ctx) * ns + SLACK
+        if nt > bound:  # the team's address lines read only where the length is over (most units are not)
+            nt = visible_length(team_lines(source, target).strip())
         if nt > bound:
             yield from once(ctx, f"{nt} characters for a source of {ns} (bound {bound:.0f})")
 

@@ -9,6 +9,7 @@ from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import once, sentence_count
 from translate_cmp.rules.qa.unit_rule import UnitRule
+from translate_cmp.rules.unit_policy import usage_screen
 
 MAX_LINES = 3  # a source of more lines is a help text or a table
 MAX_DIFFERENCE = 1  # translators join two sentences or split one; a difference of two or more is content
@@ -54,8 +55,6 @@ class SentenceCountMismatch(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        from translate_cmp.rules.unit_policy import usage_screen
-
         if source.strip().count("\n") >= MAX_LINES or usage_screen(source):
             return  # a help text or table (two rows in columns or more): its lines are items, not sentences
         if len(_ENDS.findall(source)) + len(_ENDS.findall(target)) <= 1 and _LETTER.search(source) \
