@@ -36,7 +36,8 @@ from functools import lru_cache
 # "%REGEXP%" pattern, Windows' "%PATH%"), whose first letter is no conversion ("%EXP_RAT%" is not "%E")
 _PRINTF = (r"%(?![A-Z][A-Z0-9_]+%)(?:\d+\$)?"
            r"(?:\([^()\s]{1,64}\))?[-+#0'I]*(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?))?"
-           r"(?:hh|h|ll|l|L|q|z|j|t|I64|I32)?[diouxXeEfFgGaAcrsSpn%]")
+           r"(?:(?:hh|h|ll|l|L|q|z|j|t|I64|I32)?[diouxXeEfFgGaAcrsSpn%]"
+           r"|<PRI[diouxX](?:8|16|32|64|MAX|PTR|FAST\d+|LEAST\d+)>)")  # GNU gettext's "%<PRIdMAX>" (ISO C99 macros)
 _BRACE = (r"\{[A-Za-z_0-9]{0,64}(?:[.\[][A-Za-z_0-9.\[\]]{1,64})?(?:,\s*-?\d{1,3})?(?:![rsa])?"
           r"(?::[^{}\n]{0,32})?\}")
 _ICU = (r"\{\s*[A-Za-z_0-9][\w]{0,63}\s*,\s*(?:plural|select|selectordinal|number|date|time|choice|duration|"
