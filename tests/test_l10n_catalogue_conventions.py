@@ -83,6 +83,8 @@ CASES = [
     ("C506", "de", "  NUMBER   go to line NUMBER\n  {NUMBER}  repeat NUMBER times\n",
      "  ANZAHL   zur Zeile ANZAHL\n  {ANZAHL}  ANZAHL Mal wiederholen\n", "  ANZAHL   zur Zeile ANZAHL\n  {ANZAHL}  "
      "ANZAHL Mal wiederholen, {name}\n"),
+    ("C506", "fr", "cannot cut %s to %<PRIdMAX> bytes", "impossible de couper à %2$<PRIdMAX> octets %1$s",
+     "impossible de couper %s"),
     ("Q617", "fr", "  /PATTERN/   copy up to /etc/motd\n", "  /MOTIF/   copier jusqu'à /etc/motd\n",
      "  /MOTIF/   copier jusqu'à /etc/mot\n"),
     # numbers: a Russian compound that starts with a numeral; an example written as its fields' letters
