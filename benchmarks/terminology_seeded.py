@@ -135,16 +135,21 @@ def seed(project: Path, rng: random.Random, terms: bool = True) -> dict[tuple, s
 
     by_source: dict[tuple, list] = defaultdict(list)
     by_target: dict[str, list] = defaultdict(list)
+    by_folded: dict[str, list] = defaultdict(list)  # sources case aside, as Q671 compares them ("Email address")
     for p, c, e in entries:
         by_source[(e.msgctxt or "", e.msgid)].append((p, c, e))
         by_target[e.msgstr].append((p, c, e))
+        by_folded[" ".join(e.msgid.casefold().split())].append((p, c, e))
 
     # glossary seeds: in units whose source uses the term as a word (not "username" for "user") and is the
-    # project's only unit with that source (a twin would also report the seed as an inconsistency, Q670)
+    # project's only unit with that source, case aside (a twin would also report the seed as an inconsistency,
+    # Q670; a twin in another case, "Email address" beside "email address", is one source to Q671, and a seed in
+    # it would move Q671's tie-break on the twin's other group)
     for code, term, approved, replacement in TERM_SEEDS if terms else ():
         word = re.compile(rf"(?<!\w){re.escape(term)}s?(?!\w)", 0 if code == "Q652" else re.IGNORECASE)
         fits = [(p, c, e) for p, c, e in entries if key(p, e) not in seeded and word.search(e.msgid)
-                and approved in e.msgstr and len(by_source[(e.msgctxt or "", e.msgid)]) == 1]
+                and approved in e.msgstr and len(by_source[(e.msgctxt or "", e.msgid)]) == 1
+                and len(by_folded[" ".join(e.msgid.casefold().split())]) == 1]
         for p, c, e in rng.sample(fits, min(PER_SEED, len(fits))):
             write(p, c, e, e.msgstr.replace(approved, replacement), code)
     # Q670: one unit (any, the first met included) of a group with one source and one translation of two words

@@ -32,8 +32,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-_PRINTF = (r"%(?:\d+\$)?(?:\([^()\s]{1,64}\))?[-+#0'I]*(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?))?"
-           r"(?:hh|h|ll|l|L|q|z|j|t|I64|I32)?[diouxXeEfFgGaAcrsSpn%]")
+# printf; not "%NAME%", a capitalised word closed by a per-cent sign: a variable of another syntax (csplit's
+# "%REGEXP%" pattern, Windows' "%PATH%"), whose first letter is no conversion ("%EXP_RAT%" is not "%E")
+_PRINTF = (r"%(?![A-Z][A-Z0-9_]+%)(?:\d+\$)?"
+           r"(?:\([^()\s]{1,64}\))?[-+#0'I]*(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?))?"
+           r"(?:(?:hh|h|ll|l|L|q|z|j|t|I64|I32)?[diouxXeEfFgGaAcrsSpn%]"
+           r"|<PRI[diouxX](?:8|16|32|64|MAX|PTR|FAST\d+|LEAST\d+)>)")  # GNU gettext's "%<PRIdMAX>" (ISO C99 macros)
 _BRACE = (r"\{[A-Za-z_0-9]{0,64}(?:[.\[][A-Za-z_0-9.\[\]]{1,64})?(?:,\s*-?\d{1,3})?(?:![rsa])?"
           r"(?::[^{}\n]{0,32})?\}")
 _ICU = (r"\{\s*[A-Za-z_0-9][\w]{0,63}\s*,\s*(?:plural|select|selectordinal|number|date|time|choice|duration|"
@@ -171,10 +175,24 @@ def pseudo_tags(text: str, found: list[Placeholder]) -> set[int]:
             and p.tag_name not in VOID_ELEMENTS and p.tag_name not in TEXT_ELEMENTS}
 
 
+def metavariable_braces(text: str, found: list[Placeholder]) -> set[int]:
+    """Start offsets of the braces around a metavariable among ``found``: a name in capitals that the text also
+    writes as a word of its own ("INTEGER  copy up to line INTEGER" beside "{INTEGER}  repeat the pattern", a usage
+    screen's syntax): the translation translates it in both places ("{GANZZAHL}"), as it translates the word."""
+    out = set()
+    for p in found:
+        name = p.text[1:-1]
+        if p.kind == "brace" and len(name) >= 2 and name.isupper() and re.search(
+                rf"(?<![\w{{$]){re.escape(name)}(?![\w}}])", text):
+            out.add(p.start)
+    return out
+
+
 def compared(text: str, styles: tuple[str, ...] = STYLES) -> list[Placeholder]:
-    """:func:`find` less the pseudo-tags: the placeholders a translation must keep."""
+    """:func:`find` less the pseudo-tags and the braces around a metavariable: the placeholders a translation must
+    keep."""
     found = find(text, styles)
-    pseudo = pseudo_tags(text, found)
+    pseudo = pseudo_tags(text, found) | metavariable_braces(text, found)
     return [p for p in found if p.start not in pseudo] if pseudo else found
 
 

@@ -75,6 +75,7 @@ class Language:
     months: tuple[str, ...] = ()
     # characters that multiply the number before them in this language's own writing (Chinese 万 10^4, 亿 10^8)
     scale_characters: Mapping[str, float] = field(default_factory=dict)
+    numeral_heads: bool = False  # a numeral's form starts a compound ("двухбайтовый", "пятистрочный"): Q614
     analyser: str = ""  # the Apertium mode whose first stage analyses it (spa-eng), read by lang/analyser.py
     hunspell: str = ""  # its Hunspell dictionary's name (de_DE: de_DE.dic, de_DE.aff), read by lang/hunspell.py
     # Typography (S110-S114): what the language prints where a typewriter's marks are not accepted. Each is set

@@ -20,6 +20,14 @@ false alarms.
   ``LABEL_WORDS`` words: "enero", "n:m-Beziehung", "vorm."): month and day names, units and conjunctions
   are lower-case in most languages whatever English does.
 - S105 also not when the lower-case word is in the source verbatim (a term kept as it is: "“slug” には...").
+- S105 also not when the unit starts with a symbol the source names (") o \\) desemparejado" for "Unmatched ) or
+  \\)"): the first word is not the sentence's start; nor when the source itself starts as many sentences in lower
+  case ("...63).\n implies -t if ...", "and all C format specifications ..."): the translation keeps its shape.
+- S105 also not when the source starts with a word in capitals (emphasis: "FAILED open or read") and the
+  translation writes one of its own elsewhere ("openen of lezen is MISLUKT").
+- S101 run-together-words: not a word the source has verbatim (a name: "TerMaat").
+- S102 missing-space-at-quote: not when the source glues a quote the same way, whatever its marks ("'X's" ->
+  '"X"s').
 - S106 doubled-punctuation: not when the flagged marks (two or more) are in the source too (":?.!", a list
   of characters the program uses), nor a "stray" mark the source has (French "Modif. :" for "Changed:").
 
@@ -35,13 +43,15 @@ explains is the source's, not the translator's:
   -icanon" / "-cbreak  same as icanon"); a usage screen (two rows or more in columns) is read row by row,
   a row's wrapped lines joined, so a wrapped line that repeats the row above's is not a repeated line.
 - S104 mid-sentence-capital: the word starts a cell of a row (a column gap before it: "--debug      Das
-  eingelesene Datum ..."), where a description begins and a team may write a capital.
+  eingelesene Datum ..."), where a description begins and a team may write a capital; a unit of one indented row
+  is a row too; nor a capital the translation gives as an option's value ("--sleep-interval=С ... С секунд").
 - S109 doubled-word: the two words stand in two columns of a table row (a column gap of two spaces or a tab
   between them: "eof CHAR      CHAR will send ..."); a doubled word inside a sentence stands.
 - S107 unbalanced-quotes, S108 unbalanced-brackets: the whole unit's target leaves no more quotes or brackets
   of the flagged kind without a partner than the whole source does (a help text split over several messages
   opens a parenthesis in one and closes it in the next; an escape table lists ``\\"``).
-- S107, S108: nor a quote or bracket that is a character named in quotes ("'['", '":"').
+- S107, S108: nor a quote or bracket that is a character named in quotes ("'['", '":"', a blank: '-S" "'), nor a
+  quote named in brackets ('(")').
 - L302 mixed-script-word: the word joins a literal the source writes in Latin letters to a metavariable the
   translation transliterates ("RFILE" -> "RФАЙЛ", "pBRE" -> "pБРВ", "csN" -> "csН", "gN" -> "грN"), and the
   target does not write the same word in one script elsewhere (Latin "A" in "AРГ2" beside "АРГ1" stands).
@@ -100,13 +110,41 @@ def marks_from_source(ctx: RuleContext, hit: Hit) -> bool:
     return hit.message.startswith("stray") and bool(marks) and marks in source
 
 
+_LOWER_START = re.compile(r"[.!?][)\"'”»]*\s+([^\W\d_])")
+
+
+def _lower_starts(text: str) -> int:
+    return sum(m.group(1).islower() for m in _LOWER_START.finditer(text))
+
+
 def lowercase_start_explained(ctx: RuleContext, hit: Hit) -> bool:
-    """S105: the source does not start with a capital, the unit is a label, or the word is the source's own."""
+    """S105: the source does not start with a capital, the unit is a label, or the word is the source's own; the
+    unit starts with a symbol the source names (") o \\) desemparejado" for "Unmatched ) or \\)"), not a word; or
+    the source itself starts as many sentences in lower case (a help text's "...63).\n implies -t", "and all C
+    format specifications ..." after a table)."""
     source = ctx.document.unit.source
     if ctx.index == 0 and (not source or not _source_starts_capital(source) or _is_label(ctx.document.text)):
         return True
+    if ctx.index == 0 and re.match(r"\s*[A-Z]{2,}\b", source) and re.search(r"\b[^\W\d_a-z]{2,}\b",
+                                                                           ctx.document.text):
+        return True  # "FAILED open or read" -> "openen of lezen is MISLUKT": the emphasis moved, not a capital
+    symbol = re.match(r"\s*([^\w\s]+)\s", ctx.document.text)
+    if ctx.index == 0 and symbol and symbol.group(1) in source:
+        return True
+    if _lower_starts(source) and _lower_starts(ctx.document.text) <= _lower_starts(source):
+        return True
     word = ctx.text[hit.start:hit.end]
     return bool(word) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", source) is not None
+
+
+_ANY_QUOTE = str.maketrans({q: "'" for q in "\"“”„‘’‚«»"})
+
+
+def quote_shape_from_source(ctx: RuleContext, hit: Hit) -> bool:
+    """S102: the source glues a quote the same way, whatever its quote marks ("'X's" -> '"X"s': a quoted letter
+    and its plural)."""
+    flagged = ctx.text[hit.start:hit.end].translate(_ANY_QUOTE)
+    return bool(flagged.strip()) and flagged in ctx.document.unit.source.translate(_ANY_QUOTE)
 
 
 def source_has(ctx: RuleContext, hit: Hit) -> bool:
@@ -168,13 +206,27 @@ def repeat_from_source(ctx: RuleContext) -> bool:
     return repeats(ctx.document.text, table) <= repeats(source, table)
 
 
+_ROW_HEAD = re.compile(r"^[ \t]+\S+(?: \S+)?(?: {2,}|\t)$")  # "  -a, --all    ", "  nocache   ": a row's first cell
+
+
 def starts_cell(ctx: RuleContext, hit: Hit) -> bool:
     """S104: the capitalised word starts a cell of a usage screen's row (a column gap before it: "--debug
-    Das eingelesene Datum ...", "none        Keine Auto-Skalierung"), where the text of the cell begins."""
+    Das eingelesene Datum ...", "none        Keine Auto-Skalierung"), where the text of the cell begins; a unit of
+    one such row is a row too (an indented option or value, a column gap, the word)."""
     text = ctx.document.text
     start = ctx.sentence.start + hit.start
     line_start = text.rfind("\n", 0, start) + 1
-    return usage_screen(ctx.document.unit.source) and bool(re.search(r"\S(?: {2,}|\t)$", text[line_start:start]))
+    head = text[line_start:start]
+    if _ROW_HEAD.match(head):
+        return True
+    return usage_screen(ctx.document.unit.source) and bool(re.search(r"\S(?: {2,}|\t)$", head))
+
+
+def metavariable_word(ctx: RuleContext, hit: Hit) -> bool:
+    """S104: the capital is a metavariable the translation names as an option's value ("--sleep-interval=С ...
+    примерно С секунд"), not a word capitalised mid-sentence."""
+    word = ctx.text[hit.start:hit.end]
+    return bool(word) and re.search(rf"=\[?{re.escape(word)}(?!\w)", ctx.document.text) is not None
 
 
 def across_columns(ctx: RuleContext, hit: Hit) -> bool:
@@ -194,9 +246,11 @@ def _orphan_classes(orphans) -> Counter:
     return out
 
 
-_SYMBOL = r"\s?[^\w\s\"'“”„«»‘’‚]{1,3}\s?"
-# a pair of quotes of one kind around a symbol: "'['", '":"', "« : »" (not "'+\"": two kinds, a slip)
-_QUOTED_SYMBOL = re.compile(rf"([\"']){_SYMBOL}\1|“{_SYMBOL}”|‘{_SYMBOL}’|«{_SYMBOL}»|„{_SYMBOL}[“”]|‚{_SYMBOL}[‘’]")
+_SYMBOL = r"(?:\s?[^\w\s\"'“”„«»‘’‚]{1,3}\s?|[ \u00a0])"  # a symbol, or a blank named in quotes ('" "')
+# a pair of quotes of one kind around a symbol: "'['", '":"', "« : »" (not "'+\"": two kinds, a slip); a quote
+# named in brackets: '(")'
+_QUOTED_SYMBOL = re.compile(rf"([\"']){_SYMBOL}\1|“{_SYMBOL}”|‘{_SYMBOL}’|«{_SYMBOL}»|„{_SYMBOL}[“”]|‚{_SYMBOL}[‘’]"
+                            r"|\([\"'“”„«»‘’]\)")
 
 
 def quoted_symbol(ctx: RuleContext, hit: Hit) -> bool:

@@ -49,12 +49,20 @@ class PlaceholderMismatch(Rule):
         Example("Deleted %(count)d files.", translation="Dateien gelöscht."),
         Example('Click <ph id="1"/> to continue.', translation="Klicken Sie, um fortzufahren."),
         Example("Hello {name}.", translation="Hallo {nom}."),
+        Example("Hello {USER}.", translation="Hallo {BENUTZER}."),  # no word USER beside it: a placeholder
+        Example("cannot cut to %<PRIdMAX> bytes", translation="kann nicht auf %d Bytes kürzen"),
         Example("Copied %s to %d places.", translation="%d Orte: %s kopiert."),  # swapped: printf crashes
         Example('Read <a href="%(url)s">the docs</a>.', translation='Lisez <a hreff="%(url)s">la doc</a>.'),
         Example("Page %1 of %2", translation="Seite %1 von %3"),
     )
     counter_examples = (
         Example("Deleted %(count)d files.", translation="%(count)d Dateien gelöscht."),
+        Example("  NUMBER   go to line NUMBER\n  {NUMBER}  repeat NUMBER times\n",
+                translation="  ANZAHL   zur Zeile ANZAHL gehen\n  {ANZAHL}  ANZAHL Mal wiederholen\n", lang="de"),
+        Example("  %PATTERN%   skip to a matching line\n", translation="  %EXPRESION%   saltar a la línea\n",
+                lang="es"),
+        Example("cannot cut %s to %<PRIdMAX> bytes", translation="impossible de couper à %2$<PRIdMAX> octets %1$s",
+                lang="fr"),
         Example('Click <ph id="1"/> to continue.', translation='Klicken Sie <ph id="1"/>, um fortzufahren.'),
         Example("Prices rose by 50% in March.", translation="Les prix ont augmenté de 50 % en mars."),
         Example("Copied %s to %d places.", translation="%2$d Orte: %1$s kopiert."),  # a positional reorder

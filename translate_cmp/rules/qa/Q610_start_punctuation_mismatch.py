@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import blanked, once, start_mark
+from translate_cmp.rules.qa.helpers import CJK, blanked, once, start_mark
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 _HEAD = 48  # characters of the start read (a placeholder or an ellipsis is shorter)
+
+
+_CLAUSE = frozenset(";,")  # a clause separator that continues the message printed before ("; giving up")
+_CJK_CLAUSE = frozenset(";,.")  # Japanese and Chinese have no ';' of their own there: "。" or "、"
+
+
+def same_class(s: str, t: str, lang: str) -> bool:
+    """Two start marks that continue the previous message alike: ';' and ',' (a clause separator the language
+    chooses: "; giving up" -> ", abandon"), and in CJK also "。" (which has no semicolon in running text)."""
+    marks = _CJK_CLAUSE if lang in CJK else _CLAUSE
+    return s in marks and t in marks
+
+
+def unknown_sign(text: str) -> bool:
+    """Starts with marks that stand for a value the program does not know ("???? days"): content, not punctuation."""
+    return text.startswith("??")
+
+
+def token_moved(source: str, target: str, mark: str) -> bool:
+    """The target's start mark is a character the source names as a word of its own ("A mere - implies -i" ->
+    "- だけを..."): word order moved it to the front."""
+    return mark == "-" and re.search(r"(?<!\S)-(?!\S)", source) is not None
 
 
 class StartPunctuationMismatch(UnitRule):
@@ -21,16 +44,25 @@ class StartPunctuationMismatch(UnitRule):
     why = "A lost opening bracket or quote, or a stray mark at the start, is visible in the UI and usually a slip."
     instead = ("Start with the source's mark as the language writes it: Spanish opens questions and exclamations "
                "with '¿' '¡', full-width marks stand for their ASCII ones. Opening quotes and brackets move with "
-               "the word order and are not read here (Q612 and Q613 count them).")
+               "the word order and are not read here (Q612 and Q613 count them). A clause separator that continues "
+               "the previous message may be ';' or ',' (and '。' in Japanese and Chinese, which write no ';' "
+               "there); marks that stand for an unknown value ('???? days') and a '-' the source names as a word "
+               "of its own, moved to the front, are not a start mark.")
     examples = (
         Example("...and more", translation="et plus encore", lang="fr"),
         Example("Delete", translation="- Löschen", lang="de"),
+        Example("; skipping this file", translation="fichier ignoré", lang="fr"),
+        Example("; skipping this file", translation=". Datei übersprungen", lang="de"),
     )
     counter_examples = (
         Example("\"%s\" is not a directory", translation="« %s » n'est pas un répertoire", lang="fr"),
         Example("Continue?", translation="¿Continuar?", lang="es"),
         Example("(optional)", translation="（任意）", lang="ja"),
         Example("%s: cannot use --null (-0)", translation="--null (-0) kann mit %s nicht benutzt werden", lang="de"),
+        Example("; skipping this file", translation=", fichier ignoré", lang="fr"),
+        Example("; skipping this file", translation="。このファイルを飛ばします", lang="ja"),
+        Example("up ??? hours", translation="??? Stunden in Betrieb", lang="de"),
+        Example("A lone - reads standard input", translation="- だけなら標準入力を読む", lang="ja"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
@@ -39,7 +71,10 @@ class StartPunctuationMismatch(UnitRule):
         # the start is all it reads: the first characters after the leading blanks, placeholders blanked
         head_s, head_t = source.lstrip()[:_HEAD], target.lstrip()[:_HEAD]
         s, t = start_mark(blanked(head_s, fill="x"), "en"), start_mark(blanked(head_t, fill="x"), ctx.doc_lang)
-        if s != t and target.strip() and source.strip():
+        if s == t or same_class(s, t, ctx.doc_lang) or (not s and (unknown_sign(head_t) or token_moved(
+                source, target, t))):
+            return
+        if target.strip() and source.strip():
             yield from once(ctx, f"starts with {s or 'no punctuation'!r} in the source, {t or 'none'!r} here")
 
 

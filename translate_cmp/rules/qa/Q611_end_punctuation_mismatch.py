@@ -20,6 +20,31 @@ _NAMES = {".": "a full stop", "!": "'!'", "?": "'?'", ":": "a colon", ";": "';'"
 _SYMBOL_END = re.compile(r"[#$%&*/\\=^~|][!?.:;]+\s*$")
 
 
+_USAGE_ELLIPSIS = re.compile(r"(?<=[\w\]])(?:\.\.\.|…)")  # "FILE...", "[OPTION]...": an argument that repeats
+
+
+def _last_line(text: str) -> str:
+    lines = [line for line in text.split("\n") if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def usage_ellipsis_kept(source: str, target: str) -> bool:
+    """The source's last line ends with a usage line's ellipsis ("-t DIRECTORY TARGET..."): syntax, an argument
+    that repeats, not punctuation; the translation keeps as many on its last line wherever its word order puts
+    them ("-t VERZ ZIEL...   (4. Form)")."""
+    last = _last_line(source).rstrip()
+    if not _USAGE_ELLIPSIS.search(last[-4:] if last.endswith("...") else last[-2:]):
+        return False
+    return len(_USAGE_ELLIPSIS.findall(_last_line(target))) >= len(_USAGE_ELLIPSIS.findall(last))
+
+
+def list_separator(source: str, mark: str) -> bool:
+    """The source's final ',' or ';' separates the rows of a list (two lines or more end with it: "1K = 1000,\n
+    1Ki = 1024,\n"): how a language punctuates a list's rows (none; ';' in French; '...' or '.' after the last)
+    is its own, but not a mark a translation must not add ('?', '!', ':')."""
+    return bool(mark) and mark in ",;" and sum(line.rstrip().endswith(mark) for line in source.split("\n")) >= 2
+
+
 class EndPunctuationMismatch(UnitRule):
     code = "Q611"
     name = "end-punctuation-mismatch"
@@ -32,11 +57,15 @@ class EndPunctuationMismatch(UnitRule):
                "is the language's style and not flagged, nor a CJK label without its full stop or colon, nor an "
                "abbreviation that ends a short source, 'Oct.'): French spaces before ':;!?', CJK full-width "
                "'。：？', Arabic '؟', Greek ';' for a question, Devanagari '।' all count as the source's mark; "
-               "closing quotes and brackets are looked through.")
+               "closing quotes and brackets are looked through. Not read as punctuation: the separator that ends "
+               "each row of a list ('1K = 1000,'), a usage line's ellipsis ('TARGET...', kept where word order puts "
+               "it), the marks of a quoted command line ('-n r/...').")
     examples = (
         Example("File name:", translation="Dateiname", lang="de"),
         Example("Delete this file?", translation="Supprimer ce fichier.", lang="fr"),
         Example("Open...", translation="Öffnen", lang="de"),
+        Example("Usage: %s [OPTION]... [USER]...\n", translation="Aufruf: %s [OPTION]... [BENUTZER]\n", lang="de"),
+        Example("Add the offset (e.g. 1000,", translation="Ajouter le décalage (p. ex. 1000", lang="fr"),
     )
     counter_examples = (
         Example("File name:", translation="Nom du fichier\u00a0:", lang="fr"),
@@ -57,6 +86,13 @@ class EndPunctuationMismatch(UnitRule):
         Example("Usage: %s [OPTION]... [FILE]...", translation="Gebruik:  %s [OPTIE...] [BESTAND...]", lang="nl"),
         Example("used to pass arguments on shebang lines\n", translation="для аргументов в строках с #!\n",
                 lang="ru"),
+        Example("  short   sizes:\n     1K = 1000,\n     1M = 1000000,\n", translation="  short   tailles\u00a0:\n"
+                "     1K = 1000\u00a0;\n     1M = 1000000\u00a0;\n     ...\n", lang="fr"),
+        Example("Usage: %s [OPTION]... SOURCE DEST\n  or:  %s [OPTION]... -t DIR SOURCE...\n",
+                translation="Aufruf: %s [OPTION]... QUELLE ZIEL       (1)\n"
+                "  oder: %s [OPTION]... -t VERZ QUELLE...  (2)\n", lang="de"),
+        Example("  -u      copy input to output with '-x a/...'\n", translation="  -u      mit „-x a/...“ kopieren\n",
+                lang="de"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
@@ -70,6 +106,8 @@ class EndPunctuationMismatch(UnitRule):
             return
         if lang in CJK and s in ".:;," and t in ".:;,":
             return  # CJK writes a label without 。 and turns "... are:" into a sentence
+        if (list_separator(source, s) and t in ",;.…") or (s == "…" and usage_ellipsis_kept(source, target)):
+            return  # a list's rows ("1K = 1000,"); "TARGET..." moved by word order
         if s != t:
             yield from once(ctx, f"the source ends with {_NAMES.get(s, repr(s))}, the translation with "
                                  f"{_NAMES.get(t, repr(t))}")

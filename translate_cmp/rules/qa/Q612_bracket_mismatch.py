@@ -16,6 +16,9 @@ _SET = re.compile(r"([\[{])([\w.|,-]+(?:\([\w]+\))?(?:[,|][\w.|-]+)*)([\]}])")
 
 
 def _items(content: str) -> list[str]:
+    """The items of a set; a note in brackets on one ("separate(default)") is a word a translation translates, not
+    an item."""
+    content = re.sub(r"\(\w+\)", "", content)
     parts = [p for p in re.split(r"[,|]|\.\.|\(|\)", content) if p]
     if len(parts) == 1 and re.fullmatch(r"[a-z]{2,5}", content):
         return list(content)  # "[doxn]": one letter an item
@@ -50,11 +53,16 @@ class BracketMismatch(UnitRule):
     instead = ("Close every bracket and keep the source's square brackets and braces (syntax in a usage line). A "
                "parenthesis added or left out in pairs is the translator's call; a bracket inside a placeholder "
                "('{0}', '%(name)s') is not counted, nor a set or range the translation writes out ('{ascii,ebcdic}' "
-               "-> 'ascii ou ebcdic', '[5..8]' -> 'entre 5 et 8').")
+               "-> 'ascii ou ebcdic', '[5..8]' -> 'entre 5 et 8'; a note on an item, '(default)', may be "
+               "translated), nor square brackets around an aside written as round ones ('[deprecated]' -> "
+               "'(устарел)').")
     examples = (
         Example("Usage: %s [OPTION]... [FILE]...", translation="Aufruf: %s [OPTION]... DATEI]...", lang="de"),
         Example("(optional)", translation="(facultatif", lang="fr"),
         Example("RADIX is one of [doxn]", translation="RADIX est d, o ou n", lang="fr"),  # an item lost
+        Example("  --mode[=HOW]   HOW={fast(default),slow}", translation="  --mode[=WIE]   WIE: 'none' (Vorgabe) "
+                "oder 'slow'", lang="de"),  # an item lost
+        Example("Usage: %s [OPTION]... [FILE]", translation="Aufruf: %s (OPTION)... DATEI", lang="de"),
     )
     counter_examples = (
         Example("Usage: %s [OPTION]... [FILE]...", translation="Aufruf: %s [OPTION]… [DATEI]…", lang="de"),
@@ -64,6 +72,9 @@ class BracketMismatch(UnitRule):
                 "parmi ascii, ebcdic et ibm", lang="fr"),
         Example("set character size to N bits, N in [5..8]", translation="taille à N bits, N entre 5 et 8", lang="fr"),
         Example("RADIX is one of [doxn]", translation="RADIX est d, o, x ou n", lang="fr"),
+        Example("  --mode[=HOW]   HOW={fast(default),slow}", translation="  --mode[=WIE]   WIE: 'fast' (schnell, "
+                "Vorgabe) oder 'slow' (langsam)", lang="de"),
+        Example("use the folder [optional]", translation="la carpeta (sin el nombre de archivo) (opcional)", lang="es"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
@@ -77,8 +88,9 @@ class BracketMismatch(UnitRule):
             return
         unbalanced = [o + c for o, c in ("()", "[]", "{}") if t[o] != t[c] and s[o] == s[c]]
         # square brackets and braces are syntax in a usage line; "[deprecated]" -> "(устарел)" keeps the aside
-        syntax = [b for b in "{}" if s[b] != t[b]] or ([1] if s["["] + s["("] != t["["] + t["("] and s["["] != t["["]
-                                                        else [])
+        lost = s["["] - t["["]  # "[deprecated]" -> "(устарел)": each lost pair of square brackets became round ones
+        syntax = [b for b in "{}" if s[b] != t[b]] or ([1] if s["["] != t["["] and not (
+            lost > 0 and t["("] - s["("] >= lost) else [])
         if unbalanced or syntax:
             diff = ", ".join(f"'{b}' {s[b]} -> {t[b]}" for b in "()[]{}" if s[b] != t[b])
             yield from once(ctx, f"brackets differ (source -> translation): {diff}")

@@ -38,14 +38,34 @@ def written_out(target: str, lang: str) -> list[float]:
         return [float(n) for form, n in words.items() for _ in re.finditer(re.escape(form), target)]
     found = []
     suffixes = language(lang).numeral_suffixes
+    heads = sorted((f for f in words if len(f) >= 4), key=len, reverse=True) if language(lang).numeral_heads else []
     for w in re.findall(r"[^\W\d_]+", target.lower()):
         if w in words:
             found.append(float(words[w]))
+        elif heads and (head := next((f for f in heads if w.startswith(f) and len(w) - len(f) >= 4), None)):
+            found.append(float(words[head]))  # a compound it starts: "двухбайтовая", "пятистрочным"
         elif suffixes and w.endswith(suffixes):  # a compound: "zehnmal", "dreifach", "tienvoudig"
             stem = next((w[: -len(x)] for x in suffixes if w.endswith(x) and w[: -len(x)] in words), None)
             if stem is not None:
                 found.append(float(words[stem]))
     return found
+
+
+def pattern_given(source: str, start: int, end: int, target: str) -> bool:
+    """The example the number belongs to ("12/31/99", "23:13:48") is in the translation as the letters of its fields
+    in the same shape ("дд/мм/гг", "hh:mm:ss"): the translation gives the locale's pattern instead of an English
+    date."""
+    while start > 0 and (source[start - 1].isdigit() or source[start - 1] in "/:.-" and source[start - 2:start - 1]
+                         .isdigit()):
+        start -= 1
+    while end < len(source) and (source[end].isdigit() or source[end] in "/:.-" and source[end + 1:end + 2].isdigit()):
+        end += 1
+    token = source[start:end]
+    if not re.search(r"\d[/:.-]\d", token):
+        return False
+    shape = "".join(r"[^\W\d_]+" if part.isdigit() else re.escape(part) for part in re.findall(r"\d+|\D", token))
+    pattern = re.compile(rf"(?<!\w){shape}(?!\w)")
+    return pattern.search(target) is not None and pattern.search(source) is None  # not the source's own "hh:mm"
 
 
 class NumberMismatch(UnitRule):
@@ -58,19 +78,23 @@ class NumberMismatch(UnitRule):
     instead = ("Keep every number, written the way the target locale writes it. Numbers inside placeholders, "
                "tags, URLs and words ('UTF-8', 'IPv4', 'h1') are not read; a plural form may write its number as a "
                "word, as may 0 and 1 anywhere ('none', 'a'), and any number from two to twelve in the words of the "
-               "target language ('zwei', 'двух', '二つ'; 'zehnmal' in German's compounds). A Chinese or Japanese "
+               "target language ('zwei', 'двух', '二つ'; 'zehnmal' in German's compounds, "
+               "'двухбайтовый' in Russian's). A Chinese or Japanese "
                "source's numbers are read against its characters ('2月10日'), with their scale ('33.06万' is "
                "330,600, '89.6亿' 8.96 billion) and a month as the target language's month name ('2月': "
                "'February', 'Feb.'); the translation may write them with scale words ('8.96 billion'), "
                "ordinals ('fifth', '10th') and decades ('90年代': '1990s'). An example's values ('e.g., "
                "23:05:25', 'Example: Mon, 14 Aug "
-               "2006') may be localised where the translation gives numbers of its own. A number the translation adds "
+               "2006') may be localised where the translation gives numbers of its own, or written as its fields' "
+               "letters ('12/31/99' -> 'дд/мм/гг'). A number the translation adds "
                "is not flagged (a word written as digits, a localised example).")
     examples = (
         Example("Maximum 7,000 files", translation="Maximal 700 Dateien", lang="de"),
         Example("Wait 5 seconds", translation="Attendez quelques secondes", lang="fr"),
         Example("Wait 5 seconds", translation="Attendez 6 secondes", lang="fr"),
         Example("Wait 5 seconds", translation="Attendez deux secondes", lang="fr"),
+        Example("the date (e.g., 12/31/99)", translation="la fecha (p. ej., dd mm)", lang="es"),
+        Example("zone as +hh:mm (e.g., +05:30)", translation="zona como +hh:mm", lang="es"),
         Example("prints sizes in units of 1,048,576 bytes, e.g. '-BM'", translation="Größen in Blöcken ausgeben",
                 lang="de"),
         Example("2021年的33.06万人次", translation="33.06 million visitors in 2021", lang="en",
@@ -95,6 +119,8 @@ class NumberMismatch(UnitRule):
                 lang="en", trip={"source_lang": "zh", "fmt": "table"}),
         Example("在上世纪90年代，第5个月", translation="in the 1990s, the fifth month", lang="en",
                 trip={"source_lang": "zh", "fmt": "table"}),
+        Example("read it as a 2-byte value", translation="читать как двухбайтовое значение", lang="ru"),
+        Example("the date (e.g., 12/31/99)", translation="la fecha (p. ej., dd/mm/aa)", lang="es"),
         Example("date and time (e.g., Thu Mar  3 23:05:25 2005)", translation="Datum und Zeit (z. B. Fr, 18. Nov "
                 "2005 15:05:42)", lang="de"),
     )
@@ -125,6 +151,8 @@ class NumberMismatch(UnitRule):
             word = next((v for v in values if v in spelled), None)
             if word is not None:
                 spelled.remove(word)  # "2" written "zwei"
+            elif any(a <= start < b for a, b in examples) and pattern_given(source, start, end, target):
+                continue  # the example written as its fields' letters: "12/31/99" -> "дд/мм/гг"
             elif not (left and any(a <= start < b for a, b in examples)):  # an example's value, localised: the
                 # translation gives its own number there ("e.g., 23:05:25" -> "z. B. 15:05:42")
                 missing.append(source[start:end])

@@ -43,6 +43,8 @@ class FilePathMismatch(UnitRule):
         Example("For example /etc/hosts", translation="Zum Beispiel /etc/rechner", lang="de"),
     )
     counter_examples = (
+        Example("  /PATTERN/   copy up to a matching line", translation="  /MOTIF/   copier jusqu'à la ligne",
+                lang="fr"),
         Example("Edit /etc/hosts first", translation="Bearbeiten Sie zuerst /etc/hosts", lang="de"),
         Example("Read and/or write at 5 km/h", translation="Lire et/ou écrire à 5 km/h", lang="fr"),
         Example("Example: “/about/contact/”. Make sure to have leading and trailing slashes.",

@@ -108,6 +108,9 @@ def lowered(source: str, target: str, lang: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_VALUE = re.compile(r"(?<==)([A-Z][A-Z0-9_]+)")  # an option's value: "--batch-size=NMERGE", "[=WHEN]"
+
+
 class AcronymMissing(UnitRule):
     code = "Q618"
     name = "acronym-missing"
@@ -133,7 +136,7 @@ class AcronymMissing(UnitRule):
                "sentence, five letters or more, no common English word) missing from the translation while the name "
                "with a letter left out, no word of either language, stands there is flagged too ('Variolin' for "
                "'Variolink'); a language's own transliteration changes letters ('Tokajew' for 'Tokayev') and "
-               "passes.")
+               "passes. Nor is a name the source gives as an option's value ('--batch-size=NMERGE') read.")
     examples = (
         Example("Export as JSON", translation="Als Tabelle exportieren", lang="de"),
         Example("Requires POSIX", translation="Nécessite la norme", lang="fr"),
@@ -158,6 +161,8 @@ class AcronymMissing(UnitRule):
         Example("Acute Rhabdomyolysis after exercise", translation="Rhabdomyolyse aiguë après l'effort", lang="fr"),
         Example("said President Tokayev", translation="sagte Präsident Tokajew", lang="de"),
         Example("Enter the URL", translation="Introduzca la url", lang="es"),
+        Example("  --batch=NMERGE   merge at most NMERGE inputs", translation="  --batch=N   höchstens N Eingaben",
+                lang="de"),
         Example("Create the DIRECTORY(ies), if they do not already exist.",
                 translation="ディレクトリが存在しない場合に、ディレクトリを作成します。", lang="ja"),
     )
@@ -172,12 +177,13 @@ class AcronymMissing(UnitRule):
         theirs = {a.group().rstrip("s") for a in acronyms(target)}
         squeezed = re.sub(r"(?<=[A-Z])[\s\u00a0-]+(?=\d)", "", target)
         letters = {"".join(sorted(a)) for a in theirs}
+        values = set(_VALUE.findall(source))  # "--batch-size=NMERGE", "conv=CONVS": metavariables
         missing = []
         for m in acronyms(source):
             word = m.group().rstrip("s") if len(m.group()) > 2 and m.group()[-1] == "s" else m.group()
             if sum(ch.isalpha() for ch in word) < MIN_LETTERS or word in target or word in squeezed:
                 continue
-            if word in theirs or "".join(sorted(word)) in letters:
+            if word in theirs or "".join(sorted(word)) in letters or m.group() in values:
                 continue
             frequency = zipf(word.lower(), "en")
             if frequency >= METAVARIABLE_ZIPF or (len(word) >= WORD_LETTERS and frequency >= WORD_ZIPF):

@@ -9,6 +9,7 @@ from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import once, sentence_count, unit_source_lang
 from translate_cmp.rules.qa.unit_rule import UnitRule
+from translate_cmp.rules.unit_policy import usage_screen
 
 MAX_LINES = 3  # a source of more lines is a help text or a table
 MAX_DIFFERENCE = 1  # translators join two sentences or split one; a difference of two or more is content
@@ -20,6 +21,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # prose: "他说，保价的房源首先是要同一户型，还得在同一楼栋"): each of its commas and semicolons may end a sentence
 # of the translation.
 CLAUSE_JOINING = {"zh": re.compile(r"[，；;]"), "yue": re.compile(r"[，；;]")}
+_CLAUSE = re.compile(r"[;；](?=\s)")
 
 
 class SentenceCountMismatch(UnitRule):
@@ -31,7 +33,8 @@ class SentenceCountMismatch(UnitRule):
           "added."
     instead = ("Translate every sentence. Joining two sentences into one or splitting one in two is the "
                "translator's call and not flagged, nor a Chinese source's clauses (joined by commas) written as "
-               "sentences of their own. Sentences are counted twice, by their end marks and by the language's "
+               "sentences of their own, nor a clause after ';' written as a sentence of its own (or the "
+               "other way round). Sentences are counted twice, by their end marks and by the language's "
                "segmenter, which knows its abbreviations ('EE. UU.', 'Mr.'), and both counts must differ; help texts "
                "and tables (four lines or more) and ellipses ('OPTION...') are not read.")
     examples = (
@@ -40,6 +43,8 @@ class SentenceCountMismatch(UnitRule):
         Example("Saved. Closed. Done.", translation="Gespeichert, geschlossen, fertig", lang="de"),
         Example("他说房子很贵。", translation="He said so. The houses are expensive. There are few buyers.",
                 lang="en", trip={"source_lang": "zh"}),
+        Example("A minus sets it. A star marks others.\nThe system decides.\n",
+                translation="マイナスで設定します。\n", lang="ja"),
     )
     counter_examples = (
         Example("The file was saved. You can close the window now.",
@@ -51,20 +56,33 @@ class SentenceCountMismatch(UnitRule):
                 translation="Herr Li traf Frau Wang am 9. Februar in der Stadt.", lang="de"),
         Example("他说，房子很贵，买家很少。", translation="He said the houses are expensive. There are few buyers.",
                 lang="en", trip={"source_lang": "zh"}),
+        Example("  --from=UNIT   scale input to UNITs; default is 'none';\n                see UNIT below\n",
+                translation="  --from=UNIDAD   escala la entrada a UNIDADes. Por defecto es 'none'.\n"
+                "                  Véase UNIDAD más abajo\n", lang="es"),
+        Example("  -a, --all    show all\n  -b, --brief  be brief\n", translation="  -a, --all    Alles zeigen. Auch "
+                "Verstecktes.\n  -b, --brief  Kurz fassen.\n", lang="de"),
+        Example("Print the name.\n\n  -s   print nothing, only return a status\n",
+                translation="名前を表示します。\n\n  -s   何も出力しない。状態のみ返す\n", lang="ja"),
+        Example("If unset, use %s.  %s is common.\n", translation="Sinon, %s. Souvent %s. C'est l'usage.\n", lang="fr"),
+        Example("Using -s ignores -L and -P.  Otherwise the last one wins.\n",
+                translation="Mit -s werden -L und -P ignoriert. Sonst gilt die letzte. Das ist alles.\n", lang="de"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if source.strip().count("\n") >= MAX_LINES:
-            return  # a help text or table: its lines are items, not sentences
+        if source.strip().count("\n") >= MAX_LINES or usage_screen(source):
+            return  # a help text or table (two rows in columns or more): its lines are items, not sentences
         if len(_ENDS.findall(source)) + len(_ENDS.findall(target)) <= 1 and _LETTER.search(source) \
                 and _LETTER.search(target):
             return  # one mark at most and a letter on each side: one or two sentences each (most UI strings)
         source_lang = unit_source_lang(ctx)
         joined = CLAUSE_JOINING.get(source_lang)
         clauses = len(joined.findall(source)) if joined else 0  # the sentences the translation may split into
+        # a clause after ';' may be a sentence of its own in the other text ("default is 'none'; see UNIT" ->
+        # "Por defecto es 'none'. Véase UNIDAD"; Japanese has no ';' and ends the clause with "。")
+        s_semi, t_semi = len(_CLAUSE.findall(source)), len(_CLAUSE.findall(target))
         counts = [(sentence_count(source, source_lang, by), sentence_count(target, ctx.doc_lang, by))
                   for by in (False, True)]  # by the marks alone, then with the segmenter: both must differ
-        if all(s - t > MAX_DIFFERENCE or t - (s + clauses) > MAX_DIFFERENCE for s, t in counts):
+        if all(s - (t + t_semi) > MAX_DIFFERENCE or t - (s + clauses + s_semi) > MAX_DIFFERENCE for s, t in counts):
             s, t = counts[-1]
             yield from once(ctx, f"{s} sentence(s) in the source, {t} in the translation")
 

@@ -87,6 +87,8 @@ _END_MARKS = ".!?:;,…"
 # at the end: a quoted mark or two ("':'"), or a prompt's answers ("(y/n)", "(s/n)"), which a translation adds
 _END_QUOTED = re.compile(r"[\"'‘“«„]\W{1,3}[\"'’”»“]\s*$")
 _END_PROMPT = re.compile(r"\s*\(\w{1,3}/\w{1,3}\)\s*$")
+# at the end: a quoted command line or option ("'-n r/...'"), whose marks are the command's
+_END_COMMAND = re.compile(r"[\"'‘“«„]\s?-[^\n\"'’”»“]{0,40}[\"'’”»“]\s*$")
 # at the end: a character class ("[:lower:]", "'[::]'"), whose marks are content (not "[FILE...]")
 _END_CLASS = re.compile(r"\[(?::\w{0,10}:|[^\w\s\]]{1,6})\][\"'’”“‘»\u00a0 ]*$")
 _OPENERS = "\"([{<"
@@ -110,6 +112,7 @@ def end_mark(text: str, lang: str) -> str:
     closing quotes and brackets, French and CJK spacing, with full-width, Arabic, Greek and Devanagari marks
     read as their ASCII counterparts."""
     text = _END_QUOTED.sub("x", _END_PROMPT.sub("", text))  # "should be ':'": a quoted mark is content
+    text = _END_COMMAND.sub("x", text)  # "with '-n r/...'": a quoted command line's marks are its own
     text = _END_CLASS.sub("x", text.rstrip())  # "... [:lower:]": a character class
     i = len(text)
     while i > 0 and (text[i - 1] in _SPACES or unicodedata.category(text[i - 1]).startswith("P")
@@ -326,13 +329,18 @@ PATH = re.compile(r"(?<![\w/.\\:~-])(?:~|\.{1,2})?/(?:[\w.@+-]+/)*[\w.@+-]*[A-Za
 
 
 def paths(text: str) -> list[re.Match]:
-    """Unix file paths: "/etc/passwd", "~/.config", "./configure", "/tmp"; not "and/or", "km/h" or "1/2"."""
+    """Unix file paths: "/etc/passwd", "~/.config", "./configure", "/tmp"; not "and/or", "km/h", "1/2" or a
+    metavariable between a pattern's slashes ("/REGEXP/")."""
     plain = blanked(text)
-    return [m for m in PATH.finditer(plain) if m.group().count("/") >= 2 or m.group()[:1] in "~."
-            or re.fullmatch(r"/[a-z]{3,}", m.group())]
+    return [m for m in PATH.finditer(plain) if (m.group().count("/") >= 2 or m.group()[:1] in "~."
+            or re.fullmatch(r"/[a-z]{3,}", m.group())) and not re.fullmatch(r"/[A-Z][A-Z0-9_]*/", m.group())]
+    # "/REGEXP/": a metavariable between a pattern's slashes (csplit, sed), not a path
 
 
-OPTION = re.compile(r"(?<![\w/.\\-])(?:--[A-Za-z][\w-]*[A-Za-z0-9]|-[A-Za-z])(?![\w-])")
+# an option: not inside a word or path, but after another option and a slash ("-l/-s"); a short option may start a
+# compound joined by a hyphen ("-S-Zeichenkette", German and Dutch write "-S string" so)
+OPTION = re.compile(r"(?<![\w.\\-])(?<!(?<!\w)/)"
+                    r"(?:--[A-Za-z][\w-]*[A-Za-z0-9](?![\w-])|-[A-Za-z](?!\w)(?!-(?![^\W\d_])))")
 
 
 def options(text: str) -> list[re.Match]:
@@ -359,20 +367,23 @@ def acronyms(text: str) -> list[re.Match]:
 
 # ---- sentences and words ---------------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)\"'”»」』%]))[.!?。！？؟।]+[\"'”»」』)]*"
-                           r"(?=\s+[\"'“«„(¿¡]*[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\d]|\s*$)|"
-                           r"[。！？]+(?=.)")
+# a mark after a word, a digit, a closing quote or an option ("ignores -L and -P.  Otherwise"), before a capital
+# or the end; CJK marks anywhere but the end (a line break after them too)
+_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d)\"'”»」』%])|(?<=\s-[A-Za-z]))[.!?。！？؟।]+[\"'”»」』)]*"
+                           r"(?=\s+[\"'“«„(¿¡]*[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω\d]|[ \t]*\n|\s*$)|"
+                           r"[。！？]+(?=\s*\S)")
 
 
 def sentence_count(text: str, lang: str, segmenter: bool = True) -> int:
-    """How many sentences ``text`` has: marks that end a sentence before a capital, a digit or the end
-    (CJK marks anywhere); abbreviations ("e.g.", "etc.", and what :func:`translate_cmp.lang.tokens.is_abbreviation`
-    reads as one: "Ms.", "Dr.", "пац.") do not end one. Where that count is
-    higher than the sentences the segmenter finds in the language (:func:`translate_cmp.segment.split_spans`,
-    which knows each language's abbreviations: Spanish "EE. UU.", English "Mr."), the segmenter's count (unless
-    ``segmenter`` is False)."""
+    """How many sentences ``text`` has: marks that end a sentence before a capital, a digit, a placeholder, a line
+    break or the end (CJK marks anywhere); abbreviations ("e.g.", "etc.", and what
+    :func:`translate_cmp.lang.tokens.is_abbreviation` reads as one: "Ms.", "Dr.", "пац.") do not end one. Where
+    that count is higher than the sentences the segmenter finds in the language
+    (:func:`translate_cmp.segment.split_spans`, which knows each language's abbreviations: Spanish "EE. UU.",
+    English "Mr."), the segmenter's count (unless ``segmenter`` is False)."""
+    # a placeholder is blanked to capitals: one after a full stop starts a sentence ("use %s.  %s as FILE ...")
     plain = re.sub(r"\.\.\.|…|\b(?:e\.g|i\.e|etc|vs|cf|approx|z\.\s?B|d\.\s?h|usw|bzw|p\.\s?ex|ecc|ex|ca|Nr|bzgl)\.",
-                   "x", blanked(text, fill="x"), flags=re.IGNORECASE)
+                   "x", blanked(text, fill="X"), flags=re.IGNORECASE)
     plain = _normalise_marks(plain, lang).strip() if lang == "el" else plain.strip()
     ends = [m for m in _SENTENCE_END.finditer(plain) if not _after_abbreviation(plain, m.start(), lang)]
     tail = plain[ends[-1].end():] if ends else plain
@@ -384,11 +395,13 @@ _LAST_WORD = re.compile(r"[^\W\d_]+$")
 
 
 def _after_abbreviation(text: str, at: int, lang: str) -> bool:
-    """The mark at ``at`` is a full stop after an abbreviation of the language ("Ms.", "Dr.", "пац.")."""
+    """The mark at ``at`` is a full stop after an abbreviation of the language ("Ms.", "Dr.", "пац."); an option's
+    letter ("ignores -L and -P.") is none."""
     from translate_cmp.lang.tokens import is_abbreviation
 
     m = _LAST_WORD.search(text, 0, at)
-    return text[at] == "." and m is not None and (m.start() == 0 or not text[m.start() - 1].isalnum()) \
+    return text[at] == "." and m is not None \
+        and (m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")) \
         and is_abbreviation(m.group(), lang)
 
 

@@ -48,7 +48,7 @@ class RunTogetherWords(SurfaceRule):
     )
 
     def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
-        return not unit_policy.punctuation_only(ctx)
+        return not (unit_policy.punctuation_only(ctx) or unit_policy.source_has(ctx, hit))  # a name: "TerMaat"
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         english = ctx.doc_lang == "en"

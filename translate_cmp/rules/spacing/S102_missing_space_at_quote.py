@@ -38,7 +38,7 @@ class MissingSpaceAtQuote(SurfaceRule):
     )
 
     def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
-        return not unit_policy.punctuation_only(ctx)
+        return not (unit_policy.punctuation_only(ctx) or unit_policy.quote_shape_from_source(ctx, hit))
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text

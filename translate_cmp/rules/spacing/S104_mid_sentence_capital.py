@@ -98,7 +98,8 @@ class MidSentenceCapital(SurfaceRule):
     )
 
     def keeps_on_unit(self, ctx: RuleContext, hit: Hit) -> bool:
-        return not unit_policy.starts_cell(ctx, hit)  # "--debug      Das eingelesene Datum ...": a table's cell
+        # "--debug      Das eingelesene Datum ...": a table's cell; "=С ... С секунд": a metavariable
+        return not (unit_policy.starts_cell(ctx, hit) or unit_policy.metavariable_word(ctx, hit))
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
