@@ -13,7 +13,7 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from translate_cmp.lang.profile import language
 from translate_cmp.records import Document, Sentence
@@ -27,7 +27,7 @@ from translate_cmp.rules.pairing import (
     bracket_orphans,
     quote_orphans,
 )
-from translate_cmp.rules.text import AFTER_LOWER_THE, WORD, is_title, starts_clause, title_chain
+from translate_cmp.rules.text import AFTER_LOWER_THE, WORD, starts_clause, title_chain
 
 
 @dataclass
@@ -71,9 +71,11 @@ class DocView:
         """Title-case words where no clause starts, with their counts."""
         title_mid: Counter[str] = Counter()
         for s in self.sentences:
-            for m in WORD.finditer(s.text):
+            text = s.text
+            for m in WORD.finditer(text):
                 word = m.group()
-                if not word.islower() and is_title(word) and not starts_clause(s.text, m.start()):
+                # is_title(word), inlined (a Title-case word is not lower-case): most words fail the first test
+                if word[0].isupper() and len(word) >= 2 and word[1:].islower() and not starts_clause(text, m.start()):
                     title_mid[word] += 1
         return title_mid
 
@@ -192,11 +194,17 @@ def doc_view(ctx: RuleContext) -> DocView:
     return view
 
 
+@lru_cache(maxsize=64)
+def _marks_of(lang: str):
+    """The pattern of ``lang``'s double quotes (:func:`translate_cmp.rules.pairing.quote_orphans` scans for them)."""
+    return _quote_marks(frozenset(language(lang).quote_roles))
+
+
 def sentence_quote_orphans(ctx: RuleContext) -> list[Orphan]:
     """``doc_view(ctx).quote_orphans[ctx.index]``, without the document's scan when the sentence has no quotation
     mark of the language (an orphan is one of its marks: most rows of a table have none)."""
     s = ctx.sentence
-    if _quote_marks(frozenset(language(ctx.doc_lang).quote_roles)).search(ctx.document.text, s.start, s.end) is None:
+    if _marks_of(ctx.doc_lang).search(ctx.document.text, s.start, s.end) is None:
         return []
     return doc_view(ctx).quote_orphans[ctx.index]
 

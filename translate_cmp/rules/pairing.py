@@ -184,6 +184,14 @@ def bracket_orphans(text: str, start: int, end: int, symbols: set[int] | None = 
     marks = [m.start() for m in _BRACKET_MARK.finditer(text, start, end)]
     if not marks:
         return []
+    if len(marks) == 2 and text[marks[0]] == "(" and text[marks[1]] == ")":
+        # one parenthesis, closed ("... (3)."): a pair, unless one of the two is a symbol and the other not
+        # (the long way below); both symbols: a pair of symbols
+        named = [symbol_bracket(text, i, start, end) for i in marks]
+        if named[0] == named[1]:
+            if named[0] and symbols is not None:
+                symbols.update(marks)
+            return []
     skip = {p for m in _INTERVAL.finditer(text, start, end) for p in (m.start(), m.end() - 1)}  # "[start, end)"
     marks = [i for i in marks if i not in skip]
     named = {i for i in marks if symbol_bracket(text, i, start, end)}

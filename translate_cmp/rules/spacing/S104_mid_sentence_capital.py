@@ -133,7 +133,7 @@ class MidSentenceCapital(SurfaceRule):
         prev = previous_word(text, m.start())
         nxt = next_word(text, m.end())
         prev_low = prev is not None and (is_lower(prev.group()) or _capital_by_position(text, prev))
-        next_low = (nxt is not None and is_lower(nxt.group())) or re.match(r"\s+\d", text[m.end() :]) is not None
+        next_low = (nxt is not None and is_lower(nxt.group())) or _NUMBER_NEXT.match(text, m.end()) is not None
         next_title = nxt is not None and nxt.group()[0].isupper()
         if low in FUNCTION_WORDS and low not in AMBIGUOUS_CAPITALS and low not in MONTHS_AND_DAYS:
             if prev is not None and prev.group().lower() in DETERMINERS:
@@ -183,15 +183,23 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
     sentence's first, or a name (then not before an article, pronoun or name particle)."""
     text, lang = ctx.text, ctx.doc_lang
     vocab = closed_class(lang)
+    if not vocab or no_capital_inside(text):
+        return  # no candidate: a word at the start starts a clause
+    # the candidates: Title-case closed-class words, and one-letter ones ("aprovaram A reforma", "закон В первом
+    # чтении"); most sentences have none, and need neither the headline test nor the document's view
+    candidates = [m for m in WORD.finditer(text)
+                  if (is_title(word := m.group()) or (len(word) == 1 and word.isupper())) and word.lower() in vocab]
+    if not candidates:
+        return
     info = language(lang)
     nouns_capitalised = info.capitalises_nouns
-    if not vocab or (not nouns_capitalised and _is_headline_in(text, vocab)):  # German capitalises every noun
+    if not nouns_capitalised and _is_headline_in(text, vocab):  # German capitalises every noun
         return
     view = doc_view(ctx)
-    for m in WORD.finditer(text):
+    for m in candidates:
         word = m.group()
-        letter = len(word) == 1 and word.isupper()  # "aprovaram A reforma", "закон В первом чтении"
-        if not (is_title(word) or letter) or word.lower() not in vocab or view.title_mid[word] > 1:
+        letter = len(word) == 1 and word.isupper()
+        if view.title_mid[word] > 1:
             continue
         if word in info.courtesy:
             continue  # polite address is written capitalised: "Stellen Sie sich vor", "Вы", "Ваш"
