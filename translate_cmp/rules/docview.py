@@ -117,10 +117,19 @@ def _orphans(view: DocView, quotes: bool) -> list[list[Orphan]]:
     """The quotes (or brackets) of every paragraph with no partner, paired across the lines of a block, then
     assigned to their sentences. The bracket scan sets ``view.symbol_brackets``."""
     sentences, paragraphs, text, lang = view.sentences, view.paragraphs, view.text, view.lang
+    if len(sentences) == 1:  # a table row: one paragraph, nothing to pair across lines (the same as below)
+        start, end = sentences[0].start, sentences[0].end
+        if quotes:
+            return [[q for q in quote_orphans(text, start, end, lang, None) if q.kind == "unclosed"]]
+        symbols: set[int] = set()
+        found = [b for b in bracket_orphans(text, start, end, symbols)
+                 if not (b.kind == "open-at-end" and b.pos == start)]
+        view.symbol_brackets = frozenset(symbols)
+        return [found]
     out: list[list[Orphan]] = [[] for _ in sentences]
     per_paragraph: list[list[Orphan]] = []
     still_open: list[Orphan] = []  # still open at the end of the lines above, in this block
-    symbols: set[int] = set()
+    symbols = set()
     if quotes:
         def partners(a: str, b: str) -> bool:
             return QUOTE_FAMILY.get(a) == QUOTE_FAMILY.get(b)

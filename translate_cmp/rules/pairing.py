@@ -125,6 +125,8 @@ def symbol_bracket(text: str, pos: int, start: int = 0, end: int | None = None) 
     end = len(text) if end is None else end
     if pos > start and text[pos - 1] == "\\":
         return True
+    if (pos + 1 < end and text[pos + 1].isalnum()) or (pos > start and text[pos - 1].isalnum()):
+        return False  # a letter or digit glued to it ("(3)", "f(x"): in its token's core, which is then no symbol
     left, right = _token_bounds(text, pos, start, end)
     core = text[left:right].strip(_MARK_QUOTES + ",;:.!?").strip(_MARK_QUOTES)
     if not core or len(set(core)) != 1 or core[0] != text[pos] or len(core) > 2:
