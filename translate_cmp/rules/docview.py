@@ -79,6 +79,13 @@ class DocView:
                     title_mid[word] += 1
         return title_mid
 
+    def title_mid_again(self, word: str) -> bool:
+        """``title_mid[word] > 1``: the document writes ``word`` in Title case mid-sentence more than once. A document
+        of one sentence that holds ``word`` once at most cannot: told without reading its words (a table's rows)."""
+        if len(self.sentences) == 1 and self.sentences[0].text.count(word) < 2:
+            return False
+        return self.title_mid[word] > 1
+
     @cached_property
     def after_the(self) -> frozenset[str]:
         """Capitalised names written after a lower-case "the"."""

@@ -117,13 +117,18 @@ class MidSentenceCapital(SurfaceRule):
                 continue
             if not starts_clause(text, start):
                 candidates.append(m)
-        if not candidates or _is_headline(text):
-            return  # nothing capitalised inside a clause (most sentences), or a headline whose style is capitals
+        if not candidates:
+            return  # nothing capitalised inside a clause (most sentences)
         view = doc_view(ctx)
+        headline = None  # a headline's style is capitals: nothing is flagged there (asked at the first reason)
         for m in candidates:
             word = m.group()
             reason = self._reason(text, m, view)
             if reason:
+                if headline is None:
+                    headline = _is_headline(text)
+                if headline:
+                    return
                 yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence ({reason})")
 
     @staticmethod
@@ -151,7 +156,7 @@ class MidSentenceCapital(SurfaceRule):
             if next_title and low not in PREPOSITIONS and low not in CONJUNCTIONS:
                 return None  # "with He Lifeng": a surname; prepositions stay ("begin Between Moscow")
             return "a function word after a lower-case word"
-        if next_title or view.title_mid[word] > 1:
+        if next_title or view.title_mid_again(word):
             return None  # part of a name, or capitalised on purpose throughout the document
         if low in CLAUSE_VERBS and prev is not None and prev.group().lower() not in DETERMINERS:
             return "a verb, not part of a name"
@@ -193,13 +198,21 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
         return
     info = language(lang)
     nouns_capitalised = info.capitalises_nouns
-    if not nouns_capitalised and _is_headline_in(text, vocab):  # German capitalises every noun
-        return
+    hits = list(_closed_class_hits(ctx, candidates, vocab, info))
+    if hits and not (not nouns_capitalised and _is_headline_in(text, vocab)):  # German capitalises every noun
+        yield from hits  # (a headline's style is capitals: asked only where there is a finding)
+
+
+def _closed_class_hits(ctx: RuleContext, candidates: list[re.Match[str]], vocab: frozenset[str], info
+                       ) -> Iterator[Hit]:
+    """:func:`_closed_class_capitals`' findings among ``candidates``, the headline test apart."""
+    text, lang = ctx.text, ctx.doc_lang
+    nouns_capitalised = info.capitalises_nouns
     view = doc_view(ctx)
     for m in candidates:
         word = m.group()
         letter = len(word) == 1 and word.isupper()
-        if view.title_mid[word] > 1:
+        if view.title_mid_again(word):
             continue
         if word in info.courtesy:
             continue  # polite address is written capitalised: "Stellen Sie sich vor", "Вы", "Ваш"
