@@ -123,7 +123,7 @@ def build_view(document: Document, sentences: Sequence[Sentence], lang: str) -> 
 def _orphans(view: DocView, quotes: bool) -> list[list[Orphan]]:
     """The quotes (or brackets) of every paragraph with no partner, paired across the lines of a block, then
     assigned to their sentences. The bracket scan sets ``view.symbol_brackets``."""
-    sentences, paragraphs, text, lang = view.sentences, view.paragraphs, view.text, view.lang
+    sentences, text, lang = view.sentences, view.text, view.lang
     if len(sentences) == 1:  # a table row: one paragraph, nothing to pair across lines (the same as below)
         start, end = sentences[0].start, sentences[0].end
         if quotes:
@@ -133,6 +133,12 @@ def _orphans(view: DocView, quotes: bool) -> list[list[Orphan]]:
                  if not (b.kind == "open-at-end" and b.pos == start)]
         view.symbol_brackets = frozenset(symbols)
         return [found]
+    return _walk_orphans(view, quotes)
+
+
+def _walk_orphans(view: DocView, quotes: bool) -> list[list[Orphan]]:
+    """:func:`_orphans`, paragraph by paragraph."""
+    sentences, paragraphs, text, lang = view.sentences, view.paragraphs, view.text, view.lang
     out: list[list[Orphan]] = [[] for _ in sentences]
     per_paragraph: list[list[Orphan]] = []
     still_open: list[Orphan] = []  # still open at the end of the lines above, in this block
