@@ -228,6 +228,17 @@ def test_s103_patterns_that_start_with_the_mark_match_as_the_lookbehind_ones():
         assert spans == [[m.span() for m in new.finditer(t)] for t in lines]
 
 
+def _anchored(pattern) -> bool:
+    """Every match starts at the text's start: the parsed pattern begins with "^" before any alternation (sre
+    factors a "^" common to every branch out in front), and "^" is not MULTILINE's start of any line."""
+    import re
+    import re._constants as c
+    import re._parser as parser
+
+    first = parser.parse(pattern.pattern, pattern.flags)[0]
+    return first == (c.AT, c.AT_BEGINNING) and not pattern.flags & re.MULTILINE
+
+
 def test_anchored_debris_patterns_match_at_the_start_only():
     import re
 
@@ -252,6 +263,7 @@ def test_anchored_debris_patterns_match_at_the_start_only():
             continue
         assert not pattern.flags & re.MULTILINE
         assert all(part.startswith("^") for part in top_level_alternatives(pattern.pattern)), what
+        assert _anchored(pattern), what
         for line in lines:
             first = pattern.match(line)
             assert [m.span() for m in pattern.finditer(line)] == ([first.span()] if first else [])
@@ -304,3 +316,23 @@ def test_the_loop_without_round_trips_runs_the_rules_the_full_loop_runs():
             assert kept == [r for r, _ in calls if not r.needs_round_trip
                             and not (r.needs_counterpart and not (r.reads_unit and unit))]
             assert any(r.needs_round_trip for r, _ in calls) and not any(r.needs_round_trip for r in kept)
+
+
+def test_f204_spares_the_scans_that_cannot_match_and_finds_what_they_find():
+    import re
+    import sys
+
+    from translate_cmp.lang import furniture
+    from translate_cmp.rules.structure.F204_image_caption import _CAPTION_TAILS, _matches
+
+    for letter in set("".join(_CAPTION_TAILS)):  # only its own capital matches it under IGNORECASE
+        assert all(chr(c).lower() == letter for c in range(sys.maxunicode + 1)
+                   if re.fullmatch(letter, chr(c), re.IGNORECASE))
+    first, second = furniture.CAPTION_PATTERNS[:2]
+    assert _anchored(second)
+    lines = _lines() + ["Image source, Getty Images", "PHOTO CREDIT: AFP", "Photos: Inside the museum",
+                        "(photo: AFP) The talks", "Video caption", "A picture credit"]
+    for pattern in (first, second):
+        spans = [[m.span() for m in pattern.finditer(t)] for t in lines]
+        assert any(spans)
+        assert spans == [[m.span() for m in _matches(pattern, t)] for t in lines]
