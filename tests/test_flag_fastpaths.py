@@ -336,3 +336,31 @@ def test_f204_spares_the_scans_that_cannot_match_and_finds_what_they_find():
         spans = [[m.span() for m in pattern.finditer(t)] for t in lines]
         assert any(spans)
         assert spans == [[m.span() for m in _matches(pattern, t)] for t in lines]
+
+
+def test_the_text_prior_counts_capitals_among_the_words_that_can_have_them():
+    from translate_cmp.score.risk import _MARK, _WORD, TextCounts, _in_capitals, _two_capitals, name_count, text_counts
+
+    def long_way(text: str, lang: str) -> TextCounts:  # every word with a capital looked at
+        words = _WORD.findall(text)
+        cased = [w for w in words if not w.islower()]
+        if _in_capitals(text, cased):
+            return TextCounts(len(words), len(_MARK.findall(text)), 0, 0)
+        return TextCounts(len(words), len(_MARK.findall(text)), name_count(text, lang),
+                          sum(1 for w in cased if _two_capitals(w)))
+
+    lines = _lines() + ["WHY THIS MATTERS.", "NATO and the EU met iPhone makers in 2024.", "A1 B2 C3 said so"]
+    assert any(text_counts(t).acronyms for t in lines) and any(long_way(t, "en").names == 0 for t in lines)
+    for text in lines:
+        for lang in ("en", "de"):
+            assert text_counts(text, lang) == long_way(text, lang), text
+
+
+def test_an_ascii_sentence_that_doubles_a_word_passes_the_quick_look():
+    from translate_cmp.rules.spacing.S109_doubled_word import _DOUBLED_WORD, _may_double
+
+    lines = [t for t in _lines() + ["He said that that was it.", "The the report", "so  SO", "a\tA b"] if t.isascii()]
+    matched = [t for t in lines if _DOUBLED_WORD.search(t)]
+    assert len(matched) >= 4
+    assert all(_may_double(t) for t in matched)
+    assert not _may_double("One sentence with no word twice in a row.")
