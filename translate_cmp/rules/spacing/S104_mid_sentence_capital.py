@@ -135,12 +135,15 @@ class MidSentenceCapital(SurfaceRule):
     def _reason(text: str, m: re.Match[str], view: DocView) -> str | None:
         word = m.group()
         low = word.lower()
+        function_word = low in FUNCTION_WORDS and low not in AMBIGUOUS_CAPITALS and low not in MONTHS_AND_DAYS
+        if not function_word and low not in CLAUSE_VERBS and not (low.endswith(("ility", "ness")) and len(low) >= 9):
+            return None  # no reason below can hold (most candidates: names), told before the neighbours are read
         prev = previous_word(text, m.start())
         nxt = next_word(text, m.end())
         prev_low = prev is not None and (is_lower(prev.group()) or _capital_by_position(text, prev))
         next_low = (nxt is not None and is_lower(nxt.group())) or _NUMBER_NEXT.match(text, m.end()) is not None
         next_title = nxt is not None and nxt.group()[0].isupper()
-        if low in FUNCTION_WORDS and low not in AMBIGUOUS_CAPITALS and low not in MONTHS_AND_DAYS:
+        if function_word:
             if prev is not None and prev.group().lower() in DETERMINERS:
                 return None  # "the Very Large Telescope"
             if low in ARTICLES:
