@@ -122,3 +122,20 @@ def test_many_documents_side_by_side_give_the_same_probabilities():
                 for found in together]
     assert [k for k, (a, b) in enumerate(zip(alone, together)) if a != b] == []
     assert detect_many(texts[:40]) == [detect(t) for t in texts[:40]]
+
+
+def test_cleaning_matches_the_library_on_every_text_and_sentence():
+    """cleaned() takes each step only where it can change something: the library's text on every article,
+    every sentence of them, and each cut short (where Latin letters are counted against the others)."""
+    folders = ("seeds", "benchmarks/articles", "benchmarks/roundtrip_articles")
+    texts = [p.read_text(encoding="utf-8") for folder in folders for p in sorted((ROOT / folder).glob("*.txt"))]
+    sentences = [t[a:b] for t in texts for a, b, _ in split_spans(t)]
+    assert any(not s.isascii() for s in sentences) and any("  " in t for t in texts)
+    for text in [*EDGE_CASES, *texts, *sentences]:
+        for length in (None, 40):
+            detector = _library_factory().create()
+            if length:
+                detector.max_text_length = length
+            detector.append(text)
+            detector.cleaning_text()
+            assert cleaned(text, detector.max_text_length) == detector.text, text[:60]

@@ -138,3 +138,229 @@ def test_documents_analysed_together_get_the_languages_each_gets_alone():
     assert [(a.lang, a.lang_prob, [(s.text, s.lang, s.lang_prob) for s in a.sentences]) for a in together] == [
         (a.lang, a.lang_prob, [(s.text, s.lang, s.lang_prob) for s in a.sentences]) for a in alone]
     assert together[1].sentences[0].lang == "de" and together[0].sentences[0].lang == "en"
+
+
+# --- second pass (issue 24): each shortcut against the long way, on every line of the seed and benchmark articles
+
+def _lines() -> list[str]:
+    return [line for t in _texts() for line in t.splitlines() if line.strip()]
+
+
+def _rows() -> list[tuple[Document, list]]:
+    """Every line as a table row would be: a one-sentence document (the lines that segment into one sentence)."""
+    out = []
+    for k, line in enumerate(_lines()):
+        doc = Document(f"r{k}", "rows.csv", line)
+        sentences = segment(doc, "en")
+        if len(sentences) == 1:
+            out.append((doc, sentences))
+    return out
+
+
+def test_a_rows_orphans_are_the_paragraph_walks_and_a_sentence_without_marks_has_none():
+    from translate_cmp.rules.base import RuleContext
+    from translate_cmp.rules.docview import _walk_orphans, sentence_bracket_orphans, sentence_quote_orphans
+
+    def kinds(found):
+        return [[(o.pos, o.char, o.kind) for o in per] for per in found]
+
+    rows = _rows()
+    assert sum("(" in d.text for d, _ in rows) >= 10 and sum("“" in d.text or '"' in d.text for d, _ in rows) >= 10
+    for doc, sentences in rows + [(Document("d", "d.txt", t), None) for t in _texts()]:
+        for lang in ("en", "de"):
+            sentences = segment(doc, lang)
+            view, walked = build_view(doc, sentences, lang), build_view(doc, sentences, lang)
+            assert kinds(view.quote_orphans) == kinds(_walk_orphans(walked, quotes=True))
+            assert kinds(view.bracket_orphans) == kinds(_walk_orphans(walked, quotes=False))
+            assert view.symbol_brackets == walked.symbol_brackets
+            for i in range(len(sentences)):
+                ctx = RuleContext(document=doc, doc_lang=lang, sentences=sentences, index=i)
+                assert kinds([sentence_quote_orphans(ctx)]) == kinds([view.quote_orphans[i]])
+                assert kinds([sentence_bracket_orphans(ctx)]) == kinds([view.bracket_orphans[i]])
+
+
+@pytest.mark.parametrize("text", ["It rose (3).", "ESC ( B and ( )", "so (:) here", "a \\( b )", "(( x", "x ))",
+                                  "f(x) = (y", "list 1) and 2)", "the «(» mark (see)"])
+def test_one_parenthesis_and_a_glued_bracket_are_decided_as_the_long_way_decides(text):
+    from translate_cmp.rules.pairing import _BRACKET_MARK, _symbol_token, _walk_brackets, bracket_orphans
+
+    for line in [text, *_lines()]:
+        marks = [m.start() for m in _BRACKET_MARK.finditer(line)]
+        fast, slow = set(), set()
+        assert [(o.pos, o.kind) for o in bracket_orphans(line, 0, len(line), fast)] == [
+            (o.pos, o.kind) for o in _walk_brackets(line, marks, 0, len(line), slow)]
+        assert fast == slow
+        for pos in marks:
+            if not (pos > 0 and line[pos - 1] == "\\"):
+                from translate_cmp.rules.pairing import symbol_bracket
+
+                assert symbol_bracket(line, pos) == _symbol_token(line, pos, 0, len(line))
+
+
+def test_what_the_quick_scans_of_s102_s106_look_for_is_in_every_line_their_patterns_match():
+    from translate_cmp.rules.spacing import S102_missing_space_at_quote as s102
+    from translate_cmp.rules.spacing import S106_doubled_punctuation as s106
+
+    lines = _lines() + ["He said“yes”and left.", "“Done.”Then", "industry , and", "in Turkey .", "( el lunes",
+                        "¿ Qué", "“ He esperado"]
+    checks = [
+        ([s102._QUOTE_GLUED, s102._QUOTE_AFTER_STOP], lambda t: any(q in t for q in s102._ANY_QUOTE)),
+        ([s106._SPACE_BEFORE_MARK], lambda t: any(p in t for p in s106._SPACE_MARK)),
+        ([s106._SPACE_AFTER_OPENER], lambda t: any(p in t for p in s106._OPENER_SPACE)),
+    ]
+    for patterns, quick in checks:
+        matched = [t for t in lines if any(p.search(t) for p in patterns)]
+        assert matched
+        assert all(quick(t) for t in matched)
+
+
+def test_s103_patterns_that_start_with_the_mark_match_as_the_lookbehind_ones():
+    import re
+
+    from translate_cmp.rules.spacing import S103_missing_space_after_punctuation as s103
+
+    before = [re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])(?![A-Z][a-z]*[)\]])"),
+              re.compile(r"(?<=[^\W\d_]{2})[,;](?=[^\W\d_]{2})")]
+    lines = _lines() + ["late.The talks", "so,and then", "tmac.Name)", "один;два"]
+    for old, new in zip(before, (s103._STOP_GLUED, s103._COMMA_GLUED)):
+        spans = [[m.span() for m in old.finditer(t)] for t in lines]
+        assert any(spans)
+        assert spans == [[m.span() for m in new.finditer(t)] for t in lines]
+
+
+def _anchored(pattern) -> bool:
+    """Every match starts at the text's start: the parsed pattern begins with "^" before any alternation (sre
+    factors a "^" common to every branch out in front), and "^" is not MULTILINE's start of any line."""
+    import re
+    import re._constants as c
+    import re._parser as parser
+
+    first = parser.parse(pattern.pattern, pattern.flags)[0]
+    return first == (c.AT, c.AT_BEGINNING) and not pattern.flags & re.MULTILINE
+
+
+def test_anchored_debris_patterns_match_at_the_start_only():
+    import re
+
+    from translate_cmp.lang import furniture
+    from translate_cmp.rules.structure.F205_scraper_debris import AT_START
+
+    def top_level_alternatives(pattern: str) -> list[str]:
+        depth, parts, last = 0, [], 0
+        for i, ch in enumerate(pattern):
+            if ch == "\\":
+                continue
+            depth += ch == "(" and pattern[i - 1:i] != "\\"
+            depth -= ch == ")" and pattern[i - 1:i] != "\\"
+            if ch == "|" and depth == 0:
+                parts.append(pattern[last:i])
+                last = i + 1
+        return [*parts, pattern[last:]]
+
+    lines = _lines() + ["By admin", "Translated by DEFCONPress", "Date: 2024-01-02", "Published on 3 May"]
+    for pattern, what in furniture.DEBRIS_PATTERNS:
+        if what not in AT_START:
+            continue
+        assert not pattern.flags & re.MULTILINE
+        assert all(part.startswith("^") for part in top_level_alternatives(pattern.pattern)), what
+        assert _anchored(pattern), what
+        for line in lines:
+            first = pattern.match(line)
+            assert [m.span() for m in pattern.finditer(line)] == ([first.span()] if first else [])
+
+
+def test_a_word_written_once_in_a_row_is_not_capitalised_again():
+    for doc, sentences in _rows():
+        view = build_view(doc, sentences, "en")
+        for m in WORD.finditer(doc.text):
+            assert view.title_mid_again(m.group()) == (view.title_mid[m.group()] > 1)
+    doc = Document("d", "d.txt", "He met Will Smith and Will Jones.")
+    assert build_view(doc, segment(doc, "en"), "en").title_mid_again("Will")
+
+
+def test_a_words_scripts_are_read_once_per_word_as_letter_by_letter():
+    from translate_cmp.lang.lexicon import HOMOGLYPH_SCRIPTS
+    from translate_cmp.rules.language.helpers import script_of, token_scripts
+    from translate_cmp.rules.text import LETTERS
+
+    tokens = {m.group() for t in _texts() for m in LETTERS.finditer(t)} | {"Кyiv", "NАTO", "μm"}
+    for token in tokens:
+        scripts = [script_of(ch) for ch in token]
+        assert token_scripts(token) == frozenset(scripts)
+        mixed = len(set(scripts) & HOMOGLYPH_SCRIPTS) >= 2
+        assert mixed == (not token.isascii() and len(token_scripts(token) & HOMOGLYPH_SCRIPTS) >= 2)
+
+
+def test_wordfreqs_dicts_built_bucket_by_bucket_are_wordfreqs_own():
+    import wordfreq
+
+    from translate_cmp.lang.wordlists import LANGS, _fast_frequency_dicts, zipf
+
+    zipf("the", "en")
+    _fast_frequency_dicts()
+    fast = wordfreq.get_frequency_dict
+    assert getattr(fast, "translate_cmp_fast", False)
+    for lang in sorted(LANGS):
+        ours, theirs = fast(lang), fast.original.__wrapped__(lang)
+        assert list(ours.items()) == list(theirs.items()), lang
+
+
+def test_the_loop_without_round_trips_runs_the_rules_the_full_loop_runs():
+    from translate_cmp.rules.flag import _plain_calls
+
+    rules = select_rules()
+    for lang in ("en", "de", "zh"):
+        for unit in (False, True):
+            _, calls = _plan(rules, lang, unit)
+            kept = [r for r, _ in _plain_calls(calls, unit)]
+            assert kept == [r for r, _ in calls if not r.needs_round_trip
+                            and not (r.needs_counterpart and not (r.reads_unit and unit))]
+            assert any(r.needs_round_trip for r, _ in calls) and not any(r.needs_round_trip for r in kept)
+
+
+def test_f204_spares_the_scans_that_cannot_match_and_finds_what_they_find():
+    import re
+    import sys
+
+    from translate_cmp.lang import furniture
+    from translate_cmp.rules.structure.F204_image_caption import _CAPTION_TAILS, _matches
+
+    for letter in set("".join(_CAPTION_TAILS)):  # only its own capital matches it under IGNORECASE
+        assert all(chr(c).lower() == letter for c in range(sys.maxunicode + 1)
+                   if re.fullmatch(letter, chr(c), re.IGNORECASE))
+    first, second = furniture.CAPTION_PATTERNS[:2]
+    assert _anchored(second)
+    lines = _lines() + ["Image source, Getty Images", "PHOTO CREDIT: AFP", "Photos: Inside the museum",
+                        "(photo: AFP) The talks", "Video caption", "A picture credit"]
+    for pattern in (first, second):
+        spans = [[m.span() for m in pattern.finditer(t)] for t in lines]
+        assert any(spans)
+        assert spans == [[m.span() for m in _matches(pattern, t)] for t in lines]
+
+
+def test_the_text_prior_counts_capitals_among_the_words_that_can_have_them():
+    from translate_cmp.score.risk import _MARK, _WORD, TextCounts, _in_capitals, _two_capitals, name_count, text_counts
+
+    def long_way(text: str, lang: str) -> TextCounts:  # every word with a capital looked at
+        words = _WORD.findall(text)
+        cased = [w for w in words if not w.islower()]
+        if _in_capitals(text, cased):
+            return TextCounts(len(words), len(_MARK.findall(text)), 0, 0)
+        return TextCounts(len(words), len(_MARK.findall(text)), name_count(text, lang),
+                          sum(1 for w in cased if _two_capitals(w)))
+
+    lines = _lines() + ["WHY THIS MATTERS.", "NATO and the EU met iPhone makers in 2024.", "A1 B2 C3 said so"]
+    assert any(text_counts(t).acronyms for t in lines) and any(long_way(t, "en").names == 0 for t in lines)
+    for text in lines:
+        for lang in ("en", "de"):
+            assert text_counts(text, lang) == long_way(text, lang), text
+
+
+def test_an_ascii_sentence_that_doubles_a_word_passes_the_quick_look():
+    from translate_cmp.rules.spacing.S109_doubled_word import _DOUBLED_WORD, _may_double
+
+    lines = [t for t in _lines() + ["He said that that was it.", "The the report", "so  SO", "a\tA b"] if t.isascii()]
+    matched = [t for t in lines if _DOUBLED_WORD.search(t)]
+    assert len(matched) >= 4
+    assert all(_may_double(t) for t in matched)
+    assert not _may_double("One sentence with no word twice in a row.")

@@ -13,12 +13,21 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+from translate_cmp.lang.profile import language
 from translate_cmp.records import Document, Sentence
 from translate_cmp.rules.base import RuleContext
-from translate_cmp.rules.pairing import BRACKETS, QUOTE_FAMILY, Orphan, bracket_orphans, quote_orphans
-from translate_cmp.rules.text import AFTER_LOWER_THE, WORD, is_title, starts_clause, title_chain
+from translate_cmp.rules.pairing import (
+    _BRACKET_MARK,
+    BRACKETS,
+    QUOTE_FAMILY,
+    Orphan,
+    _quote_marks,
+    bracket_orphans,
+    quote_orphans,
+)
+from translate_cmp.rules.text import AFTER_LOWER_THE, WORD, starts_clause, title_chain
 
 
 @dataclass
@@ -28,10 +37,27 @@ class DocView:
     paragraphs: list[tuple[int, int]]  # (first, last) sentence index of each paragraph, inclusive
     para_of: list[int]  # paragraph number (index into ``paragraphs``) of each sentence
     sentences: Sequence[Sentence] = ()  # the document's sentences, that the word facts below are read from
-    quote_orphans: list[list[Orphan]] = field(default_factory=list)  # per sentence
-    bracket_orphans: list[list[Orphan]] = field(default_factory=list)  # per sentence
-    symbol_brackets: frozenset[int] = frozenset()  # document offsets of brackets named as symbols ("ESC ( B")
+    text: str = ""  # the document's text
+    lang: str = ""  # the language whose quotation marks pair
     memo: dict[str, object] = field(default_factory=dict)  # per-rule results for the whole document
+
+    # The quotes and brackets with no partner, found on first use (per sentence; a table of short rows builds one
+    # view a row, and most rows have no quote and no bracket in them: their rules ask only where there is one)
+    @cached_property
+    def quote_orphans(self) -> list[list[Orphan]]:
+        """Per sentence, its double quotes with no partner in their paragraph (or block of lines)."""
+        return _orphans(self, quotes=True)
+
+    @cached_property
+    def bracket_orphans(self) -> list[list[Orphan]]:
+        """Per sentence, its brackets with no partner in their paragraph (or block of lines)."""
+        return _orphans(self, quotes=False)  # sets symbol_brackets too
+
+    @cached_property
+    def symbol_brackets(self) -> frozenset[int]:
+        """Document offsets of brackets named as symbols ("ESC ( B")."""
+        _ = self.bracket_orphans  # the bracket scan sets it
+        return self.__dict__["symbol_brackets"]
 
     # The words of the document, read on first use (one rule asks, and only on sentences with a capital
     # mid-sentence; a table of short rows builds one view a row)
@@ -45,11 +71,20 @@ class DocView:
         """Title-case words where no clause starts, with their counts."""
         title_mid: Counter[str] = Counter()
         for s in self.sentences:
-            for m in WORD.finditer(s.text):
+            text = s.text
+            for m in WORD.finditer(text):
                 word = m.group()
-                if not word.islower() and is_title(word) and not starts_clause(s.text, m.start()):
+                # is_title(word), inlined (a Title-case word is not lower-case): most words fail the first test
+                if word[0].isupper() and len(word) >= 2 and word[1:].islower() and not starts_clause(text, m.start()):
                     title_mid[word] += 1
         return title_mid
+
+    def title_mid_again(self, word: str) -> bool:
+        """``title_mid[word] > 1``: the document writes ``word`` in Title case mid-sentence more than once. A document
+        of one sentence that holds ``word`` once at most cannot: told without reading its words (a table's rows)."""
+        if len(self.sentences) == 1 and self.sentences[0].text.count(word) < 2:
+            return False
+        return self.title_mid[word] > 1
 
     @cached_property
     def after_the(self) -> frozenset[str]:
@@ -82,42 +117,66 @@ def build_view(document: Document, sentences: Sequence[Sentence], lang: str) -> 
         else:
             paragraphs.append((k, k))
         para_of.append(len(paragraphs) - 1)
+    return DocView(paragraphs, para_of, sentences, document.text, lang)
 
-    view = DocView(paragraphs, para_of, sentences)
-    view.quote_orphans = [[] for _ in sentences]
-    view.bracket_orphans = [[] for _ in sentences]
-    text = document.text
-    quotes: list[list[Orphan]] = []
-    brackets: list[list[Orphan]] = []
-    open_quotes: list[Orphan] = []  # still open at the end of the lines above, in this block
-    open_brackets: list[Orphan] = []
-    symbols: set[int] = set()
+
+def _orphans(view: DocView, quotes: bool) -> list[list[Orphan]]:
+    """The quotes (or brackets) of every paragraph with no partner, paired across the lines of a block, then
+    assigned to their sentences. The bracket scan sets ``view.symbol_brackets``."""
+    sentences, text, lang = view.sentences, view.text, view.lang
+    if len(sentences) == 1:  # a table row: one paragraph, nothing to pair across lines (the same as below)
+        start, end = sentences[0].start, sentences[0].end
+        if quotes:
+            return [[q for q in quote_orphans(text, start, end, lang, None) if q.kind == "unclosed"]]
+        symbols: set[int] = set()
+        found = [b for b in bracket_orphans(text, start, end, symbols)
+                 if not (b.kind == "open-at-end" and b.pos == start)]
+        view.symbol_brackets = frozenset(symbols)
+        return [found]
+    return _walk_orphans(view, quotes)
+
+
+def _walk_orphans(view: DocView, quotes: bool) -> list[list[Orphan]]:
+    """:func:`_orphans`, paragraph by paragraph."""
+    sentences, paragraphs, text, lang = view.sentences, view.paragraphs, view.text, view.lang
+    out: list[list[Orphan]] = [[] for _ in sentences]
+    per_paragraph: list[list[Orphan]] = []
+    still_open: list[Orphan] = []  # still open at the end of the lines above, in this block
+    symbols = set()
+    if quotes:
+        def partners(a: str, b: str) -> bool:
+            return QUOTE_FAMILY.get(a) == QUOTE_FAMILY.get(b)
+    else:
+        def partners(a: str, b: str) -> bool:
+            return BRACKETS.get(a) == b
     for n, (first, last) in enumerate(paragraphs):
         start, end = sentences[first].start, sentences[last].end
-        next_start = sentences[paragraphs[n + 1][0]].start if n + 1 < len(paragraphs) else None
-        quotes.append(quote_orphans(text, start, end, lang, next_start))
-        brackets.append(bracket_orphans(text, start, end, symbols))
+        if quotes:
+            next_start = sentences[paragraphs[n + 1][0]].start if n + 1 < len(paragraphs) else None
+            per_paragraph.append(quote_orphans(text, start, end, lang, next_start))
+        else:
+            per_paragraph.append(bracket_orphans(text, start, end, symbols))
         if n > 0 and "\n\n" in text[sentences[paragraphs[n - 1][1]].end : start].replace(" ", ""):
-            open_quotes, open_brackets = [], []  # a blank line ends a block of lines
+            still_open = []  # a blank line ends a block of lines
         # lines with no blank line between them may be one hard-wrapped paragraph
-        _pair_across_lines(open_quotes, quotes[n], lambda a, b: QUOTE_FAMILY.get(a) == QUOTE_FAMILY.get(b))
-        _pair_across_lines(open_brackets, brackets[n], lambda a, b: BRACKETS.get(a) == b)
-        open_quotes += [q for q in quotes[n] if q.kind == "open-at-end"]
-        open_brackets += [b for b in brackets[n] if b.kind == "open-at-end"]
+        _pair_across_lines(still_open, per_paragraph[n], partners)
+        still_open += [o for o in per_paragraph[n] if o.kind == "open-at-end"]
     for n, (first, last) in enumerate(paragraphs):
-        found = [q for q in quotes[n] if not q.paired]
-        if len(paragraphs) == 1:
-            # one paragraph may be one segment of a longer text (a table row, an XLIFF unit): a quotation
-            # may open before it or close after it, so only a quotation opened twice is evidence
-            found = [q for q in found if q.kind == "unclosed"]
-        kept = [b for b in brackets[n] if not b.paired]
-        if len(paragraphs) == 1 and sentences:
-            # ... and a parenthesis it opens first thing may close after it: "(503 долл. США;", "(Chi Existe ..."
-            kept = [b for b in kept if not (b.kind == "open-at-end" and b.pos == sentences[0].start)]
-        _assign(found, sentences, first, last, view.quote_orphans)
-        _assign(kept, sentences, first, last, view.bracket_orphans)
-    view.symbol_brackets = frozenset(symbols)
-    return view
+        if quotes:
+            found = [q for q in per_paragraph[n] if not q.paired]
+            if len(paragraphs) == 1:
+                # one paragraph may be one segment of a longer text (a table row, an XLIFF unit): a quotation
+                # may open before it or close after it, so only a quotation opened twice is evidence
+                found = [q for q in found if q.kind == "unclosed"]
+        else:
+            found = [b for b in per_paragraph[n] if not b.paired]
+            if len(paragraphs) == 1 and sentences:
+                # ... and a parenthesis it opens first thing may close after it: "(503 долл. США;", "(Chi Existe ..."
+                found = [b for b in found if not (b.kind == "open-at-end" and b.pos == sentences[0].start)]
+        _assign(found, sentences, first, last, out)
+    if not quotes:
+        view.symbol_brackets = frozenset(symbols)
+    return out
 
 
 def _pair_across_lines(still_open: list[Orphan], line: list[Orphan], partners) -> None:
@@ -155,6 +214,30 @@ def doc_view(ctx: RuleContext) -> DocView:
             _CACHE.popitem(last=False)
     _remember(ctx, view)
     return view
+
+
+@lru_cache(maxsize=64)
+def _marks_of(lang: str):
+    """The pattern of ``lang``'s double quotes (:func:`translate_cmp.rules.pairing.quote_orphans` scans for them)."""
+    return _quote_marks(frozenset(language(lang).quote_roles))
+
+
+def sentence_quote_orphans(ctx: RuleContext) -> list[Orphan]:
+    """``doc_view(ctx).quote_orphans[ctx.index]``, without the document's scan when the sentence has no quotation
+    mark of the language (an orphan is one of its marks: most rows of a table have none)."""
+    s = ctx.sentence
+    if _marks_of(ctx.doc_lang).search(ctx.document.text, s.start, s.end) is None:
+        return []
+    return doc_view(ctx).quote_orphans[ctx.index]
+
+
+def sentence_bracket_orphans(ctx: RuleContext) -> list[Orphan]:
+    """``doc_view(ctx).bracket_orphans[ctx.index]``, without the document's scan when the sentence has no bracket
+    (an orphan is one of its brackets)."""
+    s = ctx.sentence
+    if _BRACKET_MARK.search(ctx.document.text, s.start, s.end) is None:
+        return []
+    return doc_view(ctx).bracket_orphans[ctx.index]
 
 
 def _remember(ctx: RuleContext, view: DocView) -> None:

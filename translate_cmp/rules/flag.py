@@ -60,6 +60,7 @@ def flag_document(
         stats = with_engine_gaps(stats, sentences, round_trips, extra_round_trips)
     out: list[list[Flag]] = []
     rules, calls = _plan(rules, doc_lang, document.unit is not None)
+    plain_calls = _plain_calls(calls, bool(document.unit))
     for index, sentence in enumerate(sentences):
         round_trip = _at(round_trips, index)
         ctx = RuleContext(
@@ -77,7 +78,7 @@ def flag_document(
         engine_choices: set[Flag] = set()
         rule_based = round_trip is not None and all(rt.rule_based for rt in (round_trip, *ctx.extra_round_trips))
         length = sentence.end - sentence.start
-        for rule, check in calls:
+        for rule, check in (plain_calls if round_trip is None and ctx.counterpart is None else calls):
             if rule.needs_round_trip and round_trip is None:
                 continue
             if rule.needs_counterpart and ctx.counterpart is None and not (rule.reads_unit and document.unit):
@@ -124,6 +125,25 @@ def _plan(rules: Sequence[Rule], doc_lang: str, unit: bool) -> tuple[list[Rule],
         _PLANS.clear()
     _PLANS[key] = (list(rules), kept, calls)
     return kept, calls
+
+
+_PLAIN: dict[tuple[int, bool], tuple[list, list]] = {}
+
+
+def _plain_calls(calls: list, unit: bool) -> list:
+    """``calls`` less the rules skipped on a sentence with neither a round trip nor a counterpart (``--engine none``
+    outside compare mode: every sentence), so that the loop over a table of short rows does not skip them one by
+    one; the loop's own tests still stand."""
+    key = (id(calls), unit)
+    entry = _PLAIN.get(key)
+    if entry is not None and entry[0] is calls:
+        return entry[1]
+    kept = [(rule, check) for rule, check in calls
+            if not rule.needs_round_trip and not (rule.needs_counterpart and not (rule.reads_unit and unit))]
+    if len(_PLAIN) >= _PLANS_SIZE:
+        _PLAIN.clear()
+    _PLAIN[key] = (calls, kept)
+    return kept
 
 
 def _on_its_own(flag: Flag, others: set[Flag], rules: Sequence[Rule]) -> Flag:

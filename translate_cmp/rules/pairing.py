@@ -125,6 +125,13 @@ def symbol_bracket(text: str, pos: int, start: int = 0, end: int | None = None) 
     end = len(text) if end is None else end
     if pos > start and text[pos - 1] == "\\":
         return True
+    if (pos + 1 < end and text[pos + 1].isalnum()) or (pos > start and text[pos - 1].isalnum()):
+        return False  # a letter or digit glued to it ("(3)", "f(x"): in its token's core, which is then no symbol
+    return _symbol_token(text, pos, start, end)
+
+
+def _symbol_token(text: str, pos: int, start: int, end: int) -> bool:
+    """:func:`symbol_bracket` of a bracket not escaped, the long way: its token's core is the bracket alone."""
     left, right = _token_bounds(text, pos, start, end)
     core = text[left:right].strip(_MARK_QUOTES + ",;:.!?").strip(_MARK_QUOTES)
     if not core or len(set(core)) != 1 or core[0] != text[pos] or len(core) > 2:
@@ -184,6 +191,19 @@ def bracket_orphans(text: str, start: int, end: int, symbols: set[int] | None = 
     marks = [m.start() for m in _BRACKET_MARK.finditer(text, start, end)]
     if not marks:
         return []
+    if len(marks) == 2 and text[marks[0]] == "(" and text[marks[1]] == ")":
+        # one parenthesis, closed ("... (3)."): a pair, unless one of the two is a symbol and the other not
+        # (the long way below); both symbols: a pair of symbols
+        named = [symbol_bracket(text, i, start, end) for i in marks]
+        if named[0] == named[1]:
+            if named[0] and symbols is not None:
+                symbols.update(marks)
+            return []
+    return _walk_brackets(text, marks, start, end, symbols)
+
+
+def _walk_brackets(text: str, marks: list[int], start: int, end: int, symbols: set[int] | None) -> list[Orphan]:
+    """:func:`bracket_orphans` of the brackets at ``marks``, the long way."""
     skip = {p for m in _INTERVAL.finditer(text, start, end) for p in (m.start(), m.end() - 1)}  # "[start, end)"
     marks = [i for i in marks if i not in skip]
     named = {i for i in marks if symbol_bracket(text, i, start, end)}

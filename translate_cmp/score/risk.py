@@ -149,11 +149,13 @@ def text_counts(text: str, lang: str = "") -> TextCounts:
     """Words, marks, names and acronyms of one sentence; a sentence in capitals has neither names nor acronyms."""
     words = _WORD.findall(text)
     marks = len(_MARK.findall(text))
-    cased = [w for w in words if not w.islower()]  # the few words with a capital (or no letter)
-    if _in_capitals(text, cased):
+    # the few words with a capital after their first letter, or no small letter at all ("NATO", "iPhone", "2024"):
+    # the only ones _in_capitals and _two_capitals can count (a Title-case word is told by one test)
+    capitals = [w for w in words if not w.islower() and not w[1:].islower()]
+    if _in_capitals(text, capitals):
         return TextCounts(words=len(words), marks=marks, names=0, acronyms=0)
     return TextCounts(words=len(words), marks=marks, names=name_count(text, lang),
-                      acronyms=sum(1 for w in cased if _two_capitals(w)))
+                      acronyms=sum(1 for w in capitals if _two_capitals(w)))
 
 
 def _two_capitals(word: str) -> bool:

@@ -24,8 +24,11 @@ from translate_cmp.writers.rows import SENTENCE_COLUMNS, DocRows, flag_record
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)  # what json.dumps builds for these options each call
+
+
 def _line(obj: dict) -> str:
-    text = json.dumps(obj, ensure_ascii=False, allow_nan=False)
+    text = _ENCODER.encode(obj)
     if "\x85" in text or "\u2028" in text or "\u2029" in text:  # rare: three C scans beat one translate
         text = text.translate(_LINE_BREAKS)
     return text + "\n"

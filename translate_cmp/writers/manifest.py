@@ -81,6 +81,11 @@ class RunCounts:
 
 
 def _jsonable(value: Any) -> Any:
+    kind = type(value)
+    if value is None or kind is str or kind is int or kind is bool:
+        return value  # most values (exactly these types: no subclass, no Enum), told before the slower tests
+    if kind is dict:
+        return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, Mapping):
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -47,6 +47,23 @@ def _misled(ctx: RuleContext, lang: str) -> bool:
     return not own or (sentences[lang] >= 2 and 3 * letters[lang] >= 2 * total)
 
 
+def _other_language(lang: str, prob: float, doc_lang: str) -> tuple[str, str, float] | None:
+    """``(langdetect's code, the language it stands for, how sure)`` of a sentence read as ``lang`` with ``prob``,
+    or None where that is no other language than ``doc_lang``'s, or not sure enough."""
+    read = lang
+    # on one sentence Dutch reads as Afrikaans ("Volgens het ministerie kost het plan ruim twee miljard euro."
+    # came back ``af``); lingua, deciding between the document's language and the one read, judges it as Dutch
+    misread = misread_codes()
+    if doc_lang not in misread:
+        lang = misread.get(lang, lang)
+    # read as a neighbour, langdetect splits its probability between the two: lingua's judgement
+    # between the document's language and ``lang`` (below) is the one that counts then
+    sure = prob if read == lang else 1.0
+    if lang == UNDETERMINED or same_language(lang, doc_lang) or sure < 0.7 or misread.get(doc_lang) == lang:
+        return None  # (a Dutch document langdetect read as Afrikaans is a Dutch one)
+    return read, lang, sure
+
+
 class OtherLanguageSentence(SurfaceRule):
     code = "L301"
     name = "other-language-sentence"
@@ -103,6 +120,8 @@ class OtherLanguageSentence(SurfaceRule):
         if not doc_lang:
             return  # no document language given: nothing to differ from
         sentence = ctx.sentence
+        if sentence.lang and _other_language(sentence.lang, sentence.lang_prob, doc_lang) is None:
+            return  # its known language is the document's, or unsure (the test below, before the words are read)
         words = plain_words(sentence.text)
         if len(words) < self._MIN_WORDS or sum(len(w) for w in words) < self._MIN_LETTERS:
             return
@@ -110,17 +129,10 @@ class OtherLanguageSentence(SurfaceRule):
         if not lang:
             found = detect(sentence.text)
             lang, prob = found.lang, found.prob
-        read = lang
-        # on one sentence Dutch reads as Afrikaans ("Volgens het ministerie kost het plan ruim twee miljard euro."
-        # came back ``af``); lingua, deciding between the document's language and the one read, judges it as Dutch
-        misread = misread_codes()
-        if doc_lang not in misread:
-            lang = misread.get(lang, lang)
-        # read as a neighbour, langdetect splits its probability between the two: lingua's judgement
-        # between the document's language and ``lang`` (below) is the one that counts then
-        sure = prob if read == lang else 1.0
-        if lang == UNDETERMINED or same_language(lang, doc_lang) or sure < 0.7 or misread.get(doc_lang) == lang:
-            return  # (a Dutch document langdetect read as Afrikaans is a Dutch one)
+        judged = _other_language(lang, prob, doc_lang)
+        if judged is None:
+            return
+        read, lang, sure = judged
         if _misled(ctx, lang):
             return  # the document's prose is in that language: code and names misled its detection
         if no_language_evidence(words, doc_lang):

@@ -8,7 +8,7 @@ from translate_cmp.lang.lexicon import HOMOGLYPH_SCRIPTS
 from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
-from translate_cmp.rules.language.helpers import script_of
+from translate_cmp.rules.language.helpers import script_of, token_scripts
 from translate_cmp.rules.text import LETTERS
 
 
@@ -46,10 +46,10 @@ class MixedScriptWord(SurfaceRule):
             return  # ASCII letters are all Latin: nothing to mix
         for m in LETTERS.finditer(ctx.text):
             token = m.group()
+            if token.isascii() or len(token_scripts(token) & HOMOGLYPH_SCRIPTS) < 2:
+                continue  # one alphabet (ASCII letters are Latin): most words, told by one look-up
             scripts = [script_of(ch) for ch in token]
             present = set(scripts) & HOMOGLYPH_SCRIPTS
-            if len(present) < 2:
-                continue
             if present == {"LATIN", "GREEK"} and not any(
                 scripts[i] == "GREEK" and scripts[i - 1] == "LATIN" and scripts[i + 1] == "LATIN"
                 for i in range(1, len(token) - 1)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from translate_cmp.lang.profile import language
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
-from translate_cmp.rules.language.helpers import script_of
+from translate_cmp.rules.language.helpers import script_of, token_scripts
 from translate_cmp.rules.text import LETTERS
 
 
@@ -50,7 +50,7 @@ class ForeignScriptText(SurfaceRule):
         text = ctx.text
         runs: list[list[int]] = []
         for m in LETTERS.finditer(text):
-            scripts = {script_of(ch) for ch in m.group()}
+            scripts = token_scripts(m.group())
             if len(scripts) != 1 or scripts <= own:
                 continue  # the document's own script, or mixed (L302's business)
             if scripts == {"GREEK"} and len(m.group()) <= 2:

@@ -18,3 +18,9 @@ def script_of(ch: str) -> str:
         return "LATIN"
     name = unicodedata.name(ch, "")
     return name.split(" ", 1)[0] if name else ""
+
+
+@lru_cache(maxsize=65536)
+def token_scripts(token: str) -> frozenset[str]:
+    """The scripts of a word's letters (:func:`script_of` of each), remembered per word: words repeat."""
+    return frozenset(script_of(ch) for ch in token)

@@ -57,6 +57,8 @@ class RunTogetherWords(SurfaceRule):
             return  # every finding has a capital inside a word ("troopsMacron", "takenA", "MacronA")
         for m in LETTERS.finditer(text):
             token = m.group()
+            if len(token) < 3 or token[1:].islower():
+                continue  # every finding below has a capital after the token's first letter (most words have none)
             if not english and _glued_letter(token, ctx.doc_lang) and not looks_like_code(text, m.start(), m.end()):
                 yield Hit(m.start(), m.end(), f"'{token[:-1]}' and '{token[-1]}' run together")  # "MacronA déclaré"
                 continue

@@ -64,7 +64,9 @@ class MissingSpaceAfterPunctuation(SurfaceRule):
 
 
 # not where the capitalised word ends at a closing bracket: "(oder tmac.Name)" is a file name, no sentence starts there
-_STOP_GLUED = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])(?![A-Z][a-z]*[)\]])")
-_COMMA_GLUED = re.compile(r"(?<=[^\W\d_]{2})[,;](?=[^\W\d_]{2})")
+# (the mark first, the letters before it looked behind from after it: the same matches as "(?<=[a-z]{2})[.!?]", but a
+# pattern that starts with its mark is scanned for the mark, not tried at every position)
+_STOP_GLUED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])(?![A-Z][a-z]*[)\]])")
+_COMMA_GLUED = re.compile(r"[,;](?<=[^\W\d_]{2}[,;])(?=[^\W\d_]{2})")
 _SPLIT_GLUED = re.compile(r"(?<![A-Z.])[a-z]{2}[.!?]$")
 _TUPLE = re.compile(r"\([^\s(),]+(?:,[^\s(),]+)+\)[.,;:]?")

@@ -118,25 +118,33 @@ class MidSentenceCapital(SurfaceRule):
                 continue
             if not starts_clause(text, start):
                 candidates.append(m)
-        if not candidates or _is_headline(text):
-            return  # nothing capitalised inside a clause (most sentences), or a headline whose style is capitals
+        if not candidates:
+            return  # nothing capitalised inside a clause (most sentences)
         view = doc_view(ctx)
+        headline = None  # a headline's style is capitals: nothing is flagged there (asked at the first reason)
         for m in candidates:
             word = m.group()
             reason = self._reason(text, m, view)
             if reason:
+                if headline is None:
+                    headline = _is_headline(text)
+                if headline:
+                    return
                 yield Hit(m.start(), m.end(), f"'{word}' capitalised mid-sentence ({reason})")
 
     @staticmethod
     def _reason(text: str, m: re.Match[str], view: DocView) -> str | None:
         word = m.group()
         low = word.lower()
+        function_word = low in FUNCTION_WORDS and low not in AMBIGUOUS_CAPITALS and low not in MONTHS_AND_DAYS
+        if not function_word and low not in CLAUSE_VERBS and not (low.endswith(("ility", "ness")) and len(low) >= 9):
+            return None  # no reason below can hold (most candidates: names), told before the neighbours are read
         prev = previous_word(text, m.start())
         nxt = next_word(text, m.end())
         prev_low = prev is not None and (is_lower(prev.group()) or _capital_by_position(text, prev))
-        next_low = (nxt is not None and is_lower(nxt.group())) or re.match(r"\s+\d", text[m.end() :]) is not None
+        next_low = (nxt is not None and is_lower(nxt.group())) or _NUMBER_NEXT.match(text, m.end()) is not None
         next_title = nxt is not None and nxt.group()[0].isupper()
-        if low in FUNCTION_WORDS and low not in AMBIGUOUS_CAPITALS and low not in MONTHS_AND_DAYS:
+        if function_word:
             if prev is not None and prev.group().lower() in DETERMINERS:
                 return None  # "the Very Large Telescope"
             if low in ARTICLES:
@@ -152,7 +160,7 @@ class MidSentenceCapital(SurfaceRule):
             if next_title and low not in PREPOSITIONS and low not in CONJUNCTIONS:
                 return None  # "with He Lifeng": a surname; prepositions stay ("begin Between Moscow")
             return "a function word after a lower-case word"
-        if next_title or view.title_mid[word] > 1:
+        if next_title or view.title_mid_again(word):
             return None  # part of a name, or capitalised on purpose throughout the document
         if low in CLAUSE_VERBS and prev is not None and prev.group().lower() not in DETERMINERS:
             return "a verb, not part of a name"
@@ -184,15 +192,31 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
     sentence's first, or a name (then not before an article, pronoun or name particle)."""
     text, lang = ctx.text, ctx.doc_lang
     vocab = closed_class(lang)
+    if not vocab or no_capital_inside(text):
+        return  # no candidate: a word at the start starts a clause
+    # the candidates: Title-case closed-class words, and one-letter ones ("aprovaram A reforma", "закон В первом
+    # чтении"); most sentences have none, and need neither the headline test nor the document's view
+    candidates = [m for m in WORD.finditer(text)
+                  if (is_title(word := m.group()) or (len(word) == 1 and word.isupper())) and word.lower() in vocab]
+    if not candidates:
+        return
     info = language(lang)
     nouns_capitalised = info.capitalises_nouns
-    if not vocab or (not nouns_capitalised and _is_headline_in(text, vocab)):  # German capitalises every noun
-        return
+    hits = list(_closed_class_hits(ctx, candidates, vocab, info))
+    if hits and not (not nouns_capitalised and _is_headline_in(text, vocab)):  # German capitalises every noun
+        yield from hits  # (a headline's style is capitals: asked only where there is a finding)
+
+
+def _closed_class_hits(ctx: RuleContext, candidates: list[re.Match[str]], vocab: frozenset[str], info
+                       ) -> Iterator[Hit]:
+    """:func:`_closed_class_capitals`' findings among ``candidates``, the headline test apart."""
+    text, lang = ctx.text, ctx.doc_lang
+    nouns_capitalised = info.capitalises_nouns
     view = doc_view(ctx)
-    for m in WORD.finditer(text):
+    for m in candidates:
         word = m.group()
-        letter = len(word) == 1 and word.isupper()  # "aprovaram A reforma", "закон В первом чтении"
-        if not (is_title(word) or letter) or word.lower() not in vocab or view.title_mid[word] > 1:
+        letter = len(word) == 1 and word.isupper()
+        if view.title_mid_again(word):
             continue
         if word in info.courtesy:
             continue  # polite address is written capitalised: "Stellen Sie sich vor", "Вы", "Ваш"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
-from translate_cmp.rules.docview import doc_view
+from translate_cmp.rules.docview import sentence_quote_orphans
 
 
 class UnbalancedQuotes(SurfaceRule):
@@ -45,7 +45,7 @@ class UnbalancedQuotes(SurfaceRule):
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         start = ctx.sentence.start
-        for orphan in doc_view(ctx).quote_orphans[ctx.index]:
+        for orphan in sentence_quote_orphans(ctx):
             what = {
                 "unopened": "closes a quotation that was never opened",
                 "unclosed": "is not closed before the next quotation opens",

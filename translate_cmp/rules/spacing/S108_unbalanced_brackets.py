@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
-from translate_cmp.rules.docview import doc_view
+from translate_cmp.rules.docview import sentence_bracket_orphans
 
 
 class UnbalancedBrackets(SurfaceRule):
@@ -44,6 +44,6 @@ class UnbalancedBrackets(SurfaceRule):
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         start = ctx.sentence.start
-        for orphan in doc_view(ctx).bracket_orphans[ctx.index]:
+        for orphan in sentence_bracket_orphans(ctx):
             what = "closes nothing" if orphan.kind == "unopened" else "is never closed"
             yield Hit(orphan.pos - start, orphan.pos - start + 1, f"bracket {orphan.char} {what}")

@@ -49,6 +49,8 @@ class DoubledWord(SurfaceRule):
         deliberate = language(lang).deliberate_doubles  # "nous nous sommes", "die die Wahl gewann"
         grammar = FUNCTION_WORDS if lang == "en" else closed_class(lang)
         text = ctx.text
+        if text.isascii() and not _may_double(text):
+            return
         for m in _DOUBLED_WORD.finditer(text):
             first, second = m.group(1), m.group(2)
             if first.lower() in deliberate or (
@@ -66,3 +68,12 @@ class DoubledWord(SurfaceRule):
 # not a word that ends or starts a longer token: "nombre-max-lignes lignes", "howto/en en", "cgroup cgroup.procs"
 _DOUBLED_WORD = re.compile(r"(?<![-/.'’])\b([^\W\d_]+)[ \t]+(\1)\b(?![-'’]|[./][^\W\d_])", re.IGNORECASE)
 _QUOTES = "\"'“”‘’«»„‚‹›`"
+_TOKENS = re.compile(r"\w+")
+
+
+def _may_double(text: str) -> bool:
+    """What every match of _DOUBLED_WORD in an ASCII ``text`` holds: two tokens in a row that are the same word in
+    lower case (the pattern's first word is a whole token, the second a whole token after spaces; in ASCII,
+    IGNORECASE is ``str.lower``). One quick look for most sentences, which double no word."""
+    tokens = _TOKENS.findall(text.lower())
+    return any(a == b for a, b in zip(tokens, tokens[1:]))

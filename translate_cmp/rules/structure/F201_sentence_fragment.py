@@ -45,8 +45,10 @@ class SentenceFragment(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
-        view = doc_view(ctx)
         index = ctx.index
+        if index == 0:
+            return  # the document's first sentence is its paragraph's first (below): no view needed
+        view = doc_view(ctx)
         first, _ = view.paragraph_of(index)
         if index == first or ctx.sentence.start == ctx.sentences[index - 1].end:
             return  # a paragraph's first sentence (a heading, a label), or a split inside "a.b.c"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from translate_cmp.lang import furniture
@@ -13,15 +12,18 @@ from translate_cmp.rules.docview import doc_view
 from translate_cmp.rules.structure.helpers import FURNITURE_LANGS
 from translate_cmp.rules.text import merge_hits
 
-_ALL_RIGHTS = re.compile(r"all rights reserved", re.IGNORECASE)
 # What every match of the slower debris patterns holds, tested first (most sentences hold none of it): initials
 # have two slashes or more, a banner three asterisks; a copyright line starts with ©, (c) or "copyright" (the
 # pattern anchors those at the start) or has "all rights reserved"
 _MAY_MATCH = {
     "news-desk initials": lambda text: text.count("/") >= 2,
     "banner": lambda text: "***" in text,
-    "copyright line": lambda text: text[:1] in "©(cC" or _ALL_RIGHTS.search(text) is not None,
+    # "erved": letters that only their own capitals match under IGNORECASE (not "i" or "s": "İ", "ſ" match them too)
+    "copyright line": lambda text: text[:1] in "©(cC" or "erved" in text.lower(),
 }
+# The kinds whose every pattern is anchored at the text's start ("^", not MULTILINE): one match at most, tried there
+# only, rather than a scan that tries every position (tests/test_flag_fastpaths.py checks the anchoring)
+AT_START = frozenset({"byline", "translation credit", "date stamp"})
 
 
 class ScraperDebris(SurfaceRule):
@@ -75,7 +77,12 @@ class ScraperDebris(SurfaceRule):
                 continue  # "By admin standards, ..." inside a paragraph is prose
             if what in _MAY_MATCH and not _MAY_MATCH[what](text):
                 continue  # what every match holds is not there: the pattern's scan is spared
-            found = [Hit(m.start(), m.end(), f"{what}: '{m.group()}'") for m in pattern.finditer(text)]
+            if what in AT_START:
+                first = pattern.match(text)
+                matches = [first] if first else []
+            else:
+                matches = pattern.finditer(text)
+            found = [Hit(m.start(), m.end(), f"{what}: '{m.group()}'") for m in matches]
             if found and what == "copyright line" and self._licence_notice(ctx):
                 continue  # "Copyright © 2022 Free Software Foundation, Inc. Licence GPLv3+": documentation
             hits.extend(found)
