@@ -245,19 +245,40 @@ def probe_table(tool: str, work: Path) -> list[str]:
     return lines
 
 
-def speed_table(tool: str, path: Path, lang: str, units: int, repeat: int) -> list[str]:
+_TIME_ONE = """
+import sys
+sys.path.insert(0, {bench!r})
+from pathlib import Path
+from l10n_checks import timed
+from translate_cmp.rules import select_rules
+rules = select_rules({select!r})
+timed([Path(p) for p in {warm!r}], rules)
+print(timed([Path({path!r})], rules))
+"""
+
+
+def timed_fresh(path: Path, warm: list[Path], select: list[str] | None) -> float:
+    """:func:`timed` on ``path`` in a new process, after a warm-up on ``warm`` (other catalogues of the same
+    language: the word lists loaded, the regular expressions compiled), so that no cache keyed by a text of
+    ``path`` is warm: what a run on a new catalogue costs, imports and word lists aside."""
+    code = _TIME_ONE.format(bench=str(Path(__file__).resolve().parent), select=select, warm=[str(w) for w in warm],
+                            path=str(path))
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return float(done.stdout.split()[-1])
+
+
+def speed_table(tool: str, path: Path, lang: str, units: int, repeat: int, warm: list[Path]) -> list[str]:
     """Units per second on one catalogue, the tools side by side, ``repeat`` rounds (best of each): translate-cmp
-    in this process (read, analyse, flag; no output files) with the Q6xx+C506 checks and with every rule, after one
-    warm-up run (word lists loaded); pofilter as its command, and net of its start-up (the same command on a
+    (read, analyse, flag; no output files) with the Q6xx+C506 checks and with every rule, each round in a new
+    process after a warm-up on ``warm`` (another project's catalogues in the language: word lists loaded, nothing
+    of this catalogue cached); pofilter as its command, and net of its start-up (the same command on a
     header-only catalogue), writing only the failing units as it does."""
     empty = path.parent / "empty.po"
     empty.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
-    qa, every = select_rules(["Q", "C506"]), select_rules()
-    timed([path], every)  # warm-up: word lists, regexes
     best: dict[str, float] = {}
     for _ in range(repeat):
-        for name, rules in (("translate-cmp Q6xx+C506", qa), ("translate-cmp every rule", every)):
-            best[name] = min(best.get(name, 1e9), timed([path], rules))
+        for name, select in (("translate-cmp Q6xx+C506", ["Q", "C506"]), ("translate-cmp every rule", None)):
+            best[name] = min(best.get(name, 1e9), timed_fresh(path, warm, select))
         for name, target in (("pofilter", path), ("pofilter start-up", empty)):
             start = time.perf_counter()
             subprocess.run([tool, "--progress=none", f"--language={lang}", "-i", str(target), "-o",
@@ -271,6 +292,11 @@ def speed_table(tool: str, path: Path, lang: str, units: int, repeat: int) -> li
     for name in ("translate-cmp Q6xx+C506", "translate-cmp every rule", "pofilter", "pofilter net of start-up"):
         lines.append(f"| {name} | {best[name]:.2f} | {units / best[name]:.0f} | {base / best[name]:.2f}x |")
     return lines
+
+
+def warm_up(files: dict[tuple[str, str], list[Path]], timed_key: tuple[str, str]) -> list[Path]:
+    """The other project's catalogues in the timed catalogue's language."""
+    return [p for key, paths in sorted(files.items()) if key[1] == timed_key[1] and key != timed_key for p in paths]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -303,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
             largest = max((p for p in files if len(files[p]) == 1 and p[1] in args.langs.split(",")),
                           key=lambda p: (len(polib_entries(files[p][0])), p))  # as the full run picks: fr
             print("\n".join(speed_table(tool, files[largest][0], largest[1], len(polib_entries(files[largest][0])),
-                                         args.repeat)))
+                                         args.repeat, warm_up(files, largest))))
             return 0
         wanted = args.langs.split(",")
         rows, table, speed = [], [], []
@@ -331,7 +357,8 @@ def main(argv: list[str] | None = None) -> int:
             probe_lines = probe_table(tool, work)
         if not args.no_pofilter and speed:
             units, project, lang, _t_us, _t_pf = max(speed)
-            speed_lines = speed_table(tool, files[project, lang][0], lang, units, args.repeat)
+            speed_lines = speed_table(tool, files[project, lang][0], lang, units, args.repeat,
+                                      warm_up(files, (project, lang)))
     print(f"Catalogues: Debian python3-django and coreutils (.deb in {args.debs}); translate-cmp with every rule, "
           "--engine none; pofilter with its default checks.\n")
     print("| project | lang | units | translate-cmp flagged | % | % by Q6xx+C506 | pofilter flagged | % | "
