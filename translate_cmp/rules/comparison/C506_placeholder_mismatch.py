@@ -87,25 +87,39 @@ class PlaceholderMismatch(Rule):
         if added:
             yield Hit(0, len(text), f"in the translation, not in the source: {_listed(added)}")
 
+    _memo: tuple[object, Counter, Counter] | None = None  # (the document, missing, added): once per unit
+
+    def _compared(self, ctx: RuleContext) -> tuple[Counter, Counter]:
+        """The unit's placeholders missing from its translation and those added (markup tags aside): the same for
+        every sentence of the unit, so worked out on its first and kept for the others."""
+        memo = self._memo
+        if memo is not None and memo[0] is ctx.document:
+            return memo[1], memo[2]
+        unit = ctx.document.unit
+        target = comparable(ctx.document.text)
+        if unit.plural_index is not None:  # a plural form must keep what both source forms have
+            forms = (comparable(unit.source), comparable(unit.source_plural or unit.source))
+            required = forms[0] & forms[1]
+            if unit.plural_index == 0:  # the form for one may say "one" instead of the number
+                required = Counter({k: n for k, n in required.items() if not _droppable(k)})
+            allowed = forms[0] | forms[1]
+        else:
+            required = allowed = comparable(unit.source)
+        missing = required - target
+        added = Counter({k: n for k, n in (target - allowed).items() if not _html_tag(k)})
+        self._memo = (ctx.document, missing, added)
+        return missing, added
+
     def _unit(self, ctx: RuleContext) -> Iterator[Hit]:
         unit = ctx.document.unit
         sentence = ctx.sentence
         if unit.source and unit.fmt != "pot":
-            target = comparable(ctx.document.text)
-            if unit.plural_index is not None:  # a plural form must keep what both source forms have
-                forms = (comparable(unit.source), comparable(unit.source_plural or unit.source))
-                required = forms[0] & forms[1]
-                if unit.plural_index == 0:  # the form for one may say "one" instead of the number
-                    required = Counter({k: n for k, n in required.items() if not _droppable(k)})
-                allowed = forms[0] | forms[1]
-            else:
-                required = allowed = comparable(unit.source)
-            missing = required - target
+            missing, added = self._compared(ctx)
             if missing and ctx.index == 0:
                 yield Hit(0, len(ctx.text), f"missing from the translation: {_listed(missing)} (source: "
                                             f"{unit.source[:80]!r})")
-            added = Counter({k: n for k, n in (target - allowed).items() if not _html_tag(k)})
-            for p, key in canonical(ctx.document.text):
+            added = Counter(added)  # a copy: each sentence counts off its own
+            for p, key in (canonical(ctx.document.text) if added else ()):
                 if added.get(key) and sentence.start <= p.start < sentence.end:
                     added[key] -= 1
                     yield Hit(p.start - sentence.start, p.end - sentence.start,

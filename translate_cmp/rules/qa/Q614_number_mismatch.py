@@ -127,14 +127,14 @@ class NumberMismatch(UnitRule):
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         source_lang = unit_source_lang(ctx)
-        if source_lang in CJK and ctx.doc_lang not in CJK:  # "2月10日", "33.06万" against "February 10", "330,600"
-            src = cjk_numbers(source, source_lang)
-            left = [(0, 0, values) for values in spelled_numbers(target, ctx.doc_lang)]
-        else:
-            src = numbers(source)
-            left = list(numbers(target))
-        if not src or is_plural_form(ctx):
+        if is_plural_form(ctx):
             return
+        cjk = source_lang in CJK and ctx.doc_lang not in CJK  # "2月10日", "33.06万" against "February 10", "330,600"
+        src = cjk_numbers(source, source_lang) if cjk else numbers(source)
+        if not src:
+            return  # no number in the source: the translation's numbers are not read
+        left = [(0, 0, values) for values in spelled_numbers(target, ctx.doc_lang)] if cjk \
+            else list(numbers(target))
         digits = set(re.findall(r"\d+", target.translate(_DIGITS)))
         spelled = written_out(target, ctx.doc_lang)
         unmatched = []

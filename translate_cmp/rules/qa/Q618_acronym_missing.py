@@ -26,6 +26,7 @@ LOWER_WORD_ZIPF = 5.0
 
 # a name of letters (one capital at least) and a number, perhaps with a letter or two: "COVID-19", "EuroQol-5D"
 _CODE = re.compile(r"(?<![\w-])([^\W\d_]*[A-Z][^\W\d_]*)-(\d+[A-Za-z]{0,2})(?![\w-])")
+_DASH_DIGIT = re.compile(r"-\d")
 _ANY_CODE = re.compile(r"(?<![\w-])([^\W\d_]+)-(\d+[A-Za-z]{0,2})(?![\w-])")
 
 
@@ -37,6 +38,8 @@ def changed_codes(source: str, target: str) -> list[tuple[int, int, str, str]]:
     name."""
     from translate_cmp.lang.tokens import letter_script
 
+    if not _DASH_DIGIT.search(source):
+        return []  # a code is letters, '-' and a digit ("COVID-19"); blanking adds neither
     found = []
     plain = blanked(target)
     for m in _CODE.finditer(blanked(source)):
@@ -59,6 +62,23 @@ _LATIN_WORD = re.compile(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])")
 NAME_ZIPF = 2.5  # at most this frequent in English (and, for the rewritten form, in the target language)
 
 
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def _after_word(text: str, at: int) -> bool:
+    """``text[:at]`` ends with a word in lower case (not glued to a word character or '-' before it) or a comma or
+    semicolon, then a space: what ``re.search(r"(?:(?<![\\w-])[a-z]+|[,;]) $", text[:at])`` finds, read backwards from
+    ``at`` rather than by scanning the text before it for every name."""
+    if at < 2 or text[at - 1] != " ":
+        return False
+    if text[at - 2] in ",;":
+        return True
+    i = at - 1
+    while i > 0 and "a" <= text[i - 1] <= "z":
+        i -= 1
+    return i < at - 1 and (i == 0 or not _WORD_CHAR.match(text[i - 1]))
+
+
 def _one_dropped(short: str, name: str) -> bool:
     """``short`` is ``name`` with one letter left out ("variolin" for "variolink", "eurool" for "euroqol")."""
     return len(short) == len(name) - 1 and any(name[:i] + name[i + 1:] == short for i in range(len(name)))
@@ -74,11 +94,13 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
     ("Rhabdomyolyse")."""
     from translate_cmp.lang.wordlists import zipf
 
+    source = blanked(source)
+    names = [m.group() for m in _NAME.finditer(source) if _after_word(source, m.start())]
+    if not names:
+        return []
     plain = blanked(target)
     words = {m.group().lower(): m for m in _LATIN_WORD.finditer(plain)}
     found = []
-    source = blanked(source)
-    names = [m.group() for m in _NAME.finditer(source) if re.search(r"(?:(?<![\w-])[a-z]+|[,;]) $", source[:m.start()])]
     for name in dict.fromkeys(names):  # after a word in lower case: not a title's Capitalised Words
         if name.lower() in words or zipf(name.lower(), "en") >= NAME_ZIPF:
             continue

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import once, sentence_count, unit_source_lang
+from translate_cmp.rules.qa.helpers import once, segmented_count, sentence_count, unit_source_lang
 from translate_cmp.rules.qa.unit_rule import UnitRule
 from translate_cmp.rules.unit_policy import usage_screen
 
@@ -80,10 +80,17 @@ class SentenceCountMismatch(UnitRule):
         # a clause after ';' may be a sentence of its own in the other text ("default is 'none'; see UNIT" ->
         # "Por defecto es 'none'. Véase UNIDAD"; Japanese has no ';' and ends the clause with "。")
         s_semi, t_semi = len(_CLAUSE.findall(source)), len(_CLAUSE.findall(target))
-        counts = [(sentence_count(source, source_lang, by), sentence_count(target, ctx.doc_lang, by))
-                  for by in (False, True)]  # by the marks alone, then with the segmenter: both must differ
-        if all(s - (t + t_semi) > MAX_DIFFERENCE or t - (s + clauses + s_semi) > MAX_DIFFERENCE for s, t in counts):
-            s, t = counts[-1]
+        def differ(s: int, t: int) -> bool:
+            return s - (t + t_semi) > MAX_DIFFERENCE or t - (s + clauses + s_semi) > MAX_DIFFERENCE
+
+        # by the marks alone, then with the segmenter: both must differ, so the segmenter runs only where the marks'
+        # counts differ (sentence_count with the segmenter is the marks' count, or the segmenter's where lower)
+        s, t = sentence_count(source, source_lang, False), sentence_count(target, ctx.doc_lang, False)
+        if not differ(s, t):
+            return
+        s = min(s, segmented_count(source, source_lang)) if s > 1 else s
+        t = min(t, segmented_count(target, ctx.doc_lang)) if t > 1 else t
+        if differ(s, t):
             yield from once(ctx, f"{s} sentence(s) in the source, {t} in the translation")
 
 

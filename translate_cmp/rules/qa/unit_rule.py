@@ -21,7 +21,7 @@ class UnitRule(Rule):
         memo = self._memo
         if memo is None or memo[0] is not ctx.document:
             found = pair(ctx)
-            findings = list(self.compare(ctx, *found)) if found and self.serves(ctx.doc_lang) else []
+            findings = list(self.compare(ctx, *found)) if found and self._serving(ctx.doc_lang) else []
             memo = self._memo = (ctx.document, findings)
         if not memo[1]:
             return ()
@@ -34,6 +34,15 @@ class UnitRule(Rule):
                 out.append(Hit(max(hit.start - sentence.start, 0),
                                max(min(hit.end - sentence.start, len(sentence.text)), 0), hit.message))
         return out
+
+    _served: tuple[str, bool] | None = None  # (the last language asked, whether the rule serves it)
+
+    def _serving(self, lang: str) -> bool:
+        """:meth:`serves`, kept for the language last asked (a catalogue's units share one)."""
+        served = self._served
+        if served is None or served[0] != lang:
+            served = self._served = (lang, self.serves(lang))
+        return served[1]
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:  # pragma: no cover
         raise NotImplementedError
