@@ -64,10 +64,15 @@ def blanked(text: str, urls: bool = True, fill: str = " ") -> str:
     """``text`` with every placeholder and tag (and, with ``urls``, every URL and e-mail address) replaced by
     spaces (or ``fill``) of the same length: offsets stay, and no check reads a digit, bracket or capital inside
     them."""
-    chars = list(text)
     spans = [(p.start, p.end) for p in find(text, current().variables)]
     if urls:
-        spans += [m.span() for m in URL.finditer(text)] + [m.span() for m in EMAIL.finditer(text)]
+        if "://" in text or "www." in text.lower():  # what a URL starts with (its scheme's "://", or "www.")
+            spans += [m.span() for m in URL.finditer(text)]
+        if "@" in text:
+            spans += [m.span() for m in EMAIL.finditer(text)]
+    if not spans:
+        return text  # nothing to blank (most strings)
+    chars = list(text)
     for start, end in spans:
         chars[start:end] = fill * (end - start)
     return "".join(chars)
