@@ -96,6 +96,11 @@ class PlaceholderMismatch(Rule):
         if memo is not None and memo[0] is ctx.document:
             return memo[1], memo[2]
         unit = ctx.document.unit
+        styles = _styles()
+        if not _comparable(ctx.document.text, styles) and not _comparable(unit.source, styles) \
+                and not (unit.source_plural and _comparable(unit.source_plural, styles)):
+            self._memo = (ctx.document, Counter(), Counter())  # no placeholder on either side (most units)
+            return self._memo[1], self._memo[2]
         target = comparable(ctx.document.text)
         if unit.plural_index is not None:  # a plural form must keep what both source forms have
             forms = (comparable(unit.source), comparable(unit.source_plural or unit.source))

@@ -96,6 +96,8 @@ _END_PROMPT = re.compile(r"\s*\(\w{1,3}/\w{1,3}\)\s*$")
 _END_COMMAND = re.compile(r"[\"'‘“«„]\s?-[^\n\"'’”»“]{0,40}[\"'’”»“]\s*$")
 # at the end: a character class ("[:lower:]", "'[::]'"), whose marks are content (not "[FILE...]")
 _END_CLASS = re.compile(r"\[(?::\w{0,10}:|[^\w\s\]]{1,6})\][\"'’”“‘»\u00a0 ]*$")
+_CLOSING_QUOTES = tuple("\"'’”»“")  # what _END_QUOTED and _END_COMMAND end with, blanks aside
+_CLASS_TAIL = "\"'’”“‘»\u00a0 "  # what may follow the "]" that ends _END_CLASS
 _OPENERS = "\"([{<"
 _SPACES = " \t\u00a0\u202f\u2009\u3000\n\r"
 # languages whose typography ends a sentence with no mark at all (Thai, Lao, Khmer, Burmese end a sentence with a
@@ -116,9 +118,18 @@ def end_mark(text: str, lang: str) -> str:
     """The punctuation that ends ``text``, as a class: "." "!" "?" ":" ";" "," "…" or "" -- after any
     closing quotes and brackets, French and CJK spacing, with full-width, Arabic, Greek and Devanagari marks
     read as their ASCII counterparts."""
-    text = _END_QUOTED.sub("x", _END_PROMPT.sub("", text))  # "should be ':'": a quoted mark is content
-    text = _END_COMMAND.sub("x", text)  # "with '-n r/...'": a quoted command line's marks are its own
-    text = _END_CLASS.sub("x", text.rstrip())  # "... [:lower:]": a character class
+    # each pattern ends in a character the text must end with, blanks aside (")", a closing quote, "]" before
+    # quotes and blanks): a pattern is tried only where that character ends the text (the scan of a long help text
+    # for a match at its end costs more than the rest)
+    if text.rstrip().endswith(")"):
+        text = _END_PROMPT.sub("", text)
+    if text.rstrip().endswith(_CLOSING_QUOTES):
+        text = _END_QUOTED.sub("x", text)  # "should be ':'": a quoted mark is content
+    if text.rstrip().endswith(_CLOSING_QUOTES):
+        text = _END_COMMAND.sub("x", text)  # "with '-n r/...'": a quoted command line's marks are its own
+    text = text.rstrip()
+    if text.rstrip(_CLASS_TAIL).endswith("]"):
+        text = _END_CLASS.sub("x", text)  # "... [:lower:]": a character class
     i = len(text)
     while i > 0 and (text[i - 1] in _SPACES or unicodedata.category(text[i - 1]).startswith("P")
                      or text[i - 1] in "…"):
