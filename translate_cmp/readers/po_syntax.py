@@ -28,8 +28,22 @@ class PoSyntaxError(ValueError):
         self.problem = problem
 
 
+# a line's strings that :func:`_strings_walk` accepts, as one expression: blanks, then quoted strings whose escapes
+# are C's (``\\x`` with a hex digit after it), each followed by blanks
+_VALID_STRINGS = re.compile(r'[ \t\r\f\v]*(?:"(?:[^"\\]|\\[ntrabfv\\"\'?0-7]|\\x[0-9a-fA-F])*"[ \t\r\f\v]*)*')
+_ONE_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
 def _strings(text: str, pos: int, line: int) -> int:
-    """Check the strings from ``pos`` to the end of the line; how many there were."""
+    """Check the strings from ``pos`` to the end of the line; how many there were. A line the expression accepts
+    (nearly every line) is counted at once; any other is walked character by character, which names the error."""
+    if _VALID_STRINGS.fullmatch(text, pos):
+        return len(_ONE_STRING.findall(text, pos))
+    return _strings_walk(text, pos, line)
+
+
+def _strings_walk(text: str, pos: int, line: int) -> int:
+    """:func:`_strings` one character at a time: raises :class:`PoSyntaxError` at the first fault."""
     n = 0
     i, end = pos, len(text)
     while True:
