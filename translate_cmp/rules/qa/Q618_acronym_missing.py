@@ -194,6 +194,9 @@ class AcronymMissing(UnitRule):
 
         for start, end, theirs, ours in changed_codes(source, target) + misspelt_names(source, target, ctx.doc_lang):
             yield from at(ctx, start, end, f"the source's {theirs} written as {ours}")
+        ours_source = acronyms(source)
+        if not ours_source:
+            return  # no acronym in the source: none missing, none written in lower case
         if any(caps not in source for caps in _CAPS.findall(target)):
             return  # capitals the source has not: the translation translates metavariables (FILE -> DATEI, ZAHLen)
         theirs = {a.group().rstrip("s") for a in acronyms(target)}
@@ -201,7 +204,7 @@ class AcronymMissing(UnitRule):
         letters = {"".join(sorted(a)) for a in theirs}
         values = set(_VALUE.findall(source))  # "--batch-size=NMERGE", "conv=CONVS": metavariables
         missing = []
-        for m in acronyms(source):
+        for m in ours_source:
             word = m.group().rstrip("s") if len(m.group()) > 2 and m.group()[-1] == "s" else m.group()
             if sum(ch.isalpha() for ch in word) < MIN_LETTERS or word in target or word in squeezed:
                 continue
