@@ -291,20 +291,6 @@ def test_a_words_scripts_are_read_once_per_word_as_letter_by_letter():
         assert mixed == (not token.isascii() and len(token_scripts(token) & HOMOGLYPH_SCRIPTS) >= 2)
 
 
-def test_wordfreqs_dicts_built_bucket_by_bucket_are_wordfreqs_own():
-    import wordfreq
-
-    from translate_cmp.lang.wordlists import LANGS, _fast_frequency_dicts, zipf
-
-    zipf("the", "en")
-    _fast_frequency_dicts()
-    fast = wordfreq.get_frequency_dict
-    assert getattr(fast, "translate_cmp_fast", False)
-    for lang in sorted(LANGS):
-        ours, theirs = fast(lang), fast.original.__wrapped__(lang)
-        assert list(ours.items()) == list(theirs.items()), lang
-
-
 def test_the_loop_without_round_trips_runs_the_rules_the_full_loop_runs():
     from translate_cmp.rules.flag import _plain_calls
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from functools import cache, lru_cache
+from functools import lru_cache
 
 LANGS = frozenset({"en", "es", "de", "fr", "pt", "it", "nl", "ru"})
 TOP_N = 400  # a closed-class word is among the language's 400 most frequent words
@@ -112,41 +112,11 @@ def closed_class(lang: str) -> frozenset[str]:
     return (stop_words(lang) & frequent_words(lang)) - content
 
 
-@lru_cache(maxsize=1)
-def _fast_frequency_dicts() -> None:
-    """Make wordfreq build its per-language frequency dicts bucket by bucket, in C.
-
-    ``wordfreq.get_frequency_dict`` (3.1) fills a dict of a few hundred thousand words one ``freqs[word] =
-    freq`` at a time: about 0.35 s a language, paid again by every worker process for every language it meets.
-    This is the same function with each bucket's words added by ``dict.fromkeys``: the same keys in the same
-    order with the same values (a word in two buckets keeps the later one, as there), cached as wordfreq
-    caches it; tests/test_flag_fastpaths.py compares the two dicts for every language the rules read."""
-    import wordfreq
-
-    original = wordfreq.get_frequency_dict
-    if getattr(original, "translate_cmp_fast", False) or not hasattr(original, "__wrapped__"):
-        return
-
-    @cache
-    def get_frequency_dict(lang: str, wordlist: str = "best", match_cutoff: None = None) -> dict[str, float]:
-        if match_cutoff is not None:  # deprecated: wordfreq's own warns
-            return original(lang, wordlist, match_cutoff)
-        freqs: dict[str, float] = {}
-        for index, bucket in enumerate(wordfreq.get_frequency_list(lang, wordlist)):
-            freqs.update(dict.fromkeys(bucket, wordfreq.cB_to_freq(-index)))
-        return freqs
-
-    get_frequency_dict.translate_cmp_fast = True  # type: ignore[attr-defined]
-    get_frequency_dict.original = original  # type: ignore[attr-defined]
-    wordfreq.get_frequency_dict = get_frequency_dict
-
-
 @lru_cache(maxsize=65536)
 def zipf(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in ``lang`` (0 for unknown words or languages)."""
     from wordfreq import zipf_frequency
 
-    _fast_frequency_dicts()
     if lang not in _wordfreq_langs():
         return 0.0
     try:

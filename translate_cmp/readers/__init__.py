@@ -31,7 +31,17 @@ from translate_cmp.readers.po import PoReader
 from translate_cmp.readers.table import TableReader
 from translate_cmp.readers.text import TextReader
 from translate_cmp.readers.tmx import TmxReader
-from translate_cmp.readers.uri import RemoteFile, is_uri, list_uri, local_paths, read_remote, remote_id, remote_root
+from translate_cmp.readers.uri import (
+    RUN_RECORD_MAX,
+    RemoteFile,
+    is_run_record,
+    is_uri,
+    list_uri,
+    local_paths,
+    read_remote,
+    remote_id,
+    remote_root,
+)
 from translate_cmp.readers.xliff import XliffReader
 from translate_cmp.records import Document
 
@@ -101,12 +111,12 @@ def is_output_folder(folder: Path) -> bool:
     """Whether ``folder`` holds a translate-cmp ``run.json`` (its ``versions`` name translate-cmp)."""
     path = folder / RUN_JSON
     try:
-        if not path.is_file() or path.stat().st_size > 64 << 20:
+        if not path.is_file() or path.stat().st_size > RUN_RECORD_MAX:
             return False
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(data, dict) and isinstance(data.get("versions"), dict) and "translate-cmp" in data["versions"]
+    return is_run_record(data)
 
 
 def _walk(folder: Path, follow_links: bool, exclude: frozenset[Path] = frozenset()

@@ -164,15 +164,24 @@ def _base(uri: str) -> str:
     return uri.split("?", 1)[0].rstrip("/")
 
 
+RUN_RECORD_MAX = 64 << 20  # a run.json larger than this is no translate-cmp run record
+
+
+def is_run_record(data: object) -> bool:
+    """Whether ``data``, a parsed ``run.json``, is a translate-cmp run's record (its ``versions`` name
+    translate-cmp): the folder holding it is a run's outputs, never read as input, on disk or in a store."""
+    return isinstance(data, dict) and isinstance(data.get("versions"), dict) and "translate-cmp" in data["versions"]
+
+
 def _is_output_folder(fs, folder: str) -> bool:
     import json
 
     try:
         with fs.open_input_stream(f"{folder}/run.json") as fh:
-            data = json.loads(fh.read(64 << 20))
+            data = json.loads(fh.read(RUN_RECORD_MAX))
     except (OSError, ValueError):
         return False
-    return isinstance(data, dict) and isinstance(data.get("versions"), dict) and "translate-cmp" in data["versions"]
+    return is_run_record(data)
 
 
 def _first_answer(uri: str):
