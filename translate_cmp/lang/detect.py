@@ -51,9 +51,9 @@ def load_shared() -> None:
     numpy) and wordfreq's code (each sentence's function words). A process about to fork workers calls it so
     that they inherit one copy instead of each loading its own (about 0.5 s of work per worker)."""
     _fast()
-    from translate_cmp.lang.wordlists import _wordfreq_langs
+    from translate_cmp.lang.wordlists import load_wordfreq
 
-    _wordfreq_langs()
+    load_wordfreq()
 
 
 def detect(text: str, galician: bool = True) -> Detection:

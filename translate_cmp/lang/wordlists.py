@@ -80,6 +80,12 @@ def _wordfreq_langs() -> frozenset[str]:
     return frozenset(available_languages())
 
 
+def load_wordfreq() -> None:
+    """Import wordfreq and read which languages it has (what every word-list lookup needs first): a process about
+    to fork workers calls it so that they inherit the loaded module instead of each importing it."""
+    _wordfreq_langs()
+
+
 # wordfreq needs jieba / MeCab for these (found by the encoding fuzzer)
 NEEDS_TOKENIZER = frozenset({"zh", "ja", "ko"})
 # Western European languages written in cp1252 / Latin-1: whose words tell a right single-byte decoding from a
