@@ -114,6 +114,12 @@ def test_q622_reads_abbreviations_and_chinese_clauses_as_the_languages_do(tmp_pa
     flags = _flags(tmp_path, [(source, split), (source, padded)], ("Q622",), source_lang="zh", target_lang="en")
     assert flags[split] == []  # each clause of the Chinese sentence an English sentence
     assert [code for code, _ in flags[padded]] == ["Q622"]  # six sentences for two clauses
+    # a Chinese "；" is one clause mark, counted once (not again as a ';' clause when a space follows it)
+    source = "他说房子很贵； 买家很少。"
+    three = "Houses are dear. He said so. Buyers are few."
+    four = three + " Prices rise."
+    flags = _flags(tmp_path, [(source, three), (source, four)], ("Q622",), source_lang="zh", target_lang="en")
+    assert flags[three] == [] and [code for code, _ in flags[four]] == ["Q622"]
 
 
 def test_q614_reads_a_chinese_sources_numbers_with_their_scale_and_months(tmp_path):

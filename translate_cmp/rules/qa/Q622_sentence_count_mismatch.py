@@ -79,7 +79,9 @@ class SentenceCountMismatch(UnitRule):
         clauses = len(joined.findall(source)) if joined else 0  # the sentences the translation may split into
         # a clause after ';' may be a sentence of its own in the other text ("default is 'none'; see UNIT" ->
         # "Por defecto es 'none'. Véase UNIDAD"; Japanese has no ';' and ends the clause with "。")
-        s_semi, t_semi = len(_CLAUSE.findall(source)), len(_CLAUSE.findall(target))
+        # (a Chinese source's ';' is one of its clause marks above already: counted once)
+        s_semi = 0 if joined else len(_CLAUSE.findall(source))
+        t_semi = len(_CLAUSE.findall(target))
         def differ(s: int, t: int) -> bool:
             return s - (t + t_semi) > MAX_DIFFERENCE or t - (s + clauses + s_semi) > MAX_DIFFERENCE
 
