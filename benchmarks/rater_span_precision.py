@@ -3,6 +3,8 @@ raters do not mark what it finds? (issue 25, German TED)
 
     python benchmarks/real_text.py --sets de-ted,de-wmt23-news --work /tmp/rt   # first: the flags of this checkout
     python benchmarks/rater_span_precision.py --work /tmp/rt --sets de-ted,de-wmt23-news [--with-source]
+    python benchmarks/real_text.py --sets de-ted --group --work /tmp/rtg    # whole talks as documents
+    python benchmarks/rater_span_precision.py --work /tmp/rtg --sets de-ted --group
 
 Reads the flags real_text.py wrote for this checkout (``WORK/out-now/flags.jsonl``; with ``--with-source``
 ``WORK/out-now-bitext/*/flags.jsonl``; ``--out`` names another output folder there, the base commit's) and the
@@ -11,7 +13,10 @@ have one rater per row (German TED) or three (German news); on an error row each
 who marked anything in that row, as touching that rater's spans or not (touching as in real_text.py: a shared
 character, or an omission point inside the flag). Clean rows name no rater and are left out. Prints, per set and
 rule, flags touching / flags for each rater, and per rater the error rows it marked and how many of them carry a
-punctuation mark of any severity.
+punctuation mark of any severity. With ``--group`` the flags are those of whole talks and articles
+(real_text.py's ``--group``), mapped back to their rows by offset as real_text.py maps them. Last, per rule, the
+clean rows it flags where another system's row of the same segment (the same source sentence) has the flagged
+words on a rater's span (any severity): there the clean row is a rater's choice, not the rule's false alarm.
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from real_text_data import MQM_SETS  # noqa: E402
+from real_text import build_documents  # noqa: E402
+from real_text_data import MQM_SETS, read_mqm  # noqa: E402
 from real_text_metrics import touches_any  # noqa: E402
 
 
@@ -62,12 +68,57 @@ def block_raters(records: list[dict]) -> dict[str, str]:
     return out
 
 
+def grouped_flags(flags: dict[str, list[dict]], rows: list) -> dict[str, list[dict]]:
+    """Per-row flags (``<set>:<id>``) from the flags of whole documents, as real_text.py --group projects them."""
+    _, place = build_documents(rows, grouped=True)
+    out: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        at = place[row.row_id]
+        lo, hi = at.offset, at.offset + len(row.text)
+        for flag in flags.get(at.doc_id, []) if row.text else ():
+            if lo <= flag["start"] <= hi:
+                out[row.row_id].append({**flag, "start": flag["start"] - lo, "end": min(flag["end"], hi) - lo})
+    return out
+
+
+def marked_elsewhere(records: list[dict], flags: dict[str, list[dict]], name: str) -> dict[str, list[int]]:
+    """Per rule: [clean rows it flags where another system's row of the same segment has the flagged words on a
+    rater's span, clean rows it flags]."""
+    segment: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for rec in records:
+        segment[(rec["doc"], rec["seg_id"])].append(rec)
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for rec in records:
+        mine = flags.get(f"{name}:{rec['id']}", [])
+        if rec["label"] != "clean" or not mine:
+            continue
+        others = [o for o in segment[(rec["doc"], rec["seg_id"])] if o["system"] != rec["system"]]
+        for code in sorted({f["code"] for f in mine}):
+            words = {rec["target"][f["start"]:f["end"]] for f in mine if f["code"] == code} - {""}
+            out[code][0] += any(marked_at(other, word) for other in others for word in words)
+            out[code][1] += 1
+    return dict(out)
+
+
+def marked_at(rec: dict, word: str) -> bool:
+    """Whether ``word`` occurs in the row's translation on one of its raters' spans."""
+    spans = [(int(s[0]), int(s[1])) for s in json.loads(rec["error_spans"] or "[]")]
+    at = rec["target"].find(word)
+    while at >= 0 and spans:
+        if touches_any(at, at + len(word), spans):
+            return True
+        at = rec["target"].find(word, at + 1)
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, required=True, help="real_text.py's --work folder")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--sets", default="de-ted,de-wmt23-news")
     parser.add_argument("--with-source", action="store_true")
+    parser.add_argument("--group", action="store_true", help="the flags are of whole talks and articles "
+                        "(real_text.py --group): map them back to rows")
     parser.add_argument("--out", help="the output folder in --work to read (default: out-now, or out-now-bitext with "
                         "--with-source; the base commit's are out-<commit>-<input>)")
     args = parser.parse_args(argv)
@@ -88,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         if spec is None:
             print(f"rater_span_precision: unknown set {name!r}", file=sys.stderr)
             return 2
+        if args.group:
+            flags.update(grouped_flags(flags, read_mqm(args.shared, spec)))
         with (args.shared / spec.path).open(encoding="utf-8", newline="") as fh:
             records = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
         cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
@@ -125,6 +178,14 @@ def main(argv: list[str] | None = None) -> int:
                                                            for r in raters) + " |")
         print("| error rows marked (with a punctuation mark) | "
               + " | ".join(f"{rated[r]} ({punct[r]})" for r in raters) + " |")
+        elsewhere = marked_elsewhere(records, flags, name)
+        if elsewhere:
+            print("\nClean rows flagged, and those whose flagged words a rater marked in another system's row of the "
+                  "same segment:\n")
+            print("| rule | clean rows flagged | the same words marked in another system's row |")
+            print("|---|---|---|")
+            for code in sorted(elsewhere):
+                print(f"| {code} | {elsewhere[code][1]} | {elsewhere[code][0]} |")
     return 0
 
 

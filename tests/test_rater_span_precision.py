@@ -9,7 +9,7 @@ from pathlib import Path
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
-from rater_span_precision import block_raters, main  # noqa: E402
+from rater_span_precision import block_raters, main, marked_elsewhere  # noqa: E402
 
 COLUMNS = ["id", "lang", "source_set", "system", "doc", "seg_id", "source", "target", "n_raters", "label",
            "any_major", "error_spans"]
@@ -52,3 +52,17 @@ def test_flags_are_split_by_the_rater_whose_spans_they_touch(tmp_path, capsys):
     assert "| S113 | 1/2 | 0/1 |" in printed  # rater2: one of two flags on its span; rater3: none
     assert "| S113 | 1 | 0 |" in printed  # the clean row in rater2's block
     assert main(["--work", str(tmp_path / "none"), "--shared", str(shared)]) == 2
+
+
+def test_a_clean_flag_counts_as_the_raters_choice_where_another_system_has_the_same_words_marked():
+    records = [record(1, "A", "Sie können dich sehen."),  # clean, flagged
+               record(1, "B", "Sie können dich sehen.", [[11, 15, "Fluency/Register", "Major", "rater3"]]),
+               record(2, "A", "Wenn du nahe stehst."),  # clean, flagged: no other row marks "du"
+               record(2, "B", "Wenn du nahe stehst.", [[13, 19, "Style/Awkward", "Minor", "rater3"]]),
+               record(3, "A", "Er sagt -- nichts."),  # clean, flagged by another rule; the mark is on A itself only
+               record(3, "B", "Er sagt nichts.")]
+    flags = {"de-ted:ted.talk.1.1.A": [{"code": "L305", "start": 11, "end": 15}],
+             "de-ted:ted.talk.1.2.A": [{"code": "L305", "start": 5, "end": 7}],
+             "de-ted:ted.talk.1.3.A": [{"code": "S113", "start": 8, "end": 10}],
+             "de-ted:ted.talk.1.1.B": [{"code": "L305", "start": 11, "end": 15}]}  # an error row: not counted
+    assert marked_elsewhere(records, flags, "de-ted") == {"L305": [1, 2], "S113": [0, 1]}
