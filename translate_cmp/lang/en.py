@@ -14,8 +14,6 @@ LANGUAGE = plain(
     negations=words("not n't no never none nothing nobody neither nor cannot without"),
     articles=words("a an the"),
     first_person=words("i me my mine myself we us our ours ourselves"),
-    masculine=words("he him his himself"),
-    feminine=words("she her hers herself"),
     deliberate_doubles=words(
         """had that is very bye ha haha no yes yeah knock tut chop boo blah bla so really ho hip la dum bang tick oh ah
         go well wow now come"""),

@@ -6,11 +6,8 @@ from translate_cmp.lang.profile import plain, words
 # 330,600, "89.6亿" 8.96 billion
 LANGUAGE = plain("zh", name="Chinese", scale_characters={"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "万亿": 1e12,
                                                          "萬億": 1e12},
-                 # the first person: 我 (I; 我们 we, 我国 our country), 咱 (咱们 we), 俺 (dialect "I"), 本人 (I myself),
-                 # 笔者 (the writer), 本报 本台 本网 本刊 (this newspaper, station, site, magazine: "our")
-                 first_person=words("我 咱 俺 本人 笔者 本报 本台 本网 本刊"),
-                 # third person: 他 he (他们 they, men or a mixed group), 她 she (她们 they, women only)
-                 masculine=words("他"), feminine=words("她"),
-                 # words that hold 他 and are no pronoun: other, others, other countries, elsewhere, guitar ...
-                 extra={"not_pronouns": ("其他", "其它", "他人", "他国", "他乡", "他处", "他方", "他山", "他者", "他杀",
-                                         "吉他", "利他", "排他", "无他")})
+                 # the first person: 我 (I; 我们 we, 我国 our country), 咱 (咱们 we), 俺 (dialect "I"), 笔者 (the
+                 # writer), 本报 (this newspaper: "our reporter")
+                 first_person=words("我 咱 俺 笔者 本报"),
+                 # words that hold one and are no pronoun: 自我 (the self), 忘我 (selfless), 日本报道 (Japan reports)
+                 extra={"not_pronouns": ("自我", "忘我", "日本报")})
