@@ -34,9 +34,10 @@ class FirstPersonAdded(UnitRule):
     severity = Severity.WARNING
     summary = ("The translation speaks in the first person ('we', 'I', 'our') where its Chinese source has no first "
                "person at all: '要增强战略的前瞻性' became 'we need to enhance the foresight of the strategy'.")
-    why = ("Chinese leaves out a clause's subject where the context gives it: a news report's '要增强...' ('... must be "
-           "strengthened', said by the official it quotes), '持续运行...' (a plan's next step), '这与前几次参与的会议感受"
-           "不同' (a person named in the sentence before). A machine translation system fills in 'we' or 'I', and the "
+    why = ("Chinese leaves out a clause's subject where the context gives it: a news report's '要增强...' ('... must "
+           "be strengthened', said by the official it quotes), '持续运行...' (a plan's next step), "
+           "'这与前几次参与的会议感受不同' (a person named in the sentence before). "
+           "A machine translation system fills in 'we' or 'I', and the "
            "report now speaks for its writer: professional raters mark three in four of these pronouns as a Major "
            "mistranslation or an addition (WMT23 Chinese-English news).")
     instead = ("Say who the source means (the official, the ministry, 'he'), or use a form that needs no subject "
@@ -47,8 +48,9 @@ class FirstPersonAdded(UnitRule):
     examples = (
         Example("要增强战略的前瞻性。", translation="We need to enhance the foresight of the strategy.", lang="en",
                 trip={"source_lang": "zh", **_TABLE}),
-        Example("赵春山分析，这与前几次参与的会议感受不同。", translation="This is different from the meetings I attended.",
-                lang="en", trip={"source_lang": "zh", **_TABLE}),
+        Example("赵春山分析，这与前几次参与的会议感受不同。",
+                translation="This is different from the meetings I attended.", lang="en",
+                trip={"source_lang": "zh", **_TABLE}),
     )
     counter_examples = (
         Example("我们要增强战略的前瞻性。", translation="We need to enhance the foresight of the strategy.", lang="en",
