@@ -9,5 +9,6 @@ LANGUAGE = plain("zh", name="Chinese", scale_characters={"万": 1e4, "萬": 1e4,
                  # the first person: 我 (I; 我们 we, 我国 our country), 咱 (咱们 we), 俺 (dialect "I"), 笔者 (the
                  # writer), 本报 (this newspaper: "our reporter")
                  first_person=words("我 咱 俺 笔者 本报"),
+                 second_person=words("你 您"),  # 你们 you (plural)
                  # words that hold one and are no pronoun: 自我 (the self), 忘我 (selfless), 日本报道 (Japan reports)
                  extra={"not_pronouns": ("自我", "忘我", "日本报")})

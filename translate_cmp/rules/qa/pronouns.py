@@ -1,6 +1,6 @@
 """Where a text uses the pronouns its language's record lists (:class:`~translate_cmp.lang.profile.Language`'s
-``first_person``), for Q640: words in a spaced language, the characters or words that hold them in an unspaced one
-(Chinese 我 in 我们 and 我国, but not in 自我 "the self")."""
+``first_person``, ``second_person``), for Q640: words in a spaced language, the characters or words that hold them
+in an unspaced one (Chinese 我 in 我们 and 我国, but not in 自我 "the self")."""
 
 from __future__ import annotations
 
