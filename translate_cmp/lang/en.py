@@ -13,6 +13,9 @@ LANGUAGE = plain(
     name="English",
     negations=words("not n't no never none nothing nobody neither nor cannot without"),
     articles=words("a an the"),
+    first_person=words("i me my mine myself we us our ours ourselves"),
+    # "you" only: "your" is what an imperative needs ("update your phone" for 定期更新手机)
+    second_person=words("you yourself yourselves"),
     deliberate_doubles=words(
         """had that is very bye ha haha no yes yeah knock tut chop boo blah bla so really ho hip la dum bang tick oh ah
         go well wow now come"""),

@@ -88,6 +88,11 @@ class Language:
     hyphen_pairs: bool = False
     decimal_comma: bool = False  # "3,5" is three and a half, so "3,000" and "1,942,514" are English digit groups
     # Register (L305): the forms of address, lower-case; a document that uses both kinds mixes registers
+    # The first person (I, we, my; Chinese 我, 咱) and the second (you; 你, 您), which a translation must not make up
+    # (Q640). Lower case (English "I" is matched as written); for an unspaced language, the characters or words that
+    # hold them, read inside the text
+    first_person: frozenset[str] = frozenset()
+    second_person: frozenset[str] = frozenset()
     familiar: frozenset[str] = frozenset()  # familiar address (du, dich, dein, euch; tu, te, ton; ты)
     polite: frozenset[str] = frozenset()  # polite address (Sie, Ihnen; vous, votre; usted; вы, ваш)
     polite_capitalised: bool = False  # the polite forms are the capitalised ones, after a clause start (Sie, sie)
