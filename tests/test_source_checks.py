@@ -190,3 +190,17 @@ def test_q622_flags_a_sentence_left_out_not_two_joined(tmp_path):
     rows = [(source, dropped), (source, joined), ("A model to predict infection.", "Un modèle.")]
     flags = _flags(tmp_path, rows, ("Q622",), target_lang="fr")
     assert flags == {dropped: [("Q622", dropped)], joined: [], "Un modèle.": []}  # one sentence each: a rewording
+
+
+def test_q633_flags_a_name_lower_cased_not_a_heading_or_a_label(tmp_path):
+    from translate_cmp.rules.qa.Q633_name_lower_cased import lower_cased_names
+
+    assert lower_cased_names("women in Karachi, Pakistan", "des femmes de karachi, pakistan") == [
+        (14, 21, "Karachi"), (23, 31, "Pakistan")]
+    assert lower_cased_names("the Simple Shoulder Test was used", "le test simple de l'épaule") == []  # Title Case
+    assert lower_cased_names("diabetes mellitus Type 2", "diabète de type 2") == []  # a label before a number
+    assert lower_cased_names("Financial strain in Canada", "Difficultés financières au Canada et au canada") == []
+    rows = [("Financial strain in Canada grew.", "Les difficultés financières au canada ont augmenté."),
+            ("Financial strain in Canada grew.", "Les difficultés financières au Canada ont augmenté.")]
+    flags = _flags(tmp_path, rows, ("Q633",), target_lang="fr")
+    assert flags == {rows[0][1]: [("Q633", "canada")], rows[1][1]: []}
