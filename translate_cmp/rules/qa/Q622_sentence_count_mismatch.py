@@ -26,6 +26,8 @@ MAX_DIFFERENCE = 1  # translators join two sentences or split one; a difference 
 # Retrospective analysis of 25 cases" -> "Analyse rétrospective de 25 cas", 0.3 of the source's length; Spanish and
 # French biomedical prose run 1.13-1.16 times their English source)
 DROPPED_RATIO = 0.8
+# characters: two short sentences are rewritten freely ("Thank you. Thank you." -> "Danke, danke.")
+DROPPED_MIN_SOURCE = 40
 
 
 _ENDS = re.compile(r"[.!?。！？؟।;·]")  # any mark that may end a sentence (Greek ";" and "·" too)
@@ -52,8 +54,9 @@ class SentenceCountMismatch(UnitRule):
                "segmenter, which knows its abbreviations ('EE. UU.', 'Mr.'), and both counts must differ; help texts "
                "and tables (four lines or more) and ellipses ('OPTION...') are not read. A sentence fewer is "
                "flagged where the translation is also shorter than 0.8 times the source (after the languages' "
-               "usual length ratio), in bitext tables (prose): two sentences joined keep their words, a sentence "
-               "left out does not; software catalogues rewrite short messages freely.")
+               "usual length ratio), for a source of 40 characters or more, in bitext tables (prose): two sentences "
+               "joined keep their words, a sentence left out does not; short ones ('Thank you. Thank you.' -> "
+               "'Danke, danke.') and software catalogues' messages are rewritten freely.")
     examples = (
         Example("The file was saved. You can close the window now. Changes are kept.",
                 translation="Die Datei wurde gespeichert.", lang="de"),
@@ -69,6 +72,7 @@ class SentenceCountMismatch(UnitRule):
         Example("The file was saved. You can close the window now.",
                 translation="Die Datei wurde gespeichert, Sie können das Fenster jetzt schließen.", lang="de"),
         Example("Saved. Close the window.", translation="保存しました。ウィンドウを閉じてください。", lang="ja"),
+        Example("Thank you. Thank you.", translation="Danke, danke.", lang="de", trip={"fmt": "table"}),
         Example("Efficacy of clips for perforations after surgery. Review of 25 cases",
                 translation="Efficacité des clips pour les perforations après chirurgie : revue de 25 cas", lang="fr"),
         Example("Most patients in the US were treated at home.",
@@ -129,6 +133,8 @@ class SentenceCountMismatch(UnitRule):
         -> "Gespeichert - Fenster schließen")."""
         if ctx.document.unit.fmt not in PROSE_FORMATS or not target.strip():
             return False  # a blank translation is Q602's
+        if visible_length(source.strip()) < DROPPED_MIN_SOURCE:
+            return False
         return visible_length(target.strip()) < DROPPED_RATIO * pair_length_ratio(ctx) * visible_length(source.strip())
 
 
