@@ -204,11 +204,3 @@ def test_q633_flags_a_name_lower_cased_not_a_heading_or_a_label(tmp_path):
             ("Financial strain in Canada grew.", "Les difficultés financières au Canada ont augmenté.")]
     flags = _flags(tmp_path, rows, ("Q633",), target_lang="fr")
     assert flags == {rows[0][1]: [("Q633", "canada")], rows[1][1]: []}
-
-
-def test_q633_flags_a_name_of_several_words_lower_cased_word_for_word():
-    from translate_cmp.rules.qa.Q633_name_lower_cased import lower_cased_runs
-
-    assert lower_cased_runs("the United We Roll convoy", "le convoi united we roll") == [(9, 24, "United We Roll")]
-    assert lower_cased_runs("the United We Roll convoy", "le convoi United We Roll") == []
-    assert lower_cased_runs("Simple Shoulder Test scores", "les scores au test simple de l'épaule") == []
