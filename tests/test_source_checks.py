@@ -172,3 +172,41 @@ def test_q618_flags_a_name_missing_a_letter_not_a_transliteration():
     assert misspelt_names(source, "толщина пленки цемента Variolink Esthetic", "ru") == []
     assert misspelt_names("stressed President Tokayev", "betonte Präsident Tokajew", "de") == []
     assert misspelt_names("east of the Dnieper", "östlich des Dnepr", "de") == []
+
+
+def test_q618_takes_an_acronym_used_as_a_word_written_out(tmp_path):
+    from translate_cmp.rules.qa.Q618_acronym_missing import written_out
+
+    source = "IADL limitation was associated with age and depression."
+    out = "La limitación de las actividades instrumentales de la vida diaria se asoció con la edad y la depresión."
+    assert written_out("IADL", source, out, 1.0)
+    assert not written_out("IADL", source, "La limitación se asoció con la edad y la depresión.", 1.0)
+    assert not written_out("IADL", "Instrumental activities (IADL) were associated with age.", out, 1.0)
+    defined = ("Daily activities (IADL) were linked to age.",
+               "Las actividades instrumentales de la vida diaria se asociaron con la edad en los pacientes.")
+    rows = [(source, out), (source, "La limitación se asoció con la edad y la depresión."), defined]
+    flags = _flags(tmp_path, rows, ("Q618",), target_lang="es")
+    assert flags == {out: [], rows[1][1]: [("Q618", rows[1][1])], defined[1]: [("Q618", defined[1])]}
+
+
+def test_q622_flags_a_sentence_left_out_not_two_joined(tmp_path):
+    source = "Efficacy of macro-clips for perforations after endoscopy. Retrospective analysis of 25 consecutive cases"
+    dropped = "Analyse rétrospective de 25 cas consécutifs"
+    joined = "Efficacité des macro-clips pour les perforations après endoscopie : analyse rétrospective de 25 cas"
+    rows = [(source, dropped), (source, joined), ("A model to predict infection.", "Un modèle.")]
+    flags = _flags(tmp_path, rows, ("Q622",), target_lang="fr")
+    assert flags == {dropped: [("Q622", dropped)], joined: [], "Un modèle.": []}  # one sentence each: a rewording
+
+
+def test_q633_flags_a_name_lower_cased_not_a_heading_or_a_label(tmp_path):
+    from translate_cmp.rules.qa.Q633_name_lower_cased import lower_cased_names
+
+    assert lower_cased_names("women in Karachi, Pakistan", "des femmes de karachi, pakistan") == [
+        (14, 21, "Karachi"), (23, 31, "Pakistan")]
+    assert lower_cased_names("the Simple Shoulder Test was used", "le test simple de l'épaule") == []  # Title Case
+    assert lower_cased_names("diabetes mellitus Type 2", "diabète de type 2") == []  # a label before a number
+    assert lower_cased_names("Financial strain in Canada", "Difficultés financières au Canada et au canada") == []
+    rows = [("Financial strain in Canada grew.", "Les difficultés financières au canada ont augmenté."),
+            ("Financial strain in Canada grew.", "Les difficultés financières au Canada ont augmenté.")]
+    flags = _flags(tmp_path, rows, ("Q633",), target_lang="fr")
+    assert flags == {rows[0][1]: [("Q633", "canada")], rows[1][1]: []}

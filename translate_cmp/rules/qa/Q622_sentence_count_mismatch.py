@@ -7,12 +7,27 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import once, segmented_count, sentence_count, unit_source_lang
+from translate_cmp.rules.qa.helpers import (
+    once,
+    pair_length_ratio,
+    segmented_count,
+    sentence_count,
+    unit_source_lang,
+    visible_length,
+)
+from translate_cmp.rules.qa.Q629_untranslated_word import PROSE_FORMATS
 from translate_cmp.rules.qa.unit_rule import UnitRule
 from translate_cmp.rules.unit_policy import usage_screen
 
 MAX_LINES = 3  # a source of more lines is a help text or a table
 MAX_DIFFERENCE = 1  # translators join two sentences or split one; a difference of two or more is content
+# ... and a sentence fewer in a translation this much shorter than usual (the languages' usual length ratio) is a
+# sentence left out, not two joined: joined, they keep their words ("Efficacy of macro-clips for perforations.
+# Retrospective analysis of 25 cases" -> "Analyse rétrospective de 25 cas", 0.3 of the source's length; Spanish and
+# French biomedical prose run 1.13-1.16 times their English source)
+DROPPED_RATIO = 0.8
+# characters: two short sentences are rewritten freely ("Thank you. Thank you." -> "Danke, danke.")
+DROPPED_MIN_SOURCE = 40
 
 
 _ENDS = re.compile(r"[.!?。！？؟।;·]")  # any mark that may end a sentence (Greek ";" and "·" too)
@@ -28,7 +43,8 @@ class SentenceCountMismatch(UnitRule):
     code = "Q622"
     name = "sentence-count-mismatch"
     severity = Severity.WARNING
-    summary = "The source and the translation differ by two or more sentences."
+    summary = ("The source and the translation differ by two or more sentences, or the translation has a sentence "
+               "fewer and is far shorter than usual.")
     why = "A sentence count that far off means a sentence was left out, or text that is not in the source was " \
           "added."
     instead = ("Translate every sentence. Joining two sentences into one or splitting one in two is the "
@@ -36,11 +52,17 @@ class SentenceCountMismatch(UnitRule):
                "sentences of their own, nor a clause after ';' written as a sentence of its own (or the "
                "other way round). Sentences are counted twice, by their end marks and by the language's "
                "segmenter, which knows its abbreviations ('EE. UU.', 'Mr.'), and both counts must differ; help texts "
-               "and tables (four lines or more) and ellipses ('OPTION...') are not read.")
+               "and tables (four lines or more) and ellipses ('OPTION...') are not read. A sentence fewer is "
+               "flagged where the translation is also shorter than 0.8 times the source (after the languages' "
+               "usual length ratio), for a source of 40 characters or more, in bitext tables (prose): two sentences "
+               "joined keep their words, a sentence left out does not; short ones ('Thank you. Thank you.' -> "
+               "'Danke, danke.') and software catalogues' messages are rewritten freely.")
     examples = (
         Example("The file was saved. You can close the window now. Changes are kept.",
                 translation="Die Datei wurde gespeichert.", lang="de"),
         Example("Saved. Closed. Done.", translation="Gespeichert, geschlossen, fertig", lang="de"),
+        Example("Efficacy of clips for perforations after surgery. Review of 25 cases",
+                translation="Revue de 25 cas", lang="fr", trip={"fmt": "table"}),
         Example("他说房子很贵。", translation="He said so. The houses are expensive. There are few buyers.",
                 lang="en", trip={"source_lang": "zh"}),
         Example("A minus sets it. A star marks others.\nThe system decides.\n",
@@ -50,6 +72,9 @@ class SentenceCountMismatch(UnitRule):
         Example("The file was saved. You can close the window now.",
                 translation="Die Datei wurde gespeichert, Sie können das Fenster jetzt schließen.", lang="de"),
         Example("Saved. Close the window.", translation="保存しました。ウィンドウを閉じてください。", lang="ja"),
+        Example("Thank you. Thank you.", translation="Danke, danke.", lang="de", trip={"fmt": "table"}),
+        Example("Efficacy of clips for perforations after surgery. Review of 25 cases",
+                translation="Efficacité des clips pour les perforations après chirurgie : revue de 25 cas", lang="fr"),
         Example("Most patients in the US were treated at home.",
                 translation="La mayoría de los pacientes de EE. UU. se trataron en casa.", lang="es"),
         Example("Mr. Li met Ms. Wang on Feb. 9 in the city.",
@@ -71,8 +96,9 @@ class SentenceCountMismatch(UnitRule):
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         if source.strip().count("\n") >= MAX_LINES or usage_screen(source):
             return  # a help text or table (two rows in columns or more): its lines are items, not sentences
+        short = self._short(ctx, source, target)
         if len(_ENDS.findall(source)) + len(_ENDS.findall(target)) <= 1 and _LETTER.search(source) \
-                and _LETTER.search(target):
+                and _LETTER.search(target) and not short:
             return  # one mark at most and a letter on each side: one or two sentences each (most UI strings)
         source_lang = unit_source_lang(ctx)
         joined = CLAUSE_JOINING.get(source_lang)
@@ -89,11 +115,29 @@ class SentenceCountMismatch(UnitRule):
         # counts differ (sentence_count with the segmenter is the marks' count, or the segmenter's where lower)
         s, t = sentence_count(source, source_lang, False), sentence_count(target, ctx.doc_lang, False)
         if not differ(s, t):
+            if short and s > t + t_semi:
+                s = min(s, segmented_count(source, source_lang)) if s > 1 else s
+                t = min(t, segmented_count(target, ctx.doc_lang)) if t > 1 else t
+                if s > t + t_semi:
+                    yield from once(ctx, f"{s} sentence(s) in the source, {t} in a translation "
+                                         f"{visible_length(target.strip())} characters long for "
+                                         f"{visible_length(source.strip())}: a sentence left out")
             return
         s = min(s, segmented_count(source, source_lang)) if s > 1 else s
         t = min(t, segmented_count(target, ctx.doc_lang)) if t > 1 else t
         if differ(s, t):
             yield from once(ctx, f"{s} sentence(s) in the source, {t} in the translation")
+
+    @staticmethod
+    def _short(ctx: RuleContext, source: str, target: str) -> bool:
+        """The translation is shorter than DROPPED_RATIO times the source (after the languages' usual ratio); in bitext
+        tables (prose) only: a software catalogue's short messages are rewritten freely ("Saved. Close the window."
+        -> "Gespeichert - Fenster schließen")."""
+        if ctx.document.unit.fmt not in PROSE_FORMATS or not target.strip():
+            return False  # a blank translation is Q602's
+        if visible_length(source.strip()) < DROPPED_MIN_SOURCE:
+            return False
+        return visible_length(target.strip()) < DROPPED_RATIO * pair_length_ratio(ctx) * visible_length(source.strip())
 
 
 RULES = (SentenceCountMismatch(),)
