@@ -21,7 +21,10 @@ class AcronymWrittenTwoWays(ConsistencyRule):
                "English word in capitals such as 'METHODS') is written as itself where the translation has it, else, "
                "where the source has only that acronym and the translation only one word in capitals the source has "
                "not, as that word; the form most units use (two units at least) is the reference, and on a tie "
-               "nothing is reported. Each line of an example is one unit.")
+               "nothing is reported. Only where one of the two forms is in another script than the source's (a "
+               "translation into Russian): a translation in the source's script mixes the source's acronym and "
+               "its language's own ('PTG' and 'CPT' in Spanish), as its medical writing does. Each line of an "
+               "example is one unit.")
     examples = (
         Example("in women with VF\nin two or more VF\nwith a single VF",
                 translation="у женщин с ВН\nу двух и более ВН\nс одним ВФ", lang="en"),
@@ -34,6 +37,7 @@ class AcronymWrittenTwoWays(ConsistencyRule):
         Example("in women with VF\nwith a single VF", translation="у женщин с ВН\nс одним ВФ", lang="en"),  # a tie
         Example("METHODS\nMETHODS\nMETHODS", translation="МЕТОДЫ\nМЕТОДЫ\nМетоды исследования", lang="en"),
         Example("the CNS (VF) and VF\nthe CNS\nthe CNS", translation="ЦНС и ПП\nЦНС\nЦНС", lang="en"),
+        Example("the PTG\nthe PTG\nthe PTG", translation="el CPT\nel CPT\nla PTG", lang="en"),
     )
 
 

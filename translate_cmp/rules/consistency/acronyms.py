@@ -8,7 +8,9 @@ For each unit, the source's acronyms (two to seven Latin capitals, not a common 
 such as "METHODS") and how the translation writes each: the acronym itself where the translation has it as a
 word; else, where the source has just one acronym and the translation just one word in capitals that the source
 has not, that word; else nothing is known of this unit. Within one file and locale, the form most units use is
-the reference (at least two units); the units that write the acronym otherwise are reported. On a tie nothing is.
+the reference (at least two units); the units that write the acronym otherwise are reported, where one of the two
+forms is in another script than the source's (a translation into Russian that writes "VF", "ВН" and "ВФ"). On a
+tie nothing is.
 """
 
 from __future__ import annotations
@@ -53,6 +55,17 @@ def renderings(source: str, target: str) -> dict[str, str]:
     return out
 
 
+def script_changed(acronym: str, *forms: str) -> bool:
+    """One of ``forms`` is written in another script than the source's ``acronym`` ("ВН" for "VF"). Where the
+    translation writes the source's script, the two forms are most often the source's acronym and the language's
+    own ("PTG" and "CPT", "PCCM" and "MACP" in Spanish), which its medical writing uses side by side: Spanish
+    biomedical rows no rater marked had three such pairs (issue 25, docs/rules/measurements.md)."""
+    from translate_cmp.lang.tokens import letter_script
+
+    own = letter_script(acronym)
+    return any(letter_script(form) != own for form in forms)
+
+
 def acronym_findings(units: Iterable) -> dict[str, list[tuple[str, str]]]:
     """doc_id -> [(Q672, message)] for the units that write an acronym of their source otherwise than most units
     of their file do (``units``: project.UnitText)."""
@@ -70,7 +83,7 @@ def acronym_findings(units: Iterable) -> dict[str, list[tuple[str, str]]]:
             continue  # no form most units use
         first = next(u for u, written in group if written == top)
         for u, written in group:
-            if written != top:
+            if written != top and script_changed(acronym, written, top):
                 out[u.doc_id].append((CODE, f"the source's {acronym} is written {written} here and {top} in {most} "
                                             f"other unit{'s' if most != 1 else ''} (first: {first.where})"))
     return out
