@@ -29,7 +29,8 @@ With ``--with-source``, the MQM rows are instead units of bitext tables (``{"id"
 file per set and system, one run per source language: ``--source-column source --target-column text --source-lang
 en|zh``), so the source-vs-target rules (Q6xx) run beside the surface rules, as for a user checking one system's
 output against its sources; Q670/Q671 are left out (they would compare the systems' translations of the same source
-with each other). The clean human text stays as it is. Not combined with ``--group``.
+with each other); Q672 runs, as it compares the units of one file (one system's) only. The clean human text stays as
+it is. Not combined with ``--group``.
 Flags and sentences carry offsets into the document, so into the row's text: no mapping is needed (the
 harness checks that every sentence's text is ``text[start:end]`` and says so when one is not).
 

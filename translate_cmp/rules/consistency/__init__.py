@@ -7,5 +7,6 @@ from __future__ import annotations
 from translate_cmp.rules.base import Rule
 from translate_cmp.rules.consistency.Q670_inconsistent_translation import InconsistentTranslation
 from translate_cmp.rules.consistency.Q671_inconsistent_source import InconsistentSource
+from translate_cmp.rules.consistency.Q672_acronym_written_two_ways import AcronymWrittenTwoWays
 
-RULES: tuple[Rule, ...] = (InconsistentTranslation(), InconsistentSource())
+RULES: tuple[Rule, ...] = (InconsistentTranslation(), InconsistentSource(), AcronymWrittenTwoWays())

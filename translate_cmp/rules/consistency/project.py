@@ -19,6 +19,8 @@ only units of the same file. Fuzzy, empty and template (POT) units take no part:
   starts with a capital where the locale does so for 90% of such sources or more ("contraseña Restablecer",
   "(URL) Adresse" break the locale's own convention); when that ties too, there is no reference and every
   unit of the group is reported.
+- Q672 (an acronym written two ways): within one file always, how each unit writes an acronym of its source
+  (rules/consistency/acronyms.py); the units that write it otherwise than most units do are reported.
 - Q671 (different sources, same translation): units with the same context whose translations are the same
   and whose sources differ in more than case, punctuation, markup, word order and inflection (the set of the
   sources' words of three letters or more, each by its stem; the forms of one plural entry are one source).
@@ -41,7 +43,7 @@ from pathlib import Path
 
 from translate_cmp.records import Document
 
-CODES = ("Q670", "Q671")
+CODES = ("Q670", "Q671", "Q672")
 _LOOSE = re.compile(r"[\W_]+")
 
 
@@ -180,6 +182,11 @@ def check_units(units: Iterable[UnitText], codes: Sequence[str] = CODES, scope: 
             out[u.doc_id].append(("Q671", f"the same translation {u.target[:60]!r} is given for another source, "
                                           f"{reference.source[:60]!r}, in {others} unit{'s' if others != 1 else ''} "
                                           f"(first: {reference.where})"))
+    if "Q672" in codes:  # an acronym of the source written otherwise than in most units of the file
+        from translate_cmp.rules.consistency.acronyms import acronym_findings
+
+        for doc_id, found in acronym_findings(kept).items():
+            out[doc_id].extend(found)
     return {k: tuple(v) for k, v in out.items()}
 
 

@@ -28,6 +28,7 @@ from translate_cmp.rules.spacing.S113_typewriter_dash import TypewriterDash
 from translate_cmp.rules.spacing.S114_english_digit_grouping import EnglishDigitGrouping
 from translate_cmp.rules.spacing.S115_run_together_lower_case import RunTogetherLowerCase
 from translate_cmp.rules.spacing.S116_capitalised_verb import CapitalisedVerb
+from translate_cmp.rules.spacing.S117_numbers_side_by_side import NumbersSideBySide
 
 RULES = (
     RunTogetherWords(),
@@ -46,4 +47,5 @@ RULES = (
     EnglishDigitGrouping(),
     RunTogetherLowerCase(),
     CapitalisedVerb(),
+    NumbersSideBySide(),
 )
