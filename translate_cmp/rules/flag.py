@@ -78,12 +78,10 @@ def flag_document(
         engine_choices: set[Flag] = set()
         rule_based = round_trip is not None and all(rt.rule_based for rt in (round_trip, *ctx.extra_round_trips))
         length = sentence.end - sentence.start
-        plain = round_trip is None and ctx.counterpart is None  # _plain_calls left out what these tests skip
-        for rule, check in (plain_calls if plain else calls):
-            if not plain and rule.needs_round_trip and round_trip is None:
+        for rule, check in (plain_calls if round_trip is None and ctx.counterpart is None else calls):
+            if rule.needs_round_trip and round_trip is None:
                 continue
-            if not plain and rule.needs_counterpart and ctx.counterpart is None and not (
-                    rule.reads_unit and document.unit):
+            if rule.needs_counterpart and ctx.counterpart is None and not (rule.reads_unit and document.unit):
                 continue
             for hit in check(ctx):
                 if document.unit is not None and not rule.keeps_on_unit(ctx, hit):
@@ -135,7 +133,7 @@ _PLAIN: dict[tuple[int, bool], tuple[list, list]] = {}
 def _plain_calls(calls: list, unit: bool) -> list:
     """``calls`` less the rules skipped on a sentence with neither a round trip nor a counterpart (``--engine none``
     outside compare mode: every sentence), so that the loop over a table of short rows does not skip them one by
-    one (the loop tests only the full list's rules)."""
+    one; the loop's own tests still stand."""
     key = (id(calls), unit)
     entry = _PLAIN.get(key)
     if entry is not None and entry[0] is calls:
