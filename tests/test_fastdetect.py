@@ -139,3 +139,21 @@ def test_cleaning_matches_the_library_on_every_text_and_sentence():
             detector.append(text)
             detector.cleaning_text()
             assert cleaned(text, detector.max_text_length) == detector.text, text[:60]
+
+
+def test_texts_with_the_same_ngrams_are_computed_once_with_the_library_answers():
+    """A batch computes each distinct n-gram sequence once (a table's repeated cells; cells that differ only in
+    digits or punctuation, which langdetect reads as spaces): every text still gets langdetect's own answer, in
+    a list of its own, and the random stream's places (the Gaussian pairs remembered there) serve later batches."""
+    base = [s for s in _texts() if 20 < len(s) < 200][:60]
+    assert len(base) == 60
+    varied = [f"{s} ({k})" for k in range(3) for s in base] + base + ["123 456 !!!", "7 8 9"]
+    batch = BatchDetector(_factory())
+    distinct = {tuple(batch._rows(cleaned(t, 10000))) for t in varied}
+    assert len(distinct) < len(varied) / 3  # the digits add no n-gram: the three variants of a sentence share one
+    for _ in range(2):  # the second batch reads the Gaussian pairs the first remembered
+        found = batch.probabilities_many(varied)
+        got = ["LangDetectException" if f is None else [(x.lang, x.prob) for x in f] for f in found]
+        assert got == [_reference(t) for t in varied]
+    assert len(batch._gauss) > 0
+    assert found[0] is not found[len(base)]  # equal answers, separate lists

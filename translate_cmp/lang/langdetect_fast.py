@@ -298,20 +298,42 @@ class BatchDetector(FastDetector):
     finish one at a time (:meth:`FastDetector.probabilities`), where a step for all would cost more."""
 
     ALONE = 4  # documents left that finish one at a time
+    _GAUSS_LIMIT = 1 << 16  # places in the stream whose Gaussian pair is remembered
 
     def __init__(self, factory):
         super().__init__(factory)
         self._stream: _Stream | None = None
+        self._gauss: dict[int, tuple[float, float]] = {}  # place in the stream -> random.gauss's pair drawn there
 
     def probabilities_many(self, texts: list[str]) -> list[list | None]:
-        """Per text, what :meth:`FastDetector.probabilities` returns, or None where it raises (no features)."""
+        """Per text, what :meth:`FastDetector.probabilities` returns, or None where it raises (no features).
+
+        Texts with the same n-grams in the same order (a table's repeated cells; texts that differ only in
+        digits, punctuation or what the clean-up drops) draw the same samples and multiply the same rows: their
+        probabilities are computed once, the same floats."""
+        max_length = self.factory.create().max_text_length
+        rows_of = [self._rows(cleaned(t, max_length)) for t in texts]
+        first: dict[tuple[int, ...], int] = {}
+        which = [first.setdefault(tuple(rows), len(first)) for rows in rows_of]
+        if len(first) == len(texts):
+            return self._probabilities_many(texts, rows_of)
+        unique_texts: list[str] = [""] * len(first)
+        unique_rows: list[list[int]] = [[]] * len(first)
+        for k, u in enumerate(which):
+            unique_texts[u], unique_rows[u] = texts[k], rows_of[k]
+        found = self._probabilities_many(unique_texts, unique_rows)
+        return [None if found[u] is None else list(found[u]) for u in which]
+
+    def _probabilities_many(self, texts: list[str], rows_of: list[list[int]]) -> list[list | None]:
         from langdetect.detector import Detector
         from langdetect.language import Language
 
         detector = self.factory.create()
         if self._stream is None:
             self._stream = _Stream(detector.seed)
-        rows_of = [self._rows(cleaned(t, detector.max_text_length)) for t in texts]
+        gauss = self._gauss
+        if len(gauss) > self._GAUSS_LIMIT:
+            gauss.clear()
         out: list[list | None] = [None] * len(texts)
         todo = [k for k, rows in enumerate(rows_of) if rows]
         if len(todo) <= self.ALONE or detector.prior_map is not None:
@@ -341,8 +363,11 @@ class BatchDetector(FastDetector):
             needs = which[[kept[r] is None for r in which.tolist()]]
             if needs.size:
                 words = self._stream.upto(int(pos[needs].max()) + 4)
-                for r, w in zip(needs.tolist(), words[pos[needs, None] + np.arange(4)].tolist()):
-                    kept[r] = _gauss_pair(w)
+                for r, p in zip(needs.tolist(), pos[needs].tolist()):
+                    pair = gauss.get(p)
+                    if pair is None:  # the same four words give the same pair: computed once per place
+                        pair = gauss[p] = _gauss_pair(words[p:p + 4].tolist())
+                    kept[r] = pair
                 pos[needs] += 4
             z = []
             for r in which.tolist():

@@ -169,9 +169,11 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         work = Work(engine, rules, spec, scorer, stats, on_chunk=progress,
                     inputs=Inputs(tuple(config.paths), config.read, skip),
                     ray=RayOptions(config.ray_address, config.ray_timeout))
+        docs_once: dict | None = rule_docs  # the writers keep them: given with the first document, not every one
         for result in execute(config.executor, read_documents(config.paths, config.read, on_error=skip,
                                                                   exclude=(config.out_dir,)), work):
-            rows = writers.write(result, rule_docs)
+            rows = writers.write(result, docs_once)
+            docs_once = None
             tally.add((flag, fp) for flag, fp, _ in rows.findings())
             if missing := not_run_for(result.lang):
                 if len(not_run) < NOT_RUN_LISTED:

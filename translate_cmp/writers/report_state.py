@@ -153,12 +153,13 @@ class ReportState:
             self.sentences += 1
             self.flagged += bool(group.flags)
             self.risk.add(group.risk)
-            for flag in group.flags:
-                self.flags_by_code[flag.code] += 1
-                self.flags_by_severity[str(flag.severity)] += 1
-                self.severity_of.setdefault(flag.code, str(flag.severity))
-            for code in dict.fromkeys(f.code for f in group.flags):
-                self.sentences_by_code[code] += 1
+            if group.flags:
+                for flag in group.flags:
+                    self.flags_by_code[flag.code] += 1
+                    self.flags_by_severity[str(flag.severity)] += 1
+                    self.severity_of.setdefault(flag.code, str(flag.severity))
+                for code in dict.fromkeys(f.code for f in group.flags):
+                    self.sentences_by_code[code] += 1
             for r in group.results:
                 if r.round_trip is not None:
                     self.pivots.setdefault(r.round_trip.pivot_lang)

@@ -153,6 +153,8 @@ def sentence_row(result: SentenceResult, doc_lang: str, state: str = "") -> Sent
 
 def group_sentences(results: list[SentenceResult]) -> list[SentenceGroup]:
     """Group the (sentence, pivot) results of a document by sentence, in sentence order."""
+    if len(results) == 1:  # a table row's one sentence and pivot: nothing to sort or merge
+        return [SentenceGroup([results[0]], list(dict.fromkeys(results[0].flags)))]
     by_id: dict[int, SentenceGroup] = {}
     seen: dict[int, set[Flag]] = {}
     for r in sorted(results, key=lambda r: r.sentence.sent_id):  # stable: pivot order kept
@@ -173,10 +175,14 @@ def _mean(values: list[float]) -> float | None:
     return _num(sum(values) / len(values)) if values else None
 
 
+_NO_FLAGS: Counter = Counter()  # read only: a document with no flag counts none of any severity
+
+
 def document_summary(result: DocumentResult, groups: list[SentenceGroup]) -> dict:
     """One ``documents.csv`` row. Means run over every scored (sentence, pivot) row."""
     scored = [r.scores for g in groups for r in g.results if r.scores is not None]
-    severities = Counter(f.severity for g in groups for f in g.flags)
+    flagged = [g.flags for g in groups if g.flags]
+    severities = Counter(f.severity for flags in flagged for f in flags) if flagged else _NO_FLAGS
     pivots = dict.fromkeys(r.round_trip.pivot_lang for g in groups for r in g.results if r.round_trip)
     return {
         "doc_id": result.document.doc_id,
@@ -184,15 +190,15 @@ def document_summary(result: DocumentResult, groups: list[SentenceGroup]) -> dic
         "lang": result.lang,
         "lang_prob": _num(result.lang_prob),
         "n_sentences": len(groups),
-        "n_flagged": sum(1 for g in groups if g.flags),
-        "mean_chrf": _mean([s.chrf for s in scored if not math.isnan(s.chrf)]),
+        "n_flagged": len(flagged),
+        "mean_chrf": _mean([s.chrf for s in scored if not math.isnan(s.chrf)]) if scored else None,
         "max_risk": _num(max((g.risk for g in groups), default=0.0)),
         "n_error": severities[Severity.ERROR],
         "n_warning": severities[Severity.WARNING],
         "n_info": severities[Severity.INFO],
         "n_flags": sum(severities.values()),
-        "mean_bleu": _mean([s.bleu for s in scored if not math.isnan(s.bleu)]),
-        "mean_ter": _mean([s.ter for s in scored if not math.isnan(s.ter)]),
+        "mean_bleu": _mean([s.bleu for s in scored if not math.isnan(s.bleu)]) if scored else None,
+        "mean_ter": _mean([s.ter for s in scored if not math.isnan(s.ter)]) if scored else None,
         "pivots": ";".join(pivots),
         "encoding": result.document.encoding,
         "error": "",

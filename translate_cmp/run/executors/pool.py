@@ -163,10 +163,12 @@ class _Runner:
             finished = self._pool().map(_finish, items, chunksize=self._chunksize(len(items)))
         done = iter(finished)
         results = []
+        noted: set[str] = set()  # languages whose pairs are noted already (a table has thousands of rows each)
         for _, result, _, _ in answers:
             if result is None:
                 result = next(done)[0]
-            else:  # finished in the worker: the pairs translate_chunk would have noted as untranslated
+            elif result.lang not in noted:  # finished in the worker: the pairs translate_chunk would have noted
+                noted.add(result.lang)
                 self.stats.untranslated_pairs |= {(result.lang, p) for p in pivots_for(result.lang, self.spec.pivots)}
             self.stats.add(result)
             results.append(result)
