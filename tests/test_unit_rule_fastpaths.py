@@ -165,7 +165,7 @@ def test_c506_compares_a_units_placeholders_once_and_as_the_long_way_does(catalo
     assert compared >= 3  # units with placeholders were compared, not only the empty fast path
 
 
-def test_the_po_strings_expression_accepts_and_counts_what_the_walk_does(catalogues):
+def test_the_po_strings_expression_accepts_what_the_walk_does(catalogues):
     def outcome(check, line: str):
         try:
             return check(line, 0, 1)
@@ -176,7 +176,9 @@ def test_the_po_strings_expression_accepts_and_counts_what_the_walk_does(catalog
              '"é\\"\\\\"', "'a'", '"a""b"', '"\\0\\7\\8"']
     for path in catalogues:
         lines += [line[line.index('"'):] for line in path.read_text(encoding="utf-8").splitlines() if '"' in line]
+    walked = lambda line, pos, n: po_syntax._strings_walk(line, pos, n) > 0  # noqa: E731 - whether there is one
     for line in lines:
-        assert outcome(po_syntax._strings, line) == outcome(po_syntax._strings_walk, line), line
-    assert outcome(po_syntax._strings, '"a" "b"') == 2
-    assert outcome(po_syntax._strings, '"a\\q"') == "line 1: invalid control sequence '\\q'"
+        assert outcome(po_syntax._any_strings, line) == outcome(walked, line), line
+    assert outcome(po_syntax._any_strings, '"a" "b"') is True
+    assert outcome(po_syntax._any_strings, "   ") is False
+    assert outcome(po_syntax._any_strings, '"a\\q"') == "line 1: invalid control sequence '\\q'"
