@@ -180,9 +180,16 @@ def record_labels(source: str, target: str) -> bool:
 BRACKETS = "()[]{}"
 
 
+# the characters _FULL_WIDTH reads as a bracket ("（", "【"): the only ones of the table that change a bracket count
+_WIDE_BRACKET = re.compile("[" + re.escape("".join(chr(k) for k, v in _FULL_WIDTH.items()
+                                                   if any(b in v for b in BRACKETS))) + "]")
+
+
 def bracket_counts(text: str) -> Counter:
-    plain = blanked(text).translate(_FULL_WIDTH)
-    return Counter(ch for ch in plain if ch in BRACKETS)
+    plain = blanked(text)
+    if _WIDE_BRACKET.search(plain):  # full-width brackets read as ASCII ones
+        plain = plain.translate(_FULL_WIDTH)
+    return Counter({b: n for b in BRACKETS if (n := plain.count(b))})  # each bracket counted at C speed
 
 
 _DOUBLE_QUOTES = "\"“”„‟«»「」『』‹›＂"
@@ -221,6 +228,7 @@ def quoted(text: str) -> list[str]:
 
 # ---- numbers under each locale's format -------------------------------------------------------------------------
 
+_ANY_DIGIT = re.compile(r"\d")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
 NUMBER = re.compile(r"(?<![\w.,/:-])[-−+]?\d+(?:[.,'’\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?![\w]|[.,]\d)")
 
@@ -248,6 +256,8 @@ def _values(token: str) -> frozenset[float]:
 def numbers(text: str) -> list[tuple[int, int, frozenset[float]]]:
     """(start, end, possible values) of each number in ``text`` outside placeholders, tags, URLs and words
     ("utf8", "IPv4", "h1"); Arabic-Indic and full-width digits read as digits."""
+    if not _ANY_DIGIT.search(text):
+        return []  # a number has a digit (\d: Arabic-Indic and full-width ones too), which blanking never adds
     plain = blanked(text).translate(_DIGITS)
     return [(m.start(), m.end(), _values(m.group())) for m in NUMBER.finditer(plain)]
 
@@ -268,6 +278,8 @@ def cjk_numbers(text: str, lang: str) -> list[tuple[int, int, frozenset]]:
     time or code ("5G", "2023-02-11", "13:09") are not read."""
     from translate_cmp.lang.profile import language
 
+    if not _ANY_DIGIT.search(text):
+        return []  # as numbers(): no digit, no number
     scales = language(lang).scale_characters
     plain = blanked(text).translate(_DIGITS)
     out: list[tuple[int, int, frozenset]] = []
