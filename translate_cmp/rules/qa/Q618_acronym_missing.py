@@ -144,10 +144,11 @@ def letter_metavariables(source: str, target: str, lang: str) -> list[str]:
     from translate_cmp.lang.wordlists import zipf
 
     plain = blanked(target)
-    if not any(ch.isupper() for ch in plain):
+    letters = [m for m in _LETTER_WORD.finditer(plain) if m.group().isupper()]
+    if not letters:
         return []
     theirs = {m.group() for m in _LETTER_WORD.finditer(blanked(source))}
-    letters = [m for m in _LETTER_WORD.finditer(plain) if m.group().isupper() and m.group() not in theirs]
+    letters = [m for m in letters if m.group() not in theirs]
     # an option's value ("--batch=N" for the source's "--batch=NMERGE") is the source's value, which Q618 reads
     # apart: the letter names that one, not the metavariable of another word
     values = {m.group() for m in letters if m.start() and plain[m.start() - 1] == "="}
