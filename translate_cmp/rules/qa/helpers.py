@@ -199,6 +199,7 @@ _OUTSIDE_BEFORE = frozenset(" \t\n\u00a0([{<=") | {""}
 _OUTSIDE_AFTER = frozenset(" \t\n\u00a0)]}>.,;:!?-\u2010")
 _DOUBLE_QUOTE_RE = re.compile(f"[{_DOUBLE_QUOTES}]")
 _SINGLE_RE = re.compile(f"[{_SINGLE}]")
+ANY_QUOTE_MARK = re.compile(f"[{_DOUBLE_QUOTES}{_SINGLE}]")  # any mark quote_marks may count
 
 
 def quote_marks(text: str) -> int:
