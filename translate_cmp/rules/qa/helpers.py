@@ -121,7 +121,10 @@ def end_mark(text: str, lang: str) -> str:
     # each pattern ends in a character the text must end with, blanks aside (")", a closing quote, "]" before
     # quotes and blanks): a pattern is tried only where that character ends the text (the scan of a long help text
     # for a match at its end costs more than the rest)
-    if text.rstrip().endswith(")"):
+    last = text.rstrip()[-1:]
+    if last.isalnum():
+        return ""  # a letter or digit ends it (no pattern's last character, no punctuation): most texts
+    if last == ")":
         text = _END_PROMPT.sub("", text)
     if text.rstrip().endswith(_CLOSING_QUOTES):
         text = _END_QUOTED.sub("x", text)  # "should be ':'": a quoted mark is content
