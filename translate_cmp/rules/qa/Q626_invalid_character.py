@@ -15,9 +15,9 @@ from translate_cmp.rules.qa.unit_rule import UnitRule
 _ALLOWED_CONTROLS = "\t\n\r"
 
 
-# every character invalid() may name, and more: the controls (Unicode's Cc, tabs and line breaks too), U+FFFD, the
+# every character invalid() may name, and more: the controls (Unicode's Cc) but a tab and line breaks, U+FFFD, the
 # byte-order mark and noncharacters, surrogates (Cs) and the private-use areas (Co); Unicode keeps these ranges fixed
-_MAYBE_INVALID = re.compile("[\x00-\x1f\x7f-\x9f\ufffd\ufeff\ufffe\uffff\ufdd0-\ufdef\ud800-\udfff"
+_MAYBE_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ufeff\ufffe\uffff\ufdd0-\ufdef\ud800-\udfff"
                             "\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
