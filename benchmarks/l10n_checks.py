@@ -10,7 +10,9 @@
 Per project and language: units (PO entries with a translation), units flagged by translate-cmp with every rule
 on (``--engine none``), the goal being at most 1%. Per check family: units pofilter flags, units translate-cmp
 flags, both, and a sample of the disagreements (source, target, who flagged) for a reviewer to judge. Speed: units
-per second of each tool on the largest catalogue, in one run (the machine is shared: read the ratio).
+per second of each tool on the largest catalogue, in one run (the machine is shared: read the ratio); with
+``--speed-only --by-language``, the Q6xx+C506 checks against pofilter on each language's largest one-file catalogue,
+the languages in turn within each round.
 """
 
 from __future__ import annotations
@@ -294,17 +296,25 @@ def speed_table(tool: str, path: Path, lang: str, units: int, repeat: int, warm:
     return lines
 
 
-def speed_by_language(tool: str, files: dict[tuple[str, str], list[Path]], langs: list[str], repeat: int
-                      ) -> list[str]:
-    """:func:`speed_table`'s comparison (the Q6xx+C506 checks against pofilter net of its start-up) on the largest
-    one-file catalogue of each language, the languages taken in turn within each of ``repeat`` rounds (best of
-    each), so that every ratio is measured side by side in the same minutes of a shared machine."""
+def largest_per_language(files: dict[tuple[str, str], list[Path]], langs: list[str]
+                         ) -> dict[str, tuple[tuple[str, str], int]]:
+    """lang -> ((project, lang), units) of the language's largest one-file catalogue (a one-file catalogue is what
+    both tools read the same way), for each of ``langs`` that has one."""
     picked = {}
     for lang in langs:
         keys = [k for k in files if k[1] == lang and len(files[k]) == 1]
         if keys:
             key = max(keys, key=lambda k: (len(polib_entries(files[k][0])), k))
             picked[lang] = (key, len(polib_entries(files[key][0])))
+    return picked
+
+
+def speed_by_language(tool: str, files: dict[tuple[str, str], list[Path]], langs: list[str], repeat: int
+                      ) -> list[str]:
+    """:func:`speed_table`'s comparison (the Q6xx+C506 checks against pofilter net of its start-up) on the largest
+    one-file catalogue of each language, the languages taken in turn within each of ``repeat`` rounds (best of
+    each), so that every ratio is measured side by side in the same minutes of a shared machine."""
+    picked = largest_per_language(files, langs)
     best: dict[tuple[str, str], float] = {}
     for _ in range(repeat):
         for lang, (key, _units) in picked.items():
