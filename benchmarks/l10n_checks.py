@@ -10,7 +10,9 @@
 Per project and language: units (PO entries with a translation), units flagged by translate-cmp with every rule
 on (``--engine none``), the goal being at most 1%. Per check family: units pofilter flags, units translate-cmp
 flags, both, and a sample of the disagreements (source, target, who flagged) for a reviewer to judge. Speed: units
-per second of each tool on the largest catalogue, in one run (the machine is shared: read the ratio).
+per second of each tool on the largest catalogue, in one run (the machine is shared: read the ratio); with
+``--speed-only --by-language``, the Q6xx+C506 checks against pofilter on each language's largest one-file catalogue,
+the languages in turn within each round.
 """
 
 from __future__ import annotations
@@ -294,6 +296,49 @@ def speed_table(tool: str, path: Path, lang: str, units: int, repeat: int, warm:
     return lines
 
 
+def largest_per_language(files: dict[tuple[str, str], list[Path]], langs: list[str]
+                         ) -> dict[str, tuple[tuple[str, str], int]]:
+    """lang -> ((project, lang), units) of the language's largest one-file catalogue (a one-file catalogue is what
+    both tools read the same way), for each of ``langs`` that has one."""
+    picked = {}
+    for lang in langs:
+        keys = [k for k in files if k[1] == lang and len(files[k]) == 1]
+        if keys:
+            key = max(keys, key=lambda k: (len(polib_entries(files[k][0])), k))
+            picked[lang] = (key, len(polib_entries(files[key][0])))
+    return picked
+
+
+def speed_by_language(tool: str, files: dict[tuple[str, str], list[Path]], langs: list[str], repeat: int
+                      ) -> list[str]:
+    """:func:`speed_table`'s comparison (the Q6xx+C506 checks against pofilter net of its start-up) on the largest
+    one-file catalogue of each language, the languages taken in turn within each of ``repeat`` rounds (best of
+    each), so that every ratio is measured side by side in the same minutes of a shared machine."""
+    picked = largest_per_language(files, langs)
+    best: dict[tuple[str, str], float] = {}
+    for _ in range(repeat):
+        for lang, (key, _units) in picked.items():
+            path = files[key][0]
+            empty = path.parent / "empty.po"
+            empty.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
+            mine = timed_fresh(path, warm_up(files, key), ["Q", "C506"])
+            best[lang, "ours"] = min(best.get((lang, "ours"), 1e9), mine)
+            for name, target in (("pofilter", path), ("start-up", empty)):
+                start = time.perf_counter()
+                subprocess.run([tool, "--progress=none", f"--language={lang}", "-i", str(target), "-o",
+                                str(path.parent / "speed-out.po")], check=True, capture_output=True)
+                best[lang, name] = min(best.get((lang, name), 1e9), time.perf_counter() - start)
+    lines = [f"Speed per language (each language's largest one-file catalogue; best of {repeat} rounds, the "
+             "languages in turn within each round, one run, shared machine: read the ratios)\n",
+             "| project | lang | units | translate-cmp Q6xx+C506 (s) | pofilter (s) | pofilter net (s) | "
+             "per unit vs pofilter (net) |", "|---|---|---:|---:|---:|---:|---:|"]
+    for lang, (key, units) in picked.items():
+        net = max(best[lang, "pofilter"] - best[lang, "start-up"], 1e-6)
+        lines.append(f"| {key[0]} | {lang} | {units} | {best[lang, 'ours']:.2f} | {best[lang, 'pofilter']:.2f} | "
+                     f"{net:.2f} | {net / best[lang, 'ours']:.2f}x |")
+    return lines
+
+
 def warm_up(files: dict[tuple[str, str], list[Path]], timed_key: tuple[str, str]) -> list[Path]:
     """The other project's catalogues in the timed catalogue's language."""
     return [p for key, paths in sorted(files.items()) if key[1] == timed_key[1] and key != timed_key for p in paths]
@@ -310,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the speed comparison")
     parser.add_argument("--probes-only", action="store_true", help="only the probes: pofilter's unambiguous cases")
     parser.add_argument("--speed-only", action="store_true", help="only the speed comparison (the largest catalogue)")
+    parser.add_argument("--by-language", action="store_true",
+                        help="with --speed-only: the Q6xx+C506 checks against pofilter on each language's catalogue")
     args = parser.parse_args(argv)
     tool = shutil.which(args.pofilter) or args.pofilter
     if not args.no_pofilter and not Path(tool).is_file():
@@ -325,6 +372,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="l10n-checks-") as tmp:
         work = Path(tmp)
         files = catalogues(args.debs, work)
+        if args.speed_only and args.by_language:
+            print("\n".join(speed_by_language(tool, files, args.langs.split(","), args.repeat)))
+            return 0
         if args.speed_only:
             largest = max((p for p in files if len(files[p]) == 1 and p[1] in args.langs.split(",")),
                           key=lambda p: (len(polib_entries(files[p][0])), p))  # as the full run picks: fr

@@ -108,6 +108,22 @@ CASES = [
     ("S107", "ru", '  \\"      double quote\n', '  \\"      кавычка (")\n',
      ("Added “%(object)s”.", "Добавлено “%(object)s“.")),
     ("S102", "pt", "at least 3 'X's in the name", 'pelo menos 3 "X"s no nome', 'o"nome" e o"X"'),
+    # a per-cent sign joined by a hyphen to a word is prose, not printf's "%-te" (nor a lost sign); a conversion
+    # glued to a word keeps its form, and a conversion lost is still caught
+    ("C506", "nl", "  %%    prints one %\n", "  %%    drukt één %-teken af\n", "  %%    drukt één %-te af\n"),
+    ("C506", "nl", "Cannot read the %s file", "Kan het %s-bestand niet lezen", "Kan het %-bestand niet lezen"),
+    ("Q630", "nl", "  %%    prints one %\n", "  %%    drukt één %-teken af\n", "  %%    drukt één teken af\n"),
+    # a metavariable named by a letter of the translation's own (not a one-letter word of the language); a
+    # translation that keeps its metavariables and drops an acronym, or starts with a word of one letter, is read
+    ("Q618", "ru", "SIZE may use the POSIX units\n", "Н может быть в единицах стандарта\n",
+     "В единицах стандарта\n"),
+    # every metavariable written out in words: a name that begins an English word (DEST, "destination") is one;
+    # the same name dropped where the translation keeps the others, or an acronym that begins none, is a slip
+    ("Q618", "ja", "Rename SOURCE to DEST, or move SOURCE(s) to DIRECTORY.\n",
+     "ファイル名を変更するか、ファイルをディレクトリへ移動します。\n",
+     "SOURCE の名前を変更するか、SOURCE を DIRECTORY へ移動します。\n"),
+    ("Q618", "ja", "Copy SOURCE to DIRECTORY (POSIX).\n", "ファイルをディレクトリへコピーします (POSIX)。\n",
+     "ファイルをディレクトリへコピーします。\n"),
 ]
 
 

@@ -165,7 +165,7 @@ def test_c506_compares_a_units_placeholders_once_and_as_the_long_way_does(catalo
     assert compared >= 3  # units with placeholders were compared, not only the empty fast path
 
 
-def test_the_po_strings_expression_accepts_and_counts_what_the_walk_does(catalogues):
+def test_the_po_strings_expression_accepts_what_the_walk_does(catalogues):
     def outcome(check, line: str):
         try:
             return check(line, 0, 1)
@@ -176,7 +176,64 @@ def test_the_po_strings_expression_accepts_and_counts_what_the_walk_does(catalog
              '"é\\"\\\\"', "'a'", '"a""b"', '"\\0\\7\\8"']
     for path in catalogues:
         lines += [line[line.index('"'):] for line in path.read_text(encoding="utf-8").splitlines() if '"' in line]
+    walked = lambda line, pos, n: po_syntax._strings_walk(line, pos, n) > 0  # noqa: E731 - whether there is one
     for line in lines:
-        assert outcome(po_syntax._strings, line) == outcome(po_syntax._strings_walk, line), line
-    assert outcome(po_syntax._strings, '"a" "b"') == 2
-    assert outcome(po_syntax._strings, '"a\\q"') == "line 1: invalid control sequence '\\q'"
+        assert outcome(po_syntax._any_strings, line) == outcome(walked, line), line
+    assert outcome(po_syntax._any_strings, '"a" "b"') is True
+    assert outcome(po_syntax._any_strings, "   ") is False
+    assert outcome(po_syntax._any_strings, '"a\\q"') == "line 1: invalid control sequence '\\q'"
+
+
+def _long_end_mark(text: str, lang: str) -> str:
+    """helpers.end_mark without its first shortcut (a text that ends with a letter or digit): every pattern tried."""
+    import unicodedata
+
+    if text.rstrip().endswith(")"):
+        text = helpers._END_PROMPT.sub("", text)
+    if text.rstrip().endswith(helpers._CLOSING_QUOTES):
+        text = helpers._END_QUOTED.sub("x", text)
+    if text.rstrip().endswith(helpers._CLOSING_QUOTES):
+        text = helpers._END_COMMAND.sub("x", text)
+    text = text.rstrip()
+    if text.rstrip(helpers._CLASS_TAIL).endswith("]"):
+        text = helpers._END_CLASS.sub("x", text)
+    i = len(text)
+    while i > 0 and (text[i - 1] in helpers._SPACES or unicodedata.category(text[i - 1]).startswith("P")
+                     or text[i - 1] in "…"):
+        i -= 1
+    run = "".join(ch for ch in helpers._normalise_marks(text[i:], lang) if ch not in helpers._SPACES)
+    return "".join(ch for ch in run if ch in helpers._END_MARKS)[-1:]
+
+
+def test_the_quick_exits_of_the_unit_checks_read_what_the_long_way_reads(units):
+    from translate_cmp.rules.qa.Q626_invalid_character import _MAYBE_INVALID, invalid
+
+    texts = [("Fertig\x07", "de"), ("Abbre\ufffdchen", "de"), ("（注）【a】", "ja"), ("12 ٣", "ar"), ("(y/n)", "en"),
+             ("x [:lower:]", "en"), ("say '.'", "en"), ("Ⅳ", "en"), ("", "en"), ("  ", "en")]
+    texts += [pair for source, target, lang in units for pair in ((source, "en"), (target, lang))]
+    for text, text_lang in texts:
+        assert helpers.end_mark(text, text_lang) == _long_end_mark(text, text_lang), text
+        plain = helpers.blanked(text)
+        assert helpers.bracket_counts(text) == Counter(ch for ch in plain.translate(helpers._FULL_WIDTH)
+                                                       if ch in helpers.BRACKETS), text
+        if not re.search(r"\d", text):  # numbers() leaves at once: the long way finds none either
+            assert not list(helpers.NUMBER.finditer(plain.translate(helpers._DIGITS)))
+        if not helpers.ANY_QUOTE_MARK.search(text):  # Q613 leaves at once: no mark counted
+            assert helpers.quote_marks(text) == 0
+        if not _MAYBE_INVALID.search(text):  # Q626 leaves at once: no character it names
+            assert not any(invalid(ch) for ch in set(text)), text
+        head = text.lstrip()[:48]
+        if head[:1].isalnum():  # Q610 leaves at once where both sides start so: no start mark
+            assert helpers.start_mark(helpers.blanked(head, fill="x"), text_lang) == ""
+
+
+def test_the_abbreviation_test_reads_wordfreqs_own_top_words():
+    from wordfreq import top_n_list
+
+    from translate_cmp.lang.tokens import _sorted_words
+    from translate_cmp.lang.wordlists import top_words
+
+    for lang in ("en", "fr", "de", "ru", "ja", "nl"):
+        assert top_words(lang, 20000) == top_n_list(lang, 20000)
+        assert _sorted_words(lang) == tuple(sorted(top_n_list(lang, 20000)))
+    assert _sorted_words("af") == ()  # no list of its own: wordfreq would answer with Dutch's

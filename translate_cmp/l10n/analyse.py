@@ -9,8 +9,6 @@ capital, a digit, a quote or bracket, or a letter of a script without case.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from translate_cmp.records import Document, Sentence
 from translate_cmp.segment import segment
 
@@ -29,22 +27,24 @@ def starts_sentence(text: str) -> bool:
     return not first.islower()  # upper case, or a script without case (Japanese, Chinese, ...)
 
 
-def merged(document: Document, sentences: list[Sentence]) -> list[Sentence]:
-    """``sentences`` with the false splits joined again (see the module docstring), renumbered."""
+def merged(document: Document, sentences: list[Sentence], lang: str = "", lang_prob: float = 0.0) -> list[Sentence]:
+    """``sentences`` with the false splits joined again (see the module docstring), renumbered (each in ``lang``,
+    with ``lang_prob``)."""
     spans: list[list[int]] = []
     for s in sentences:
         if spans and spans[-1][2] == s.para_id and not starts_sentence(s.text):
             spans[-1][1] = s.end
         else:
             spans.append([s.start, s.end, s.para_id])
-    return [Sentence(document.doc_id, i, start, end, document.text[start:end], para)
+    return [Sentence(document.doc_id, i, start, end, document.text[start:end], para, lang, lang_prob)
             for i, (start, end, para) in enumerate(spans)]
 
 
 def unit_sentences(document: Document) -> list[Sentence]:
     """The unit's sentences, each in the file's declared target language."""
     lang = document.unit.target_lang
-    found = merged(document, segment(document, lang))
+    found = merged(document, segment(document, lang), lang, DECLARED_PROB)
     if not found and document.text:  # a whitespace-only target: one sentence, so the unit rules see it (Q602)
-        found = [Sentence(document.doc_id, 0, 0, len(document.text), document.text)]
-    return [replace(s, lang=lang, lang_prob=DECLARED_PROB) for s in found]
+        found = [Sentence(document.doc_id, 0, 0, len(document.text), document.text, lang=lang,
+                          lang_prob=DECLARED_PROB)]
+    return found

@@ -33,8 +33,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # printf; not "%NAME%", a capitalised word closed by a per-cent sign: a variable of another syntax (csplit's
-# "%REGEXP%" pattern, Windows' "%PATH%"), whose first letter is no conversion ("%EXP_RAT%" is not "%E")
-_PRINTF = (r"%(?![A-Z][A-Z0-9_]+%)(?:\d+\$)?"
+# "%REGEXP%" pattern, Windows' "%PATH%"), whose first letter is no conversion ("%EXP_RAT%" is not "%E"); nor a
+# per-cent sign joined by a hyphen to a word of four letters or more (Dutch "een enkel %-teken", German
+# "%-Zeichen"): no conversion spells a word after a bare "-" flag ("%-lld" has three letters), so "%-te" + "ken"
+# is prose, not the conversion "%-te" (a conversion glued to a word keeps its own form: "%s-bestand")
+_PRINTF = (r"%(?![A-Z][A-Z0-9_]+%)(?!-[^\W\d_]{4})(?:\d+\$)?"
            r"(?:\([^()\s]{1,64}\))?[-+#0'I]*(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?))?"
            r"(?:(?:hh|h|ll|l|L|q|z|j|t|I64|I32)?[diouxXeEfFgGaAcrsSpn%]"
            r"|<PRI[diouxX](?:8|16|32|64|MAX|PTR|FAST\d+|LEAST\d+)>)")  # GNU gettext's "%<PRIdMAX>" (ISO C99 macros)

@@ -31,19 +31,21 @@ class PoSyntaxError(ValueError):
 # a line's strings that :func:`_strings_walk` accepts, as one expression: blanks, then quoted strings whose escapes
 # are C's (``\\x`` with a hex digit after it), each followed by blanks
 _VALID_STRINGS = re.compile(r'[ \t\r\f\v]*(?:"(?:[^"\\]|\\[ntrabfv\\"\'?0-7]|\\x[0-9a-fA-F])*"[ \t\r\f\v]*)*')
-_ONE_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_STRING_BODY = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 
-def _strings(text: str, pos: int, line: int) -> int:
-    """Check the strings from ``pos`` to the end of the line; how many there were. A line the expression accepts
-    (nearly every line) is counted at once; any other is walked character by character, which names the error."""
+def _any_strings(text: str, pos: int, line: int) -> bool:
+    """Check the strings from ``pos`` to the end of the line; whether there was one. A line the expression accepts
+    (nearly every line) is blanks and whole strings, so it has one exactly where it has a quote; any other is
+    walked character by character, which names the error."""
     if _VALID_STRINGS.fullmatch(text, pos):
-        return len(_ONE_STRING.findall(text, pos))
-    return _strings_walk(text, pos, line)
+        return text.find('"', pos) >= 0
+    return _strings_walk(text, pos, line) > 0
 
 
 def _strings_walk(text: str, pos: int, line: int) -> int:
-    """:func:`_strings` one character at a time: raises :class:`PoSyntaxError` at the first fault."""
+    """:func:`_any_strings` one character at a time (how many strings): raises :class:`PoSyntaxError` at the
+    first fault."""
     n = 0
     i, end = pos, len(text)
     while True:
@@ -78,6 +80,7 @@ def _strings_walk(text: str, pos: int, line: int) -> int:
 class _Entry:
     line: int = 0
     keys: list[tuple[str, int | None, int]] = field(default_factory=list)  # (keyword, index, line)
+    kinds: set[str] = field(default_factory=set)  # the keywords in keys
     context: str | None = None
     msgid: str = ""
     header: bool = False
@@ -90,7 +93,7 @@ def _value(lines: list[str], start: int, stop: int, first_col: int) -> str:
         seg = lines[k][first_col:] if k == start else lines[k]
         if seg.lstrip().startswith("#"):
             continue
-        parts.extend(re.findall(r'"((?:[^"\\]|\\.)*)"', seg))
+        parts.extend(_STRING_BODY.findall(seg))
     return "".join(parts)
 
 
@@ -110,38 +113,42 @@ def check_po(text: str) -> None:
 
     for idx, raw in enumerate(lines):
         lineno = idx + 1
-        stripped = raw.strip()
-        if not stripped or stripped.startswith("#"):
-            continue  # as msgfmt's lexer: a string after a blank line or comment still continues its keyword
-        if stripped.startswith('"'):
+        first = raw[:1]  # nearly every line starts with its quote, "#" or a keyword: no copy stripped of blanks
+        if first == "#":
+            continue
+        if first == '"' or first != "m" and (stripped := raw.strip()).startswith('"'):
             if last_key is None:
                 raise PoSyntaxError(lineno, "syntax error: a string with no keyword before it")
-            _strings(raw, raw.index('"'), lineno)
+            _any_strings(raw, raw.index('"'), lineno)
             continue
-        lead = len(raw) - len(raw.lstrip())
+        if first != "m" and (not stripped or stripped.startswith("#")):
+            continue  # as msgfmt's lexer: a string after a blank line or comment still continues its keyword
+        lead = 0 if first == "m" else len(raw) - len(raw.lstrip())
         m = _KEYWORD.match(raw, lead)
         if not m:
+            stripped = raw.strip()
             word = stripped.split()[0]
             raise PoSyntaxError(lineno, f"keyword {word[:30]!r} unknown" if word[:1].isalpha() else
                                 f"syntax error: unexpected {stripped[:12]!r}")
         close_key(idx)
         keyword, index = m.group(1), m.group(2)
-        continued = idx + 1 < len(lines) and lines[idx + 1].lstrip().startswith('"')
-        if _strings(raw, m.end(), lineno) == 0 and not continued:
+        if not _any_strings(raw, m.end(), lineno) and not (
+                idx + 1 < len(lines) and lines[idx + 1].lstrip().startswith('"')):  # nor continued on the next line
             raise PoSyntaxError(lineno, f"missing string after '{keyword}'")
-        if keyword in ("msgctxt", "msgid") and (entry is None or any(k[0] == "msgid" for k in entry.keys)
-                                                or any(k[0] == "msgctxt" for k in entry.keys) and keyword == "msgctxt"):
+        if keyword in ("msgctxt", "msgid") and (entry is None or "msgid" in entry.kinds
+                                                or "msgctxt" in entry.kinds and keyword == "msgctxt"):
             if entry is not None:
                 _finish(entry)
             entry = _Entry(line=lineno)
             entries.append(entry)
         elif entry is None:
             raise PoSyntaxError(lineno, f"syntax error: '{keyword}' before any 'msgid'")
-        if keyword in ("msgid_plural", "msgstr") and not any(k[0] == "msgid" for k in entry.keys):
+        if keyword in ("msgid_plural", "msgstr") and "msgid" not in entry.kinds:
             raise PoSyntaxError(lineno, f"syntax error: '{keyword}' without a 'msgid' before it")
         if keyword != "msgstr" and index is not None:
             raise PoSyntaxError(lineno, f"syntax error: '{keyword}[{index}]' (only msgstr has an index)")
         entry.keys.append((keyword, int(index) if index is not None else None, lineno))
+        entry.kinds.add(keyword)
         last_key = (keyword, idx, m.end())
     close_key(len(lines))
     if entry is not None:

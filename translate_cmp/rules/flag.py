@@ -61,6 +61,9 @@ def flag_document(
     out: list[list[Flag]] = []
     rules, calls = _plan(rules, doc_lang, document.unit is not None)
     plain_calls = _plain_calls(calls, bool(document.unit))
+    unit_checks: list = []
+    if document.unit is not None and not any(round_trips or ()) and not any(c is not None for c in counterparts or ()):
+        unit_checks, plain_calls = _unit_split(plain_calls)  # asked once per unit below, not once a sentence
     for index, sentence in enumerate(sentences):
         round_trip = _at(round_trips, index)
         ctx = RuleContext(
@@ -74,6 +77,8 @@ def flag_document(
             extra_round_trips=tuple(_at(extra_round_trips, index) or ()),
             counterpart=_at(counterparts, index),
         )
+        if index == 0 and unit_checks:  # the unit checks that find something in the unit, then the other rules
+            plain_calls = [(rule, check) for rule, check in unit_checks if rule.findings(ctx)] + plain_calls
         flags: set[Flag] = set()
         engine_choices: set[Flag] = set()
         rule_based = round_trip is not None and all(rt.rule_based for rt in (round_trip, *ctx.extra_round_trips))
@@ -144,6 +149,28 @@ def _plain_calls(calls: list, unit: bool) -> list:
         _PLAIN.clear()
     _PLAIN[key] = (calls, kept)
     return kept
+
+
+_UNIT_SPLIT: dict[int, tuple[list, list, list]] = {}
+
+
+def _unit_split(calls: list) -> tuple[list, list]:
+    """``calls`` as (the unit checks, the rest): a unit check (:class:`~translate_cmp.rules.qa.unit_rule.UnitRule`)
+    compares the whole unit once and reports on its sentences, so the flag stage asks each once per unit
+    (:meth:`~translate_cmp.rules.qa.unit_rule.UnitRule.findings`) and calls on the unit's sentences only those that
+    found something: 38 checks on every sentence of a catalogue, most of them with nothing to say."""
+    from translate_cmp.rules.qa.unit_rule import UnitRule
+
+    entry = _UNIT_SPLIT.get(id(calls))
+    if entry is not None and entry[0] is calls:
+        return entry[1], entry[2]
+    units = [(rule, check) for rule, check in calls if isinstance(rule, UnitRule) and type(rule).check is UnitRule.check
+             and not rule.needs_round_trip and not rule.needs_counterpart]
+    rest = [c for c in calls if c not in units]
+    if len(_UNIT_SPLIT) >= _PLANS_SIZE:
+        _UNIT_SPLIT.clear()
+    _UNIT_SPLIT[id(calls)] = (calls, units, rest)
+    return units, rest
 
 
 def _on_its_own(flag: Flag, others: set[Flag], rules: Sequence[Rule]) -> Flag:

@@ -142,7 +142,7 @@ def in_capitals(text: str) -> bool:
 def _in_capitals(text: str, cased: list[str]) -> bool:
     if sum(1 for w in cased if len(w) > 1 and w.isupper()) < 2:
         return False
-    return sum(1 for ch in text if ch.isupper()) > sum(1 for ch in text if ch.islower())
+    return sum(map(str.isupper, text)) > sum(map(str.islower, text))  # capitals against small letters
 
 
 def text_counts(text: str, lang: str = "") -> TextCounts:

@@ -123,12 +123,13 @@ class PlaceholderMismatch(Rule):
             if missing and ctx.index == 0:
                 yield Hit(0, len(ctx.text), f"missing from the translation: {_listed(missing)} (source: "
                                             f"{unit.source[:80]!r})")
-            added = Counter(added)  # a copy: each sentence counts off its own
-            for p, key in (canonical(ctx.document.text) if added else ()):
-                if added.get(key) and sentence.start <= p.start < sentence.end:
-                    added[key] -= 1
-                    yield Hit(p.start - sentence.start, p.end - sentence.start,
-                              f"{p.text!r} is in the translation, not in the source")
+            if added:  # nothing added (most units): no copy to count off
+                added = Counter(added)  # a copy: each sentence counts off its own
+                for p, key in canonical(ctx.document.text):
+                    if added.get(key) and sentence.start <= p.start < sentence.end:
+                        added[key] -= 1
+                        yield Hit(p.start - sentence.start, p.end - sentence.start,
+                                  f"{p.text!r} is in the translation, not in the source")
         if ctx.round_trip is not None and ctx.round_trip.back_text:
             lost = keys(ctx.text) - keys(ctx.round_trip.back_text)
             if lost:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import CJK, once, quote_marks, quoted
+from translate_cmp.rules.qa.helpers import ANY_QUOTE_MARK, CJK, once, quote_marks, quoted
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 _LATIN_TERM = re.compile(r"[A-Za-z][A-Za-z0-9 .-]*")
@@ -43,6 +43,8 @@ class QuoteMismatch(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        if not ANY_QUOTE_MARK.search(source):
+            return  # no quotation mark in the source (blanking takes marks away, adds none): none can be missing
         s, t = quote_marks(source), quote_marks(target)
         if t >= s or not target.strip():
             return

@@ -131,6 +131,36 @@ def lowered(source: str, target: str, lang: str) -> list[tuple[int, int, str]]:
 
 
 _VALUE = re.compile(r"(?<==)([A-Z][A-Z0-9_]+)")  # an option's value: "--batch-size=NMERGE", "[=WHEN]"
+# a capital standing as a word of one letter (not an initial, "M. Dupont", nor part of a token)
+_LETTER_WORD = re.compile(r"(?<![\w.'’-])[^\W\d_](?![\w.'’-])")
+LETTER_WORD_ZIPF = 6.0  # a one-letter word of the language ("В", "A", "Y") is at least this frequent; "Н", "N" are not
+
+
+def letter_metavariables(source: str, target: str, lang: str) -> list[str]:
+    """Capitals that stand as words of one letter in ``target`` and not in ``source`` and are no one-letter word of
+    the target language (wordfreq: Russian "В", "К", Spanish "Y" are words; "Н" is not): a metavariable the
+    translation names by a letter ("BYTES is hex ..." -> "Н задаётся ...": coreutils' Russian team writes BYTES
+    as Н), so it translates its metavariables, as with capitals of three letters or more."""
+    from translate_cmp.lang.wordlists import zipf
+
+    plain = blanked(target)
+    letters = [m for m in _LETTER_WORD.finditer(plain) if m.group().isupper()]
+    if not letters:
+        return []
+    theirs = {m.group() for m in _LETTER_WORD.finditer(blanked(source))}
+    letters = [m for m in letters if m.group() not in theirs]
+    # an option's value ("--batch=N" for the source's "--batch=NMERGE") is the source's value, which Q618 reads
+    # apart: the letter names that one, not the metavariable of another word
+    values = {m.group() for m in letters if m.start() and plain[m.start() - 1] == "="}
+    return [m.group() for m in letters if m.group() not in values and zipf(m.group().lower(), lang) < LETTER_WORD_ZIPF]
+
+
+def _abbreviated_word(word: str) -> bool:
+    """``word`` (in capitals) is how a common English word begins ("DEST" for "destination", "DIR"): an abbreviated
+    metavariable, not an acronym (POSIX, HTTP begin none)."""
+    from translate_cmp.lang.tokens import begins_common_word
+
+    return word.isalpha() and begins_common_word(word.lower(), "en")
 
 # An acronym the source uses as a word (not given in brackets after what it stands for) may be written out by the
 # translation: "IADL limitation was associated with age" -> "La limitación de actividades instrumentales de la vida
@@ -233,11 +263,13 @@ class AcronymMissing(UnitRule):
             return  # no acronym in the source: none missing, none written in lower case
         if any(caps not in source for caps in _CAPS.findall(target)):
             return  # capitals the source has not: the translation translates metavariables (FILE -> DATEI, ZAHLen)
+        if letter_metavariables(source, target, ctx.doc_lang):
+            return  # a metavariable written as a letter of the translation's own (BYTES -> Н)
         theirs = {a.group().rstrip("s") for a in acronyms(target)}
         squeezed = re.sub(r"(?<=[A-Z])[\s\u00a0-]+(?=\d)", "", target)
         letters = {"".join(sorted(a)) for a in theirs}
         values = set(_VALUE.findall(source))  # "--batch-size=NMERGE", "conv=CONVS": metavariables
-        missing = []
+        missing, spelt_out = [], []
         for m in ours_source:
             word = m.group().rstrip("s") if len(m.group()) > 2 and m.group()[-1] == "s" else m.group()
             if sum(ch.isalpha() for ch in word) < MIN_LETTERS or word in target or word in squeezed:
@@ -246,8 +278,14 @@ class AcronymMissing(UnitRule):
                 continue
             frequency = zipf(word.lower(), "en")
             if frequency >= METAVARIABLE_ZIPF or (len(word) >= WORD_LETTERS and frequency >= WORD_ZIPF):
+                spelt_out.append(word)  # not in the translation, which may write its metavariables out in words
                 continue  # an English word in capitals: a metavariable (FILE, DIRECTORY) or emphasis (WARRANTY)
             missing.append(word)
+        if spelt_out and not any(m.group() in target for m in ours_source if m.group() not in missing):
+            # every metavariable of the source written out in words ("Rename SOURCE to DEST, or move SOURCE(s) to
+            # DIRECTORY" -> "ファイル名の変更、...ディレクトリへ移動"): a name in capitals that begins a common English
+            # word (DEST for "destination", DIR) is one more metavariable the translation writes out
+            missing = [word for word in missing if not _abbreviated_word(word)]
         # bitext tables only: a software catalogue writes a program's terms as its translators choose ("url")
         low = lowered(source, target, ctx.doc_lang) if ctx.document.unit.fmt in PROSE_FORMATS else []
         for start, end, word in low:

@@ -94,12 +94,15 @@ class SentenceCountMismatch(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if source.strip().count("\n") >= MAX_LINES or usage_screen(source):
-            return  # a help text or table (two rows in columns or more): its lines are items, not sentences
+        if source.strip().count("
+") >= MAX_LINES:
+            return  # a help text or table: its lines are items, not sentences
         short = self._short(ctx, source, target)
         if len(_ENDS.findall(source)) + len(_ENDS.findall(target)) <= 1 and _LETTER.search(source) \
                 and _LETTER.search(target) and not short:
             return  # one mark at most and a letter on each side: one or two sentences each (most UI strings)
+        if usage_screen(source):
+            return  # a table (two rows in columns or more): its rows are items, not sentences
         source_lang = unit_source_lang(ctx)
         joined = CLAUSE_JOINING.get(source_lang)
         clauses = len(joined.findall(source)) if joined else 0  # the sentences the translation may split into

@@ -3,6 +3,7 @@ translation that the source does not have."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -12,6 +13,12 @@ from translate_cmp.rules.qa.helpers import at
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 _ALLOWED_CONTROLS = "\t\n\r"
+
+
+# every character invalid() may name, and more: the controls (Unicode's Cc) but a tab and line breaks, U+FFFD, the
+# byte-order mark and noncharacters, surrogates (Cs) and the private-use areas (Co); Unicode keeps these ranges fixed
+_MAYBE_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ufeff\ufffe\uffff\ufdd0-\ufdef\ud800-\udfff"
+                            "\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
 def invalid(ch: str) -> str | None:
@@ -49,6 +56,8 @@ class InvalidCharacter(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        if not _MAYBE_INVALID.search(target):
+            return  # no character of the kinds invalid() reads (most units): nothing to look up
         bad = {ch: why for ch in set(target) - set(source) if (why := invalid(ch))}
         if not bad:
             return

@@ -121,7 +121,10 @@ def end_mark(text: str, lang: str) -> str:
     # each pattern ends in a character the text must end with, blanks aside (")", a closing quote, "]" before
     # quotes and blanks): a pattern is tried only where that character ends the text (the scan of a long help text
     # for a match at its end costs more than the rest)
-    if text.rstrip().endswith(")"):
+    last = text.rstrip()[-1:]
+    if last.isalnum():
+        return ""  # a letter or digit ends it (no pattern's last character, no punctuation): most texts
+    if last == ")":
         text = _END_PROMPT.sub("", text)
     if text.rstrip().endswith(_CLOSING_QUOTES):
         text = _END_QUOTED.sub("x", text)  # "should be ':'": a quoted mark is content
@@ -180,9 +183,16 @@ def record_labels(source: str, target: str) -> bool:
 BRACKETS = "()[]{}"
 
 
+# the characters _FULL_WIDTH reads as a bracket ("（", "【"): the only ones of the table that change a bracket count
+_WIDE_BRACKET = re.compile("[" + re.escape("".join(chr(k) for k, v in _FULL_WIDTH.items()
+                                                   if any(b in v for b in BRACKETS))) + "]")
+
+
 def bracket_counts(text: str) -> Counter:
-    plain = blanked(text).translate(_FULL_WIDTH)
-    return Counter(ch for ch in plain if ch in BRACKETS)
+    plain = blanked(text)
+    if _WIDE_BRACKET.search(plain):  # full-width brackets read as ASCII ones
+        plain = plain.translate(_FULL_WIDTH)
+    return Counter({b: n for b in BRACKETS if (n := plain.count(b))})  # each bracket counted at C speed
 
 
 _DOUBLE_QUOTES = "\"“”„‟«»「」『』‹›＂"
@@ -192,6 +202,7 @@ _OUTSIDE_BEFORE = frozenset(" \t\n\u00a0([{<=") | {""}
 _OUTSIDE_AFTER = frozenset(" \t\n\u00a0)]}>.,;:!?-\u2010")
 _DOUBLE_QUOTE_RE = re.compile(f"[{_DOUBLE_QUOTES}]")
 _SINGLE_RE = re.compile(f"[{_SINGLE}]")
+ANY_QUOTE_MARK = re.compile(f"[{_DOUBLE_QUOTES}{_SINGLE}]")  # any mark quote_marks may count
 
 
 def quote_marks(text: str) -> int:
@@ -221,6 +232,7 @@ def quoted(text: str) -> list[str]:
 
 # ---- numbers under each locale's format -------------------------------------------------------------------------
 
+_ANY_DIGIT = re.compile(r"\d")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
 NUMBER = re.compile(r"(?<![\w.,/:-])[-−+]?\d+(?:[.,'’\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?![\w]|[.,]\d)")
 
@@ -248,6 +260,8 @@ def _values(token: str) -> frozenset[float]:
 def numbers(text: str) -> list[tuple[int, int, frozenset[float]]]:
     """(start, end, possible values) of each number in ``text`` outside placeholders, tags, URLs and words
     ("utf8", "IPv4", "h1"); Arabic-Indic and full-width digits read as digits."""
+    if not _ANY_DIGIT.search(text):
+        return []  # a number has a digit (\d: Arabic-Indic and full-width ones too), which blanking never adds
     plain = blanked(text).translate(_DIGITS)
     return [(m.start(), m.end(), _values(m.group())) for m in NUMBER.finditer(plain)]
 
@@ -268,6 +282,8 @@ def cjk_numbers(text: str, lang: str) -> list[tuple[int, int, frozenset]]:
     time or code ("5G", "2023-02-11", "13:09") are not read."""
     from translate_cmp.lang.profile import language
 
+    if not _ANY_DIGIT.search(text):
+        return []  # as numbers(): no digit, no number
     scales = language(lang).scale_characters
     plain = blanked(text).translate(_DIGITS)
     out: list[tuple[int, int, frozenset]] = []

@@ -17,16 +17,23 @@ class UnitRule(Rule):
     needs_unit = True
     _memo: tuple[object, list[Hit]] | None = None  # (the document, its findings): compare runs once per unit
 
-    def check(self, ctx: RuleContext) -> Sequence[Hit]:  # a list, not a generator: most units have no finding
+    def findings(self, ctx: RuleContext) -> list[Hit]:
+        """What :meth:`compare` finds in the unit behind ``ctx`` (whole-unit hits, and hits at target offsets),
+        worked out once per unit; the flag stage asks first and calls :meth:`check` on the unit's sentences only
+        where this has something (translate_cmp/rules/flag.py)."""
         memo = self._memo
         if memo is None or memo[0] is not ctx.document:
             found = pair(ctx)
             findings = list(self.compare(ctx, *found)) if found and self._serving(ctx.doc_lang) else []
             memo = self._memo = (ctx.document, findings)
-        if not memo[1]:
+        return memo[1]
+
+    def check(self, ctx: RuleContext) -> Sequence[Hit]:  # a list, not a generator: most units have no finding
+        findings = self.findings(ctx)
+        if not findings:
             return ()
         sentence, out = ctx.sentence, []
-        for hit in memo[1]:
+        for hit in findings:
             if hit.start == WHOLE_UNIT:
                 if ctx.index == 0:
                     out.append(Hit(0, len(sentence.text), hit.message))
