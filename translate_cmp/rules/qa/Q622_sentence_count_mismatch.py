@@ -94,8 +94,7 @@ class SentenceCountMismatch(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if source.strip().count("
-") >= MAX_LINES:
+        if source.strip().count("\n") >= MAX_LINES:
             return  # a help text or table: its lines are items, not sentences
         short = self._short(ctx, source, target)
         if len(_ENDS.findall(source)) + len(_ENDS.findall(target)) <= 1 and _LETTER.search(source) \
