@@ -88,11 +88,21 @@ def vary(sentence: str, k: int, token: str | None = None) -> str:
 
 def language_words(lang: str) -> list[str]:
     """Frequent words of ``lang`` in a fixed order (wordfreq's ranking): letters only, past the
-    ``SKIP_COMMON`` most frequent; at least 2 characters in Chinese and Japanese, 3 elsewhere."""
+    ``SKIP_COMMON`` most frequent; at least 2 characters in Chinese and Japanese, 3 elsewhere; each
+    different from the words before it as langdetect reads letters (``NGram.normalize`` maps many
+    ideographs to one), so that copies of a sentence never share langdetect's n-gram sequence."""
+    from langdetect.utils.ngram import NGram
     from wordfreq import top_n_list
 
     shortest = 2 if lang in ("zh", "ja") else 3
-    return [w for w in top_n_list(lang, LIST_WORDS)[SKIP_COMMON:] if w.isalpha() and len(w) >= shortest]
+    seen: set[str] = set()
+    out = []
+    for w in top_n_list(lang, LIST_WORDS)[SKIP_COMMON:]:
+        read = "".join(NGram.normalize(ch) for ch in w)
+        if w.isalpha() and len(w) >= shortest and read not in seen:
+            seen.add(read)
+            out.append(w)
+    return out
 
 
 def word_token(words: list[str], k: int) -> str:
