@@ -27,7 +27,8 @@ wall seconds, rows per second, CPU seconds (user + system of the run and its wor
 loaded machine inflates least) and peak memory: the largest single process's RSS high-water mark
 (``os.wait4``) and the peak of the summed RSS of the process tree (the run and its worker
 processes), sampled every 0.2 s. With ``--base``, every input runs through both checkouts one after the
-other and a ratio is printed: on a shared machine only the ratios are comparable.
+other and a ratio is printed (on a shared machine only the ratios are comparable), and the two runs' data
+outputs (documents.csv, sentences.csv, flags.jsonl, sentences.jsonl) are compared byte for byte.
 
 Goals (issue 24): 1,000,000 rows under 100 s on 2 cores (10,000 rows/s), memory flat in the rows; the
 150 MiB line under 2 GB. A text file over 48 MiB (one document) is refused in one line with exit 2
@@ -38,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import filecmp
 import os
 import random
 import re
@@ -257,6 +259,19 @@ def report(name: str, units: int, unit: str, runs: dict[str, Measured]) -> None:
               f"memory (tree) {this.tree_mb / max(base.tree_mb, 1):.2f} of base")
 
 
+COMPARED = ("documents.csv", "sentences.csv", "flags.jsonl", "sentences.jsonl")  # run.json, the HTML: times, paths
+
+
+def same_outputs(name: str, work: Path) -> bool:
+    """With --base: are the two runs' data outputs byte for byte the same? Printed either way."""
+    this, base = work / "out-this", work / "out-base"
+    differ = [f for f in COMPARED if (this / f).exists() != (base / f).exists()
+              or (this / f).exists() and not filecmp.cmp(this / f, base / f, shallow=False)]
+    said = f"DIFFER: {', '.join(differ)}" if differ else f"identical ({', '.join(COMPARED)})"
+    print(f"{name:>16} outputs: {said}")
+    return not differ
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, nargs="*", default=[1_000_000], help="row counts (0: none)")
@@ -279,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         runs = {label: measure(code, inp, args.work / f"out-{label}", extra)
                 for label, code in reversed(list(checkouts.items()))}
         report(f"{n:,} rows", n, "rows", runs)
-        ok &= runs["this"].rc == 0
+        ok &= runs["this"].rc == 0 and (len(runs) == 1 or same_outputs(f"{n:,} rows", args.work))
     if args.big_mib > 0:
         inp = write_line(args.work / f"line-{args.big_mib}.txt", args.big_mib)
         runs = {label: measure(code, inp, args.work / f"out-{label}", extra)
