@@ -47,7 +47,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,7 +90,8 @@ def vary(sentence: str, k: int, token: str | None = None) -> str:
     return f"{sentence[:m.start()]} ({token}){m.group(1)}" if m else f"{sentence} ({token})"
 
 
-def language_words(lang: str) -> list[str]:
+@cache
+def language_words(lang: str) -> tuple[str, ...]:
     """Frequent words of ``lang`` in a fixed order (wordfreq's ranking): letters only, past the
     ``SKIP_COMMON`` most frequent; at least 2 characters in Chinese and Japanese, 3 elsewhere; each
     different from the words before it as langdetect reads letters (``NGram.normalize`` maps many
@@ -104,10 +107,10 @@ def language_words(lang: str) -> list[str]:
         if w.isalpha() and len(w) >= shortest and read not in seen:
             seen.add(read)
             out.append(w)
-    return out
+    return tuple(out)
 
 
-def word_token(words: list[str], k: int) -> str:
+def word_token(words: Sequence[str], k: int) -> str:
     """The ``k``-th varying token (k >= 1): one word, then two where the list runs out."""
     i = k - 1
     return words[i] if i < len(words) else f"{words[i % len(words)]} {words[i // len(words) - 1]}"
@@ -116,7 +119,7 @@ def word_token(words: list[str], k: int) -> str:
 _WORDS_OF = {"af": "nl"}  # langdetect says Afrikaans for 3 of the Dutch sentences; wordfreq has no Afrikaans
 
 
-def sentence_words(pool: list[str]) -> list[list[str]]:
+def sentence_words(pool: list[str]) -> list[tuple[str, ...]]:
     """Per sentence, the word list of its language (the detector's answer; English where wordfreq has none)."""
     sys.path.insert(0, str(ROOT))
     from wordfreq import available_languages
@@ -124,12 +127,10 @@ def sentence_words(pool: list[str]) -> list[list[str]]:
     from translate_cmp.lang.detect import detect
 
     have = set(available_languages()) | set(_WORDS_OF)
-    lists: dict[str, list[str]] = {}
     out = []
     for s in pool:
         lang = detect(s, galician=False).lang
-        lang = _WORDS_OF.get(lang, lang) if lang in have else "en"
-        out.append(lists.get(lang) or lists.setdefault(lang, language_words(lang)))
+        out.append(language_words(_WORDS_OF.get(lang, lang) if lang in have else "en"))
     return out
 
 
