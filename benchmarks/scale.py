@@ -15,9 +15,10 @@ Inputs (written once under --work, default /tmp/translate-cmp-scale, and reused)
   for the sentence; two words where a list runs out; a sentence found twice taken once), so that **every row
   is distinct in its letters**, and no per-text memo, nor one per n-gram sequence (langdetect reads digits and
   punctuation as spaces), can make a run look faster than it is.
-- ``rows-N-digits.csv`` (``--table digits``): the table measured before December 2026's fourth pass, each copy
-  varied by a number only (" (k)", as benchmarks/speed.py varies). Its rows are distinct as strings, but
-  copies of one sentence share langdetect's n-gram sequence (422 sequences in 20,000 rows), which
+- ``rows-N-digits.csv`` (``--table digits``; formerly ``rows-N.csv``, the same bytes): the table of every figure up
+  to docs/benchmarks.md's fourth pass, each copy varied by a number only (" (k)", as benchmarks/speed.py
+  varies). Its rows are distinct as strings (but for one sentence found twice in the articles), yet copies of
+  one sentence share langdetect's n-gram sequence (422 sequences in 20,000 rows), which
   translate_cmp/lang/langdetect_fast.py detects once: kept to compare with earlier figures.
 - ``line-M.txt``: one line of M MiB: the same sentences (varied by a number) joined by spaces, no newline.
 
