@@ -3,13 +3,14 @@
     python benchmarks/row_cost.py                        # this checkout
     python benchmarks/row_cost.py --base /tmp/base44     # and another checkout, side by side, with ratios
 
-Reads the first ``--rows`` rows (default 4,000) of benchmarks/scale.py's table of one-sentence rows (written
-by it under /tmp/translate-cmp-scale if missing), warms up on the table's last 2,000 rows (word lists,
-profiles, caches), then times with ``time.process_time`` what the pipeline does with the rows in one process:
-detection and segmenting (``analyse_many``, one batch), translation (``--engine none``: nothing) and scoring,
-flagging and risk (``finish``). Each checkout runs in a child process with ``PYTHONPATH`` set to it, ``--repeat``
-times alternately; the best of each is printed. The writers, reading and process start-up are not in these
-figures (benchmarks/scale.py measures whole runs).
+Reads the first ``--rows`` rows (default 4,000) of benchmarks/scale.py's table of one-sentence rows (``--table``:
+``words``, copies varied by a word, or ``digits``, by a number only, the table of the figures up to
+docs/benchmarks.md's fourth pass; written by it under /tmp/translate-cmp-scale if missing), warms up on the
+table's last 2,000 rows (word lists, profiles, caches), then times with ``time.process_time`` what the pipeline
+does with the rows in one process: detection and segmenting (``analyse_many``, one batch), translation (``--engine
+none``: nothing) and scoring, flagging and risk (``finish``). Each checkout runs in a child process with
+``PYTHONPATH`` set to it, ``--repeat`` times alternately; the best of each is printed. The writers, reading and
+process start-up are not in these figures (benchmarks/scale.py measures whole runs).
 """
 
 from __future__ import annotations
@@ -66,20 +67,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", type=Path, help="another checkout, measured alternately with this one")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each checkout (the best is kept)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "translate-cmp-scale")
+    parser.add_argument("--table", choices=("words", "digits"), default="words",
+                        help="scale.py's table: copies varied by a word (default) or a number (earlier figures)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from scale import write_rows
+    from scale import rows_path, write_rows
 
     args.work.mkdir(parents=True, exist_ok=True)
-    table = write_rows(args.work / "rows-20000.csv", 20000)
+    table = write_rows(rows_path(args.work, 20000, args.table), 20000, args.table)
     checkouts = {"this": ROOT} | ({"base": args.base.resolve()} if args.base else {})
     best: dict[str, dict[str, float]] = {}
     for _ in range(args.repeat):
         for label, code in reversed(list(checkouts.items())):
             got = measure(code, table, args.rows)
             best[label] = {k: min(v, best.get(label, {}).get(k, v)) for k, v in got.items()}
-    print(f"CPU a row, us (process_time, {args.rows:,} one-sentence rows, best of {args.repeat}; "
-          f"load {os.getloadavg()[0]:.1f})")
+    print(f"CPU a row, us (process_time, {args.rows:,} one-sentence rows of the {args.table} table, "
+          f"best of {args.repeat}; load {os.getloadavg()[0]:.1f})")
     stages = ("detect_segment", "translate", "score_flag")
     for label, got in best.items():
         print(f"{label:>5}: " + "  ".join(f"{s} {got[s]:6.0f}" for s in stages) + f"  total {sum(got.values()):6.0f}")

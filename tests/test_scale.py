@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -57,3 +59,24 @@ def test_a_text_file_over_the_one_document_limit_is_refused_in_one_line(tmp_path
     lines = [line for line in res.output.splitlines() if line.strip()]
     assert len(lines) == 1 and re.search(r"big\.txt: file is 4 MiB, over the 3 MiB limit for one document", lines[0])
     assert decode.decode_file(table).text.startswith("text\n")
+
+
+def test_the_scale_tables_rows_differ_in_the_letters_langdetect_reads_unless_the_digits_table_is_asked():
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from scale import sentences, table_rows
+
+    from translate_cmp.lang.detect import _fast
+    from translate_cmp.lang.langdetect_fast import cleaned
+
+    fast = _fast()
+    longest = fast.factory.create().max_text_length
+
+    def sequences(rows: list[str]) -> set[tuple[int, ...]]:  # what langdetect_fast computes once per batch
+        return {tuple(fast._rows(cleaned(text, longest))) for text in rows}
+
+    words, digits = table_rows(1200), table_rows(1200, "digits")  # three copies of each sentence, and more
+    assert len(set(words)) == len(sequences(words)) == 1200
+    assert len(sequences(digits)) * 2 < len(set(digits))  # copies varied by a number only: read alike
+    copy = words[len(set(sentences()))]  # the first sentence's first copy: " (word)" before its closing punctuation
+    assert copy != words[0] and re.sub(r" \(\w+\)", "", copy, count=1) == words[0]
+
