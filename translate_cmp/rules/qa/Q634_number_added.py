@@ -19,6 +19,11 @@ _TABLE = {"fmt": "table"}  # the examples are rows of a bitext table
 # every run of digits of the source, read the English way ("245,989", "21.2"): numbers() leaves out the second number
 # of a range ("10.0-21.2"), which the translation writes on its own ("de 10,0 à 21,2")
 _SOURCE_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_DECIMAL_COMMA = re.compile(r"\d+,\d+")  # "1,9-2,1": a source that writes decimals with a comma
+# a number before an imperial unit: the translation may give it converted ("200 feet" -> "60 Meter"), so its numbers
+# are not read
+_IMPERIAL = re.compile(r"\d\s*-?(?:feet|foot|ft|inch(?:es)?|in\.|miles?|yards?|pounds?|lbs?|ounces?|oz|gallons?|"
+                       r"acres?|°F|degrees Fahrenheit|Fahrenheit)\b", re.IGNORECASE)
 # English tens, alone or joined to a unit ("seventy-four", "twenty two"): the record's numerals stop at twelve
 _TENS = dict(zip(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), range(20, 100, 10)))
 _TEEN = dict(zip(("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"), range(13, 20)))
@@ -32,6 +37,7 @@ def _source_values(source: str, source_lang: str) -> set[float]:
     way), the numbers its language's record writes as words or ordinals, and English tens and teens."""
     values = {abs(v) for _, _, vs in numbers(source) for v in vs if isinstance(v, float)}
     values |= {float(m.replace(",", "")) for m in _SOURCE_NUMBER.findall(source.translate(_DIGITS))}
+    values |= {float(m.replace(",", ".")) for m in _DECIMAL_COMMA.findall(source.translate(_DIGITS))}
     values |= set(written_out(source, source_lang))
     ordinals = language(source_lang).ordinals
     if ordinals:
@@ -47,7 +53,7 @@ def added_numbers(source: str, target: str, source_lang: str) -> list[tuple[int,
     """``(start, end)`` of each number of ``target`` whose value ``source`` has nowhere (0 and 1 apart: "a", "one",
     "none"); its digits standing in the source as they are count as had ("RFC4648")."""
     found = numbers(target)
-    if not found:
+    if not found or _IMPERIAL.search(source):
         return []
     have = _source_values(source, source_lang)
     digits = set(re.findall(r"\d+", source.translate(_DIGITS)))
@@ -75,7 +81,8 @@ class NumberAdded(UnitRule):
     instead = ("Translate what the source says, with its numbers and no others, and keep each unit beside its own "
                "source. A number the source writes as a word is its own ('Seventy-four patients' -> '74 "
                "pacientes', 'two' -> '2', 'third' -> '3'), and so is any run of the source's digits ('1.15-1.46' -> "
-               "'1,15 à 1,46', '245,989' -> '245 989'); 0 and 1 are not read ('a', 'none'). Bitext tables only, "
+               "'1,15 à 1,46', '245,989' -> '245 989'); 0 and 1 are not read ('a', 'none'), nor the numbers of a "
+               "translation whose source measures in imperial units ('200 feet' -> '60 Meter'). Bitext tables only, "
                "from an alphabetic source: software catalogues localise examples and formats, and Chinese and "
                "Japanese write numbers with their own scale characters ('33.06万').")
     examples = (
@@ -90,6 +97,8 @@ class NumberAdded(UnitRule):
                 trip=_TABLE),
         Example("Of 245,989 cases, two were positive.", translation="Sur 245 989 cas, 2 étaient positifs.",
                 lang="fr", trip=_TABLE),
+        Example("The icebergs were almost 200 feet high.", translation="Die Eisberge waren fast 60 Meter hoch.",
+                lang="de", trip=_TABLE),
         Example("Patterns by region were examined.",
                 translation="Les modifications apportées depuis 2008 ont été évaluées.", lang="fr"),  # a catalogue
     )
