@@ -54,7 +54,8 @@ def test_q635_flags_a_french_translation_with_no_negation(tmp_path):
     rows = [
         ("Laws that restrict abortion do not eliminate its practice.",
          "Il est important d'évaluer l'évolution du statut juridique de l'avortement."),  # another segment's
-        ("Secondary reconstruction is not always required.", "La reconstruction secondaire n'est pas toujours requise."),
+        ("Secondary reconstruction is not always required.",
+         "La reconstruction secondaire n'est pas toujours requise."),
         ("Patients without diabetes were included.", "Les patients non diabétiques ont été inclus."),
         ("These discoveries are no longer fortuitous.", "Ces découvertes ne sont plus fortuites."),
         ("The reconstruction is required.", "La reconstruction est requise."),  # no negation to keep
