@@ -19,6 +19,7 @@ _TABLE = {"fmt": "table"}  # the examples are rows of a bitext table
 # every run of digits of the source, read the English way ("245,989", "21.2"): numbers() leaves out the second number
 # of a range ("10.0-21.2"), which the translation writes on its own ("de 10,0 à 21,2")
 _SOURCE_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_MIDDLE_DOT = re.compile(r"(?<=\d)·(?=\d)")
 _DECIMAL_COMMA = re.compile(r"\d+,\d+")  # "1,9-2,1": a source that writes decimals with a comma
 # a number before an imperial unit: the translation may give it converted ("200 feet" -> "60 Meter"), so its numbers
 # are not read
@@ -35,6 +36,7 @@ _UNITS = dict(zip(("one", "two", "three", "four", "five", "six", "seven", "eight
 def _source_values(source: str, source_lang: str) -> set[float]:
     """The values ``source`` holds: its numbers (as :func:`numbers` reads them, and every run of digits the English
     way), the numbers its language's record writes as words or ordinals, and English tens and teens."""
+    source = _MIDDLE_DOT.sub(".", source)  # "13·4 per cent": a decimal point written as a middle dot
     values = {abs(v) for _, _, vs in numbers(source) for v in vs if isinstance(v, float)}
     values |= {float(m.replace(",", "")) for m in _SOURCE_NUMBER.findall(source.translate(_DIGITS))}
     values |= {float(m.replace(",", ".")) for m in _DECIMAL_COMMA.findall(source.translate(_DIGITS))}
@@ -93,6 +95,8 @@ class NumberAdded(UnitRule):
     counter_examples = (
         Example("Seventy-four patients were included.", translation="Se incluyeron 74 pacientes.", lang="es",
                 trip=_TABLE),
+        Example("In total, 686 patients (13·4 per cent) left.", translation="En total, 686 pacientes (13,4 %) "
+                "se fueron.", lang="es", trip=_TABLE),
         Example("The range was 10.0-21.2.", translation="L'intervalle allait de 10,0 à 21,2.", lang="fr",
                 trip=_TABLE),
         Example("Of 245,989 cases, two were positive.", translation="Sur 245 989 cas, 2 étaient positifs.",
