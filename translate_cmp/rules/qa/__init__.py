@@ -43,6 +43,9 @@ from translate_cmp.rules.qa.Q630_symbol_not_kept import SymbolNotKept
 from translate_cmp.rules.qa.Q631_plural_form_missing import PluralFormMissing
 from translate_cmp.rules.qa.Q632_plural_form_extra import PluralFormExtra
 from translate_cmp.rules.qa.Q633_name_lower_cased import NameLowerCased
+from translate_cmp.rules.qa.Q634_number_added import NumberAdded
+from translate_cmp.rules.qa.Q635_negation_dropped import NegationDropped
+from translate_cmp.rules.qa.Q636_acronym_added import AcronymAdded
 from translate_cmp.rules.qa.Q640_person_added import PersonAdded
 
 RULES: tuple[Rule, ...] = (
@@ -52,5 +55,6 @@ RULES: tuple[Rule, ...] = (
     UrlMismatch(), EmailMismatch(), FilePathMismatch(), AcronymMissing(), TranslationTooLong(), TranslationTooShort(),
     MaxWidthExceeded(), SentenceCountMismatch(), FunctionNameChanged(), OptionChanged(), InvalidMarkup(),
     InvalidCharacter(), DoubledWordInTranslation(), IcuMessageStructure(), UntranslatedWord(),
-    SymbolNotKept(), PluralFormMissing(), PluralFormExtra(), NameLowerCased(), PersonAdded(),
+    SymbolNotKept(), PluralFormMissing(), PluralFormExtra(), NameLowerCased(), NumberAdded(), NegationDropped(),
+    AcronymAdded(), PersonAdded(),
 )

@@ -1,0 +1,88 @@
+"""Q634 number-added, Q635 negation-dropped and Q636 acronym-added on bitext tables of real-MT shape (issue 25): a
+translation with a number, an acronym or the lack of a negation its source does not have, most often the translation
+of another segment. Through the real reader and pipeline (no engine); the sentences are our own, the evidence (French
+biomedical abstracts) is in docs/rules/measurements.md."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from translate_cmp.engines.none import NoneEngine
+from translate_cmp.pipeline import run_documents
+from translate_cmp.readers import read_documents
+from translate_cmp.readers.base import ReadOptions
+from translate_cmp.rules import select_rules
+from translate_cmp.rules.qa.Q634_number_added import added_numbers
+from translate_cmp.rules.qa.Q635_negation_dropped import negation_dropped
+from translate_cmp.rules.qa.Q636_acronym_added import added_acronyms
+
+
+def _flags(tmp_path: Path, rows: list[tuple[str, str]], codes: list[str], **langs: str) -> dict[str, list]:
+    """{target: [(code, flagged text), ...]} for a bitext JSON Lines table of (source, target) rows."""
+    path = tmp_path / "mt.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "source": s, "text": t}, ensure_ascii=False) + "\n"
+                            for i, (s, t) in enumerate(rows)), encoding="utf-8")
+    options = ReadOptions(source_column="source", target_column="text", id_column="id", **langs)
+    results = run_documents(read_documents([path], options), NoneEngine(), select_rules(codes), surprisal=False)
+    return {r.document.text: [(f.code, r.document.text[f.start:f.end])
+                              for s in r.sentences for f in s.flags] for r in results}
+
+
+def test_q634_flags_a_number_the_source_does_not_have(tmp_path):
+    rows = [
+        ("Patterns by region and per capita income were examined.",
+         "Les modifications apportées par la réforme depuis 2008 ont été évaluées."),  # another segment's
+        ("In 2018, 10.5% (range 8.9-13.1) of 245,989 cases were positive.",
+         "En 2018, 10,5 % (8,9 à 13,1) des 245 989 cas étaient positifs."),  # a range's second number, groups
+        ("Seventy-four patients were included; two of them died.", "74 patients ont été inclus ; 2 sont morts."),
+        ("The lesions grew 1,9-2,1 times.", "Les lésions ont grossi de 1,9 à 2,1 fois."),  # decimal commas
+        ("The icebergs were almost 200 feet high.", "Les icebergs mesuraient près de 60 mètres."),  # converted
+        ("A patient had one lesion.", "Un patient avait 1 lésion."),  # 0 and 1 are not read
+    ]
+    flags = _flags(tmp_path, rows, ["Q634"], source_lang="en", target_lang="fr")
+    assert flags == {rows[0][1]: [("Q634", "2008")], **{t: [] for _, t in rows[1:]}}
+
+
+def test_added_numbers_reads_the_sources_words_and_ordinals():
+    assert added_numbers("Patterns were examined.", "Depuis 2008, les modèles ont été examinés.", "en") == [(7, 11)]
+    assert added_numbers("Wait two seconds.", "Attendez 2 secondes.", "en") == []
+    assert added_numbers("The third trial.", "Le 3e essai.", "en") == []
+
+
+def test_q635_flags_a_french_translation_with_no_negation(tmp_path):
+    rows = [
+        ("Laws that restrict abortion do not eliminate its practice.",
+         "Il est important d'évaluer l'évolution du statut juridique de l'avortement."),  # another segment's
+        ("Secondary reconstruction is not always required.",
+         "La reconstruction secondaire n'est pas toujours requise."),
+        ("Patients without diabetes were included.", "Les patients non diabétiques ont été inclus."),
+        ("These discoveries are no longer fortuitous.", "Ces découvertes ne sont plus fortuites."),
+        ("The reconstruction is required.", "La reconstruction est requise."),  # no negation to keep
+    ]
+    flags = _flags(tmp_path, rows, ["Q635"], source_lang="en", target_lang="fr")
+    assert flags[rows[0][1]] == [("Q635", rows[0][1])]
+    assert all(flags[t] == [] for _, t in rows[1:])
+
+
+def test_q635_reads_french_only(tmp_path):
+    # Spanish was measured and not kept (docs/rules/measurements.md)
+    rows = [("The difference was not supported by the results.", "La diferencia fue apoyada por los resultados.")]
+    assert _flags(tmp_path, rows, ["Q635"], source_lang="en", target_lang="es") == {rows[0][1]: []}
+    assert negation_dropped(rows[0][0], rows[0][1], "en", "es")  # the helper itself sees it
+
+
+def test_q636_flags_an_acronym_where_the_source_has_none(tmp_path):
+    rows = [
+        ("Based on variables routinely collected, we obtained a multiple model.",
+         "L'aire sous la courbe (AUC) a été utilisée pour la validation."),  # another segment's
+        ("It was published by the World Health Organization (WHO).",
+         "Il a été publié par l'Organisation mondiale de la Santé (OMS)."),  # the source's acronym, localised
+        ("The last leader of East Germany died.", "Le dernier dirigeant de la RDA est mort."),  # a name abbreviated
+        ("Covid-19 cases rose sharply.", "Les cas de COVID-19 ont fortement augmenté."),  # the source's, in capitals
+        ("Results were positive.", "RÉSULTATS positifs."),  # a word in capitals, not an acronym
+    ]
+    flags = _flags(tmp_path, rows, ["Q636"], source_lang="en", target_lang="fr")
+    assert flags == {rows[0][1]: [("Q636", "AUC")], **{t: [] for _, t in rows[1:]}}
+    target = "Nous avons obtenu un modèle (AUC, RT-PCR)."
+    assert [target[a:b] for a, b, _ in added_acronyms("We obtained a model.", target)] == ["AUC", "RT", "PCR"]

@@ -1,0 +1,118 @@
+"""Q634 number-added: a number of the translation that its source has nowhere, neither as digits nor as a word
+('Patterns by region were examined.' -> 'Les modifications ... depuis 2008 ont été évaluées'): a number made up, or the
+translation of another segment."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from translate_cmp.lang.profile import language
+from translate_cmp.records import Severity
+from translate_cmp.rules.base import Example, Hit, RuleContext
+from translate_cmp.rules.qa.helpers import _DIGITS, CJK, at, numbers, unit_source_lang
+from translate_cmp.rules.qa.Q614_number_mismatch import written_out
+from translate_cmp.rules.qa.Q629_untranslated_word import PROSE_FORMATS
+from translate_cmp.rules.qa.unit_rule import UnitRule
+
+_TABLE = {"fmt": "table"}  # the examples are rows of a bitext table
+# every run of digits of the source, read the English way ("245,989", "21.2"): numbers() leaves out the second number
+# of a range ("10.0-21.2"), which the translation writes on its own ("de 10,0 à 21,2")
+_SOURCE_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_MIDDLE_DOT = re.compile(r"(?<=\d)·(?=\d)")
+_DECIMAL_COMMA = re.compile(r"\d+,\d+")  # "1,9-2,1": a source that writes decimals with a comma
+# a number before an imperial unit: the translation may give it converted ("200 feet" -> "60 Meter"), so its numbers
+# are not read
+_IMPERIAL = re.compile(r"\d\s*-?(?:feet|foot|ft|inch(?:es)?|in\.|miles?|yards?|pounds?|lbs?|ounces?|oz|gallons?|"
+                       r"acres?|°F|degrees Fahrenheit|Fahrenheit)\b", re.IGNORECASE)
+# English tens, alone or joined to a unit ("seventy-four", "twenty two"): the record's numerals stop at twelve
+_TENS = dict(zip(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), range(20, 100, 10)))
+_TEEN = dict(zip(("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"), range(13, 20)))
+_TENS_WORD = re.compile(r"\b(" + "|".join(_TENS) + r")(?:[- ]+(one|two|three|four|five|six|seven|eight|nine)\b)?",
+                        re.IGNORECASE)
+_UNITS = dict(zip(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), range(1, 10)))
+
+
+def _source_values(source: str, source_lang: str) -> set[float]:
+    """The values ``source`` holds: its numbers (as :func:`numbers` reads them, and every run of digits the English
+    way), the numbers its language's record writes as words or ordinals, and English tens and teens."""
+    source = _MIDDLE_DOT.sub(".", source)  # "13·4 per cent": a decimal point written as a middle dot
+    values = {abs(v) for _, _, vs in numbers(source) for v in vs if isinstance(v, float)}
+    values |= {float(m.replace(",", "")) for m in _SOURCE_NUMBER.findall(source.translate(_DIGITS))}
+    values |= {float(m.replace(",", ".")) for m in _DECIMAL_COMMA.findall(source.translate(_DIGITS))}
+    values |= set(written_out(source, source_lang))
+    ordinals = language(source_lang).ordinals
+    if ordinals:
+        values |= {float(ordinals[w]) for w in re.findall(r"[^\W\d_]+", source.lower()) if w in ordinals}
+    if source_lang == "en":
+        for m in _TENS_WORD.finditer(source):
+            values.add(float(_TENS[m.group(1).lower()] + _UNITS.get((m.group(2) or "").lower(), 0)))
+        values |= {float(_TEEN[w]) for w in re.findall(r"[a-z]+", source.lower()) if w in _TEEN}
+    return values
+
+
+def added_numbers(source: str, target: str, source_lang: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each number of ``target`` whose value ``source`` has nowhere (0 and 1 apart: "a", "one",
+    "none"); its digits standing in the source as they are count as had ("RFC4648")."""
+    found = numbers(target)
+    if not found or _IMPERIAL.search(source):
+        return []
+    have = _source_values(source, source_lang)
+    digits = set(re.findall(r"\d+", source.translate(_DIGITS)))
+    out = []
+    for start, end, values in found:
+        values = {abs(v) for v in values if isinstance(v, float)}
+        if not values or values & have or values & {0.0, 1.0} or target[start:end] in digits:
+            continue
+        out.append((start, end))
+    return out
+
+
+class NumberAdded(UnitRule):
+    code = "Q634"
+    name = "number-added"
+    severity = Severity.WARNING
+    summary = ("A number of the translation that its source has nowhere, neither as digits nor as a word: a number "
+               "made up, or the translation of another segment.")
+    why = ("Q614 reads the source's numbers only. A translation with a number its source does not have says "
+           "something the source does not: a date, a count or a percentage added, or, most often in machine "
+           "translation of documents, the translation of a neighbouring segment put in this one's place ('Patterns "
+           "by region and per capita gross national income were examined.' -> 'Les modifications apportées ... "
+           "depuis 2008 ont été évaluées'), so that the unit's own text is lost. Professional raters mark these "
+           "rows as Major mistranslations.")
+    instead = ("Translate what the source says, with its numbers and no others, and keep each unit beside its own "
+               "source. A number the source writes as a word is its own ('Seventy-four patients' -> '74 "
+               "pacientes', 'two' -> '2', 'third' -> '3'), and so is any run of the source's digits ('1.15-1.46' -> "
+               "'1,15 à 1,46', '245,989' -> '245 989'); 0 and 1 are not read ('a', 'none'), nor the numbers of a "
+               "translation whose source measures in imperial units ('200 feet' -> '60 Meter'). Bitext tables only, "
+               "from an alphabetic source: software catalogues localise examples and formats, and Chinese and "
+               "Japanese write numbers with their own scale characters ('33.06万').")
+    examples = (
+        Example("Patterns by region were examined.",
+                translation="Les modifications apportées depuis 2008 ont été évaluées.", lang="fr", trip=_TABLE),
+        Example("The study ran in 2019.", translation="L'étude a eu lieu en 2018.", lang="fr", trip=_TABLE),
+    )
+    counter_examples = (
+        Example("Seventy-four patients were included.", translation="Se incluyeron 74 pacientes.", lang="es",
+                trip=_TABLE),
+        Example("In total, 686 patients (13·4 per cent) left.", translation="En total, 686 pacientes (13,4 %) "
+                "se fueron.", lang="es", trip=_TABLE),
+        Example("The range was 10.0-21.2.", translation="L'intervalle allait de 10,0 à 21,2.", lang="fr",
+                trip=_TABLE),
+        Example("Of 245,989 cases, two were positive.", translation="Sur 245 989 cas, 2 étaient positifs.",
+                lang="fr", trip=_TABLE),
+        Example("The icebergs were almost 200 feet high.", translation="Die Eisberge waren fast 60 Meter hoch.",
+                lang="de", trip=_TABLE),
+        Example("Patterns by region were examined.",
+                translation="Les modifications apportées depuis 2008 ont été évaluées.", lang="fr"),  # a catalogue
+    )
+
+    def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        source_lang = unit_source_lang(ctx)
+        if ctx.document.unit.fmt not in PROSE_FORMATS or source_lang in CJK:
+            return
+        for start, end in added_numbers(source, target, source_lang):
+            yield from at(ctx, start, end, f"{target[start:end]} is not in the source")
+
+
+RULES = (NumberAdded(),)
