@@ -64,6 +64,7 @@ def flag_document(
     unit_checks: list = []
     if document.unit is not None and not any(round_trips or ()) and not any(c is not None for c in counterparts or ()):
         unit_checks, plain_calls = _unit_split(plain_calls)  # asked once per unit below, not once a sentence
+        from translate_cmp.rules.qa.unit_rule import finding_checks
     for index, sentence in enumerate(sentences):
         round_trip = _at(round_trips, index)
         ctx = RuleContext(
@@ -78,7 +79,7 @@ def flag_document(
             counterpart=_at(counterparts, index),
         )
         if index == 0 and unit_checks:  # the unit checks that find something in the unit, then the other rules
-            plain_calls = [(rule, check) for rule, check in unit_checks if rule.findings(ctx)] + plain_calls
+            plain_calls = finding_checks(unit_checks, ctx) + plain_calls
         flags: set[Flag] = set()
         engine_choices: set[Flag] = set()
         rule_based = round_trip is not None and all(rt.rule_based for rt in (round_trip, *ctx.extra_round_trips))
