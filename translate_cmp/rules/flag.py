@@ -138,14 +138,15 @@ _PLAIN: dict[tuple[int, bool], tuple[list, list]] = {}
 
 def _plain_calls(calls: list, unit: bool) -> list:
     """``calls`` less the rules skipped on a sentence with neither a round trip nor a counterpart (``--engine none``
-    outside compare mode: every sentence), so that the loop over a table of short rows does not skip them one by
-    one; the loop's own tests still stand."""
+    outside compare mode: every sentence), and less the rules that have nothing to read in this run (``idle``), so
+    that the loop over a table of short rows does not skip them one by one; the loop's own tests still stand."""
     key = (id(calls), unit)
     entry = _PLAIN.get(key)
     if entry is not None and entry[0] is calls:
         return entry[1]
     kept = [(rule, check) for rule, check in calls
-            if not rule.needs_round_trip and not (rule.needs_counterpart and not (rule.reads_unit and unit))]
+            if not rule.needs_round_trip and not (rule.needs_counterpart and not (rule.reads_unit and unit))
+            and not getattr(rule, "idle", False)]  # a glossary rule with no glossary, a project rule with no project
     if len(_PLAIN) >= _PLANS_SIZE:
         _PLAIN.clear()
     _PLAIN[key] = (calls, kept)
