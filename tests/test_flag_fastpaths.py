@@ -295,13 +295,31 @@ def test_the_loop_without_round_trips_runs_the_rules_the_full_loop_runs():
     from translate_cmp.rules.flag import _plain_calls
 
     rules = select_rules()
+    idle = [r for r in rules if getattr(r, "idle", False)]
     for lang in ("en", "de", "zh"):
         for unit in (False, True):
             _, calls = _plan(rules, lang, unit)
             kept = [r for r, _ in _plain_calls(calls, unit)]
             assert kept == [r for r, _ in calls if not r.needs_round_trip
-                            and not (r.needs_counterpart and not (r.reads_unit and unit))]
+                            and not (r.needs_counterpart and not (r.reads_unit and unit)) and r not in idle]
             assert any(r.needs_round_trip for r, _ in calls) and not any(r.needs_round_trip for r in kept)
+
+
+def test_only_a_glossary_rule_without_a_glossary_and_a_project_rule_without_a_project_are_idle():
+    """The loop without round trips leaves out the rules with nothing to read in the run: their check returns at
+    once; configured, they read."""
+    from types import SimpleNamespace
+
+    from translate_cmp.rules.consistency.base import ConsistencyRule
+    from translate_cmp.rules.terminology.base import GlossaryRule
+
+    idle = [r for r in select_rules() if getattr(r, "idle", False)]
+    assert {r.code for r in idle} == {"Q650", "Q651", "Q652", "Q670", "Q671", "Q672"}
+    for rule in idle:
+        assert isinstance(rule, GlossaryRule | ConsistencyRule)
+        settings = rule.example_settings() if isinstance(rule, GlossaryRule) else \
+            SimpleNamespace(project={"doc": [(rule.code, "found")]})
+        assert not rule.configured(settings).idle
 
 
 def test_f204_spares_the_scans_that_cannot_match_and_finds_what_they_find():

@@ -73,16 +73,25 @@ def begins_common_word(token: str, lang: str) -> bool:
     return False
 
 
-def is_abbreviation(word: str, lang: str) -> bool:
-    """A token a full stop after which does not end a sentence when a lower-case word follows."""
+def abbreviation_by_shape(word: str) -> bool | None:
+    """:func:`is_abbreviation` where the token's letters decide it, in any language; None where the language's word
+    list decides (a short lower-case token with a vowel: "disp", "it")."""
     if not word or not word.isalpha():
         return False
     if len(word) == 1:
         return True  # an initial: "M. tuberculosis", "V. g."
     if not has_vowel(word):
         return not word.isupper()  # "см", "bzw", "Mr"; an acronym ("NBC") takes no full stop of its own
+    return None if word.islower() and len(word) <= 5 else False
+
+
+def is_abbreviation(word: str, lang: str) -> bool:
+    """A token a full stop after which does not end a sentence when a lower-case word follows."""
+    shape = abbreviation_by_shape(word)
+    if shape is not None:
+        return shape
     # a common word cut short ("пац" for пациент, "disp" for dispositivo); not a command ("chown", "gzip")
-    return word.islower() and len(word) <= 5 and zipf(word, lang) < COMMON and begins_common_word(word, lang)
+    return zipf(word, lang) < COMMON and begins_common_word(word, lang)
 
 
 @lru_cache(maxsize=64)

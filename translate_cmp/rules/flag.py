@@ -64,6 +64,7 @@ def flag_document(
     unit_checks: list = []
     if document.unit is not None and not any(round_trips or ()) and not any(c is not None for c in counterparts or ()):
         unit_checks, plain_calls = _unit_split(plain_calls)  # asked once per unit below, not once a sentence
+        from translate_cmp.rules.qa.unit_rule import finding_checks
     for index, sentence in enumerate(sentences):
         round_trip = _at(round_trips, index)
         ctx = RuleContext(
@@ -78,7 +79,7 @@ def flag_document(
             counterpart=_at(counterparts, index),
         )
         if index == 0 and unit_checks:  # the unit checks that find something in the unit, then the other rules
-            plain_calls = [(rule, check) for rule, check in unit_checks if rule.findings(ctx)] + plain_calls
+            plain_calls = finding_checks(unit_checks, ctx) + plain_calls
         flags: set[Flag] = set()
         engine_choices: set[Flag] = set()
         rule_based = round_trip is not None and all(rt.rule_based for rt in (round_trip, *ctx.extra_round_trips))
@@ -137,14 +138,15 @@ _PLAIN: dict[tuple[int, bool], tuple[list, list]] = {}
 
 def _plain_calls(calls: list, unit: bool) -> list:
     """``calls`` less the rules skipped on a sentence with neither a round trip nor a counterpart (``--engine none``
-    outside compare mode: every sentence), so that the loop over a table of short rows does not skip them one by
-    one; the loop's own tests still stand."""
+    outside compare mode: every sentence), and less the rules that have nothing to read in this run (``idle``), so
+    that the loop over a table of short rows does not skip them one by one; the loop's own tests still stand."""
     key = (id(calls), unit)
     entry = _PLAIN.get(key)
     if entry is not None and entry[0] is calls:
         return entry[1]
     kept = [(rule, check) for rule, check in calls
-            if not rule.needs_round_trip and not (rule.needs_counterpart and not (rule.reads_unit and unit))]
+            if not rule.needs_round_trip and not (rule.needs_counterpart and not (rule.reads_unit and unit))
+            and not getattr(rule, "idle", False)]  # a glossary rule with no glossary, a project rule with no project
     if len(_PLAIN) >= _PLANS_SIZE:
         _PLAIN.clear()
     _PLAIN[key] = (calls, kept)

@@ -23,6 +23,11 @@ class ConsistencyRule(Rule):
         rule.findings = project
         return rule
 
+    @property
+    def idle(self) -> bool:
+        """No project pass (no findings): :meth:`check` finds nothing (the flag stage does not call it)."""
+        return not self.findings
+
     def check(self, ctx: RuleContext) -> Iterator[Hit]:
         if ctx.index != 0 or ctx.document.unit is None:
             return

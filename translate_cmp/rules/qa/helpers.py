@@ -413,28 +413,56 @@ def sentence_count(text: str, lang: str, segmenter: bool = True) -> int:
     that count is higher than the sentences the segmenter finds in the language
     (:func:`translate_cmp.segment.split_spans`, which knows each language's abbreviations: Spanish "EE. UU.",
     English "Mr."), the segmenter's count (unless ``segmenter`` is False)."""
-    # a placeholder is blanked to capitals: one after a full stop starts a sentence ("use %s.  %s as FILE ...")
-    plain = re.sub(r"\.\.\.|…|\b(?:e\.g|i\.e|etc|vs|cf|approx|z\.\s?B|d\.\s?h|usw|bzw|p\.\s?ex|ecc|ex|ca|Nr|bzgl)\.",
-                   "x", blanked(text, fill="X"), flags=re.IGNORECASE)
-    plain = _normalise_marks(plain, lang).strip() if lang == "el" else plain.strip()
-    ends = [m for m in _SENTENCE_END.finditer(plain) if not _after_abbreviation(plain, m.start(), lang)]
-    tail = plain[ends[-1].end():] if ends else plain
-    count = len(ends) + any(ch.isalpha() for ch in tail)  # a last sentence without its full stop counts too
+    plain = _sentence_plain(text, lang)
+    count = _marks_count(plain, [m for m in _SENTENCE_END.finditer(plain) if not _after_abbreviation(plain, m, lang)])
     return min(count, segmented_count(text, lang)) if count > 1 and segmenter else count
 
 
+def sentence_count_range(text: str, lang: str) -> tuple[int, int]:
+    """The least and the most that ``sentence_count(text, lang, False)`` can be, read without the language's word
+    list: a full stop after a short lower-case word ("it.", "disp.") taken once as an abbreviation's and once as a
+    sentence's end; the same number twice where no such word decides. Judging a mark an abbreviation's never adds a
+    sentence (a mark inside the text: one fewer; the last one: the words before it become the last sentence,
+    which has a letter), so the count read with the list lies between the two."""
+    plain = _sentence_plain(text, lang)
+    every, sure = [], []
+    for m in _SENTENCE_END.finditer(plain):
+        abbreviation = _after_abbreviation(plain, m, lang, words=False)
+        if abbreviation is not True:
+            every.append(m)
+            if abbreviation is False:
+                sure.append(m)
+    low = _marks_count(plain, sure)
+    return low, _marks_count(plain, every) if len(every) > len(sure) else low
+
+
+def _sentence_plain(text: str, lang: str) -> str:
+    # a placeholder is blanked to capitals: one after a full stop starts a sentence ("use %s.  %s as FILE ...")
+    plain = _KNOWN_ABBREVIATIONS.sub("x", blanked(text, fill="X"))
+    return _normalise_marks(plain, lang).strip() if lang == "el" else plain.strip()
+
+
+def _marks_count(plain: str, ends: list[re.Match]) -> int:
+    tail = plain[ends[-1].end():] if ends else plain
+    return len(ends) + any(ch.isalpha() for ch in tail)  # a last sentence without its full stop counts too
+
+
+_KNOWN_ABBREVIATIONS = re.compile(r"\.\.\.|…|\b(?:e\.g|i\.e|etc|vs|cf|approx|z\.\s?B|d\.\s?h|usw|bzw|p\.\s?ex|"
+                                  r"ecc|ex|ca|Nr|bzgl)\.", flags=re.IGNORECASE)
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 
 
-def _after_abbreviation(text: str, at: int, lang: str) -> bool:
-    """The mark at ``at`` is a full stop after an abbreviation of the language ("Ms.", "Dr.", "пац."); an option's
-    letter ("ignores -L and -P.") is none."""
-    from translate_cmp.lang.tokens import is_abbreviation
+def _after_abbreviation(text: str, mark: re.Match, lang: str, words: bool = True) -> bool | None:
+    """The mark is a full stop after an abbreviation of the language ("Ms.", "Dr.", "пац."); an option's letter
+    ("ignores -L and -P.") is none. Without the language's ``words``: None where they would decide."""
+    from translate_cmp.lang.tokens import abbreviation_by_shape, is_abbreviation
 
+    at = mark.start()
     m = _LAST_WORD.search(text, 0, at)
-    return text[at] == "." and m is not None \
-        and (m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-")) \
-        and is_abbreviation(m.group(), lang)
+    if not (text[at] == "." and m is not None
+            and (m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"))):
+        return False
+    return is_abbreviation(m.group(), lang) if words else abbreviation_by_shape(m.group())
 
 
 @lru_cache(maxsize=4096)

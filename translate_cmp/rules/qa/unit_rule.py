@@ -54,3 +54,20 @@ class UnitRule(Rule):
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:  # pragma: no cover
         raise NotImplementedError
         yield
+
+
+def finding_checks(unit_checks: Sequence[tuple[UnitRule, object]], ctx: RuleContext) -> list:
+    """The ``(rule, check)`` pairs of ``unit_checks`` whose rule finds something in the unit behind ``ctx``: each
+    rule's :meth:`UnitRule.findings`, worked out and kept as that method does, the unit's source and target read once
+    for all of them (the flag stage asks 38 checks a unit)."""
+    document, lang = ctx.document, ctx.doc_lang
+    found = pair(ctx)
+    out = []
+    for call in unit_checks:
+        rule = call[0]
+        memo = rule._memo
+        if memo is None or memo[0] is not document:
+            memo = rule._memo = (document, list(rule.compare(ctx, *found)) if found and rule._serving(lang) else [])
+        if memo[1]:
+            out.append(call)
+    return out
