@@ -66,13 +66,13 @@ class StartPunctuationMismatch(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
+        if not any(ch.isalnum() for ch in source):
+            return  # "?????", "-": punctuation is the whole source, not its start
         # the start is all it reads: the first characters after the leading blanks, placeholders blanked
         head_s, head_t = source.lstrip()[:_HEAD], target.lstrip()[:_HEAD]
         if head_s[:1].isalnum() and head_t[:1].isalnum():
             return  # both start with a letter or digit (most units): no mark, and no placeholder, which starts with
             # a sign; blanking writes a URL or address as letters
-        if not any(ch.isalnum() for ch in source):
-            return  # "?????", "-": punctuation is the whole source, not its start
         s, t = start_mark(blanked(head_s, fill="x"), "en"), start_mark(blanked(head_t, fill="x"), ctx.doc_lang)
         if s == t or same_class(s, t, ctx.doc_lang) or (not s and (unknown_sign(head_t) or token_moved(
                 source, target, t))):
