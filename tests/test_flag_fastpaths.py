@@ -353,8 +353,7 @@ def test_the_text_prior_counts_capitals_among_the_words_that_can_have_them():
         return TextCounts(len(words), len(_MARK.findall(text)), name_count(text, lang),
                           sum(1 for w in cased if _two_capitals(w)))
 
-    lines = _lines() + ["WHY THIS MATTERS.", "NATO and the EU met iPhone makers in 2024.", "A1 B2 C3 said so",
-                        "snake_case\u3000ファイル。", "①② ²³ x\u00a0y\u2028z -- --a_b=%s"]
+    lines = _lines() + ["WHY THIS MATTERS.", "NATO and the EU met iPhone makers in 2024.", "A1 B2 C3 said so"]
     assert any(text_counts(t).acronyms for t in lines) and any(long_way(t, "en").names == 0 for t in lines)
     for text in lines:
         for lang in ("en", "de"):

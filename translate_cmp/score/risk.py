@@ -124,13 +124,9 @@ class TextCounts:
 def name_count(text: str, lang: str = "") -> int:
     """Capitalised words inside the sentence: not the first word, not after sentence punctuation or an opener;
     none in a language that capitalises every noun (German)."""
-    return _name_count(text.split(), lang)
-
-
-def _name_count(tokens: list[str], lang: str) -> int:
-    """:func:`name_count` of the text split at its spaces into ``tokens``."""
     if lang in NOUN_CAPITALISING:
         return 0
+    tokens = text.split()
     return sum(
         1 for prev, tok in zip(tokens, tokens[1:])
         if tok[:1].isupper() and not prev.endswith(_OPENER_TUPLE) and tok[:1] not in _OPENERS
@@ -152,16 +148,13 @@ def _in_capitals(text: str, cased: list[str]) -> bool:
 def text_counts(text: str, lang: str = "") -> TextCounts:
     """Words, marks, names and acronyms of one sentence; a sentence in capitals has neither names nor acronyms."""
     words = _WORD.findall(text)
-    tokens = text.split()
-    # the characters neither spaces (str.split's and the pattern's \s are one Unicode class) nor in a word (letters
-    # and digits: the pattern's \w less "_"), as _MARK counts them, without a list of them
-    marks = sum(map(len, tokens)) - sum(map(len, words))
+    marks = len(_MARK.findall(text))
     # the few words with a capital after their first letter, or no small letter at all ("NATO", "iPhone", "2024"):
     # the only ones _in_capitals and _two_capitals can count (a Title-case word is told by one test)
     capitals = [w for w in words if not w.islower() and not w[1:].islower()]
     if _in_capitals(text, capitals):
         return TextCounts(words=len(words), marks=marks, names=0, acronyms=0)
-    return TextCounts(words=len(words), marks=marks, names=_name_count(tokens, lang),
+    return TextCounts(words=len(words), marks=marks, names=name_count(text, lang),
                       acronyms=sum(1 for w in capitals if _two_capitals(w)))
 
 

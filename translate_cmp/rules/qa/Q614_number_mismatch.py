@@ -135,21 +135,16 @@ class NumberMismatch(UnitRule):
             return  # no number in the source: the translation's numbers are not read
         left = [(0, 0, values) for values in spelled_numbers(target, ctx.doc_lang)] if cjk \
             else list(numbers(target))
-        digits = None  # the target's runs of digits, read at the first number with no match (most have one)
+        digits = set(re.findall(r"\d+", target.translate(_DIGITS)))
+        spelled = written_out(target, ctx.doc_lang)
         unmatched = []
         for start, end, values in src:
             match = next((t for t in left if t[2] & values), None)
             if match is not None:
                 left.remove(match)
-                continue
-            if digits is None:
-                digits = set(re.findall(r"\d+", target.translate(_DIGITS)))
-            if source[start:end] not in digits and not values & {0.0, 1.0}:  # "RFC4648" for "RFC 4648": glued
+            elif source[start:end] not in digits and not values & {0.0, 1.0}:  # "RFC4648" for "RFC 4648": glued
                 # digits; 0 and 1 are often words ("none", "one", "ひとつも")
                 unmatched.append((start, end, values))
-        if not unmatched:
-            return  # every number of the source found: the numbers written as words are not read
-        spelled = written_out(target, ctx.doc_lang)
         missing = []
         examples = example_spans(source)
         for start, end, values in unmatched:

@@ -59,16 +59,15 @@ class UnitRule(Rule):
 def finding_checks(unit_checks: Sequence[tuple[UnitRule, object]], ctx: RuleContext) -> list:
     """The ``(rule, check)`` pairs of ``unit_checks`` whose rule finds something in the unit behind ``ctx``: each
     rule's :meth:`UnitRule.findings`, worked out and kept as that method does, the unit's source and target read once
-    for all of them (the flag stage asks 38 checks a unit). Every rule of ``unit_checks`` serves ``ctx.doc_lang``
-    (the flag stage's plan keeps only those: translate_cmp/rules/flag.py), so its language is not asked again."""
-    document = ctx.document
+    for all of them (the flag stage asks 38 checks a unit)."""
+    document, lang = ctx.document, ctx.doc_lang
     found = pair(ctx)
     out = []
     for call in unit_checks:
         rule = call[0]
         memo = rule._memo
         if memo is None or memo[0] is not document:
-            memo = rule._memo = (document, list(rule.compare(ctx, *found)) if found else [])
+            memo = rule._memo = (document, list(rule.compare(ctx, *found)) if found and rule._serving(lang) else [])
         if memo[1]:
             out.append(call)
     return out
