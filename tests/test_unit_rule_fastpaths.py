@@ -233,7 +233,7 @@ def test_the_quick_exits_of_the_unit_checks_read_what_the_long_way_reads(units):
         assert helpers.bracket_counts(text) == Counter(ch for ch in plain.translate(helpers._FULL_WIDTH)
                                                        if ch in helpers.BRACKETS), text
         if not re.search(r"\d", text):  # numbers() leaves at once: the long way finds none either
-            assert not list(helpers.NUMBER.finditer(plain.translate(helpers._DIGITS)))
+            assert not list(helpers.NUMBER.finditer(plain.translate(helpers.DIGITS)))
         if not helpers.ANY_QUOTE_MARK.search(text):  # Q613 leaves at once: no mark counted
             assert helpers.quote_marks(text) == 0
         if not _MAYBE_INVALID.search(text):  # Q626 leaves at once: no character it names

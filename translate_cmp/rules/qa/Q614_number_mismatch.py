@@ -10,8 +10,8 @@ from translate_cmp.lang.profile import language
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import (
-    _DIGITS,
     CJK,
+    DIGITS,
     cjk_numbers,
     is_plural_form,
     numbers,
@@ -135,7 +135,7 @@ class NumberMismatch(UnitRule):
             return  # no number in the source: the translation's numbers are not read
         left = [(0, 0, values) for values in spelled_numbers(target, ctx.doc_lang)] if cjk \
             else list(numbers(target))
-        digits = set(re.findall(r"\d+", target.translate(_DIGITS)))
+        digits = set(re.findall(r"\d+", target.translate(DIGITS)))
         spelled = written_out(target, ctx.doc_lang)
         unmatched = []
         for start, end, values in src:

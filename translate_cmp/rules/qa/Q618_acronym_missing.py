@@ -7,8 +7,7 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import acronyms, at, blanked, once, pair_length_ratio
-from translate_cmp.rules.qa.Q629_untranslated_word import PROSE_FORMATS
+from translate_cmp.rules.qa.helpers import acronyms, at, blanked, in_prose_table, once, pair_length_ratio
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 MIN_LETTERS = 4  # shorter ones ("ID", "URL", "TAB", "NUL") are often translated or written out
@@ -287,11 +286,11 @@ class AcronymMissing(UnitRule):
             # word (DEST for "destination", DIR) is one more metavariable the translation writes out
             missing = [word for word in missing if not _abbreviated_word(word)]
         # bitext tables only: a software catalogue writes a program's terms as its translators choose ("url")
-        low = lowered(source, target, ctx.doc_lang) if ctx.document.unit.fmt in PROSE_FORMATS else []
+        low = lowered(source, target, ctx.doc_lang) if in_prose_table(ctx) else []
         for start, end, word in low:
             yield from at(ctx, start, end, f"the source's acronym {word} written in lower case")
         missing = [word for word in missing if word not in {w for _, _, w in low}]
-        if missing and ctx.document.unit.fmt in PROSE_FORMATS:  # prose: an acronym used as a word may be written out
+        if missing and in_prose_table(ctx):  # prose: an acronym used as a word may be written out
             ratio = pair_length_ratio(ctx)
             if all(written_out(word, source, target, ratio) for word in missing):
                 return

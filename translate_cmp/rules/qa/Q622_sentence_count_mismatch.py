@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import (
+    in_prose_table,
     once,
     pair_length_ratio,
     segmented_count,
@@ -16,7 +17,6 @@ from translate_cmp.rules.qa.helpers import (
     unit_source_lang,
     visible_length,
 )
-from translate_cmp.rules.qa.Q629_untranslated_word import PROSE_FORMATS
 from translate_cmp.rules.qa.unit_rule import UnitRule
 from translate_cmp.rules.unit_policy import usage_screen
 
@@ -143,7 +143,7 @@ class SentenceCountMismatch(UnitRule):
         """The translation is shorter than DROPPED_RATIO times the source (after the languages' usual ratio); in bitext
         tables (prose) only: a software catalogue's short messages are rewritten freely ("Saved. Close the window."
         -> "Gespeichert - Fenster schließen")."""
-        if ctx.document.unit.fmt not in PROSE_FORMATS or not target.strip():
+        if not in_prose_table(ctx) or not target.strip():
             return False  # a blank translation is Q602's
         if visible_length(source.strip()) < DROPPED_MIN_SOURCE:
             return False

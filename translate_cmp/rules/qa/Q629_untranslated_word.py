@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from translate_cmp.lang.wordlists import has_word_list, zipf
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import at, blanked, paths
+from translate_cmp.rules.qa.helpers import at, blanked, in_prose_table, paths
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 # A lower-case word of four letters or more standing alone: not part of a path, an identifier, a hyphenated or
@@ -18,10 +18,9 @@ _WORD = re.compile(r"(?<![\w./@\\'’\"«„“‘-])[^\W\d_A-Z]{4,}(?![\w/@\\'�
 COMMON = 3.0  # Zipf: the word is seen about once per million words of the source language, or more
 FOREIGN = 1.5  # ... and at least 30 times (10^1.5) as often there as in the target language
 _GAP = re.compile(r"\s+")
-# Units read: bitext tables (machine translation checked against its sources). Not PO, XLIFF or TMX catalogues:
-# their translators keep a program's terms in English on purpose (Django's "view" and "model", Sphinx's
-# "directive", "[options]"), 0.0-2.5% of the units of Django's and Sphinx's catalogues per language.
-PROSE_FORMATS = frozenset({"table"})
+# Units read: bitext tables only (helpers.in_prose_table): catalogue translators keep a program's terms in English
+# on purpose (Django's "view" and "model", Sphinx's "directive", "[options]"), 0.0-2.5% of the units of Django's
+# and Sphinx's catalogues per language.
 _TABLE = {"fmt": "table"}  # the examples are rows of a bitext table
 
 
@@ -83,7 +82,7 @@ class UntranslatedWord(UnitRule):
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         unit = ctx.document.unit
-        if unit.fmt not in PROSE_FORMATS:
+        if not in_prose_table(ctx):
             return  # software catalogues keep the program's terms in English by choice ("view", "model")
         source_lang = (unit.source_lang or "en").split("-")[0].split("_")[0].lower()
         if source_lang == ctx.doc_lang or not (has_word_list(source_lang) and has_word_list(ctx.doc_lang)):

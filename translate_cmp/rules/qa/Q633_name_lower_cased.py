@@ -8,8 +8,7 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import at, blanked
-from translate_cmp.rules.qa.Q629_untranslated_word import PROSE_FORMATS
+from translate_cmp.rules.qa.helpers import at, blanked, in_prose_table
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 _TABLE = {"fmt": "table"}  # the examples are rows of a bitext table
@@ -90,7 +89,7 @@ class NameLowerCased(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if ctx.document.unit.fmt not in PROSE_FORMATS or not any("A" <= ch <= "Z" for ch in source):
+        if not in_prose_table(ctx) or not any("A" <= ch <= "Z" for ch in source):
             return
         for start, end, name in lower_cased_names(source, target):
             yield from at(ctx, start, end, f"the source's name {name} written in lower case")

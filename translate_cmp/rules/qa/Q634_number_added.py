@@ -10,9 +10,8 @@ from collections.abc import Iterator
 from translate_cmp.lang.profile import language
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import _DIGITS, CJK, at, numbers, unit_source_lang
+from translate_cmp.rules.qa.helpers import CJK, DIGITS, at, in_prose_table, numbers, unit_source_lang
 from translate_cmp.rules.qa.Q614_number_mismatch import written_out
-from translate_cmp.rules.qa.Q629_untranslated_word import PROSE_FORMATS
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 _TABLE = {"fmt": "table"}  # the examples are rows of a bitext table
@@ -38,8 +37,8 @@ def _source_values(source: str, source_lang: str) -> set[float]:
     way), the numbers its language's record writes as words or ordinals, and English tens and teens."""
     source = _MIDDLE_DOT.sub(".", source)  # "13·4 per cent": a decimal point written as a middle dot
     values = {abs(v) for _, _, vs in numbers(source) for v in vs if isinstance(v, float)}
-    values |= {float(m.replace(",", "")) for m in _SOURCE_NUMBER.findall(source.translate(_DIGITS))}
-    values |= {float(m.replace(",", ".")) for m in _DECIMAL_COMMA.findall(source.translate(_DIGITS))}
+    values |= {float(m.replace(",", "")) for m in _SOURCE_NUMBER.findall(source.translate(DIGITS))}
+    values |= {float(m.replace(",", ".")) for m in _DECIMAL_COMMA.findall(source.translate(DIGITS))}
     values |= set(written_out(source, source_lang))
     ordinals = language(source_lang).ordinals
     if ordinals:
@@ -58,7 +57,7 @@ def added_numbers(source: str, target: str, source_lang: str) -> list[tuple[int,
     if not found or _IMPERIAL.search(source):
         return []
     have = _source_values(source, source_lang)
-    digits = set(re.findall(r"\d+", source.translate(_DIGITS)))
+    digits = set(re.findall(r"\d+", source.translate(DIGITS)))
     out = []
     for start, end, values in found:
         values = {abs(v) for v in values if isinstance(v, float)}
@@ -109,7 +108,7 @@ class NumberAdded(UnitRule):
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         source_lang = unit_source_lang(ctx)
-        if ctx.document.unit.fmt not in PROSE_FORMATS or source_lang in CJK:
+        if not in_prose_table(ctx) or source_lang in CJK:
             return
         for start, end in added_numbers(source, target, source_lang):
             yield from at(ctx, start, end, f"{target[start:end]} is not in the source")

@@ -9,8 +9,7 @@ from collections.abc import Iterator
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.comparison.keep import negations
-from translate_cmp.rules.qa.helpers import once, unit_source_lang
-from translate_cmp.rules.qa.Q629_untranslated_word import PROSE_FORMATS
+from translate_cmp.rules.qa.helpers import in_prose_table, once, unit_source_lang
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 # Target languages read: French, measured on biomedical abstracts (docs/rules/measurements.md). Spanish was measured
@@ -66,7 +65,7 @@ class NegationDropped(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if ctx.document.unit.fmt not in PROSE_FORMATS:
+        if not in_prose_table(ctx):
             return
         source_lang = unit_source_lang(ctx)
         if negation_dropped(source, target, source_lang, ctx.doc_lang):

@@ -8,8 +8,7 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import CJK, at, blanked, unit_source_lang
-from translate_cmp.rules.qa.Q629_untranslated_word import PROSE_FORMATS
+from translate_cmp.rules.qa.helpers import CJK, at, blanked, in_prose_table, unit_source_lang
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 _TABLE = {"fmt": "table"}  # the examples are rows of a bitext table
@@ -87,7 +86,7 @@ class AcronymAdded(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if ctx.document.unit.fmt not in PROSE_FORMATS or unit_source_lang(ctx) in CJK:
+        if not in_prose_table(ctx) or unit_source_lang(ctx) in CJK:
             return
         for start, end, word in added_acronyms(source, target):
             yield from at(ctx, start, end, f"the acronym {word} is not in the source, which has none")

@@ -27,6 +27,14 @@ def pair(ctx: RuleContext) -> tuple[str, str] | None:
 
 WHOLE_UNIT = -1  # a finding's start for the whole unit
 CJK = frozenset({"ja", "zh", "ko", "yue"})
+# Bitext tables: machine translation of prose checked against its sources. Not PO, XLIFF or TMX catalogues, whose
+# translators keep a program's terms in English and rewrite short messages freely, on purpose.
+PROSE_FORMATS = frozenset({"table"})
+
+
+def in_prose_table(ctx: RuleContext) -> bool:
+    """Whether the unit is a row of a bitext table of prose (the rules that read machine translation's slips)."""
+    return ctx.document.unit.fmt in PROSE_FORMATS
 
 
 def once(ctx: RuleContext, message: str) -> Iterator[Hit]:
@@ -233,7 +241,7 @@ def quoted(text: str) -> list[str]:
 # ---- numbers under each locale's format -------------------------------------------------------------------------
 
 _ANY_DIGIT = re.compile(r"\d")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
 NUMBER = re.compile(r"(?<![\w.,/:-])[-−+]?\d+(?:[.,'’\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?![\w]|[.,]\d)")
 
 
@@ -262,7 +270,7 @@ def numbers(text: str) -> list[tuple[int, int, frozenset[float]]]:
     ("utf8", "IPv4", "h1"); Arabic-Indic and full-width digits read as digits."""
     if not _ANY_DIGIT.search(text):
         return []  # a number has a digit (\d: Arabic-Indic and full-width ones too), which blanking never adds
-    plain = blanked(text).translate(_DIGITS)
+    plain = blanked(text).translate(DIGITS)
     return [(m.start(), m.end(), _values(m.group())) for m in NUMBER.finditer(plain)]
 
 
@@ -285,7 +293,7 @@ def cjk_numbers(text: str, lang: str) -> list[tuple[int, int, frozenset]]:
     if not _ANY_DIGIT.search(text):
         return []  # as numbers(): no digit, no number
     scales = language(lang).scale_characters
-    plain = blanked(text).translate(_DIGITS)
+    plain = blanked(text).translate(DIGITS)
     out: list[tuple[int, int, frozenset]] = []
     for m in _CJK_NUMBER.finditer(plain):
         digits = m.group(1)
@@ -311,7 +319,7 @@ def spelled_numbers(text: str, lang: str) -> list[frozenset]:
     from translate_cmp.lang.profile import language
 
     profile = language(lang)
-    plain = blanked(text).translate(_DIGITS)
+    plain = blanked(text).translate(DIGITS)
     found: list[frozenset] = []
     scale_after = None
     if profile.scale_words:
