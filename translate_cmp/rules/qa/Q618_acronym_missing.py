@@ -7,7 +7,15 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import acronyms, at, blanked, in_prose_table, once, pair_length_ratio
+from translate_cmp.rules.qa.helpers import (
+    acronyms,
+    at,
+    blanked,
+    in_prose_table,
+    once,
+    pair_length_ratio,
+    visible_length,
+)
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 MIN_LETTERS = 4  # shorter ones ("ID", "URL", "TAB", "NUL") are often translated or written out
@@ -161,6 +169,7 @@ def _abbreviated_word(word: str) -> bool:
 
     return word.isalpha() and begins_common_word(word.lower(), "en")
 
+
 # An acronym the source uses as a word (not given in brackets after what it stands for) may be written out by the
 # translation: "IADL limitation was associated with age" -> "La limitación de actividades instrumentales de la vida
 # diaria se asoció con la edad". Such a translation is longer than the source by the words written out: more than
@@ -175,8 +184,6 @@ def written_out(word: str, source: str, target: str, ratio: float) -> bool:
     """``word``, an acronym of ``source`` missing from ``target``, is one the source uses bare (never in brackets:
     "(IADL)" defines it, and a translation keeps a definition) and ``target`` is long enough to have written it out
     (``ratio``: the languages' usual length ratio, target over source)."""
-    from translate_cmp.rules.qa.helpers import visible_length
-
     if re.search(r"[(\[]\s*" + re.escape(word) + r"s?\s*[)\],;]", source):
         return False
     needed = WRITTEN_OUT_RATIO * ratio * visible_length(source) + WRITTEN_OUT_CHARS * len(word)

@@ -7,6 +7,8 @@ from collections.abc import Iterator, Sequence
 from translate_cmp.rules.base import Hit, Rule, RuleContext
 from translate_cmp.rules.qa.helpers import WHOLE_UNIT, owner, pair
 
+_UNREAD = object()  # findings(): the unit's source and target not read by the caller
+
 
 class UnitRule(Rule):
     """Runs on localisation units only (PO, XLIFF, TMX, bitext rows). The subclass's :meth:`compare` gets the
@@ -17,13 +19,15 @@ class UnitRule(Rule):
     needs_unit = True
     _memo: tuple[object, list[Hit]] | None = None  # (the document, its findings): compare runs once per unit
 
-    def findings(self, ctx: RuleContext) -> list[Hit]:
+    def findings(self, ctx: RuleContext, found: object = _UNREAD) -> list[Hit]:
         """What :meth:`compare` finds in the unit behind ``ctx`` (whole-unit hits, and hits at target offsets),
         worked out once per unit; the flag stage asks first and calls :meth:`check` on the unit's sentences only
-        where this has something (translate_cmp/rules/flag.py)."""
+        where this has something (translate_cmp/rules/flag.py). ``found``: the unit's ``pair(ctx)`` where the caller
+        has read it already."""
         memo = self._memo
         if memo is None or memo[0] is not ctx.document:
-            found = pair(ctx)
+            if found is _UNREAD:
+                found = pair(ctx)
             findings = list(self.compare(ctx, *found)) if found and self._serving(ctx.doc_lang) else []
             memo = self._memo = (ctx.document, findings)
         return memo[1]
@@ -57,17 +61,8 @@ class UnitRule(Rule):
 
 
 def finding_checks(unit_checks: Sequence[tuple[UnitRule, object]], ctx: RuleContext) -> list:
-    """The ``(rule, check)`` pairs of ``unit_checks`` whose rule finds something in the unit behind ``ctx``: each
-    rule's :meth:`UnitRule.findings`, worked out and kept as that method does, the unit's source and target read once
-    for all of them (the flag stage asks 38 checks a unit)."""
-    document, lang = ctx.document, ctx.doc_lang
+    """The ``(rule, check)`` pairs of ``unit_checks`` whose rule finds something in the unit behind ``ctx``
+    (:meth:`UnitRule.findings`), the unit's source and target read once for all of them (the flag stage asks 38
+    checks a unit)."""
     found = pair(ctx)
-    out = []
-    for call in unit_checks:
-        rule = call[0]
-        memo = rule._memo
-        if memo is None or memo[0] is not document:
-            memo = rule._memo = (document, list(rule.compare(ctx, *found)) if found and rule._serving(lang) else [])
-        if memo[1]:
-            out.append(call)
-    return out
+    return [call for call in unit_checks if call[0].findings(ctx, found)]
