@@ -113,7 +113,8 @@ class Rule:
     # The languages it serves: ``languages`` (None: every language) written in a way ``requires`` names
     # ("spaced": words between spaces; "latin": letters in the Latin script; "nouns": where the language writes
     # its nouns with a capital, its Hunspell dictionary, lang/hunspell.py; "analyser": the language's Apertium
-    # morphological analyser, lang/analyser.py). The flag stage runs a rule only
+    # morphological analyser, lang/analyser.py; "lexicon": a bilingual lexicon from the source's language,
+    # lang/lexicons, which the rule itself asks for). The flag stage runs a rule only
     # on documents it serves, and run.json lists what it did not run where; ``translate-cmp rules`` shows both.
     languages: ClassVar[frozenset[str] | None] = None
     requires: ClassVar[frozenset[str]] = frozenset()

@@ -28,9 +28,9 @@ _TARGET_WORD = re.compile(r"\w+")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 # Words of a gloss that are no translation of the word: Ding's placeholders (etw., jdn., jdm.) and German articles,
 # reflexive and auxiliaries ("sich erhöhen", "erhöht werden")
-_GLOSS_GLUE = frozenset(
-    "etw jdn jdm jds sich ein eine einen einer eines einem der die das den dem des und oder von mit auf fur aus bei "
-    "nach uber unter vor zum zur nicht sein haben werden wird ist sind".split())
+_GLUE = ("etw jdn jdm jds sich ein eine einen einer eines einem der die das den dem des und oder von mit auf fur aus "
+         "bei nach uber unter vor zum zur nicht sein haben werden wird ist sind")
+_GLOSS_GLUE = frozenset(_GLUE.split())
 _ENDINGS = ("ern", "em", "en", "er", "es", "e", "n", "s", "t")
 _SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""),
              ("er", ""), ("est", ""))

@@ -42,6 +42,7 @@ class SentenceNotTranslated(UnitRule):
     name = "sentence-not-translated"
     severity = Severity.WARNING
     languages = TARGETS
+    requires = frozenset({"lexicon"})
     summary = ("A sentence of the English source none of whose words the German translation has, read with a "
                "bilingual lexicon (FreeDict English-German).")
     why = ("Machine translation of long segments drops a sentence now and then, or puts in its place words that "
