@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from translate_cmp.lang.lexicons import cover, freedict, lexicon
+from translate_cmp.lang.lexicons import cover, fingerprints, freedict, lexicon
 
 _DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -119,3 +119,5 @@ def test_installed_english_german_dictionary():
     assert {"Erhöhung", "Anstieg"} <= german.glosses("increase")
     assert "Sterblichkeit" in german.glosses("mortality")
     assert german.glosses("xqzzyv") is None
+    assert {"etw. sagen"} <= german.glosses("say")  # the verb's headword is "say sth"; "say" alone is a noun
+    assert fingerprints()["en-de"].startswith("freedict-eng-deu:")  # a run's signature names the installed file

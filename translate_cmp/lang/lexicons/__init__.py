@@ -5,7 +5,9 @@ translations of ``word``, None when the lexicon does not have it), or None when 
 installed. Each pair is read once per process (the first call pays for it; see each reader for its cost).
 
 Installed readers: FreeDict's dictd files (:mod:`.freedict`, Debian's ``dict-freedict-eng-deu`` and its
-English-French/Spanish/Russian siblings). Another reader plugs in by adding its pairs to ``_READERS``.
+English-French/Spanish/Russian siblings; only English-German is read, see ``_FILES``). Another reader plugs in by
+adding its pairs to ``_READERS``, and what identifies its installed files to :func:`fingerprints` (run/signature.py
+keys stored results by them).
 """
 
 from __future__ import annotations
@@ -39,9 +41,23 @@ def _freedict(name: str) -> Callable[[], Lexicon | None]:
 
 # (source, target) -> a reader; FreeDict's English-French, -Spanish and -Russian dictionaries are installed too but
 # cover too few of a sentence's words to compare one with its translation (docs/rules/measurements.md, issue 25)
-_READERS: dict[tuple[str, str], Callable[[], Lexicon | None]] = {
-    ("en", "de"): _freedict("freedict-eng-deu"),
-}
+_FILES: dict[tuple[str, str], str] = {("en", "de"): "freedict-eng-deu"}
+_READERS: dict[tuple[str, str], Callable[[], Lexicon | None]] = {pair: _freedict(name) for pair, name in _FILES.items()}
+
+
+def fingerprints() -> dict[str, str]:
+    """Per pair: the installed dictionary's size and time ("" when absent), so that results stored before a
+    lexicon was installed or updated stop matching (run/signature.py)."""
+    out = {}
+    for (source, target), name in sorted(_FILES.items()):
+        data = freedict.paths(name)[1]
+        try:
+            stat = data.stat()
+        except OSError:
+            out[f"{source}-{target}"] = ""
+            continue
+        out[f"{source}-{target}"] = f"{name}:{stat.st_size}:{int(stat.st_mtime)}"
+    return out
 
 
 def pairs() -> frozenset[tuple[str, str]]:
