@@ -1,5 +1,5 @@
-"""Q644 sentence-not-translated: a sentence of the English source none of whose words the German translation has,
-read with a bilingual lexicon: the sentence was left out, or something else stands in its place."""
+"""Q644 sentence-not-translated: a sentence of the English source of whose words the German translation has hardly
+any, read with a bilingual lexicon: the sentence was left out, or something else stands in its place."""
 
 from __future__ import annotations
 
@@ -23,13 +23,21 @@ _TABLE = {"fmt": "table"}
 def untranslated_sentence(source: str, target: str, source_lang: str, target_lang: str) -> str | None:
     """The first sentence of ``source`` with at least MIN_WORDS content words the lexicon has, at most MAX_COVERED
     of them with a gloss in ``target``; None when there is none, or no lexicon for the pair."""
+    found = sentence_not_translated(source, target, source_lang, target_lang)
+    return found[0] if found else None
+
+
+def sentence_not_translated(source: str, target: str, source_lang: str,
+                            target_lang: str) -> tuple[str, int, int] | None:
+    """(the sentence, its words found in ``target``, its words the lexicon has), as :func:`untranslated_sentence`."""
     found = lexicon(source_lang, target_lang)
     if found is None:
         return None
     for start, end in cover.sentences(source):
         known = cover.words(source[start:end], target, found)
-        if len(known) >= MIN_WORDS and sum(w.covered for w in known) <= MAX_COVERED * len(known):
-            return source[start:end]
+        covered = sum(w.covered for w in known)
+        if len(known) >= MIN_WORDS and covered <= MAX_COVERED * len(known):
+            return source[start:end], covered, len(known)
     return None
 
 
@@ -43,8 +51,8 @@ class SentenceNotTranslated(UnitRule):
     severity = Severity.WARNING
     languages = TARGETS
     requires = frozenset({"lexicon"})
-    summary = ("A sentence of the English source none of whose words the German translation has, read with a "
-               "bilingual lexicon (FreeDict English-German).")
+    summary = ("A sentence of the English source of whose words the German translation has hardly any (a third at "
+               "most), read with a bilingual lexicon (FreeDict English-German).")
     why = ("Machine translation of long segments drops a sentence now and then, or puts in its place words that "
            "translate something else (an idiom read word by word, a name taken for a word). A sentence count "
            "(Q622) sees the first only when the translation has fewer sentences; a lexicon sees that the "
@@ -72,9 +80,11 @@ class SentenceNotTranslated(UnitRule):
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
         if not in_prose_table(ctx):
             return
-        sentence = untranslated_sentence(source, target, unit_source_lang(ctx), ctx.doc_lang)
-        if sentence is not None:
-            yield from once(ctx, f"no word of the source's sentence '{_quoted(sentence)}' is in the translation")
+        found = sentence_not_translated(source, target, unit_source_lang(ctx), ctx.doc_lang)
+        if found is not None:
+            sentence, covered, known = found
+            yield from once(ctx, f"the source's sentence '{_quoted(sentence)}' is not in the translation ({covered} "
+                                 f"of its {known} words found)")
 
 
 RULES = (SentenceNotTranslated(),)
