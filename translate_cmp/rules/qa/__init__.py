@@ -47,6 +47,7 @@ from translate_cmp.rules.qa.Q634_number_added import NumberAdded
 from translate_cmp.rules.qa.Q635_negation_dropped import NegationDropped
 from translate_cmp.rules.qa.Q636_acronym_added import AcronymAdded
 from translate_cmp.rules.qa.Q640_person_added import PersonAdded
+from translate_cmp.rules.qa.Q645_clause_untranslated import ClauseUntranslated
 
 RULES: tuple[Rule, ...] = (
     UnchangedTranslation(), BlankTranslation(), AcceleratorMismatch(), EscapeMismatch(), NewlineMismatch(),
@@ -56,5 +57,5 @@ RULES: tuple[Rule, ...] = (
     MaxWidthExceeded(), SentenceCountMismatch(), FunctionNameChanged(), OptionChanged(), InvalidMarkup(),
     InvalidCharacter(), DoubledWordInTranslation(), IcuMessageStructure(), UntranslatedWord(),
     SymbolNotKept(), PluralFormMissing(), PluralFormExtra(), NameLowerCased(), NumberAdded(), NegationDropped(),
-    AcronymAdded(), PersonAdded(),
+    AcronymAdded(), PersonAdded(), ClauseUntranslated(),
 )
