@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from translate_cmp.lang.lexicon import words
+
 FORMAT = 2  # bump when what the cache holds changes
 DATA = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -38,9 +40,9 @@ _NOTE = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 # what CEDICT writes about a word rather than as its meaning ("to eat", "sb's", "lit.", "fig.", "esp."), and the
 # words every gloss may hold: never evidence that a word was translated
-STOP = frozenset("a an the to of be and or sb sth someone something somebody one one's oneself etc lit fig esp "
-                 "abbr variant classifier particle used pr bound form suffix prefix interj onom old archaic dialect "
-                 "literary idiom tw kind sort".split())
+STOP = words("a an the to of be and or sb sth someone something somebody one one's oneself etc lit fig esp abbr "
+             "variant classifier particle used pr bound form suffix prefix interj onom old archaic dialect literary "
+             "idiom tw kind sort")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 

