@@ -33,6 +33,7 @@ _DOTTED = re.compile(r"\b([A-Z])\.([A-Z])\.")  # "U.S." -> "US"
 _SUFFIXES = ("ational", "ization", "ations", "ation", "ments", "ment", "ness", "ities", "ity", "ically", "ical",
              "ies", "ied", "ying", "ing", "ed", "es", "s", "ly", "al", "ive", "ous", "er", "ic", "y", "e")
 STEM = 5  # characters of the stem compared: "econom" ~ "economy", "economic"
+NEIGHBOURS = 8  # characters of the longest headword read around a word (CEDICT's longer ones are set phrases)
 COMPOUND = 4  # a gloss of at least this many letters that starts a target word covers it ("chat" -> "chatbot")
 
 
@@ -96,7 +97,7 @@ class Target:
 
 def _covered_by_neighbours(lex: Cedict, source: str, start: int, end: int, target: Target) -> bool:
     """A headword that holds the span ``start:end`` of ``source`` or lies inside it has a gloss in ``target``."""
-    longest = lex.longest
+    longest = min(lex.longest, NEIGHBOURS)
     for i in range(max(0, start - longest + 1), end):
         for j in range(i + 1, min(len(source), i + longest) + 1):
             inside, holds = start <= i and j <= end, i <= start and j >= end
