@@ -201,7 +201,8 @@ def test_truncation_of_any_pivot_is_reported():
 
 def test_names_and_numbers_helpers():
     assert [w for *_, w in names("He said: Moscow and “Kyiv” met NATO in Paris.")] == ["NATO", "Paris"]
-    assert number_keys("It cost 1,400,000 euros in ten days", "en") == {"1400000", "10"}
+    assert number_keys("It cost 1,400,000 euros in ten days", "en") == {1400000.0, 10.0}
+    assert number_keys("1.5 in seventy-four", "en") == {1.5, 74.0}  # 1.5 is not 15
     assert number_keys("ten", "de") == set()
     assert changed_span("the cat sat on the mat", "the dog sat on the rug") == (4, 22)
     assert is_title_case("Macron Announces Coalition To Send Ammunition to Kiev")

@@ -17,9 +17,9 @@ class NumberMismatch(Rule):
     summary = "A number of the source sentence is not in its aligned translation (300 km became 30 km)."
     why = (
         "Digits are written the same in every language the engines serve, so a figure, an amount or a date that "
-        "is not in the translation was changed or dropped. Separators are ignored (1,400,000 = 1 400 000) and a "
-        "scale word after the number counts (2 milliards = 2.000 millones). Numbers of one digit are not "
-        "judged: translations often spell them out."
+        "is not in the translation was changed or dropped. Numbers are compared as numbers in any locale's format "
+        "(1,400,000 = 1 400 000; 3,5 = 3.5, but 3.5 is not 35) and a scale word after the number counts (2 "
+        "milliards = 2.000 millones). Numbers of one digit are not judged: translations often spell them out."
     )
     instead = "Copy the figure from the source, or correct the source if the translation is right."
     needs_counterpart = True
@@ -42,7 +42,7 @@ class NumberMismatch(Rule):
         mine = frozenset().union(*(keys for *_, keys in ours))
         new = [cp.text[s:e] for s, e, keys in theirs if not keys & mine]
         for start, end, keys in ours:
-            if keys & kept or max(len(k) for k in keys) < 2:
-                continue
+            if keys & kept or (max(keys) < 10 and sum(ch.isdigit() for ch in ctx.text[start:end]) < 2):
+                continue  # one digit, no scale word: often spelled out
             instead = f"; it has {', '.join(dict.fromkeys(new))} instead" if new else ""
             yield Hit(start, end, f"{ctx.text[start:end]} is not in the translation{instead}")

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 
+from translate_cmp.lang.numbers import PARTS, numbers, scale_after
 from translate_cmp.lang.profile import language
 
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?![\w])")
-_GROUP = re.compile(r"[.,\u00a0\u202f ](?=\d{3}(?:\D|$))")
 # words that scale the number before them, in the languages the routes serve
 SCALES = {
     **dict.fromkeys(("thousand", "mil", "mille", "miles", "duizend", "tysiąc", "тысяч", "тысячи", "тысяча"), 10**3),
@@ -19,32 +18,19 @@ SCALES = {
     **dict.fromkeys(("billion", "billions", "milliard", "milliards", "miliardo", "miliardi", "millardo",
                      "millardos", "miljard", "миллиард", "миллиарда", "миллиардов", "mil millones"), 10**9),
 }
-_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
-def _value(token: str) -> float | None:
-    """The number a token writes: groups of three after a separator are thousands, a last other group decimals."""
-    body = _GROUP.sub("", token.replace("\u00a0", " ").replace("\u202f", " "))
-    body = body.replace(",", ".")
-    try:
-        return float(body)
-    except ValueError:
-        return None
-
-
-def number_keys(text: str) -> list[tuple[int, int, frozenset[str]]]:
-    """Every number written with digits: its span and the keys it matches under (its digits without separators,
-    and its value times a scale word right after it: "2 milliards" and "2.000 millones" share 2000000000)."""
+def number_keys(text: str) -> list[tuple[int, int, frozenset[float]]]:
+    """Every number written with digits, its parts after "-", "/" and ":" too (:data:`translate_cmp.lang.numbers.
+    PARTS`): its span and the values it matches under (every value it may stand for in some locale, sign aside,
+    and each times a scale word right after it: "2 milliards" and "2.000 millones" share 2000000000)."""
     out = []
-    for m in _NUMBER.finditer(text):
-        token = m.group().strip()
-        keys = {re.sub(r"\D", "", token)}
-        following = _NEXT_WORD.match(text, m.end())
-        scale = SCALES.get(following.group(1).lower()) if following else None
-        value = _value(token)
-        if scale and value is not None:
-            keys.add(str(round(value * scale)))
-        out.append((m.start(), m.start() + len(token), frozenset(keys)))
+    for start, end, vs in numbers(text, PARTS):
+        keys = {abs(v) for v in vs}
+        scale = scale_after(text, end, SCALES)
+        if scale:
+            keys |= {float(f"{v * scale:.12g}") for v in keys}
+        out.append((start, end, frozenset(keys)))
     return out
 
 

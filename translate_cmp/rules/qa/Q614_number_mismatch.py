@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from translate_cmp.lang.profile import language
+from translate_cmp.lang.numbers import DIGITS, written_out
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import (
     CJK,
-    DIGITS,
     cjk_numbers,
     is_plural_form,
     numbers,
@@ -27,28 +26,6 @@ _EXAMPLE = re.compile(r"\b(?:e\.g\.|for example|for instance|such as|examples?:|
 def example_spans(source: str) -> list[tuple[int, int]]:
     """Where the source gives an example: from "e.g.", "for example", "Example:", "like" ... to the end of its line."""
     return [(m.start(), (source.find("\n", m.end()) + 1 or len(source) + 1) - 1) for m in _EXAMPLE.finditer(source)]
-
-
-def written_out(target: str, lang: str) -> list[float]:
-    """The numbers ``target`` writes as words of its language (German "zwei", Russian "двух", Japanese "二つ")."""
-    words = language(lang).numerals
-    if not words:
-        return []
-    if lang in CJK:
-        return [float(n) for form, n in words.items() for _ in re.finditer(re.escape(form), target)]
-    found = []
-    suffixes = language(lang).numeral_suffixes
-    heads = sorted((f for f in words if len(f) >= 4), key=len, reverse=True) if language(lang).numeral_heads else []
-    for w in re.findall(r"[^\W\d_]+", target.lower()):
-        if w in words:
-            found.append(float(words[w]))
-        elif heads and (head := next((f for f in heads if w.startswith(f) and len(w) - len(f) >= 4), None)):
-            found.append(float(words[head]))  # a compound it starts: "двухбайтовая", "пятистрочным"
-        elif suffixes and w.endswith(suffixes):  # a compound: "zehnmal", "dreifach", "tienvoudig"
-            stem = next((w[: -len(x)] for x in suffixes if w.endswith(x) and w[: -len(x)] in words), None)
-            if stem is not None:
-                found.append(float(words[stem]))
-    return found
 
 
 def pattern_given(source: str, start: int, end: int, target: str) -> bool:

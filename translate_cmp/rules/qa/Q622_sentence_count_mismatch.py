@@ -33,11 +33,17 @@ DROPPED_MIN_SOURCE = 40
 
 _ENDS = re.compile(r"[.!?。！？؟।;·]")  # any mark that may end a sentence (Greek ";" and "·" too)
 _LETTER = re.compile(r"[^\W\d_]")
-# Chinese joins clauses with a comma where English starts a new sentence (a run-on sentence is ordinary Chinese
-# prose: "他说，保价的房源首先是要同一户型，还得在同一楼栋"): each of its commas and semicolons may end a sentence
-# of the translation.
-CLAUSE_JOINING = {"zh": re.compile(r"[，；;]"), "yue": re.compile(r"[，；;]")}
+# Where a clause of one text may be a sentence of the other: after a ';' before a space ("default is 'none'; see
+# UNIT" -> "Por defecto es 'none'. Véase UNIDAD"; Japanese has no ';' and ends the clause with "。"), and in Chinese,
+# which joins clauses with a comma where English starts a new sentence (a run-on sentence is ordinary Chinese prose:
+# "他说，保价的房源首先是要同一户型，还得在同一楼栋"), after each of its commas and semicolons.
 _CLAUSE = re.compile(r"[;；](?=\s)")
+CLAUSE_JOINING = {"zh": re.compile(r"[，；;]"), "yue": re.compile(r"[，；;]")}
+
+
+def clauses(text: str, lang: str) -> int:
+    """The marks of ``text`` after which a clause may be a sentence of its own in the other text."""
+    return len(CLAUSE_JOINING.get(lang, _CLAUSE).findall(text))
 
 
 class SentenceCountMismatch(UnitRule):
@@ -49,12 +55,12 @@ class SentenceCountMismatch(UnitRule):
     why = "A sentence count that far off means a sentence was left out, or text that is not in the source was " \
           "added."
     instead = ("Translate every sentence. Joining two sentences into one or splitting one in two is the "
-               "translator's call and not flagged, nor a Chinese source's clauses (joined by commas) written as "
-               "sentences of their own, nor a clause after ';' written as a sentence of its own (or the "
-               "other way round). Sentences are counted twice, by their end marks and by the language's "
-               "segmenter, which knows its abbreviations ('EE. UU.', 'Mr.'), and both counts must differ; help texts "
-               "and tables (four lines or more) and ellipses ('OPTION...') are not read. A sentence fewer is "
-               "flagged where the translation is also shorter than 0.8 times the source (after the languages' "
+               "translator's call and not flagged, nor a clause written as a sentence of its own in the other text "
+               "(either way): one after ';', or, in Chinese, one after a comma (Chinese joins with commas the "
+               "clauses English writes as sentences). Sentences are counted twice, by their end marks and by the "
+               "language's segmenter, which knows its abbreviations ('EE. UU.', 'Mr.'), and both counts must differ; "
+               "help texts and tables (four lines or more) and ellipses ('OPTION...') are not read. A sentence fewer "
+               "is flagged where the translation is also shorter than 0.8 times the source (after the languages' "
                "usual length ratio), for a source of 40 characters or more, in bitext tables (prose): two sentences "
                "joined keep their words, a sentence left out does not; short ones ('Thank you. Thank you.' -> "
                "'Danke, danke.') and software catalogues' messages are rewritten freely.")
@@ -82,6 +88,8 @@ class SentenceCountMismatch(UnitRule):
                 translation="Herr Li traf Frau Wang am 9. Februar in der Stadt.", lang="de"),
         Example("他说，房子很贵，买家很少。", translation="He said the houses are expensive. There are few buyers.",
                 lang="en", trip={"source_lang": "zh"}),
+        Example("He said so. The houses are expensive. There are few buyers.", translation="他说，房子很贵，买家很少。",
+                lang="zh"),
         Example("  --from=UNIT   scale input to UNITs; default is 'none';\n                see UNIT below\n",
                 translation="  --from=UNIDAD   escala la entrada a UNIDADes. Por defecto es 'none'.\n"
                 "                  Véase UNIDAD más abajo\n", lang="es"),
@@ -104,15 +112,10 @@ class SentenceCountMismatch(UnitRule):
         if usage_screen(source):
             return  # a table (two rows in columns or more): its rows are items, not sentences
         source_lang = unit_source_lang(ctx)
-        joined = CLAUSE_JOINING.get(source_lang)
-        clauses = len(joined.findall(source)) if joined else 0  # the sentences the translation may split into
-        # a clause after ';' may be a sentence of its own in the other text ("default is 'none'; see UNIT" ->
-        # "Por defecto es 'none'. Véase UNIDAD"; Japanese has no ';' and ends the clause with "。")
-        # (a Chinese source's ';' is one of its clause marks above already: counted once)
-        s_semi = 0 if joined else len(_CLAUSE.findall(source))
-        t_semi = len(_CLAUSE.findall(target))
+        s_clauses, t_clauses = clauses(source, source_lang), clauses(target, ctx.doc_lang)
+
         def differ(s: int, t: int) -> bool:
-            return s - (t + t_semi) > MAX_DIFFERENCE or t - (s + clauses + s_semi) > MAX_DIFFERENCE
+            return s - (t + t_clauses) > MAX_DIFFERENCE or t - (s + s_clauses) > MAX_DIFFERENCE
 
         # by the marks alone, then with the segmenter: both must differ, so the segmenter runs only where the marks'
         # counts differ (sentence_count with the segmenter is the marks' count, or the segmenter's where lower)
@@ -125,10 +128,10 @@ class SentenceCountMismatch(UnitRule):
         s = s_low if s_low == s_high else sentence_count(source, source_lang, False)
         t = t_low if t_low == t_high else sentence_count(target, ctx.doc_lang, False)
         if not differ(s, t):
-            if short and s > t + t_semi:
+            if short and s > t + t_clauses:
                 s = min(s, segmented_count(source, source_lang)) if s > 1 else s
                 t = min(t, segmented_count(target, ctx.doc_lang)) if t > 1 else t
-                if s > t + t_semi:
+                if s > t + t_clauses:
                     yield from once(ctx, f"{s} sentence(s) in the source, {t} in a translation "
                                          f"{visible_length(target.strip())} characters long for "
                                          f"{visible_length(source.strip())}: a sentence left out")

@@ -7,46 +7,29 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from translate_cmp.lang.profile import language
+from translate_cmp.lang.numbers import DIGITS, RUNS, english_words, ordinals, written_out
+from translate_cmp.lang.numbers import numbers as read_numbers
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import CJK, DIGITS, at, in_prose_table, numbers, unit_source_lang
-from translate_cmp.rules.qa.Q614_number_mismatch import written_out
+from translate_cmp.rules.qa.helpers import CJK, at, in_prose_table, numbers, unit_source_lang
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 _TABLE = {"fmt": "table"}  # the examples are rows of a bitext table
-# every run of digits of the source, read the English way ("245,989", "21.2"): numbers() leaves out the second number
-# of a range ("10.0-21.2"), which the translation writes on its own ("de 10,0 à 21,2")
-_SOURCE_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-_MIDDLE_DOT = re.compile(r"(?<=\d)·(?=\d)")
-_DECIMAL_COMMA = re.compile(r"\d+,\d+")  # "1,9-2,1": a source that writes decimals with a comma
 # a number before an imperial unit: the translation may give it converted ("200 feet" -> "60 Meter"), so its numbers
 # are not read
 _IMPERIAL = re.compile(r"\d\s*-?(?:feet|foot|ft|inch(?:es)?|in\.|miles?|yards?|pounds?|lbs?|ounces?|oz|gallons?|"
                        r"acres?|°F|degrees Fahrenheit|Fahrenheit)\b", re.IGNORECASE)
-# English tens, alone or joined to a unit ("seventy-four", "twenty two"): the record's numerals stop at twelve
-_TENS = dict(zip(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), range(20, 100, 10)))
-_TEEN = dict(zip(("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"), range(13, 20)))
-_TENS_WORD = re.compile(r"\b(" + "|".join(_TENS) + r")(?:[- ]+(one|two|three|four|five|six|seven|eight|nine)\b)?",
-                        re.IGNORECASE)
-_UNITS = dict(zip(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), range(1, 10)))
 
 
 def _source_values(source: str, source_lang: str) -> set[float]:
-    """The values ``source`` holds: its numbers (as :func:`numbers` reads them, and every run of digits the English
-    way), the numbers its language's record writes as words or ordinals, and English tens and teens."""
-    source = _MIDDLE_DOT.sub(".", source)  # "13·4 per cent": a decimal point written as a middle dot
-    values = {abs(v) for _, _, vs in numbers(source) for v in vs if isinstance(v, float)}
-    values |= {float(m.replace(",", "")) for m in _SOURCE_NUMBER.findall(source.translate(DIGITS))}
-    values |= {float(m.replace(",", ".")) for m in _DECIMAL_COMMA.findall(source.translate(DIGITS))}
-    values |= set(written_out(source, source_lang))
-    ordinals = language(source_lang).ordinals
-    if ordinals:
-        values |= {float(ordinals[w]) for w in re.findall(r"[^\W\d_]+", source.lower()) if w in ordinals}
+    """The values ``source`` holds: its numbers, each run of its digits too (the second number of a range,
+    "10.0-21.2", which the translation writes on its own, "de 10,0 à 21,2"; digits against a unit, "2.5mg"), the
+    numbers its language's record writes as words or ordinals, and English words up to ninety-nine."""
+    found = numbers(source) + read_numbers(source, RUNS)
     if source_lang == "en":
-        for m in _TENS_WORD.finditer(source):
-            values.add(float(_TENS[m.group(1).lower()] + _UNITS.get((m.group(2) or "").lower(), 0)))
-        values |= {float(_TEEN[w]) for w in re.findall(r"[a-z]+", source.lower()) if w in _TEEN}
+        found += english_words(source)
+    values = {abs(v) for _, _, vs in found for v in vs if isinstance(v, float)}
+    values |= set(written_out(source, source_lang)) | set(ordinals(source, source_lang))
     return values
 
 

@@ -12,6 +12,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from translate_cmp.l10n.placeholders import find
+from translate_cmp.lang.numbers import ANY_DIGIT, Number
+from translate_cmp.lang.numbers import cjk_numbers as read_cjk_numbers
+from translate_cmp.lang.numbers import numbers as read_numbers
+from translate_cmp.lang.numbers import spelled_numbers as read_spelled_numbers
 from translate_cmp.rules.base import Hit, RuleContext
 from translate_cmp.rules.qa.options import current
 
@@ -239,110 +243,25 @@ def quoted(text: str) -> list[str]:
 
 
 # ---- numbers under each locale's format -------------------------------------------------------------------------
-
-_ANY_DIGIT = re.compile(r"\d")
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
-NUMBER = re.compile(r"(?<![\w.,/:-])[-−+]?\d+(?:[.,'’\u00a0\u202f ]\d{3})*(?:[.,]\d+)?(?![\w]|[.,]\d)")
+# read by translate_cmp/lang/numbers.py, the one number reader; here only with placeholders, tags and URLs blanked
 
 
-def _values(token: str) -> frozenset[float]:
-    """Every value ``token`` may stand for in some locale: "7,000" is 7000 (en) or 7.0 (de); "7.000" 7000 (de) or
-    7.0 (en); "7 000" and "7'000" 7000; "3,5" 3.5."""
-    t = token.replace("−", "-").replace("’", "'")
-    sign = -1.0 if t.startswith("-") else 1.0
-    t = t.lstrip("+-")
-    out = set()
-    grouped = re.fullmatch(r"\d{1,3}(?:([.,' \u00a0\u202f])\d{3})+(?:([.,])(\d+))?", t)
-    if grouped and grouped.group(1) != grouped.group(2):
-        whole = re.sub(r"[.,' \u00a0\u202f]", "", t[: grouped.start(2)] if grouped.group(2) else t)
-        frac = grouped.group(3) or "0"
-        out.add(float(f"{whole}.{frac}"))
-    single = re.fullmatch(r"(\d+)(?:[.,](\d+))?", t)
-    if single:
-        out.add(float(f"{single.group(1)}.{single.group(2) or 0}"))
-    if not out:
-        out.add(float(re.sub(r"\D", "", t) or 0))
-    return frozenset(sign * v for v in out)
+def numbers(text: str) -> list[Number]:
+    """Each number of ``text`` outside placeholders, tags, URLs and words ("utf8", "IPv4", "h1"), with the values
+    it may stand for in some locale (:func:`translate_cmp.lang.numbers.numbers`)."""
+    if not ANY_DIGIT.search(text):
+        return []  # a number has a digit, which blanking never adds
+    return read_numbers(blanked(text))
 
 
-def numbers(text: str) -> list[tuple[int, int, frozenset[float]]]:
-    """(start, end, possible values) of each number in ``text`` outside placeholders, tags, URLs and words
-    ("utf8", "IPv4", "h1"); Arabic-Indic and full-width digits read as digits."""
-    if not _ANY_DIGIT.search(text):
-        return []  # a number has a digit (\d: Arabic-Indic and full-width ones too), which blanking never adds
-    plain = blanked(text).translate(DIGITS)
-    return [(m.start(), m.end(), _values(m.group())) for m in NUMBER.finditer(plain)]
-
-
-def _round(v: float) -> float:
-    return float(f"{v:.6g}")  # 1.1 * 10^8 is 110000000.00000001
-
-
-_CJK_NUMBER = re.compile(r"(?<![0-9A-Za-z.,:/\\-])(\d+(?:[.,]\d+)*)(?![0-9A-Za-z.,:/\\-])\s*[余多]?([^\W\d_]{1,2})?")
-_MONTH, _DECADE = "月", "年代"
-
-
-def cjk_numbers(text: str, lang: str) -> list[tuple[int, int, frozenset]]:
-    """(start, end, possible values) of each number in a Chinese or Japanese ``text``, which writes digits against
-    its characters with no space ("2月10日", "1200万"): a scale character after it multiplies it (``Language.
-    scale_characters``: "33.06万" is 330,600 only), a number before 月 may be written as the month's name ("2月":
-    ("month", 2)), one before 年代 as a decade ("90年代": 1990s). Digits glued to Latin letters or inside a date,
-    time or code ("5G", "2023-02-11", "13:09") are not read."""
-    from translate_cmp.lang.profile import language
-
-    if not _ANY_DIGIT.search(text):
-        return []  # as numbers(): no digit, no number
-    scales = language(lang).scale_characters
-    plain = blanked(text).translate(DIGITS)
-    out: list[tuple[int, int, frozenset]] = []
-    for m in _CJK_NUMBER.finditer(plain):
-        digits = m.group(1)
-        if "," in digits and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
-            continue  # "1,2": a list, not a number
-        value = float(digits.replace(",", ""))
-        after = m.group(2) or ""
-        scale = next((scales[k] for k in (after, after[:1]) if k in scales), None)
-        values: set = {_round(value * scale)} if scale else {_round(value)}
-        if after.startswith(_MONTH) and value == int(value) and 1 <= value <= 12:
-            values.add(("month", int(value)))
-        if after.startswith(_DECADE) and value < 100:
-            values |= {_round(1900 + value), _round(2000 + value)}
-        out.append((m.start(), m.end(1), frozenset(values)))
-    return out
+def cjk_numbers(text: str, lang: str) -> list[Number]:
+    """:func:`translate_cmp.lang.numbers.cjk_numbers` outside placeholders, tags and URLs."""
+    return read_cjk_numbers(blanked(text), lang) if ANY_DIGIT.search(text) else []
 
 
 def spelled_numbers(text: str, lang: str) -> list[frozenset]:
-    """The numbers a translation of a Chinese or Japanese source writes, in ``lang``'s conventions, as value sets:
-    digits (as :func:`numbers`), multiplied by a scale word after them ("8.96 billion", "12 to 14 million"), with a
-    suffix ("10th", "1990s"), ordinals written out ("fifth") and the months' names (("month", 2) for "February",
-    "Feb.")."""
-    from translate_cmp.lang.profile import language
-
-    profile = language(lang)
-    plain = blanked(text).translate(DIGITS)
-    found: list[frozenset] = []
-    scale_after = None
-    if profile.scale_words:
-        scale_after = re.compile(r"\s*(?:(?:to|and|or|-|–)\s*\W?\d+(?:[.,]\d+)?\s*)?-?(" +
-                                 "|".join(map(re.escape, profile.scale_words)) + r")s?\b", re.IGNORECASE)
-    spans = [(m.start(), m.end(), set(v)) for m, v in ((m, _values(m.group())) for m in NUMBER.finditer(plain))]
-    if profile.number_suffixes:
-        suffixed = re.compile(r"(?<![\w.,])(\d+)(?:" + "|".join(profile.number_suffixes) + r")\b")
-        spans += [(m.start(), m.end(), {float(m.group(1))}) for m in suffixed.finditer(plain)]
-    for _, end, values in spans:
-        values = {_round(v) for v in values}
-        m = scale_after.match(plain, end) if scale_after else None
-        if m:
-            values |= {_round(v * profile.scale_words[m.group(1).lower()]) for v in values}
-        found.append(frozenset(values))
-    for w in re.findall(r"[^\W\d_]+", plain.lower()):
-        if w in profile.ordinals:
-            found.append(frozenset({float(profile.ordinals[w])}))
-        month = next((i for i, name in enumerate(profile.months, 1) if w == name or (len(w) >= 3 and
-                                                                                      name.startswith(w))), None)
-        if month is not None and (len(w) > 3 or w in {n[:3] for n in profile.months}):
-            found.append(frozenset({("month", month)}))
-    return found
+    """:func:`translate_cmp.lang.numbers.spelled_numbers` outside placeholders, tags and URLs."""
+    return read_spelled_numbers(blanked(text), lang)
 
 
 # ---- URLs, e-mail addresses, paths, options, functions, acronyms ----------------------------------------------

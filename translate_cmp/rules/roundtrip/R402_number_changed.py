@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from translate_cmp.lang.lexicon import NUMBER_WORDS
+from translate_cmp.lang.numbers import RUNS, Number, english_words
+from translate_cmp.lang.numbers import numbers as read_numbers
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, Rule, RuleContext
-from translate_cmp.rules.roundtrip.helpers import MEASURED, excerpt, round_trip, word_spans
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+from translate_cmp.rules.roundtrip.helpers import MEASURED, excerpt, round_trip
 
 
-def _digits(number: str) -> str:
-    return re.sub(r"\D", "", number)
+def numbers(text: str) -> list[Number]:
+    """Every run of digits of ``text`` (:data:`translate_cmp.lang.numbers.RUNS`: inside words too, no sign), with
+    the values it may stand for in some locale (1,400,000 = 1400000; 7.000 = 7,000)."""
+    return read_numbers(text, RUNS)
 
 
-def numbers(text: str) -> list[tuple[int, int, str]]:
-    """Numbers written with digits, with offsets and their digit string (separators ignored)."""
-    return [(m.start(), m.end(), _digits(m.group())) for m in _NUMBER.finditer(text)]
-
-
-def number_keys(text: str, lang: str = "") -> set[str]:
-    """Digit strings of every number in ``text``, English number words included for English."""
-    keys = {d for *_, d in numbers(text)}
-    if lang == "en":
-        keys |= {NUMBER_WORDS[w] for *_, w in word_spans(text) if w in NUMBER_WORDS}
-    return keys
+def number_keys(text: str, lang: str = "") -> set[float]:
+    """The values of every number in ``text``, English number words included for English ("ten", "seventy-four")."""
+    found = numbers(text) + (english_words(text) if lang == "en" else [])
+    return {v for *_, vs in found for v in vs}
 
 
 class NumberChanged(Rule):
@@ -38,8 +31,9 @@ class NumberChanged(Rule):
     why = (
         "Figures, dates and amounts carry the facts of a news article; when one does not survive the "
         "round trip, the sentence around it is often garbled, or the figure is not what it seems. "
-        "Any digit string of the original missing from the back-translation counts (separators "
-        "ignored, English number words read as digits). " + MEASURED + "0 of 209 English sentences via es, "
+        "Any number of the original missing from the back-translation counts, compared as numbers (1,400,000 "
+        "= 1400000; 7.000 = 7,000; 1.5 is not 15), English number words read as numbers. " + MEASURED
+        + "0 of 209 English sentences via es, "
         "ca or gl, 0 of 32 Spanish ones via en."
     )
     instead = "Check the figure against the source article; make the sentence around it unambiguous."
@@ -59,9 +53,9 @@ class NumberChanged(Rule):
             return
         kept = number_keys(rt.back_text, ctx.doc_lang)
         original = number_keys(ctx.text, ctx.doc_lang)
-        new = [n for *_, n in numbers(rt.back_text) if n not in original]
-        for start, end, digits in numbers(ctx.text):
-            if digits in kept:
+        new = [rt.back_text[s:e] for s, e, vs in numbers(rt.back_text) if not vs & original]
+        for start, end, vs in numbers(ctx.text):
+            if vs & kept:
                 continue
             found = ctx.text[start:end]
             became = f"; the back-translation has {', '.join(dict.fromkeys(new))} instead" if new else ""
