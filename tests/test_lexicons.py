@@ -98,13 +98,6 @@ def test_cover_reads_inflection_compounds_and_umlauts(tmp_path):
     assert [w.covered for w in found] == [True, True, False]
 
 
-def test_cover_splits_english_sentences():
-    # an abbreviation ends a sentence too ("Dr."): shorter sentences have fewer words to judge, the safe side
-    text = 'It rose. "Why?" she asked. Dr. Smith left at 5 p.m. today.'
-    assert [text[s:e] for s, e in from_english.sentences(text)] == [
-        "It rose.", '"Why?" she asked.', "Dr.", "Smith left at 5 p.m. today."]
-
-
 def _installed() -> None:
     if lexicon("en", "de") is None and not os.environ.get("TRANSLATE_CMP_CI"):
         reason = "FreeDict English-German is not installed (Debian: dict-freedict-eng-deu)"

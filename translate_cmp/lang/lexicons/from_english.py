@@ -34,7 +34,6 @@ _GLOSS_GLUE = frozenset(_GLUE.split())
 _ENDINGS = ("ern", "em", "en", "er", "es", "e", "n", "s", "t")
 _SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""),
              ("er", ""), ("est", ""))
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def fold(word: str) -> str:
@@ -112,12 +111,3 @@ def words(source: str, target: str, lexicon: Lexicon) -> list[Word]:
         if stems:
             out.append(Word(start, end, word, is_covered(stems, word, targets)))
     return out
-
-
-def sentences(source: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of an English ``source``."""
-    start = 0
-    for m in _SENTENCE_END.finditer(source):
-        yield start, m.start()
-        start = m.end()
-    yield start, len(source)

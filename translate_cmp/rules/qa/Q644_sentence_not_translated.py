@@ -10,6 +10,7 @@ from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import in_prose_table, once, unit_source_lang
 from translate_cmp.rules.qa.unit_rule import UnitRule
+from translate_cmp.segment import split_spans
 
 # Target languages read: those with a lexicon from English good enough to compare a sentence with its translation
 # (FreeDict's English-German; its English-French, -Spanish and -Russian dictionaries have a gloss for too few of a
@@ -33,7 +34,7 @@ def sentence_not_translated(source: str, target: str, source_lang: str,
     found = lexicon(source_lang, target_lang)
     if found is None:
         return None
-    for start, end in from_english.sentences(source):
+    for start, end, _ in split_spans(source, "en"):  # the document segmenter's sentences
         known = from_english.words(source[start:end], target, found)
         covered = sum(w.covered for w in known)
         if len(known) >= MIN_WORDS and covered <= MAX_COVERED * len(known):
