@@ -8,8 +8,10 @@ package or a changed reader parses again. A damaged file is parsed again; an unw
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -37,19 +39,21 @@ def _read(path: Path) -> object | None:
 
 
 def _write(path: Path, value: object) -> None:
-    from translate_cmp.writers.atomic import remove_stale_temps, temp_path_for
-
+    """``value`` into ``path`` atomically: a temporary file beside it, then renamed over it."""
+    temp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale_temps(path.parent)
-        temp = temp_path_for(path)
-        try:
-            temp.write_bytes(marshal.dumps(value))
-            os.replace(temp, path)
-        finally:
-            temp.unlink(missing_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(marshal.dumps(value))
+        os.replace(temp, path)
+        temp = None
     except OSError:
         return  # a read-only cache folder: parse the dictionary each time
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
 
 
 def cached(path: Path, parse: Callable[[], T], valid: Callable[[object], bool]) -> T:
