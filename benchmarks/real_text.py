@@ -5,6 +5,7 @@
     python benchmarks/real_text.py --sets de-ted,man-de --examples /tmp/fa.md
     python benchmarks/real_text.py --with-source --sets de,es,fr,ru,en-wmt23-zhen   # each row beside its source
     python benchmarks/real_text.py --engine apertium --sets es,fr   # with the round trip (R4xx rules, chrF, unknown)
+    python benchmarks/real_text.py --engine apertium --pivot es=en --sets es   # another route than the default
     benchmarks/fetch_clean_text.sh                      # once: the clean human text (manual pages, catalogues)
 
 Sets. Real MT with professional MQM annotations, read from ``../shared`` (``--shared``), never copied:
@@ -237,7 +238,8 @@ SOURCE_LANG = {"en-wmt23-zhen": "zh"}  # the MQM sets' source language where it 
 BITEXT_OPTIONS = ("--source-column", "source", "--target-column", "text", "--ignore", "Q670,Q671")
 
 
-def run_cli(code_root: Path, inp: Path, out: Path, jobs: int | None = None, engine: str = "none") -> float:
+def run_cli(code_root: Path, inp: Path, out: Path, jobs: int | None = None, engine: str = "none",
+            pivot: str = "") -> float:
     """``translate-cmp run`` as the CLI would run it, on the code under ``code_root``, with ``--engine engine``; its
     wall-clock seconds. ``inp`` is a JSON Lines file of documents, or a folder of bitext tables
     (:func:`write_bitext`)."""
@@ -245,6 +247,7 @@ def run_cli(code_root: Path, inp: Path, out: Path, jobs: int | None = None, engi
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
     extra = ["--jobs", str(jobs)] if jobs is not None else []
+    extra += ["--pivot", pivot] if pivot else []
     inputs = sorted(str(p) for p in inp.glob("*.jsonl")) if inp.is_dir() else [str(inp)]
     if inp.is_dir():  # bitext tables of one source language, the folder's name
         extra += (*BITEXT_OPTIONS, "--source-lang", inp.name)
@@ -285,13 +288,13 @@ def read_outputs(out: Path, texts: dict[str, str], bitext: bool = False) -> Outp
 
 
 def run_contender(code_root: Path, inp: Path, out: Path, texts: dict[str, str], cached: bool,
-                  jobs: int | None = None, engine: str = "none") -> Outputs:
+                  jobs: int | None = None, engine: str = "none", pivot: str = "") -> Outputs:
     """Run (or, for a fixed commit, reuse the stored run of) one contender on the input."""
     if inp.is_dir() and not any(inp.glob("*.jsonl")):  # bitext tables: one run per source language (a subfolder
         # each), merged
         res = Outputs()
         for sub in sorted(p for p in inp.iterdir() if p.is_dir()):
-            part = run_contender(code_root, sub, out / sub.name, texts, cached, jobs, engine)
+            part = run_contender(code_root, sub, out / sub.name, texts, cached, jobs, engine, pivot)
             for name in ("flags", "sentences", "lang"):
                 getattr(res, name).update(getattr(part, name))
             res.seconds += part.seconds
@@ -301,7 +304,7 @@ def run_contender(code_root: Path, inp: Path, out: Path, texts: dict[str, str], 
     seconds = None
     if not (cached and marker.exists()):
         out.parent.mkdir(parents=True, exist_ok=True)
-        seconds = run_cli(code_root, inp, out, jobs, engine)
+        seconds = run_cli(code_root, inp, out, jobs, engine, pivot)
         marker.write_text(f"{seconds:.1f}\n")
     res = read_outputs(out, texts, bitext=inp.is_dir())
     res.seconds = seconds if seconds is not None else float(marker.read_text().strip() or 0)
@@ -756,6 +759,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--engine", default="none",
                     help="translate-cmp run's --engine for both contenders (default none: surface rules only; "
                          "apertium: each sentence's round trip, so the R4xx rules and the round-trip signals)")
+    ap.add_argument("--pivot", default="",
+                    help="with an engine, translate-cmp run's --pivot (es=en: Spanish through English instead of the "
+                         "route's default)")
     ap.add_argument("--limit", type=int, help="at most this many rows per set, evenly spread (a quick run)")
     ap.add_argument("--clean-rows", type=int, default=1000, help="at most this many rows per clean-text set")
     ap.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for the AUROC intervals")
@@ -797,9 +803,11 @@ def main(argv: list[str] | None = None) -> int:
             key = inp.stem[6:] if inp.is_file() else \
                 f"{inp.name}-{hashlib.sha256(' '.join(BITEXT_OPTIONS).encode()).hexdigest()[:6]}"
             now = "out-now" if inp.is_file() else "out-now-bitext"
-            tail = "" if args.engine == "none" else f"-{args.engine}"  # each engine's outputs kept apart
+            tail = "" if args.engine == "none" else f"-{args.engine}"  # each engine's (and pivot's) outputs apart
+            tail += f"-{re.sub(r'[^A-Za-z0-9_]+', '_', args.pivot)}" if args.pivot and args.engine != "none" else ""
             out = args.work / (f"out-{code.name[5:]}-{key}{tail}" if cached else now + tail)
-            part = run_contender(code, inp, out, texts, cached=cached, jobs=args.jobs, engine=args.engine)
+            part = run_contender(code, inp, out, texts, cached=cached, jobs=args.jobs, engine=args.engine,
+                                 pivot=args.pivot if args.engine != "none" else "")
             for attr in ("flags", "sentences", "lang"):
                 getattr(merged, attr).update(getattr(part, attr))
             merged.seconds += part.seconds
@@ -811,7 +819,8 @@ def main(argv: list[str] | None = None) -> int:
     if paired:
         how += "; MQM rows as bitext units beside their sources (--with-source)"
     what = "surface rules" if args.engine == "none" else "rules and round trip"
-    lines = [f"## Real text, {what} (`--engine {args.engine}`): {len(rows)} rows in {len(all_sets)} sets, {how}", ""]
+    engine = args.engine + (f" --pivot {args.pivot}" if args.pivot and args.engine != "none" else "")
+    lines = [f"## Real text, {what} (`--engine {engine}`): {len(rows)} rows in {len(all_sets)} sets, {how}", ""]
     lines += [", ".join(f"{name}: {o.seconds:.0f} s" for name, o in contenders.items())
               + (" (`translate-cmp run` on the clean text, then on the bitext tables of each source language; "
                  if paired else " (one `translate-cmp run` each, all sets in one input; ")
