@@ -4,6 +4,8 @@
     python benchmarks/real_text.py --limit 100          # a quick look: 100 rows per set
     python benchmarks/real_text.py --sets de-ted,man-de --examples /tmp/fa.md
     python benchmarks/real_text.py --with-source --sets de,es,fr,ru,en-wmt23-zhen   # each row beside its source
+    python benchmarks/real_text.py --engine apertium --sets es,fr   # with the round trip (R4xx rules, chrF, unknown)
+    python benchmarks/real_text.py --engine apertium --pivot es=en --sets es   # another route than the default
     benchmarks/fetch_clean_text.sh                      # once: the clean human text (manual pages, catalogues)
 
 Sets. Real MT with professional MQM annotations, read from ``../shared`` (``--shared``), never copied:
@@ -16,7 +18,8 @@ Django's and Sphinx's catalogues (``po-<lang>``). See benchmarks/real_text_data.
 How it runs. Every row is one document of one JSON Lines file (``{"id", "text"}``; the text is the MT output,
 or the paragraph; JSON Lines, not the TSV itself, because the table reader would take a target that starts
 with ``"`` as a quoted field), all sets in one file, and the file goes through ``python -m translate_cmp run FILE
---id-column id --engine none --no-cache --format csv,jsonl`` in a subprocess whose PYTHONPATH is the code
+--id-column id --engine none --no-cache --format csv,jsonl`` (``--engine apertium``: the round trip too, for both
+contenders, each engine's outputs kept apart in the work folder) in a subprocess whose PYTHONPATH is the code
 root: this checkout, and the ``--base`` commit unpacked with ``git archive`` (its outputs are kept in the work
 folder, keyed by commit and input, and reused). The language is not given: article mode has no option for it
 (``--target-lang`` exists only for bitext tables, and turns on the localisation-unit policies), so each row's
@@ -49,6 +52,10 @@ What is measured, per set and contender:
   different MQM scores): risk, length, flag count, and a random score (mean of 20 draws);
 - clean human text: sentences flagged (each contender's own segmentation) and paragraphs flagged, per language
   and per rule.
+- with an engine (``--engine apertium``), the round trip's own signals per MQM set, outside the rules (this
+  checkout): AUROC of 100 - the row's lowest sentence chrF (back-translation against the row) beside length, with
+  bootstrap intervals, and of the number of words the engine did not know (``unknown``); how many of those words
+  touch a rater's span on error rows, against chance.
 """
 
 from __future__ import annotations
@@ -231,18 +238,21 @@ SOURCE_LANG = {"en-wmt23-zhen": "zh"}  # the MQM sets' source language where it 
 BITEXT_OPTIONS = ("--source-column", "source", "--target-column", "text", "--ignore", "Q670,Q671")
 
 
-def run_cli(code_root: Path, inp: Path, out: Path, jobs: int | None = None) -> float:
-    """``translate-cmp run`` as the CLI would run it, on the code under ``code_root``; its wall-clock seconds. ``inp``
-    is a JSON Lines file of documents, or a folder of bitext tables (:func:`write_bitext`)."""
+def run_cli(code_root: Path, inp: Path, out: Path, jobs: int | None = None, engine: str = "none",
+            pivot: str = "") -> float:
+    """``translate-cmp run`` as the CLI would run it, on the code under ``code_root``, with ``--engine engine``; its
+    wall-clock seconds. ``inp`` is a JSON Lines file of documents, or a folder of bitext tables
+    (:func:`write_bitext`)."""
     env = {**os.environ, "PYTHONPATH": str(code_root)}
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
     extra = ["--jobs", str(jobs)] if jobs is not None else []
+    extra += ["--pivot", pivot] if pivot else []
     inputs = sorted(str(p) for p in inp.glob("*.jsonl")) if inp.is_dir() else [str(inp)]
     if inp.is_dir():  # bitext tables of one source language, the folder's name
         extra += (*BITEXT_OPTIONS, "--source-lang", inp.name)
     done = subprocess.run(
-        [sys.executable, "-m", "translate_cmp", "run", *inputs, "--id-column", "id", "--engine", "none",
+        [sys.executable, "-m", "translate_cmp", "run", *inputs, "--id-column", "id", "--engine", engine,
          "--no-cache", "--format", "csv,jsonl", "--out", str(out), *extra],
         env=env, cwd=str(out.parent), capture_output=True, text=True)
     if done.returncode not in (0, 1):
@@ -278,13 +288,13 @@ def read_outputs(out: Path, texts: dict[str, str], bitext: bool = False) -> Outp
 
 
 def run_contender(code_root: Path, inp: Path, out: Path, texts: dict[str, str], cached: bool,
-                  jobs: int | None = None) -> Outputs:
+                  jobs: int | None = None, engine: str = "none", pivot: str = "") -> Outputs:
     """Run (or, for a fixed commit, reuse the stored run of) one contender on the input."""
     if inp.is_dir() and not any(inp.glob("*.jsonl")):  # bitext tables: one run per source language (a subfolder
         # each), merged
         res = Outputs()
         for sub in sorted(p for p in inp.iterdir() if p.is_dir()):
-            part = run_contender(code_root, sub, out / sub.name, texts, cached, jobs)
+            part = run_contender(code_root, sub, out / sub.name, texts, cached, jobs, engine, pivot)
             for name in ("flags", "sentences", "lang"):
                 getattr(res, name).update(getattr(part, name))
             res.seconds += part.seconds
@@ -294,7 +304,7 @@ def run_contender(code_root: Path, inp: Path, out: Path, texts: dict[str, str], 
     seconds = None
     if not (cached and marker.exists()):
         out.parent.mkdir(parents=True, exist_ok=True)
-        seconds = run_cli(code_root, inp, out, jobs)
+        seconds = run_cli(code_root, inp, out, jobs, engine, pivot)
         marker.write_text(f"{seconds:.1f}\n")
     res = read_outputs(out, texts, bitext=inp.is_dir())
     res.seconds = seconds if seconds is not None else float(marker.read_text().strip() or 0)
@@ -560,6 +570,99 @@ def clean_tables(by_set: dict[str, dict[str, SetResult]]) -> list[str]:
     return lines
 
 
+def unknown_spans(text: str, sentences: list[dict]) -> list[tuple[int, int]]:
+    """Where the engine's unknown words (the ``unknown`` column, ``;``-separated, in order) sit in the row's text:
+    each found as a whole word from where the previous one ended, inside its sentence."""
+    found = []
+    for sent in sentences:
+        start, end = int(sent["start"]), int(sent["end"])
+        cursor = start
+        for word in filter(None, (sent.get("unknown") or "").split(";")):
+            m = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)").search(text, cursor, end)
+            if m:
+                found.append((m.start(), m.end()))
+                cursor = m.end()
+    return found
+
+
+@dataclass
+class RoundTripResult:
+    """The round trip's own signals on one set, outside the rules (``--engine`` other than none)."""
+
+    rows: int = 0
+    tripped: int = 0  # rows whose every sentence came back with a chrF
+    chrf_auroc: float = float("nan")  # 100 - the row's lowest sentence chrF, Major vs clean
+    mean_chrf_auroc: float = float("nan")  # 100 - the row's mean sentence chrF, weighted by characters
+    length_auroc: float = float("nan")  # length in words, the same rows
+    chrf_ci: tuple[float, float] = (float("nan"), float("nan"))
+    length_ci: tuple[float, float] = (float("nan"), float("nan"))
+    diff_ci: tuple[float, float] = (float("nan"), float("nan"))
+    unknown_auroc: float = float("nan")  # number of unknown words
+    major_unknown: tuple[int, int] = (0, 0)  # Major rows with an unknown word / Major rows
+    clean_unknown: tuple[int, int] = (0, 0)
+    unknown_words: int = 0  # unknown words on error rows
+    unknown_hits: int = 0  # ... touching a rater's span
+    unknown_chance: float = float("nan")
+
+
+def measure_round_trip(rows: list[Row], out: Outputs, rounds: int) -> RoundTripResult:
+    res = RoundTripResult(rows=len(rows))
+    pos: list[tuple[float, float, float, float]] = []  # (100 - lowest chrF, 100 - mean chrF, length, unknown)
+    neg: list[tuple[float, float, float, float]] = []
+    chances: list[float] = []
+    major_unk = clean_unk = 0
+    for row in rows:
+        sentences = out.sentences.get(row.row_id, [])
+        if not sentences or any(s.get("chrf") in (None, "") for s in sentences):
+            continue
+        res.tripped += 1
+        chrfs = [(float(s["chrf"]), max(1, int(s["end"]) - int(s["start"]))) for s in sentences]
+        unknown = unknown_spans(row.text, sentences)
+        score = (100 - min(c for c, _ in chrfs), 100 - sum(c * n for c, n in chrfs) / sum(n for _, n in chrfs),
+                 words(row.text, row.lang), len(unknown))
+        if row.label == "clean":
+            neg.append(score)
+            clean_unk += bool(unknown)
+            continue
+        spans = [(a, b) for a, b, _, _ in row.spans]
+        for a, b in unknown:
+            res.unknown_words += 1
+            res.unknown_hits += touches_any(a, b, spans)
+            chances.append(chance_touch(len(row.text), b - a, spans))
+        if row.major:
+            pos.append(score)
+            major_unk += bool(unknown)
+    res.major_unknown, res.clean_unknown = (major_unk, len(pos)), (clean_unk, len(neg))
+    if chances:
+        res.unknown_chance = sum(chances) / len(chances)
+    if pos and neg:
+        p, n = list(zip(*pos)), list(zip(*neg))
+        res.chrf_auroc, res.mean_chrf_auroc = auroc(p[0], n[0]), auroc(p[1], n[1])
+        res.length_auroc, res.unknown_auroc = auroc(p[2], n[2]), auroc(p[3], n[3])
+        res.chrf_ci, res.length_ci, res.diff_ci = bootstrap_aurocs([p[0], p[2]], [n[0], n[2]], rounds)
+    return res
+
+
+def round_trip_table(by_set: dict[str, RoundTripResult]) -> list[str]:
+    """The round trip's signals outside the rules, one row per MQM set (this checkout)."""
+    lines = ["### The round trip's signals outside the rules (this checkout)", "",
+             "Rows whose every sentence came back; Major rows against clean rows. chrF: the back-translation's "
+             "sentence chrF against the row (a row's lowest, and its mean weighted by characters); unknown: the "
+             "words Apertium's analyser did not know (sentences.csv's `unknown`), located in the row.", ""]
+    body = []
+    for name, r in by_set.items():
+        body.append([name, f"{r.tripped}/{r.rows}", ci(r.chrf_auroc, r.chrf_ci), num(r.mean_chrf_auroc),
+                     ci(r.length_auroc, r.length_ci), ci(r.chrf_auroc - r.length_auroc, r.diff_ci),
+                     num(r.unknown_auroc), pct(*r.major_unknown), pct(*r.clean_unknown),
+                     pct(r.unknown_hits, r.unknown_words),
+                     "-" if r.unknown_chance != r.unknown_chance else f"{100 * r.unknown_chance:.1f}%"])
+    lines += table(["set", "rows round-tripped", "AUROC 100 - lowest chrF [95%]", "AUROC 100 - mean chrF",
+                    "length AUROC [95%]", "chrF - length [95%]", "AUROC unknown words", "Major rows with an unknown",
+                    "clean rows with an unknown", "unknown words in a rater's span (error rows)",
+                    "... placed at random"], body)
+    return lines
+
+
 def summary_table(by_set: dict[str, dict[str, SetResult]]) -> list[str]:
     names = list(next(iter(by_set.values())))
     lines = ["### Summary (" + " → ".join(names) + ")", ""]
@@ -653,6 +756,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="read the MQM rows as bitext tables, each translation beside its source (one file per set "
                          "and system; --source-column), so that rules comparing the two run; the clean human text "
                          "stays as it is")
+    ap.add_argument("--engine", default="none",
+                    help="translate-cmp run's --engine for both contenders (default none: surface rules only; "
+                         "apertium: each sentence's round trip, so the R4xx rules and the round-trip signals)")
+    ap.add_argument("--pivot", default="",
+                    help="with an engine, translate-cmp run's --pivot (es=en: Spanish through English instead of the "
+                         "route's default)")
     ap.add_argument("--limit", type=int, help="at most this many rows per set, evenly spread (a quick run)")
     ap.add_argument("--clean-rows", type=int, default=1000, help="at most this many rows per clean-text set")
     ap.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for the AUROC intervals")
@@ -694,8 +803,11 @@ def main(argv: list[str] | None = None) -> int:
             key = inp.stem[6:] if inp.is_file() else \
                 f"{inp.name}-{hashlib.sha256(' '.join(BITEXT_OPTIONS).encode()).hexdigest()[:6]}"
             now = "out-now" if inp.is_file() else "out-now-bitext"
-            out = args.work / (f"out-{code.name[5:]}-{key}" if cached else now)
-            part = run_contender(code, inp, out, texts, cached=cached, jobs=args.jobs)
+            tail = "" if args.engine == "none" else f"-{args.engine}"  # each engine's (and pivot's) outputs apart
+            tail += f"-{re.sub(r'[^A-Za-z0-9_]+', '_', args.pivot)}" if args.pivot and args.engine != "none" else ""
+            out = args.work / (f"out-{code.name[5:]}-{key}{tail}" if cached else now + tail)
+            part = run_contender(code, inp, out, texts, cached=cached, jobs=args.jobs, engine=args.engine,
+                                 pivot=args.pivot if args.engine != "none" else "")
             for attr in ("flags", "sentences", "lang"):
                 getattr(merged, attr).update(getattr(part, attr))
             merged.seconds += part.seconds
@@ -706,7 +818,9 @@ def main(argv: list[str] | None = None) -> int:
            "paragraphs (--group)" if args.group else "one document per row")
     if paired:
         how += "; MQM rows as bitext units beside their sources (--with-source)"
-    lines = [f"## Real text, surface rules (`--engine none`): {len(rows)} rows in {len(all_sets)} sets, {how}", ""]
+    what = "surface rules" if args.engine == "none" else "rules and round trip"
+    engine = args.engine + (f" --pivot {args.pivot}" if args.pivot and args.engine != "none" else "")
+    lines = [f"## Real text, {what} (`--engine {engine}`): {len(rows)} rows in {len(all_sets)} sets, {how}", ""]
     lines += [", ".join(f"{name}: {o.seconds:.0f} s" for name, o in contenders.items())
               + (" (`translate-cmp run` on the clean text, then on the bitext tables of each source language; "
                  if paired else " (one `translate-cmp run` each, all sets in one input; ")
@@ -722,6 +836,9 @@ def main(argv: list[str] | None = None) -> int:
     for set_name in mqm:
         lines += mqm_tables(f"{titles[set_name]} ({set_name})", mqm[set_name], results[set_name])
     lines += clean_tables({s: results[s] for s in clean})
+    if args.engine != "none" and mqm:
+        lines += round_trip_table({s: measure_round_trip(mqm[s], contenders["this checkout"], args.bootstrap)
+                                   for s in mqm})
     text = "\n".join(lines)
     print(text)
     if args.markdown:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -150,3 +152,35 @@ def test_with_source_runs_the_mqm_rows_as_bitext_units(tmp_path):
     assert [f["code"] for f in out.flags["es-bio:1"]] == ["Q629"]
     assert "es-bio:2" not in out.flags and out.lang["es-bio:2"] == "es" and out.lang["en-wmt23-zhen:3"] == "en"
     assert out.offset_mismatches == 0
+
+
+def test_unknown_words_are_found_in_order_inside_their_sentence():
+    from real_text import unknown_spans
+
+    text = "Le traitment est long. Le traitment est court."
+    sentences = [{"start": "0", "end": "22", "unknown": "traitment"}, {"start": "23", "end": "46", "unknown": ""}]
+    assert unknown_spans(text, sentences) == [(3, 12)]
+    sentences = [{"start": "0", "end": "46", "unknown": "traitment;traitment;absent"}]
+    assert unknown_spans(text, sentences) == [(3, 12), (26, 35)]  # the second from after the first; one not found
+    assert unknown_spans("Paracetamolx y paracetamol.", [{"start": "0", "end": "27", "unknown": "paracetamol"}]) == [
+        (15, 26)]  # a whole word only
+
+
+@pytest.mark.skipif(shutil.which("apertium") is None and not os.environ.get("TRANSLATE_CMP_CI"),
+                    reason="apertium is not installed (scripts/install-engines)")
+def test_engine_option_runs_the_round_trip_and_its_signals(tmp_path):
+    """--engine apertium: each sentence comes back with a chrF and the words the analyser did not know."""
+    from real_text import ROOT, measure_round_trip, run_contender, write_input
+
+    rows = [Row("fr-x", "fr-x:1", "fr", "Le patient a reçu un traitment pendant deux semaines.", "error", True,
+                spans=((21, 30, "Fluency/Spelling", "Major"),)),
+            Row("fr-x", "fr-x:2", "fr", "Le patient a reçu un traitement pendant deux semaines.", "clean", False)]
+    assert rows[0].text[21:30] == "traitment"
+    docs, place = build_documents(rows, grouped=False)
+    inp = write_input(docs, tmp_path)
+    out = run_contender(ROOT, inp, tmp_path / "out-apertium", docs, cached=False, jobs=1, engine="apertium")
+    assert all(s["chrf"] not in ("", None) for r in rows for s in out.sentences[r.row_id])
+    assert out.sentences["fr-x:1"][0]["unknown"] == "traitment" and not out.sentences["fr-x:2"][0]["unknown"]
+    res = measure_round_trip(rows, project(out, rows, place), rounds=10)
+    assert res.tripped == 2 and (res.unknown_hits, res.unknown_words) == (1, 1)
+    assert res.unknown_auroc == 1.0 and res.major_unknown == (1, 1) and res.clean_unknown == (0, 1)
