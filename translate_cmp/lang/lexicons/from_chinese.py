@@ -140,6 +140,7 @@ def untranslated_clauses(source: str, target: str, lex: Cedict, min_words: int =
 
 # Proper nouns: is a name of the source written in the target at all?
 NAME_PREFIX = 4  # letters of a spelling or gloss that must start a target word ("iran" in "Iranian", "phil...")
+HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2}")  # a source with no two characters side by side has no name to read
 _SEPARATOR = frozenset("·•・")  # between the parts of a foreign name written in characters (易卜拉欣·莱西)
 _FOLD = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ", "aaaaeeeeiiiioooouuuuuuuuunnn")
 
@@ -201,5 +202,3 @@ def untraced_names(source: str, target: str, lex: Cedict) -> list[Name]:
             found.append(Name(start, end, word))
     return found
 
-
-HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2}")
