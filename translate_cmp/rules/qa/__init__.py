@@ -50,6 +50,7 @@ from translate_cmp.rules.qa.Q640_person_added import PersonAdded
 from translate_cmp.rules.qa.Q644_sentence_not_translated import SentenceNotTranslated
 from translate_cmp.rules.qa.Q645_clause_untranslated import ClauseUntranslated
 from translate_cmp.rules.qa.Q646_name_untraced import NameUntraced
+from translate_cmp.rules.qa.Q647_site_name_as_network import SiteNameAsNetwork
 
 RULES: tuple[Rule, ...] = (
     UnchangedTranslation(), BlankTranslation(), AcceleratorMismatch(), EscapeMismatch(), NewlineMismatch(),
@@ -60,4 +61,5 @@ RULES: tuple[Rule, ...] = (
     InvalidCharacter(), DoubledWordInTranslation(), IcuMessageStructure(), UntranslatedWord(),
     SymbolNotKept(), PluralFormMissing(), PluralFormExtra(), NameLowerCased(), NumberAdded(), NegationDropped(),
     AcronymAdded(), PersonAdded(), SentenceNotTranslated(), ClauseUntranslated(), NameUntraced(),
+    SiteNameAsNetwork(),
 )
