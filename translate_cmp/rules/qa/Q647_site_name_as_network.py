@@ -17,7 +17,8 @@ _ZH = {"source_lang": "zh", "fmt": "table"}
 
 # a name that ends in 网: two characters or more, then 网 not starting a word of its own (网络 network, 网站 website,
 # 网友 netizen, 网民, 网点 outlet, 网页, 网上 online, 网购, 网店, 网红, 网球 tennis, 网格 grid)
-_SITE = re.compile(r"[\u4e00-\u9fff]{2}网(?![络站友民点页上购店红球格])")
+_SITE = re.compile(r"(?<=[\u4e00-\u9fff]{2})网(?![络站友民点页上购店红球格])")
+_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}$")  # the characters before 网, for the message
 # words that end in 网 and are networks: the Internet, the Internet of Things, a LAN, Ethernet, a power grid
 _NETWORKS = ("互联网", "物联网", "局域网", "以太网", "因特网", "广域网", "电网")
 # "Network" (or "Net") as the last word of a name: after a capitalised word
@@ -26,7 +27,12 @@ _NETWORK = re.compile(r"\b[A-Z][\w'.&-]*\s+(Network|Net)\b")
 
 def site_names(source: str) -> list[str]:
     """The words of ``source`` that end in 网 and name a website (``_SITE``, less the networks)."""
-    return [m.group() for m in _SITE.finditer(source) if not m.group().endswith(_NETWORKS)]
+    found = []
+    for m in _SITE.finditer(source):
+        name = _RUN.search(source[:m.end()]).group()
+        if not name.endswith(_NETWORKS):
+            found.append(name)
+    return found
 
 
 def networks(source: str, target: str) -> list[tuple[int, int]]:
