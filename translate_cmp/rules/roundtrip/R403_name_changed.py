@@ -20,14 +20,19 @@ from translate_cmp.rules.roundtrip.name_survival import lost_names
 
 _NAME_PART = re.compile(r"[^\W_]+")
 _OPENERS = ".!?:;\"“”«»„'‘’([{–—-•*¡¿"
+# a list item's marker at the start of a line: "(4) Время, ...", "2) ...", "(iii) Ranges ..." (man pages)
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\(?\d{1,3}\)|\([ivxlc]{1,6}\)|\(?[a-z]\))\Z")
 
 
 def _position_capital(text: str, start: int) -> bool:
-    """True where any word would start with a capital: sentence start, after an opener or colon."""
+    """True where any word would start with a capital: sentence start, after an opener or colon, after a list
+    item's marker at the start of a line."""
     i = start
     while i > 0 and text[i - 1].isspace():  # as text[:start].rstrip(), without copying a long text
         i -= 1
-    return i == 0 or text[i - 1] in _OPENERS
+    if i == 0 or text[i - 1] in _OPENERS:
+        return True
+    return text[i - 1] == ")" and _LIST_MARKER.search(text, max(0, i - 12), i) is not None
 
 
 def _in_identifier(text: str, start: int, end: int) -> bool:
