@@ -105,8 +105,12 @@ class NameChanged(Rule):
         "through at least two pivots when there are several, no other part of the same name survived, "
         "and it is not an acronym expanded (US -> USA, UK -> United Kingdom), a function word, an "
         "English month, day or compass word, or, in a byline or a segment under four words, a common word of "
-        "the document language ('Por Redacción' -> 'By Editorial'; "
-        "see translate_cmp/rules/roundtrip/name_survival.py). With a rule-based engine alone (Apertium), a "
+        "the document language ('Por Redacción' -> 'By Editorial'). A word in capitals that the document "
+        "language's Apertium analyser reads as a common word only (no name, no acronym reading) is a word, "
+        "not a name: a manual page's placeholders (COMMANDO, CIBLE, NOTE), which the engine translates as "
+        "words; one it does not know (LIGA) or reads as an acronym (NATO) still counts. A word after a list "
+        "item's marker ('(4) Время') is capitalised by position, like a sentence's first "
+        "(see translate_cmp/rules/roundtrip/name_survival.py). With a rule-based engine alone (Apertium), a "
         "lost name is its dictionary's choice ('Verdadero' -> 'Cierto'): info, unless a rule that reads the "
         "text itself flags the same words. "
         + MEASURED + "1 of 209 English sentences via es, 5 (2.4%) via ca, 1 via gl, 1 with --pivot es,ca,gl; "
@@ -114,7 +118,9 @@ class NameChanged(Rule):
         "unchanged by the byline step (4 of 27 via ca, 1 of 6 Spanish via en). Per route, on real sentences of "
         "manual pages and catalogues (benchmarks/roundtrip_routes.py), parts of underscore identifiers "
         "(PR_SET_TIMERSLACK) are not names: at most 1 of 60 clean sentences per route (before: 3 of 60 via "
-        "en-es); what is left is a page's placeholders in capitals that the engine translates (FEINA, COMMANDO)."
+        "en-es); what was left then was a page's placeholders in capitals that the engine translates (FEINA, "
+        "COMMANDO). On the clean manual pages and catalogues of es, fr, it, pt, nl and ru via Apertium, the "
+        "words in capitals and list items remove ISSUE25_FIGURES."
     )
     instead = "Check the name and the words around it (spacing, casing, spelling)."
     examples = (
@@ -136,6 +142,8 @@ class NameChanged(Rule):
                      "since 2022."),
         Example("The next meeting will take place in Cape Town in October.",
                 back="The next meeting will take place in City of Cape in October."),
+        # a list item's first word is capitalised by position (real, man-pages-en via es: Ranges -> Varies)
+        Example("(iii) Ranges of characters are listed below.", back="(iii) Varies of characters are listed below."),
     )
     needs_round_trip = True
     engine_choice = True  # with Apertium alone: info unless a text rule flags the same words (rules/flag.py)
