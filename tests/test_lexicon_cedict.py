@@ -14,6 +14,10 @@ LINES = [
     "# CC-CEDICT\n",
     "記者 记者 [ji4 zhe3] /reporter; journalist/CL:個|个[ge4]/\n",
     "美國 美国 [Mei3 guo2] /United States/USA/US/\n",
+    "習近平 习近平 [Xi2 Jin4 ping2] /Xi Jinping (1953-), PRC politician/\n",
+    "呂氏 吕氏 [Lu:3 shi4] /the Lü clan/\n",
+    "臺海 台海 [Tai2 hai3] /abbr. for 台灣海峽|台湾海峽, Taiwan Strait/\n",
+    "台灣海峽 台湾海峽 [Tai2 wan1 Hai3 xia2] /Taiwan Strait/\n",
     "王 王 [Wang2] /surname Wang/\n",
     "王 王 [wang2] /king or monarch/\n",
     "表示 表示 [biao3 shi4] /(of sb) to express; to state/\n",
@@ -32,13 +36,22 @@ def _real() -> cedict.Cedict:
 
 
 def test_parse_reads_glosses_in_both_scripts_without_notes_classifiers_or_surnames():
-    table, proper = cedict.parse(LINES)
+    table, proper, _ = cedict.parse(LINES)
     assert table["记者"] == table["記者"] == {"reporter", "journalist"}  # "CL:個|个[ge4]" is no meaning
     assert table["表示"] == {"express", "state"}  # "(of sb)" and "to" dropped
     assert table["王"] == {"king", "monarch"}  # "surname Wang" dropped
     assert table["美国"] == {"united", "states", "usa", "us"}
     assert table["锺"] == {"clock"}  # "variant of 钟" reads 钟's glosses
     assert "美国" in proper and "王" not in proper  # 王 has a lower-case pinyin entry too
+    assert table["台海"] == {"taiwan", "strait"}  # "abbr. for X, ..." reads X, the comma not part of its name
+
+
+def test_parse_keeps_the_spellings_of_proper_nouns():
+    table, proper, spelt = cedict.parse(LINES)
+    assert spelt["习近平"] == {"xi", "jinping", "xijinping", "prc"}  # pinyin as English writes names, "PRC"
+    assert spelt["美国"] == {"meiguo", "usa", "us"}
+    assert spelt["吕氏"] == {"lushi", "lu"}  # ü as u in the pinyin; "Lü" of the gloss without its accent
+    assert "记者" not in spelt and "王" not in spelt  # not proper nouns
 
 
 def test_the_parsed_table_is_cached_and_read_back(tmp_path, monkeypatch):
@@ -52,7 +65,7 @@ def test_the_parsed_table_is_cached_and_read_back(tmp_path, monkeypatch):
     cached = list((tmp_path / "cache" / "translate-cmp" / "lexicons").glob("cedict-*.marshal"))
     assert len(cached) == 1
     again = cedict.read(data)
-    assert again.table == first.table and again.proper == first.proper
+    assert again.table == first.table and again.proper == first.proper and again.spelt == first.spelt
     cached[0].write_bytes(b"not marshal")  # a damaged cache is parsed again, not trusted
     assert cedict.read(data).table == first.table
 
@@ -67,6 +80,7 @@ def test_the_real_dictionary_segments_and_glosses():
     assert lexicon("zh-CN", "en") is lex  # loaded once per process
     assert {"economy", "economic"} <= lex.glosses("经济")
     assert lex.is_proper("美国") and not lex.is_proper("经济")
+    assert {"xi", "jinping"} <= lex.spellings("习近平") and lex.spellings("经济") == frozenset()
     assert [w for _, _, w in lex.words("国家主席习近平会见了美国国务卿。")] == [
         "国家主席", "习近平", "会见", "了", "美国", "国务卿"]
 

@@ -7,7 +7,10 @@ English content words of all its entries, both scripts look it up, and three kin
 references rather than meanings: "variant of X", "see X", "abbr. for X" (X's glosses join the headword's, one
 level deep). Parenthesised notes ("(of a price) to rise", "(bound form) up") and classifier lists ("CL:個|个[ge4]")
 are dropped, so are surnames ("surname Wang"). A headword whose every entry has a capitalised pinyin (美国
-[Mei3 guo2], 习近平 [Xi2 Jin4 ping2]) is a proper noun: ``is_proper`` says so.
+[Mei3 guo2], 习近平 [Xi2 Jin4 ping2]) is a proper noun: ``is_proper`` says so, and ``spellings`` gives the ways
+English writes it besides its glosses: its pinyin as English writes names (tone digits dropped, ü as u, syllables
+joined per capitalised word: "xi", "jinping", "xijinping") and the upper-case words of its entries ("CCTV" in
+"China Central Television (CCTV)", "US").
 
 Parsing the file takes a few seconds; the parsed table is kept under the user's cache folder (:mod:`.store`),
 which loads in a fraction of that.
@@ -17,19 +20,20 @@ from __future__ import annotations
 
 import gzip
 import re
+import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from translate_cmp.lang.lexicon import words
 from translate_cmp.lang.lexicons import store
 
-FORMAT = 2  # bump when what the cache holds changes
+FORMAT = 3  # bump when what the cache holds changes
 DATA = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _REFERENCE = re.compile(r"^(?:old |archaic |erhua |Japanese )?(?:variant of|see(?: also)?|abbr\. (?:for|of)|"
-                        r"also written|same as)\s+(?:[^\s|\[]+\|)?([^\s|\[]+)", re.IGNORECASE)
+                        r"also written|same as)\s+(?:[^\s|\[,]+\|)?([^\s|\[,]+)", re.IGNORECASE)
 _SKIP = re.compile(r"^(?:CL:|surname |used in |\(classifier|classifier |pr\. |also pr\. |Taiwan pr\.)",
                    re.IGNORECASE)
 _NOTE = re.compile(r"\([^()]*\)|\[[^\]]*\]")
@@ -40,6 +44,8 @@ STOP = words("a an the to of be and or sb sth someone something somebody one one
              "variant classifier particle used pr bound form suffix prefix interj onom old archaic dialect literary "
              "idiom tw kind sort")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_UPPER = re.compile(r"\b[A-Z]{2,}\b")
+_ACCENTED = re.compile(r"\b[A-Z]\w*[^\W\x00-\x7f]\w*")  # "Ríos": the ASCII reading of glosses splits it
 
 
 def _gloss_words(gloss: str) -> list[str]:
@@ -53,11 +59,37 @@ def _gloss_words(gloss: str) -> list[str]:
     return found
 
 
-def parse(lines: Iterable[str]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """Glosses by headword (both scripts) and the headwords whose every entry is a proper noun."""
+def _fold(word: str) -> str:
+    """``word`` lower case, its accents dropped ("Ríos" -> "rios")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def pinyin_spellings(pinyin: str) -> set[str]:
+    """A proper noun's pinyin as English writes it, lower case: each capitalised syllable starts a word, the
+    syllables after it join it, tone digits dropped, ü ("u:") as u; the words and all of them joined
+    ("Xi2 Jin4 ping2" -> "xi", "jinping", "xijinping")."""
+    words: list[str] = []
+    for syllable in pinyin.split():
+        letters = re.sub(r"[^a-z]", "", syllable.replace("u:", "u").replace("ü", "u").lower())
+        if not letters:
+            continue
+        if syllable[:1].isupper() or not words:
+            words.append(letters)
+        else:
+            words[-1] += letters
+    return set(words) | ({"".join(words)} if words else set())
+
+
+Parsed = tuple[dict[str, frozenset[str]], frozenset[str], dict[str, frozenset[str]]]
+
+
+def parse(lines: Iterable[str]) -> Parsed:
+    """Glosses by headword (both scripts), the headwords whose every entry is a proper noun, and those proper
+    nouns' spellings (``pinyin_spellings`` and the upper-case words of their entries, lower case)."""
     own: dict[str, set[str]] = {}
     refs: dict[str, set[str]] = {}
     proper: dict[str, bool] = {}
+    spelt: dict[str, set[str]] = {}
     for line in lines:
         if line.startswith("#"):
             continue
@@ -78,17 +110,21 @@ def parse(lines: Iterable[str]) -> tuple[dict[str, frozenset[str]], frozenset[st
             if not gloss or _SKIP.match(gloss):
                 continue
             words.update(_gloss_words(gloss))
+        spellings = (pinyin_spellings(pinyin) | {w.lower() for w in _UPPER.findall(body)}
+                     | {_fold(w) for w in _ACCENTED.findall(body)}) if capital else set()
         for head in heads:
             own.setdefault(head, set()).update(words)
             refs.setdefault(head, set()).update(targets)
             proper[head] = proper.get(head, True) and capital
+            spelt.setdefault(head, set()).update(spellings)
     glosses = {}
     for head, words in own.items():
         merged = set(words)
         for target in refs.get(head, ()):
             merged |= own.get(target, set())
         glosses[head] = frozenset(merged)
-    return glosses, frozenset(h for h, p in proper.items() if p)
+    names = frozenset(h for h, p in proper.items() if p)
+    return glosses, names, {h: frozenset(spelt[h]) for h in names}
 
 
 @dataclass(frozen=True)
@@ -98,6 +134,7 @@ class Cedict:
     table: dict[str, frozenset[str]]
     proper: frozenset[str]
     longest: int
+    spelt: dict[str, frozenset[str]] = field(default_factory=dict)
     source_lang: str = "zh"
     target_lang: str = "en"
 
@@ -111,6 +148,11 @@ class Cedict:
     def is_proper(self, word: str) -> bool:
         """Every entry of ``word`` is a proper noun (a capitalised pinyin: a place, a person, a surname)."""
         return word in self.proper
+
+    def spellings(self, word: str) -> frozenset[str]:
+        """How English writes the proper noun ``word`` besides its glosses, lower case: its pinyin per name word and
+        joined ("xi", "jinping", "xijinping"), its entries' upper-case words ("cctv"); empty for other words."""
+        return self.spelt.get(word, frozenset())
 
     def words(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, word)`` of the Chinese words of ``text``, by longest match over the headwords, left to
@@ -140,16 +182,16 @@ def data_path() -> Path | None:
 
 def read(data: Path, cache: bool = True) -> Cedict:
     """The lexicon of the CC-CEDICT file ``data`` (parsed once, then kept under the user's cache folder)."""
-    def parsed() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    def parsed() -> Parsed:
         with gzip.open(data, "rt", encoding="utf-8") as handle:
             return parse(handle)
 
     def valid(found: object) -> bool:
-        return (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], dict)
-                and isinstance(found[1], frozenset))
+        return (isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], dict)
+                and isinstance(found[1], frozenset) and isinstance(found[2], dict))
 
-    table, proper = store.cached(store.file_for(data, "cedict", FORMAT), parsed, valid) if cache else parsed()
-    return Cedict(table, proper, max(map(len, table), default=1))
+    table, proper, spelt = store.cached(store.file_for(data, "cedict", FORMAT), parsed, valid) if cache else parsed()
+    return Cedict(table, proper, max(map(len, table), default=1), spelt=spelt)
 
 
 @lru_cache(maxsize=1)

@@ -49,6 +49,7 @@ from translate_cmp.rules.qa.Q636_acronym_added import AcronymAdded
 from translate_cmp.rules.qa.Q640_person_added import PersonAdded
 from translate_cmp.rules.qa.Q644_sentence_not_translated import SentenceNotTranslated
 from translate_cmp.rules.qa.Q645_clause_untranslated import ClauseUntranslated
+from translate_cmp.rules.qa.Q646_name_untraced import NameUntraced
 
 RULES: tuple[Rule, ...] = (
     UnchangedTranslation(), BlankTranslation(), AcceleratorMismatch(), EscapeMismatch(), NewlineMismatch(),
@@ -58,5 +59,5 @@ RULES: tuple[Rule, ...] = (
     MaxWidthExceeded(), SentenceCountMismatch(), FunctionNameChanged(), OptionChanged(), InvalidMarkup(),
     InvalidCharacter(), DoubledWordInTranslation(), IcuMessageStructure(), UntranslatedWord(),
     SymbolNotKept(), PluralFormMissing(), PluralFormExtra(), NameLowerCased(), NumberAdded(), NegationDropped(),
-    AcronymAdded(), PersonAdded(), SentenceNotTranslated(), ClauseUntranslated(),
+    AcronymAdded(), PersonAdded(), SentenceNotTranslated(), ClauseUntranslated(), NameUntraced(),
 )
