@@ -10,6 +10,7 @@ import os
 import pytest
 
 from translate_cmp.lang.lexicons import fingerprints, freedict, from_english, lexicon
+from translate_cmp.rules import get_rule
 
 _DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -114,3 +115,23 @@ def test_installed_english_german_dictionary():
     assert german.glosses("xqzzyv") is None
     assert {"etw. sagen"} <= german.glosses("say")  # the verb's headword is "say sth"; "say" alone is a noun
     assert fingerprints()["en-de"].startswith("freedict-eng-deu.dict.dz:")  # a run's signature names the installed file
+
+
+def test_a_rule_whose_lexicon_is_not_installed_is_listed_as_not_run_for_units_of_its_pair():
+    from translate_cmp.lang.lexicons import installed, pair_of
+    from translate_cmp.rules.base import Rule
+    from translate_cmp.rules.coverage import rules_not_run
+
+    class NeedsEnglishJapanese(Rule):  # no English-Japanese lexicon is registered: never installed
+        code = "X999"
+        languages = frozenset({"ja"})
+        lexicon_pair = ("en", "ja")
+
+    rule = NeedsEnglishJapanese()
+    assert pair_of("zh-CN", "en_US") == ("zh", "en") and not installed("en", "ja")
+    assert rules_not_run([rule], "ja", "en-US") == ["X999"]  # a unit of its pair: run.json says it did not run
+    assert rules_not_run([rule], "ja", "zh") == []  # another pair: the rule has nothing to read there anyway
+    assert rules_not_run([rule], "ja") == []  # no unit, no source language
+    assert rules_not_run([rule], "de", "en") == ["X999"]  # a language it does not serve, as before
+    if installed("en", "de"):
+        assert rules_not_run([get_rule("Q644")], "de", "en") == []

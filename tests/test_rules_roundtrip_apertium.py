@@ -10,11 +10,17 @@ from pathlib import Path
 
 import pytest
 
+from translate_cmp.lang import analyser
 from translate_cmp.pipeline import run_documents
 from translate_cmp.records import Document, RoundTrip, Sentence
 from translate_cmp.rules import get_rule, select_rules
 from translate_cmp.rules.base import DocStats, RuleContext
-from translate_cmp.rules.roundtrip.name_survival import acronym_kept, conventional_capitals, name_runs
+from translate_cmp.rules.roundtrip.name_survival import (
+    acronym_kept,
+    conventional_capitals,
+    name_runs,
+    words_in_capitals,
+)
 from translate_cmp.rules.roundtrip.R403_name_changed import names
 from translate_cmp.score.metrics import SentenceScorer
 
@@ -82,6 +88,42 @@ def test_a_name_the_pivot_carried_survived_the_forward_leg():
     # a pivot that is the original unchanged is no translation, and no evidence
     assert hits("R403", context("Talks in Moscow resumed.", [("de", "Talks in Moscow resumed.",
                                                                 "Talks in Paris resumed.")])) == ["Moscow"]
+
+
+def needs_analysers(*codes: str):
+    return pytest.mark.skipif(
+        not all(analyser.available(c) for c in codes) and not os.environ.get("TRANSLATE_CMP_CI"),
+        reason="Apertium analysers not installed (scripts/install-engines)")
+
+
+@needs_analysers("nl", "fr", "it", "en")
+def test_words_in_capitals_are_the_analysers_common_words_not_names_or_acronyms():
+    assert words_in_capitals(["COMMANDO", "NAAM", "LIGA", "NATO"], "nl") == {"COMMANDO", "NAAM"}
+    assert words_in_capitals(["CIBLE", "ÉTAT", "OTAN", "Paris"], "fr") == {"CIBLE", "ÉTAT"}
+    # "nato" is an Italian participle, NATO an acronym as written
+    assert words_in_capitals(["NOTE", "NATO", "ISO"], "it") == {"NOTE"}
+    assert words_in_capitals(["FILE", "LIGA", "TV", "UNIX", "UK"], "en") == {"FILE"}
+    assert words_in_capitals(["COMMANDO"], "de") == frozenset()  # no analyser named: nothing skipped
+
+
+@needs_analysers("nl", "fr", "en")
+def test_a_placeholder_in_capitals_the_engine_translates_is_no_lost_name():
+    # real Apertium round trips (nl via af, fr via ca) of a manual page's placeholders
+    nl = ("af", "Gevaar BEVEL uit met 'n andere prioriteit.", "Gevaren BEVEL uit met een andere prioriteit.")
+    assert hits("R403", context("Voer COMMANDO uit met een andere prioriteit.", [nl], lang="nl")) == []
+    fr = ("ca", "Copiar la FONT cap al BLANC.", "Copier la FONT vers le BLANC.")
+    assert hits("R403", context("Copier la SOURCE vers la CIBLE.", [fr], lang="fr")) == []
+    # a name in capitals that the analyser does not know stays a name (LIGA.net above), so does an acronym
+    assert hits("R403", context(LIGA, [(LIGA_GL[0], "", LIGA_GL[2])])) == ["LIGA"]
+    lost = ("es", "", "The summit of the ORGANISATION closed on Friday.")
+    assert hits("R403", context("The NATO summit closed on Friday.", [lost])) == ["NATO"]
+
+
+def test_a_word_after_a_list_items_marker_is_capitalised_by_position():
+    assert names("(4) Время, проведённое в ожидании.") == []
+    assert names("(iii) Ranges X-Y comprise all characters.") == []
+    assert names("Notes:\n  2) Vai via") == []
+    assert [w for _, _, w in names("see f(2) Apple and (a) Paris")] == ["Apple", "Paris"]
 
 
 def test_acronyms_expanded_by_the_engine_are_kept():

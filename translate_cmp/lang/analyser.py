@@ -10,7 +10,8 @@ the pair is not installed :func:`available` is False and the rule that needs it 
 ``rules_not_run``).
 
 Apertium's analysers are not used for grammar (measured in issue 25: they duplicate the dictionaries with more
-gaps); only to tell a word that can be nothing but a verb from one that can be a name or a noun.
+gaps); only to tell a word that can be nothing but a verb from one that can be a name or a noun (S116), and a
+word in capitals that is a common word of the language from a name or an acronym (R403's name_survival).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ LANGUAGE = plain(
     months=("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december"),
     name="English",
+    analyser="eng-spa",  # the first stage of eng-spa.mode: its analyser (R403; S116 does not run here)
     negations=words("not n't no never none nothing nobody neither nor cannot without"),
     articles=words("a an the"),
     first_person=words("i me my mine myself we us our ours ourselves"),

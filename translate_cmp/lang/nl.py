@@ -7,6 +7,7 @@ LANGUAGE = plain(
     numerals=numerals("twee drie vier vijf zes zeven acht negen tien elf twaalf"),
     numeral_suffixes=("maal", "voudig"),
     name="Dutch",
+    analyser="nld-afr",  # the first stage of nld-afr.mode: its analyser (R403; S116 does not run here)
     negations=words("niet geen nooit niets niemand noch zonder"),
     articles=words("de het een"),
     pronouns=words("ik jij hij zij wij jullie"),

@@ -9,6 +9,7 @@ LANGUAGE = plain(
                       "одиннадцать|одиннадцати двенадцать|двенадцати"),
     numeral_heads=True,  # "двухбайтовая" (two-byte), "трёхстрочный" (three-line)
     name="Russian",
+    analyser="rus-ukr",  # the first stage of rus-ukr.mode: its analyser (R403; S116 does not run here)
     negations=words("не нет ни никогда ничего никто без"),
     script="CYRILLIC",
     courtesy=words("Вы Вас Вам Вами Ваш Ваша Ваше Ваши Вашего Вашей Вашему Вашим Вашими Ваших Вашу"),

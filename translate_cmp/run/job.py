@@ -159,7 +159,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     rule_docs = {r.code: r.summary for r in rules}
     not_run: dict[str, dict] = {}  # per document: the selected rules that do not serve its language
     not_run_more = 0  # documents past the first NOT_RUN_LISTED that would have been listed
-    not_run_for = lru_cache(maxsize=256)(lambda lang: rules_not_run(rules, lang))
+    not_run_for = lru_cache(maxsize=256)(lambda lang, source: rules_not_run(rules, lang, source))
 
     def skip(error: FileError) -> None:
         stats.input_errors.append(error)
@@ -175,7 +175,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
             rows = writers.write(result, docs_once)
             docs_once = None
             tally.add((flag, fp) for flag, fp, _ in rows.findings())
-            if missing := not_run_for(result.lang):
+            unit = result.document.unit  # a unit's source language: a rule may need that pair's lexicon
+            if missing := not_run_for(result.lang, unit.source_lang if unit is not None else ""):
                 if len(not_run) < NOT_RUN_LISTED:
                     not_run[result.document.doc_id] = {"lang": result.lang, "rules": missing}
                 else:  # a table of a million rows: the first documents stand for the rest, memory stays flat

@@ -68,10 +68,19 @@ def pairs() -> frozenset[tuple[str, str]]:
     return frozenset(_READERS)
 
 
+def pair_of(source_lang: str, target_lang: str) -> tuple[str, str]:
+    return source_lang.replace("_", "-").split("-")[0].lower(), target_lang.replace("_", "-").split("-")[0].lower()
+
+
+def installed(source_lang: str, target_lang: str) -> bool:
+    """Whether a lexicon for the pair is installed (its data file is there; nothing is read)."""
+    reader = _READERS.get(pair_of(source_lang, target_lang))
+    return reader is not None and reader.data() is not None
+
+
 @lru_cache(maxsize=16)
 def lexicon(source_lang: str, target_lang: str) -> Lexicon | None:
     """The lexicon from ``source_lang`` to ``target_lang`` (base codes: "en", "zh-CN" reads as "zh"); None when none
     is installed for the pair."""
-    pair = (source_lang.split("-")[0].lower(), target_lang.split("-")[0].lower())
-    reader = _READERS.get(pair)
+    reader = _READERS.get(pair_of(source_lang, target_lang))
     return reader.read() if reader is not None else None

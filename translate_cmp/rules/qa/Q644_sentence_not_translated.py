@@ -62,8 +62,9 @@ class SentenceNotTranslated(UnitRule):
                "stop word, name, acronym or one of English's most frequent words) in FreeDict's English-German "
                "dictionary (Debian's dict-freedict-eng-deu) and looks for any of its translations in the German "
                "words, compounds and inflected forms included; a sentence of four such words or more, a third of "
-               "them found at most, is flagged. Silent where the dictionary is not installed, on catalogues "
-               "(PO, XLIFF: short messages translated freely) and for other target languages.")
+               "them found at most, is flagged. Silent where the dictionary is not installed (run.json lists it as "
+               "not run), on catalogues (PO, XLIFF: short messages translated freely) and for other target "
+               "languages.")
     examples = (
         Example("The predators hibernate for six months. During that time they do not eat and live off their "
                 "stored body fat.", translation="Die Raubtiere halten sechs Monate Winterschlaf.", lang="de",

@@ -19,7 +19,13 @@ name counts as lost only when, in the round trips:
 - in a byline or a segment under four words, it is not a common word of the document language
   (wordfreq Zipf at least 4, and more common there than in English): such a line capitalises its
   words by convention ("Por Redacción" -> "By Editorial" -> "Por Editorial"), and the defects the
-  rule is after (glued or broken words) are not common words.
+  rule is after (glued or broken words) are not common words;
+- in capitals, it is not a word written in capitals: one whose lower-case form the document
+  language's Apertium analyser knows, as common words only (no name ``<np>``, no acronym ``<acr>``,
+  as written or in lower case). A manual page's placeholders (nl COMMANDO, fr CIBLE, it NOTE) are
+  words of its language, which the engine translates as words (COMMANDO -> BEVEL); a name or an
+  acronym is unknown to the analyser (LIGA) or read as one (NATO: ``<acr>``; "nato" alone is an
+  Italian participle). wordfreq cannot tell them apart (nato and commando both Zipf 4.0).
 
 A pivot identical to the original (no translation at all) is no evidence that a name survived.
 """
@@ -29,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from translate_cmp.lang.analyser import readings
 from translate_cmp.lang.furniture import is_byline
 from translate_cmp.lang.lexicon import NAME_CONNECTORS
 from translate_cmp.lang.profile import language
@@ -52,6 +59,25 @@ def conventional_capitals(text: str, lang: str) -> frozenset[str]:
     if len(parts) >= SHORT_SEGMENT_WORDS and not is_byline(text.strip(), lang):
         return frozenset()
     return frozenset(w for w in parts if w[0].isupper() and is_real_word(w, lang, COMMON_ZIPF))
+
+
+_NAME_TAGS = ("<np>", "<acr>")
+
+
+def words_in_capitals(words: Sequence[str], lang: str) -> frozenset[str]:
+    """The ALL-CAPS ``words`` that are words of ``lang`` written in capitals (COMMANDO, CIBLE), not names or
+    acronyms: the analyser reads the lower-case form as common words only, and neither form as a name (``<np>``)
+    or an acronym (``<acr>``). Empty where ``lang`` has no analyser installed."""
+    caps = [w for w in dict.fromkeys(words) if len(w) > 1 and w.isupper()]
+    if not caps:
+        return frozenset()
+    read = readings([*caps, *(w.lower() for w in caps)], lang)
+
+    def common(reading: tuple[str, ...]) -> bool:
+        return bool(reading) and not any(tag in r for r in reading for tag in _NAME_TAGS)
+
+    return frozenset(w for w in caps if common(read[w.lower()])
+                     and not any(tag in r for r in read[w] for tag in _NAME_TAGS))
 
 
 def _words(text: str) -> list[str]:
@@ -164,7 +190,7 @@ def lost_names(text: str, candidates: Sequence[Span], trips: Sequence[RoundTrip]
     the start, "Military-Law") still belong to a name: when one survives, so does its name.
     """
     ignored = closed_class(lang) | language(lang).conventional_capitals
-    common = conventional_capitals(text, lang)
+    common = conventional_capitals(text, lang) | words_in_capitals([c[2] for c in candidates], lang)
     candidates = [c for c in candidates if c[2] not in common]
     reported = {c[0] for c in candidates}
     capitals = [(m.start(), m.end(), m.group()) for m in _PART.finditer(text)
