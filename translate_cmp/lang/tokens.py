@@ -54,9 +54,12 @@ def _sorted_words(lang: str) -> tuple[str, ...]:
     if not has_frequencies(lang):
         return ()
     try:
-        return tuple(sorted(set(top_words(lang, _PREFIX_WORDS))))
+        words = top_words(lang, _PREFIX_WORDS)
     except LookupError:
         return ()
+    # sorted as read (wordfreq's buckets are each in order: half the time of sorting a set); a set only for a list
+    # with a word twice
+    return tuple(sorted(words) if len(set(words)) == len(words) else sorted(set(words)))
 
 
 def begins_common_word(token: str, lang: str) -> bool:

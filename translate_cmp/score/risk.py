@@ -162,7 +162,7 @@ def _two_capitals(word: str) -> bool:
     """Two upper-case letters or more ("NATO", "iPhone" not); most words with a capital are Title case, told at once."""
     if word[1:].islower():
         return False  # a capital at most at the start
-    return sum(1 for ch in word if ch.isupper()) >= 2
+    return sum(map(str.isupper, word)) >= 2  # each character, as Japanese words (no capitals) ask
 
 
 def text_prior(text: str | None, lang: str = "") -> float:

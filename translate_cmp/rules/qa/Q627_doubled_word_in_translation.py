@@ -37,10 +37,9 @@ class DoubledWordInTranslation(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        doubled = {m.group(1).lower() for m in _DOUBLED_WORD.finditer(blanked(source))}
-        deliberate = language(ctx.doc_lang).deliberate_doubles
-        if doubled:
+        if _DOUBLED_WORD.search(blanked(source)):
             return  # the source doubles a word on purpose: the translation may too
+        deliberate = language(ctx.doc_lang).deliberate_doubles
         plain = blanked(target)
         for m in _DOUBLED_WORD.finditer(plain):
             word = m.group(1)
