@@ -165,7 +165,8 @@ def written_out(text: str, lang: str) -> list[float]:
     if not words:
         return []
     if not language(lang).spaced:
-        return [float(n) for form, n in words.items() for _ in re.finditer(re.escape(form), text)]
+        # each form as often as it stands, left to right without overlap: what re.finditer of the literal finds
+        return [float(n) for form, n in words.items() for _ in range(text.count(form))]
     found = []
     suffixes = language(lang).numeral_suffixes
     heads = sorted((f for f in words if len(f) >= 4), key=len, reverse=True) if language(lang).numeral_heads else []
