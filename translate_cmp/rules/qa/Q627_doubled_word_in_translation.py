@@ -37,11 +37,11 @@ class DoubledWordInTranslation(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if _DOUBLED_WORD.search(blanked(source)):
-            return  # the source doubles a word on purpose: the translation may too
+        doubles = list(_DOUBLED_WORD.finditer(blanked(target)))
+        if not doubles or _DOUBLED_WORD.search(blanked(source)):
+            return  # none, or the source doubles a word on purpose: the translation may too (the source read last)
         deliberate = language(ctx.doc_lang).deliberate_doubles
-        plain = blanked(target)
-        for m in _DOUBLED_WORD.finditer(plain):
+        for m in doubles:
             word = m.group(1)
             if word.lower() in deliberate or (len(word) > 1 and word.isupper() != m.group(2).isupper()):
                 continue
