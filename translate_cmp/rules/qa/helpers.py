@@ -154,14 +154,17 @@ def end_mark(text: str, lang: str) -> str:
     return run[-1:]
 
 
-_START_MARKS = re.compile(r"[\s\u3000]*(?:(\.\.\.|…|[.,;:!?])|([-*•·])[\s\u3000])")
+# a bullet is followed by a blank, or in Chinese, Japanese and Korean, which put no blank between words, by the
+# first character of the item ("-中新网")
+_CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"  # kana, Han, Hangul
+_START_MARKS = re.compile(r"[\s\u3000]*(?:(\.\.\.|…|[.,;:!?])|([-*•·])(?:[\s\u3000]|(?=[" + _CJK_LETTER + "])))")
 
 
 def start_mark(text: str, lang: str) -> str:
     """The punctuation a text starts with that a translation keeps: an ellipsis ("...continued"), a stop, comma,
-    colon, '!' or '?', or a bullet ("- ", "* ", "• "); full-width marks read as ASCII and Spanish ¿ ¡ are
-    dropped. Quotes and brackets are not read (word order moves them: Q612 and Q613 count them), nor a dash that
-    starts an option ("--null") or a placeholder."""
+    colon, '!' or '?', or a bullet ("- ", "* ", "• "; "-中新网", with no blank in CJK); full-width marks read as
+    ASCII and Spanish ¿ ¡ are dropped. Quotes and brackets are not read (word order moves them: Q612 and Q613
+    count them), nor a dash that starts an option ("--null") or a placeholder."""
     plain = _normalise_marks(text, lang).lstrip("¿¡")
     m = _START_MARKS.match(plain)
     if not m:
