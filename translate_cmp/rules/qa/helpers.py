@@ -41,6 +41,16 @@ def in_prose_table(ctx: RuleContext) -> bool:
     return ctx.document.unit.fmt in PROSE_FORMATS
 
 
+def prose_lexicon(ctx: RuleContext, pair: tuple[str, str]):
+    """The bilingual lexicon of ``pair`` (lang/lexicons) for a row of a bitext prose table whose source and target
+    languages are that pair; None elsewhere (a catalogue, another pair, the lexicon not installed)."""
+    if not in_prose_table(ctx) or (unit_source_lang(ctx), ctx.doc_lang.split("-")[0]) != pair:
+        return None
+    from translate_cmp.lang.lexicons import lexicon
+
+    return lexicon(*pair)
+
+
 def once(ctx: RuleContext, message: str) -> Iterator[Hit]:
     """A finding about the whole unit: reported once, on its first sentence."""
     yield Hit(WHOLE_UNIT, WHOLE_UNIT, message)
