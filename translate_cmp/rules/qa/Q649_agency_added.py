@@ -34,8 +34,9 @@ AGENCIES: tuple[tuple[str, str, str], ...] = (
     ("Business Wire", r"Business ?Wire", r"美国商业资讯"),
     ("TASS", r"TASS|ITAR-TASS", r"塔斯|俄通社"),
 )
-_ENGLISH = tuple((agency, re.compile(rf"(?<![\w-])(?:{en})(?![\w])"), re.compile(rf"{zh}|(?<![\w-])(?:{en})(?![\w])",
-                                                                                re.IGNORECASE))
+# an English name is a whole Latin word: a Chinese character may touch it (据Reuters报道)
+_ENGLISH = tuple((agency, re.compile(rf"(?<![A-Za-z0-9-])(?:{en})(?![A-Za-z0-9])"),
+                  re.compile(rf"{zh}|(?<![A-Za-z0-9-])(?:{en})(?![A-Za-z0-9])", re.IGNORECASE))
                  for agency, en, zh in AGENCIES)
 
 
