@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import at, in_prose_table, unit_source_lang
+from translate_cmp.rules.qa.helpers import at, in_prose_pair
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
-# Language pairs read: Chinese into English, measured on WMT23 news (docs/rules/measurements.md).
-PAIRS = frozenset({("zh", "en")})
+# The language pair read: Chinese into English, measured on WMT23 news (docs/rules/measurements.md).
+PAIR = ("zh", "en")
 _ZH = {"source_lang": "zh", "fmt": "table"}
 
 # the formulas, at the start of the source: 综合N日电 / 综合…报道 (a story compiled from several reports), and a
@@ -46,7 +46,7 @@ class DatelineWordForWord(UnitRule):
     code = "Q648"
     name = "dateline-word-for-word"
     severity = Severity.WARNING
-    languages = frozenset(target for _, target in PAIRS)
+    languages = frozenset({PAIR[1]})
     summary = ("A Chinese news dateline ('（综合11日电）', '新华社北京2月10日电') is rendered word by word: 综合 "
                "('compiled from reports') as 'Comprehensive', 电 ('dispatch') as 'telegram' or 'electric'.")
     why = ("Chinese news opens a story with a fixed formula: agency, place, date and 电 (a dispatch: "
@@ -80,9 +80,7 @@ class DatelineWordForWord(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if not in_prose_table(ctx):
-            return
-        if (unit_source_lang(ctx), ctx.doc_lang.split("-")[0]) not in PAIRS:
+        if not in_prose_pair(ctx, PAIR):
             return
         for start, end, formula in formula_words(source, target):
             yield from at(ctx, start, end, f"'{target[start:end]}' renders the dateline formula {formula} word by "

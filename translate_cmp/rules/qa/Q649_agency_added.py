@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import at, in_prose_table, unit_source_lang
+from translate_cmp.rules.qa.helpers import at, in_prose_pair
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
-# Language pairs read: Chinese into English, measured on WMT23 news (docs/rules/measurements.md).
-PAIRS = frozenset({("zh", "en")})
+# The language pair read: Chinese into English, measured on WMT23 news (docs/rules/measurements.md).
+PAIR = ("zh", "en")
 _ZH = {"source_lang": "zh", "fmt": "table"}
 
 # The agencies and wire services that Chinese news quotes, each with its English names (as a dateline or a credit
@@ -54,7 +54,7 @@ class AgencyAdded(UnitRule):
     code = "Q649"
     name = "agency-added"
     severity = Severity.WARNING
-    languages = frozenset(target for _, target in PAIRS)
+    languages = frozenset({PAIR[1]})
     summary = ("A news agency or wire service is named in the English ('(Xinhua)', '/PRNewswire-USNewswire/') "
                "that the Chinese source does not name.")
     why = ("A Chinese news story names its agency in its dateline (中新网北京2月11日电: China News Service) or its "
@@ -89,9 +89,7 @@ class AgencyAdded(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if not in_prose_table(ctx):
-            return
-        if (unit_source_lang(ctx), ctx.doc_lang.split("-")[0]) not in PAIRS:
+        if not in_prose_pair(ctx, PAIR):
             return
         for start, end, agency in added_agencies(source, target):
             yield from at(ctx, start, end, f"'{target[start:end]}' names {agency}, which the source does not name")

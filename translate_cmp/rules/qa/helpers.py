@@ -41,10 +41,15 @@ def in_prose_table(ctx: RuleContext) -> bool:
     return ctx.document.unit.fmt in PROSE_FORMATS
 
 
+def in_prose_pair(ctx: RuleContext, pair: tuple[str, str]) -> bool:
+    """Whether the unit is a row of a bitext prose table from ``pair[0]`` (its source) into ``pair[1]``."""
+    return in_prose_table(ctx) and (unit_source_lang(ctx), ctx.doc_lang.split("-")[0]) == pair
+
+
 def prose_lexicon(ctx: RuleContext, pair: tuple[str, str]):
     """The bilingual lexicon of ``pair`` (lang/lexicons) for a row of a bitext prose table whose source and target
     languages are that pair; None elsewhere (a catalogue, another pair, the lexicon not installed)."""
-    if not in_prose_table(ctx) or (unit_source_lang(ctx), ctx.doc_lang.split("-")[0]) != pair:
+    if not in_prose_pair(ctx, pair):
         return None
     from translate_cmp.lang.lexicons import lexicon
 
