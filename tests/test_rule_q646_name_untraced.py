@@ -68,3 +68,19 @@ def test_q646_reads_chinese_into_english_only(tmp_path):
     assert _flags(tmp_path, rows, source_lang="ja", target_lang="en") == {rows[0][1]: []}
     german = "Die SEC hat das Geschäft genehmigt."
     assert _flags(tmp_path, [(rows[0][0], german)], source_lang="zh", target_lang="de") == {german: []}
+
+
+def test_q646_traces_a_foreign_name_through_the_sounds_chinese_writes_it_with(tmp_path):
+    # 莱西 (Laixi, a city in the dictionary) is how Chinese news writes Iran's president Raisi: l- for 'r', xi for
+    # 'si'; a name that keeps neither sound ('Lacey') is still no trace of it
+    flags = _flags(tmp_path, [
+        ("但莱西仍然呼吁青年悔改。", "But Raisi still calls on the youth to repent."),
+        ("但莱西仍然呼吁青年悔改。", "But Lacey still calls on the youth to repent."),
+        ("但莱西仍然呼吁青年悔改。", "But Laixi still calls on the youth to repent."),
+    ], source_lang="zh", target_lang="en")
+    assert flags == {
+        "But Raisi still calls on the youth to repent.": [],
+        "But Lacey still calls on the youth to repent.": [
+            ("Q646", "the translation has no trace of the name '莱西' (glosses or pinyin)")],
+        "But Laixi still calls on the youth to repent.": [],
+    }

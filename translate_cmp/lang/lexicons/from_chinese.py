@@ -158,6 +158,16 @@ class Name:
     word: str
 
 
+_SOUNDS = str.maketrans("lx", "rs")
+
+
+def sounded(spelling: str) -> str:
+    """``spelling`` with the letters Chinese writes for sounds it lacks made one with the foreign ones: Chinese has no
+    'r' before a vowel and writes a foreign name's 'r' with an l- character (莱西 Laixi is Raisi, 罗 luo for 'ro'),
+    and its 'si' with 西 xi (西雅图 Xiyatu is Seattle): "laixi" and "raisi" both read "raisi"."""
+    return spelling.translate(_SOUNDS)
+
+
 def _name_words(target: str) -> tuple[list[str], str]:
     text = _DOTTED.sub(r"\1\2", target).lower().translate(_FOLD)
     words = _TARGET_WORD.findall(text)
@@ -167,13 +177,17 @@ def _name_words(target: str) -> tuple[list[str], str]:
 def _spelt(lex: Cedict, word: str, words: list[str], joined: str) -> bool:
     """``word`` has a trace in the target: a spelling or gloss (its demonym's and its language's too: 荷兰人 "Dutch")
     starts a target word (its first NAME_PREFIX letters; a shorter one is a whole word), or a pinyin spelling of
-    five letters or more lies in the target's letters ("Kahramanmaras" holds no pinyin, "Xinjiang" does)."""
+    five letters or more lies in the target's letters ("Kahramanmaras" holds no pinyin, "Xinjiang" does), or a
+    pinyin spelling starts a target word once both are ``sounded`` (莱西 Laixi written "Raisi")."""
     ways = lex.spellings(word) | lex.glosses(word) | lex.glosses(word + "人") | lex.glosses(word + "语")
     long = {w[:NAME_PREFIX] for w in ways if len(w) >= NAME_PREFIX}
     short = {w for w in ways if len(w) < NAME_PREFIX and (w in lex.spellings(word))}
     if any(w[:NAME_PREFIX] in long for w in words) or any(w in short for w in words):
         return True
-    return any(len(s) >= 5 and s in joined for s in lex.spellings(word))
+    if any(len(s) >= 5 and s in joined for s in lex.spellings(word)):
+        return True
+    heard = {sounded(s)[:NAME_PREFIX] for s in lex.spellings(word) if len(s) >= NAME_PREFIX}
+    return any(sounded(w)[:NAME_PREFIX] in heard for w in words if len(w) >= NAME_PREFIX)
 
 
 def untraced_names(source: str, target: str, lex: Cedict) -> list[Name]:

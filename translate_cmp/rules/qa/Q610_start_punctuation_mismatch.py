@@ -35,6 +35,12 @@ def token_moved(source: str, target: str, mark: str) -> bool:
     return mark == "-" and re.search(r"(?<!\S)-(?!\S)", source) is not None
 
 
+def cjk_bullet_kept(head_s: str, head_t: str, mark: str) -> bool:
+    """The source's bullet stands, as CJK writes it, right before its first character ("-中新网"), and the translation
+    starts with the same character, blank or not ("-CNN", "- China News")."""
+    return bool(mark) and mark in "-*•·" and not head_s[1:2].isspace() and head_t[:1] == head_s[:1]
+
+
 class StartPunctuationMismatch(UnitRule):
     code = "Q610"
     name = "start-punctuation-mismatch"
@@ -47,12 +53,14 @@ class StartPunctuationMismatch(UnitRule):
                "the word order and are not read here (Q612 and Q613 count them). A clause separator that continues "
                "the previous message may be ';' or ',' (and '。' in Japanese and Chinese, which write no ';' "
                "there); marks that stand for an unknown value ('???? days') and a '-' the source names as a word "
-               "of its own, moved to the front, are not a start mark.")
+               "of its own, moved to the front, are not a start mark. A bullet that Chinese or Japanese writes with "
+               "no blank after it ('-中新网') may be written with one or without ('- China News Service').")
     examples = (
         Example("...and more", translation="et plus encore", lang="fr"),
         Example("Delete", translation="- Löschen", lang="de"),
         Example("; skipping this file", translation="fichier ignoré", lang="fr"),
         Example("; skipping this file", translation=". Datei übersprungen", lang="de"),
+        Example("-中新网", translation="China News Service", lang="en"),
     )
     counter_examples = (
         Example("\"%s\" is not a directory", translation="« %s » n'est pas un répertoire", lang="fr"),
@@ -63,6 +71,8 @@ class StartPunctuationMismatch(UnitRule):
         Example("; skipping this file", translation="。このファイルを飛ばします", lang="ja"),
         Example("up ??? hours", translation="??? Stunden in Betrieb", lang="de"),
         Example("A lone - reads standard input", translation="- だけなら標準入力を読む", lang="ja"),
+        Example("-中新网", translation="- China News Service", lang="en"),
+        Example("-中新网", translation="-Chinanews.com", lang="en"),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
@@ -75,7 +85,7 @@ class StartPunctuationMismatch(UnitRule):
             # a sign; blanking writes a URL or address as letters
         s, t = start_mark(blanked(head_s, fill="x"), "en"), start_mark(blanked(head_t, fill="x"), ctx.doc_lang)
         if s == t or same_class(s, t, ctx.doc_lang) or (not s and (unknown_sign(head_t) or token_moved(
-                source, target, t))):
+                source, target, t))) or cjk_bullet_kept(head_s, head_t, s):
             return
         if target.strip() and source.strip():
             yield from once(ctx, f"starts with {s or 'no punctuation'!r} in the source, {t or 'none'!r} here")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import CJK, NO_END_MARK, end_mark, once
+from translate_cmp.rules.qa.helpers import CJK, NO_END_MARK, end_mark, in_prose_table, once
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
 # "Oct.", "6 a.m.": a short source that ends with an abbreviation
@@ -21,6 +21,20 @@ _SYMBOL_END = re.compile(r"[#$%&*/\\=^~|][!?.:;]+\s*$")
 
 
 _USAGE_ELLIPSIS = re.compile(r"(?<=[\w\]])(?:\.\.\.|…)")  # "FILE...", "[OPTION]...": an argument that repeats
+
+
+# the end of a sentence that closes on a quotation: the quotation's own '!' or '?' inside its closing quote
+# ('..."Death to the Islamic Republic!"'), the quotation and then the sentence's full stop ('...“...去死”。')
+_QUOTED_CRY = re.compile(r"[!?！？]\s*[\"'’”»“」』]\s*$")
+_QUOTE_THEN_STOP = re.compile(r"[\"'’”»“」』]\s*[.。]\s*$")
+
+
+def quotation_ends(source: str, target: str, s: str, t: str) -> bool:
+    """The source closes on a quotation and then its full stop, the translation on the quotation's own '!' or '?'
+    inside the closing quote: English, German, French... let the quoted words' mark end the sentence and write no
+    full stop after it ('There was a cry, "Death to the Republic!"')."""
+    return s == "." and t in ("!", "?") and bool(_QUOTE_THEN_STOP.search(source)) and bool(
+        _QUOTED_CRY.search(target))
 
 
 def _last_line(text: str) -> str:
@@ -59,13 +73,19 @@ class EndPunctuationMismatch(UnitRule):
                "'。：？', Arabic '؟', Greek ';' for a question, Devanagari '।' all count as the source's mark; "
                "closing quotes and brackets are looked through. Not read as punctuation: the separator that ends "
                "each row of a list ('1K = 1000,'), a usage line's ellipsis ('TARGET...', kept where word order puts "
-               "it), the marks of a quoted command line ('-n r/...').")
+               "it), the marks of a quoted command line ('-n r/...'). A sentence that closes on a quotation may "
+               "end on the quotation's own '!' or '?' where the source has a full stop after the quote ('a cry, "
+               "\"Death to the Republic!\"'), and in running prose (bitext tables, not catalogues) a statement may "
+               "end with a colon that announces the next sentence ('we set two directions:').")
     examples = (
         Example("File name:", translation="Dateiname", lang="de"),
         Example("Delete this file?", translation="Supprimer ce fichier.", lang="fr"),
         Example("Open...", translation="Öffnen", lang="de"),
         Example("Usage: %s [OPTION]... [USER]...\n", translation="Aufruf: %s [OPTION]... [BENUTZER]\n", lang="de"),
         Example("Add the offset (e.g. 1000,", translation="Ajouter le décalage (p. ex. 1000", lang="fr"),
+        Example("He said “go”.", translation="He said: go!", lang="en"),
+        Example("最后，我们设定了两个大的战略方向。", translation="Finally, we set two major strategic directions:",
+                lang="en", trip={"source_lang": "zh", "fmt": "po"}),  # a catalogue's message: the colon is a label's
     )
     counter_examples = (
         Example("File name:", translation="Nom du fichier\u00a0:", lang="fr"),
@@ -93,6 +113,10 @@ class EndPunctuationMismatch(UnitRule):
                 "  oder: %s [OPTION]... -t VERZ QUELLE...  (2)\n", lang="de"),
         Example("  -u      copy input to output with '-x a/...'\n", translation="  -u      mit „-x a/...“ kopieren\n",
                 lang="de"),
+        Example("还出现有一个声音高喊“伊斯兰共和国去死”。", translation='There was also a cry, "Death to the Islamic '
+                'Republic!"', lang="en"),
+        Example("最后，我们设定了两个大的战略方向。", translation="Finally, we set two major strategic directions:",
+                lang="en", trip={"source_lang": "zh", "fmt": "table"}),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
@@ -108,6 +132,8 @@ class EndPunctuationMismatch(UnitRule):
             return  # CJK writes a label without 。 and turns "... are:" into a sentence
         if (list_separator(source, s) and t in ",;.…") or (s == "…" and usage_ellipsis_kept(source, target)):
             return  # a list's rows ("1K = 1000,"); "TARGET..." moved by word order
+        if quotation_ends(source, target, s, t) or (s == "." and t == ":" and in_prose_table(ctx)):
+            return  # '... "Death to the Republic!"'; in running prose, a statement that announces the next one
         if s != t:
             yield from once(ctx, f"the source ends with {_NAMES.get(s, repr(s))}, the translation with "
                                  f"{_NAMES.get(t, repr(t))}")

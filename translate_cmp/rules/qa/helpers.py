@@ -41,6 +41,21 @@ def in_prose_table(ctx: RuleContext) -> bool:
     return ctx.document.unit.fmt in PROSE_FORMATS
 
 
+def in_prose_pair(ctx: RuleContext, pair: tuple[str, str]) -> bool:
+    """Whether the unit is a row of a bitext prose table from ``pair[0]`` (its source) into ``pair[1]``."""
+    return in_prose_table(ctx) and (unit_source_lang(ctx), ctx.doc_lang.split("-")[0]) == pair
+
+
+def prose_lexicon(ctx: RuleContext, pair: tuple[str, str]):
+    """The bilingual lexicon of ``pair`` (lang/lexicons) for a row of a bitext prose table whose source and target
+    languages are that pair; None elsewhere (a catalogue, another pair, the lexicon not installed)."""
+    if not in_prose_pair(ctx, pair):
+        return None
+    from translate_cmp.lang.lexicons import lexicon
+
+    return lexicon(*pair)
+
+
 def once(ctx: RuleContext, message: str) -> Iterator[Hit]:
     """A finding about the whole unit: reported once, on its first sentence."""
     yield Hit(WHOLE_UNIT, WHOLE_UNIT, message)
@@ -154,14 +169,17 @@ def end_mark(text: str, lang: str) -> str:
     return run[-1:]
 
 
-_START_MARKS = re.compile(r"[\s\u3000]*(?:(\.\.\.|…|[.,;:!?])|([-*•·])[\s\u3000])")
+# a bullet is followed by a blank, or in Chinese, Japanese and Korean, which put no blank between words, by the
+# first character of the item ("-中新网")
+_CJK_LETTER = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"  # kana, Han, Hangul
+_START_MARKS = re.compile(r"[\s\u3000]*(?:(\.\.\.|…|[.,;:!?])|([-*•·])(?:[\s\u3000]|(?=[" + _CJK_LETTER + "])))")
 
 
 def start_mark(text: str, lang: str) -> str:
     """The punctuation a text starts with that a translation keeps: an ellipsis ("...continued"), a stop, comma,
-    colon, '!' or '?', or a bullet ("- ", "* ", "• "); full-width marks read as ASCII and Spanish ¿ ¡ are
-    dropped. Quotes and brackets are not read (word order moves them: Q612 and Q613 count them), nor a dash that
-    starts an option ("--null") or a placeholder."""
+    colon, '!' or '?', or a bullet ("- ", "* ", "• "; "-中新网", with no blank in CJK); full-width marks read as
+    ASCII and Spanish ¿ ¡ are dropped. Quotes and brackets are not read (word order moves them: Q612 and Q613
+    count them), nor a dash that starts an option ("--null") or a placeholder."""
     plain = _normalise_marks(text, lang).lstrip("¿¡")
     m = _START_MARKS.match(plain)
     if not m:
