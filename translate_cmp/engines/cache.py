@@ -40,6 +40,7 @@ from pathlib import Path
 
 from translate_cmp.engines.base import Engine, TokenScore
 from translate_cmp.records import Translated
+from translate_cmp.user_cache import default_cache_dir
 
 CACHE_FILE = "translations.sqlite3"
 SCHEMA_VERSION = 2  # 2: results rows are JSON records; 1 held pickles (dropped on upgrade)
@@ -83,12 +84,6 @@ CREATE TABLE IF NOT EXISTS results (
 _LAYOUT = {"translations": ("context", "source", "target", "score", "truncated", "n_tokens"),
            "contexts": ("context", "key"), "scores": ("context", "pair", "tokens"),
            "unknown_words": ("context", "source", "words"), "results": ("key", "value")}
-
-
-def default_cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/translate-cmp``, else ``~/.cache/translate-cmp``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "translate-cmp"
 
 
 def context_key(engine: str, model_id: str, src: str, tgt: str, settings: dict) -> str:

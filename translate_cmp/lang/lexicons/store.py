@@ -16,13 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from translate_cmp.user_cache import default_cache_dir
+
 T = TypeVar("T")
 
 
 def folder() -> Path:
-    """``$XDG_CACHE_HOME/translate-cmp/lexicons``, else ``~/.cache/translate-cmp/lexicons``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "translate-cmp" / "lexicons"
+    """``lexicons`` in the user's cache folder (``$XDG_CACHE_HOME/translate-cmp``, else ``~/.cache/translate-cmp``)."""
+    return default_cache_dir() / "lexicons"
 
 
 def file_for(data: Path, name: str, version: int, where: Path | None = None) -> Path:
