@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from translate_cmp.lang.lexicons import from_english, lexicon
+from translate_cmp.lang.lexicons import Lexicon, from_english, lexicon
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
-from translate_cmp.rules.qa.helpers import in_prose_table, once, unit_source_lang
+from translate_cmp.rules.qa.helpers import once, prose_lexicon
 from translate_cmp.rules.qa.unit_rule import UnitRule
 from translate_cmp.segment import split_spans
 
@@ -24,18 +24,15 @@ _TABLE = {"fmt": "table"}
 def untranslated_sentence(source: str, target: str, source_lang: str, target_lang: str) -> str | None:
     """The first sentence of ``source`` with at least MIN_WORDS content words the lexicon has, at most MAX_COVERED
     of them with a gloss in ``target``; None when there is none, or no lexicon for the pair."""
-    found = sentence_not_translated(source, target, source_lang, target_lang)
+    lex = lexicon(source_lang, target_lang)
+    found = sentence_not_translated(source, target, lex) if lex is not None else None
     return found[0] if found else None
 
 
-def sentence_not_translated(source: str, target: str, source_lang: str,
-                            target_lang: str) -> tuple[str, int, int] | None:
-    """(the sentence, its words found in ``target``, its words the lexicon has), as :func:`untranslated_sentence`."""
-    found = lexicon(source_lang, target_lang)
-    if found is None:
-        return None
+def sentence_not_translated(source: str, target: str, lex: Lexicon) -> tuple[str, int, int] | None:
+    """(the sentence, its words found in ``target``, its words ``lex`` has), as :func:`untranslated_sentence`."""
     for start, end, _ in split_spans(source, "en"):  # the document segmenter's sentences
-        known = from_english.words(source[start:end], target, found)
+        known = from_english.words(source[start:end], target, lex)
         covered = sum(w.covered for w in known)
         if len(known) >= MIN_WORDS and covered <= MAX_COVERED * len(known):
             return source[start:end], covered, len(known)
@@ -80,9 +77,10 @@ class SentenceNotTranslated(UnitRule):
     )
 
     def compare(self, ctx: RuleContext, source: str, target: str) -> Iterator[Hit]:
-        if not in_prose_table(ctx):
+        lex = prose_lexicon(ctx, self.lexicon_pair)
+        if lex is None:
             return
-        found = sentence_not_translated(source, target, unit_source_lang(ctx), ctx.doc_lang)
+        found = sentence_not_translated(source, target, lex)
         if found is not None:
             sentence, covered, known = found
             yield from once(ctx, f"the source's sentence '{_quoted(sentence)}' is not in the translation ({covered} "
