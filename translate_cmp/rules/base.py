@@ -117,7 +117,7 @@ class Rule:
     # on documents it serves, and run.json lists what it did not run where; ``translate-cmp rules`` shows both.
     languages: ClassVar[frozenset[str] | None] = None
     requires: ClassVar[frozenset[str]] = frozenset()
-    # (source, target): the bilingual lexicon (lang/lexicons) a source-vs-target rule reads; the rule is silent
+    # (source, target): the bilingual lexicon (lang/bilingual) a source-vs-target rule reads; the rule is silent
     # where it is not installed (it asks itself), its tests skip with the reason (tests/helpers_rules.py)
     lexicon_pair: ClassVar[tuple[str, str] | None] = None
     except_languages: ClassVar[frozenset[str]] = frozenset()

@@ -27,6 +27,6 @@ def _lexicon_ready(rule: Rule, source_lang: str, lang: str) -> bool:
     """False where ``rule`` reads a lexicon from ``source_lang`` into ``lang`` that is not installed."""
     if rule.lexicon_pair is None or not source_lang:
         return True
-    from translate_cmp.lang.lexicons import installed, pair_of
+    from translate_cmp.lang.bilingual import installed, pair_of
 
     return pair_of(source_lang, lang) != rule.lexicon_pair or installed(*rule.lexicon_pair)

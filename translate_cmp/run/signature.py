@@ -3,7 +3,7 @@
 Like sacrebleu's ``Signature`` (the settings behind every score), a :class:`RunSignature` names the
 engine, its decoding settings and every model id, the selected rules, the pivots, the package's own
 code and data (a digest), the versions of the libraries that segment, detect, translate and score, and the
-system dictionaries the rules read (lang/hunspell.py: installing one changes what S104 says on German; lang/lexicons:
+system dictionaries the rules read (lang/hunspell.py: installing one changes what S104 says on German; lang/bilingual:
 what Q644 says).
 One object feeds the three places that need it: the document-result memo's keys
 (:mod:`translate_cmp.run.result_memo`), the whole-run memo's key (:mod:`translate_cmp.run.memo`) and
@@ -76,8 +76,8 @@ class RunSignature:
     def parts(self) -> dict[str, Any]:
         """Every part, the package's code digest and the library versions included."""
         from translate_cmp.lang.analyser import analyser_fingerprints
+        from translate_cmp.lang.bilingual import fingerprints as lexicon_fingerprints
         from translate_cmp.lang.hunspell import dictionary_fingerprints
-        from translate_cmp.lang.lexicons import fingerprints as lexicon_fingerprints
 
         return {**self.manifest(), "rules": list(self.rules), "pivots": list(self.pivots),
                 "code": code_fingerprint(), "libraries": library_versions(), "dictionaries": dictionary_fingerprints(),

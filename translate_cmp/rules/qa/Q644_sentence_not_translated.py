@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from translate_cmp.lang.lexicons import Lexicon, from_english, lexicon
+from translate_cmp.lang.bilingual import Lexicon, from_english, lexicon
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext
 from translate_cmp.rules.qa.helpers import once, prose_lexicon

@@ -61,7 +61,7 @@ class ClauseUntranslated(UnitRule):
         lex = prose_lexicon(ctx, self.lexicon_pair)
         if lex is None:
             return
-        from translate_cmp.lang.lexicons.from_chinese import untranslated_clauses
+        from translate_cmp.lang.bilingual.from_chinese import untranslated_clauses
 
         gaps = _unanchored(untranslated_clauses(source, target, lex, MIN_WORDS), source, target, *self.lexicon_pair)
         if gaps:

@@ -65,7 +65,7 @@ class NameUntraced(UnitRule):
         lex = prose_lexicon(ctx, self.lexicon_pair)
         if lex is None:
             return
-        from translate_cmp.lang.lexicons.from_chinese import untraced_names
+        from translate_cmp.lang.bilingual.from_chinese import untraced_names
 
         names = list(dict.fromkeys(n.word for n in untraced_names(source, target, lex)))
         if names:

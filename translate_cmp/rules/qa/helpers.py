@@ -47,11 +47,11 @@ def in_prose_pair(ctx: RuleContext, pair: tuple[str, str]) -> bool:
 
 
 def prose_lexicon(ctx: RuleContext, pair: tuple[str, str]):
-    """The bilingual lexicon of ``pair`` (lang/lexicons) for a row of a bitext prose table whose source and target
+    """The bilingual lexicon of ``pair`` (lang/bilingual) for a row of a bitext prose table whose source and target
     languages are that pair; None elsewhere (a catalogue, another pair, the lexicon not installed)."""
     if not in_prose_pair(ctx, pair):
         return None
-    from translate_cmp.lang.lexicons import lexicon
+    from translate_cmp.lang.bilingual import lexicon
 
     return lexicon(*pair)
 

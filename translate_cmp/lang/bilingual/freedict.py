@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from translate_cmp.lang.lexicons import store
+from translate_cmp.lang.bilingual import store
 
 DICTD_DIR = Path("/usr/share/dictd")
 _DIGITS = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}

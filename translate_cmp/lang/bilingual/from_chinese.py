@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from translate_cmp.lang.bilingual.cedict import Cedict
 from translate_cmp.lang.lexicon import FUNCTION_WORDS
-from translate_cmp.lang.lexicons.cedict import Cedict
 from translate_cmp.lang.profile import language
 from translate_cmp.lang.wordlists import stop_words
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
-from translate_cmp.lang.lexicons import cedict, freedict, store
+from translate_cmp.lang.bilingual import cedict, freedict, store
 
 
 class Lexicon(Protocol):

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from translate_cmp.lang.bilingual import store
 from translate_cmp.lang.lexicon import words
-from translate_cmp.lang.lexicons import store
 
 FORMAT = 3  # bump when what the cache holds changes
 DATA = "cedict_1_0_ts_utf-8_mdbg.txt.gz"

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from translate_cmp.lang.lexicons import Lexicon
+from translate_cmp.lang.bilingual import Lexicon
 from translate_cmp.lang.wordlists import stop_words, zipf
 
 # An English word that frequent has a translation in nearly every sentence, or none (measured: docs/rules/
