@@ -29,6 +29,7 @@ from translate_cmp.rules.spacing.S114_english_digit_grouping import EnglishDigit
 from translate_cmp.rules.spacing.S115_run_together_lower_case import RunTogetherLowerCase
 from translate_cmp.rules.spacing.S116_capitalised_verb import CapitalisedVerb
 from translate_cmp.rules.spacing.S117_numbers_side_by_side import NumbersSideBySide
+from translate_cmp.rules.spacing.S118_raised_decimal_point import RaisedDecimalPoint
 
 RULES = (
     RunTogetherWords(),
@@ -48,4 +49,5 @@ RULES = (
     RunTogetherLowerCase(),
     CapitalisedVerb(),
     NumbersSideBySide(),
+    RaisedDecimalPoint(),
 )
