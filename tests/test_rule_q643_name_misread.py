@@ -39,7 +39,7 @@ def _flags(tmp_path: Path, rows: list[tuple[str, str]], suffix: str = ".jsonl", 
 
 def test_q643_flags_names_romanised_from_characters_the_source_does_not_have(tmp_path):
     flags = _flags(tmp_path, [
-        ("最近，美国芯片设备供应商泛林集团宣布裁员。", "Recently, the US chip supplier Panlin Group announced layoffs."),
+        ("美国芯片设备供应商泛林集团宣布裁员。", "Recently, the US chip supplier Panlin Group announced layoffs."),
         ("[责编:李絮枫]", "[Editor: Li Shufeng]"),  # 絮 is xu
         ("[责编:李絮枫]", "[Editor: Li Xufeng]"),  # the source's own characters
         ("[责编:李絮枫]", "[Editor: Li Kao Feng]"),  # one syllable inside a name of pinyin words
