@@ -44,6 +44,8 @@ def test_q643_flags_names_romanised_from_characters_the_source_does_not_have(tmp
         ("[责编:李絮枫]", "[Editor: Li Xufeng]"),  # the source's own characters
         ("[责编:李絮枫]", "[Editor: Li Kao Feng]"),  # one syllable inside a name of pinyin words
         ("杉杉控股发布讣告。", "Shangshan Holdings issued an obituary."),  # 杉 is shan
+        ("(记者马祚波)报道。", "(Reporter Ma Jun) reports."),  # "jun", common in English text, inside a name
+        ("(记者马祚波)报道。", "(Reporter Ma Zuobo) reports."),
         ("杉杉控股发布讣告。", "Shanshan Holdings issued an obituary."),
         # not read: English words, a gloss of a source word (香港), a name the source writes in Latin letters,
         # a Japanese name ('Fumio' is no pinyin: no syllable after the first starts with a, e or o)
@@ -60,6 +62,8 @@ def test_q643_flags_names_romanised_from_characters_the_source_does_not_have(tmp
         "[Editor: Li Kao Feng]": [("Q643", "Kao")],
         "Shangshan Holdings issued an obituary.": [("Q643", "Shangshan")],
         "Shanshan Holdings issued an obituary.": [],
+        "(Reporter Ma Jun) reports.": [("Q643", "Jun")],
+        "(Reporter Ma Zuobo) reports.": [],
         "President Xi Jinping met Hong Kong's chief executive.": [],
         "Press Secretary Karine Jean-Pierre said so.": [],
         "Talks with Prime Minister Fumio Kishida.": [],

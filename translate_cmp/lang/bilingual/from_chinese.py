@@ -276,9 +276,10 @@ def misread_names(source: str, target: str, lex: Cedict) -> list[Misread]:
     of pinyin words: "Li Kao Feng") of which some syllable is no reading of any character of ``source``: a name
     romanised from characters the source does not have (泛林 Lam Research as "Panlin", 李絮枫 as "Li Shufeng").
 
-    Not read: English words (``COMMON``), a word the source writes in Latin letters, a gloss or spelling of a
-    source word (香港 "Hong Kong"), and a word that starts like a part of a foreign name the source writes in
-    characters beside "·" with the sound of one of them (``FOREIGN_PART`` characters on each side: 法里巴·阿德尔哈 is
+    Not read: English words (``COMMON``; a one-syllable word inside a name of pinyin words is read even so: "Jun" in
+    "Ma Jun"), a word the source writes in Latin letters, a gloss or spelling of a source word (香港 "Hong Kong"),
+    and a word that starts like a part of a foreign name the source writes in characters beside "·" with the sound
+    of one of them (``FOREIGN_PART`` characters on each side: 法里巴·阿德尔哈 is
     Fariba Adelkhah, and English restores the name, not its characters)."""
     if not HAN_NAME.search(source):
         return []
@@ -294,14 +295,17 @@ def misread_names(source: str, target: str, lex: Cedict) -> list[Misread]:
     seen: set[str] = set()
     for name in _ROMANISED.finditer(target):
         parts = [(m.start() + name.start(), m.group()) for m in re.finditer(r"[A-Za-z]+", name.group())]
-        readings = {word: pinyin_readings(word.lower(), syllables) for _, word in parts}
-        all_pinyin = len(parts) >= 2 and all(readings.values())
-        for start, word in parts:
+        readings = [pinyin_readings(word.lower(), syllables) for _, word in parts]
+        for i, (start, word) in enumerate(parts):
+            ways = readings[i]
+            # a name of pinyin words: this word and a pinyin word beside it ("Reporter Ma Jun": "Ma Jun")
+            in_name = bool(ways) and any(0 <= j < len(parts) and readings[j] for j in (i - 1, i + 1))
             low = word.lower()
-            ways = readings[word]
-            if not ways or low in seen or low in traced or low[0] in foreign or zipf(low, "en") >= COMMON:
+            if not ways or low in seen or low in traced or low[0] in foreign:
                 continue
-            if not (any(len(way) >= 2 for way in ways) or all_pinyin):
+            if zipf(low, "en") >= COMMON and not (in_name and all(len(way) == 1 for way in ways)):
+                continue  # an English word, unless a syllable inside a name of pinyin words ("Ma Jun", "Li Yun")
+            if not (any(len(way) >= 2 for way in ways) or in_name):
                 continue
             if any(all(s in heard for s in way) for way in ways):
                 continue

