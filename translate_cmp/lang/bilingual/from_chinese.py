@@ -129,13 +129,25 @@ def source_words(source: str, target: str, lex: Cedict) -> list[SourceWord]:
     return found
 
 
-def untranslated_clauses(source: str, target: str, lex: Cedict, min_words: int = 2) -> list[Gap]:
-    """The clauses of ``source`` with at least ``min_words`` content words, none of which ``target`` translates."""
+_OPENING_QUOTES = frozenset("“「『\"")
+_CLOSING_QUOTES = frozenset("”」』\"")
+
+
+def quoted(source: str, start: int, end: int) -> bool:
+    """The clause ``source[start:end]`` is the whole of a quotation: a quote mark just before it, one just after."""
+    return start > 0 and source[start - 1] in _OPENING_QUOTES and end < len(source) and source[end] in _CLOSING_QUOTES
+
+
+def untranslated_clauses(source: str, target: str, lex: Cedict, min_words: int = 2,
+                         min_quoted: int | None = None) -> list[Gap]:
+    """The clauses of ``source`` with at least ``min_words`` content words (``min_quoted`` for a clause that is a
+    whole quotation, "“暴雷”"), none of which ``target`` translates."""
     words = source_words(source, target, lex)
     gaps = []
     for clause in CLAUSE.finditer(source):
         inside = [w for w in words if clause.start() <= w.start < clause.end()]
-        if len(inside) >= min_words and not any(w.covered for w in inside):
+        least = min_words if min_quoted is None or not quoted(source, clause.start(), clause.end()) else min_quoted
+        if len(inside) >= least and not any(w.covered for w in inside):
             text = clause.group()
             lead = len(text) - len(text.lstrip())
             gaps.append(Gap(clause.start() + lead, clause.start() + len(text.rstrip()), tuple(w.word for w in inside)))
