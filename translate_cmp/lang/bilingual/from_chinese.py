@@ -244,7 +244,7 @@ COMMON = 3.0  # a target word of English at least this frequent (wordfreq's Zipf
 FOREIGN_PART = 4  # characters read on each side of a "·" as a foreign name's part
 _FOREIGN_PART = re.compile(rf"[\u4e00-\u9fff]{{1,{FOREIGN_PART}}}(?=[·•・‧])|"
                            rf"(?<=[·•・‧])[\u4e00-\u9fff]{{1,{FOREIGN_PART}}}")
-_syllables: dict[int, frozenset[str]] = {}
+_syllables: dict[int, tuple[dict, frozenset[str]]] = {}  # by the readings table (kept, so its id stays its own)
 
 
 @dataclass(frozen=True)
@@ -259,10 +259,10 @@ class Misread:
 def pinyin_syllables(lex: Cedict) -> frozenset[str]:
     """The syllables of Hanyu Pinyin that CEDICT's characters are read as (about 410; "m", "ng", "hm" left out)."""
     key = id(lex.read)
-    if key not in _syllables:
-        _syllables[key] = frozenset(s for found in lex.read.values() for s in found
-                                    if _PINYIN_SYLLABLE.fullmatch(s))
-    return _syllables[key]
+    if key not in _syllables or _syllables[key][0] is not lex.read:
+        _syllables[key] = (lex.read, frozenset(s for found in lex.read.values() for s in found
+                                               if _PINYIN_SYLLABLE.fullmatch(s)))
+    return _syllables[key][1]
 
 
 def pinyin_readings(word: str, syllables: frozenset[str]) -> list[tuple[str, ...]]:
