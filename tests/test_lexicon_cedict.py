@@ -36,7 +36,7 @@ def _real() -> cedict.Cedict:
 
 
 def test_parse_reads_glosses_in_both_scripts_without_notes_classifiers_or_surnames():
-    table, proper, _ = cedict.parse(LINES)
+    table, proper, _, _ = cedict.parse(LINES)
     assert table["记者"] == table["記者"] == {"reporter", "journalist"}  # "CL:個|个[ge4]" is no meaning
     assert table["表示"] == {"express", "state"}  # "(of sb)" and "to" dropped
     assert table["王"] == {"king", "monarch"}  # "surname Wang" dropped
@@ -47,11 +47,19 @@ def test_parse_reads_glosses_in_both_scripts_without_notes_classifiers_or_surnam
 
 
 def test_parse_keeps_the_spellings_of_proper_nouns():
-    table, proper, spelt = cedict.parse(LINES)
+    table, proper, spelt, _ = cedict.parse(LINES)
     assert spelt["习近平"] == {"xi", "jinping", "xijinping", "prc"}  # pinyin as English writes names, "PRC"
     assert spelt["美国"] == {"meiguo", "usa", "us"}
     assert spelt["吕氏"] == {"lushi", "lu"}  # ü as u in the pinyin; "Lü" of the gloss without its accent
     assert "记者" not in spelt and "王" not in spelt  # not proper nouns
+
+
+def test_parse_keeps_each_characters_readings():
+    read = cedict.parse(LINES)[3]
+    assert read["习"] == read["習"] == {"xi"} and read["平"] == {"ping"}
+    assert read["王"] == {"wang"}  # the surname's entry and the word's read alike
+    assert read["吕"] == {"lu"}  # "Lu:3": ü as u
+    assert read["海"] == {"hai"}  # from 台海 and from 台湾海峡, both one syllable per character
 
 
 def test_the_parsed_table_is_cached_and_read_back(tmp_path, monkeypatch):
@@ -66,6 +74,7 @@ def test_the_parsed_table_is_cached_and_read_back(tmp_path, monkeypatch):
     assert len(cached) == 1
     again = cedict.read(data)
     assert again.table == first.table and again.proper == first.proper and again.spelt == first.spelt
+    assert again.read == first.read and again.readings("钟") == {"zhong"}
     cached[0].write_bytes(b"not marshal")  # a damaged cache is parsed again, not trusted
     assert cedict.read(data).table == first.table
 

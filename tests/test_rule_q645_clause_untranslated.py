@@ -67,3 +67,16 @@ def test_q645_reads_chinese_into_english_only(tmp_path):
     assert _flags(tmp_path, rows, source_lang="ja", target_lang="en") == {rows[0][1]: []}
     german = "Das Aufnahmesystem ist in der Krise."
     assert _flags(tmp_path, [(rows[0][0], german)], source_lang="zh", target_lang="de") == {german: []}
+
+
+def test_q645_reads_a_whole_quotation_from_one_content_word(tmp_path):
+    flags = _flags(tmp_path, [
+        ("又一家大型健身房“暴雷”？", 'Another large gym "explodes"?'),  # 暴雷: a business collapsing
+        ("又一家大型健身房“暴雷”？", 'Another large gym "collapses"?'),
+        ("又一家大型健身房暴雷？", "Another large gym explodes?"),  # not quoted: one word is not enough
+    ], source_lang="zh", target_lang="en")
+    assert flags == {
+        'Another large gym "explodes"?': [("Q645", "no word of the translation translates '暴雷' (暴雷)")],
+        'Another large gym "collapses"?': [],
+        "Another large gym explodes?": [],
+    }

@@ -10,7 +10,8 @@ are dropped, so are surnames ("surname Wang"). A headword whose every entry has 
 [Mei3 guo2], 习近平 [Xi2 Jin4 ping2]) is a proper noun: ``is_proper`` says so, and ``spellings`` gives the ways
 English writes it besides its glosses: its pinyin as English writes names (tone digits dropped, ü as u, syllables
 joined per capitalised word: "xi", "jinping", "xijinping") and the upper-case words of its entries ("CCTV" in
-"China Central Television (CCTV)", "US").
+"China Central Television (CCTV)", "US"). ``readings`` gives a character's pinyin syllables (tone digits
+dropped, ü as u), from every entry whose pinyin has one syllable per character: 絮 "xu", 行 "xing" and "hang".
 
 Parsing the file takes a few seconds; the parsed table is kept under the user's cache folder (:mod:`.store`),
 which loads in a fraction of that.
@@ -29,7 +30,7 @@ from pathlib import Path
 from translate_cmp.lang.bilingual import store
 from translate_cmp.lang.lexicon import words
 
-FORMAT = 3  # bump when what the cache holds changes
+FORMAT = 4  # bump when what the cache holds changes
 DATA = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _REFERENCE = re.compile(r"^(?:old |archaic |erhua |Japanese )?(?:variant of|see(?: also)?|abbr\. (?:for|of)|"
@@ -80,13 +81,16 @@ def pinyin_spellings(pinyin: str) -> set[str]:
     return set(words) | ({"".join(words)} if words else set())
 
 
-Parsed = tuple[dict[str, frozenset[str]], frozenset[str], dict[str, frozenset[str]]]
+Parsed = tuple[dict[str, frozenset[str]], frozenset[str], dict[str, frozenset[str]], dict[str, frozenset[str]]]
+_SYLLABLE = re.compile(r"[a-z]+")
 
 
 def parse(lines: Iterable[str]) -> Parsed:
-    """Glosses by headword (both scripts), the headwords whose every entry is a proper noun, and those proper
-    nouns' spellings (``pinyin_spellings`` and the upper-case words of their entries, lower case)."""
+    """Glosses by headword (both scripts), the headwords whose every entry is a proper noun, those proper
+    nouns' spellings (``pinyin_spellings`` and the upper-case words of their entries, lower case), and each
+    character's readings (toneless pinyin syllables)."""
     own: dict[str, set[str]] = {}
+    read: dict[str, set[str]] = {}
     refs: dict[str, set[str]] = {}
     proper: dict[str, bool] = {}
     spelt: dict[str, set[str]] = {}
@@ -99,6 +103,12 @@ def parse(lines: Iterable[str]) -> Parsed:
         trad, simp, pinyin, body = m.groups()
         capital = pinyin[:1].isupper()
         heads = {trad, simp}
+        syllables = [re.sub(r"[^a-z]", "", s.replace("u:", "u").replace("ü", "u").lower()) for s in pinyin.split()]
+        for head in heads:
+            if len(head) == len(syllables):
+                for char, syllable in zip(head, syllables, strict=True):
+                    if _SYLLABLE.fullmatch(syllable):
+                        read.setdefault(char, set()).add(syllable)
         words: set[str] = set()
         targets: set[str] = set()
         for gloss in body.split("/"):
@@ -124,7 +134,8 @@ def parse(lines: Iterable[str]) -> Parsed:
             merged |= own.get(target, set())
         glosses[head] = frozenset(merged)
     names = frozenset(h for h, p in proper.items() if p)
-    return glosses, names, {h: frozenset(spelt[h]) for h in names}
+    return (glosses, names, {h: frozenset(spelt[h]) for h in names},
+            {char: frozenset(found) for char, found in read.items()})
 
 
 @dataclass(frozen=True)
@@ -135,6 +146,7 @@ class Cedict:
     proper: frozenset[str]
     longest: int
     spelt: dict[str, frozenset[str]] = field(default_factory=dict)
+    read: dict[str, frozenset[str]] = field(default_factory=dict)
     source_lang: str = "zh"
     target_lang: str = "en"
 
@@ -153,6 +165,11 @@ class Cedict:
         """How English writes the proper noun ``word`` besides its glosses, lower case: its pinyin per name word and
         joined ("xi", "jinping", "xijinping"), its entries' upper-case words ("cctv"); empty for other words."""
         return self.spelt.get(word, frozenset())
+
+    def readings(self, char: str) -> frozenset[str]:
+        """The pinyin syllables ``char`` is read as, lower case, without tones ("xu" for 絮); empty for a character
+        no entry spells syllable by syllable."""
+        return self.read.get(char, frozenset())
 
     def words(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, word)`` of the Chinese words of ``text``, by longest match over the headwords, left to
@@ -187,11 +204,12 @@ def read(data: Path, cache: bool = True) -> Cedict:
             return parse(handle)
 
     def valid(found: object) -> bool:
-        return (isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], dict)
-                and isinstance(found[1], frozenset) and isinstance(found[2], dict))
+        return (isinstance(found, tuple) and len(found) == 4 and isinstance(found[0], dict)
+                and isinstance(found[1], frozenset) and isinstance(found[2], dict) and isinstance(found[3], dict))
 
-    table, proper, spelt = store.cached(store.file_for(data, "cedict", FORMAT), parsed, valid) if cache else parsed()
-    return Cedict(table, proper, max(map(len, table), default=1), spelt=spelt)
+    table, proper, spelt, read = (store.cached(store.file_for(data, "cedict", FORMAT), parsed, valid) if cache
+                                  else parsed())
+    return Cedict(table, proper, max(map(len, table), default=1), spelt=spelt, read=read)
 
 
 @lru_cache(maxsize=1)

@@ -129,13 +129,25 @@ def source_words(source: str, target: str, lex: Cedict) -> list[SourceWord]:
     return found
 
 
-def untranslated_clauses(source: str, target: str, lex: Cedict, min_words: int = 2) -> list[Gap]:
-    """The clauses of ``source`` with at least ``min_words`` content words, none of which ``target`` translates."""
+_OPENING_QUOTES = frozenset("“「『\"")
+_CLOSING_QUOTES = frozenset("”」』\"")
+
+
+def quoted(source: str, start: int, end: int) -> bool:
+    """The clause ``source[start:end]`` is the whole of a quotation: a quote mark just before it, one just after."""
+    return start > 0 and source[start - 1] in _OPENING_QUOTES and end < len(source) and source[end] in _CLOSING_QUOTES
+
+
+def untranslated_clauses(source: str, target: str, lex: Cedict, min_words: int = 2,
+                         min_quoted: int | None = None) -> list[Gap]:
+    """The clauses of ``source`` with at least ``min_words`` content words (``min_quoted`` for a clause that is a
+    whole quotation, "“暴雷”"), none of which ``target`` translates."""
     words = source_words(source, target, lex)
     gaps = []
     for clause in CLAUSE.finditer(source):
         inside = [w for w in words if clause.start() <= w.start < clause.end()]
-        if len(inside) >= min_words and not any(w.covered for w in inside):
+        least = min_words if min_quoted is None or not quoted(source, clause.start(), clause.end()) else min_quoted
+        if len(inside) >= least and not any(w.covered for w in inside):
             text = clause.group()
             lead = len(text) - len(text.lstrip())
             gaps.append(Gap(clause.start() + lead, clause.start() + len(text.rstrip()), tuple(w.word for w in inside)))
@@ -220,3 +232,95 @@ def untraced_names(source: str, target: str, lex: Cedict) -> list[Name]:
             found.append(Name(start, end, word))
     return found
 
+
+
+# Names romanised from characters the source does not have (Q643)
+# a syllable of Hanyu Pinyin: an initial, then a final (only those CEDICT spells are kept: no "bia", no "fi")
+_PINYIN_SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|"
+                              r"uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u)")
+LONGEST_SYLLABLE = 6  # "zhuang", "chuang", "shuang"
+_ROMANISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")  # a capitalised word or run of them
+COMMON = 3.0  # a target word of English at least this frequent (wordfreq's Zipf scale) is an English word
+FOREIGN_PART = 4  # characters read on each side of a "·" as a foreign name's part
+_FOREIGN_PART = re.compile(rf"[\u4e00-\u9fff]{{1,{FOREIGN_PART}}}(?=[·•・‧])|"
+                           rf"(?<=[·•・‧])[\u4e00-\u9fff]{{1,{FOREIGN_PART}}}")
+_syllables: dict[int, tuple[dict, frozenset[str]]] = {}  # by the readings table (kept, so its id stays its own)
+
+
+@dataclass(frozen=True)
+class Misread:
+    """A target word (``start:end``) that reads as pinyin none of the source's characters is read as."""
+
+    start: int
+    end: int
+    word: str
+
+
+def pinyin_syllables(lex: Cedict) -> frozenset[str]:
+    """The syllables of Hanyu Pinyin that CEDICT's characters are read as (about 410; "m", "ng", "hm" left out)."""
+    key = id(lex.read)
+    if key not in _syllables or _syllables[key][0] is not lex.read:
+        _syllables[key] = (lex.read, frozenset(s for found in lex.read.values() for s in found
+                                               if _PINYIN_SYLLABLE.fullmatch(s)))
+    return _syllables[key][1]
+
+
+def pinyin_readings(word: str, syllables: frozenset[str]) -> list[tuple[str, ...]]:
+    """Every way ``word`` (lower case) splits into pinyin ``syllables``; a syllable after the first does not start
+    with a, e or o (pinyin writes an apostrophe there: "Xi'an", so "Fumio" is not fu-mi-o)."""
+    found: list[tuple[str, ...]] = []
+
+    def split(rest: str, done: tuple[str, ...]) -> None:
+        if not rest:
+            found.append(done)
+            return
+        for size in range(1, min(LONGEST_SYLLABLE, len(rest)) + 1):
+            head = rest[:size]
+            if head in syllables and not (done and head[0] in "aeo"):
+                split(rest[size:], (*done, head))
+
+    split(word, ())
+    return found
+
+
+def misread_names(source: str, target: str, lex: Cedict) -> list[Misread]:
+    """The capitalised words of ``target`` that read as pinyin (two syllables or more; one syllable inside a name
+    of pinyin words: "Li Kao Feng") of which some syllable is no reading of any character of ``source``: a name
+    romanised from characters the source does not have (泛林 Lam Research as "Panlin", 李絮枫 as "Li Shufeng").
+
+    Not read: English words (``COMMON``; a one-syllable word inside a name of pinyin words is read even so: "Jun" in
+    "Ma Jun"), a word the source writes in Latin letters, a gloss or spelling of a source word (香港 "Hong Kong"),
+    and a word that starts like a part of a foreign name the source writes in characters beside "·" with the sound
+    of one of them (``FOREIGN_PART`` characters on each side: 法里巴·阿德尔哈 is
+    Fariba Adelkhah, and English restores the name, not its characters)."""
+    if not HAN_NAME.search(source):
+        return []
+    from translate_cmp.lang.wordlists import zipf
+
+    syllables = pinyin_syllables(lex)
+    heard = {s for char in source for s in lex.readings(char)}
+    traced = {w.lower() for w in _TARGET_WORD.findall(source)}
+    for _, _, word in lex.words(source):
+        traced |= lex.glosses(word) | lex.spellings(word)
+    foreign = {s[0] for part in _FOREIGN_PART.findall(source) for char in part for s in lex.readings(char)}
+    found: list[Misread] = []
+    seen: set[str] = set()
+    for name in _ROMANISED.finditer(target):
+        parts = [(m.start() + name.start(), m.group()) for m in re.finditer(r"[A-Za-z]+", name.group())]
+        readings = [pinyin_readings(word.lower(), syllables) for _, word in parts]
+        for i, (start, word) in enumerate(parts):
+            ways = readings[i]
+            # a name of pinyin words: this word and a pinyin word beside it ("Reporter Ma Jun": "Ma Jun")
+            in_name = bool(ways) and any(0 <= j < len(parts) and readings[j] for j in (i - 1, i + 1))
+            low = word.lower()
+            if not ways or low in seen or low in traced or low[0] in foreign:
+                continue
+            if zipf(low, "en") >= COMMON and not (in_name and all(len(way) == 1 for way in ways)):
+                continue  # an English word, unless a syllable inside a name of pinyin words ("Ma Jun", "Li Yun")
+            if not (any(len(way) >= 2 for way in ways) or in_name):
+                continue
+            if any(all(s in heard for s in way) for way in ways):
+                continue
+            seen.add(low)
+            found.append(Misread(start, start + len(word), word))
+    return found

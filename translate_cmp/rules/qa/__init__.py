@@ -47,6 +47,7 @@ from translate_cmp.rules.qa.Q634_number_added import NumberAdded
 from translate_cmp.rules.qa.Q635_negation_dropped import NegationDropped
 from translate_cmp.rules.qa.Q636_acronym_added import AcronymAdded
 from translate_cmp.rules.qa.Q640_person_added import PersonAdded
+from translate_cmp.rules.qa.Q643_name_misread import NameMisread
 from translate_cmp.rules.qa.Q644_sentence_not_translated import SentenceNotTranslated
 from translate_cmp.rules.qa.Q645_clause_untranslated import ClauseUntranslated
 from translate_cmp.rules.qa.Q646_name_untraced import NameUntraced
@@ -62,6 +63,6 @@ RULES: tuple[Rule, ...] = (
     MaxWidthExceeded(), SentenceCountMismatch(), FunctionNameChanged(), OptionChanged(), InvalidMarkup(),
     InvalidCharacter(), DoubledWordInTranslation(), IcuMessageStructure(), UntranslatedWord(),
     SymbolNotKept(), PluralFormMissing(), PluralFormExtra(), NameLowerCased(), NumberAdded(), NegationDropped(),
-    AcronymAdded(), PersonAdded(), SentenceNotTranslated(), ClauseUntranslated(), NameUntraced(),
+    AcronymAdded(), PersonAdded(), NameMisread(), SentenceNotTranslated(), ClauseUntranslated(), NameUntraced(),
     SiteNameAsNetwork(), DatelineWordForWord(), AgencyAdded(),
 )
