@@ -3,7 +3,7 @@
 Sentences left in another language than their document (untranslated leftovers), words that mix
 alphabets (a Cyrillic letter inside a Latin word), text in a script the document's language does
 not use, a source-language article read as an English pronoun, familiar and polite address mixed in
-one document, and words that lost an accented letter. Each rule declares the languages
+one document, words that lost an accented letter, and English medical terms the language writes its own way. Each rule declares the languages
 it serves; what it knows about languages and scripts comes from :mod:`translate_cmp.lang`.
 One rule per module, ``<CODE>_<name>.py``; helpers shared by several rules are in ``helpers.py``.
 """
@@ -16,6 +16,7 @@ from translate_cmp.rules.language.L303_foreign_script_text import ForeignScriptT
 from translate_cmp.rules.language.L304_article_read_as_pronoun import ArticleReadAsPronoun
 from translate_cmp.rules.language.L305_mixed_register import MixedRegister
 from translate_cmp.rules.language.L306_lost_accented_letter import LostAccentedLetter
+from translate_cmp.rules.language.L307_english_term_kept import EnglishTermKept
 
 RULES = (
     OtherLanguageSentence(),
@@ -24,4 +25,5 @@ RULES = (
     ArticleReadAsPronoun(),
     MixedRegister(),
     LostAccentedLetter(),
+    EnglishTermKept(),
 )
