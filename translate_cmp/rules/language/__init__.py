@@ -3,8 +3,9 @@
 Sentences left in another language than their document (untranslated leftovers), words that mix
 alphabets (a Cyrillic letter inside a Latin word), text in a script the document's language does
 not use, a source-language article read as an English pronoun, familiar and polite address mixed in
-one document, words that lost an accented letter, and English medical terms the language writes its own way. Each rule declares the languages
-it serves; what it knows about languages and scripts comes from :mod:`translate_cmp.lang`.
+one document, words that lost an accented letter, and English medical terms the language writes its
+own way. Each rule declares the languages it serves; what it knows about languages and scripts comes
+from :mod:`translate_cmp.lang`.
 One rule per module, ``<CODE>_<name>.py``; helpers shared by several rules are in ``helpers.py``.
 """
 
