@@ -204,10 +204,16 @@ def test_what_the_quick_scans_of_s102_s106_look_for_is_in_every_line_their_patte
     lines = _lines() + ["He said“yes”and left.", "“Done.”Then", "industry , and", "in Turkey .", "( el lunes",
                         "¿ Qué", "“ He esperado"]
     checks = [
-        ([s102._QUOTE_GLUED, s102._QUOTE_AFTER_STOP], lambda t: any(q in t for q in s102._ANY_QUOTE)),
-        ([s106._SPACE_BEFORE_MARK], lambda t: any(p in t for p in s106._SPACE_MARK)),
-        ([s106._SPACE_AFTER_OPENER], lambda t: any(p in t for p in s106._OPENER_SPACE)),
+        ([s102._QUOTE_GLUED, s102._QUOTE_AFTER_STOP], lambda t: s102._ANY_QUOTE.search(t)),
+        ([s106._SPACE_BEFORE_MARK], lambda t: s106._SPACE_MARK.search(t)),
+        ([s106._SPACE_AFTER_OPENER], lambda t: s106._OPENER_SPACE.search(t)),
     ]
+    # the scans look for what the character pairs looked for
+    pairs = [(s102._ANY_QUOTE, "\"“”„«»"), (s106._SPACE_MARK, [s + m for s in " \t" for m in ",."]),
+             (s106._OPENER_SPACE, [o + s for o in "“([¿¡" for s in " \t"])]
+    for scan, wanted in pairs:
+        for t in lines:
+            assert bool(scan.search(t)) == any(w in t for w in wanted), t
     for patterns, quick in checks:
         matched = [t for t in lines if any(p.search(t) for p in patterns)]
         assert matched

@@ -42,7 +42,7 @@ class MissingSpaceAtQuote(SurfaceRule):
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
-        if not any(quote in text for quote in _ANY_QUOTE):
+        if not _ANY_QUOTE.search(text):
             return  # every finding holds one of these quotes (most sentences have none)
         for m in _QUOTE_GLUED.finditer(text):
             if m.group(1) == '"' and m.start(1) - m.start() <= 2 and looks_like_code(text, m.start(), m.end()):
@@ -54,4 +54,4 @@ class MissingSpaceAtQuote(SurfaceRule):
 
 _QUOTE_GLUED = re.compile(r"[^\W\d_]+([\"“”„«»])[^\W\d_]+")
 _QUOTE_AFTER_STOP = re.compile(r"(?<=[.,!?;:])[”»][^\W\d_]+")
-_ANY_QUOTE = "\"“”„«»"  # the quotes of both patterns: what every finding holds
+_ANY_QUOTE = re.compile("[\"“”„«»]")  # the quotes of both patterns: what every finding holds
