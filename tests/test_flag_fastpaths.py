@@ -439,3 +439,26 @@ def test_a_rule_set_keeps_its_plan_by_identity():
     kept, calls = _plan(rules, "en", False)
     assert _plan(rules, "en", False)[1] is calls
     assert kept == _plan(list(rules), "en", False)[0]
+
+
+def test_the_text_prior_counts_marks_and_names_as_its_scans_did():
+    import re
+    import sys
+
+    from translate_cmp.score.risk import _MARK, _OPENER_TUPLE, _OPENERS, name_count, text_counts
+
+    space, word = re.compile(r"\s"), re.compile(r"\w")
+    for c in map(chr, range(sys.maxunicode + 1)):  # the marks are what is neither a word's nor a space
+        assert (space.match(c) is not None) == c.isspace() and (word.match(c) is not None) == (c.isalnum() or c == "_")
+        assert not (c.isspace() and c.isalnum())
+
+    def names(text: str) -> int:  # each token and the one before it
+        tokens = text.split()
+        return sum(1 for prev, tok in zip(tokens, tokens[1:])
+                   if tok[:1].isupper() and not prev.endswith(_OPENER_TUPLE) and tok[:1] not in _OPENERS)
+
+    lines = _lines() + ["snake_case and __init__ here", "“Quoted” (Name) — Ünal, İstanbul", "a\u00a0B\u2003C\tD"]
+    assert sum(names(t) for t in lines) >= 100
+    for text in lines:
+        assert text_counts(text).marks == len(_MARK.findall(text)), text
+        assert name_count(text) == names(text), text
