@@ -403,7 +403,8 @@ def test_f205_tries_its_anchored_patterns_where_one_of_them_matches_and_long_lin
 def test_s104_looks_at_every_capitalised_word_after_the_first_character():
     from translate_cmp.rules.spacing.S104_mid_sentence_capital import _capitalised_words
 
-    lines = _lines() + ["“The talks will begin Between Moscow", "x-Between y", "A The", "(But) then"]
+    lines = _lines() + ["“The talks will begin Between Moscow", "x-Between y", "A The", "(But) then",
+                        "rock'N'Roll and O'Neil Between", "BBut ThE a'B", "Über The", "a’But"]
     for line in lines:
         wanted = {m.group().lower() for m in WORD.finditer(line) if m.start() > 0 and m.group()[0].isupper()}
         assert wanted <= _capitalised_words(line), line

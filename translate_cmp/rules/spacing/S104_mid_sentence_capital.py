@@ -187,8 +187,15 @@ _REASON_WORDS = (FUNCTION_WORDS - AMBIGUOUS_CAPITALS - MONTHS_AND_DAYS) | CLAUSE
 def _capitalised_words(text: str) -> set[str]:
     """Lower-cased, the words of ``text`` that start with a capital, less a word at its very start (a clause's start:
     never a finding). WORD's words from the second character on are the text's own after its first word, and at
-    most the first word's tail besides: no candidate is missed, one word more may be looked at."""
+    most the first word's tail besides: no candidate is missed, one word more may be looked at. In ASCII, WORD's
+    words are runs of letters joined by apostrophes, and one that starts with a capital starts after no letter: those
+    are scanned for alone (and a capital after an apostrophe inside a word, one word more)."""
+    if text.isascii():
+        return {w.lower() for w in _CAPITALISED_ASCII.findall(text, 1)}
     return {w.lower() for w in WORD.findall(text, 1) if w[0].isupper()}
+
+
+_CAPITALISED_ASCII = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*(?:'[A-Za-z]+)*")
 
 
 def _is_headline(text: str) -> bool:
