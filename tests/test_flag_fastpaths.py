@@ -205,6 +205,7 @@ def test_what_the_quick_scans_of_s102_s106_look_for_is_in_every_line_their_patte
                         "¿ Qué", "“ He esperado"]
     checks = [
         ([s102._QUOTE_GLUED, s102._QUOTE_AFTER_STOP], lambda t: s102._ANY_QUOTE.search(t)),
+        ([s102._QUOTE_GLUED], lambda t: s102._LETTER_QUOTE_LETTER.search(t)),
         ([s106._SPACE_BEFORE_MARK], lambda t: s106._SPACE_MARK.search(t)),
         ([s106._SPACE_AFTER_OPENER], lambda t: s106._OPENER_SPACE.search(t)),
     ]
