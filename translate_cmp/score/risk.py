@@ -82,6 +82,8 @@ def rule_weight(code: str, severity: Severity, rules: Mapping[str, tuple[int, in
 
 def flag_evidence(flags: Iterable[Flag], rules: Mapping[str, tuple[int, int, float]] = RULES) -> float:
     """The flags' share of risk: ``1 - prod(1 - w)`` with repeats of a rule at ``REPEAT_FACTOR``."""
+    if isinstance(flags, list) and not flags:
+        return 0.0  # no flag (most sentences): the product of nothing is 1
     by_code: dict[str, list[float]] = defaultdict(list)
     for flag in flags:
         by_code[flag.code].append(rule_weight(flag.code, flag.severity, rules))

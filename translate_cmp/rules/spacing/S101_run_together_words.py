@@ -95,13 +95,16 @@ class RunTogetherWords(SurfaceRule):
         return at_start and len(left) >= 3 and left.islower() and len(right) >= 3
 
 
-_CAPITAL_AFTER_LETTER = re.compile(r"[A-Za-z][A-Z]")
+# in ASCII, a token of three letters or more with a capital after its first letter: the capital after two letters,
+# or second and followed by a letter ("troopsMacron", "iPhone", "NATO"; not "EU")
+_CAPITAL_AFTER_LETTER = re.compile(r"[A-Za-z]{2}[A-Z]|[A-Za-z][A-Z][A-Za-z]")
 
 
 def _may_glue(text: str) -> bool:
     """What every token the loop of :meth:`RunTogetherWords.find` reads holds: three letters or more, not all small
     after the first (a capital, or no cased letter: "Mc" + "Donald", "中国"). In ASCII that is a capital right after a
-    letter, one quick scan; else the tokens are read as strings, with no match objects (most sentences have none)."""
+    letter in such a token, one quick scan; else the tokens are read as strings, with no match objects (most sentences
+    have none)."""
     if text.isascii():
         return _CAPITAL_AFTER_LETTER.search(text) is not None
     return any(len(token) >= 3 and not token[1:].islower() for token in LETTERS.findall(text))
