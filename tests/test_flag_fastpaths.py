@@ -204,10 +204,17 @@ def test_what_the_quick_scans_of_s102_s106_look_for_is_in_every_line_their_patte
     lines = _lines() + ["He said“yes”and left.", "“Done.”Then", "industry , and", "in Turkey .", "( el lunes",
                         "¿ Qué", "“ He esperado"]
     checks = [
-        ([s102._QUOTE_GLUED, s102._QUOTE_AFTER_STOP], lambda t: any(q in t for q in s102._ANY_QUOTE)),
-        ([s106._SPACE_BEFORE_MARK], lambda t: any(p in t for p in s106._SPACE_MARK)),
-        ([s106._SPACE_AFTER_OPENER], lambda t: any(p in t for p in s106._OPENER_SPACE)),
+        ([s102._QUOTE_GLUED, s102._QUOTE_AFTER_STOP], lambda t: s102._ANY_QUOTE.search(t)),
+        ([s102._QUOTE_GLUED], lambda t: s102._LETTER_QUOTE_LETTER.search(t)),
+        ([s106._SPACE_BEFORE_MARK], lambda t: s106._SPACE_MARK.search(t)),
+        ([s106._SPACE_AFTER_OPENER], lambda t: s106._OPENER_SPACE.search(t)),
     ]
+    # the scans look for what the character pairs looked for
+    pairs = [(s102._ANY_QUOTE, "\"“”„«»"), (s106._SPACE_MARK, [s + m for s in " \t" for m in ",."]),
+             (s106._OPENER_SPACE, [o + s for o in "“([¿¡" for s in " \t"])]
+    for scan, wanted in pairs:
+        for t in lines:
+            assert bool(scan.search(t)) == any(w in t for w in wanted), t
     for patterns, quick in checks:
         matched = [t for t in lines if any(p.search(t) for p in patterns)]
         assert matched
@@ -332,14 +339,18 @@ def test_f204_spares_the_scans_that_cannot_match_and_finds_what_they_find():
     for letter in set("".join(_CAPTION_TAILS)):  # only its own capital matches it under IGNORECASE
         assert all(chr(c).lower() == letter for c in range(sys.maxunicode + 1)
                    if re.fullmatch(letter, chr(c), re.IGNORECASE))
-    first, second = furniture.CAPTION_PATTERNS[:2]
+    first, second, third = furniture.CAPTION_PATTERNS
     assert _anchored(second)
     lines = _lines() + ["Image source, Getty Images", "PHOTO CREDIT: AFP", "Photos: Inside the museum",
-                        "(photo: AFP) The talks", "Video caption", "A picture credit"]
-    for pattern in (first, second):
+                        "(photo: AFP) The talks", "Video caption", "A picture credit", "Talks (PICTURE: Reuters) go on",
+                        "Bildunterschrift: Der Kanzler", "Foto: dpa", "Фото: РИА Новости", "Foto | EFE"]
+    labels = [p for lang in furniture.LANGS for p in furniture.caption_patterns(lang) if "rest" in p.groupindex]
+    assert labels
+    for pattern in (first, second, third, *labels):
         spans = [[m.span() for m in pattern.finditer(t)] for t in lines]
         assert any(spans)
-        assert spans == [[m.span() for m in _matches(pattern, t)] for t in lines]
+        words = [any(tail in t.lower() for tail in _CAPTION_TAILS) for t in lines]
+        assert spans == [[m.span() for m in _matches(pattern, t, w)] for t, w in zip(lines, words)]
 
 
 def test_the_text_prior_counts_capitals_among_the_words_that_can_have_them():
@@ -368,3 +379,89 @@ def test_an_ascii_sentence_that_doubles_a_word_passes_the_quick_look():
     assert len(matched) >= 4
     assert all(_may_double(t) for t in matched)
     assert not _may_double("One sentence with no word twice in a row.")
+
+
+def test_f205_tries_its_anchored_patterns_where_one_of_them_matches_and_long_lines_are_no_furniture():
+    from translate_cmp.lang import furniture
+    from translate_cmp.rules.structure.F205_scraper_debris import ANY_AT_START, AT_START
+
+    anchored = [pattern for pattern, what in furniture.DEBRIS_PATTERNS if what in AT_START]
+    lines = _lines() + ["By admin", "by staff writers", "Translated by DEFCONPress", "Date: 2024-01-02",
+                        "Published on 3 May", "LAST UPDATED: 2 June", "Byline Jones"]
+    assert sum(ANY_AT_START.match(line) is not None for line in lines) >= 6
+    for line in lines:
+        assert (ANY_AT_START.match(line) is not None) == any(p.match(line) for p in anchored), line
+    long_lines = [line for line in lines if len(line.lower().strip(" :.…>»•-").split()) > 10]
+    assert len(long_lines) >= 20
+    for line in long_lines:  # the tests F205 skips on a line of more than ten words find nothing there
+        low = " ".join(line.lower().strip(" :.…>»•-").split())
+        for lang in ("en", "es", "de", "ru"):
+            assert not furniture.is_link_or_call(low, lang) and not furniture.is_byline(line.strip(), lang)
+        assert not furniture.FURNITURE_START.match(low) or len(low.split()) > 10
+        assert not furniture.NAME_BYLINE.match(line)
+
+
+def test_s104_looks_at_every_capitalised_word_after_the_first_character():
+    from translate_cmp.rules.spacing.S104_mid_sentence_capital import _capitalised_words
+
+    lines = _lines() + ["“The talks will begin Between Moscow", "x-Between y", "A The", "(But) then",
+                        "rock'N'Roll and O'Neil Between", "BBut ThE a'B", "Über The", "a’But"]
+    for line in lines:
+        wanted = {m.group().lower() for m in WORD.finditer(line) if m.start() > 0 and m.group()[0].isupper()}
+        assert wanted <= _capitalised_words(line), line
+
+
+def test_the_scripts_of_a_sentences_letters_are_those_of_its_words():
+    from translate_cmp.rules.language.helpers import letter_scripts, token_scripts
+    from translate_cmp.rules.text import LETTERS
+
+    lines = _lines() + ["The 中国 market", "Кyiv and NАTO", "μm and m² and ½ and ª", "ñandú", "Straße ſ K"]
+    for line in lines:
+        words = [token_scripts(m.group()) for m in LETTERS.finditer(line)]
+        assert letter_scripts(line) == frozenset().union(*words), line
+        assert letter_scripts(line[:]) is letter_scripts(line)  # the same text: the kept answer
+
+
+def test_s101_reads_every_sentence_with_a_token_that_has_a_capital_after_its_first_letter():
+    from translate_cmp.rules.spacing.S101_run_together_words import _may_glue
+    from translate_cmp.rules.text import LETTERS
+
+    lines = _lines() + ["The troopsMacron said", "MacronA déclaré", "ÉtatsUnis", "中国人民", "McDonald’s", "a bC",
+                        "EU", "aBc", "abC", "ABc", "AbC", "a1BC", "x_YZ", "naïveTé"]
+    assert sum(_may_glue(line) for line in lines) >= 10
+    for line in lines:
+        assert _may_glue(line) == any(len(t) >= 3 and not t[1:].islower() for t in LETTERS.findall(line)), line
+    assert not _may_glue("The EU met in Paris.") and not _may_glue("Der Präsident sprach in Paris.")
+    assert _may_glue("NATO met.") and _may_glue("The troopsMacron") and _may_glue("iPhone")
+
+
+def test_a_rule_set_keeps_its_plan_by_identity():
+    from translate_cmp.rules.settings import configure
+
+    rules = configure(select_rules())
+    kept, calls = _plan(rules, "en", False)
+    assert _plan(rules, "en", False)[1] is calls
+    assert kept == _plan(list(rules), "en", False)[0]
+
+
+def test_the_text_prior_counts_marks_and_names_as_its_scans_did():
+    import re
+    import sys
+
+    from translate_cmp.score.risk import _MARK, _OPENER_TUPLE, _OPENERS, name_count, text_counts
+
+    space, word = re.compile(r"\s"), re.compile(r"\w")
+    for c in map(chr, range(sys.maxunicode + 1)):  # the marks are what is neither a word's nor a space
+        assert (space.match(c) is not None) == c.isspace() and (word.match(c) is not None) == (c.isalnum() or c == "_")
+        assert not (c.isspace() and c.isalnum())
+
+    def names(text: str) -> int:  # each token and the one before it
+        tokens = text.split()
+        return sum(1 for prev, tok in zip(tokens, tokens[1:])
+                   if tok[:1].isupper() and not prev.endswith(_OPENER_TUPLE) and tok[:1] not in _OPENERS)
+
+    lines = _lines() + ["snake_case and __init__ here", "“Quoted” (Name) — Ünal, İstanbul", "a\u00a0B\u2003C\tD"]
+    assert sum(names(t) for t in lines) >= 100
+    for text in lines:
+        assert text_counts(text).marks == len(_MARK.findall(text)), text
+        assert name_count(text) == names(text), text

@@ -125,15 +125,22 @@ def _orphans(view: DocView, quotes: bool) -> list[list[Orphan]]:
     assigned to their sentences. The bracket scan sets ``view.symbol_brackets``."""
     sentences, text, lang = view.sentences, view.text, view.lang
     if len(sentences) == 1:  # a table row: one paragraph, nothing to pair across lines (the same as below)
-        start, end = sentences[0].start, sentences[0].end
-        if quotes:
-            return [[q for q in quote_orphans(text, start, end, lang, None) if q.kind == "unclosed"]]
         symbols: set[int] = set()
-        found = [b for b in bracket_orphans(text, start, end, symbols)
-                 if not (b.kind == "open-at-end" and b.pos == start)]
-        view.symbol_brackets = frozenset(symbols)
+        found = _one_sentence_orphans(text, sentences[0], lang, quotes, symbols)
+        if not quotes:
+            view.symbol_brackets = frozenset(symbols)
         return [found]
     return _walk_orphans(view, quotes)
+
+
+def _one_sentence_orphans(text: str, sentence: Sentence, lang: str, quotes: bool, symbols: set[int]) -> list[Orphan]:
+    """:func:`_orphans` of a document of one sentence (a table's row), which is its one paragraph: the quotes (or
+    brackets) of the sentence with no partner, as :func:`_walk_orphans` finds them; the bracket scan adds the
+    positions of the brackets named as symbols to ``symbols``."""
+    start, end = sentence.start, sentence.end
+    if quotes:
+        return [q for q in quote_orphans(text, start, end, lang, None) if q.kind == "unclosed"]
+    return [b for b in bracket_orphans(text, start, end, symbols) if not (b.kind == "open-at-end" and b.pos == start)]
 
 
 def _walk_orphans(view: DocView, quotes: bool) -> list[list[Orphan]]:
@@ -200,6 +207,13 @@ def doc_view(ctx: RuleContext) -> DocView:
     last = _LAST  # the document every rule of this sentence asks about: no lock, no hashing
     if last is not None and last[0] is ctx.document and last[1] is ctx.sentences and last[2] == ctx.doc_lang:
         return last[3]
+    if len(ctx.sentences) == 1:
+        # a table's row: its rules ask in turn (the last view answers them); none asks again once the next row's
+        # view is built, so it is not kept in the cache (a thread that finds another row's view last builds its own
+        # again: a view is a function of the document alone)
+        view = build_view(ctx.document, ctx.sentences, ctx.doc_lang)
+        _remember(ctx, view)
+        return view
     key = (id(ctx.document), id(ctx.sentences), ctx.doc_lang)
     with _CACHE_LOCK:
         entry = _CACHE.get(key)
@@ -228,6 +242,8 @@ def sentence_quote_orphans(ctx: RuleContext) -> list[Orphan]:
     s = ctx.sentence
     if _marks_of(ctx.doc_lang).search(ctx.document.text, s.start, s.end) is None:
         return []
+    if len(ctx.sentences) == 1:  # a table's row: its scan without a view (the view's own, where it has one)
+        return _one_sentence_orphans(ctx.document.text, s, ctx.doc_lang, True, set())
     return doc_view(ctx).quote_orphans[ctx.index]
 
 
@@ -237,6 +253,8 @@ def sentence_bracket_orphans(ctx: RuleContext) -> list[Orphan]:
     s = ctx.sentence
     if _BRACKET_MARK.search(ctx.document.text, s.start, s.end) is None:
         return []
+    if len(ctx.sentences) == 1:  # a table's row: its scan without a view (S106 asks a view for the symbols, rarely)
+        return _one_sentence_orphans(ctx.document.text, s, ctx.doc_lang, False, set())
     return doc_view(ctx).bracket_orphans[ctx.index]
 
 

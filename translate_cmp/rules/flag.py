@@ -15,12 +15,14 @@ from statistics import median
 from translate_cmp.records import Document, Flag, RoundTrip, Scores, Sentence, Severity
 from translate_cmp.rules.base import Counterpart, DocStats, Rule, RuleContext, SurfaceRule
 
+_NO_STATS = DocStats()  # frozen: one for every document with no scores (``--engine none``)
+
 
 def doc_stats(scores: Sequence[Scores | None] | None) -> DocStats:
     """Median chrF over the document's scored sentences and its median absolute deviation."""
     values = [s.chrf for s in scores or () if s is not None]
     if not values:
-        return DocStats()
+        return _NO_STATS
     mid = median(values)
     return DocStats(median_chrf=mid, mad_chrf=median(abs(v - mid) for v in values))
 
@@ -123,13 +125,15 @@ def _plan(rules: Sequence[Rule], doc_lang: str, unit: bool) -> tuple[list[Rule],
     then ``find``) is called through ``find``: the language was decided here."""
     key = (id(rules), doc_lang, unit)
     entry = _PLANS.get(key)
-    if entry is not None and entry[0] == list(rules):  # the same rules (ids are reused once a list dies)
+    # the same rules (ids are reused once a list dies): a tuple (a RuleSet) cannot change and is kept in the entry
+    # itself, so the same object is the same rules; a list, which may change, is compared with the entry's copy
+    if entry is not None and (entry[0] is rules or entry[0] == (rules if type(rules) is list else list(rules))):
         return entry[1], entry[2]
     kept = [rule for rule in rules if rule.serves(doc_lang) and (unit or not rule.needs_unit)]
     calls = [(rule, rule.find if type(rule).check is SurfaceRule.check else rule.check) for rule in kept]
     if len(_PLANS) >= _PLANS_SIZE:
         _PLANS.clear()
-    _PLANS[key] = (list(rules), kept, calls)
+    _PLANS[key] = (rules if isinstance(rules, tuple) else list(rules), kept, calls)
     return kept, calls
 
 

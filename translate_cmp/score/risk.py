@@ -82,6 +82,8 @@ def rule_weight(code: str, severity: Severity, rules: Mapping[str, tuple[int, in
 
 def flag_evidence(flags: Iterable[Flag], rules: Mapping[str, tuple[int, int, float]] = RULES) -> float:
     """The flags' share of risk: ``1 - prod(1 - w)`` with repeats of a rule at ``REPEAT_FACTOR``."""
+    if isinstance(flags, list) and not flags:
+        return 0.0  # no flag (most sentences): the product of nothing is 1
     by_code: dict[str, list[float]] = defaultdict(list)
     for flag in flags:
         by_code[flag.code].append(rule_weight(flag.code, flag.severity, rules))
@@ -126,7 +128,11 @@ def name_count(text: str, lang: str = "") -> int:
     none in a language that capitalises every noun (German)."""
     if lang in NOUN_CAPITALISING:
         return 0
-    tokens = text.split()
+    return _names(text.split())
+
+
+def _names(tokens: list[str]) -> int:
+    """:func:`name_count` of the sentence's tokens (split at spaces)."""
     return sum(
         1 for prev, tok in zip(tokens, tokens[1:])
         if tok[:1].isupper() and not prev.endswith(_OPENER_TUPLE) and tok[:1] not in _OPENERS
@@ -148,13 +154,17 @@ def _in_capitals(text: str, cased: list[str]) -> bool:
 def text_counts(text: str, lang: str = "") -> TextCounts:
     """Words, marks, names and acronyms of one sentence; a sentence in capitals has neither names nor acronyms."""
     words = _WORD.findall(text)
-    marks = len(_MARK.findall(text))
+    tokens = text.split()
+    # _MARK's characters, counted without its scan: a character that is no space is a letter or digit (a word's), an
+    # underscore or a mark, and _MARK counts the last two (re's \s and \w are str.isspace and str.isalnum or "_",
+    # which no character is both: tests/test_flag_fastpaths.py)
+    marks = sum(map(len, tokens)) - sum(map(len, words))
     # the few words with a capital after their first letter, or no small letter at all ("NATO", "iPhone", "2024"):
     # the only ones _in_capitals and _two_capitals can count (a Title-case word is told by one test)
     capitals = [w for w in words if not w.islower() and not w[1:].islower()]
     if _in_capitals(text, capitals):
         return TextCounts(words=len(words), marks=marks, names=0, acronyms=0)
-    return TextCounts(words=len(words), marks=marks, names=name_count(text, lang),
+    return TextCounts(words=len(words), marks=marks, names=0 if lang in NOUN_CAPITALISING else _names(tokens),
                       acronyms=sum(1 for w in capitals if _two_capitals(w)))
 
 

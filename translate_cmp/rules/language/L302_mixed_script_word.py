@@ -8,7 +8,7 @@ from translate_cmp.lang.lexicon import HOMOGLYPH_SCRIPTS
 from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
-from translate_cmp.rules.language.helpers import script_of, token_scripts
+from translate_cmp.rules.language.helpers import letter_scripts, script_of, token_scripts
 from translate_cmp.rules.text import LETTERS
 
 
@@ -42,8 +42,8 @@ class MixedScriptWord(SurfaceRule):
         return not unit_policy.metavariable_affix(ctx, hit)  # "RFILE" -> "RФАЙЛ": a literal and a metavariable
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
-        if ctx.text.isascii():
-            return  # ASCII letters are all Latin: nothing to mix
+        if ctx.text.isascii() or len(letter_scripts(ctx.text) & HOMOGLYPH_SCRIPTS) < 2:
+            return  # ASCII letters are all Latin; no word can mix scripts the sentence does not hold two of
         for m in LETTERS.finditer(ctx.text):
             token = m.group()
             if token.isascii() or len(token_scripts(token) & HOMOGLYPH_SCRIPTS) < 2:

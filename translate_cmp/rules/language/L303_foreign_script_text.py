@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from translate_cmp.lang.profile import language
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
-from translate_cmp.rules.language.helpers import script_of, token_scripts
+from translate_cmp.rules.language.helpers import letter_scripts, script_of, token_scripts
 from translate_cmp.rules.text import LETTERS
 
 
@@ -48,6 +48,8 @@ class ForeignScriptText(SurfaceRule):
             return  # ASCII letters are all Latin
         own = frozenset({language(ctx.doc_lang).script, ""})  # the document's script, and signs with no name
         text = ctx.text
+        if letter_scripts(text) <= own:
+            return  # every letter in the document's script: so is every word (most sentences)
         runs: list[list[int]] = []
         for m in LETTERS.finditer(text):
             scripts = token_scripts(m.group())

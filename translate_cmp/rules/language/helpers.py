@@ -7,8 +7,11 @@ letters) are in :mod:`translate_cmp.rules.text`, :mod:`translate_cmp.rules.pairi
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
+
+from translate_cmp.rules.text import LETTERS
 
 
 @lru_cache(maxsize=4096)
@@ -24,3 +27,26 @@ def script_of(ch: str) -> str:
 def token_scripts(token: str) -> frozenset[str]:
     """The scripts of a word's letters (:func:`script_of` of each), remembered per word: words repeat."""
     return frozenset(script_of(ch) for ch in token)
+
+
+_ASCII = frozenset(map(chr, range(128)))
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_LAST: tuple[str, frozenset[str]] | None = None
+
+
+def letter_scripts(text: str) -> frozenset[str]:
+    """The scripts of every letter of ``text`` (a letter: a character of a :data:`~translate_cmp.rules.text.LETTERS`
+    run): the union of :func:`token_scripts` over its runs, read from its distinct characters once (ASCII letters are
+    LATIN). L302 and L303 ask it of the same sentence in turn: the last text's answer is kept (with the text, so
+    that its identity cannot be reused while it is kept)."""
+    global _LAST
+    last = _LAST
+    if last is not None and last[0] is text:
+        return last[1]
+    odd = "".join(sorted(set(text).difference(_ASCII)))  # sorted: the same string for the same characters
+    found = {script_of(ch) for run in LETTERS.findall(odd) for ch in run}  # the class is a character's own
+    if _ASCII_LETTER.search(text):
+        found.add("LATIN")
+    scripts = frozenset(found)
+    _LAST = (text, scripts)  # one assignment: a thread sees the old entry or the new one, whole
+    return scripts

@@ -53,7 +53,7 @@ class RunTogetherWords(SurfaceRule):
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         english = ctx.doc_lang == "en"
         text = ctx.text
-        if no_capital_inside(text):
+        if no_capital_inside(text) or not _may_glue(text):
             return  # every finding has a capital inside a word ("troopsMacron", "takenA", "MacronA")
         for m in LETTERS.finditer(text):
             token = m.group()
@@ -93,6 +93,21 @@ class RunTogetherWords(SurfaceRule):
         # "troopsMacron", "regionConquered": a lower-case word, then a capitalised one, in one token. Brands
         # that look like this start with one or two letters ("iPhone", "eBay") or are listed in KNOWN_CAMEL.
         return at_start and len(left) >= 3 and left.islower() and len(right) >= 3
+
+
+# in ASCII, a token of three letters or more with a capital after its first letter: the capital after two letters,
+# or second and followed by a letter ("troopsMacron", "iPhone", "NATO"; not "EU")
+_CAPITAL_AFTER_LETTER = re.compile(r"[A-Za-z]{2}[A-Z]|[A-Za-z][A-Z][A-Za-z]")
+
+
+def _may_glue(text: str) -> bool:
+    """What every token the loop of :meth:`RunTogetherWords.find` reads holds: three letters or more, not all small
+    after the first (a capital, or no cased letter: "Mc" + "Donald", "中国"). In ASCII that is a capital right after a
+    letter in such a token, one quick scan; else the tokens are read as strings, with no match objects (most sentences
+    have none)."""
+    if text.isascii():
+        return _CAPITAL_AFTER_LETTER.search(text) is not None
+    return any(len(token) >= 3 and not token[1:].islower() for token in LETTERS.findall(text))
 
 
 _FREQUENT = 4.0  # Zipf: ten times in a million words

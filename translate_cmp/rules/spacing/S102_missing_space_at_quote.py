@@ -42,9 +42,9 @@ class MissingSpaceAtQuote(SurfaceRule):
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
-        if not any(quote in text for quote in _ANY_QUOTE):
+        if not _ANY_QUOTE.search(text):
             return  # every finding holds one of these quotes (most sentences have none)
-        for m in _QUOTE_GLUED.finditer(text):
+        for m in (_QUOTE_GLUED.finditer(text) if _LETTER_QUOTE_LETTER.search(text) else ()):
             if m.group(1) == '"' and m.start(1) - m.start() <= 2 and looks_like_code(text, m.start(), m.end()):
                 continue  # f"Hello {name}", b"abc": string literals in code
             yield Hit(m.start(), m.end(), f"quote {m.group(1)} glued between two words: '{m.group()}'")
@@ -54,4 +54,7 @@ class MissingSpaceAtQuote(SurfaceRule):
 
 _QUOTE_GLUED = re.compile(r"[^\W\d_]+([\"“”„«»])[^\W\d_]+")
 _QUOTE_AFTER_STOP = re.compile(r"(?<=[.,!?;:])[”»][^\W\d_]+")
-_ANY_QUOTE = "\"“”„«»"  # the quotes of both patterns: what every finding holds
+_ANY_QUOTE = re.compile("[\"“”„«»]")  # the quotes of both patterns: what every finding holds
+# what every match of _QUOTE_GLUED holds, one scan with no backtracking (its runs of letters are tried from every
+# letter of every word): a quote with a letter right before and right after it
+_LETTER_QUOTE_LETTER = re.compile(r"[^\W\d_][\"“”„«»][^\W\d_]")

@@ -108,6 +108,10 @@ class MidSentenceCapital(SurfaceRule):
             return
         if no_capital_inside(text):
             return  # no candidate: a Title-case word at the start starts a clause (a quarter of English rows)
+        capitalised = _capitalised_words(text)
+        if _REASON_WORDS.isdisjoint(capitalised) and not any(
+                w.endswith(("ility", "ness")) and len(w) >= 9 for w in capitalised):
+            return  # no capitalised word that :meth:`_reason` could give a reason for (most sentences: names)
         candidates = []
         for m in WORD.finditer(text):
             word = m.group()
@@ -176,6 +180,24 @@ class MidSentenceCapital(SurfaceRule):
         return None
 
 
+# The lower-cased words to which :meth:`MidSentenceCapital._reason` may give a reason, besides nouns in -ility/-ness
+_REASON_WORDS = (FUNCTION_WORDS - AMBIGUOUS_CAPITALS - MONTHS_AND_DAYS) | CLAUSE_VERBS
+
+
+def _capitalised_words(text: str) -> set[str]:
+    """Lower-cased, the words of ``text`` that start with a capital, less a word at its very start (a clause's start:
+    never a finding). WORD's words from the second character on are the text's own after its first word, and at
+    most the first word's tail besides: no candidate is missed, one word more may be looked at. In ASCII, WORD's
+    words are runs of letters joined by apostrophes, and one that starts with a capital starts after no letter: those
+    are scanned for alone (and a capital after an apostrophe inside a word, one word more)."""
+    if text.isascii():
+        return {w.lower() for w in _CAPITALISED_ASCII.findall(text, 1)}
+    return {w.lower() for w in WORD.findall(text, 1) if w[0].isupper()}
+
+
+_CAPITALISED_ASCII = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*(?:'[A-Za-z]+)*")
+
+
 def _is_headline(text: str) -> bool:
     """Title-case text ("Macron Announces Coalition To Send Troops"): capitals are its style."""
     tokens = [t.strip("\"'“”‘’«»()[]{}.,;:!?-–—") for t in text.split()]
@@ -192,8 +214,8 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
     sentence's first, or a name (then not before an article, pronoun or name particle)."""
     text, lang = ctx.text, ctx.doc_lang
     vocab = closed_class(lang)
-    if not vocab or no_capital_inside(text):
-        return  # no candidate: a word at the start starts a clause
+    if not vocab or no_capital_inside(text) or vocab.isdisjoint(_capitalised_words(text)):
+        return  # no candidate: a word at the start starts a clause; no other capitalised word is closed-class
     # the candidates: Title-case closed-class words, and one-letter ones ("aprovaram A reforma", "закон В первом
     # чтении"); most sentences have none, and need neither the headline test nor the document's view
     candidates = [m for m in WORD.finditer(text)

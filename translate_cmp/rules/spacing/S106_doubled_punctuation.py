@@ -63,10 +63,10 @@ class DoubledPunctuation(SurfaceRule):
                 yield Hit(m.start(), m.end(), f"doubled punctuation '{m.group()}'")
         if not language(ctx.doc_lang).spaced:
             return  # spaces around marks in Japanese or Chinese prose are the typesetter's, not a slip
-        if any(pair in text for pair in _SPACE_MARK):  # what every match holds: a space or tab, then the mark
+        if _SPACE_MARK.search(text):  # what every match holds: a space or tab, then the mark
             for m in _SPACE_BEFORE_MARK.finditer(text):
                 yield Hit(m.start(), m.end(), f"stray space before '{m.group().strip()}'")
-        if not any(pair in text for pair in _OPENER_SPACE):  # what every match below holds: an opener, a space
+        if not _OPENER_SPACE.search(text):  # what every match below holds: an opener, a space
             return
         view = doc_view(ctx)
         offset = ctx.sentence.start
@@ -98,5 +98,5 @@ _SPACE_BEFORE_MARK = re.compile(r"(?<=[^\W_])[ \t]+(?:,(?=[ \t]|$)|\.(?=[\s\"”
 _SPACE_AFTER_OPENER = re.compile(r"(?:^|(?<=\s))([“(\[¿¡])[ \t]+(?=[^\W_])")
 # what every match of the two patterns above holds, looked for first (most sentences have neither): a space or tab
 # before the mark; an opener before a space or tab
-_SPACE_MARK = tuple(space + mark for space in " \t" for mark in ",.")
-_OPENER_SPACE = tuple(opener + space for opener in "“([¿¡" for space in " \t")
+_SPACE_MARK = re.compile(r"[ \t][,.]")
+_OPENER_SPACE = re.compile(r"[“(\[¿¡][ \t]")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import eq
 
 from translate_cmp.lang.lexicon import FUNCTION_WORDS
 from translate_cmp.lang.profile import language
@@ -77,4 +78,4 @@ def _may_double(text: str) -> bool:
     lower case (the pattern's first word is a whole token, the second a whole token after spaces; in ASCII,
     IGNORECASE is ``str.lower``). One quick look for most sentences, which double no word."""
     tokens = _TOKENS.findall(text.lower())
-    return any(a == b for a, b in zip(tokens, tokens[1:]))
+    return any(map(eq, tokens, tokens[1:]))  # each token against the next, compared in C

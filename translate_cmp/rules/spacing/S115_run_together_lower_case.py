@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from translate_cmp.lang.lexicon import COMPOUND_HEADS, COMPOUND_TAILS, DERIVED_ENDINGS, FUNCTION_WORDS, GLUE_TAILS
 from translate_cmp.lang.wordlists import zipf
@@ -35,13 +36,15 @@ def _prefixed(token: str) -> bool:
     return any(token.startswith(head) and zipf(token[len(head):], "en") >= COMMON for head in COMPOUND_HEADS)
 
 
+@lru_cache(maxsize=65536)
 def split_point(token: str) -> tuple[str, str] | None:
     """The two words ``token`` is made of, when it reads as two words run together; else None.
 
     The joined form is rare or unknown to wordfreq and not a derived form of a known word, and one split gives
     a frequent word then a clause word ("region"+"with"), a frequent word then a past form ("region"+"conquered")
     or a function word then a frequent word ("into"+"account"). A compound head and a word ("re"+"scan") or a
-    phrasal tail ("shoot"+"down") make it a compound instead.
+    phrasal tail ("shoot"+"down") make it a compound instead. Remembered per token (words repeat, and a rare one
+    reads wordfreq once per cut).
     """
     joined = zipf(token, "en")
     if joined >= RARER or _derived(token) or _prefixed(token):

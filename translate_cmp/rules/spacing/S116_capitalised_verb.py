@@ -68,14 +68,18 @@ class CapitalisedVerb(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        candidates = list(_candidates(ctx.text))
+        if not candidates:
+            return  # nothing to look up here (the document's readings are read, all at once, where there is)
         view = doc_view(ctx)
         found = view.memo.get(self.code)
         if found is None:
-            words = {w for s in ctx.sentences for _, _, *near, _ in _candidates(s.text) for w in near if w}
+            each = (candidates if s is ctx.sentence else _candidates(s.text) for s in ctx.sentences)
+            words = {w for found_in in each for _, _, *near, _ in found_in for w in near if w}
             found = analyser.readings(words, ctx.doc_lang) if words else {}
             view.memo[self.code] = found
         auxiliaries = language(ctx.doc_lang).extra.get("past_auxiliaries", frozenset())
-        for start, end, word, before, after, prev in _candidates(ctx.text):
+        for start, end, word, before, after, prev in candidates:
             tenses = (*analyser.NARRATIVE_TENSES, "inf") if prev in auxiliaries else analyser.NARRATIVE_TENSES
             if not analyser.only_verb(found.get(word, ()), tenses):
                 continue

@@ -43,14 +43,17 @@ class ImageCaption(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        text = ctx.text
+        words = any(tail in text.lower() for tail in _CAPTION_TAILS)  # asked once for the two patterns that need it
         hits = [
             Hit(m.start(), m.end(), f"image caption or credit: '{m.group()}'")
             for pattern in furniture.CAPTION_PATTERNS + furniture.caption_patterns(ctx.doc_lang)
-            for m in _matches(pattern, ctx.text)
+            for m in _matches(pattern, text, words)
             # a label opening a headline is its rubric: "Fotos: Nach Restaurierungen weiht Ägypten ..."
             if "rest" not in pattern.groupindex or not furniture.opens_headline(m.group("rest"), ctx.doc_lang)
         ]
-        yield from merge_hits(hits, gap=2)
+        if hits:
+            yield from merge_hits(hits, gap=2)
 
 
 # What every match of the first English pattern holds ("image", "photo", "picture", "video"): letters that only their
@@ -58,14 +61,18 @@ class ImageCaption(SurfaceRule):
 _CAPTION_TAILS = ("mage", "hoto", "cture", "deo")
 
 
-def _matches(pattern: re.Pattern[str], text: str):
-    """``pattern.finditer(text)``, sparing the scan where no match can be: the first English pattern needs one of
-    its words; the second is anchored at the text's start ("^", not MULTILINE), so it is tried there only
-    (tests/test_flag_fastpaths.py compares both with the scan on every line of the articles)."""
-    if pattern is furniture.CAPTION_PATTERNS[0]:
-        low = text.lower()
-        return pattern.finditer(text) if any(tail in low for tail in _CAPTION_TAILS) else ()
-    if pattern is furniture.CAPTION_PATTERNS[1]:
+def _matches(pattern: re.Pattern[str], text: str, words: bool):
+    """``pattern.finditer(text)``, sparing the scan where no match can be: the first and the third English patterns
+    need one of their words (``words``: one of ``_CAPTION_TAILS`` is in the lower-cased text); the second is anchored
+    at the text's start ("^", not MULTILINE), so it is tried there only; a language's label opening a line (the
+    pattern with a ``rest`` group) needs the colon or the bar after it (tests/test_flag_fastpaths.py compares each
+    with the scan on every line of the articles)."""
+    english = furniture.CAPTION_PATTERNS
+    if pattern is english[0] or pattern is english[2]:  # "image", "photo", "picture" (or "video", the first)
+        return pattern.finditer(text) if words else ()
+    if pattern is english[1]:
         first = pattern.match(text)
         return [first] if first else ()
+    if "rest" in pattern.groupindex and ":" not in text and "|" not in text:
+        return ()
     return pattern.finditer(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from translate_cmp.lang import furniture
@@ -24,6 +25,11 @@ _MAY_MATCH = {
 # The kinds whose every pattern is anchored at the text's start ("^", not MULTILINE): one match at most, tried there
 # only, rather than a scan that tries every position (tests/test_flag_fastpaths.py checks the anchoring)
 AT_START = frozenset({"byline", "translation credit", "date stamp"})
+# Where none of the anchored patterns matches at the start, none of them is tried one by one: their alternation
+# matches there exactly when one of them does (all four are IGNORECASE; tests/test_flag_fastpaths.py)
+ANY_AT_START = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, what in furniture.DEBRIS_PATTERNS
+                                   if what in AT_START), re.IGNORECASE)
+_NOT_AT_START = tuple((pattern, what) for pattern, what in furniture.DEBRIS_PATTERNS if what not in AT_START)
 
 
 class ScraperDebris(SurfaceRule):
@@ -60,11 +66,15 @@ class ScraperDebris(SurfaceRule):
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
-        alone = doc_view(ctx).is_alone(ctx.index)
+        alone = len(ctx.sentences) == 1 or doc_view(ctx).is_alone(ctx.index)  # a table's row is a paragraph
         hits: list[Hit] = []
         if alone:
-            line = " ".join(text.lower().strip(" :.…>»•-").split())
+            words = text.lower().strip(" :.…>»•-").split()
+            line = " ".join(words)
             found = line in FURNITURE_LINES or line in furniture.furniture_lines(ctx.doc_lang)
+        # a line of more than ten words is neither a link, a call, a label nor a byline (each test below asks for ten
+        # words at most, the bylines for fewer; the text has at least the line's words): only the lists can know it
+        if alone and (found or len(words) <= 10):
             found = found or furniture.is_link_or_call(line, ctx.doc_lang)
             if found or (furniture.FURNITURE_START.match(line) and len(line.split()) <= 10):
                 hits.append(Hit(0, len(text), f"page furniture '{text.strip()}'"))
@@ -72,7 +82,8 @@ class ScraperDebris(SurfaceRule):
                 hits.append(Hit(0, len(text), f"byline '{text.strip()}'"))
             elif furniture.NAME_BYLINE.match(text):
                 hits.append(Hit(0, len(text), f"byline '{text}'"))
-        for pattern, what in furniture.DEBRIS_PATTERNS:
+        # where no anchored pattern matches at the start (most texts), only the others are tried
+        for pattern, what in furniture.DEBRIS_PATTERNS if ANY_AT_START.match(text) else _NOT_AT_START:
             if pattern.pattern.startswith("^") and not alone and what in ("byline", "translation credit"):
                 continue  # "By admin standards, ..." inside a paragraph is prose
             if what in _MAY_MATCH and not _MAY_MATCH[what](text):
@@ -86,7 +97,8 @@ class ScraperDebris(SurfaceRule):
             if found and what == "copyright line" and self._licence_notice(ctx):
                 continue  # "Copyright © 2022 Free Software Foundation, Inc. Licence GPLv3+": documentation
             hits.extend(found)
-        yield from merge_hits(hits, gap=1)
+        if hits:
+            yield from merge_hits(hits, gap=1)
 
     @staticmethod
     def _licence_notice(ctx: RuleContext) -> bool:
