@@ -8,11 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 from langdetect import DetectorFactory
+from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY
 from langdetect.lang_detect_exception import LangDetectException
 
 from translate_cmp.lang.detect import _factory, detect, detect_many
-from translate_cmp.lang.langdetect_fast import BatchDetector, FastDetector, ProfileMap, cleaned, load_profiles
+from translate_cmp.lang.langdetect_fast import BatchDetector, FastDetector, ProfileMap, _Stream, cleaned, load_profiles
 from translate_cmp.segment import split_spans
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,16 +145,74 @@ def test_cleaning_matches_the_library_on_every_text_and_sentence():
 def test_texts_with_the_same_ngrams_are_computed_once_with_the_library_answers():
     """A batch computes each distinct n-gram sequence once (a table's repeated cells; cells that differ only in
     digits or punctuation, which langdetect reads as spaces): every text still gets langdetect's own answer, in
-    a list of its own, and the random stream's places (the Gaussian pairs remembered there) serve later batches."""
+    a list of its own, and a second batch reads the same random stream."""
     base = [s for s in _texts() if 20 < len(s) < 200][:60]
     assert len(base) == 60
     varied = [f"{s} ({k})" for k in range(3) for s in base] + base + ["123 456 !!!", "7 8 9"]
     batch = BatchDetector(_factory())
     distinct = {tuple(batch._rows(cleaned(t, 10000))) for t in varied}
     assert len(distinct) < len(varied) / 3  # the digits add no n-gram: the three variants of a sentence share one
-    for _ in range(2):  # the second batch reads the Gaussian pairs the first remembered
+    for _ in range(2):
         found = batch.probabilities_many(varied)
         got = ["LangDetectException" if f is None else [(x.lang, x.prob) for x in f] for f in found]
         assert got == [_reference(t) for t in varied]
-    assert len(batch._gauss) > 0
     assert found[0] is not found[len(base)]  # equal answers, separate lists
+
+
+class _Counting(Detector):
+    """langdetect's own detector, counting the trials that run to ITERATION_LIMIT (201 convergence tests)."""
+
+    limited = 0
+
+    def _init_probability(self):  # a trial starts
+        self.tests = 0
+        return super()._init_probability()
+
+    def _normalize_prob(self, prob):
+        self.tests += 1
+        self.limited += self.tests == self.ITERATION_LIMIT // 5 + 1
+        return super()._normalize_prob(prob)
+
+
+def _reference_and_limited(text: str):
+    detector = _Counting(_library_factory())
+    detector.append(text)
+    try:
+        return [(lang.lang, lang.prob) for lang in detector.get_probabilities()], detector.limited
+    except LangDetectException as exc:
+        return type(exc).__name__, 0
+
+
+def test_compiled_walk_matches_langdetect_on_every_sentence_and_on_words_that_never_converge():
+    """The compiled walk (translate_cmp/lang/walk.py) against langdetect itself: every sentence of the project's
+    articles (eleven languages), the localisation fixtures' file text, and single words from them, which the
+    library often walks to ITERATION_LIMIT (1,001 draws a trial, far into the random stream)."""
+    folders = ("seeds", "benchmarks/articles", "benchmarks/roundtrip_articles")
+    texts = [p.read_text(encoding="utf-8") for folder in folders for p in sorted((ROOT / folder).glob("*.txt"))]
+    sentences = [t[a:b] for t in texts for a, b, _ in split_spans(t)]
+    fixtures = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "l10n_files").iterdir())]
+    words = sorted({w for s in sentences for w in s.split()})
+    words = [w for w in words if len(w) <= 4] + words[::12]  # short words walk longest
+    cases = sentences + fixtures + words
+    expected = [_reference_and_limited(t) for t in cases]
+    assert sum(limited == 7 for _, limited in expected) >= 3  # texts whose every trial reaches the limit
+    assert sum(limited for _, limited in expected) >= 100  # trials that reach it
+    found = BatchDetector(_factory()).probabilities_many(cases)
+    got = ["LangDetectException" if f is None else [(x.lang, x.prob) for x in f] for f in found]
+    assert [k for k, (g, (e, _)) in enumerate(zip(got, expected)) if g != e] == []
+    one = FastDetector(_factory())
+    assert [_fast(one, t) for t in words] == [e for e, _ in expected[-len(words):]]
+
+
+def test_a_walk_past_the_drawn_words_draws_more_and_starts_that_document_again(monkeypatch):
+    """The stream starts at 16 words here: every document outruns it (a Gaussian pair takes four words, every
+    sample at least one), the walk stops there, the stream doubles and the walk goes on from that document."""
+    monkeypatch.setattr(_Stream, "START", 16)
+    texts = [s for s in _texts() if 20 < len(s) < 200][:20] + ["op", "ЦСКА"]
+    batch = BatchDetector(_factory())
+    assert len(batch._stream.words) == 16
+    found = batch.probabilities_many(texts)
+    assert len(batch._stream.words) > 7 * 1000  # the words' walks: seven trials of 1,001 draws
+    assert len(batch._stream.gauss) == len(batch._stream.words) - 3
+    got = ["LangDetectException" if f is None else [(x.lang, x.prob) for x in f] for f in found]
+    assert got == [_reference(t) for t in texts]

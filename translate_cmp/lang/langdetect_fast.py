@@ -167,12 +167,46 @@ def load_profiles(factory, directory: str) -> None:
     factory.word_lang_prob_map = ProfileMap(rows, matrix)
 
 
+class _Stream:
+    """The 32-bit words a ``random.Random`` seeded with ``seed`` returns, in order, grown on demand, and the
+    Gaussian pair ``random.gauss`` draws at each place (:func:`translate_cmp.lang.walk.gauss_pairs`).
+
+    Every detection re-seeds its generator with the factory's seed, so every document draws from the
+    same stream of words; what differs is how many each draw uses (rejection sampling) and where the
+    Gaussian draws fall."""
+
+    START = 1 << 16  # words drawn at first: far more than any sentence's walk reads
+
+    def __init__(self, seed):
+        import random
+
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.words = np.empty(0, dtype=np.int64)
+        self.gauss = np.empty((0, 2))
+        self.grow()
+
+    def grow(self) -> None:
+        """Twice the words (at first :attr:`START`), and the Gaussian pairs of the new places."""
+        from translate_cmp.lang.walk import gauss_pairs
+
+        more = max(len(self.words), self.START)
+        raw = self.rng.getrandbits(32 * more).to_bytes(4 * more, "little")  # words in order, low first
+        self.words = np.concatenate((self.words, np.frombuffer(raw, dtype="<u4").astype(np.int64)))
+        self.gauss = np.concatenate((self.gauss, gauss_pairs(self.words[len(self.gauss):])))
+
+
 class FastDetector:
-    """``DetectorFactory.create()`` + ``append`` + ``get_probabilities`` in one call, same results."""
+    """``DetectorFactory.create()`` + ``append`` + ``get_probabilities`` in one call, same results.
+
+    The text's n-grams are found in Python (words memoised), the random walk over them runs compiled
+    (:func:`translate_cmp.lang.walk.walk`)."""
 
     _MEMO_LIMIT = 200_000  # words whose n-gram rows are remembered
 
     def __init__(self, factory):
+        from translate_cmp.lang.walk import compiled
+
         self.factory = factory
         self.known = factory.word_lang_prob_map
         self.langlist = list(factory.langlist)
@@ -181,6 +215,8 @@ class FastDetector:
         if isinstance(self.known, ProfileMap):  # the rows are there already
             self._matrix, self._id = self.known.matrix, self.known.row  # type: ignore[method-assign]
         self._words: dict[tuple[str, bool], list[int]] = {}
+        self._stream = _Stream(factory.seed)
+        compiled()  # now (from numba's cache, or compiled), before a process forks its workers
 
     def _id(self, gram: str) -> int:
         found = self._ids.get(gram)
@@ -208,102 +244,61 @@ class FastDetector:
             out.extend(rows)
         return out
 
+    def _langprobs(self, rows_of: list[list[int]]) -> np.ndarray:
+        """langdetect's ``langprob`` for each list of n-gram rows (none empty): one row per list."""
+        from itertools import chain
+
+        from langdetect.detector import Detector
+
+        from translate_cmp.lang.walk import walk
+
+        detector = self.factory.create()  # for its settings
+        if self._stream.seed != detector.seed:
+            self._stream = _Stream(detector.seed)
+        n_langs = len(self.langlist)
+        prior = np.full(n_langs, 1.0 / n_langs) if detector.prior_map is None else np.array(detector.prior_map, float)
+        length = np.fromiter(map(len, rows_of), np.int64, len(rows_of))
+        start = np.zeros(len(rows_of), dtype=np.int64)
+        np.cumsum(length[:-1], out=start[1:])
+        flat = np.fromiter(chain.from_iterable(rows_of), np.int64, int(length.sum()))
+        out = np.zeros((len(rows_of), n_langs))
+        done = 0
+        while done < len(rows_of):
+            stream = self._stream
+            done = walk(self._matrix, flat, start, length, stream.words, stream.gauss, prior, float(detector.alpha),
+                        float(Detector.ALPHA_WIDTH), float(Detector.BASE_FREQ), float(Detector.CONV_THRESHOLD),
+                        int(Detector.ITERATION_LIMIT), int(detector.n_trial), out, done)
+            if done < len(rows_of):  # a document read past the words drawn so far: more, and that one again
+                stream.grow()
+        return out
+
+    def _languages(self, langprob: np.ndarray) -> list:
+        """``get_probabilities()``'s list from a ``langprob`` row: ``Language`` objects above 0.1, most probable
+        first."""
+        from langdetect.detector import Detector
+        from langdetect.language import Language
+
+        above = np.flatnonzero(langprob > Detector.PROB_THRESHOLD).tolist()
+        found = [Language(self.langlist[j], p) for j, p in zip(above, langprob[above].tolist())]
+        found.sort(reverse=True)
+        return found
+
     def probabilities(self, text: str) -> list:
         """langdetect's ``get_probabilities()``: ``Language`` objects above 0.1, most probable first.
 
         Raises langdetect's ``LangDetectException`` where it would (no features in the text).
         """
-        from langdetect.detector import Detector
         from langdetect.lang_detect_exception import ErrorCode, LangDetectException
-        from langdetect.language import Language
 
-        detector = self.factory.create()  # for its settings and its random generator
-        rows = self._rows(cleaned(text, detector.max_text_length))
+        rows = self._rows(cleaned(text, self.factory.create().max_text_length))
         if not rows:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-        distinct, where = np.unique(np.asarray(rows), return_inverse=True)
-        table = self._matrix[distinct]
-        index = where.tolist()  # the sampled list, as rows of ``table``
-        n_langs = len(self.langlist)
-        langprob = [0.0] * n_langs
-        rng = detector.random
-        rng.seed(detector.seed)
-        n_trial = detector.n_trial
-        choose = rng._randbelow  # what random.choice draws with, for a non-empty sequence
-        n = len(index)
-        for _ in range(n_trial):
-            prob = np.full(n_langs, 1.0 / n_langs) if detector.prior_map is None else np.array(detector.prior_map)
-            alpha = detector.alpha + rng.gauss(0.0, 1.0) * Detector.ALPHA_WIDTH
-            factors = (alpha / Detector.BASE_FREQ) + table  # weight + p(ngram | lang), as langdetect adds them
-            i = 0
-            while True:
-                prob *= factors[index[choose(n)]]
-                if i % 5 == 0:
-                    prob /= sum(prob.tolist())  # summed left to right, as langdetect sums
-                    if prob.max() > Detector.CONV_THRESHOLD or i >= Detector.ITERATION_LIMIT:
-                        break
-                i += 1
-            for j, p in enumerate(prob.tolist()):
-                langprob[j] += p / n_trial
-        result = [Language(lang, p) for lang, p in zip(self.langlist, langprob) if p > Detector.PROB_THRESHOLD]
-        result.sort(reverse=True)
-        return result
-
-
-class _Stream:
-    """The 32-bit words a ``random.Random`` seeded with ``seed`` returns, in order, grown on demand.
-
-    Every detection re-seeds its generator with the factory's seed, so every document draws from the
-    same stream of words; what differs is how many each draw uses (rejection sampling) and where the
-    Gaussian draws fall."""
-
-    def __init__(self, seed):
-        import random
-
-        self.rng = random.Random(seed)
-        self.words = np.empty(0, dtype=np.int64)
-
-    def upto(self, n: int) -> np.ndarray:
-        if n > len(self.words):
-            more = max(n - len(self.words), len(self.words), 1 << 16)
-            raw = self.rng.getrandbits(32 * more).to_bytes(4 * more, "little")  # words in order, low first
-            self.words = np.concatenate((self.words, np.frombuffer(raw, dtype="<u4").astype(np.int64)))
-        return self.words
-
-
-def _res53(a: int, b: int) -> float:
-    """``random.random()`` from two words."""
-    return ((a >> 5) * 67108864.0 + (b >> 6)) * (1.0 / 9007199254740992.0)
-
-
-def _gauss_pair(w: list[int]) -> tuple[float, float]:
-    """``random.gauss``'s two values (returned, then kept for the next call) from four words: two
-    ``random()`` calls of two words each, Box-Muller as Python computes it."""
-    import math
-
-    res53 = _res53
-    x2pi = res53(w[0], w[1]) * (2 * math.pi)
-    g2rad = math.sqrt(-2.0 * math.log(1.0 - res53(w[2], w[3])))
-    return math.cos(x2pi) * g2rad, math.sin(x2pi) * g2rad
+        return self._languages(self._langprobs([rows])[0])
 
 
 class BatchDetector(FastDetector):
-    """:meth:`FastDetector.probabilities` for many texts at once, the same answers bit for bit.
-
-    The documents run side by side: each keeps its own place in the shared random stream, its own
-    trial, iteration count and probabilities, and every step multiplies one sampled n-gram row into
-    every document's probabilities with one numpy call. Between two convergence tests a document
-    multiplies five rows (one right after a trial starts), in the order it draws them, so each
-    product is the very one :meth:`FastDetector.probabilities` computes. The last few slow documents
-    finish one at a time (:meth:`FastDetector.probabilities`), where a step for all would cost more."""
-
-    ALONE = 4  # documents left that finish one at a time
-    _GAUSS_LIMIT = 1 << 16  # places in the stream whose Gaussian pair is remembered
-
-    def __init__(self, factory):
-        super().__init__(factory)
-        self._stream: _Stream | None = None
-        self._gauss: dict[int, tuple[float, float]] = {}  # place in the stream -> random.gauss's pair drawn there
+    """:meth:`FastDetector.probabilities` for many texts at once, the same answers bit for bit: one compiled walk
+    over all of them."""
 
     def probabilities_many(self, texts: list[str]) -> list[list | None]:
         """Per text, what :meth:`FastDetector.probabilities` returns, or None where it raises (no features).
@@ -312,135 +307,9 @@ class BatchDetector(FastDetector):
         digits, punctuation or what the clean-up drops) draw the same samples and multiply the same rows: their
         probabilities are computed once, the same floats."""
         max_length = self.factory.create().max_text_length
-        rows_of = [self._rows(cleaned(t, max_length)) for t in texts]
         first: dict[tuple[int, ...], int] = {}
-        which = [first.setdefault(tuple(rows), len(first)) for rows in rows_of]
-        if len(first) == len(texts):
-            return self._probabilities_many(texts, rows_of)
-        unique_texts: list[str] = [""] * len(first)
-        unique_rows: list[list[int]] = [[]] * len(first)
-        for k, u in enumerate(which):
-            unique_texts[u], unique_rows[u] = texts[k], rows_of[k]
-        found = self._probabilities_many(unique_texts, unique_rows)
-        return [None if found[u] is None else list(found[u]) for u in which]
-
-    def _probabilities_many(self, texts: list[str], rows_of: list[list[int]]) -> list[list | None]:
-        from langdetect.detector import Detector
-        from langdetect.language import Language
-
-        detector = self.factory.create()
-        if self._stream is None:
-            self._stream = _Stream(detector.seed)
-        gauss = self._gauss
-        if len(gauss) > self._GAUSS_LIMIT:
-            gauss.clear()
-        out: list[list | None] = [None] * len(texts)
-        todo = [k for k, rows in enumerate(rows_of) if rows]
-        if len(todo) <= self.ALONE or detector.prior_map is not None:
-            for k in todo:
-                out[k] = self.probabilities(texts[k])
-            return out
-        n_langs, n_trial = len(self.langlist), detector.n_trial
-        flat = np.concatenate([np.asarray(rows_of[k], dtype=np.int64) for k in todo])
-        n = np.array([len(rows_of[k]) for k in todo], dtype=np.int64)
-        start = np.concatenate(([0], np.cumsum(n)[:-1]))
-        shift = 32 - np.array([int(v).bit_length() for v in n.tolist()], dtype=np.int64)
-        matrix = self._matrix
-        docs = np.array(todo, dtype=np.int64)  # which text each active row is
-        pos = np.zeros(len(todo), dtype=np.int64)  # each document's place in the random stream
-        prob = np.full((len(todo), n_langs), 1.0 / n_langs)
-        langprob = np.zeros((len(todo), n_langs))
-        checked = np.full(len(todo), -1, dtype=np.int64)  # the iteration of the last test (-1: trial starts)
-        trial = np.zeros(len(todo), dtype=np.int64)
-        weight = np.empty(len(todo))  # alpha / BASE_FREQ of each document's trial
-        kept: list[float | None] = [None] * len(todo)  # random.gauss's second value, per document
-        words = self._stream.upto(1 << 16)
-
-        def start_trials(which: np.ndarray) -> None:
-            """A new trial for each of ``which``: ``random.gauss`` (four words every second call), fresh
-            probabilities."""
-            nonlocal words
-            needs = which[[kept[r] is None for r in which.tolist()]]
-            if needs.size:
-                words = self._stream.upto(int(pos[needs].max()) + 4)
-                for r, p in zip(needs.tolist(), pos[needs].tolist()):
-                    pair = gauss.get(p)
-                    if pair is None:  # the same four words give the same pair: computed once per place
-                        pair = gauss[p] = _gauss_pair(words[p:p + 4].tolist())
-                    kept[r] = pair
-                pos[needs] += 4
-            z = []
-            for r in which.tolist():
-                pair = kept[r]
-                if isinstance(pair, tuple):  # drawn just now: the first value, the second kept
-                    z.append(pair[0])
-                    kept[r] = pair[1]
-                else:
-                    z.append(pair)
-                    kept[r] = None
-            weight[which] = [(detector.alpha + g * Detector.ALPHA_WIDTH) / Detector.BASE_FREQ for g in z]
-            prob[which] = 1.0 / n_langs
-            checked[which] = -1
-
-        def draw(rows: np.ndarray) -> np.ndarray:
-            """``random._randbelow(n)`` for each of ``rows``: its sample, its stream moved on."""
-            nonlocal words
-            if int(pos[rows].max()) + 64 >= len(words):
-                words = self._stream.upto(int(pos.max()) + (1 << 16))
-            p = pos[rows]
-            sh, limit = shift[rows], n[rows]
-            v = words[p] >> sh
-            bad = np.flatnonzero(v >= limit)
-            while bad.size:
-                p[bad] += 1
-                if int(p[bad].max()) >= len(words):
-                    words = self._stream.upto(int(p.max()) + (1 << 16))
-                v[bad] = words[p[bad]] >> sh[bad]
-                bad = bad[v[bad] >= limit[bad]]
-            pos[rows] = p + 1
-            return v
-
-        start_trials(np.arange(len(todo)))
-        buf = np.empty_like(prob)
-        while len(docs) > self.ALONE:
-            if len(buf) != len(docs):
-                buf = np.empty_like(prob)
-            fresh = np.flatnonzero(checked < 0)  # a trial starts: one draw before the test
-            going = np.flatnonzero(checked >= 0)  # mid-trial: five draws before the next test
-            picked = np.empty(len(docs), dtype=np.int64)
-            for step in range(5):
-                if step == 0:
-                    picked = flat[start + draw(np.arange(len(docs)))]
-                elif not going.size:
-                    break
-                else:
-                    picked[going] = flat[start[going] + draw(going)]
-                np.take(matrix, picked, axis=0, out=buf)
-                buf += weight[:, None]  # alpha / BASE_FREQ + p(ngram | lang), as langdetect adds them
-                if step and fresh.size:
-                    buf[fresh] = 1.0  # those tested after their first draw
-                prob *= buf
-            checked += np.where(checked >= 0, 5, 1)
-            prob /= np.cumsum(prob, axis=1)[:, -1:]  # summed left to right, as langdetect sums
-            ended = np.flatnonzero((prob.max(axis=1) > Detector.CONV_THRESHOLD)
-                                   | (checked >= Detector.ITERATION_LIMIT))
-            if not ended.size:
-                continue
-            langprob[ended] += prob[ended] / n_trial
-            trial[ended] += 1
-            start_trials(ended[trial[ended] < n_trial])
-            done = trial >= n_trial
-            for r in np.flatnonzero(done).tolist():
-                above = np.flatnonzero(langprob[r] > Detector.PROB_THRESHOLD).tolist()
-                found = [Language(self.langlist[j], p) for j, p in zip(above, langprob[r, above].tolist())]
-                found.sort(reverse=True)
-                out[int(docs[r])] = found
-            if done.any():
-                keep = ~done
-                docs, pos, prob, langprob, checked, trial, weight = (
-                    a[keep] for a in (docs, pos, prob, langprob, checked, trial, weight))
-                n, start, shift = n[keep], start[keep], shift[keep]
-                kept = [g for g, k in zip(kept, keep.tolist()) if k]
-        for k in docs.tolist():
-            out[k] = self.probabilities(texts[k])
-        return out
+        which = [first.setdefault(tuple(self._rows(cleaned(t, max_length))), len(first)) for t in texts]
+        todo = [rows for rows in first if rows]
+        langprobs = self._langprobs([list(rows) for rows in todo]) if todo else np.empty((0, 0))
+        found = {first[rows]: r for r, rows in enumerate(todo)}  # distinct sequence -> its row in langprobs
+        return [None if u not in found else self._languages(langprobs[found[u]]) for u in which]

@@ -1,0 +1,121 @@
+"""langdetect's random walk for many documents, compiled (numba): the library's floats, bit for bit.
+
+For each document, langdetect (``Detector._detect_block``) re-seeds its ``random.Random`` and runs ``n_trial``
+trials: a trial draws ``alpha`` (``random.gauss``), then samples n-grams (``random.choice``), multiplying each
+language's probability by ``alpha / BASE_FREQ + p(ngram | lang)``, and every fifth draw (the first right away)
+divides by the sum, taken left to right, until a probability passes ``CONV_THRESHOLD`` or the draws reach
+``ITERATION_LIMIT``; the trials' probabilities are averaged. :func:`walk` runs these very loops in the same
+order, one float operation for one float operation (numba compiles without fast-math: no reordering, no fused
+multiply-add), so every product, sum and quotient is the library's.
+
+The random numbers come from Python: ``words`` is the stream of 32-bit words the seeded generator returns (every
+document starts at its beginning), and ``gauss`` holds, for each place in the stream, the pair ``random.gauss``
+computes from the four words there (:func:`gauss_pairs`, with Python's own ``math`` functions, so no libm
+question arises). ``random.choice(ngrams)`` is ``_randbelow(len)``: a word's top ``len.bit_length()`` bits,
+drawn again while they are ``>= len``. A document that would read past the end of ``words`` stops the call,
+which returns its index: the caller extends the stream and calls again from there.
+
+The first call compiles the loop (a few seconds) or loads it from numba's cache (``cache=True``: next to this
+file in ``__pycache__``, or under ``NUMBA_CACHE_DIR`` / the user's cache folder where the package is read-only);
+:func:`compiled` does that before a process forks its workers.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+
+@njit(cache=True, nogil=True)
+def walk(matrix, flat, start, length, words, gauss, prior, alpha, alpha_width, base_freq,  # pragma: no cover
+         conv_threshold, iteration_limit, n_trial, out, first):
+    """Fill ``out[d]`` (langdetect's ``langprob``) for each document ``d`` from ``first`` on: its sampled n-grams
+    are the rows ``flat[start[d]:start[d] + length[d]]`` of ``matrix`` (``length[d] > 0``). Returns the number
+    of documents done: ``len(length)``, or the first one that needs more of the stream than ``words`` holds."""
+    n_langs = matrix.shape[1]
+    n_words = words.shape[0]
+    prob = np.empty(n_langs)
+    for d in range(first, length.shape[0]):
+        n = length[d]
+        s0 = start[d]
+        shift = 32
+        while (1 << (32 - shift)) <= n:  # 32 - n.bit_length()
+            shift -= 1
+        pos = 0
+        kept = 0.0
+        has_kept = False
+        for j in range(n_langs):
+            out[d, j] = 0.0
+        for _ in range(n_trial):
+            if has_kept:  # random.gauss's second value, kept from the previous call
+                z = kept
+                has_kept = False
+            else:
+                if pos + 4 > n_words:
+                    return d
+                z = gauss[pos, 0]
+                kept = gauss[pos, 1]
+                has_kept = True
+                pos += 4
+            weight = (alpha + z * alpha_width) / base_freq
+            for j in range(n_langs):
+                prob[j] = prior[j]
+            i = 0
+            while True:
+                while True:  # random._randbelow(n)
+                    if pos >= n_words:
+                        return d
+                    v = words[pos] >> shift
+                    pos += 1
+                    if v < n:
+                        break
+                row = flat[s0 + v]
+                for j in range(n_langs):
+                    prob[j] *= weight + matrix[row, j]
+                if i % 5 == 0:
+                    total = 0.0
+                    for j in range(n_langs):  # sum(prob): left to right
+                        total += prob[j]
+                    maxp = 0.0
+                    for j in range(n_langs):
+                        p = prob[j] / total
+                        if maxp < p:
+                            maxp = p
+                        prob[j] = p
+                    if maxp > conv_threshold or i >= iteration_limit:
+                        break
+                i += 1
+            for j in range(n_langs):
+                out[d, j] += prob[j] / n_trial
+    return length.shape[0]
+
+
+def gauss_pairs(words: np.ndarray) -> np.ndarray:
+    """For each place ``p`` in ``words`` (all but the last three), ``random.gauss``'s two values computed from the
+    words ``p`` to ``p + 3``: two ``random()`` calls of two words each, then Box-Muller as CPython computes it.
+
+    ``random()`` (``(a >> 5) * 2**26 + (b >> 6)``, times ``2**-53``), ``* 2 pi``, ``1 - u``, ``-2 * log``, the
+    square root and the products are exact IEEE operations, the same in numpy; cos, sin and log are Python's
+    ``math`` functions, called on each value."""
+    w = np.asarray(words, dtype=np.int64)
+    if len(w) < 4:
+        return np.empty((0, 2))
+    first = ((w[:-3] >> 5) * 67108864.0 + (w[1:-2] >> 6)) * (1.0 / 9007199254740992.0)
+    second = ((w[2:-1] >> 5) * 67108864.0 + (w[3:] >> 6)) * (1.0 / 9007199254740992.0)
+    x2pi = (first * (2 * math.pi)).tolist()
+    logs = np.fromiter(map(math.log, (1.0 - second).tolist()), np.float64, len(second))
+    g2rad = np.sqrt(-2.0 * logs)
+    out = np.empty((len(first), 2))
+    out[:, 0] = np.fromiter(map(math.cos, x2pi), np.float64, len(x2pi)) * g2rad
+    out[:, 1] = np.fromiter(map(math.sin, x2pi), np.float64, len(x2pi)) * g2rad
+    return out
+
+
+def compiled() -> None:
+    """Compile :func:`walk` (or load it from numba's cache) now, on a tiny input, rather than on first use."""
+    matrix = np.full((1, 2), 0.5)
+    words = np.arange(64, dtype=np.int64)
+    walk(matrix, np.zeros(1, np.int64), np.zeros(1, np.int64), np.ones(1, np.int64), words, gauss_pairs(words),
+         np.full(2, 0.5), 0.5, 0.05, 10000.0, 0.99999, 10000, 7, np.zeros((1, 2)), 0)
