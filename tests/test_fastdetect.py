@@ -216,3 +216,29 @@ def test_a_walk_past_the_drawn_words_draws_more_and_starts_that_document_again(m
     assert len(batch._stream.gauss) == len(batch._stream.words) - 3
     got = ["LangDetectException" if f is None else [(x.lang, x.prob) for x in f] for f in found]
     assert got == [_reference(t) for t in texts]
+
+
+_CHILD = """
+import json, sys
+from translate_cmp.lang.detect import detect_many
+print(json.dumps([[d.lang, d.prob] for d in detect_many(sys.argv[1:])]))
+"""
+
+
+def test_the_compiled_walk_caches_where_numba_may_write_and_runs_where_it_may_not(tmp_path):
+    """numba's cache goes under NUMBA_CACHE_DIR when it is set (a read-only install sets it, or numba falls back to
+    the user's cache folder); where no locator can write, the walk is compiled in the process. Same answers."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    texts = ["Der Minister sagte, die Gespräche würden fortgesetzt.", "op", "El gobierno anunció nuevas medidas."]
+    expected = [[d.lang, d.prob] for d in detect_many(texts)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NUMBA_CACHE_DIR": str(tmp_path / "numba")}
+    for extra in ({}, {"NUMBA_CACHE_LOCATOR_CLASSES": "IPythonCacheLocator"}):  # the second: no locator applies
+        out = subprocess.run([sys.executable, "-c", _CHILD, *texts], env={**env, **extra}, cwd=tmp_path,
+                             capture_output=True, text=True, check=True)
+        assert json.loads(out.stdout) == expected
+    cached = {p.suffix for p in (tmp_path / "numba").rglob("walk.walk-*")}
+    assert cached == {".nbi", ".nbc"}

@@ -14,6 +14,7 @@ tests/test_fastdetect.py checks that on documents and sentences in many language
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -244,7 +245,7 @@ class FastDetector:
             out.extend(rows)
         return out
 
-    def _langprobs(self, rows_of: list[list[int]]) -> np.ndarray:
+    def _langprobs(self, rows_of: Sequence[Sequence[int]]) -> np.ndarray:
         """langdetect's ``langprob`` for each list of n-gram rows (none empty): one row per list."""
         from itertools import chain
 
@@ -272,16 +273,21 @@ class FastDetector:
                 stream.grow()
         return out
 
-    def _languages(self, langprob: np.ndarray) -> list:
-        """``get_probabilities()``'s list from a ``langprob`` row: ``Language`` objects above 0.1, most probable
+    def _languages(self, langprobs: np.ndarray) -> list[list]:
+        """``get_probabilities()``'s list for each ``langprob`` row: ``Language`` objects above 0.1, most probable
         first."""
         from langdetect.detector import Detector
         from langdetect.language import Language
 
-        above = np.flatnonzero(langprob > Detector.PROB_THRESHOLD).tolist()
-        found = [Language(self.langlist[j], p) for j, p in zip(above, langprob[above].tolist())]
-        found.sort(reverse=True)
-        return found
+        rows, langs = np.nonzero(langprobs > Detector.PROB_THRESHOLD)
+        out: list[list] = [[] for _ in range(len(langprobs))]
+        langlist = self.langlist
+        for r, j, p in zip(rows.tolist(), langs.tolist(), langprobs[rows, langs].tolist()):
+            out[r].append(Language(langlist[j], p))
+        for found in out:
+            if len(found) > 1:
+                found.sort(reverse=True)
+        return out
 
     def probabilities(self, text: str) -> list:
         """langdetect's ``get_probabilities()``: ``Language`` objects above 0.1, most probable first.
@@ -293,7 +299,7 @@ class FastDetector:
         rows = self._rows(cleaned(text, self.factory.create().max_text_length))
         if not rows:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-        return self._languages(self._langprobs([rows])[0])
+        return self._languages(self._langprobs([rows]))[0]
 
 
 class BatchDetector(FastDetector):
@@ -310,6 +316,10 @@ class BatchDetector(FastDetector):
         first: dict[tuple[int, ...], int] = {}
         which = [first.setdefault(tuple(self._rows(cleaned(t, max_length))), len(first)) for t in texts]
         todo = [rows for rows in first if rows]
-        langprobs = self._langprobs([list(rows) for rows in todo]) if todo else np.empty((0, 0))
-        found = {first[rows]: r for r, rows in enumerate(todo)}  # distinct sequence -> its row in langprobs
-        return [None if u not in found else self._languages(langprobs[found[u]]) for u in which]
+        languages = self._languages(self._langprobs(todo)) if todo else []
+        found: list[list | None] = [None] * len(first)  # per distinct sequence; None: no n-grams
+        for rows, langs in zip(todo, languages):
+            found[first[rows]] = langs
+        if len(first) == len(texts):
+            return found
+        return [None if found[u] is None else list(found[u]) for u in which]

@@ -15,9 +15,10 @@ question arises). ``random.choice(ngrams)`` is ``_randbelow(len)``: a word's top
 drawn again while they are ``>= len``. A document that would read past the end of ``words`` stops the call,
 which returns its index: the caller extends the stream and calls again from there.
 
-The first call compiles the loop (a few seconds) or loads it from numba's cache (``cache=True``: next to this
-file in ``__pycache__``, or under ``NUMBA_CACHE_DIR`` / the user's cache folder where the package is read-only);
-:func:`compiled` does that before a process forks its workers.
+The first call compiles the loop (a few seconds) or loads it from numba's cache (``cache=True``: under
+``NUMBA_CACHE_DIR`` if set, else next to this file in ``__pycache__``, else, where the package is read-only, in the
+user's cache folder, ``~/.cache/numba``; where none is writable, no cache: compiled once per process).
+:func:`compiled` does that before a process forks its workers, which inherit the compiled code.
 """
 
 from __future__ import annotations
@@ -28,8 +29,17 @@ import numpy as np
 from numba import njit
 
 
-@njit(cache=True, nogil=True)
-def walk(matrix, flat, start, length, words, gauss, prior, alpha, alpha_width, base_freq,  # pragma: no cover
+def _compiled_cached(func):
+    """``njit(cache=True)``; where numba finds no folder it can write its cache to, it refuses that (RuntimeError, when
+    the module is imported): then the loop is compiled in each process instead."""
+    try:
+        return njit(cache=True, nogil=True)(func)
+    except RuntimeError:
+        return njit(nogil=True)(func)
+
+
+@_compiled_cached
+def walk(matrix, flat, start, length, words, gauss, prior, alpha, alpha_width, base_freq,
          conv_threshold, iteration_limit, n_trial, out, first):
     """Fill ``out[d]`` (langdetect's ``langprob``) for each document ``d`` from ``first`` on: its sampled n-grams
     are the rows ``flat[start[d]:start[d] + length[d]]`` of ``matrix`` (``length[d] > 0``). Returns the number
