@@ -113,12 +113,12 @@ def test_long_text_is_cut_where_langdetect_cuts_it():
 
 
 def test_many_documents_side_by_side_give_the_same_probabilities():
-    """BatchDetector runs documents in lockstep, each from its own place in the shared random stream; every
-    probability must be the one FastDetector (and so langdetect) gives the document alone."""
+    """BatchDetector's compiled walk takes each document from the start of the shared random stream; every
+    probability must be the one FastDetector's numpy walk (and so langdetect) gives the document alone."""
     texts = _texts() + ["123 456 !!!", ""]  # no features: None, where FastDetector raises
     one = FastDetector(_factory())
     alone = [_fast(one, t) for t in texts]
-    together = BatchDetector(_factory()).probabilities_many(texts)
+    together = BatchDetector(_factory(), compiled=True).probabilities_many(texts)
     together = [type(LangDetectException(0, "")).__name__ if found is None else [(x.lang, x.prob) for x in found]
                 for found in together]
     assert [k for k, (a, b) in enumerate(zip(alone, together)) if a != b] == []
@@ -149,7 +149,7 @@ def test_texts_with_the_same_ngrams_are_computed_once_with_the_library_answers()
     base = [s for s in _texts() if 20 < len(s) < 200][:60]
     assert len(base) == 60
     varied = [f"{s} ({k})" for k in range(3) for s in base] + base + ["123 456 !!!", "7 8 9"]
-    batch = BatchDetector(_factory())
+    batch = BatchDetector(_factory(), compiled=True)
     distinct = {tuple(batch._rows(cleaned(t, 10000))) for t in varied}
     assert len(distinct) < len(varied) / 3  # the digits add no n-gram: the three variants of a sentence share one
     for _ in range(2):
@@ -197,7 +197,7 @@ def test_compiled_walk_matches_langdetect_on_every_sentence_and_on_words_that_ne
     expected = [_reference_and_limited(t) for t in cases]
     assert sum(limited == 7 for _, limited in expected) >= 3  # texts whose every trial reaches the limit
     assert sum(limited for _, limited in expected) >= 100  # trials that reach it
-    found = BatchDetector(_factory()).probabilities_many(cases)
+    found = BatchDetector(_factory(), compiled=True).probabilities_many(cases)
     got = ["LangDetectException" if f is None else [(x.lang, x.prob) for x in f] for f in found]
     assert [k for k, (g, (e, _)) in enumerate(zip(got, expected)) if g != e] == []
     one = FastDetector(_factory())
@@ -209,8 +209,7 @@ def test_a_walk_past_the_drawn_words_draws_more_and_starts_that_document_again(m
     sample at least one), the walk stops there, the stream doubles and the walk goes on from that document."""
     monkeypatch.setattr(_Stream, "START", 16)
     texts = [s for s in _texts() if 20 < len(s) < 200][:20] + ["op", "ЦСКА"]
-    batch = BatchDetector(_factory())
-    assert len(batch._stream.words) == 16
+    batch = BatchDetector(_factory(), compiled=True)
     found = batch.probabilities_many(texts)
     assert len(batch._stream.words) > 7 * 1000  # the words' walks: seven trials of 1,001 draws
     assert len(batch._stream.gauss) == len(batch._stream.words) - 3
@@ -220,7 +219,8 @@ def test_a_walk_past_the_drawn_words_draws_more_and_starts_that_document_again(m
 
 _CHILD = """
 import json, sys
-from translate_cmp.lang.detect import detect_many
+from translate_cmp.lang.detect import _fast, detect_many
+_fast().load_compiled()
 print(json.dumps([[d.lang, d.prob] for d in detect_many(sys.argv[1:])]))
 """
 
@@ -242,3 +242,19 @@ def test_the_compiled_walk_caches_where_numba_may_write_and_runs_where_it_may_no
         assert json.loads(out.stdout) == expected
     cached = {p.suffix for p in (tmp_path / "numba").rglob("walk.walk-*")}
     assert cached == {".nbi", ".nbc"}
+
+
+def test_a_detector_walks_with_numpy_until_the_compiled_walk_pays(monkeypatch):
+    """Loading the compiled walk costs about a second: a detector walks its first COMPILED_FROM texts with numpy
+    (FastDetector.probabilities), then loads it and uses it for every batch after; the answers are the same."""
+    monkeypatch.setattr(BatchDetector, "COMPILED_FROM", 100)
+    texts = [s for s in _texts() if 20 < len(s) < 300]
+    assert len(texts) > 160
+    batch = BatchDetector(_factory())
+    first = batch.probabilities_many(texts[:60])
+    assert batch.compiled is None and batch._stream is None  # numpy so far
+    second = batch.probabilities_many(texts[60:160])
+    assert batch.compiled is True and batch._stream is not None
+    third = batch.probabilities_many(texts[160:])
+    got = [[(x.lang, x.prob) for x in f] for f in first + second + third]
+    assert got == [_reference(t) for t in texts]

@@ -200,14 +200,12 @@ class _Stream:
 class FastDetector:
     """``DetectorFactory.create()`` + ``append`` + ``get_probabilities`` in one call, same results.
 
-    The text's n-grams are found in Python (words memoised), the random walk over them runs compiled
-    (:func:`translate_cmp.lang.walk.walk`)."""
+    The text's n-grams are found in Python (words memoised); :meth:`probabilities` walks them with numpy, one
+    document at a time, :class:`BatchDetector` compiled."""
 
     _MEMO_LIMIT = 200_000  # words whose n-gram rows are remembered
 
     def __init__(self, factory):
-        from translate_cmp.lang.walk import compiled
-
         self.factory = factory
         self.known = factory.word_lang_prob_map
         self.langlist = list(factory.langlist)
@@ -216,8 +214,6 @@ class FastDetector:
         if isinstance(self.known, ProfileMap):  # the rows are there already
             self._matrix, self._id = self.known.matrix, self.known.row  # type: ignore[method-assign]
         self._words: dict[tuple[str, bool], list[int]] = {}
-        self._stream = _Stream(factory.seed)
-        compiled()  # now (from numba's cache, or compiled), before a process forks its workers
 
     def _id(self, gram: str) -> int:
         found = self._ids.get(gram)
@@ -245,34 +241,6 @@ class FastDetector:
             out.extend(rows)
         return out
 
-    def _langprobs(self, rows_of: Sequence[Sequence[int]]) -> np.ndarray:
-        """langdetect's ``langprob`` for each list of n-gram rows (none empty): one row per list."""
-        from itertools import chain
-
-        from langdetect.detector import Detector
-
-        from translate_cmp.lang.walk import walk
-
-        detector = self.factory.create()  # for its settings
-        if self._stream.seed != detector.seed:
-            self._stream = _Stream(detector.seed)
-        n_langs = len(self.langlist)
-        prior = np.full(n_langs, 1.0 / n_langs) if detector.prior_map is None else np.array(detector.prior_map, float)
-        length = np.fromiter(map(len, rows_of), np.int64, len(rows_of))
-        start = np.zeros(len(rows_of), dtype=np.int64)
-        np.cumsum(length[:-1], out=start[1:])
-        flat = np.fromiter(chain.from_iterable(rows_of), np.int64, int(length.sum()))
-        out = np.zeros((len(rows_of), n_langs))
-        done = 0
-        while done < len(rows_of):
-            stream = self._stream
-            done = walk(self._matrix, flat, start, length, stream.words, stream.gauss, prior, float(detector.alpha),
-                        float(Detector.ALPHA_WIDTH), float(Detector.BASE_FREQ), float(Detector.CONV_THRESHOLD),
-                        int(Detector.ITERATION_LIMIT), int(detector.n_trial), out, done)
-            if done < len(rows_of):  # a document read past the words drawn so far: more, and that one again
-                stream.grow()
-        return out
-
     def _languages(self, langprobs: np.ndarray) -> list[list]:
         """``get_probabilities()``'s list for each ``langprob`` row: ``Language`` objects above 0.1, most probable
         first."""
@@ -292,19 +260,69 @@ class FastDetector:
     def probabilities(self, text: str) -> list:
         """langdetect's ``get_probabilities()``: ``Language`` objects above 0.1, most probable first.
 
-        Raises langdetect's ``LangDetectException`` where it would (no features in the text).
-        """
+        Raises langdetect's ``LangDetectException`` where it would (no features in the text). The walk runs
+        with numpy, a step a call (about 0.4 ms a sentence): what a few texts cost less than loading the
+        compiled walk (:class:`BatchDetector`)."""
+        from langdetect.detector import Detector
         from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 
-        rows = self._rows(cleaned(text, self.factory.create().max_text_length))
+        detector = self.factory.create()  # for its settings and its random generator
+        rows = self._rows(cleaned(text, detector.max_text_length))
         if not rows:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-        return self._languages(self._langprobs([rows]))[0]
+        distinct, where = np.unique(np.asarray(rows), return_inverse=True)
+        table = self._matrix[distinct]
+        index = where.tolist()  # the sampled list, as rows of ``table``
+        n_langs = len(self.langlist)
+        langprob = [0.0] * n_langs
+        rng = detector.random
+        rng.seed(detector.seed)
+        n_trial = detector.n_trial
+        choose = rng._randbelow  # what random.choice draws with, for a non-empty sequence
+        n = len(index)
+        for _ in range(n_trial):
+            prob = np.full(n_langs, 1.0 / n_langs) if detector.prior_map is None else np.array(detector.prior_map)
+            alpha = detector.alpha + rng.gauss(0.0, 1.0) * Detector.ALPHA_WIDTH
+            factors = (alpha / Detector.BASE_FREQ) + table  # weight + p(ngram | lang), as langdetect adds them
+            i = 0
+            while True:
+                prob *= factors[index[choose(n)]]
+                if i % 5 == 0:
+                    prob /= sum(prob.tolist())  # summed left to right, as langdetect sums
+                    if prob.max() > Detector.CONV_THRESHOLD or i >= Detector.ITERATION_LIMIT:
+                        break
+                i += 1
+            for j, p in enumerate(prob.tolist()):
+                langprob[j] += p / n_trial
+        return self._languages(np.array([langprob]))[0]
 
 
 class BatchDetector(FastDetector):
     """:meth:`FastDetector.probabilities` for many texts at once, the same answers bit for bit: one compiled walk
-    over all of them."""
+    over all of them (:func:`translate_cmp.lang.walk.walk`, about 30 us a sentence).
+
+    Loading the compiled walk (importing numba, its code from numba's cache) costs about a second of CPU, which
+    a few hundred texts do not repay: until a detector has been asked for :attr:`COMPILED_FROM` texts it walks
+    them one by one with :meth:`FastDetector.probabilities`; :meth:`load_compiled` loads it at once (a process
+    about to fork workers for a large input). ``compiled``: True or False forces either walk."""
+
+    COMPILED_FROM = 2000  # texts (distinct n-gram sequences) after which the compiled walk pays
+
+    def __init__(self, factory, compiled: bool | None = None):
+        super().__init__(factory)
+        self.compiled = compiled
+        self._stream: _Stream | None = None
+        self._asked = 0  # texts walked so far
+
+    def load_compiled(self) -> None:
+        """Load the compiled walk now (from numba's cache, or compiled) and use it from now on."""
+        from translate_cmp.lang.walk import compiled
+
+        if self._stream is None:
+            self._stream = _Stream(self.factory.seed)
+        compiled()
+        if self.compiled is None:
+            self.compiled = True
 
     def probabilities_many(self, texts: list[str]) -> list[list | None]:
         """Per text, what :meth:`FastDetector.probabilities` returns, or None where it raises (no features).
@@ -316,10 +334,47 @@ class BatchDetector(FastDetector):
         first: dict[tuple[int, ...], int] = {}
         which = [first.setdefault(tuple(self._rows(cleaned(t, max_length))), len(first)) for t in texts]
         todo = [rows for rows in first if rows]
-        languages = self._languages(self._langprobs(todo)) if todo else []
+        self._asked += len(todo)
+        if self.compiled is None and self._asked >= self.COMPILED_FROM:
+            self.load_compiled()
+        if not todo:
+            languages: list[list] = []
+        elif self.compiled:
+            languages = self._languages(self._langprobs(todo))
+        else:  # the texts' first (or only) n-gram sequences, walked one by one
+            firsts = {u: k for k, u in reversed(list(enumerate(which)))}
+            languages = [self.probabilities(texts[firsts[first[rows]]]) for rows in todo]
         found: list[list | None] = [None] * len(first)  # per distinct sequence; None: no n-grams
         for rows, langs in zip(todo, languages):
             found[first[rows]] = langs
         if len(first) == len(texts):
             return found
         return [None if found[u] is None else list(found[u]) for u in which]
+
+    def _langprobs(self, rows_of: Sequence[Sequence[int]]) -> np.ndarray:
+        """langdetect's ``langprob`` for each list of n-gram rows (none empty): one row per list."""
+        from itertools import chain
+
+        from langdetect.detector import Detector
+
+        from translate_cmp.lang.walk import walk
+
+        detector = self.factory.create()  # for its settings
+        if self._stream is None or self._stream.seed != detector.seed:
+            self._stream = _Stream(detector.seed)
+        n_langs = len(self.langlist)
+        prior = np.full(n_langs, 1.0 / n_langs) if detector.prior_map is None else np.array(detector.prior_map, float)
+        length = np.fromiter(map(len, rows_of), np.int64, len(rows_of))
+        start = np.zeros(len(rows_of), dtype=np.int64)
+        np.cumsum(length[:-1], out=start[1:])
+        flat = np.fromiter(chain.from_iterable(rows_of), np.int64, int(length.sum()))
+        out = np.zeros((len(rows_of), n_langs))
+        done = 0
+        while done < len(rows_of):
+            stream = self._stream
+            done = walk(self._matrix, flat, start, length, stream.words, stream.gauss, prior, float(detector.alpha),
+                        float(Detector.ALPHA_WIDTH), float(Detector.BASE_FREQ), float(Detector.CONV_THRESHOLD),
+                        int(Detector.ITERATION_LIMIT), int(detector.n_trial), out, done)
+            if done < len(rows_of):  # a document read past the words drawn so far: more, and that one again
+                stream.grow()
+        return out
