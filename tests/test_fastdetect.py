@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from pathlib import Path
 
 import numpy as np
@@ -258,3 +259,27 @@ def test_a_detector_walks_with_numpy_until_the_compiled_walk_pays(monkeypatch):
     third = batch.probabilities_many(texts[160:])
     got = [[(x.lang, x.prob) for x in f] for f in first + second + third]
     assert got == [_reference(t) for t in texts]
+
+
+def _sum_as_python_312(values):
+    """CPython 3.12's ``sum()`` of floats (Python/bltinmodule.c): Neumaier's compensated sum, from ``0 + values[0]``."""
+    total, c = 0 + values[0], 0.0
+    for x in values[1:]:
+        t = total + x
+        c += (total - t) + x if abs(total) >= abs(x) else (x - t) + total
+        total = t
+    return total + c if c and math.isfinite(c) else total
+
+
+def test_the_compiled_walk_sums_as_python_3_12_does_where_it_runs_on_3_12(monkeypatch):
+    """From Python 3.12 on, ``sum()`` compensates (langdetect's ``sum(prob)`` with it): langdetect run with that
+    sum here, and the compiled walk told to sum so, agree bit for bit; on these texts the two sums differ."""
+    import langdetect.detector
+
+    texts = [s for s in _texts() if len(s) < 400][:150]
+    compensated = BatchDetector(_factory(), compiled=True, compensated=True).probabilities_many(texts)
+    plain = BatchDetector(_factory(), compiled=True, compensated=False).probabilities_many(texts)
+    monkeypatch.setattr(langdetect.detector, "sum", _sum_as_python_312, raising=False)
+    got = ["LangDetectException" if f is None else [(x.lang, x.prob) for x in f] for f in compensated]
+    assert got == [_reference(t) for t in texts]
+    assert [[x.prob for x in f] for f in compensated if f] != [[x.prob for x in f] for f in plain if f]

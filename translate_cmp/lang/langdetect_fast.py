@@ -14,9 +14,12 @@ tests/test_fastdetect.py checks that on documents and sentences in many language
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 
 import numpy as np
+
+COMPENSATED = sys.version_info >= (3, 12)  # this Python's sum() adds floats compensated (langdetect's sum(prob))
 
 
 class _Normalised(dict):
@@ -304,15 +307,17 @@ class BatchDetector(FastDetector):
     Loading the compiled walk (importing numba, its code from numba's cache) costs about a second of CPU, which
     a few hundred texts do not repay: until a detector has been asked for :attr:`COMPILED_FROM` texts it walks
     them one by one with :meth:`FastDetector.probabilities`; :meth:`load_compiled` loads it at once (a process
-    about to fork workers for a large input). ``compiled``: True or False forces either walk."""
+    about to fork workers for a large input). ``compiled``: True or False forces either walk. ``compensated``: sum
+    as Python 3.12's ``sum()`` does (default: as this Python's does, which langdetect's ``sum(prob)`` calls)."""
 
     COMPILED_FROM = 2000  # texts (distinct n-gram sequences) after which the compiled walk pays
 
-    def __init__(self, factory, compiled: bool | None = None):
+    def __init__(self, factory, compiled: bool | None = None, compensated: bool | None = None):
         super().__init__(factory)
         self.compiled = compiled
         self._stream: _Stream | None = None
         self._asked = 0  # texts walked so far
+        self.compensated = COMPENSATED if compensated is None else compensated
 
     def load_compiled(self) -> None:
         """Load the compiled walk now (from numba's cache, or compiled) and use it from now on."""
@@ -374,7 +379,7 @@ class BatchDetector(FastDetector):
             stream = self._stream
             done = walk(self._matrix, flat, start, length, stream.words, stream.gauss, prior, float(detector.alpha),
                         float(Detector.ALPHA_WIDTH), float(Detector.BASE_FREQ), float(Detector.CONV_THRESHOLD),
-                        int(Detector.ITERATION_LIMIT), int(detector.n_trial), out, done)
+                        int(Detector.ITERATION_LIMIT), int(detector.n_trial), self.compensated, out, done)
             if done < len(rows_of):  # a document read past the words drawn so far: more, and that one again
                 stream.grow()
         return out

@@ -3,10 +3,11 @@
 For each document, langdetect (``Detector._detect_block``) re-seeds its ``random.Random`` and runs ``n_trial``
 trials: a trial draws ``alpha`` (``random.gauss``), then samples n-grams (``random.choice``), multiplying each
 language's probability by ``alpha / BASE_FREQ + p(ngram | lang)``, and every fifth draw (the first right away)
-divides by the sum, taken left to right, until a probability passes ``CONV_THRESHOLD`` or the draws reach
-``ITERATION_LIMIT``; the trials' probabilities are averaged. :func:`walk` runs these very loops in the same
-order, one float operation for one float operation (numba compiles without fast-math: no reordering, no fused
-multiply-add), so every product, sum and quotient is the library's.
+divides by the sum (Python's ``sum()``: left to right, compensated from Python 3.12 on), until a probability
+passes ``CONV_THRESHOLD`` or the draws reach ``ITERATION_LIMIT``; the trials' probabilities are averaged.
+:func:`walk` runs these very loops in the same order, one float operation for one float operation (numba
+compiles without fast-math: no reordering, no fused multiply-add), so every product, sum and quotient is the
+library's.
 
 The random numbers come from Python: ``words`` is the stream of 32-bit words the seeded generator returns (every
 document starts at its beginning), and ``gauss`` holds, for each place in the stream, the pair ``random.gauss``
@@ -40,9 +41,10 @@ def _compiled_cached(func):
 
 @_compiled_cached
 def walk(matrix, flat, start, length, words, gauss, prior, alpha, alpha_width, base_freq,
-         conv_threshold, iteration_limit, n_trial, out, first):
+         conv_threshold, iteration_limit, n_trial, compensated, out, first):
     """Fill ``out[d]`` (langdetect's ``langprob``) for each document ``d`` from ``first`` on: its sampled n-grams
-    are the rows ``flat[start[d]:start[d] + length[d]]`` of ``matrix`` (``length[d] > 0``). Returns the number
+    are the rows ``flat[start[d]:start[d] + length[d]]`` of ``matrix`` (``length[d] > 0``). ``compensated``: sum as
+    Python 3.12 and later's ``sum()`` sums floats (Neumaier's compensated sum), else left to right. Returns the number
     of documents done: ``len(length)``, or the first one that needs more of the stream than ``words`` holds."""
     n_langs = matrix.shape[1]
     n_words = words.shape[0]
@@ -85,9 +87,22 @@ def walk(matrix, flat, start, length, words, gauss, prior, alpha, alpha_width, b
                 for j in range(n_langs):
                     prob[j] *= weight + matrix[row, j]
                 if i % 5 == 0:
-                    total = 0.0
-                    for j in range(n_langs):  # sum(prob): left to right
-                        total += prob[j]
+                    total = prob[0]  # sum(prob): 0 + prob[0], then the rest
+                    if compensated:  # CPython 3.12+ (Python/bltinmodule.c, builtin_sum_impl)
+                        c = 0.0
+                        for j in range(1, n_langs):
+                            x = prob[j]
+                            t = total + x
+                            if abs(total) >= abs(x):
+                                c += (total - t) + x
+                            else:
+                                c += (x - t) + total
+                            total = t
+                        if c != 0.0 and math.isfinite(c):
+                            total += c
+                    else:  # left to right
+                        for j in range(1, n_langs):
+                            total += prob[j]
                     maxp = 0.0
                     for j in range(n_langs):
                         p = prob[j] / total
@@ -128,4 +143,4 @@ def compiled() -> None:
     matrix = np.full((1, 2), 0.5)
     words = np.arange(64, dtype=np.int64)
     walk(matrix, np.zeros(1, np.int64), np.zeros(1, np.int64), np.ones(1, np.int64), words, gauss_pairs(words),
-         np.full(2, 0.5), 0.5, 0.05, 10000.0, 0.99999, 10000, 7, np.zeros((1, 2)), 0)
+         np.full(2, 0.5), 0.5, 0.05, 10000.0, 0.99999, 10000, 7, False, np.zeros((1, 2)), 0)
