@@ -113,13 +113,14 @@ def test_long_text_is_cut_where_langdetect_cuts_it():
     assert _fast(detector, text) == _reference(text)
 
 
-def test_many_documents_side_by_side_give_the_same_probabilities():
-    """BatchDetector's compiled walk takes each document from the start of the shared random stream; every
-    probability must be the one FastDetector's numpy walk (and so langdetect) gives the document alone."""
+@pytest.mark.parametrize("compiled", [False, True])
+def test_many_documents_side_by_side_give_the_same_probabilities(compiled):
+    """BatchDetector's walks (numpy side by side, compiled) take each document from the start of the shared
+    random stream; every probability must be the one FastDetector (and so langdetect) gives the document alone."""
     texts = _texts() + ["123 456 !!!", ""]  # no features: None, where FastDetector raises
     one = FastDetector(_factory())
     alone = [_fast(one, t) for t in texts]
-    together = BatchDetector(_factory(), compiled=True).probabilities_many(texts)
+    together = BatchDetector(_factory(), compiled=compiled).probabilities_many(texts)
     together = [type(LangDetectException(0, "")).__name__ if found is None else [(x.lang, x.prob) for x in found]
                 for found in together]
     assert [k for k, (a, b) in enumerate(zip(alone, together)) if a != b] == []
@@ -143,14 +144,15 @@ def test_cleaning_matches_the_library_on_every_text_and_sentence():
             assert cleaned(text, detector.max_text_length) == detector.text, text[:60]
 
 
-def test_texts_with_the_same_ngrams_are_computed_once_with_the_library_answers():
+@pytest.mark.parametrize("compiled", [False, True])
+def test_texts_with_the_same_ngrams_are_computed_once_with_the_library_answers(compiled):
     """A batch computes each distinct n-gram sequence once (a table's repeated cells; cells that differ only in
     digits or punctuation, which langdetect reads as spaces): every text still gets langdetect's own answer, in
     a list of its own, and a second batch reads the same random stream."""
     base = [s for s in _texts() if 20 < len(s) < 200][:60]
     assert len(base) == 60
     varied = [f"{s} ({k})" for k in range(3) for s in base] + base + ["123 456 !!!", "7 8 9"]
-    batch = BatchDetector(_factory(), compiled=True)
+    batch = BatchDetector(_factory(), compiled=compiled)
     distinct = {tuple(batch._rows(cleaned(t, 10000))) for t in varied}
     assert len(distinct) < len(varied) / 3  # the digits add no n-gram: the three variants of a sentence share one
     for _ in range(2):
@@ -205,12 +207,13 @@ def test_compiled_walk_matches_langdetect_on_every_sentence_and_on_words_that_ne
     assert [_fast(one, t) for t in words] == [e for e, _ in expected[-len(words):]]
 
 
-def test_a_walk_past_the_drawn_words_draws_more_and_starts_that_document_again(monkeypatch):
+@pytest.mark.parametrize("compiled", [False, True])
+def test_a_walk_past_the_drawn_words_draws_more_and_starts_that_document_again(monkeypatch, compiled):
     """The stream starts at 16 words here: every document outruns it (a Gaussian pair takes four words, every
-    sample at least one), the walk stops there, the stream doubles and the walk goes on from that document."""
+    sample at least one): the stream doubles (the compiled walk stops there and goes on from that document)."""
     monkeypatch.setattr(_Stream, "START", 16)
     texts = [s for s in _texts() if 20 < len(s) < 200][:20] + ["op", "ЦСКА"]
-    batch = BatchDetector(_factory(), compiled=True)
+    batch = BatchDetector(_factory(), compiled=compiled)
     found = batch.probabilities_many(texts)
     assert len(batch._stream.words) > 7 * 1000  # the words' walks: seven trials of 1,001 draws
     assert len(batch._stream.gauss) == len(batch._stream.words) - 3
@@ -247,15 +250,15 @@ def test_the_compiled_walk_caches_where_numba_may_write_and_runs_where_it_may_no
 
 def test_a_detector_walks_with_numpy_until_the_compiled_walk_pays(monkeypatch):
     """Loading the compiled walk costs about a second: a detector walks its first COMPILED_FROM texts with numpy
-    (FastDetector.probabilities), then loads it and uses it for every batch after; the answers are the same."""
+    (side by side), then loads it and uses it for every batch after; the answers are the same."""
     monkeypatch.setattr(BatchDetector, "COMPILED_FROM", 100)
     texts = [s for s in _texts() if 20 < len(s) < 300]
     assert len(texts) > 160
     batch = BatchDetector(_factory())
     first = batch.probabilities_many(texts[:60])
-    assert batch.compiled is None and batch._stream is None  # numpy so far
+    assert batch.compiled is None  # numpy so far
     second = batch.probabilities_many(texts[60:160])
-    assert batch.compiled is True and batch._stream is not None
+    assert batch.compiled is True
     third = batch.probabilities_many(texts[160:])
     got = [[(x.lang, x.prob) for x in f] for f in first + second + third]
     assert got == [_reference(t) for t in texts]

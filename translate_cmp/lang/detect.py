@@ -46,18 +46,15 @@ def _fast():
     return BatchDetector(_factory())
 
 
-COMPILED_FROM_CHARS = 200_000  # text about to be detected from which the compiled walk is loaded before a fork
-
-
-def load_shared(chars: int = 0) -> None:
+def load_shared(documents: int = 0) -> None:
     """Load what detecting any document's languages needs, whatever its language: langdetect's profiles (and
     numpy) and wordfreq's code (each sentence's function words). A process about to fork workers calls it so
-    that they inherit one copy instead of each loading its own (about 0.5 s of work per worker). ``chars``: the
-    text the workers are about to detect; from :data:`COMPILED_FROM_CHARS` on (some 2,000 sentences, what repays
-    loading it) langdetect's compiled walk is loaded too (``BatchDetector`` in lang/langdetect_fast.py)."""
-    if chars >= COMPILED_FROM_CHARS:
-        _fast().load_compiled()
-    _fast()
+    that they inherit one copy instead of each loading its own (about 0.5 s of work per worker). ``documents``:
+    how many the workers are about to detect (each at least one text); from ``BatchDetector.COMPILED_FROM`` on,
+    what repays loading it, langdetect's compiled walk is loaded too (lang/langdetect_fast.py)."""
+    fast = _fast()
+    if documents >= fast.COMPILED_FROM:
+        fast.load_compiled()
     from translate_cmp.lang.wordlists import load_wordfreq
 
     load_wordfreq()

@@ -13,6 +13,7 @@ tests/test_fastdetect.py checks that on documents and sentences in many language
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from collections.abc import Sequence
@@ -171,9 +172,30 @@ def load_profiles(factory, directory: str) -> None:
     factory.word_lang_prob_map = ProfileMap(rows, matrix)
 
 
+def gauss_pairs(words: np.ndarray) -> np.ndarray:
+    """For each place ``p`` in ``words`` (all but the last three), ``random.gauss``'s two values computed from the
+    words ``p`` to ``p + 3``: two ``random()`` calls of two words each, then Box-Muller as CPython computes it.
+
+    ``random()`` (``(a >> 5) * 2**26 + (b >> 6)``, times ``2**-53``), ``* 2 pi``, ``1 - u``, ``-2 * log``, the
+    square root and the products are exact IEEE operations, the same in numpy; cos, sin and log are Python's
+    ``math`` functions, called on each value."""
+    w = np.asarray(words, dtype=np.int64)
+    if len(w) < 4:
+        return np.empty((0, 2))
+    first = ((w[:-3] >> 5) * 67108864.0 + (w[1:-2] >> 6)) * (1.0 / 9007199254740992.0)
+    second = ((w[2:-1] >> 5) * 67108864.0 + (w[3:] >> 6)) * (1.0 / 9007199254740992.0)
+    x2pi = (first * (2 * math.pi)).tolist()
+    logs = np.fromiter(map(math.log, (1.0 - second).tolist()), np.float64, len(second))
+    g2rad = np.sqrt(-2.0 * logs)
+    out = np.empty((len(first), 2))
+    out[:, 0] = np.fromiter(map(math.cos, x2pi), np.float64, len(x2pi)) * g2rad
+    out[:, 1] = np.fromiter(map(math.sin, x2pi), np.float64, len(x2pi)) * g2rad
+    return out
+
+
 class _Stream:
     """The 32-bit words a ``random.Random`` seeded with ``seed`` returns, in order, grown on demand, and the
-    Gaussian pair ``random.gauss`` draws at each place (:func:`translate_cmp.lang.walk.gauss_pairs`).
+    Gaussian pair ``random.gauss`` draws at each place (:func:`gauss_pairs`).
 
     Every detection re-seeds its generator with the factory's seed, so every document draws from the
     same stream of words; what differs is how many each draw uses (rejection sampling) and where the
@@ -190,10 +212,14 @@ class _Stream:
         self.gauss = np.empty((0, 2))
         self.grow()
 
+    def upto(self, n: int) -> np.ndarray:
+        """The words, at least ``n`` of them."""
+        while len(self.words) < n:
+            self.grow()
+        return self.words
+
     def grow(self) -> None:
         """Twice the words (at first :attr:`START`), and the Gaussian pairs of the new places."""
-        from translate_cmp.lang.walk import gauss_pairs
-
         more = max(len(self.words), self.START)
         raw = self.rng.getrandbits(32 * more).to_bytes(4 * more, "little")  # words in order, low first
         self.words = np.concatenate((self.words, np.frombuffer(raw, dtype="<u4").astype(np.int64)))
@@ -302,15 +328,17 @@ class FastDetector:
 
 class BatchDetector(FastDetector):
     """:meth:`FastDetector.probabilities` for many texts at once, the same answers bit for bit: one compiled walk
-    over all of them (:func:`translate_cmp.lang.walk.walk`, about 30 us a sentence).
+    over all of them (:func:`translate_cmp.lang.walk.walk`, about 30 us of CPU a sentence).
 
     Loading the compiled walk (importing numba, its code from numba's cache) costs about a second of CPU, which
-    a few hundred texts do not repay: until a detector has been asked for :attr:`COMPILED_FROM` texts it walks
-    them one by one with :meth:`FastDetector.probabilities`; :meth:`load_compiled` loads it at once (a process
-    about to fork workers for a large input). ``compiled``: True or False forces either walk. ``compensated``: sum
-    as Python 3.12's ``sum()`` does (default: as this Python's does, which langdetect's ``sum(prob)`` calls)."""
+    fewer than a few thousand texts do not repay: until a detector has been asked for :attr:`COMPILED_FROM`
+    texts it walks them side by side with numpy (:meth:`_side_by_side`, about 0.5 ms a sentence);
+    :meth:`load_compiled` loads it at once (a process about to fork workers for a large input). ``compiled``:
+    True or False forces either walk. ``compensated``: sum as Python 3.12's ``sum()`` does (default: as this
+    Python's does, which langdetect's ``sum(prob)`` calls)."""
 
-    COMPILED_FROM = 2000  # texts (distinct n-gram sequences) after which the compiled walk pays
+    COMPILED_FROM = 2000  # texts (distinct n-gram sequences) from which the compiled walk pays
+    ALONE = 4  # documents left that finish one at a time in the numpy walk
 
     def __init__(self, factory, compiled: bool | None = None, compensated: bool | None = None):
         super().__init__(factory)
@@ -323,8 +351,7 @@ class BatchDetector(FastDetector):
         """Load the compiled walk now (from numba's cache, or compiled) and use it from now on."""
         from translate_cmp.lang.walk import compiled
 
-        if self._stream is None:
-            self._stream = _Stream(self.factory.seed)
+        self._stream_for(self.factory.seed)
         compiled()
         if self.compiled is None:
             self.compiled = True
@@ -346,9 +373,9 @@ class BatchDetector(FastDetector):
             languages: list[list] = []
         elif self.compiled:
             languages = self._languages(self._langprobs(todo))
-        else:  # the texts' first (or only) n-gram sequences, walked one by one
+        else:  # numpy, side by side: each distinct sequence as the first text that has it
             firsts = {u: k for k, u in reversed(list(enumerate(which)))}
-            languages = [self.probabilities(texts[firsts[first[rows]]]) for rows in todo]
+            languages = self._side_by_side([texts[firsts[first[rows]]] for rows in todo], todo)
         found: list[list | None] = [None] * len(first)  # per distinct sequence; None: no n-grams
         for rows, langs in zip(todo, languages):
             found[first[rows]] = langs
@@ -365,8 +392,7 @@ class BatchDetector(FastDetector):
         from translate_cmp.lang.walk import walk
 
         detector = self.factory.create()  # for its settings
-        if self._stream is None or self._stream.seed != detector.seed:
-            self._stream = _Stream(detector.seed)
+        self._stream_for(detector.seed)
         n_langs = len(self.langlist)
         prior = np.full(n_langs, 1.0 / n_langs) if detector.prior_map is None else np.array(detector.prior_map, float)
         length = np.fromiter(map(len, rows_of), np.int64, len(rows_of))
@@ -382,4 +408,130 @@ class BatchDetector(FastDetector):
                         int(Detector.ITERATION_LIMIT), int(detector.n_trial), self.compensated, out, done)
             if done < len(rows_of):  # a document read past the words drawn so far: more, and that one again
                 stream.grow()
+        return out
+
+    def _stream_for(self, seed) -> _Stream:
+        """The random stream of ``seed``, drawn once per detector."""
+        if self._stream is None or self._stream.seed != seed:
+            self._stream = _Stream(seed)
+        return self._stream
+
+    def _side_by_side(self, texts: list[str], rows_of: list[Sequence[int]]) -> list[list]:
+        """:meth:`FastDetector.probabilities` of each text (its n-gram rows ``rows_of``, none empty), the documents
+        walked side by side with numpy: each keeps its own place in the shared random stream, its own trial,
+        iteration count and probabilities, and every step multiplies one sampled n-gram row into every document's
+        probabilities with one numpy call. Between two convergence tests a document multiplies five rows (one
+        right after a trial starts), in the order it draws them, so each product is the one langdetect computes
+        (the sum as :meth:`FastDetector.probabilities` takes it, left to right, so only below Python 3.12, where
+        ``sum()`` does the same; from 3.12 on, one by one). The last few slow documents finish one at a time,
+        where a step for all would cost more."""
+        from langdetect.detector import Detector
+        from langdetect.language import Language
+
+        detector = self.factory.create()
+        stream = self._stream_for(detector.seed)
+        out: list[list | None] = [None] * len(texts)
+        todo = list(range(len(texts)))
+        if len(todo) <= self.ALONE or detector.prior_map is not None or COMPENSATED:
+            return [self.probabilities(t) for t in texts]
+        n_langs, n_trial = len(self.langlist), detector.n_trial
+        flat = np.concatenate([np.asarray(rows_of[k], dtype=np.int64) for k in todo])
+        n = np.array([len(rows_of[k]) for k in todo], dtype=np.int64)
+        start = np.concatenate(([0], np.cumsum(n)[:-1]))
+        shift = 32 - np.array([int(v).bit_length() for v in n.tolist()], dtype=np.int64)
+        matrix = self._matrix
+        docs = np.array(todo, dtype=np.int64)  # which text each active row is
+        pos = np.zeros(len(todo), dtype=np.int64)  # each document's place in the random stream
+        prob = np.full((len(todo), n_langs), 1.0 / n_langs)
+        langprob = np.zeros((len(todo), n_langs))
+        checked = np.full(len(todo), -1, dtype=np.int64)  # the iteration of the last test (-1: trial starts)
+        trial = np.zeros(len(todo), dtype=np.int64)
+        weight = np.empty(len(todo))  # alpha / BASE_FREQ of each document's trial
+        kept: list[float | None] = [None] * len(todo)  # random.gauss's second value, per document
+        words = stream.upto(1 << 16)
+
+        def start_trials(which: np.ndarray) -> None:
+            """A new trial for each of ``which``: ``random.gauss`` (four words every second call), fresh
+            probabilities."""
+            nonlocal words
+            needs = which[[kept[r] is None for r in which.tolist()]]
+            if needs.size:
+                words = stream.upto(int(pos[needs].max()) + 4)
+                for r, pair in zip(needs.tolist(), stream.gauss[pos[needs]].tolist()):
+                    kept[r] = tuple(pair)
+                pos[needs] += 4
+            z = []
+            for r in which.tolist():
+                pair = kept[r]
+                if isinstance(pair, tuple):  # drawn just now: the first value, the second kept
+                    z.append(pair[0])
+                    kept[r] = pair[1]
+                else:
+                    z.append(pair)
+                    kept[r] = None
+            weight[which] = [(detector.alpha + g * Detector.ALPHA_WIDTH) / Detector.BASE_FREQ for g in z]
+            prob[which] = 1.0 / n_langs
+            checked[which] = -1
+
+        def draw(rows: np.ndarray) -> np.ndarray:
+            """``random._randbelow(n)`` for each of ``rows``: its sample, its stream moved on."""
+            nonlocal words
+            if int(pos[rows].max()) + 64 >= len(words):
+                words = stream.upto(int(pos.max()) + (1 << 16))
+            p = pos[rows]
+            sh, limit = shift[rows], n[rows]
+            v = words[p] >> sh
+            bad = np.flatnonzero(v >= limit)
+            while bad.size:
+                p[bad] += 1
+                if int(p[bad].max()) >= len(words):
+                    words = stream.upto(int(p.max()) + (1 << 16))
+                v[bad] = words[p[bad]] >> sh[bad]
+                bad = bad[v[bad] >= limit[bad]]
+            pos[rows] = p + 1
+            return v
+
+        start_trials(np.arange(len(todo)))
+        buf = np.empty_like(prob)
+        while len(docs) > self.ALONE:
+            if len(buf) != len(docs):
+                buf = np.empty_like(prob)
+            fresh = np.flatnonzero(checked < 0)  # a trial starts: one draw before the test
+            going = np.flatnonzero(checked >= 0)  # mid-trial: five draws before the next test
+            picked = np.empty(len(docs), dtype=np.int64)
+            for step in range(5):
+                if step == 0:
+                    picked = flat[start + draw(np.arange(len(docs)))]
+                elif not going.size:
+                    break
+                else:
+                    picked[going] = flat[start[going] + draw(going)]
+                np.take(matrix, picked, axis=0, out=buf)
+                buf += weight[:, None]  # alpha / BASE_FREQ + p(ngram | lang), as langdetect adds them
+                if step and fresh.size:
+                    buf[fresh] = 1.0  # those tested after their first draw
+                prob *= buf
+            checked += np.where(checked >= 0, 5, 1)
+            prob /= np.cumsum(prob, axis=1)[:, -1:]  # summed left to right, as langdetect sums
+            ended = np.flatnonzero((prob.max(axis=1) > Detector.CONV_THRESHOLD)
+                                   | (checked >= Detector.ITERATION_LIMIT))
+            if not ended.size:
+                continue
+            langprob[ended] += prob[ended] / n_trial
+            trial[ended] += 1
+            start_trials(ended[trial[ended] < n_trial])
+            done = trial >= n_trial
+            for r in np.flatnonzero(done).tolist():
+                above = np.flatnonzero(langprob[r] > Detector.PROB_THRESHOLD).tolist()
+                found = [Language(self.langlist[j], p) for j, p in zip(above, langprob[r, above].tolist())]
+                found.sort(reverse=True)
+                out[int(docs[r])] = found
+            if done.any():
+                keep = ~done
+                docs, pos, prob, langprob, checked, trial, weight = (
+                    a[keep] for a in (docs, pos, prob, langprob, checked, trial, weight))
+                n, start, shift = n[keep], start[keep], shift[keep]
+                kept = [g for g, k in zip(kept, keep.tolist()) if k]
+        for k in docs.tolist():
+            out[k] = self.probabilities(texts[k])
         return out

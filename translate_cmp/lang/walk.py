@@ -11,7 +11,7 @@ library's.
 
 The random numbers come from Python: ``words`` is the stream of 32-bit words the seeded generator returns (every
 document starts at its beginning), and ``gauss`` holds, for each place in the stream, the pair ``random.gauss``
-computes from the four words there (:func:`gauss_pairs`, with Python's own ``math`` functions, so no libm
+computes from the four words there (``langdetect_fast.gauss_pairs``, with Python's own ``math`` functions, so no libm
 question arises). ``random.choice(ngrams)`` is ``_randbelow(len)``: a word's top ``len.bit_length()`` bits,
 drawn again while they are ``>= len``. A document that would read past the end of ``words`` stops the call,
 which returns its index: the caller extends the stream and calls again from there.
@@ -28,6 +28,8 @@ import math
 
 import numpy as np
 from numba import njit
+
+from translate_cmp.lang.langdetect_fast import gauss_pairs
 
 
 def _compiled_cached(func):
@@ -115,27 +117,6 @@ def walk(matrix, flat, start, length, words, gauss, prior, alpha, alpha_width, b
             for j in range(n_langs):
                 out[d, j] += prob[j] / n_trial
     return length.shape[0]
-
-
-def gauss_pairs(words: np.ndarray) -> np.ndarray:
-    """For each place ``p`` in ``words`` (all but the last three), ``random.gauss``'s two values computed from the
-    words ``p`` to ``p + 3``: two ``random()`` calls of two words each, then Box-Muller as CPython computes it.
-
-    ``random()`` (``(a >> 5) * 2**26 + (b >> 6)``, times ``2**-53``), ``* 2 pi``, ``1 - u``, ``-2 * log``, the
-    square root and the products are exact IEEE operations, the same in numpy; cos, sin and log are Python's
-    ``math`` functions, called on each value."""
-    w = np.asarray(words, dtype=np.int64)
-    if len(w) < 4:
-        return np.empty((0, 2))
-    first = ((w[:-3] >> 5) * 67108864.0 + (w[1:-2] >> 6)) * (1.0 / 9007199254740992.0)
-    second = ((w[2:-1] >> 5) * 67108864.0 + (w[3:] >> 6)) * (1.0 / 9007199254740992.0)
-    x2pi = (first * (2 * math.pi)).tolist()
-    logs = np.fromiter(map(math.log, (1.0 - second).tolist()), np.float64, len(second))
-    g2rad = np.sqrt(-2.0 * logs)
-    out = np.empty((len(first), 2))
-    out[:, 0] = np.fromiter(map(math.cos, x2pi), np.float64, len(x2pi)) * g2rad
-    out[:, 1] = np.fromiter(map(math.sin, x2pi), np.float64, len(x2pi)) * g2rad
-    return out
 
 
 def compiled() -> None:

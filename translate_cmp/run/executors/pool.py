@@ -128,11 +128,11 @@ class _Runner:
         self.memo = result_memo(work.engine, work.rules, work.spec)
         self.pool: multiprocessing.pool.Pool | None = None
 
-    def _pool(self, chars: int) -> multiprocessing.pool.Pool:
+    def _pool(self, documents: int) -> multiprocessing.pool.Pool:
         if self.pool is None:
             from translate_cmp.lang.detect import load_shared
 
-            load_shared(chars)  # once here, inherited by every worker, rather than loaded by each
+            load_shared(documents)  # once here, inherited by every worker, rather than loaded by each
             work = _Work(self.engine, self.rules, self.scorer, tuple(self.spec.pivots), self.spec.strict)
             self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_start, initargs=(work,))
             self.stats.processes = self.jobs
@@ -146,8 +146,7 @@ class _Runner:
         answer = None
         if len(misses) >= MIN_DOCUMENTS:
             size = -(-len(misses) // self.jobs)  # one batch per worker: detection runs a batch side by side
-            pool = self._pool(sum(len(d.text) for d in misses))
-            answer = pool.map_async(_analyse, list(chunked(misses, size)), chunksize=1)
+            answer = self._pool(len(misses)).map_async(_analyse, list(chunked(misses, size)), chunksize=1)
         return _Pending(documents, keys, found, misses, answer)
 
     def _from_workers(self, pending: _Pending) -> list[DocumentResult]:
