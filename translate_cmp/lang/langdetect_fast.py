@@ -5,10 +5,11 @@ langdetect (1.0.9) spends its time in two pure-Python loops: extracting characte
 language probabilities per sampled n-gram, one float at a time. This module runs the very same
 steps in the same order -- the library's own text clean-up, the same n-gram state machine with the
 character normalisation memoised, the same seeded ``random.Random`` draws, the same convergence test
-every fifth draw -- with the per-language products done by numpy on float64 arrays. Elementwise
-float64 products and quotients are exactly Python's; the normalising sum is taken left to right in
-Python as langdetect does. So every probability, and every iteration count, matches the library's;
-tests/test_fastdetect.py checks that on documents and sentences in many languages.
+every fifth draw -- with the per-language products done by numpy on float64 arrays, or, for a few
+thousand texts and more, in one compiled loop (:mod:`translate_cmp.lang.walk`). Elementwise float64
+products and quotients are exactly Python's; the normalising sum is taken as Python's ``sum()`` takes
+it in langdetect. So every probability, and every iteration count, matches the library's;
+tests/test_fastdetect.py checks that on documents, sentences and words in many languages.
 """
 
 from __future__ import annotations
@@ -195,7 +196,8 @@ def gauss_pairs(words: np.ndarray) -> np.ndarray:
 
 class _Stream:
     """The 32-bit words a ``random.Random`` seeded with ``seed`` returns, in order, grown on demand, and the
-    Gaussian pair ``random.gauss`` draws at each place (:func:`gauss_pairs`).
+    Gaussian pair ``random.gauss`` draws at each place (:func:`gauss_pairs`): for every place (:attr:`gauss`, what
+    the compiled walk reads; ~40 ms for the first 65,536), or place by place (:meth:`pair`, the numpy walk).
 
     Every detection re-seeds its generator with the factory's seed, so every document draws from the
     same stream of words; what differs is how many each draw uses (rejection sampling) and where the
@@ -209,8 +211,25 @@ class _Stream:
         self.seed = seed
         self.rng = random.Random(seed)
         self.words = np.empty(0, dtype=np.int64)
-        self.gauss = np.empty((0, 2))
+        self._gauss = np.empty((0, 2))
+        self._pairs: dict[int, tuple[float, float]] = {}
         self.grow()
+
+    @property
+    def gauss(self) -> np.ndarray:
+        """The Gaussian pair of every place but the last three's, row ``p`` for place ``p``."""
+        if len(self._gauss) < len(self.words) - 3:
+            self._gauss = np.concatenate((self._gauss, gauss_pairs(self.words[len(self._gauss):])))
+        return self._gauss
+
+    def pair(self, p: int) -> tuple[float, float]:
+        """The Gaussian pair of place ``p`` (the words there drawn)."""
+        if p < len(self._gauss):
+            return tuple(self._gauss[p].tolist())
+        found = self._pairs.get(p)
+        if found is None:
+            found = self._pairs[p] = tuple(gauss_pairs(self.words[p:p + 4])[0].tolist())
+        return found
 
     def upto(self, n: int) -> np.ndarray:
         """The words, at least ``n`` of them."""
@@ -219,11 +238,10 @@ class _Stream:
         return self.words
 
     def grow(self) -> None:
-        """Twice the words (at first :attr:`START`), and the Gaussian pairs of the new places."""
+        """Twice the words (at first :attr:`START`)."""
         more = max(len(self.words), self.START)
         raw = self.rng.getrandbits(32 * more).to_bytes(4 * more, "little")  # words in order, low first
         self.words = np.concatenate((self.words, np.frombuffer(raw, dtype="<u4").astype(np.int64)))
-        self.gauss = np.concatenate((self.gauss, gauss_pairs(self.words[len(self.gauss):])))
 
 
 class FastDetector:
@@ -351,7 +369,7 @@ class BatchDetector(FastDetector):
         """Load the compiled walk now (from numba's cache, or compiled) and use it from now on."""
         from translate_cmp.lang.walk import compiled
 
-        self._stream_for(self.factory.seed)
+        self._stream_for(self.factory.seed).gauss  # noqa: B018 (computed now, before a fork)
         compiled()
         if self.compiled is None:
             self.compiled = True
@@ -429,11 +447,11 @@ class BatchDetector(FastDetector):
         from langdetect.language import Language
 
         detector = self.factory.create()
-        stream = self._stream_for(detector.seed)
         out: list[list | None] = [None] * len(texts)
         todo = list(range(len(texts)))
         if len(todo) <= self.ALONE or detector.prior_map is not None or COMPENSATED:
             return [self.probabilities(t) for t in texts]
+        stream = self._stream_for(detector.seed)
         n_langs, n_trial = len(self.langlist), detector.n_trial
         flat = np.concatenate([np.asarray(rows_of[k], dtype=np.int64) for k in todo])
         n = np.array([len(rows_of[k]) for k in todo], dtype=np.int64)
@@ -457,8 +475,8 @@ class BatchDetector(FastDetector):
             needs = which[[kept[r] is None for r in which.tolist()]]
             if needs.size:
                 words = stream.upto(int(pos[needs].max()) + 4)
-                for r, pair in zip(needs.tolist(), stream.gauss[pos[needs]].tolist()):
-                    kept[r] = tuple(pair)
+                for r, p in zip(needs.tolist(), pos[needs].tolist()):
+                    kept[r] = stream.pair(p)
                 pos[needs] += 4
             z = []
             for r in which.tolist():
