@@ -286,3 +286,18 @@ def test_the_compiled_walk_sums_as_python_3_12_does_where_it_runs_on_3_12(monkey
     got = ["LangDetectException" if f is None else [(x.lang, x.prob) for x in f] for f in compensated]
     assert got == [_reference(t) for t in texts]
     assert [[x.prob for x in f] for f in compensated if f] != [[x.prob for x in f] for f in plain if f]
+
+
+def test_a_process_about_to_fork_for_many_documents_loads_the_compiled_walk(tmp_path):
+    """The pool calls load_shared(documents) before it forks: from COMPILED_FROM documents the compiled walk is
+    loaded there (the workers inherit it), below it not (numba stays unimported)."""
+    import os
+    import subprocess
+    import sys
+
+    child = ("import sys; from translate_cmp.lang.detect import _fast, load_shared; load_shared({n}); "
+             "print(_fast().compiled, 'numba' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    answers = [subprocess.run([sys.executable, "-c", child.format(n=n)], env=env, cwd=tmp_path, capture_output=True,
+                              text=True, check=True).stdout.split() for n in (10, BatchDetector.COMPILED_FROM)]
+    assert answers == [["None", "False"], ["True", "True"]]
