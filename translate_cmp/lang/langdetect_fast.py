@@ -349,8 +349,8 @@ class BatchDetector(FastDetector):
     over all of them (:func:`translate_cmp.lang.walk.walk`, about 30 us of CPU a sentence).
 
     Loading the compiled walk (importing numba, its code from numba's cache) costs about a second of CPU, which
-    fewer than a few thousand texts do not repay: until a detector has been asked for :attr:`COMPILED_FROM`
-    texts it walks them side by side with numpy (:meth:`_side_by_side`, about 0.5 ms a sentence);
+    fewer than some 2,000 texts do not repay: until a detector has been asked for :attr:`COMPILED_FROM` texts
+    it walks them side by side with numpy (:meth:`_side_by_side`, about 0.7 ms of CPU a sentence);
     :meth:`load_compiled` loads it at once (a process about to fork workers for a large input). ``compiled``:
     True or False forces either walk. ``compensated``: sum as Python 3.12's ``sum()`` does (default: as this
     Python's does, which langdetect's ``sum(prob)`` calls)."""
