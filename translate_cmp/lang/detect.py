@@ -46,11 +46,15 @@ def _fast():
     return BatchDetector(_factory())
 
 
-def load_shared() -> None:
+def load_shared(documents: int = 0) -> None:
     """Load what detecting any document's languages needs, whatever its language: langdetect's profiles (and
     numpy) and wordfreq's code (each sentence's function words). A process about to fork workers calls it so
-    that they inherit one copy instead of each loading its own (about 0.5 s of work per worker)."""
-    _fast()
+    that they inherit one copy instead of each loading its own (about 0.5 s of work per worker). ``documents``:
+    how many the workers are about to detect (each at least one text); from ``BatchDetector.COMPILED_FROM`` on,
+    what repays loading it, langdetect's compiled walk is loaded too (lang/langdetect_fast.py)."""
+    fast = _fast()
+    if documents >= fast.COMPILED_FROM:
+        fast.load_compiled()
     from translate_cmp.lang.wordlists import load_wordfreq
 
     load_wordfreq()

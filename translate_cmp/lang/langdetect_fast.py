@@ -5,17 +5,23 @@ langdetect (1.0.9) spends its time in two pure-Python loops: extracting characte
 language probabilities per sampled n-gram, one float at a time. This module runs the very same
 steps in the same order -- the library's own text clean-up, the same n-gram state machine with the
 character normalisation memoised, the same seeded ``random.Random`` draws, the same convergence test
-every fifth draw -- with the per-language products done by numpy on float64 arrays. Elementwise
-float64 products and quotients are exactly Python's; the normalising sum is taken left to right in
-Python as langdetect does. So every probability, and every iteration count, matches the library's;
-tests/test_fastdetect.py checks that on documents and sentences in many languages.
+every fifth draw -- with the per-language products done by numpy on float64 arrays, or, for a few
+thousand texts and more, in one compiled loop (:mod:`translate_cmp.lang.walk`). Elementwise float64
+products and quotients are exactly Python's; the normalising sum is taken as Python's ``sum()`` takes
+it in langdetect. So every probability, and every iteration count, matches the library's;
+tests/test_fastdetect.py checks that on documents, sentences and words in many languages.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import sys
+from collections.abc import Sequence
 
 import numpy as np
+
+COMPENSATED = sys.version_info >= (3, 12)  # this Python's sum() adds floats compensated (langdetect's sum(prob))
 
 
 class _Normalised(dict):
@@ -167,8 +173,82 @@ def load_profiles(factory, directory: str) -> None:
     factory.word_lang_prob_map = ProfileMap(rows, matrix)
 
 
+def gauss_pairs(words: np.ndarray) -> np.ndarray:
+    """For each place ``p`` in ``words`` (all but the last three), ``random.gauss``'s two values computed from the
+    words ``p`` to ``p + 3``: two ``random()`` calls of two words each, then Box-Muller as CPython computes it.
+
+    ``random()`` (``(a >> 5) * 2**26 + (b >> 6)``, times ``2**-53``), ``* 2 pi``, ``1 - u``, ``-2 * log``, the
+    square root and the products are exact IEEE operations, the same in numpy; cos, sin and log are Python's
+    ``math`` functions, called on each value."""
+    w = np.asarray(words, dtype=np.int64)
+    if len(w) < 4:
+        return np.empty((0, 2))
+    first = ((w[:-3] >> 5) * 67108864.0 + (w[1:-2] >> 6)) * (1.0 / 9007199254740992.0)
+    second = ((w[2:-1] >> 5) * 67108864.0 + (w[3:] >> 6)) * (1.0 / 9007199254740992.0)
+    x2pi = (first * (2 * math.pi)).tolist()
+    logs = np.fromiter(map(math.log, (1.0 - second).tolist()), np.float64, len(second))
+    g2rad = np.sqrt(-2.0 * logs)
+    out = np.empty((len(first), 2))
+    out[:, 0] = np.fromiter(map(math.cos, x2pi), np.float64, len(x2pi)) * g2rad
+    out[:, 1] = np.fromiter(map(math.sin, x2pi), np.float64, len(x2pi)) * g2rad
+    return out
+
+
+class _Stream:
+    """The 32-bit words a ``random.Random`` seeded with ``seed`` returns, in order, grown on demand, and the
+    Gaussian pair ``random.gauss`` draws at each place (:func:`gauss_pairs`): for every place (:attr:`gauss`, what
+    the compiled walk reads; ~40 ms for the first 65,536), or place by place (:meth:`pair`, the numpy walk).
+
+    Every detection re-seeds its generator with the factory's seed, so every document draws from the
+    same stream of words; what differs is how many each draw uses (rejection sampling) and where the
+    Gaussian draws fall."""
+
+    START = 1 << 16  # words drawn at first: far more than any sentence's walk reads
+
+    def __init__(self, seed):
+        import random
+
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.words = np.empty(0, dtype=np.int64)
+        self._gauss = np.empty((0, 2))
+        self._pairs: dict[int, tuple[float, float]] = {}
+        self.grow()
+
+    @property
+    def gauss(self) -> np.ndarray:
+        """The Gaussian pair of every place but the last three's, row ``p`` for place ``p``."""
+        if len(self._gauss) < len(self.words) - 3:
+            self._gauss = np.concatenate((self._gauss, gauss_pairs(self.words[len(self._gauss):])))
+        return self._gauss
+
+    def pair(self, p: int) -> tuple[float, float]:
+        """The Gaussian pair of place ``p`` (the words there drawn)."""
+        if p < len(self._gauss):
+            return tuple(self._gauss[p].tolist())
+        found = self._pairs.get(p)
+        if found is None:
+            found = self._pairs[p] = tuple(gauss_pairs(self.words[p:p + 4])[0].tolist())
+        return found
+
+    def upto(self, n: int) -> np.ndarray:
+        """The words, at least ``n`` of them."""
+        while len(self.words) < n:
+            self.grow()
+        return self.words
+
+    def grow(self) -> None:
+        """Twice the words (at first :attr:`START`)."""
+        more = max(len(self.words), self.START)
+        raw = self.rng.getrandbits(32 * more).to_bytes(4 * more, "little")  # words in order, low first
+        self.words = np.concatenate((self.words, np.frombuffer(raw, dtype="<u4").astype(np.int64)))
+
+
 class FastDetector:
-    """``DetectorFactory.create()`` + ``append`` + ``get_probabilities`` in one call, same results."""
+    """``DetectorFactory.create()`` + ``append`` + ``get_probabilities`` in one call, same results.
+
+    The text's n-grams are found in Python (words memoised); :meth:`probabilities` walks them with numpy, one
+    document at a time, :class:`BatchDetector` compiled."""
 
     _MEMO_LIMIT = 200_000  # words whose n-gram rows are remembered
 
@@ -208,14 +288,30 @@ class FastDetector:
             out.extend(rows)
         return out
 
+    def _languages(self, langprobs: np.ndarray) -> list[list]:
+        """``get_probabilities()``'s list for each ``langprob`` row: ``Language`` objects above 0.1, most probable
+        first."""
+        from langdetect.detector import Detector
+        from langdetect.language import Language
+
+        rows, langs = np.nonzero(langprobs > Detector.PROB_THRESHOLD)
+        out: list[list] = [[] for _ in range(len(langprobs))]
+        langlist = self.langlist
+        for r, j, p in zip(rows.tolist(), langs.tolist(), langprobs[rows, langs].tolist()):
+            out[r].append(Language(langlist[j], p))
+        for found in out:
+            if len(found) > 1:
+                found.sort(reverse=True)
+        return out
+
     def probabilities(self, text: str) -> list:
         """langdetect's ``get_probabilities()``: ``Language`` objects above 0.1, most probable first.
 
-        Raises langdetect's ``LangDetectException`` where it would (no features in the text).
-        """
+        Raises langdetect's ``LangDetectException`` where it would (no features in the text). The walk runs
+        with numpy, a step a call (about 0.4 ms a sentence): what a few texts cost less than loading the
+        compiled walk (:class:`BatchDetector`)."""
         from langdetect.detector import Detector
         from langdetect.lang_detect_exception import ErrorCode, LangDetectException
-        from langdetect.language import Language
 
         detector = self.factory.create()  # for its settings and its random generator
         rows = self._rows(cleaned(text, detector.max_text_length))
@@ -245,65 +341,38 @@ class FastDetector:
                 i += 1
             for j, p in enumerate(prob.tolist()):
                 langprob[j] += p / n_trial
-        result = [Language(lang, p) for lang, p in zip(self.langlist, langprob) if p > Detector.PROB_THRESHOLD]
-        result.sort(reverse=True)
-        return result
-
-
-class _Stream:
-    """The 32-bit words a ``random.Random`` seeded with ``seed`` returns, in order, grown on demand.
-
-    Every detection re-seeds its generator with the factory's seed, so every document draws from the
-    same stream of words; what differs is how many each draw uses (rejection sampling) and where the
-    Gaussian draws fall."""
-
-    def __init__(self, seed):
-        import random
-
-        self.rng = random.Random(seed)
-        self.words = np.empty(0, dtype=np.int64)
-
-    def upto(self, n: int) -> np.ndarray:
-        if n > len(self.words):
-            more = max(n - len(self.words), len(self.words), 1 << 16)
-            raw = self.rng.getrandbits(32 * more).to_bytes(4 * more, "little")  # words in order, low first
-            self.words = np.concatenate((self.words, np.frombuffer(raw, dtype="<u4").astype(np.int64)))
-        return self.words
-
-
-def _res53(a: int, b: int) -> float:
-    """``random.random()`` from two words."""
-    return ((a >> 5) * 67108864.0 + (b >> 6)) * (1.0 / 9007199254740992.0)
-
-
-def _gauss_pair(w: list[int]) -> tuple[float, float]:
-    """``random.gauss``'s two values (returned, then kept for the next call) from four words: two
-    ``random()`` calls of two words each, Box-Muller as Python computes it."""
-    import math
-
-    res53 = _res53
-    x2pi = res53(w[0], w[1]) * (2 * math.pi)
-    g2rad = math.sqrt(-2.0 * math.log(1.0 - res53(w[2], w[3])))
-    return math.cos(x2pi) * g2rad, math.sin(x2pi) * g2rad
+        return self._languages(np.array([langprob]))[0]
 
 
 class BatchDetector(FastDetector):
-    """:meth:`FastDetector.probabilities` for many texts at once, the same answers bit for bit.
+    """:meth:`FastDetector.probabilities` for many texts at once, the same answers bit for bit: one compiled walk
+    over all of them (:func:`translate_cmp.lang.walk.walk`, about 30 us of CPU a sentence).
 
-    The documents run side by side: each keeps its own place in the shared random stream, its own
-    trial, iteration count and probabilities, and every step multiplies one sampled n-gram row into
-    every document's probabilities with one numpy call. Between two convergence tests a document
-    multiplies five rows (one right after a trial starts), in the order it draws them, so each
-    product is the very one :meth:`FastDetector.probabilities` computes. The last few slow documents
-    finish one at a time (:meth:`FastDetector.probabilities`), where a step for all would cost more."""
+    Loading the compiled walk (importing numba, its code from numba's cache) costs about a second of CPU, which
+    fewer than some 2,000 texts do not repay: until a detector has been asked for :attr:`COMPILED_FROM` texts
+    it walks them side by side with numpy (:meth:`_side_by_side`, about 0.7 ms of CPU a sentence);
+    :meth:`load_compiled` loads it at once (a process about to fork workers for a large input). ``compiled``:
+    True or False forces either walk. ``compensated``: sum as Python 3.12's ``sum()`` does (default: as this
+    Python's does, which langdetect's ``sum(prob)`` calls)."""
 
-    ALONE = 4  # documents left that finish one at a time
-    _GAUSS_LIMIT = 1 << 16  # places in the stream whose Gaussian pair is remembered
+    COMPILED_FROM = 2000  # texts (distinct n-gram sequences) from which the compiled walk pays
+    ALONE = 4  # documents left that finish one at a time in the numpy walk
 
-    def __init__(self, factory):
+    def __init__(self, factory, compiled: bool | None = None, compensated: bool | None = None):
         super().__init__(factory)
+        self.compiled = compiled
         self._stream: _Stream | None = None
-        self._gauss: dict[int, tuple[float, float]] = {}  # place in the stream -> random.gauss's pair drawn there
+        self._asked = 0  # texts walked so far
+        self.compensated = COMPENSATED if compensated is None else compensated
+
+    def load_compiled(self) -> None:
+        """Load the compiled walk now (from numba's cache, or compiled) and use it from now on."""
+        from translate_cmp.lang.walk import compiled
+
+        self._stream_for(self.factory.seed).gauss  # noqa: B018 (computed now, before a fork)
+        compiled()
+        if self.compiled is None:
+            self.compiled = True
 
     def probabilities_many(self, texts: list[str]) -> list[list | None]:
         """Per text, what :meth:`FastDetector.probabilities` returns, or None where it raises (no features).
@@ -312,34 +381,77 @@ class BatchDetector(FastDetector):
         digits, punctuation or what the clean-up drops) draw the same samples and multiply the same rows: their
         probabilities are computed once, the same floats."""
         max_length = self.factory.create().max_text_length
-        rows_of = [self._rows(cleaned(t, max_length)) for t in texts]
         first: dict[tuple[int, ...], int] = {}
-        which = [first.setdefault(tuple(rows), len(first)) for rows in rows_of]
+        which = [first.setdefault(tuple(self._rows(cleaned(t, max_length))), len(first)) for t in texts]
+        todo = [rows for rows in first if rows]
+        self._asked += len(todo)
+        if self.compiled is None and self._asked >= self.COMPILED_FROM:
+            self.load_compiled()
+        if not todo:
+            languages: list[list] = []
+        elif self.compiled:
+            languages = self._languages(self._langprobs(todo))
+        else:  # numpy, side by side: each distinct sequence as the first text that has it
+            firsts = {u: k for k, u in reversed(list(enumerate(which)))}
+            languages = self._side_by_side([texts[firsts[first[rows]]] for rows in todo], todo)
+        found: list[list | None] = [None] * len(first)  # per distinct sequence; None: no n-grams
+        for rows, langs in zip(todo, languages):
+            found[first[rows]] = langs
         if len(first) == len(texts):
-            return self._probabilities_many(texts, rows_of)
-        unique_texts: list[str] = [""] * len(first)
-        unique_rows: list[list[int]] = [[]] * len(first)
-        for k, u in enumerate(which):
-            unique_texts[u], unique_rows[u] = texts[k], rows_of[k]
-        found = self._probabilities_many(unique_texts, unique_rows)
+            return found
         return [None if found[u] is None else list(found[u]) for u in which]
 
-    def _probabilities_many(self, texts: list[str], rows_of: list[list[int]]) -> list[list | None]:
+    def _langprobs(self, rows_of: Sequence[Sequence[int]]) -> np.ndarray:
+        """langdetect's ``langprob`` for each list of n-gram rows (none empty): one row per list."""
+        from itertools import chain
+
+        from langdetect.detector import Detector
+
+        from translate_cmp.lang.walk import walk
+
+        detector = self.factory.create()  # for its settings
+        self._stream_for(detector.seed)
+        n_langs = len(self.langlist)
+        prior = np.full(n_langs, 1.0 / n_langs) if detector.prior_map is None else np.array(detector.prior_map, float)
+        length = np.fromiter(map(len, rows_of), np.int64, len(rows_of))
+        start = np.zeros(len(rows_of), dtype=np.int64)
+        np.cumsum(length[:-1], out=start[1:])
+        flat = np.fromiter(chain.from_iterable(rows_of), np.int64, int(length.sum()))
+        out = np.zeros((len(rows_of), n_langs))
+        done = 0
+        while done < len(rows_of):
+            stream = self._stream
+            done = walk(self._matrix, flat, start, length, stream.words, stream.gauss, prior, float(detector.alpha),
+                        float(Detector.ALPHA_WIDTH), float(Detector.BASE_FREQ), float(Detector.CONV_THRESHOLD),
+                        int(Detector.ITERATION_LIMIT), int(detector.n_trial), self.compensated, out, done)
+            if done < len(rows_of):  # a document read past the words drawn so far: more, and that one again
+                stream.grow()
+        return out
+
+    def _stream_for(self, seed) -> _Stream:
+        """The random stream of ``seed``, drawn once per detector."""
+        if self._stream is None or self._stream.seed != seed:
+            self._stream = _Stream(seed)
+        return self._stream
+
+    def _side_by_side(self, texts: list[str], rows_of: list[Sequence[int]]) -> list[list]:
+        """:meth:`FastDetector.probabilities` of each text (its n-gram rows ``rows_of``, none empty), the documents
+        walked side by side with numpy: each keeps its own place in the shared random stream, its own trial,
+        iteration count and probabilities, and every step multiplies one sampled n-gram row into every document's
+        probabilities with one numpy call. Between two convergence tests a document multiplies five rows (one
+        right after a trial starts), in the order it draws them, so each product is the one langdetect computes
+        (the sum as :meth:`FastDetector.probabilities` takes it, left to right, so only below Python 3.12, where
+        ``sum()`` does the same; from 3.12 on, one by one). The last few slow documents finish one at a time,
+        where a step for all would cost more."""
         from langdetect.detector import Detector
         from langdetect.language import Language
 
         detector = self.factory.create()
-        if self._stream is None:
-            self._stream = _Stream(detector.seed)
-        gauss = self._gauss
-        if len(gauss) > self._GAUSS_LIMIT:
-            gauss.clear()
         out: list[list | None] = [None] * len(texts)
-        todo = [k for k, rows in enumerate(rows_of) if rows]
-        if len(todo) <= self.ALONE or detector.prior_map is not None:
-            for k in todo:
-                out[k] = self.probabilities(texts[k])
-            return out
+        todo = list(range(len(texts)))
+        if len(todo) <= self.ALONE or detector.prior_map is not None or COMPENSATED:
+            return [self.probabilities(t) for t in texts]
+        stream = self._stream_for(detector.seed)
         n_langs, n_trial = len(self.langlist), detector.n_trial
         flat = np.concatenate([np.asarray(rows_of[k], dtype=np.int64) for k in todo])
         n = np.array([len(rows_of[k]) for k in todo], dtype=np.int64)
@@ -354,7 +466,7 @@ class BatchDetector(FastDetector):
         trial = np.zeros(len(todo), dtype=np.int64)
         weight = np.empty(len(todo))  # alpha / BASE_FREQ of each document's trial
         kept: list[float | None] = [None] * len(todo)  # random.gauss's second value, per document
-        words = self._stream.upto(1 << 16)
+        words = stream.upto(1 << 16)
 
         def start_trials(which: np.ndarray) -> None:
             """A new trial for each of ``which``: ``random.gauss`` (four words every second call), fresh
@@ -362,12 +474,9 @@ class BatchDetector(FastDetector):
             nonlocal words
             needs = which[[kept[r] is None for r in which.tolist()]]
             if needs.size:
-                words = self._stream.upto(int(pos[needs].max()) + 4)
+                words = stream.upto(int(pos[needs].max()) + 4)
                 for r, p in zip(needs.tolist(), pos[needs].tolist()):
-                    pair = gauss.get(p)
-                    if pair is None:  # the same four words give the same pair: computed once per place
-                        pair = gauss[p] = _gauss_pair(words[p:p + 4].tolist())
-                    kept[r] = pair
+                    kept[r] = stream.pair(p)
                 pos[needs] += 4
             z = []
             for r in which.tolist():
@@ -386,7 +495,7 @@ class BatchDetector(FastDetector):
             """``random._randbelow(n)`` for each of ``rows``: its sample, its stream moved on."""
             nonlocal words
             if int(pos[rows].max()) + 64 >= len(words):
-                words = self._stream.upto(int(pos.max()) + (1 << 16))
+                words = stream.upto(int(pos.max()) + (1 << 16))
             p = pos[rows]
             sh, limit = shift[rows], n[rows]
             v = words[p] >> sh
@@ -394,7 +503,7 @@ class BatchDetector(FastDetector):
             while bad.size:
                 p[bad] += 1
                 if int(p[bad].max()) >= len(words):
-                    words = self._stream.upto(int(p.max()) + (1 << 16))
+                    words = stream.upto(int(p.max()) + (1 << 16))
                 v[bad] = words[p[bad]] >> sh[bad]
                 bad = bad[v[bad] >= limit[bad]]
             pos[rows] = p + 1

@@ -128,11 +128,11 @@ class _Runner:
         self.memo = result_memo(work.engine, work.rules, work.spec)
         self.pool: multiprocessing.pool.Pool | None = None
 
-    def _pool(self) -> multiprocessing.pool.Pool:
+    def _pool(self, documents: int) -> multiprocessing.pool.Pool:
         if self.pool is None:
             from translate_cmp.lang.detect import load_shared
 
-            load_shared()  # once here, inherited by every worker, rather than loaded by each
+            load_shared(documents)  # once here, inherited by every worker, rather than loaded by each
             work = _Work(self.engine, self.rules, self.scorer, tuple(self.spec.pivots), self.spec.strict)
             self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_start, initargs=(work,))
             self.stats.processes = self.jobs
@@ -146,7 +146,7 @@ class _Runner:
         answer = None
         if len(misses) >= MIN_DOCUMENTS:
             size = -(-len(misses) // self.jobs)  # one batch per worker: detection runs a batch side by side
-            answer = self._pool().map_async(_analyse, list(chunked(misses, size)), chunksize=1)
+            answer = self._pool(len(misses)).map_async(_analyse, list(chunked(misses, size)), chunksize=1)
         return _Pending(documents, keys, found, misses, answer)
 
     def _from_workers(self, pending: _Pending) -> list[DocumentResult]:
@@ -160,7 +160,7 @@ class _Runner:
         if analysed:
             items = [(a, {(s.doc_id, s.sent_id): trips[(s.doc_id, s.sent_id)]
                           for s in a.sentences if (s.doc_id, s.sent_id) in trips}) for a in analysed]
-            finished = self._pool().map(_finish, items, chunksize=self._chunksize(len(items)))
+            finished = self._pool(0).map(_finish, items, chunksize=self._chunksize(len(items)))
         done = iter(finished)
         results = []
         noted: set[str] = set()  # languages whose pairs are noted already (a table has thousands of rows each)

@@ -1,0 +1,127 @@
+"""langdetect's random walk for many documents, compiled (numba): the library's floats, bit for bit.
+
+For each document, langdetect (``Detector._detect_block``) re-seeds its ``random.Random`` and runs ``n_trial``
+trials: a trial draws ``alpha`` (``random.gauss``), then samples n-grams (``random.choice``), multiplying each
+language's probability by ``alpha / BASE_FREQ + p(ngram | lang)``, and every fifth draw (the first right away)
+divides by the sum (Python's ``sum()``: left to right, compensated from Python 3.12 on), until a probability
+passes ``CONV_THRESHOLD`` or the draws reach ``ITERATION_LIMIT``; the trials' probabilities are averaged.
+:func:`walk` runs these very loops in the same order, one float operation for one float operation (numba
+compiles without fast-math: no reordering, no fused multiply-add), so every product, sum and quotient is the
+library's.
+
+The random numbers come from Python: ``words`` is the stream of 32-bit words the seeded generator returns (every
+document starts at its beginning), and ``gauss`` holds, for each place in the stream, the pair ``random.gauss``
+computes from the four words there (``langdetect_fast.gauss_pairs``, with Python's own ``math`` functions, so no libm
+question arises). ``random.choice(ngrams)`` is ``_randbelow(len)``: a word's top ``len.bit_length()`` bits,
+drawn again while they are ``>= len``. A document that would read past the end of ``words`` stops the call,
+which returns its index: the caller extends the stream and calls again from there.
+
+The first call compiles the loop (a few seconds) or loads it from numba's cache (``cache=True``: under
+``NUMBA_CACHE_DIR`` if set, else next to this file in ``__pycache__``, else, where the package is read-only, in the
+user's cache folder, ``~/.cache/numba``; where none is writable, no cache: compiled once per process).
+:func:`compiled` does that before a process forks its workers, which inherit the compiled code.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+from translate_cmp.lang.langdetect_fast import gauss_pairs
+
+
+def _compiled_cached(func):
+    """``njit(cache=True)``; where numba finds no folder it can write its cache to, it refuses that (RuntimeError, when
+    the module is imported): then the loop is compiled in each process instead."""
+    try:
+        return njit(cache=True, nogil=True)(func)
+    except RuntimeError:
+        return njit(nogil=True)(func)
+
+
+@_compiled_cached
+def walk(matrix, flat, start, length, words, gauss, prior, alpha, alpha_width, base_freq,
+         conv_threshold, iteration_limit, n_trial, compensated, out, first):
+    """Fill ``out[d]`` (langdetect's ``langprob``) for each document ``d`` from ``first`` on: its sampled n-grams
+    are the rows ``flat[start[d]:start[d] + length[d]]`` of ``matrix`` (``length[d] > 0``). ``compensated``: sum as
+    Python 3.12 and later's ``sum()`` sums floats (Neumaier's compensated sum), else left to right. Returns the number
+    of documents done: ``len(length)``, or the first one that needs more of the stream than ``words`` holds."""
+    n_langs = matrix.shape[1]
+    n_words = words.shape[0]
+    prob = np.empty(n_langs)
+    for d in range(first, length.shape[0]):
+        n = length[d]
+        s0 = start[d]
+        shift = 32
+        while (1 << (32 - shift)) <= n:  # 32 - n.bit_length()
+            shift -= 1
+        pos = 0
+        kept = 0.0
+        has_kept = False
+        for j in range(n_langs):
+            out[d, j] = 0.0
+        for _ in range(n_trial):
+            if has_kept:  # random.gauss's second value, kept from the previous call
+                z = kept
+                has_kept = False
+            else:
+                if pos + 4 > n_words:
+                    return d
+                z = gauss[pos, 0]
+                kept = gauss[pos, 1]
+                has_kept = True
+                pos += 4
+            weight = (alpha + z * alpha_width) / base_freq
+            for j in range(n_langs):
+                prob[j] = prior[j]
+            i = 0
+            while True:
+                while True:  # random._randbelow(n)
+                    if pos >= n_words:
+                        return d
+                    v = words[pos] >> shift
+                    pos += 1
+                    if v < n:
+                        break
+                row = flat[s0 + v]
+                for j in range(n_langs):
+                    prob[j] *= weight + matrix[row, j]
+                if i % 5 == 0:
+                    total = prob[0]  # sum(prob): 0 + prob[0], then the rest
+                    if compensated:  # CPython 3.12+ (Python/bltinmodule.c, builtin_sum_impl)
+                        c = 0.0
+                        for j in range(1, n_langs):
+                            x = prob[j]
+                            t = total + x
+                            if abs(total) >= abs(x):
+                                c += (total - t) + x
+                            else:
+                                c += (x - t) + total
+                            total = t
+                        if c != 0.0 and math.isfinite(c):
+                            total += c
+                    else:  # left to right
+                        for j in range(1, n_langs):
+                            total += prob[j]
+                    maxp = 0.0
+                    for j in range(n_langs):
+                        p = prob[j] / total
+                        if maxp < p:
+                            maxp = p
+                        prob[j] = p
+                    if maxp > conv_threshold or i >= iteration_limit:
+                        break
+                i += 1
+            for j in range(n_langs):
+                out[d, j] += prob[j] / n_trial
+    return length.shape[0]
+
+
+def compiled() -> None:
+    """Compile :func:`walk` (or load it from numba's cache) now, on a tiny input, rather than on first use."""
+    matrix = np.full((1, 2), 0.5)
+    words = np.arange(64, dtype=np.int64)
+    walk(matrix, np.zeros(1, np.int64), np.zeros(1, np.int64), np.ones(1, np.int64), words, gauss_pairs(words),
+         np.full(2, 0.5), 0.5, 0.05, 10000.0, 0.99999, 10000, 7, False, np.zeros((1, 2)), 0)
