@@ -5,7 +5,9 @@ One unit per translated form: ``msgid`` (with ``msgctxt``, ``ctx::msgid``); each
 them: obsolete entries (``#~``) and untranslated forms (empty ``msgstr``) are not checked; fuzzy entries are
 checked and marked (``Unit.fuzzy``). A POT template has no translations: its units are the msgids
 themselves, checked as source text. The language is the header's ``Language:``; a catalogue without one
-gets a single detection over its texts. Syntax errors (msgfmt's grammar: translate_cmp/readers/po_syntax.py)
+gets a single detection over its texts. Plural forms beyond the header's ``nplurals`` are one fault of the file:
+the first such form's unit carries the lines of every entry with one (``Unit.extra_form_lines``, read by Q632).
+Syntax errors (msgfmt's grammar: translate_cmp/readers/po_syntax.py)
 are one line naming the file and line, exit 2.
 """
 
@@ -92,6 +94,17 @@ def header_nplurals(plural_forms: str) -> int:
     return int(found.group(1)) if found else 0
 
 
+def extra_form_lines(po, nplurals: int) -> tuple[int, ...]:
+    """The lines of the entries that translate a plural form beyond the header's ``nplurals`` (msgstr[2] where
+    nplurals=2): one fault of the catalogue (its header, or the tool that wrote CLDR's forms into it), which Q632
+    reports once, on the first such form (``Unit.extra_form_lines``), not once an entry. () when the header gives
+    no nplurals."""
+    if not nplurals:
+        return ()
+    return tuple(entry.linenum for entry in po if not entry.obsolete and entry.msgid_plural
+                 and any(text and int(n) >= nplurals for n, text in entry.msgstr_plural.items()))
+
+
 def unit_id(msgid: str, msgctxt: str | None, plural_index: int | None = None) -> str:
     base = f"{msgctxt}::{msgid}" if msgctxt else msgid
     return base if plural_index is None else f"{base}[{plural_index}]"
@@ -112,6 +125,8 @@ class PoReader:
         else:
             target_lang = primary_lang(options.target_lang or "") or primary_lang(declared) or file_language(
                 s for e in po if not e.obsolete for s in ([e.msgstr] if e.msgstr else e.msgstr_plural.values()) if s)
+        extra_lines = () if template else extra_form_lines(po, nplurals)
+        reported = False  # whether the unit that carries ``extra_lines`` (Q632's one finding) has been read
         for entry in po:
             if entry.obsolete:
                 continue
@@ -130,7 +145,9 @@ class PoReader:
                         continue
                     source = entry.msgid if n == 0 else entry.msgid_plural
                     ident = unit_id(entry.msgid, entry.msgctxt, int(n))
-                    yield unit_document(Unit(ident, source, plural_index=int(n), plural_forms=forms,
-                                             nplurals=nplurals, **base), text)
+                    carries = bool(extra_lines) and not reported and int(n) >= nplurals
+                    reported = reported or carries
+                    yield unit_document(Unit(ident, source, plural_index=int(n), plural_forms=forms, nplurals=nplurals,
+                                             extra_form_lines=extra_lines if carries else (), **base), text)
             elif entry.msgstr:
                 yield unit_document(Unit(unit_id(entry.msgid, entry.msgctxt), entry.msgid, **base), entry.msgstr)
