@@ -257,6 +257,10 @@ from l10n_checks import timed
 from translate_cmp.rules import select_rules
 rules = select_rules({select!r})
 timed([Path(p) for p in {warm!r}], rules)
+if {lists!r}:  # the word lists the checks may read, loaded whether or not the warm-up's units asked for them
+    from translate_cmp.lang.tokens import begins_common_word
+    from translate_cmp.lang.wordlists import zipf
+    zipf("the", {lists!r}), zipf("the", "en"), begins_common_word("the", "en")
 import time
 cpu = time.process_time()
 wall = timed([Path({path!r})], rules)
@@ -271,11 +275,13 @@ def timed_fresh(path: Path, warm: list[Path], select: list[str] | None) -> float
     return timed_fresh_seconds(path, warm, select)[0]
 
 
-def timed_fresh_seconds(path: Path, warm: list[Path], select: list[str] | None) -> tuple[float, float]:
+def timed_fresh_seconds(path: Path, warm: list[Path], select: list[str] | None, lists: str = ""
+                        ) -> tuple[float, float]:
     """:func:`timed_fresh` as (wall seconds, CPU seconds) of the timed region: the CPU time is what the load of a
-    shared machine moves far less than the wall clock."""
+    shared machine moves far less than the wall clock. ``lists``: a language whose wordfreq list (and English's)
+    the warm-up loads too, whether or not its units ask for it (``--load-word-lists``)."""
     code = _TIME_ONE.format(bench=str(Path(__file__).resolve().parent), select=select, warm=[str(w) for w in warm],
-                            path=str(path))
+                            path=str(path), lists=lists)
     done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     cpu, wall = done.stdout.split()[-2:]
     return float(wall), float(cpu)
@@ -331,8 +337,8 @@ def largest_per_language(files: dict[tuple[str, str], list[Path]], langs: list[s
     return picked
 
 
-def speed_by_language(tool: str, files: dict[tuple[str, str], list[Path]], langs: list[str], repeat: int
-                      ) -> list[str]:
+def speed_by_language(tool: str, files: dict[tuple[str, str], list[Path]], langs: list[str], repeat: int,
+                      word_lists: bool = False) -> list[str]:
     """:func:`speed_table`'s comparison (the Q6xx+C506 checks against pofilter net of its start-up) on the largest
     one-file catalogue of each language, the languages taken in turn within each of ``repeat`` rounds (best of
     each), so that every ratio is measured side by side in the same minutes of a shared machine: by the wall clock,
@@ -349,7 +355,8 @@ def speed_by_language(tool: str, files: dict[tuple[str, str], list[Path]], langs
             path = files[key][0]
             empty = path.parent / "empty.po"
             empty.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
-            wall, cpu = timed_fresh_seconds(path, warm_up(files, key), ["Q", "C506"])
+            wall, cpu = timed_fresh_seconds(path, warm_up(files, key), ["Q", "C506"],
+                                            lang.split("_")[0] if word_lists else "")
             keep((lang, "ours"), wall)
             keep((lang, "ours cpu"), cpu)
             for name, target in (("pofilter", path), ("start-up", empty)):
@@ -388,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the speed comparison")
     parser.add_argument("--probes-only", action="store_true", help="only the probes: pofilter's unambiguous cases")
     parser.add_argument("--speed-only", action="store_true", help="only the speed comparison (the largest catalogue)")
+    parser.add_argument("--load-word-lists", action="store_true",
+                        help="with --by-language: the warm-up also loads wordfreq's lists of the language and of "
+                             "English, which the checks may read (a cost once a process, not a catalogue's)")
     parser.add_argument("--by-language", action="store_true",
                         help="with --speed-only: the Q6xx+C506 checks against pofilter on each language's catalogue")
     args = parser.parse_args(argv)
@@ -406,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         files = catalogues(args.debs, work)
         if args.speed_only and args.by_language:
-            print("\n".join(speed_by_language(tool, files, args.langs.split(","), args.repeat)))
+            print("\n".join(speed_by_language(tool, files, args.langs.split(","), args.repeat, args.load_word_lists)))
             return 0
         if args.speed_only:
             largest = max((p for p in files if len(files[p]) == 1 and p[1] in args.langs.split(",")),

@@ -62,8 +62,9 @@ class UnitRule(Rule):
 
 def finding_checks(unit_checks: Sequence[tuple[UnitRule, object]], ctx: RuleContext) -> list:
     """The ``(rule, check)`` pairs of ``unit_checks`` whose rule finds something in the unit behind ``ctx``
-    (:meth:`UnitRule.findings`), the unit's source and target read once for all of them (the flag stage asks 38
-    checks a unit)."""
+    (:meth:`UnitRule.findings`), the unit's source and target read once for all of them (the flag stage asks 43
+    checks a unit). Every rule of ``unit_checks`` serves ``ctx.doc_lang`` (the flag stage chose them by it); the
+    findings of each that has some are kept for its :meth:`UnitRule.check` on the unit's sentences."""
     found = pair(ctx)
     if not found:
         return []
