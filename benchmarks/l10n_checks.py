@@ -12,7 +12,8 @@ on (``--engine none``), the goal being at most 1%. Per check family: units pofil
 flags, both, and a sample of the disagreements (source, target, who flagged) for a reviewer to judge. Speed: units
 per second of each tool on the largest catalogue, in one run (the machine is shared: read the ratio); with
 ``--speed-only --by-language``, the Q6xx+C506 checks against pofilter on each language's largest one-file catalogue,
-the languages in turn within each round.
+the languages in turn within each round, by the wall clock and by CPU time (translate-cmp's timed region, pofilter's
+process net of its start-up's), which the load of a shared machine moves far less.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -255,7 +257,14 @@ from l10n_checks import timed
 from translate_cmp.rules import select_rules
 rules = select_rules({select!r})
 timed([Path(p) for p in {warm!r}], rules)
-print(timed([Path({path!r})], rules))
+if {lists!r}:  # the word lists the checks may read, loaded whether or not the warm-up's units asked for them
+    from translate_cmp.lang.tokens import begins_common_word
+    from translate_cmp.lang.wordlists import zipf
+    zipf("the", {lists!r}), zipf("the", "en"), begins_common_word("the", "en")
+import time
+cpu = time.process_time()
+wall = timed([Path({path!r})], rules)
+print(time.process_time() - cpu, wall)
 """
 
 
@@ -263,10 +272,29 @@ def timed_fresh(path: Path, warm: list[Path], select: list[str] | None) -> float
     """:func:`timed` on ``path`` in a new process, after a warm-up on ``warm`` (other catalogues of the same
     language: the word lists loaded, the regular expressions compiled), so that no cache keyed by a text of
     ``path`` is warm: what a run on a new catalogue costs, imports and word lists aside."""
+    return timed_fresh_seconds(path, warm, select)[0]
+
+
+def timed_fresh_seconds(path: Path, warm: list[Path], select: list[str] | None, lists: str = ""
+                        ) -> tuple[float, float]:
+    """:func:`timed_fresh` as (wall seconds, CPU seconds) of the timed region: the CPU time is what the load of a
+    shared machine moves far less than the wall clock. ``lists``: a language whose wordfreq list (and English's)
+    the warm-up loads too, whether or not its units ask for it (``--load-word-lists``)."""
     code = _TIME_ONE.format(bench=str(Path(__file__).resolve().parent), select=select, warm=[str(w) for w in warm],
-                            path=str(path))
+                            path=str(path), lists=lists)
     done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    return float(done.stdout.split()[-1])
+    cpu, wall = done.stdout.split()[-2:]
+    return float(wall), float(cpu)
+
+
+def _command_seconds(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process and its children) of a command run to its end."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def speed_table(tool: str, path: Path, lang: str, units: int, repeat: int, warm: list[Path]) -> list[str]:
@@ -309,33 +337,45 @@ def largest_per_language(files: dict[tuple[str, str], list[Path]], langs: list[s
     return picked
 
 
-def speed_by_language(tool: str, files: dict[tuple[str, str], list[Path]], langs: list[str], repeat: int
-                      ) -> list[str]:
+def speed_by_language(tool: str, files: dict[tuple[str, str], list[Path]], langs: list[str], repeat: int,
+                      word_lists: bool = False) -> list[str]:
     """:func:`speed_table`'s comparison (the Q6xx+C506 checks against pofilter net of its start-up) on the largest
     one-file catalogue of each language, the languages taken in turn within each of ``repeat`` rounds (best of
-    each), so that every ratio is measured side by side in the same minutes of a shared machine."""
+    each), so that every ratio is measured side by side in the same minutes of a shared machine: by the wall clock,
+    and by CPU time (translate-cmp's timed region; pofilter's process, net of its start-up's), which the load of a
+    shared machine moves far less."""
     picked = largest_per_language(files, langs)
     best: dict[tuple[str, str], float] = {}
+
+    def keep(name: str, seconds: float) -> None:
+        best[name] = min(best.get(name, 1e9), seconds)
+
     for _ in range(repeat):
         for lang, (key, _units) in picked.items():
             path = files[key][0]
             empty = path.parent / "empty.po"
             empty.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
-            mine = timed_fresh(path, warm_up(files, key), ["Q", "C506"])
-            best[lang, "ours"] = min(best.get((lang, "ours"), 1e9), mine)
+            wall, cpu = timed_fresh_seconds(path, warm_up(files, key), ["Q", "C506"],
+                                            lang.split("_")[0] if word_lists else "")
+            keep((lang, "ours"), wall)
+            keep((lang, "ours cpu"), cpu)
             for name, target in (("pofilter", path), ("start-up", empty)):
-                start = time.perf_counter()
-                subprocess.run([tool, "--progress=none", f"--language={lang}", "-i", str(target), "-o",
-                                str(path.parent / "speed-out.po")], check=True, capture_output=True)
-                best[lang, name] = min(best.get((lang, name), 1e9), time.perf_counter() - start)
+                wall, cpu = _command_seconds([tool, "--progress=none", f"--language={lang}", "-i", str(target), "-o",
+                                              str(path.parent / "speed-out.po")])
+                keep((lang, name), wall)
+                keep((lang, name + " cpu"), cpu)
     lines = [f"Speed per language (each language's largest one-file catalogue; best of {repeat} rounds, the "
-             "languages in turn within each round, one run, shared machine: read the ratios)\n",
+             "languages in turn within each round, one run, shared machine: read the ratios, the CPU time's "
+             "first)\n",
              "| project | lang | units | translate-cmp Q6xx+C506 (s) | pofilter (s) | pofilter net (s) | "
-             "per unit vs pofilter (net) |", "|---|---|---:|---:|---:|---:|---:|"]
+             "per unit vs pofilter (net) | translate-cmp CPU (s) | pofilter net CPU (s) | per unit vs pofilter, "
+             "CPU |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for lang, (key, units) in picked.items():
         net = max(best[lang, "pofilter"] - best[lang, "start-up"], 1e-6)
+        net_cpu = max(best[lang, "pofilter cpu"] - best[lang, "start-up cpu"], 1e-6)
         lines.append(f"| {key[0]} | {lang} | {units} | {best[lang, 'ours']:.2f} | {best[lang, 'pofilter']:.2f} | "
-                     f"{net:.2f} | {net / best[lang, 'ours']:.2f}x |")
+                     f"{net:.2f} | {net / best[lang, 'ours']:.2f}x | {best[lang, 'ours cpu']:.2f} | {net_cpu:.2f} | "
+                     f"{net_cpu / best[lang, 'ours cpu']:.2f}x |")
     return lines
 
 
@@ -355,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the speed comparison")
     parser.add_argument("--probes-only", action="store_true", help="only the probes: pofilter's unambiguous cases")
     parser.add_argument("--speed-only", action="store_true", help="only the speed comparison (the largest catalogue)")
+    parser.add_argument("--load-word-lists", action="store_true",
+                        help="with --by-language: the warm-up also loads wordfreq's lists of the language and of "
+                             "English, which the checks may read (a cost once a process, not a catalogue's)")
     parser.add_argument("--by-language", action="store_true",
                         help="with --speed-only: the Q6xx+C506 checks against pofilter on each language's catalogue")
     args = parser.parse_args(argv)
@@ -373,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         files = catalogues(args.debs, work)
         if args.speed_only and args.by_language:
-            print("\n".join(speed_by_language(tool, files, args.langs.split(","), args.repeat)))
+            print("\n".join(speed_by_language(tool, files, args.langs.split(","), args.repeat, args.load_word_lists)))
             return 0
         if args.speed_only:
             largest = max((p for p in files if len(files[p]) == 1 and p[1] in args.langs.split(",")),

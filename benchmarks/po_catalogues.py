@@ -89,7 +89,8 @@ EXPLAINED: tuple[tuple[str, str, str, str], ...] = (
     ("nl", "Q601", r"^Universally unique identifier$", "reviewer's call: the English term kept (Dutch IT texts often "
      "do; the catalogue translates the other field names)"),
     ("es|fr|it|pt", "Q632", r"", "real (msgfmt --check refuses the file), harmless to users (info): the header keeps "
-     "nplurals=2 while the plural entries carry CLDR's third form (n % 1000000 == 0), never shown"),
+     "nplurals=2 while its plural entries carry CLDR's third form (n % 1000000 == 0), never shown; one finding a "
+     "catalogue, with the count and every entry's line"),
 )
 
 

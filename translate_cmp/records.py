@@ -36,6 +36,9 @@ class Unit:
     max_width: int = 0  # XLIFF maxwidth (size-unit char) / XLIFF 2 slr sizeRestriction: the most characters, 0: none
     plural_forms: int = 0  # PO: how many msgstr[n] the unit's entry has (0: not a plural entry)
     nplurals: int = 0  # PO: the header's Plural-Forms nplurals (0: no header says)
+    # PO: on the one unit where Q632 reports its file (the first translated form beyond the header's nplurals), the
+    # lines of every entry of the file that translates such a form; () on every other unit
+    extra_form_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,13 @@
-"""gettext PO and POT catalogues, read with polib.
+"""gettext PO and POT catalogues, read as polib reads them (translate_cmp/readers/po_entries.py, in one pass).
 
 One unit per translated form: ``msgid`` (with ``msgctxt``, ``ctx::msgid``); each plural form its own unit,
 ``msgid[0]``, ``msgid[1]``, ... with ``msgid_plural`` as the source of forms 1 and up. As gettext defines
 them: obsolete entries (``#~``) and untranslated forms (empty ``msgstr``) are not checked; fuzzy entries are
 checked and marked (``Unit.fuzzy``). A POT template has no translations: its units are the msgids
 themselves, checked as source text. The language is the header's ``Language:``; a catalogue without one
-gets a single detection over its texts. Syntax errors (msgfmt's grammar: translate_cmp/readers/po_syntax.py)
+gets a single detection over its texts. Plural forms beyond the header's ``nplurals`` are one fault of the file:
+the first such form's unit carries the lines of every entry with one (``Unit.extra_form_lines``, read by Q632).
+Syntax errors (msgfmt's grammar: translate_cmp/readers/po_syntax.py)
 are one line naming the file and line, exit 2.
 """
 
@@ -19,6 +21,7 @@ from pathlib import Path
 from translate_cmp.errors import InputError
 from translate_cmp.readers.base import ReadOptions
 from translate_cmp.readers.decode import MAX_FILE_BYTES
+from translate_cmp.readers.po_entries import PoCatalogue, read_entries
 from translate_cmp.readers.po_syntax import PoSyntaxError, check_po
 from translate_cmp.readers.units import file_language, primary_lang, unit_document
 from translate_cmp.records import Document, Unit
@@ -56,9 +59,8 @@ def po_charset(data: bytes) -> str:
     return codec
 
 
-def load_catalogue(path: Path, encoding: str | None = None):
-    import polib
-
+def load_catalogue(path: Path, encoding: str | None = None) -> PoCatalogue:
+    """The entries and header of the PO file at ``path``, checked against msgfmt's grammar first."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -68,11 +70,12 @@ def load_catalogue(path: Path, encoding: str | None = None):
                 encoding = po_charset(path.read_bytes())
             except ValueError as exc:
                 raise InputError(str(path), str(exc)) from None
+        text = path.read_bytes().decode(encoding).removeprefix("\ufeff")
         try:
-            check_po(path.read_bytes().decode(encoding).removeprefix("\ufeff"))
+            check_po(text)
         except PoSyntaxError as exc:
             raise InputError(f"{path}: line {exc.line}", exc.problem) from None
-        return polib.pofile(str(path), encoding=encoding, wrapwidth=0)
+        return read_entries(text)
     except UnicodeDecodeError as exc:
         raise InputError(str(path), f"not valid {exc.encoding} (byte {exc.start}); check the header's charset or "
                                     "pass --encoding") from None
@@ -90,6 +93,17 @@ def header_nplurals(plural_forms: str) -> int:
     """The ``nplurals`` of a header's ``Plural-Forms`` ("nplurals=2; plural=(n != 1);" -> 2), 0 where none."""
     found = re.search(r"nplurals\s*=\s*(\d+)", plural_forms)
     return int(found.group(1)) if found else 0
+
+
+def extra_form_lines(po, nplurals: int) -> tuple[int, ...]:
+    """The lines of the entries that translate a plural form beyond the header's ``nplurals`` (msgstr[2] where
+    nplurals=2): one fault of the catalogue (its header, or the tool that wrote CLDR's forms into it), which Q632
+    reports once, on the first such form (``Unit.extra_form_lines``), not once an entry. () when the header gives
+    no nplurals."""
+    if not nplurals:
+        return ()
+    return tuple(entry.linenum for entry in po if not entry.obsolete and entry.msgid_plural
+                 and any(text and int(n) >= nplurals for n, text in entry.msgstr_plural.items()))
 
 
 def unit_id(msgid: str, msgctxt: str | None, plural_index: int | None = None) -> str:
@@ -112,6 +126,8 @@ class PoReader:
         else:
             target_lang = primary_lang(options.target_lang or "") or primary_lang(declared) or file_language(
                 s for e in po if not e.obsolete for s in ([e.msgstr] if e.msgstr else e.msgstr_plural.values()) if s)
+        extra_lines = () if template else extra_form_lines(po, nplurals)
+        reported = False  # whether the unit that carries ``extra_lines`` (Q632's one finding) has been read
         for entry in po:
             if entry.obsolete:
                 continue
@@ -130,7 +146,9 @@ class PoReader:
                         continue
                     source = entry.msgid if n == 0 else entry.msgid_plural
                     ident = unit_id(entry.msgid, entry.msgctxt, int(n))
-                    yield unit_document(Unit(ident, source, plural_index=int(n), plural_forms=forms,
-                                             nplurals=nplurals, **base), text)
+                    carries = bool(extra_lines) and not reported and int(n) >= nplurals
+                    reported = reported or carries
+                    yield unit_document(Unit(ident, source, plural_index=int(n), plural_forms=forms, nplurals=nplurals,
+                                             extra_form_lines=extra_lines if carries else (), **base), text)
             elif entry.msgstr:
                 yield unit_document(Unit(unit_id(entry.msgid, entry.msgctxt), entry.msgid, **base), entry.msgstr)

@@ -160,8 +160,10 @@ def text_counts(text: str, lang: str = "") -> TextCounts:
     # which no character is both: tests/test_flag_fastpaths.py)
     marks = sum(map(len, tokens)) - sum(map(len, words))
     # the few words with a capital after their first letter, or no small letter at all ("NATO", "iPhone", "2024"):
-    # the only ones _in_capitals and _two_capitals can count (a Title-case word is told by one test)
-    capitals = [w for w in words if not w.islower() and not w[1:].islower()]
+    # the only ones _in_capitals and _two_capitals can count (a Title-case word is told by one test); less the words
+    # with no capital at all ("2024", Japanese, Chinese: with a small letter added they are lower case), which
+    # neither counts
+    capitals = [w for w in words if not w.islower() and not w[1:].islower() and not (w + "a").islower()]
     if _in_capitals(text, capitals):
         return TextCounts(words=len(words), marks=marks, names=0, acronyms=0)
     return TextCounts(words=len(words), marks=marks, names=0 if lang in NOUN_CAPITALISING else _names(tokens),

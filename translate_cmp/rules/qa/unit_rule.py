@@ -62,7 +62,19 @@ class UnitRule(Rule):
 
 def finding_checks(unit_checks: Sequence[tuple[UnitRule, object]], ctx: RuleContext) -> list:
     """The ``(rule, check)`` pairs of ``unit_checks`` whose rule finds something in the unit behind ``ctx``
-    (:meth:`UnitRule.findings`), the unit's source and target read once for all of them (the flag stage asks 38
-    checks a unit)."""
+    (:meth:`UnitRule.findings`), the unit's source and target read once for all of them (the flag stage asks 43
+    checks a unit). Every rule of ``unit_checks`` serves ``ctx.doc_lang`` (the flag stage chose them by it); the
+    findings of each that has some are kept for its :meth:`UnitRule.check` on the unit's sentences."""
     found = pair(ctx)
-    return [call for call in unit_checks if call[0].findings(ctx, found)]
+    if not found:
+        return []
+    # what findings() does for each rule, in one loop: the flag stage chose these checks by the document's language
+    # already (rules/flag.py _plan: ``serves``), so the language is not asked again, and only a finding is kept
+    document, out = ctx.document, []
+    for call in unit_checks:
+        rule = call[0]
+        found_here = [*rule.compare(ctx, *found)]
+        if found_here:
+            rule._memo = (document, found_here)
+            out.append(call)
+    return out
