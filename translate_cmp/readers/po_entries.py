@@ -132,8 +132,8 @@ def read_entries(text: str) -> PoCatalogue:
                 owner.msgid_plural += value
             continue
         if line.startswith("msgstr["):
-            digits = line[7:line.find("]")]
-            index = int(digits) if digits.isascii() and digits.isdigit() else 0  # an obsolete entry's is not checked
+            close = line.find("]")
+            index = int(line[7:close])
             quote = line.find('"')
             entry.msgstr_plural[index] = _unescape(line[quote + 1:-1]) if quote >= 0 else ""
             state = key = "mx"
