@@ -1,4 +1,4 @@
-"""gettext PO and POT catalogues, read as polib reads them (translate_cmp/readers/po_entries.py, in one pass).
+"""gettext PO and POT catalogues, read with polib.
 
 One unit per translated form: ``msgid`` (with ``msgctxt``, ``ctx::msgid``); each plural form its own unit,
 ``msgid[0]``, ``msgid[1]``, ... with ``msgid_plural`` as the source of forms 1 and up. As gettext defines
@@ -21,7 +21,6 @@ from pathlib import Path
 from translate_cmp.errors import InputError
 from translate_cmp.readers.base import ReadOptions
 from translate_cmp.readers.decode import MAX_FILE_BYTES
-from translate_cmp.readers.po_entries import PoCatalogue, read_entries
 from translate_cmp.readers.po_syntax import PoSyntaxError, check_po
 from translate_cmp.readers.units import file_language, primary_lang, unit_document
 from translate_cmp.records import Document, Unit
@@ -59,8 +58,9 @@ def po_charset(data: bytes) -> str:
     return codec
 
 
-def load_catalogue(path: Path, encoding: str | None = None) -> PoCatalogue:
-    """The entries and header of the PO file at ``path``, checked against msgfmt's grammar first."""
+def load_catalogue(path: Path, encoding: str | None = None):
+    import polib
+
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -70,12 +70,11 @@ def load_catalogue(path: Path, encoding: str | None = None) -> PoCatalogue:
                 encoding = po_charset(path.read_bytes())
             except ValueError as exc:
                 raise InputError(str(path), str(exc)) from None
-        text = path.read_bytes().decode(encoding).removeprefix("\ufeff")
         try:
-            check_po(text)
+            check_po(path.read_bytes().decode(encoding).removeprefix("\ufeff"))
         except PoSyntaxError as exc:
             raise InputError(f"{path}: line {exc.line}", exc.problem) from None
-        return read_entries(text)
+        return polib.pofile(str(path), encoding=encoding, wrapwidth=0)
     except UnicodeDecodeError as exc:
         raise InputError(str(path), f"not valid {exc.encoding} (byte {exc.start}); check the header's charset or "
                                     "pass --encoding") from None
