@@ -153,3 +153,6 @@ class DocumentResult:
     lang: str
     lang_prob: float
     sentences: list[SentenceResult]
+    # what a pool worker already made of this result for the writers (translate_cmp.writers.rows.Prepared: groups,
+    # summary, fingerprints, the csv and jsonl text); None: the writers make it. Not part of the result's value.
+    prepared: Any = field(default=None, compare=False, repr=False)

@@ -168,7 +168,7 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     with open_writers(config.out_dir, config.formats, gate=tally.gate) as writers:
         work = Work(engine, rules, spec, scorer, stats, on_chunk=progress,
                     inputs=Inputs(tuple(config.paths), config.read, skip),
-                    ray=RayOptions(config.ray_address, config.ray_timeout))
+                    ray=RayOptions(config.ray_address, config.ray_timeout), render=writers.ahead)
         docs_once: dict | None = rule_docs  # the writers keep them: given with the first document, not every one
         for result in execute(config.executor, read_documents(config.paths, config.read, on_error=skip,
                                                                   exclude=(config.out_dir,)), work):

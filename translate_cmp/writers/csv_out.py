@@ -58,11 +58,18 @@ def _cells(values: tuple) -> tuple | list:
     return values
 
 
+class _Lines(list):
+    """What a csv writer writes to: one string per row, kept."""
+
+    write = list.append
+
+
 class CsvWriter(FormatWriter):
     """``sentences.csv`` (one row per sentence and pivot) and ``documents.csv`` (one row per document)."""
 
     format = "csv"
     file_names = ("sentences.csv", "documents.csv")
+    ahead = True
 
     def __init__(self, out_dir: Path):
         super().__init__(out_dir)
@@ -71,9 +78,20 @@ class CsvWriter(FormatWriter):
         self._sentences.writerow(SENTENCE_COLUMNS)
         self._documents.writerow(DOCUMENT_COLUMNS)
 
+    @classmethod
+    def render(cls, doc: DocRows) -> tuple[str, str]:
+        lines = _Lines()
+        writer = csv.writer(lines, lineterminator=LINE_END)  # the csv module writes each row with one write()
+        writer.writerows([_cells(row.values()) for row in doc.rows])
+        sentences = "".join(lines)
+        lines.clear()
+        writer.writerow(_cells(_SUMMARY_VALUES(doc.summary)))
+        return sentences, lines[0]
+
     def write(self, doc: DocRows) -> None:
-        self._sentences.writerows([_cells(row.values()) for row in doc.rows])
-        self._documents.writerow(_cells(_SUMMARY_VALUES(doc.summary)))
+        sentences, document = doc.rendered.get("csv") or self.render(doc)
+        self.files["sentences.csv"].handle.write(sentences)
+        self.files["documents.csv"].handle.write(document)
 
     def write_error(self, summary) -> None:
         self._documents.writerow([_cell(summary[c]) for c in DOCUMENT_COLUMNS])

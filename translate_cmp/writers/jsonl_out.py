@@ -37,13 +37,19 @@ def _line(obj: dict) -> str:
 class JsonlWriter(FormatWriter):
     format = "jsonl"
     file_names = ("flags.jsonl", "sentences.jsonl")
+    ahead = True
 
-    def write(self, doc: DocRows) -> None:
-        flags = self.files["flags.jsonl"]
-        for flag, fp, _ in doc.findings():
-            flags.write(_line(flag_record(flag, fp)))
-        sentences = self.files["sentences.jsonl"]
+    @classmethod
+    def render(cls, doc: DocRows) -> tuple[str, str]:
+        flags = "".join([_line(flag_record(flag, fp)) for flag, fp, _ in doc.findings()])
+        sentences = []
         for row in doc.rows:
             obj = dict(zip(SENTENCE_COLUMNS, row.values(), strict=True))
             obj["flags"] = row.flags.split(";") if row.flags else []
-            sentences.write(_line(obj))
+            sentences.append(_line(obj))
+        return flags, "".join(sentences)
+
+    def write(self, doc: DocRows) -> None:
+        flags, sentences = doc.rendered.get("jsonl") or self.render(doc)
+        self.files["flags.jsonl"].handle.write(flags)
+        self.files["sentences.jsonl"].handle.write(sentences)

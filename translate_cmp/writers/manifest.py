@@ -60,7 +60,7 @@ class RunCounts:
     def add(self, doc: DocRows) -> None:
         self.documents += 1
         self.sentences += len(doc.groups)
-        self.rows += len(doc.rows)
+        self.rows += len(doc.result.sentences)  # one row per (sentence, pivot) result, as doc.rows has
         for group in doc.groups:
             self.flagged_sentences += bool(group.flags)
             for flag in group.flags:
