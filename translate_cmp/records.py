@@ -121,7 +121,10 @@ class Severity(IntEnum):
         return cls[value.strip().upper()]
 
     def __str__(self) -> str:
-        return self.name.lower()
+        return _SEVERITY_NAMES[self]  # asked once a flag by every writer: a look-up, not the enum's name property
+
+
+_SEVERITY_NAMES = {s: s.name.lower() for s in Severity}
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,8 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
                                                                   exclude=(config.out_dir,)), work):
             rows = writers.write(result, docs_once)
             docs_once = None
-            tally.add((flag, fp) for flag, fp, _ in rows.findings())
+            if rows.fingerprints:  # one per finding: a document without any has nothing to count
+                tally.add((flag, fp) for flag, fp, _ in rows.findings())
             unit = result.document.unit  # a unit's source language: a rule may need that pair's lexicon
             if missing := not_run_for(result.lang, unit.source_lang if unit is not None else ""):
                 if len(not_run) < NOT_RUN_LISTED:

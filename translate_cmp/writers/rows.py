@@ -85,7 +85,8 @@ class SentenceGroup:
 
     @property
     def risk(self) -> float:
-        return max(r.risk for r in self.results)
+        results = self.results
+        return results[0].risk if len(results) == 1 else max(r.risk for r in results)
 
 
 @dataclass
