@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import operator
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,17 @@ class _Lines(list):
     write = list.append
 
 
+class _Render(threading.local):
+    """A csv writer onto a list of lines, one a thread (the csv module writes each row with one write())."""
+
+    def __init__(self) -> None:
+        self.lines = _Lines()
+        self.writer = csv.writer(self.lines, lineterminator=LINE_END)
+
+
+_RENDER = _Render()
+
+
 class CsvWriter(FormatWriter):
     """``sentences.csv`` (one row per sentence and pivot) and ``documents.csv`` (one row per document)."""
 
@@ -80,13 +92,17 @@ class CsvWriter(FormatWriter):
 
     @classmethod
     def render(cls, doc: DocRows) -> tuple[str, str]:
-        lines = _Lines()
-        writer = csv.writer(lines, lineterminator=LINE_END)  # the csv module writes each row with one write()
-        writer.writerows([_cells(row.values()) for row in doc.rows])
-        sentences = "".join(lines)
-        lines.clear()
-        writer.writerow(_cells(_SUMMARY_VALUES(doc.summary)))
-        return sentences, lines[0]
+        lines, writer = _RENDER.lines, _RENDER.writer
+        try:
+            if len(doc.rows) == 1:
+                writer.writerow(_cells(doc.rows[0].values()))
+            else:
+                writer.writerows([_cells(row.values()) for row in doc.rows])
+            writer.writerow(_cells(_SUMMARY_VALUES(doc.summary)))
+            document = lines.pop()
+            return lines[0] if len(lines) == 1 else "".join(lines), document
+        finally:
+            lines.clear()
 
     def write(self, doc: DocRows) -> None:
         sentences, document = doc.rendered.get("csv") or self.render(doc)

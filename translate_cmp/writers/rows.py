@@ -235,6 +235,8 @@ def flag_record(flag: Flag, fingerprint: str | None = None) -> dict:
 
 def flag_fingerprints(groups: list[SentenceGroup]) -> list[str]:
     """One fingerprint per flag of the groups, in order (:mod:`translate_cmp.writers.fingerprint`)."""
+    if not any(g.flags for g in groups):  # most sentences: nothing to key
+        return []
     return fingerprints((f.code, f.doc_id, g.first.sentence.text) for g in groups for f in g.flags)
 
 
