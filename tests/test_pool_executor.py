@@ -104,3 +104,11 @@ def test_workers_render_the_text_the_writers_would(multilingual: Path, tmp_path:
             writers.close({})
     _same_outputs(tmp_path / "ahead", tmp_path / "here")
     assert (tmp_path / "ahead" / "flags.jsonl").stat().st_size > 0
+    # prepared for csv alone (its rows left behind): the jsonl writer makes its own rows, the same bytes again
+    from translate_cmp.writers import prepare
+
+    with open_writers(tmp_path / "csv-only", ("csv", "jsonl")) as writers:
+        for r in results:
+            writers.write(replace(r, prepared=prepare(r, ("csv",))))
+        writers.close({})
+    _same_outputs(tmp_path / "csv-only", tmp_path / "here")

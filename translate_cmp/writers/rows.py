@@ -252,10 +252,11 @@ class Prepared:
     rendered: dict[str, tuple[str, ...]]
 
 
-def prepared_rows(result: DocumentResult) -> DocRows:
-    """The document's rows: those a worker prepared (``result.prepared``), else :func:`doc_rows`."""
+def prepared_rows(result: DocumentResult, rendered: tuple[str, ...]) -> DocRows:
+    """The document's rows: those a worker prepared (``result.prepared``) when it rendered each format of
+    ``rendered`` (the formats that read the rows, which it leaves behind), else :func:`doc_rows`."""
     p = result.prepared
-    if p is None:
+    if p is None or any(f not in p.rendered for f in rendered):
         return doc_rows(result)
     return DocRows(result, [], p.groups, p.summary, p.fingerprints, p.rendered)
 

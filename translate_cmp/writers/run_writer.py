@@ -39,6 +39,7 @@ class RunWriter:
         self.counts = RunCounts()
         self.state = "open"  # open -> closed | aborted
         self.late_errors: list = []  # FileErrors found while finishing (an annotated copy not written)
+        self._ahead = self.ahead
 
     @property
     def formats(self) -> list[str]:
@@ -55,7 +56,7 @@ class RunWriter:
         self._check_open()
         if rule_docs:
             self.rule_docs.update(rule_docs)
-        rows = prepared_rows(result)  # made by a pool worker, or here
+        rows = prepared_rows(result, self._ahead)  # made by a pool worker, or here
         for writer in self.writers:
             writer.write(rows)
         self.counts.add(rows)
