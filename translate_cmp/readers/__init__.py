@@ -239,6 +239,8 @@ def _check_unicode(doc: Document, path: Path) -> None:
     """Every reader's text is Unicode: a lone surrogate (a JSON escape, ``--encoding unicode_escape``) would
     crash the segmenter and every writer, so it is this file's one-line error instead."""
     unit = doc.unit
+    if unit is None and _SURROGATE.search(doc.text) is None and _SURROGATE.search(doc.doc_id) is None:
+        return  # every row of a table: no tuple of parts to build
     parts = (doc.doc_id, doc.text, *((unit.unit_id, unit.source, unit.source_plural, unit.context, unit.notes)
                                      if unit is not None else ()))
     for part in parts:
@@ -272,15 +274,18 @@ class UniqueIds:
         return numbered is not None and numbered[1] <= self.counted.get(numbered[0], 0)
 
     def __call__(self, base: str) -> str:
+        numbered = self._numbered(base)
+        if base not in self.seen and (numbered is None or numbered[1] > self.counted.get(numbered[0], 0)):
+            self._add(base, numbered)  # free: every row of a table
+            return base
         doc_id, n = base, 1
         while self._has(doc_id):
             n += 1
             doc_id = f"{base}~{n}"
-        self._add(doc_id)
+        self._add(doc_id, self._numbered(doc_id))
         return doc_id
 
-    def _add(self, doc_id: str) -> None:
-        numbered = self._numbered(doc_id)
+    def _add(self, doc_id: str, numbered: tuple[str, int] | None) -> None:
         if numbered is not None and numbered[1] == self.counted.get(numbered[0], 0) + 1:
             self.counted[numbered[0]] = numbered[1]  # the next of a run of row numbers: a count, not a string
         else:
