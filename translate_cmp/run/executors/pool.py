@@ -109,7 +109,10 @@ def _analyse(documents: list[Document]) -> list[tuple[Analysed | None, DocumentR
             continue
         t1 = time.perf_counter()
         result = finish(a, {}, work.scorer, work.rules)
-        out.append((None, _done(result, work), share, time.perf_counter() - t1))
+        out.append((None, result, share, time.perf_counter() - t1))
+    for item in out:  # after the batch's flagging, not between: each loop keeps its own code and data warm
+        if item[1] is not None:
+            _done(item[1], work)
     return out
 
 
