@@ -76,3 +76,39 @@ def test_a_missing_model_is_still_fatal_with_workers(argos_packages_dir, multili
     with pytest.raises(InputError, match="no installed model"):
         _run(multilingual, tmp_path / "out", 2, engine="argos", pivots=("de",), cache=False, chunk_docs=6)
     assert not (tmp_path / "out" / "sentences.csv").exists()
+
+
+def test_workers_render_the_text_the_writers_would(multilingual: Path, tmp_path: Path):
+    # the workers send each result back with its csv and jsonl text made (DocumentResult.prepared); written
+    # as it came, it is byte for byte what the writers render themselves from the bare result
+    from dataclasses import replace
+
+    from translate_cmp.engines import create_engine
+    from translate_cmp.pipeline import RunStats
+    from translate_cmp.readers import read_documents
+    from translate_cmp.rules import select_rules
+    from translate_cmp.run.executors import Work, WorkSpec
+    from translate_cmp.run.executors.pool import run_pool
+    from translate_cmp.score.metrics import SentenceScorer
+    from translate_cmp.writers import open_writers
+
+    work = Work(create_engine("none"), select_rules(), WorkSpec(engine="none", use_cache=False, chunk_docs=8),
+                SentenceScorer(), RunStats(), render=("csv", "jsonl"))
+    results = list(run_pool(read_documents([multilingual]), work, jobs=2))
+    assert len(results) == 22 and all(r.prepared is not None for r in results)  # chunks of 8, 8 and 6: all in workers
+    assert set(results[0].prepared.rendered) == {"csv", "jsonl"}
+    for name, items in (("ahead", results), ("here", [replace(r, prepared=None) for r in results])):
+        with open_writers(tmp_path / name, ("csv", "jsonl", "html")) as writers:
+            for r in items:
+                writers.write(r)
+            writers.close({})
+    _same_outputs(tmp_path / "ahead", tmp_path / "here")
+    assert (tmp_path / "ahead" / "flags.jsonl").stat().st_size > 0
+    # prepared for csv alone (its rows left behind): the jsonl writer makes its own rows, the same bytes again
+    from translate_cmp.writers import prepare
+
+    with open_writers(tmp_path / "csv-only", ("csv", "jsonl")) as writers:
+        for r in results:
+            writers.write(replace(r, prepared=prepare(r, ("csv",))))
+        writers.close({})
+    _same_outputs(tmp_path / "csv-only", tmp_path / "here")

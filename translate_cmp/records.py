@@ -124,7 +124,10 @@ class Severity(IntEnum):
         return cls[value.strip().upper()]
 
     def __str__(self) -> str:
-        return self.name.lower()
+        return _SEVERITY_NAMES[self]  # asked once a flag by every writer: a look-up, not the enum's name property
+
+
+_SEVERITY_NAMES = {s: s.name.lower() for s in Severity}
 
 
 @dataclass(frozen=True)
@@ -156,3 +159,6 @@ class DocumentResult:
     lang: str
     lang_prob: float
     sentences: list[SentenceResult]
+    # what a pool worker already made of this result for the writers (translate_cmp.writers.rows.Prepared: groups,
+    # summary, fingerprints, the csv and jsonl text); None: the writers make it. Not part of the result's value.
+    prepared: Any = field(default=None, compare=False, repr=False)

@@ -168,13 +168,14 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
     with open_writers(config.out_dir, config.formats, gate=tally.gate) as writers:
         work = Work(engine, rules, spec, scorer, stats, on_chunk=progress,
                     inputs=Inputs(tuple(config.paths), config.read, skip),
-                    ray=RayOptions(config.ray_address, config.ray_timeout))
+                    ray=RayOptions(config.ray_address, config.ray_timeout), render=writers.ahead)
         docs_once: dict | None = rule_docs  # the writers keep them: given with the first document, not every one
         for result in execute(config.executor, read_documents(config.paths, config.read, on_error=skip,
                                                                   exclude=(config.out_dir,)), work):
             rows = writers.write(result, docs_once)
             docs_once = None
-            tally.add((flag, fp) for flag, fp, _ in rows.findings())
+            if rows.fingerprints:  # one per finding: a document without any has nothing to count
+                tally.add((flag, fp) for flag, fp, _ in rows.findings())
             unit = result.document.unit  # a unit's source language: a rule may need that pair's lexicon
             if missing := not_run_for(result.lang, unit.source_lang if unit is not None else ""):
                 if len(not_run) < NOT_RUN_LISTED:

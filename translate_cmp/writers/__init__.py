@@ -10,10 +10,11 @@ and renamed into place when the run closes (see :mod:`translate_cmp.writers.run_
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from translate_cmp.errors import InputError
+from translate_cmp.records import DocumentResult
 from translate_cmp.writers.annotated import ANNOTATED_WRITERS
 from translate_cmp.writers.atomic import remove_stale_temps
 from translate_cmp.writers.base import FormatWriter, RuleDocs
@@ -25,6 +26,7 @@ from translate_cmp.writers.html_report import HtmlReportWriter
 from translate_cmp.writers.jsonl_out import JsonlWriter
 from translate_cmp.writers.junit_out import JunitWriter
 from translate_cmp.writers.publish import recover
+from translate_cmp.writers.rows import Prepared, doc_rows
 from translate_cmp.writers.run_writer import RunWriter
 from translate_cmp.writers.sarif_out import SarifWriter
 
@@ -42,6 +44,7 @@ __all__ = [
     "RunWriter",
     "open_writers",
     "parse_formats",
+    "prepare",
     "read_documents_csv",
     "read_sentences_csv",
 ]
@@ -55,6 +58,15 @@ def parse_formats(formats: str | Iterable[str]) -> list[str]:
     if unknown:
         raise InputError("--format", f"unknown format {', '.join(unknown)} (choose from {', '.join(WRITERS)})")
     return names
+
+
+def prepare(result: DocumentResult, formats: Sequence[str]) -> Prepared:
+    """What the writers make of ``result``, made ahead (in a pool worker): its rows, summary and fingerprints, and
+    the text of ``formats`` (each one whose writer renders ahead, :attr:`RunWriter.ahead`). Set it as
+    ``result.prepared``: :meth:`RunWriter.write` then only appends that text (the same bytes it would render)."""
+    rows = doc_rows(result)
+    return Prepared(rows.groups, rows.summary, rows.fingerprints,
+                    {f: WRITERS[f].render(rows) for f in formats})
 
 
 def open_writers(

@@ -21,6 +21,7 @@ class FormatWriter:
 
     format: ClassVar[str]
     file_names: ClassVar[tuple[str, ...]]
+    ahead: ClassVar[bool] = False  # render() gives this format's whole output for a document (see there)
 
     def __init__(self, out_dir: Path):
         self.out_dir = Path(out_dir)
@@ -34,6 +35,13 @@ class FormatWriter:
 
     def write(self, doc: DocRows) -> None:  # pragma: no cover - interface
         raise NotImplementedError
+
+    @classmethod
+    def render(cls, doc: DocRows) -> tuple[str, ...]:
+        """A format with ``ahead`` set: the text one document adds to each of ``file_names``, in order, a pure
+        function of ``doc`` (no writer state), so that a pool worker can make it ahead of ``write``
+        (``DocRows.rendered``) and the process that writes only appends it."""
+        raise NotImplementedError(f"{cls.format} does not render ahead")
 
     def write_error(self, summary: Mapping[str, Any]) -> None:
         """A file that could not be read (its ``documents.csv`` row); formats without such a row ignore it."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import operator
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,11 +59,29 @@ def _cells(values: tuple) -> tuple | list:
     return values
 
 
+class _Lines(list):
+    """What a csv writer writes to: one string per row, kept."""
+
+    write = list.append
+
+
+class _Render(threading.local):
+    """A csv writer onto a list of lines, one a thread (the csv module writes each row with one write())."""
+
+    def __init__(self) -> None:
+        self.lines = _Lines()
+        self.writer = csv.writer(self.lines, lineterminator=LINE_END)
+
+
+_RENDER = _Render()
+
+
 class CsvWriter(FormatWriter):
     """``sentences.csv`` (one row per sentence and pivot) and ``documents.csv`` (one row per document)."""
 
     format = "csv"
     file_names = ("sentences.csv", "documents.csv")
+    ahead = True
 
     def __init__(self, out_dir: Path):
         super().__init__(out_dir)
@@ -71,9 +90,24 @@ class CsvWriter(FormatWriter):
         self._sentences.writerow(SENTENCE_COLUMNS)
         self._documents.writerow(DOCUMENT_COLUMNS)
 
+    @classmethod
+    def render(cls, doc: DocRows) -> tuple[str, str]:
+        lines, writer = _RENDER.lines, _RENDER.writer
+        try:
+            if len(doc.rows) == 1:
+                writer.writerow(_cells(doc.rows[0].values()))
+            else:
+                writer.writerows([_cells(row.values()) for row in doc.rows])
+            writer.writerow(_cells(_SUMMARY_VALUES(doc.summary)))
+            document = lines.pop()
+            return lines[0] if len(lines) == 1 else "".join(lines), document
+        finally:
+            lines.clear()
+
     def write(self, doc: DocRows) -> None:
-        self._sentences.writerows([_cells(row.values()) for row in doc.rows])
-        self._documents.writerow(_cells(_SUMMARY_VALUES(doc.summary)))
+        sentences, document = doc.rendered.get("csv") or self.render(doc)
+        self.files["sentences.csv"].handle.write(sentences)
+        self.files["documents.csv"].handle.write(document)
 
     def write_error(self, summary) -> None:
         self._documents.writerow([_cell(summary[c]) for c in DOCUMENT_COLUMNS])

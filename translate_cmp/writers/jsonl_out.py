@@ -15,6 +15,7 @@ escaped so that any line splitter sees exactly one object per line.
 from __future__ import annotations
 
 import json
+from json.encoder import c_make_encoder, encode_basestring
 
 from translate_cmp.writers.base import FormatWriter
 from translate_cmp.writers.rows import SENTENCE_COLUMNS, DocRows, flag_record
@@ -25,10 +26,18 @@ _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": 
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)  # what json.dumps builds for these options each call
+# the C encoder JSONEncoder.encode makes for every call, made once: the same text (a record is a flat dict of
+# strings, numbers, None and a list of strings: no cycle to watch for, so no marker dict either)
+_C_ENCODE = c_make_encoder(None, _ENCODER.default, encode_basestring, None, _ENCODER.key_separator,
+                           _ENCODER.item_separator, False, False, False) if c_make_encoder is not None else None
+
+
+def _encode(obj: dict) -> str:
+    return "".join(_C_ENCODE(obj, 0)) if _C_ENCODE is not None else _ENCODER.encode(obj)
 
 
 def _line(obj: dict) -> str:
-    text = _ENCODER.encode(obj)
+    text = _encode(obj)
     if "\x85" in text or "\u2028" in text or "\u2029" in text:  # rare: three C scans beat one translate
         text = text.translate(_LINE_BREAKS)
     return text + "\n"
@@ -37,13 +46,19 @@ def _line(obj: dict) -> str:
 class JsonlWriter(FormatWriter):
     format = "jsonl"
     file_names = ("flags.jsonl", "sentences.jsonl")
+    ahead = True
 
-    def write(self, doc: DocRows) -> None:
-        flags = self.files["flags.jsonl"]
-        for flag, fp, _ in doc.findings():
-            flags.write(_line(flag_record(flag, fp)))
-        sentences = self.files["sentences.jsonl"]
+    @classmethod
+    def render(cls, doc: DocRows) -> tuple[str, str]:
+        flags = "".join([_line(flag_record(flag, fp)) for flag, fp, _ in doc.findings()])
+        sentences = []
         for row in doc.rows:
             obj = dict(zip(SENTENCE_COLUMNS, row.values(), strict=True))
             obj["flags"] = row.flags.split(";") if row.flags else []
-            sentences.write(_line(obj))
+            sentences.append(_line(obj))
+        return flags, "".join(sentences)
+
+    def write(self, doc: DocRows) -> None:
+        flags, sentences = doc.rendered.get("jsonl") or self.render(doc)
+        self.files["flags.jsonl"].handle.write(flags)
+        self.files["sentences.jsonl"].handle.write(sentences)

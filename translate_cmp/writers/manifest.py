@@ -60,13 +60,14 @@ class RunCounts:
     def add(self, doc: DocRows) -> None:
         self.documents += 1
         self.sentences += len(doc.groups)
-        self.rows += len(doc.rows)
+        self.rows += len(doc.result.sentences)  # one row per (sentence, pivot) result, as doc.rows has
         for group in doc.groups:
-            self.flagged_sentences += bool(group.flags)
-            for flag in group.flags:
-                self.flags += 1
-                self.flags_by_code[flag.code] += 1
-                self.flags_by_severity[str(flag.severity)] += 1
+            if group.flags:
+                self.flagged_sentences += 1
+                for flag in group.flags:
+                    self.flags += 1
+                    self.flags_by_code[flag.code] += 1
+                    self.flags_by_severity[str(flag.severity)] += 1
 
     def as_dict(self) -> dict[str, Any]:
         return {

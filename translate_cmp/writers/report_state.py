@@ -150,15 +150,18 @@ class ReportState:
     def add(self, doc: DocRows) -> None:
         self.documents += 1
         for group in doc.groups:
+            flags = group.flags
+            risk = group.risk  # a property (the max over the pivots' rows): asked once
             self.sentences += 1
-            self.flagged += bool(group.flags)
-            self.risk.add(group.risk)
-            if group.flags:
-                for flag in group.flags:
+            self.risk.add(risk)
+            if flags:
+                self.flagged += 1
+                for flag in flags:
+                    severity = str(flag.severity)
                     self.flags_by_code[flag.code] += 1
-                    self.flags_by_severity[str(flag.severity)] += 1
-                    self.severity_of.setdefault(flag.code, str(flag.severity))
-                for code in dict.fromkeys(f.code for f in group.flags):
+                    self.flags_by_severity[severity] += 1
+                    self.severity_of.setdefault(flag.code, severity)
+                for code in dict.fromkeys(f.code for f in flags):
                     self.sentences_by_code[code] += 1
             for r in group.results:
                 if r.round_trip is not None:
@@ -166,19 +169,20 @@ class ReportState:
                 if r.scores is not None:
                     self.scored_rows += 1
                     self.chrf.add(r.scores.chrf)
-            if group.flags or group.risk > 0:
-                key = (bool(group.flags), group.risk)  # any flagged sentence (info too) above unflagged ones
-                self._push(self._worst, self.top_n, key, lambda g=group: report_item(doc, g))
+            if flags or risk > 0:
+                key = (bool(flags), risk)  # any flagged sentence (info too) above unflagged ones
+                self._push(self._worst, self.top_n, key, report_item, doc, group)
         s = doc.summary
         key = (s["max_risk"] or 0.0, s["n_error"], s["n_flags"])
-        self._push(self._docs, self.top_docs, key, lambda: dict(s))
+        self._push(self._docs, self.top_docs, key, dict, s)
 
-    def _push(self, heap: list, limit: int, key, make) -> None:
+    def _push(self, heap: list, limit: int, key, make, *args) -> None:
+        """Keep ``make(*args)`` under ``key`` if it is among the ``limit`` greatest (made only then)."""
         seq = -next(self._seq)
         if len(heap) < limit:
-            heapq.heappush(heap, (key, seq, make()))
+            heapq.heappush(heap, (key, seq, make(*args)))
         elif (key, seq) > heap[0][:2]:
-            heapq.heapreplace(heap, (key, seq, make()))
+            heapq.heapreplace(heap, (key, seq, make(*args)))
 
     def worst(self) -> list[ReportItem]:
         """The kept sentences: flagged first, then highest risk (document order among equal risks)."""

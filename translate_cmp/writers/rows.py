@@ -85,7 +85,8 @@ class SentenceGroup:
 
     @property
     def risk(self) -> float:
-        return max(r.risk for r in self.results)
+        results = self.results
+        return results[0].risk if len(results) == 1 else max(r.risk for r in results)
 
 
 @dataclass
@@ -93,10 +94,12 @@ class DocRows:
     """Everything the writers need from one document, computed once."""
 
     result: DocumentResult
-    rows: list[SentenceRow]
+    rows: list[SentenceRow]  # empty when a pool worker rendered the formats that read them (``rendered``, Prepared)
     groups: list[SentenceGroup]
     summary: dict = field(default_factory=dict)  # one documents.csv row, keyed by DOCUMENT_COLUMNS
     fingerprints: list[str] = field(default_factory=list)  # one per flag, in ``flags`` order
+    # format -> its files' text for this document (FormatWriter.render), made ahead by a pool worker
+    rendered: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def flags(self) -> Iterator[Flag]:
@@ -232,7 +235,30 @@ def flag_record(flag: Flag, fingerprint: str | None = None) -> dict:
 
 def flag_fingerprints(groups: list[SentenceGroup]) -> list[str]:
     """One fingerprint per flag of the groups, in order (:mod:`translate_cmp.writers.fingerprint`)."""
+    if not any(g.flags for g in groups):  # most sentences: nothing to key
+        return []
     return fingerprints((f.code, f.doc_id, g.first.sentence.text) for g in groups for f in g.flags)
+
+
+@dataclass
+class Prepared:
+    """A :class:`DocRows` less its result and its rows, made in a pool worker and sent back on the result
+    (``DocumentResult.prepared``): the main process then neither builds the rows nor renders the formats
+    whose text came with it. The rows stay behind (only the formats that render ahead read them)."""
+
+    groups: list[SentenceGroup]
+    summary: dict
+    fingerprints: list[str]
+    rendered: dict[str, tuple[str, ...]]
+
+
+def prepared_rows(result: DocumentResult, rendered: tuple[str, ...]) -> DocRows:
+    """The document's rows: those a worker prepared (``result.prepared``) when it rendered each format of
+    ``rendered`` (the formats that read the rows, which it leaves behind), else :func:`doc_rows`."""
+    p = result.prepared
+    if p is None or any(f not in p.rendered for f in rendered):
+        return doc_rows(result)
+    return DocRows(result, [], p.groups, p.summary, p.fingerprints, p.rendered)
 
 
 def doc_rows(result: DocumentResult) -> DocRows:

@@ -28,7 +28,7 @@ from translate_cmp.writers.base import FormatWriter, RuleDocs
 from translate_cmp.writers.manifest import RunCounts, build_manifest, manifest_file
 from translate_cmp.writers.output_set import DIGESTS_KEY, digests
 from translate_cmp.writers.publish import publish
-from translate_cmp.writers.rows import DocRows, doc_rows, error_summary
+from translate_cmp.writers.rows import DocRows, error_summary, prepared_rows
 
 
 class RunWriter:
@@ -39,10 +39,16 @@ class RunWriter:
         self.counts = RunCounts()
         self.state = "open"  # open -> closed | aborted
         self.late_errors: list = []  # FileErrors found while finishing (an annotated copy not written)
+        self._ahead = self.ahead
 
     @property
     def formats(self) -> list[str]:
         return [w.format for w in self.writers]
+
+    @property
+    def ahead(self) -> tuple[str, ...]:
+        """The formats whose text a pool worker may render ahead (``DocumentResult.prepared``)."""
+        return tuple(w.format for w in self.writers if w.ahead)
 
     def write(self, result: DocumentResult, rule_docs: RuleDocs | None = None) -> DocRows:
         """Append one document to every output (``rule_docs`` adds rule descriptions for the report);
@@ -50,7 +56,7 @@ class RunWriter:
         self._check_open()
         if rule_docs:
             self.rule_docs.update(rule_docs)
-        rows = doc_rows(result)
+        rows = prepared_rows(result, self._ahead)  # made by a pool worker, or here
         for writer in self.writers:
             writer.write(rows)
         self.counts.add(rows)

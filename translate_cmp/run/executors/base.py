@@ -89,6 +89,7 @@ class Work:
     inputs: Inputs | None = None  # set by run_job: the Ray executor's workers read these paths
     ray: RayOptions = field(default_factory=RayOptions)
     cluster: dict | None = None  # filled by the Ray executor: run.json's "cluster" (nodes and their documents)
+    render: tuple[str, ...] = ()  # formats a pool worker renders ahead for the writers (RunWriter.ahead)
 
     def chunk_done(self, results: Sequence[DocumentResult], n_documents: int | None = None) -> None:
         if self.on_chunk:

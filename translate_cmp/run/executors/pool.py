@@ -61,6 +61,7 @@ class _Work:
     scorer: SentenceScorer
     pivots: tuple[str, ...]
     strict: bool
+    render: tuple[str, ...]  # the formats whose text a worker renders for the writers (RunWriter.ahead)
 
 
 _WORK: _Work | None = None  # one per worker process, set by _start
@@ -84,6 +85,16 @@ def _untranslatable(a: Analysed, work: _Work) -> bool:
                    for p in pivots_for(a.lang, work.pivots))
 
 
+def _done(result: DocumentResult, work: _Work) -> DocumentResult:
+    """A result leaving a worker: the writers' rows and text made here, side by side with the other worker, so
+    that the one process that writes only appends text (translate_cmp.writers.prepare)."""
+    if work.render:
+        from translate_cmp.writers import prepare
+
+        result.prepared = prepare(result, work.render)
+    return result
+
+
 def _analyse(documents: list[Document]) -> list[tuple[Analysed | None, DocumentResult | None, float, float]]:
     """In a worker: detect + segment a batch of documents (their languages detected together); score + flag
     too each one that has nothing to translate. Per document: (analysed, result, seconds, seconds)."""
@@ -99,6 +110,9 @@ def _analyse(documents: list[Document]) -> list[tuple[Analysed | None, DocumentR
         t1 = time.perf_counter()
         result = finish(a, {}, work.scorer, work.rules)
         out.append((None, result, share, time.perf_counter() - t1))
+    for item in out:  # after the batch's flagging, not between: each loop keeps its own code and data warm
+        if item[1] is not None:
+            _done(item[1], work)
     return out
 
 
@@ -106,7 +120,8 @@ def _finish(item: tuple[Analysed, dict[tuple[str, int], list[RoundTrip]]]) -> tu
     """In a worker: align + score + flag + risk for a translated document."""
     t0 = time.perf_counter()
     result = finish(item[0], item[1], _WORK.scorer, _WORK.rules)
-    return result, time.perf_counter() - t0
+    t1 = time.perf_counter()
+    return _done(result, _WORK), t1 - t0
 
 
 @dataclass
@@ -133,7 +148,8 @@ class _Runner:
             from translate_cmp.lang.detect import load_shared
 
             load_shared(documents)  # once here, inherited by every worker, rather than loaded by each
-            work = _Work(self.engine, self.rules, self.scorer, tuple(self.spec.pivots), self.spec.strict)
+            work = _Work(self.engine, self.rules, self.scorer, tuple(self.spec.pivots), self.spec.strict,
+                         self.work.render)
             self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_start, initargs=(work,))
             self.stats.processes = self.jobs
         return self.pool
