@@ -29,8 +29,6 @@ import math
 import numpy as np
 from numba import njit
 
-from translate_cmp.lang.langdetect_fast import gauss_pairs
-
 
 def _compiled_cached(func):
     """``njit(cache=True)``; where numba finds no folder it can write its cache to, it refuses that (RuntimeError, when
@@ -120,8 +118,9 @@ def walk(matrix, flat, start, length, words, gauss, prior, alpha, alpha_width, b
 
 
 def compiled() -> None:
-    """Compile :func:`walk` (or load it from numba's cache) now, on a tiny input, rather than on first use."""
+    """Compile :func:`walk` (or load it from numba's cache) now, on a tiny input, rather than on first use (any
+    Gaussian pairs of the right shape and type do: only the types are compiled for)."""
     matrix = np.full((1, 2), 0.5)
     words = np.arange(64, dtype=np.int64)
-    walk(matrix, np.zeros(1, np.int64), np.zeros(1, np.int64), np.ones(1, np.int64), words, gauss_pairs(words),
+    walk(matrix, np.zeros(1, np.int64), np.zeros(1, np.int64), np.ones(1, np.int64), words, np.zeros((61, 2)),
          np.full(2, 0.5), 0.5, 0.05, 10000.0, 0.99999, 10000, 7, False, np.zeros((1, 2)), 0)
