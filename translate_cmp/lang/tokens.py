@@ -22,7 +22,7 @@ import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
 
-from translate_cmp.lang.wordlists import frequent_words, top_words, zipf
+from translate_cmp.lang.wordlists import frequent_words, top_words, zipf, zipf_at_least
 
 _VOWELS = frozenset("aeiouyæøœ" "аеёиоуыэюяіїєө" "αεηιουω")
 _VOWEL_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
@@ -94,7 +94,7 @@ def is_abbreviation(word: str, lang: str) -> bool:
     if shape is not None:
         return shape
     # a common word cut short ("пац" for пациент, "disp" for dispositivo); not a command ("chown", "gzip")
-    return zipf(word, lang) < COMMON and begins_common_word(word, lang)
+    return not zipf_at_least(word, lang, COMMON) and begins_common_word(word, lang)
 
 
 @lru_cache(maxsize=64)

@@ -148,7 +148,7 @@ def letter_metavariables(source: str, target: str, lang: str) -> list[str]:
     the target language (wordfreq: Russian "В", "К", Spanish "Y" are words; "Н" is not): a metavariable the
     translation names by a letter ("BYTES is hex ..." -> "Н задаётся ...": coreutils' Russian team writes BYTES
     as Н), so it translates its metavariables, as with capitals of three letters or more."""
-    from translate_cmp.lang.wordlists import zipf
+    from translate_cmp.lang.wordlists import zipf_at_least
 
     plain = blanked(target)
     letters = [m for m in _LETTER_WORD.finditer(plain) if m.group().isupper()]
@@ -159,7 +159,9 @@ def letter_metavariables(source: str, target: str, lang: str) -> list[str]:
     # an option's value ("--batch=N" for the source's "--batch=NMERGE") is the source's value, which Q618 reads
     # apart: the letter names that one, not the metavariable of another word
     values = {m.group() for m in letters if m.start() and plain[m.start() - 1] == "="}
-    return [m.group() for m in letters if m.group() not in values and zipf(m.group().lower(), lang) < LETTER_WORD_ZIPF]
+    # wordfreq's small list answers that (a one-letter word is common): the language's full list stays unloaded
+    return [m.group() for m in letters
+            if m.group() not in values and not zipf_at_least(m.group().lower(), lang, LETTER_WORD_ZIPF)]
 
 
 def _abbreviated_word(word: str) -> bool:
