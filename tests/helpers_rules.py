@@ -53,3 +53,33 @@ def flagged(text: str, code: str, lang: str = "en") -> list[str]:
     """The document text each flag of rule ``code`` covers."""
     rule = next(r for r in ALL_RULES if r.code == code)
     return [text[f.start : f.end] for f in flag_text(text, lang, [rule])]
+
+
+def bitext_results(tmp_path, rows: Sequence[tuple[str, str]], codes: Sequence[str], name: str = "mt.jsonl",
+                   **langs: str) -> list:
+    """The results of the rules ``codes`` over a bitext JSON Lines table of (source, target) rows, read by the
+    real reader and run through the pipeline with no engine (``langs``: the reader's source_lang/target_lang)."""
+    import json
+
+    from translate_cmp.engines.none import NoneEngine
+    from translate_cmp.pipeline import run_documents
+    from translate_cmp.readers import read_documents
+    from translate_cmp.readers.base import ReadOptions
+    from translate_cmp.rules import select_rules
+
+    path = tmp_path / name
+    path.write_text("".join(json.dumps({"id": str(i), "source": s, "text": t}, ensure_ascii=False) + "\n"
+                            for i, (s, t) in enumerate(rows)), encoding="utf-8")
+    options = ReadOptions(source_column="source", target_column="text", id_column="id", **langs)
+    return run_documents(read_documents([path], options), NoneEngine(), select_rules(list(codes)), surprisal=False)
+
+
+def flagged_spans(results) -> dict[str, list[tuple[str, str]]]:
+    """{target: [(code, flagged text), ...]} of bitext results."""
+    return {r.document.text: [(f.code, r.document.text[f.start:f.end]) for s in r.sentences for f in s.flags]
+            for r in results}
+
+
+def flagged_messages(results) -> dict[str, list[tuple[str, str]]]:
+    """{target: [(code, message), ...]} of bitext results."""
+    return {r.document.text: [(f.code, f.message) for s in r.sentences for f in s.flags] for r in results}

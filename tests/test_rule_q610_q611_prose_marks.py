@@ -4,26 +4,15 @@ our own; the evidence (WMT23 zh-en news, clean rows) is in docs/rules/measuremen
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from translate_cmp.engines.none import NoneEngine
-from translate_cmp.pipeline import run_documents
-from translate_cmp.readers import read_documents
-from translate_cmp.readers.base import ReadOptions
-from translate_cmp.rules import select_rules
+from helpers_rules import bitext_results
 
 
 def _flags(tmp_path: Path, rows: list[tuple[str, str]]) -> dict[str, list[str]]:
     """{target: [code, ...]} for a bitext JSON Lines table of Chinese (source, English target) rows."""
-    path = tmp_path / "mt.jsonl"
-    path.write_text("".join(json.dumps({"id": str(i), "source": s, "text": t}, ensure_ascii=False) + "\n"
-                            for i, (s, t) in enumerate(rows)), encoding="utf-8")
-    options = ReadOptions(source_column="source", target_column="text", id_column="id", source_lang="zh",
-                          target_lang="en")
-    results = run_documents(read_documents([path], options), NoneEngine(), select_rules(["Q610", "Q611"]),
-                            surprisal=False)
-    return {r.document.text: [f.code for s in r.sentences for f in s.flags] for r in results}
+    return {r.document.text: [f.code for s in r.sentences for f in s.flags]
+            for r in bitext_results(tmp_path, rows, ["Q610", "Q611"], source_lang="zh", target_lang="en")}
 
 
 def test_q610_reads_a_chinese_bullet_written_without_a_blank(tmp_path):

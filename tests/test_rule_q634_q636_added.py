@@ -5,14 +5,10 @@ biomedical abstracts) is in docs/rules/measurements.md."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from translate_cmp.engines.none import NoneEngine
-from translate_cmp.pipeline import run_documents
-from translate_cmp.readers import read_documents
-from translate_cmp.readers.base import ReadOptions
-from translate_cmp.rules import select_rules
+from helpers_rules import bitext_results, flagged_spans
+
 from translate_cmp.rules.qa.Q634_number_added import added_numbers
 from translate_cmp.rules.qa.Q635_negation_dropped import negation_dropped
 from translate_cmp.rules.qa.Q636_acronym_added import added_acronyms
@@ -20,13 +16,7 @@ from translate_cmp.rules.qa.Q636_acronym_added import added_acronyms
 
 def _flags(tmp_path: Path, rows: list[tuple[str, str]], codes: list[str], **langs: str) -> dict[str, list]:
     """{target: [(code, flagged text), ...]} for a bitext JSON Lines table of (source, target) rows."""
-    path = tmp_path / "mt.jsonl"
-    path.write_text("".join(json.dumps({"id": str(i), "source": s, "text": t}, ensure_ascii=False) + "\n"
-                            for i, (s, t) in enumerate(rows)), encoding="utf-8")
-    options = ReadOptions(source_column="source", target_column="text", id_column="id", **langs)
-    results = run_documents(read_documents([path], options), NoneEngine(), select_rules(codes), surprisal=False)
-    return {r.document.text: [(f.code, r.document.text[f.start:f.end])
-                              for s in r.sentences for f in s.flags] for r in results}
+    return flagged_spans(bitext_results(tmp_path, rows, codes, **langs))
 
 
 def test_q634_flags_a_number_the_source_does_not_have(tmp_path):

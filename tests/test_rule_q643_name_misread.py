@@ -5,19 +5,14 @@ our own; the evidence (WMT23 zh-en news) is in docs/rules/measurements.md."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
+from helpers_rules import bitext_results, flagged_spans
 
-from translate_cmp.engines.none import NoneEngine
 from translate_cmp.lang.bilingual import cedict, lexicon
 from translate_cmp.lang.bilingual.from_chinese import misread_names, pinyin_readings, pinyin_syllables
-from translate_cmp.pipeline import run_documents
-from translate_cmp.readers import read_documents
-from translate_cmp.readers.base import ReadOptions
-from translate_cmp.rules import select_rules
 
 
 @pytest.fixture(autouse=True)
@@ -28,13 +23,7 @@ def _dictionary():
 
 def _flags(tmp_path: Path, rows: list[tuple[str, str]], suffix: str = ".jsonl", **langs: str) -> dict[str, list]:
     """{target: [(code, flagged text), ...]} for a bitext table of (source, target) rows."""
-    path = tmp_path / f"mt{suffix}"
-    path.write_text("".join(json.dumps({"id": str(i), "source": s, "text": t}, ensure_ascii=False) + "\n"
-                            for i, (s, t) in enumerate(rows)), encoding="utf-8")
-    options = ReadOptions(source_column="source", target_column="text", id_column="id", **langs)
-    results = run_documents(read_documents([path], options), NoneEngine(), select_rules(["Q643"]), surprisal=False)
-    return {r.document.text: [(f.code, r.document.text[f.start:f.end]) for s in r.sentences for f in s.flags]
-            for r in results}
+    return flagged_spans(bitext_results(tmp_path, rows, ["Q643"], name=f"mt{suffix}", **langs))
 
 
 def test_q643_flags_names_romanised_from_characters_the_source_does_not_have(tmp_path):

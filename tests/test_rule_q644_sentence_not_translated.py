@@ -6,11 +6,11 @@ docs/rules/measurements.md."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
+from helpers_rules import bitext_results, flagged_messages
 
 from translate_cmp.engines.none import NoneEngine
 from translate_cmp.lang.bilingual import lexicon
@@ -31,12 +31,7 @@ def _needs_the_dictionary():
 
 def _flags(tmp_path: Path, rows: list[tuple[str, str]], name: str = "mt.jsonl", **langs: str) -> dict[str, list]:
     """{target: [(code, message), ...]} for a bitext JSON Lines table of (source, target) rows."""
-    path = tmp_path / name
-    path.write_text("".join(json.dumps({"id": str(i), "source": s, "text": t}, ensure_ascii=False) + "\n"
-                            for i, (s, t) in enumerate(rows)), encoding="utf-8")
-    options = ReadOptions(source_column="source", target_column="text", id_column="id", **langs)
-    results = run_documents(read_documents([path], options), NoneEngine(), select_rules(["Q644"]), surprisal=False)
-    return {r.document.text: [(f.code, f.message) for s in r.sentences for f in s.flags] for r in results}
+    return flagged_messages(bitext_results(tmp_path, rows, ["Q644"], name=name, **langs))
 
 
 SOURCE = ("The bears hibernate for six months. During that time they do not eat and live off their stored body "

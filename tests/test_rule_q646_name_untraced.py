@@ -5,18 +5,13 @@ are our own; the evidence (WMT23 zh-en news) is in docs/rules/measurements.md.""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
+from helpers_rules import bitext_results, flagged_messages
 
-from translate_cmp.engines.none import NoneEngine
 from translate_cmp.lang.bilingual import lexicon
-from translate_cmp.pipeline import run_documents
-from translate_cmp.readers import read_documents
-from translate_cmp.readers.base import ReadOptions
-from translate_cmp.rules import select_rules
 
 
 @pytest.fixture(autouse=True)
@@ -27,12 +22,7 @@ def _dictionary():
 
 def _flags(tmp_path: Path, rows: list[tuple[str, str]], **langs: str) -> dict[str, list]:
     """{target: [(code, message), ...]} for a bitext JSON Lines table of (source, target) rows."""
-    path = tmp_path / "mt.jsonl"
-    path.write_text("".join(json.dumps({"id": str(i), "source": s, "text": t}, ensure_ascii=False) + "\n"
-                            for i, (s, t) in enumerate(rows)), encoding="utf-8")
-    options = ReadOptions(source_column="source", target_column="text", id_column="id", **langs)
-    results = run_documents(read_documents([path], options), NoneEngine(), select_rules(["Q646"]), surprisal=False)
-    return {r.document.text: [(f.code, f.message) for s in r.sentences for f in s.flags] for r in results}
+    return flagged_messages(bitext_results(tmp_path, rows, ["Q646"], **langs))
 
 
 def test_q646_flags_a_name_replaced_or_left_out_once_per_unit(tmp_path):

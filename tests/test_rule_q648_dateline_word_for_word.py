@@ -5,26 +5,16 @@ docs/rules/measurements.md."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from translate_cmp.engines.none import NoneEngine
-from translate_cmp.pipeline import run_documents
-from translate_cmp.readers import read_documents
-from translate_cmp.readers.base import ReadOptions
-from translate_cmp.rules import select_rules
+from helpers_rules import bitext_results, flagged_spans
+
 from translate_cmp.rules.qa.Q648_dateline_word_for_word import formula_words
 
 
 def _flags(tmp_path: Path, rows: list[tuple[str, str]], **langs: str) -> dict[str, list]:
     """{target: [(code, flagged text), ...]} for a bitext JSON Lines table of (source, target) rows."""
-    path = tmp_path / "mt.jsonl"
-    path.write_text("".join(json.dumps({"id": str(i), "source": s, "text": t}, ensure_ascii=False) + "\n"
-                            for i, (s, t) in enumerate(rows)), encoding="utf-8")
-    options = ReadOptions(source_column="source", target_column="text", id_column="id", **langs)
-    results = run_documents(read_documents([path], options), NoneEngine(), select_rules(["Q648"]), surprisal=False)
-    return {r.document.text: [(f.code, r.document.text[f.start:f.end])
-                              for s in r.sentences for f in s.flags] for r in results}
+    return flagged_spans(bitext_results(tmp_path, rows, ["Q648"], **langs))
 
 
 def test_q648_flags_a_dateline_rendered_word_by_word(tmp_path):

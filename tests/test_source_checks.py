@@ -4,28 +4,17 @@ symbol-not-kept, and Q619/Q620's length bound for the unit's two languages. Thro
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from translate_cmp.engines.none import NoneEngine
-from translate_cmp.pipeline import run_documents
-from translate_cmp.readers import read_documents
-from translate_cmp.readers.base import ReadOptions
-from translate_cmp.rules import select_rules
+from helpers_rules import bitext_results, flagged_spans
+
 from translate_cmp.rules.qa.Q629_untranslated_word import foreign_words
 from translate_cmp.rules.qa.Q630_symbol_not_kept import lost_symbols
 
 
 def _flags(tmp_path: Path, rows: list[tuple[str, str]], select: tuple[str, ...], **langs: str) -> dict[str, list]:
     """{target: [(code, flagged text), ...]} for a bitext JSON Lines table of (source, target) rows."""
-    path = tmp_path / "mt.jsonl"
-    path.write_text("".join(json.dumps({"id": str(i), "source": s, "text": t}, ensure_ascii=False) + "\n"
-                            for i, (s, t) in enumerate(rows)), encoding="utf-8")
-    options = ReadOptions(source_column="source", target_column="text", id_column="id", **langs)
-    results = run_documents(read_documents([path], options), NoneEngine(), select_rules(list(select)),
-                            surprisal=False)
-    return {r.document.text: [(f.code, r.document.text[f.start:f.end])
-                              for s in r.sentences for f in s.flags] for r in results}
+    return flagged_spans(bitext_results(tmp_path, rows, select, **langs))
 
 
 def test_q629_flags_english_words_an_mt_system_copied(tmp_path):
