@@ -76,3 +76,21 @@ def test_q636_flags_an_acronym_where_the_source_has_none(tmp_path):
     assert flags == {rows[0][1]: [("Q636", "AUC")], **{t: [] for _, t in rows[1:]}}
     target = "Nous avons obtenu un modèle (AUC, RT-PCR)."
     assert [target[a:b] for a, b, _ in added_acronyms("We obtained a model.", target)] == ["AUC", "RT", "PCR"]
+
+
+def test_q635_flags_a_german_translation_with_no_negation(tmp_path):
+    # WMT23 news: the paragraph's last sentence, the one with the negation, left out
+    rows = [
+        ("A Trump bragged that 40 Wall Street was the tallest building. Not only was his claim insensitive, it was "
+         "also a lie.", "Ein Trump prahlte, dass die 40 Wall Street das höchste Gebäude sei."),
+        ("Black holes don't leave behind helpful trails of ink.",
+         "Schwarze Löcher hinterlassen keine hilfreichen Tintenspuren."),
+        ("It is not possible to see it.", "Es ist unmöglich, es zu sehen."),  # "un-"
+        ("They were left without help.", "Sie blieben hilflos zurück."),  # "-los"
+        ("No.", "Nein."),
+        ("The sound is quiet.", "Der Klang ist leise."),  # no negation to keep
+    ]
+    flags = _flags(tmp_path, rows, ["Q635"], source_lang="en", target_lang="de")
+    assert flags == {rows[0][1]: [("Q635", rows[0][1])], **{t: [] for _, t in rows[1:]}}
+    # "und", "uns", "unser", "unter" are not negations
+    assert negation_dropped("We do not know.", "Und wir wissen es, unter uns, in unserer Zeit.", "en", "de")

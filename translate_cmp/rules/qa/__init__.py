@@ -46,6 +46,8 @@ from translate_cmp.rules.qa.Q633_name_lower_cased import NameLowerCased
 from translate_cmp.rules.qa.Q634_number_added import NumberAdded
 from translate_cmp.rules.qa.Q635_negation_dropped import NegationDropped
 from translate_cmp.rules.qa.Q636_acronym_added import AcronymAdded
+from translate_cmp.rules.qa.Q637_word_in_capitals import WordInCapitals
+from translate_cmp.rules.qa.Q638_unit_not_converted import UnitNotConverted
 from translate_cmp.rules.qa.Q640_person_added import PersonAdded
 from translate_cmp.rules.qa.Q643_name_misread import NameMisread
 from translate_cmp.rules.qa.Q644_sentence_not_translated import SentenceNotTranslated
@@ -63,6 +65,6 @@ RULES: tuple[Rule, ...] = (
     MaxWidthExceeded(), SentenceCountMismatch(), FunctionNameChanged(), OptionChanged(), InvalidMarkup(),
     InvalidCharacter(), DoubledWordInTranslation(), IcuMessageStructure(), UntranslatedWord(),
     SymbolNotKept(), PluralFormMissing(), PluralFormExtra(), NameLowerCased(), NumberAdded(), NegationDropped(),
-    AcronymAdded(), PersonAdded(), NameMisread(), SentenceNotTranslated(), ClauseUntranslated(), NameUntraced(),
-    SiteNameAsNetwork(), DatelineWordForWord(), AgencyAdded(),
+    AcronymAdded(), WordInCapitals(), UnitNotConverted(), PersonAdded(), NameMisread(), SentenceNotTranslated(),
+    ClauseUntranslated(), NameUntraced(), SiteNameAsNetwork(), DatelineWordForWord(), AgencyAdded(),
 )
