@@ -18,6 +18,7 @@ import math
 import re
 import sys
 from collections.abc import Sequence
+from itertools import islice
 
 import numpy as np
 
@@ -97,9 +98,11 @@ def cleaned(text: str, max_length: int) -> str:
     text = text[:max_length]
     if "  " in text:
         text = _SPACES.sub(" ", text)
-    if not text.isascii() and _NON_LATIN.search(text) is not None \
-            and 2 * len(_LATIN.findall(text)) < len(_NON_LATIN.findall(text)):
-        text = _LATIN.sub("", text)
+    if not text.isascii() and _NON_LATIN.search(text) is not None:
+        others = len(_NON_LATIN.findall(text))
+        need = (others + 1) // 2  # Latin letters from which 2 * latin < others fails: counted up to there
+        if len(list(islice(_LATIN.finditer(text), need))) < need:
+            text = _LATIN.sub("", text)
     return text
 
 

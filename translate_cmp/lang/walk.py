@@ -103,13 +103,12 @@ def walk(matrix, flat, start, length, words, gauss, prior, alpha, alpha_width, b
                     else:  # left to right
                         for j in range(1, n_langs):
                             total += prob[j]
-                    maxp = 0.0
                     for j in range(n_langs):
-                        p = prob[j] / total
-                        if maxp < p:
-                            maxp = p
-                        prob[j] = p
-                    if maxp > conv_threshold or i >= iteration_limit:
+                        prob[j] = prob[j] / total
+                    passed = False  # langdetect's max(prob) > CONV_THRESHOLD: any one past it
+                    for j in range(n_langs):
+                        passed |= prob[j] > conv_threshold
+                    if passed or i >= iteration_limit:
                         break
                 i += 1
             for j in range(n_langs):
