@@ -80,21 +80,33 @@ _LATIN = re.compile("[A-z]")  # langdetect's own test: 'A' <= ch <= 'z'
 _NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")  # >= U+0300, not Latin Extended Additional
 
 
+_CLEANING: tuple | None = None  # langdetect's URL and e-mail patterns, its Vietnamese marks, its normalize_vi
+
+
+def _cleaning() -> tuple:
+    """:data:`_CLEANING`, set on first use (langdetect imported then)."""
+    global _CLEANING
+    from langdetect.detector import Detector
+    from langdetect.utils.ngram import NGram
+
+    _CLEANING = (Detector.URL_RE, Detector.MAIL_RE, re.compile("[" + re.escape(NGram.DMARK_CLASS) + "]"),
+                 NGram.normalize_vi)
+    return _CLEANING
+
+
 def cleaned(text: str, max_length: int) -> str:
     """``Detector.append`` then ``cleaning_text``: URLs and e-mail addresses out, Vietnamese marks
     composed, cut at ``max_length``, runs of spaces made one; Latin letters dropped from text that is
     mostly another script."""
-    from langdetect.detector import Detector
-    from langdetect.utils.ngram import NGram
-
+    url, mail, marks, normalize_vi = _CLEANING or _cleaning()
     # each step only where what it changes can be there (what every match holds: "http", "@", a Vietnamese mark,
     # two spaces, a letter of another script); the library's text, a fraction of the time (tests/test_fastdetect.py)
     if "http" in text:
-        text = Detector.URL_RE.sub(" ", text)
+        text = url.sub(" ", text)
     if "@" in text:
-        text = Detector.MAIL_RE.sub(" ", text)
-    if not text.isascii() and any(mark in text for mark in NGram.DMARK_CLASS):
-        text = NGram.normalize_vi(text)
+        text = mail.sub(" ", text)
+    if not text.isascii() and marks.search(text) is not None:
+        text = normalize_vi(text)
     text = text[:max_length]
     if "  " in text:
         text = _SPACES.sub(" ", text)
