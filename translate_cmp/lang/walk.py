@@ -16,6 +16,10 @@ question arises). ``random.choice(ngrams)`` is ``_randbelow(len)``: a word's top
 drawn again while they are ``>= len``. A document that would read past the end of ``words`` stops the call,
 which returns its index: the caller extends the stream and calls again from there.
 
+:func:`ngram_rows` finds the n-grams of a whole batch of cleaned texts (langdetect's ``NGram`` state machine, its
+character normalisation read from a table by code point) and looks them up in a hash table of the profiles' n-grams
+(:func:`gram_table`): the rows :func:`walk` multiplies, in langdetect's order.
+
 The first call compiles the loop (a few seconds) or loads it from numba's cache (``cache=True``: under
 ``NUMBA_CACHE_DIR`` if set, else next to this file in ``__pycache__``, else, where the package is read-only, in the
 user's cache folder, ``~/.cache/numba``; where none is writable, no cache: compiled once per process).
