@@ -457,8 +457,8 @@ class BatchDetector(FastDetector):
         keys, values, bits = self._gram_table()
         cps = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4")
         ends = np.cumsum(np.fromiter(map(len, texts), np.int64, len(texts)))
-        if len(cps) and (self._norm[cps] < 0).any():  # characters not seen before: NGram.normalize them
-            for code in np.unique(cps[self._norm[cps] < 0]).tolist():
+        if len(cps) and not self._norm[cps].all():  # characters not seen before: NGram.normalize them
+            for code in np.unique(cps[self._norm[cps] == 0]).tolist():
                 ch = _NORMALISED[code]
                 self._norm[code], self._upper[code] = ord(ch), ch.isupper()
         out = np.empty(3 * len(cps), dtype=np.int64)
@@ -467,9 +467,9 @@ class BatchDetector(FastDetector):
         return out[:written], length
 
     def _gram_table(self) -> tuple[np.ndarray, np.ndarray, int]:
-        """The profiles' 1-3 grams as a hash table for :func:`walk.ngram_rows` (built once): keys, rows, its size
-        as a power of two. Each gram's key is its code points, 21 bits each, first highest: no two grams share one
-        (no gram holds U+0000, which the clean-up makes a space)."""
+        """The profiles' 1-3 grams as a hash table for :func:`walk.ngram_rows` (built once, 3 MB): keys, rows, its
+        size as a power of two. Each gram's key is its code points, 21 bits each, first highest: no two grams share
+        one, and none is 0 (no gram holds U+0000, which the clean-up makes a space)."""
         if self._table is None:
             from translate_cmp.lang.walk import gram_table
 
@@ -481,12 +481,14 @@ class BatchDetector(FastDetector):
             for k in range(3):
                 has = size > k
                 key[has] = (key[has] << 21) | codes[at[has] + k]
-            bits = max(4, (4 * len(grams)).bit_length())  # at most a quarter full
+            bits = max(4, (2 * len(grams)).bit_length())  # at most half full
             keys, index = gram_table(key, bits)
-            rows = np.fromiter(map(self.known.row, grams), np.int64, len(grams))
+            rows = np.fromiter(map(self.known.row, grams), np.int32, len(grams))
             self._table = (keys, rows[index], bits)
-            self._norm = np.full(0x110000, -1, dtype=np.int32)  # NGram.normalize of each code point, once seen
-            self._upper = np.zeros(0x110000, dtype=np.bool_)  # and whether that character is upper case
+            # NGram.normalize of each code point once seen (0 before: it makes no character U+0000), and whether that
+            # character is upper case; zeroed pages, only those of the code points read take memory
+            self._norm = np.zeros(0x110000, dtype=np.int32)
+            self._upper = np.zeros(0x110000, dtype=np.bool_)
         return self._table
 
     def _langprobs(self, rows_of: Sequence[Sequence[int]]) -> np.ndarray:

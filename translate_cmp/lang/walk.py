@@ -134,15 +134,15 @@ _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: key * 2**64 / phi,
 
 @_compiled_cached
 def gram_table(grams, bits):
-    """An open-addressing table of ``2**bits`` places (-1 where empty) holding each of ``grams`` (keys, as
-    :func:`ngram_rows` reads them, none twice), and the index of each in ``grams``: the two arrays."""
+    """An open-addressing table of ``2**bits`` places (0 where empty) holding each of ``grams`` (keys, as
+    :func:`ngram_rows` reads them, none twice, none 0), and the index of each in ``grams``: the two arrays."""
     mask = (1 << bits) - 1
-    keys = np.full(1 << bits, -1, dtype=np.int64)
-    values = np.zeros(1 << bits, dtype=np.int64)
+    keys = np.zeros(1 << bits, dtype=np.int64)
+    values = np.zeros(1 << bits, dtype=np.int32)
     for i in range(grams.shape[0]):
         key = grams[i]
         h = np.int64((np.uint64(key) * _GOLDEN) >> np.uint64(64 - bits))
-        while keys[h] != -1:
+        while keys[h] != 0:
             h = (h + 1) & mask
         keys[h] = key
         values[h] = i
@@ -202,7 +202,7 @@ def ngram_rows(cps, ends, norm, upper, keys, values, bits, out, lengths):
                         out[written] = values[h]
                         written += 1
                         break
-                    if found == -1:
+                    if found == 0:
                         break
                     h = (h + 1) & mask
         lengths[t] = written - before
