@@ -144,6 +144,27 @@ def test_cleaning_matches_the_library_on_every_text_and_sentence():
             assert cleaned(text, detector.max_text_length) == detector.text, text[:60]
 
 
+def test_a_batch_finds_the_ngrams_langdetect_extracts_from_each_text():
+    """The compiled n-gram reader (walk.ngram_rows over a whole batch) against langdetect's own ``_extract_ngrams``:
+    the same n-grams in the same order, on every text and sentence, capitals ("NATO", "ＮＡＴＯ", "ǅ"), scripts the
+    clean-up maps to one character (kana, hangul), characters beyond the BMP, a lone surrogate, empty texts."""
+    extra = ["", " ", "ＮＡＴＯ ＡＢＣ ｄｅｆ", "ǅemal ǅEMAL", "ABC DEF ghi AbC aBC", "ひらがな カタカナ 한국어 ㄅㄆ",
+             "𝐀𝐁𝐂 𝐚𝐛𝐜 \U0001F600 ok 𐐀𐐨", "bad \ud800 surrogate", " lead", "trail ", "ﬁne", "\u0219i \u021b"]
+    texts = _texts() + extra
+    batch = BatchDetector(_factory(), compiled=True)
+    flat, length = batch._rows_many([cleaned(t, 10000) for t in texts])
+    assert len(length) == len(texts)
+    expected = []
+    for text in texts:
+        detector = _library_factory().create()
+        detector.append(text)
+        detector.cleaning_text()  # as _detect_block does first
+        expected.append([batch.known.row(g) for g in detector._extract_ngrams()])
+    ends = np.cumsum(length).tolist()
+    assert [flat[end - n:end].tolist() for end, n in zip(ends, length.tolist())] == expected
+    assert sum(map(len, expected)) > 10000 and expected[len(_texts())] == []
+
+
 @pytest.mark.parametrize("compiled", [False, True])
 def test_texts_with_the_same_ngrams_are_computed_once_with_the_library_answers(compiled):
     """A batch computes each distinct n-gram sequence once (a table's repeated cells; cells that differ only in

@@ -17,14 +17,14 @@ from translate_cmp.align import one_to_one
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.round_trip import pivots_for, round_trip
 from translate_cmp.errors import InputError
-from translate_cmp.lang.detect import detect, detect_many, with_languages, with_languages_many
+from translate_cmp.lang.detect import Detection, detect, detect_many, with_languages, with_languages_many
 from translate_cmp.records import Document, DocumentResult, RoundTrip, Sentence, SentenceResult, Severity
 from translate_cmp.rules.base import Rule
 from translate_cmp.rules.flag import flag_document
 from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.score.risk import risk
 from translate_cmp.score.worddiff import word_diff
-from translate_cmp.segment import segment
+from translate_cmp.segment import segment, split_spans
 
 INSTALL_HINT = (
     "translate-cmp models install --from-index {src} {tgt}  (or: translate-cmp models install FILE.argosmodel)"
@@ -96,9 +96,21 @@ def analyse_many(documents: Sequence[Document]) -> list[Analysed]:
     :func:`translate_cmp.lang.detect.detect_many`)."""
     plain = [d for d in documents if not (d.unit is not None and d.unit.target_lang)]
     found = dict(zip(map(id, plain), detect_many([d.text for d in plain])))
-    segmented = [(segment(d, found[id(d)].lang), found[id(d)]) for d in plain]
+    languages: dict[int, list[Sentence]] = {}
+    segmented: list[tuple[list[Sentence], Detection]] = []
+    for d in plain:
+        doc = found[id(d)]
+        spans = list(split_spans(d.text, doc.lang))
+        if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == len(d.text):
+            # one sentence, the whole text: with_languages_many gives it the document's detection (it knows the
+            # text's), here without a second Sentence
+            languages[id(d)] = [Sentence(d.doc_id, 0, 0, len(d.text), d.text, spans[0][2], doc.lang, doc.prob)]
+        else:
+            segmented.append(([Sentence(d.doc_id, i, start, end, d.text[start:end], para)
+                               for i, (start, end, para) in enumerate(spans)], doc))
+    rest = [d for d in plain if id(d) not in languages]
     known = {d.text: found[id(d)] for d in plain}
-    languages = dict(zip(map(id, plain), with_languages_many(segmented, known)))
+    languages.update(zip(map(id, rest), with_languages_many(segmented, known)))
     return [Analysed(d, found[id(d)].lang, found[id(d)].prob, languages[id(d)]) if id(d) in found else analyse(d)
             for d in documents]
 

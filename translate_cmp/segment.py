@@ -125,19 +125,23 @@ def _joined(pieces: list[str], lang: str) -> list[str]:
 def split_spans(text: str, lang: str = "en") -> Iterator[tuple[int, int, int]]:
     """Yield ``(start, end, paragraph_index)`` of every sentence of ``text``."""
     para = -1
-    for line in _LINE.finditer(text):
-        if not line.group().strip():
+    lines = ((0, text),) if "\n" not in text else ((m.start(), m.group()) for m in _LINE.finditer(text))
+    for at, line in lines:
+        if not line.strip():
             continue
         para += 1
-        offset = line.start()
-        for piece in _joined(_ordinals_kept(sentencex_segment(lang or "en", line.group())), lang):
+        offset = at
+        pieces = sentencex_segment(lang or "en", line)
+        if len(pieces) > 1:  # (one piece: nothing to join)
+            pieces = _joined(_ordinals_kept(pieces), lang)
+        for piece in pieces:
             for part in _split_before_lower(piece) if lang == "de" else (piece,):
                 start, end = _trimmed(text, offset, offset + len(part))
                 offset += len(part)
                 if start < end:
                     yield start, end, para
-        if offset != line.end():  # sentencex promises exact concatenation; never lose text
-            raise AssertionError(f"segmenter lost text in line at {line.start()}")
+        if offset != at + len(line):  # sentencex promises exact concatenation; never lose text
+            raise AssertionError(f"segmenter lost text in line at {at}")
 
 
 def segment(document: Document, lang: str = "en") -> list[Sentence]:

@@ -6,7 +6,8 @@ language probabilities per sampled n-gram, one float at a time. This module runs
 steps in the same order -- the library's own text clean-up, the same n-gram state machine with the
 character normalisation memoised, the same seeded ``random.Random`` draws, the same convergence test
 every fifth draw -- with the per-language products done by numpy on float64 arrays, or, for a few
-thousand texts and more, in one compiled loop (:mod:`translate_cmp.lang.walk`). Elementwise float64
+thousand texts and more, in one compiled loop (:mod:`translate_cmp.lang.walk`, which then also reads a whole batch's
+n-grams in one call). Elementwise float64
 products and quotients are exactly Python's; the normalising sum is taken as Python's ``sum()`` takes
 it in langdetect. So every probability, and every iteration count, matches the library's;
 tests/test_fastdetect.py checks that on documents, sentences and words in many languages.
@@ -18,6 +19,7 @@ import math
 import re
 import sys
 from collections.abc import Sequence
+from itertools import islice
 
 import numpy as np
 
@@ -79,27 +81,41 @@ _LATIN = re.compile("[A-z]")  # langdetect's own test: 'A' <= ch <= 'z'
 _NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")  # >= U+0300, not Latin Extended Additional
 
 
+_CLEANING: tuple | None = None  # langdetect's URL and e-mail patterns, its Vietnamese marks, its normalize_vi
+
+
+def _cleaning() -> tuple:
+    """:data:`_CLEANING`, set on first use (langdetect imported then)."""
+    global _CLEANING
+    from langdetect.detector import Detector
+    from langdetect.utils.ngram import NGram
+
+    _CLEANING = (Detector.URL_RE, Detector.MAIL_RE, re.compile("[" + re.escape(NGram.DMARK_CLASS) + "]"),
+                 NGram.normalize_vi)
+    return _CLEANING
+
+
 def cleaned(text: str, max_length: int) -> str:
     """``Detector.append`` then ``cleaning_text``: URLs and e-mail addresses out, Vietnamese marks
     composed, cut at ``max_length``, runs of spaces made one; Latin letters dropped from text that is
     mostly another script."""
-    from langdetect.detector import Detector
-    from langdetect.utils.ngram import NGram
-
+    url, mail, marks, normalize_vi = _CLEANING or _cleaning()
     # each step only where what it changes can be there (what every match holds: "http", "@", a Vietnamese mark,
     # two spaces, a letter of another script); the library's text, a fraction of the time (tests/test_fastdetect.py)
     if "http" in text:
-        text = Detector.URL_RE.sub(" ", text)
+        text = url.sub(" ", text)
     if "@" in text:
-        text = Detector.MAIL_RE.sub(" ", text)
-    if not text.isascii() and any(mark in text for mark in NGram.DMARK_CLASS):
-        text = NGram.normalize_vi(text)
+        text = mail.sub(" ", text)
+    if not text.isascii() and marks.search(text) is not None:
+        text = normalize_vi(text)
     text = text[:max_length]
     if "  " in text:
         text = _SPACES.sub(" ", text)
-    if not text.isascii() and _NON_LATIN.search(text) is not None \
-            and 2 * len(_LATIN.findall(text)) < len(_NON_LATIN.findall(text)):
-        text = _LATIN.sub("", text)
+    if not text.isascii() and _NON_LATIN.search(text) is not None:
+        others = len(_NON_LATIN.findall(text))
+        need = (others + 1) // 2  # Latin letters from which 2 * latin < others fails: counted up to there
+        if len(list(islice(_LATIN.finditer(text), need))) < need:
+            text = _LATIN.sub("", text)
     return text
 
 
@@ -346,7 +362,8 @@ class FastDetector:
 
 class BatchDetector(FastDetector):
     """:meth:`FastDetector.probabilities` for many texts at once, the same answers bit for bit: one compiled walk
-    over all of them (:func:`translate_cmp.lang.walk.walk`, about 30 us of CPU a sentence).
+    over all of them (:func:`translate_cmp.lang.walk.walk`, about 10 us of CPU a sentence), their n-grams found by
+    one compiled call too (:meth:`_rows_many`, about 1 us a sentence, where Python takes some 20).
 
     Loading the compiled walk (importing numba, its code from numba's cache) costs about a second of CPU, which
     fewer than some 2,000 texts do not repay: until a detector has been asked for :attr:`COMPILED_FROM` texts
@@ -363,6 +380,7 @@ class BatchDetector(FastDetector):
         self.compiled = compiled
         self._stream: _Stream | None = None
         self._asked = 0  # texts walked so far
+        self._table: tuple[np.ndarray, np.ndarray, int] | None = None  # the n-grams' hash table (_gram_table)
         self.compensated = COMPENSATED if compensated is None else compensated
 
     def load_compiled(self) -> None:
@@ -371,6 +389,8 @@ class BatchDetector(FastDetector):
 
         self._stream_for(self.factory.seed).gauss  # noqa: B018 (computed now, before a fork)
         compiled()
+        if isinstance(self.known, ProfileMap):
+            self._rows_many(["a"])  # the n-grams' table built, their compiled reader loaded, before a fork too
         if self.compiled is None:
             self.compiled = True
 
@@ -381,8 +401,11 @@ class BatchDetector(FastDetector):
         digits, punctuation or what the clean-up drops) draw the same samples and multiply the same rows: their
         probabilities are computed once, the same floats."""
         max_length = self.factory.create().max_text_length
+        texts = [cleaned(t, max_length) for t in texts]
+        if self.compiled and isinstance(self.known, ProfileMap):
+            return self._compiled_many(texts)
         first: dict[tuple[int, ...], int] = {}
-        which = [first.setdefault(tuple(self._rows(cleaned(t, max_length))), len(first)) for t in texts]
+        which = [first.setdefault(tuple(self._rows(t)), len(first)) for t in texts]
         todo = [rows for rows in first if rows]
         self._asked += len(todo)
         if self.compiled is None and self._asked >= self.COMPILED_FROM:
@@ -397,14 +420,89 @@ class BatchDetector(FastDetector):
         found: list[list | None] = [None] * len(first)  # per distinct sequence; None: no n-grams
         for rows, langs in zip(todo, languages):
             found[first[rows]] = langs
-        if len(first) == len(texts):
+        return self._per_text(found, which)
+
+    @staticmethod
+    def _per_text(found: list[list | None], which: list[int]) -> list[list | None]:
+        """Each text's answer from its distinct sequence's (``which``): a list of its own."""
+        if len(found) == len(which):
             return found
         return [None if found[u] is None else list(found[u]) for u in which]
+
+    def _compiled_many(self, texts: list[str]) -> list[list | None]:
+        """:meth:`probabilities_many` of cleaned ``texts`` with the compiled code throughout: the n-grams of all of
+        them found in one call (:meth:`_rows_many`), the distinct sequences walked in another."""
+        flat, length = self._rows_many(texts)
+        start = np.zeros(len(texts), dtype=np.int64)
+        np.cumsum(length[:-1], out=start[1:])
+        raw = flat.astype(np.int32).tobytes()  # each text's rows as bytes: its key among the distinct sequences
+        first: dict[bytes, int] = {}
+        which = [first.setdefault(raw[a:b], len(first))
+                 for a, b in zip((4 * start).tolist(), (4 * (start + length)).tolist())]
+        firsts = np.unique(which, return_index=True)[1] if len(first) < len(texts) else np.arange(len(texts))
+        walked = np.flatnonzero(length[firsts] > 0)  # the distinct sequences with n-grams, by their first text
+        todo = firsts[walked]
+        self._asked += len(todo)
+        found: list[list | None] = [None] * len(first)
+        if len(todo):
+            for u, langs in zip(walked.tolist(), self._languages(self._walk(flat, start[todo], length[todo]))):
+                found[u] = langs
+        return self._per_text(found, which)
+
+    def _rows_many(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`_rows` of each of cleaned ``texts``, all of them at once (compiled: :func:`walk.ngram_rows`): the
+        rows one after the other, and how many each text has."""
+        from translate_cmp.lang.walk import ngram_rows
+
+        keys, values, bits = self._gram_table()
+        cps = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        ends = np.cumsum(np.fromiter(map(len, texts), np.int64, len(texts)))
+        if len(cps) and not self._norm[cps].all():  # characters not seen before: NGram.normalize them
+            for code in np.unique(cps[self._norm[cps] == 0]).tolist():
+                ch = _NORMALISED[code]
+                self._norm[code], self._upper[code] = ord(ch), ch.isupper()
+        out = np.empty(3 * len(cps), dtype=np.int64)
+        length = np.empty(len(texts), dtype=np.int64)
+        written = ngram_rows(cps, ends, self._norm, self._upper, keys, values, bits, out, length)
+        return out[:written], length
+
+    def _gram_table(self) -> tuple[np.ndarray, np.ndarray, int]:
+        """The profiles' 1-3 grams as a hash table for :func:`walk.ngram_rows` (built once, 3 MB): keys, rows, its
+        size as a power of two. Each gram's key is its code points, 21 bits each, first highest: no two grams share
+        one, and none is 0 (no gram holds U+0000, which the clean-up makes a space)."""
+        if self._table is None:
+            from translate_cmp.lang.walk import gram_table
+
+            grams = [g for g in self.known if 1 <= len(g) <= 3 and "\0" not in g]
+            size = np.fromiter(map(len, grams), np.int64, len(grams))
+            codes = np.frombuffer("".join(grams).encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
+            at = np.cumsum(size) - size
+            key = np.zeros(len(grams), dtype=np.int64)
+            for k in range(3):
+                has = size > k
+                key[has] = (key[has] << 21) | codes[at[has] + k]
+            bits = max(4, (2 * len(grams)).bit_length())  # at most half full
+            keys, index = gram_table(key, bits)
+            rows = np.fromiter(map(self.known.row, grams), np.int32, len(grams))
+            self._table = (keys, rows[index], bits)
+            # NGram.normalize of each code point once seen (0 before: it makes no character U+0000), and whether that
+            # character is upper case; zeroed pages, only those of the code points read take memory
+            self._norm = np.zeros(0x110000, dtype=np.int32)
+            self._upper = np.zeros(0x110000, dtype=np.bool_)
+        return self._table
 
     def _langprobs(self, rows_of: Sequence[Sequence[int]]) -> np.ndarray:
         """langdetect's ``langprob`` for each list of n-gram rows (none empty): one row per list."""
         from itertools import chain
 
+        length = np.fromiter(map(len, rows_of), np.int64, len(rows_of))
+        start = np.zeros(len(rows_of), dtype=np.int64)
+        np.cumsum(length[:-1], out=start[1:])
+        return self._walk(np.fromiter(chain.from_iterable(rows_of), np.int64, int(length.sum())), start, length)
+
+    def _walk(self, flat: np.ndarray, start: np.ndarray, length: np.ndarray) -> np.ndarray:
+        """langdetect's ``langprob`` of each document whose n-gram rows are ``flat[start[d]:start[d] + length[d]]``
+        (none empty), compiled (:func:`walk.walk`): one row per document."""
         from langdetect.detector import Detector
 
         from translate_cmp.lang.walk import walk
@@ -413,18 +511,14 @@ class BatchDetector(FastDetector):
         self._stream_for(detector.seed)
         n_langs = len(self.langlist)
         prior = np.full(n_langs, 1.0 / n_langs) if detector.prior_map is None else np.array(detector.prior_map, float)
-        length = np.fromiter(map(len, rows_of), np.int64, len(rows_of))
-        start = np.zeros(len(rows_of), dtype=np.int64)
-        np.cumsum(length[:-1], out=start[1:])
-        flat = np.fromiter(chain.from_iterable(rows_of), np.int64, int(length.sum()))
-        out = np.zeros((len(rows_of), n_langs))
+        out = np.zeros((len(length), n_langs))
         done = 0
-        while done < len(rows_of):
+        while done < len(length):
             stream = self._stream
             done = walk(self._matrix, flat, start, length, stream.words, stream.gauss, prior, float(detector.alpha),
                         float(Detector.ALPHA_WIDTH), float(Detector.BASE_FREQ), float(Detector.CONV_THRESHOLD),
                         int(Detector.ITERATION_LIMIT), int(detector.n_trial), self.compensated, out, done)
-            if done < len(rows_of):  # a document read past the words drawn so far: more, and that one again
+            if done < len(length):  # a document read past the words drawn so far: more, and that one again
                 stream.grow()
         return out
 

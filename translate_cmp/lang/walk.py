@@ -16,6 +16,10 @@ question arises). ``random.choice(ngrams)`` is ``_randbelow(len)``: a word's top
 drawn again while they are ``>= len``. A document that would read past the end of ``words`` stops the call,
 which returns its index: the caller extends the stream and calls again from there.
 
+:func:`ngram_rows` finds the n-grams of a whole batch of cleaned texts (langdetect's ``NGram`` state machine, its
+character normalisation read from a table by code point) and looks them up in a hash table of the profiles' n-grams
+(:func:`gram_table`): the rows :func:`walk` multiplies, in langdetect's order.
+
 The first call compiles the loop (a few seconds) or loads it from numba's cache (``cache=True``: under
 ``NUMBA_CACHE_DIR`` if set, else next to this file in ``__pycache__``, else, where the package is read-only, in the
 user's cache folder, ``~/.cache/numba``; where none is writable, no cache: compiled once per process).
@@ -103,13 +107,12 @@ def walk(matrix, flat, start, length, words, gauss, prior, alpha, alpha_width, b
                     else:  # left to right
                         for j in range(1, n_langs):
                             total += prob[j]
-                    maxp = 0.0
                     for j in range(n_langs):
-                        p = prob[j] / total
-                        if maxp < p:
-                            maxp = p
-                        prob[j] = p
-                    if maxp > conv_threshold or i >= iteration_limit:
+                        prob[j] = prob[j] / total
+                    passed = False  # langdetect's max(prob) > CONV_THRESHOLD: any one past it
+                    for j in range(n_langs):
+                        passed |= prob[j] > conv_threshold
+                    if passed or i >= iteration_limit:
                         break
                 i += 1
             for j in range(n_langs):
@@ -124,3 +127,84 @@ def compiled() -> None:
     words = np.arange(64, dtype=np.int64)
     walk(matrix, np.zeros(1, np.int64), np.zeros(1, np.int64), np.ones(1, np.int64), words, np.zeros((61, 2)),
          np.full(2, 0.5), 0.5, 0.05, 10000.0, 0.99999, 10000, 7, False, np.zeros((1, 2)), 0)
+
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: key * 2**64 / phi, top bits
+
+
+@_compiled_cached
+def gram_table(grams, bits):
+    """An open-addressing table of ``2**bits`` places (0 where empty) holding each of ``grams`` (keys, as
+    :func:`ngram_rows` reads them, none twice, none 0), and the index of each in ``grams``: the two arrays."""
+    mask = (1 << bits) - 1
+    keys = np.zeros(1 << bits, dtype=np.int64)
+    values = np.zeros(1 << bits, dtype=np.int32)
+    for i in range(grams.shape[0]):
+        key = grams[i]
+        h = np.int64((np.uint64(key) * _GOLDEN) >> np.uint64(64 - bits))
+        while keys[h] != 0:
+            h = (h + 1) & mask
+        keys[h] = key
+        values[h] = i
+    return keys, values
+
+
+@_compiled_cached
+def ngram_rows(cps, ends, norm, upper, keys, values, bits, out, lengths):
+    """langdetect's ``Detector._extract_ngrams`` of many cleaned texts, as rows: the texts are the code points
+    ``cps[ends[t - 1]:ends[t]]`` (``ends[-1]`` for text 0 read as 0), each read as ``NGram.normalize`` maps it
+    (``norm[cp]``; ``upper[cp]``: that character ``isupper()``); every 1-3 gram found in the table ``keys`` (a gram's
+    code points, 21 bits each, first highest; ``values``: its row) is written to ``out`` in order, ``lengths[t]``
+    of them per text. Returns the number written.
+
+    ``NGram.add_char``'s state machine: the last three characters since a space, restarted after a space; nothing is
+    emitted on an upper-case character after an upper-case one, nor for the lone space."""
+    mask = (1 << bits) - 1
+    written = 0
+    begin = 0
+    for t in range(ends.shape[0]):
+        before = written
+        g0 = 0  # the window: up to three code points, g0 the oldest
+        g1 = 0
+        g2 = 32
+        glen = 1
+        last_upper = False
+        for k in range(begin, ends[t]):
+            ch = norm[cps[k]]
+            up = upper[cps[k]]
+            if g2 == 32:  # the last character a space: the window restarts
+                glen = 1
+                if ch == 32:
+                    last_upper = False
+                    continue
+            g0 = g1
+            g1 = g2
+            g2 = ch
+            if glen < 3:
+                glen += 1
+            capital = up and last_upper
+            last_upper = up
+            if capital:
+                continue
+            for n in range(1, glen + 1):
+                if n == 1:
+                    if ch == 32:
+                        continue
+                    key = np.int64(ch)
+                elif n == 2:
+                    key = (np.int64(g1) << 21) | ch
+                else:
+                    key = (np.int64(g0) << 42) | (np.int64(g1) << 21) | ch
+                h = np.int64((np.uint64(key) * _GOLDEN) >> np.uint64(64 - bits))
+                while True:
+                    found = keys[h]
+                    if found == key:
+                        out[written] = values[h]
+                        written += 1
+                        break
+                    if found == 0:
+                        break
+                    h = (h + 1) & mask
+        lengths[t] = written - before
+        begin = ends[t]
+    return written
