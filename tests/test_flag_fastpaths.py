@@ -465,3 +465,73 @@ def test_the_text_prior_counts_marks_and_names_as_its_scans_did():
     for text in lines:
         assert text_counts(text).marks == len(_MARK.findall(text)), text
         assert name_count(text) == names(text), text
+
+
+# --- sixth pass (issue 24): each shortcut against the long way, on every line of the seed and benchmark articles
+
+
+def _row_ctx(text: str, lang: str = "en"):
+    from translate_cmp.rules.base import RuleContext
+
+    doc = Document("r", "rows.csv", text)
+    return RuleContext(document=doc, doc_lang=lang, sentences=segment(doc, lang), index=0)
+
+
+def test_f205_asks_no_listed_line_of_more_than_ten_words_and_its_quick_look_is_what_its_patterns_need():
+    from translate_cmp.lang import furniture
+    from translate_cmp.lang.lexicon import FURNITURE_LINES
+    from translate_cmp.rules.structure.F205_scraper_debris import _MAY_MATCH, _NOT_AT_START, ScraperDebris
+
+    listed = [*FURNITURE_LINES] + [line for lang in furniture.LANGS for line in furniture.furniture_lines(lang)]
+    assert listed and max(len(line.split()) for line in listed) <= 10
+    assert {what for _, what in _NOT_AT_START} == set(_MAY_MATCH)  # the quick look asks what each of them needs
+    rule = ScraperDebris()
+    lines = _lines() + ["cf-sjw/tjc/zm", "*** BREAKING ***", "© Reuters", "(c) 2020 ACME", "All Rights Reserved.",
+                        "Read more: Allied troops", "By Jane Doe", "By admin", "Source"]
+    found = 0
+    for line in lines:
+        for lang in ("en", "es"):
+            ctx = _row_ctx(line, lang)
+            if len(ctx.sentences) != 1:
+                continue
+            long_way = _f205_long_way(ctx)
+            assert [(h.start, h.end, h.message) for h in rule.find(ctx)] == long_way, line
+            found += bool(long_way)
+    assert found >= 8
+
+
+def _f205_long_way(ctx) -> list:
+    """F205's find as it was before the sixth pass: every listed line looked up, every pattern's need asked."""
+    from translate_cmp.lang import furniture
+    from translate_cmp.lang.lexicon import FURNITURE_LINES
+    from translate_cmp.rules.base import Hit
+    from translate_cmp.rules.structure.F205_scraper_debris import (
+        _MAY_MATCH,
+        _NOT_AT_START,
+        ANY_AT_START,
+        AT_START,
+        ScraperDebris,
+    )
+    from translate_cmp.rules.text import merge_hits
+
+    text = ctx.text
+    hits = []
+    words = text.lower().strip(" :.…>»•-").split()
+    line = " ".join(words)
+    found = line in FURNITURE_LINES or line in furniture.furniture_lines(ctx.doc_lang)
+    if found or len(words) <= 10:
+        found = found or furniture.is_link_or_call(line, ctx.doc_lang)
+        if found or (furniture.FURNITURE_START.match(line) and len(line.split()) <= 10):
+            hits.append(Hit(0, len(text), f"page furniture '{text.strip()}'"))
+        elif furniture.is_byline(text.strip(), ctx.doc_lang):
+            hits.append(Hit(0, len(text), f"byline '{text.strip()}'"))
+        elif furniture.NAME_BYLINE.match(text):
+            hits.append(Hit(0, len(text), f"byline '{text}'"))
+    for pattern, what in furniture.DEBRIS_PATTERNS if ANY_AT_START.match(text) else _NOT_AT_START:
+        if what in _MAY_MATCH and not _MAY_MATCH[what](text):
+            continue
+        matches = ([m] if (m := pattern.match(text)) else []) if what in AT_START else pattern.finditer(text)
+        found = [Hit(m.start(), m.end(), f"{what}: '{m.group()}'") for m in matches]
+        if not (found and what == "copyright line" and ScraperDebris._licence_notice(ctx)):
+            hits.extend(found)
+    return [(h.start, h.end, h.message) for h in merge_hits(hits, gap=1)] if hits else []

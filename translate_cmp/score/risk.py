@@ -153,6 +153,11 @@ def _in_capitals(text: str, cased: list[str]) -> bool:
 
 def text_counts(text: str, lang: str = "") -> TextCounts:
     """Words, marks, names and acronyms of one sentence; a sentence in capitals has neither names nor acronyms."""
+    return TextCounts(*_counts(text, lang))
+
+
+def _counts(text: str, lang: str) -> tuple[int, int, int, int]:
+    """:func:`text_counts`' figures as a tuple (the text prior reads them without making the record)."""
     words = _WORD.findall(text)
     tokens = text.split()
     # _MARK's characters, counted without its scan: a character that is no space is a letter or digit (a word's), an
@@ -165,9 +170,9 @@ def text_counts(text: str, lang: str = "") -> TextCounts:
     # neither counts
     capitals = [w for w in words if not w.islower() and not w[1:].islower() and not (w + "a").islower()]
     if _in_capitals(text, capitals):
-        return TextCounts(words=len(words), marks=marks, names=0, acronyms=0)
-    return TextCounts(words=len(words), marks=marks, names=0 if lang in NOUN_CAPITALISING else _names(tokens),
-                      acronyms=sum(1 for w in capitals if _two_capitals(w)))
+        return len(words), marks, 0, 0
+    return (len(words), marks, 0 if lang in NOUN_CAPITALISING else _names(tokens),
+            sum(1 for w in capitals if _two_capitals(w)))
 
 
 def _two_capitals(word: str) -> bool:
@@ -181,7 +186,12 @@ def text_prior(text: str | None, lang: str = "") -> float:
     """The prior share of risk from the sentence's text, ``1 - exp(-PRIOR_PER_UNIT * units)`` (0 for ``None``)."""
     if not text:
         return 0.0
-    return 1.0 - math.exp(-PRIOR_PER_UNIT * text_counts(text, lang).units)
+    words, marks, names, acronyms = _counts(text, lang)  # TextCounts.units, the same sum in the same order
+    units = words * _UNIT_WORD + marks * _UNIT_MARK + names * _UNIT_NAME + acronyms * _UNIT_ACRONYM
+    return 1.0 - math.exp(-PRIOR_PER_UNIT * units)
+
+
+_UNIT_WORD, _UNIT_MARK, _UNIT_NAME, _UNIT_ACRONYM = UNITS["word"], UNITS["mark"], UNITS["name"], UNITS["acronym"]
 
 
 def risk(flags: Iterable[Flag], scores: Scores | None = None, text: str | None = None, lang: str = "") -> float:

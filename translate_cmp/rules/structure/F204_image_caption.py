@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from translate_cmp.lang import furniture
 from translate_cmp.records import Severity
@@ -44,10 +45,11 @@ class ImageCaption(SurfaceRule):
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
-        words = any(tail in text.lower() for tail in _CAPTION_TAILS)  # asked once for the two patterns that need it
+        low = text.lower()  # one of _CAPTION_TAILS: asked once for the two patterns that need it
+        words = "mage" in low or "hoto" in low or "cture" in low or "deo" in low
         hits = [
             Hit(m.start(), m.end(), f"image caption or credit: '{m.group()}'")
-            for pattern in furniture.CAPTION_PATTERNS + furniture.caption_patterns(ctx.doc_lang)
+            for pattern in _patterns(ctx.doc_lang)
             for m in _matches(pattern, text, words)
             # a label opening a headline is its rubric: "Fotos: Nach Restaurierungen weiht Ägypten ..."
             if "rest" not in pattern.groupindex or not furniture.opens_headline(m.group("rest"), ctx.doc_lang)
@@ -58,7 +60,13 @@ class ImageCaption(SurfaceRule):
 
 # What every match of the first English pattern holds ("image", "photo", "picture", "video"): letters that only their
 # own capitals match under IGNORECASE (not "i": "İ", "ı" match it too), looked for in the lower-cased text first
-_CAPTION_TAILS = ("mage", "hoto", "cture", "deo")
+_CAPTION_TAILS = ("mage", "hoto", "cture", "deo")  # find asks for each in turn (tests/test_flag_fastpaths.py)
+
+
+@lru_cache(maxsize=64)
+def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    """The English patterns and ``lang``'s, in that order: one tuple per language, not one per sentence."""
+    return furniture.CAPTION_PATTERNS + furniture.caption_patterns(lang)
 
 
 def _matches(pattern: re.Pattern[str], text: str, words: bool):
