@@ -535,3 +535,67 @@ def _f205_long_way(ctx) -> list:
         if not (found and what == "copyright line" and ScraperDebris._licence_notice(ctx)):
             hits.extend(found)
     return [(h.start, h.end, h.message) for h in merge_hits(hits, gap=1)] if hits else []
+
+
+def _ascii_lines() -> list[str]:
+    """The lines whose word characters are all ASCII (curly quotes and ’ allowed), and the lines besides."""
+    from translate_cmp.rules.text import ascii_words
+
+    extra = ["The troopsMacron said", "NATO met.", "EU and UK", "iPhone aBc abC ABc AbC a1BC x_YZ", "A The",
+             "rock'N'Roll and O'Neil Between", "BBut ThE a'B", "a'But 'Tis", "x-Between y", "(But) then",
+             "takenA number", "Mc'Donald's DOn't", "rock’N’Roll, “The talks” — O’Neil’S ’Tis a’B", "«But» …Then"]
+    lines = [t for t in _lines() + extra if ascii_words(t)]
+    assert sum(not t.isascii() for t in lines) >= 20
+    return lines
+
+
+def test_a_text_of_ascii_words_is_told_by_its_word_characters():
+    import re
+    import sys
+
+    from translate_cmp.rules.text import _NON_ASCII_WORD_CHAR, ascii_words
+
+    word = re.compile(r"\w")
+    for c in map(chr, range(sys.maxunicode + 1)):
+        assert (_NON_ASCII_WORD_CHAR.match(c) is not None) == (not c.isascii() and word.match(c) is not None)
+    assert ascii_words("“The talks,” he said — Macron’s.") and not ascii_words("Ünal said") and not ascii_words("x²")
+
+
+def test_s101_scans_an_ascii_sentence_from_its_capitals_and_reads_the_tokens_the_loop_reads():
+    from translate_cmp.rules.spacing.S101_run_together_words import _CAPITAL_AFTER_LETTER, _GLUE_TOKEN_ASCII
+    from translate_cmp.rules.text import LETTERS
+
+    before = __import__("re").compile(r"[A-Za-z]{2}[A-Z]|[A-Za-z][A-Z][A-Za-z]")
+    lines = _ascii_lines()
+    assert sum(before.search(t) is not None for t in lines) >= 20
+    for line in lines:
+        assert (_CAPITAL_AFTER_LETTER.search(line) is None) == (before.search(line) is None), line
+        read = [m.span() for m in LETTERS.finditer(line) if len(m.group()) >= 3 and not m.group()[1:].islower()]
+        assert [m.span() for m in _GLUE_TOKEN_ASCII.finditer(line) if len(m.group()) >= 3] == read, line
+
+
+def test_s104_reads_in_ascii_the_capitalised_words_of_word_and_scans_from_the_capitals():
+    from translate_cmp.rules.spacing.S104_mid_sentence_capital import _CAPITAL_WORD_ASCII, _capitalised_words
+
+    lines = _ascii_lines()
+    for line in lines:
+        words = [m for m in WORD.finditer(line) if m.group()[0].isupper()]
+        assert [m.span() for m in _CAPITAL_WORD_ASCII.finditer(line)] == [m.span() for m in words], line
+        assert {m.group().lower() for m in words if m.start() > 0} <= _capitalised_words(line), line
+    assert sum(len(_CAPITAL_WORD_ASCII.findall(t)) for t in lines) >= 200
+
+
+def test_s109s_quick_look_holds_for_a_text_of_ascii_word_characters():
+    import re
+    import sys
+
+    from translate_cmp.rules.spacing.S109_doubled_word import _DOUBLED_WORD, _may_double
+
+    word = re.compile(r"\w")
+    for c in map(chr, range(sys.maxunicode + 1)):  # lower-casing makes no mark a word's character, nor two characters
+        if word.match(c) is None:
+            assert len(c.lower()) == 1 and word.match(c.lower()) is None, hex(ord(c))
+    lines = _ascii_lines() + ["“That that” was it.", "The the report’s end", "so — SO", "a’b A’B"]
+    matched = [t for t in lines if _DOUBLED_WORD.search(t)]
+    assert sum(not t.isascii() for t in matched) >= 2 and len(matched) >= 6
+    assert all(_may_double(t) for t in matched)

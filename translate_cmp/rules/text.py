@@ -16,6 +16,16 @@ CLOSING_PUNCT = "”’»›)]}"
 CLAUSE_END = ".!?…:;•·–—"
 
 
+# a word character (re's \w: a letter, a digit or "_") outside ASCII
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+
+
+def ascii_words(text: str) -> bool:
+    """Every word character of ``text`` is ASCII (only its marks may not be: curly quotes, ’, dashes): then WORD's and
+    LETTERS' words are of ASCII letters (and apostrophes), a capital is one of A-Z and IGNORECASE is ASCII's."""
+    return text.isascii() or _NON_ASCII_WORD_CHAR.search(text) is None
+
+
 def is_title(word: str) -> bool:
     """``Word``: an upper-case letter, then at least one letter, all lower-case."""
     return len(word) >= 2 and word[0].isupper() and word[1:].islower()

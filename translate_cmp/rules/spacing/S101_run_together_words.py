@@ -12,7 +12,7 @@ from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.spacing.helpers import looks_like_code
-from translate_cmp.rules.text import LETTERS, is_title, no_capital_inside
+from translate_cmp.rules.text import LETTERS, ascii_words, is_title, no_capital_inside
 
 
 class RunTogetherWords(SurfaceRule):
@@ -55,7 +55,8 @@ class RunTogetherWords(SurfaceRule):
         text = ctx.text
         if no_capital_inside(text) or not _may_glue(text):
             return  # every finding has a capital inside a word ("troopsMacron", "takenA", "MacronA")
-        for m in LETTERS.finditer(text):
+        # with ASCII letters, only the tokens with a capital after their first letter are read (the rest are skipped)
+        for m in (_GLUE_TOKEN_ASCII if ascii_words(text) else LETTERS).finditer(text):
             token = m.group()
             if len(token) < 3 or token[1:].islower():
                 continue  # every finding below has a capital after the token's first letter (most words have none)
@@ -97,7 +98,10 @@ class RunTogetherWords(SurfaceRule):
 
 # in ASCII, a token of three letters or more with a capital after its first letter: the capital after two letters,
 # or second and followed by a letter ("troopsMacron", "iPhone", "NATO"; not "EU")
-_CAPITAL_AFTER_LETTER = re.compile(r"[A-Za-z]{2}[A-Z]|[A-Za-z][A-Z][A-Za-z]")
+# (asked from the capital, which the scan looks for first: capitals are few, letters many)
+_CAPITAL_AFTER_LETTER = re.compile(r"[A-Z](?:(?<=[A-Za-z]{2}[A-Z])|(?<=[A-Za-z][A-Z])(?=[A-Za-z]))")
+# in ASCII (where LETTERS' tokens are runs of [A-Za-z]), the whole tokens with a capital after their first letter
+_GLUE_TOKEN_ASCII = re.compile(r"(?<![A-Za-z])[A-Za-z][a-z]*[A-Z][A-Za-z]*")
 
 
 def _may_glue(text: str) -> bool:
@@ -105,7 +109,7 @@ def _may_glue(text: str) -> bool:
     after the first (a capital, or no cased letter: "Mc" + "Donald", "中国"). In ASCII that is a capital right after a
     letter in such a token, one quick scan; else the tokens are read as strings, with no match objects (most sentences
     have none)."""
-    if text.isascii():
+    if ascii_words(text):  # its letters are ASCII's (its marks may not be: “, ’)
         return _CAPITAL_AFTER_LETTER.search(text) is not None
     return any(len(token) >= 3 and not token[1:].islower() for token in LETTERS.findall(text))
 

@@ -30,6 +30,7 @@ from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.docview import DocView, doc_view
 from translate_cmp.rules.text import (
     WORD,
+    ascii_words,
     is_lower,
     is_title,
     next_word,
@@ -113,7 +114,8 @@ class MidSentenceCapital(SurfaceRule):
                 w.endswith(("ility", "ness")) and len(w) >= 9 for w in capitalised):
             return  # no capitalised word that :meth:`_reason` could give a reason for (most sentences: names)
         candidates = []
-        for m in WORD.finditer(text):
+        # with ASCII letters, only WORD's words that start with a capital are read (the loop passes the others)
+        for m in (_CAPITAL_WORD_ASCII if ascii_words(text) else WORD).finditer(text):
             word = m.group()
             if not word[0].isupper() or not (word == "A" or is_title(word)):
                 continue  # most words: lower-case, asked first
@@ -190,12 +192,16 @@ def _capitalised_words(text: str) -> set[str]:
     most the first word's tail besides: no candidate is missed, one word more may be looked at. In ASCII, WORD's
     words are runs of letters joined by apostrophes, and one that starts with a capital starts after no letter: those
     are scanned for alone (and a capital after an apostrophe inside a word, one word more)."""
-    if text.isascii():
+    if ascii_words(text):  # its letters are ASCII's (its marks may not be: “, ’)
         return {w.lower() for w in _CAPITALISED_ASCII.findall(text, 1)}
     return {w.lower() for w in WORD.findall(text, 1) if w[0].isupper()}
 
 
-_CAPITALISED_ASCII = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*(?:'[A-Za-z]+)*")
+# (asked from the capital, which the scan looks for first)
+_CAPITALISED_ASCII = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Za-z]*(?:['’][A-Za-z]+)*")
+# WORD's words that start with a capital, in a text of ASCII letters: WORD's words start after no letter, and not
+# after an apostrophe that follows a letter (WORD goes on through it: "rock'N'Roll" is one word)
+_CAPITAL_WORD_ASCII = re.compile(r"[A-Z](?<![A-Za-z][A-Z])(?<![A-Za-z]['’][A-Z])[A-Za-z]*(?:['’][A-Za-z]+)*")
 
 
 def _is_headline(text: str) -> bool:
