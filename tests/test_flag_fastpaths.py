@@ -599,3 +599,47 @@ def test_s109s_quick_look_holds_for_a_text_of_ascii_word_characters():
     matched = [t for t in lines if _DOUBLED_WORD.search(t)]
     assert sum(not t.isascii() for t in matched) >= 2 and len(matched) >= 6
     assert all(_may_double(t) for t in matched)
+
+
+def test_patterns_that_start_with_their_rare_character_match_as_the_lookbehind_ones():
+    """A pattern that starts with a look behind is tried at every position; one that starts with its mark, quote or
+    digit (the look behind asked from after it) is scanned for that character first: the same matches and groups."""
+    import re
+
+    from translate_cmp.rules.spacing import S102_missing_space_at_quote as s102
+    from translate_cmp.rules.spacing import S110_straight_quotes as s110
+    from translate_cmp.rules.spacing import S111_french_spacing as s111
+    from translate_cmp.rules.spacing import S113_typewriter_dash as s113
+    from translate_cmp.rules.spacing import S114_english_digit_grouping as s114
+    from translate_cmp.rules.spacing import S117_numbers_side_by_side as s117
+
+    space = s117._SPACE
+    word = s113._WORD
+    before = [
+        (re.compile(r"(?<=[.,!?;:])[”»][^\W\d_]+"), s102._QUOTE_AFTER_STOP),
+        (re.compile(r"(?<![\w=\\/])\"([^\"\n]{1,200}?)\"(?![\w=/])"), s110._STRAIGHT),
+        (re.compile(r"(?<=[^\W\d_]{2})[;:!?]+(?=\s|$)"), s111._UNSPACED_MARK),
+        (re.compile(r"«(?=[^\W\d_])|(?<=[^\W\d_.!?…])»"), s111._UNSPACED_GUILLEMET),
+        (re.compile(r"(?<=[^\W\d_]) -- (?=[^\W\d_])"), s113._DOUBLE_HYPHEN),
+        (re.compile(rf"(?<=[^\W\d_]) - ((?:{word} ){{1,10}}{word}) -(?=,? [^\W\d_])"), s113._HYPHEN_PAIR),
+        (re.compile(r"(?<!\S)--?[^\W\d_]"), s113._OPTION),
+        (re.compile(r"(?<![\w.,])[1-9]\d{0,2}(?:(?:,\d{3}){2,}|,\d00)(?![\d,]|\.\d)"), s114._GROUPED),
+        (re.compile(rf"(?<![\w.,±×+\-–−/:])(\d{{1,3}}(?:{space}\d{{3}})*){space}(\d{{1,2}},\d+)(?![\w,]|\.\d)"),
+         s117._PAIR),
+    ]
+    lines = _lines() + [
+        "He said.”Then left.", "«Bonjour» dit-il», «oui»", "Quoi?! Vraiment; non:", "a: b; c!? d", "x:y",
+        'say "yes" and "no"',
+        'f"x" a="b" \\"c\\" /"d"', "word -- word", "a -- b -- c", "it - as said - is, so", "--help and -n, x --y",
+        "-n at the start", "1,000,000 and 2,500 and 12,300,000.5 and 0,500", "1 000 2,5 and 12 345 6,78", "x1 2,5",
+        "«Été»", "mot»", "fin.»", "“Yes,”he said", "done!»Puis", "x,”y", "(a) 1 2,3",
+    ]
+    assert sum(bool(new.search(t)) for t in lines for _, new in before) >= 30
+    assert all(any(new.search(t) for t in lines) for _, new in before)  # each is tested where it matches
+    for old, new in before:
+        for t in lines:
+            assert [(m.span(), m.regs) for m in old.finditer(t)] == [(m.span(), m.regs) for m in new.finditer(t)], (
+                new.pattern, t)
+    letter_quote_letter = re.compile(r"[^\W\d_][\"“”„«»][^\W\d_]")
+    for t in lines + ['a"b', "x“y", "«a»b", '"a"']:
+        assert (s102._LETTER_QUOTE_LETTER.search(t) is None) == (letter_quote_letter.search(t) is None), t

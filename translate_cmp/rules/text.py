@@ -22,8 +22,20 @@ _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 
 def ascii_words(text: str) -> bool:
     """Every word character of ``text`` is ASCII (only its marks may not be: curly quotes, ’, dashes): then WORD's and
-    LETTERS' words are of ASCII letters (and apostrophes), a capital is one of A-Z and IGNORECASE is ASCII's."""
-    return text.isascii() or _NON_ASCII_WORD_CHAR.search(text) is None
+    LETTERS' words are of ASCII letters (and apostrophes), a capital is one of A-Z and IGNORECASE is ASCII's. The
+    answer for the last text asked is kept (the rules ask it of the same sentence one after another)."""
+    global _ASCII_WORDS_LAST
+    if text.isascii():
+        return True
+    last = _ASCII_WORDS_LAST
+    if last[0] is text:  # the very object: held here, so not another text at its address
+        return last[1]
+    found = _NON_ASCII_WORD_CHAR.search(text) is None
+    _ASCII_WORDS_LAST = (text, found)  # one assignment: threads see the old pair or the new, whole
+    return found
+
+
+_ASCII_WORDS_LAST: tuple[str, bool] = ("", True)
 
 
 def is_title(word: str) -> bool:
