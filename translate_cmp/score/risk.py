@@ -52,6 +52,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import compress, filterfalse, islice
+from operator import itemgetter
 
 from translate_cmp.records import Flag, Scores, Severity
 from translate_cmp.score.risk_fit import RULES, UNITS
@@ -132,11 +134,16 @@ def name_count(text: str, lang: str = "") -> int:
 
 
 def _names(tokens: list[str]) -> int:
-    """:func:`name_count` of the sentence's tokens (split at spaces)."""
+    """:func:`name_count` of the sentence's tokens (split at spaces, none empty): each token after the first that
+    starts with a capital, told in C (most do not), and the token before it."""
+    upper = map(str.isupper, map(_FIRST, islice(tokens, 1, None)))
     return sum(
-        1 for prev, tok in zip(tokens, tokens[1:])
-        if tok[:1].isupper() and not prev.endswith(_OPENER_TUPLE) and tok[:1] not in _OPENERS
+        1 for i in compress(range(1, len(tokens)), upper)
+        if not tokens[i - 1].endswith(_OPENER_TUPLE) and tokens[i][:1] not in _OPENERS
     )
+
+
+_FIRST = itemgetter(0)
 
 
 def in_capitals(text: str) -> bool:
@@ -168,7 +175,7 @@ def _counts(text: str, lang: str) -> tuple[int, int, int, int]:
     # the only ones _in_capitals and _two_capitals can count (a Title-case word is told by one test); less the words
     # with no capital at all ("2024", Japanese, Chinese: with a small letter added they are lower case), which
     # neither counts
-    capitals = [w for w in words if not w.islower() and not w[1:].islower() and not (w + "a").islower()]
+    capitals = [w for w in filterfalse(str.islower, words) if not w[1:].islower() and not (w + "a").islower()]
     if _in_capitals(text, capitals):
         return len(words), marks, 0, 0
     return (len(words), marks, 0 if lang in NOUN_CAPITALISING else _names(tokens),

@@ -18,7 +18,9 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str, str, str]]:
     after it when those are capitalised too ("" otherwise), and the word before it in lower case."""
     for m in WORD.finditer(text):
         word = m.group()
-        if len(word) < 3 or not is_title(word) or m.start() == 0 or not text[m.start() - 1].isspace():
+        if len(word) < 3 or not word[0].isupper() or not word[1:].islower():  # not is_title(word), asked in line
+            continue
+        if m.start() == 0 or not text[m.start() - 1].isspace():
             continue
         if starts_clause(text, m.start()):
             continue
