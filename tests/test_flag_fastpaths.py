@@ -643,3 +643,22 @@ def test_patterns_that_start_with_their_rare_character_match_as_the_lookbehind_o
     letter_quote_letter = re.compile(r"[^\W\d_][\"“”„«»][^\W\d_]")
     for t in lines + ['a"b', "x“y", "«a»b", '"a"']:
         assert (s102._LETTER_QUOTE_LETTER.search(t) is None) == (letter_quote_letter.search(t) is None), t
+
+
+def test_the_words_passed_over_in_c_are_those_the_loops_passed_over():
+    from translate_cmp.rules.spacing.S101_run_together_words import _cased_after_first_matches
+    from translate_cmp.rules.text import LETTERS, capitalised_matches, capitalised_words, cased_after_first
+
+    lines = _lines() + ["Ünal und Ärger", "ǅemal ǈubljana", "中国 Пекин МОСКВА", "x² ﬁnal ǲ", "İstanbul ıi", "a1BC"]
+    assert sum(not line.isascii() for line in lines) >= 100
+    for line in lines:
+        for pattern in (WORD, LETTERS):
+            assert [m.span() for m in capitalised_matches(pattern, line)] == [
+                m.span() for m in pattern.finditer(line) if m.group()[0].isupper()]
+            assert [m.span() for m in capitalised_matches(pattern, line, 1)] == [
+                m.span() for m in pattern.finditer(line, 1) if m.group()[0].isupper()]
+            words = pattern.findall(line)
+            assert list(capitalised_words(words)) == [w for w in words if w[0].isupper()]
+            assert list(cased_after_first(words)) == [w for w in words if not w[1:].islower()]
+        assert [m.span() for m in _cased_after_first_matches(line)] == [
+            m.span() for m in LETTERS.finditer(line) if not m.group()[1:].islower()]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import compress
+from operator import itemgetter, methodcaller, not_
 
 from translate_cmp.rules.base import Hit
 
@@ -36,6 +38,29 @@ def ascii_words(text: str) -> bool:
 
 
 _ASCII_WORDS_LAST: tuple[str, bool] = ("", True)
+
+
+_GROUP = methodcaller("group")
+_FIRST = itemgetter(0)
+_TAIL = itemgetter(slice(1, None))
+
+
+def capitalised_matches(pattern: re.Pattern[str], text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (one that matches no empty text: WORD, LETTERS) in ``text`` from ``pos`` that start
+    with a capital, in order: the others (most words) passed over in C."""
+    found = list(pattern.finditer(text, pos))
+    return compress(found, map(str.isupper, map(_FIRST, map(_GROUP, found))))
+
+
+def capitalised_words(words: list[str]) -> Iterator[str]:
+    """The ``words`` (none empty) that start with a capital, in order: the others passed over in C."""
+    return compress(words, map(str.isupper, map(_FIRST, words)))
+
+
+def cased_after_first(words: list[str]) -> Iterator[str]:
+    """The ``words`` whose letters after the first are not all lower case (a capital there, or nothing cased), in
+    order: the others (most words) passed over in C."""
+    return compress(words, map(not_, map(str.islower, map(_TAIL, words))))
 
 
 def is_title(word: str) -> bool:

@@ -31,6 +31,8 @@ from translate_cmp.rules.docview import DocView, doc_view
 from translate_cmp.rules.text import (
     WORD,
     ascii_words,
+    capitalised_matches,
+    capitalised_words,
     is_lower,
     is_title,
     next_word,
@@ -114,8 +116,9 @@ class MidSentenceCapital(SurfaceRule):
                 w.endswith(("ility", "ness")) and len(w) >= 9 for w in capitalised):
             return  # no capitalised word that :meth:`_reason` could give a reason for (most sentences: names)
         candidates = []
-        # with ASCII letters, only WORD's words that start with a capital are read (the loop passes the others)
-        for m in (_CAPITAL_WORD_ASCII if ascii_words(text) else WORD).finditer(text):
+        # only WORD's words that start with a capital are read (the loop passes the others): with ASCII letters one
+        # scan finds them
+        for m in (_CAPITAL_WORD_ASCII.finditer(text) if ascii_words(text) else capitalised_matches(WORD, text)):
             word = m.group()
             if not word[0].isupper() or not (word == "A" or is_title(word)):
                 continue  # most words: lower-case, asked first
@@ -194,7 +197,7 @@ def _capitalised_words(text: str) -> set[str]:
     are scanned for alone (and a capital after an apostrophe inside a word, one word more)."""
     if ascii_words(text):  # its letters are ASCII's (its marks may not be: “, ’)
         return {w.lower() for w in _CAPITALISED_ASCII.findall(text, 1)}
-    return {w.lower() for w in WORD.findall(text, 1) if w[0].isupper()}
+    return {w.lower() for w in capitalised_words(WORD.findall(text, 1))}
 
 
 # (asked from the capital, which the scan looks for first)
@@ -224,7 +227,7 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
         return  # no candidate: a word at the start starts a clause; no other capitalised word is closed-class
     # the candidates: Title-case closed-class words, and one-letter ones ("aprovaram A reforma", "закон В первом
     # чтении"); most sentences have none, and need neither the headline test nor the document's view
-    candidates = [m for m in WORD.finditer(text)
+    candidates = [m for m in capitalised_matches(WORD, text)  # (both tests below ask for a capital first)
                   if (is_title(word := m.group()) or (len(word) == 1 and word.isupper())) and word.lower() in vocab]
     if not candidates:
         return
