@@ -662,3 +662,29 @@ def test_the_words_passed_over_in_c_are_those_the_loops_passed_over():
             assert list(cased_after_first(words)) == [w for w in words if not w[1:].islower()]
         assert [m.span() for m in _cased_after_first_matches(line)] == [
             m.span() for m in LETTERS.finditer(line) if not m.group()[1:].islower()]
+
+
+def test_f204_tries_each_pattern_as_matches_does():
+    from translate_cmp.lang import furniture
+    from translate_cmp.rules.base import Hit
+    from translate_cmp.rules.structure.F204_image_caption import _CAPTION_TAILS, ImageCaption, _matches
+    from translate_cmp.rules.text import merge_hits
+
+    rule = ImageCaption()
+    lines = _lines() + ["Image source, Getty Images", "PHOTO CREDIT: AFP", "Photos: Inside the museum", "Foto | EFE",
+                        "(photo: AFP) The talks", "Video caption", "Bildunterschrift: Der Kanzler", "Foto: dpa",
+                        "Фото: РИА Новости", "Fotos: Nach der Renovierung öffnet das Museum"]
+    found = 0
+    for line in lines:
+        for lang in ("en", "de", "ru", "es"):
+            ctx = _row_ctx(line, lang)
+            text = ctx.text
+            words = any(tail in text.lower() for tail in _CAPTION_TAILS)
+            hits = [Hit(m.start(), m.end(), f"image caption or credit: '{m.group()}'")
+                    for pattern in furniture.CAPTION_PATTERNS + furniture.caption_patterns(lang)
+                    for m in _matches(pattern, text, words)
+                    if "rest" not in pattern.groupindex or not furniture.opens_headline(m.group("rest"), lang)]
+            long_way = merge_hits(hits, gap=2) if hits else []
+            assert list(rule.find(ctx)) == long_way, (line, lang)
+            found += bool(long_way)
+    assert found >= 10
