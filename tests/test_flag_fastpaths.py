@@ -688,3 +688,25 @@ def test_f204_tries_each_pattern_as_matches_does():
             assert list(rule.find(ctx)) == long_way, (line, lang)
             found += bool(long_way)
     assert found >= 10
+
+
+def test_s115_and_l306_tell_a_sentence_with_nothing_to_find_from_its_tokens_as_their_loops_do():
+    from translate_cmp.rules import get_rule
+    from translate_cmp.rules.language.L306_lost_accented_letter import _TOKEN as accent_token
+    from translate_cmp.rules.language.L306_lost_accented_letter import repair
+    from translate_cmp.rules.spacing.S115_run_together_lower_case import _TOKEN, split_point
+
+    lines = _lines() + ["It could repel the counterattack in the regionconquered by Kyiv.", "La deteccin fue rpida.",
+                        "Los ltimos dias", "They did not take this intoaccount"]
+    hits = 0
+    for line in lines:
+        # the tokens findall gives are the matches the loops read
+        assert _TOKEN.findall(line) == [m.group() for m in _TOKEN.finditer(line)]
+        assert accent_token.findall(line) == [m.group() for m in accent_token.finditer(line)]
+        for code, lang, found in (("S115", "en", split_point), ("L306", "es", lambda t: repair(t, "es"))):
+            ctx = _row_ctx(line, lang)
+            got = list(get_rule(code).find(ctx))
+            pattern = _TOKEN if code == "S115" else accent_token
+            assert bool(got) == any(found(m.group()) is not None for m in pattern.finditer(ctx.text)), (code, line)
+            hits += bool(got)
+    assert hits >= 3
