@@ -710,3 +710,32 @@ def test_s115_and_l306_tell_a_sentence_with_nothing_to_find_from_its_tokens_as_t
             assert bool(got) == any(found(m.group()) is not None for m in pattern.finditer(ctx.text)), (code, line)
             hits += bool(got)
     assert hits >= 3
+
+
+def test_l307_counts_the_capitals_of_a_heading_among_its_letters_as_the_loop_did():
+    from translate_cmp.rules.language.L307_english_term_kept import _shouting
+
+    def long_way(text: str) -> bool:
+        letters = [c for c in text if c.isalpha()]
+        return len(letters) >= 12 and sum(c.isupper() for c in letters) > len(letters) / 2
+
+    lines = _lines() + ["HEARING AIDS AND ADLs", "ⓐⒷⒸⒹⒺⒻⒼⒽⒾⒿⓀⓁ abc", "ⅫⅫⅫⅫⅫⅫⅫⅫⅫⅫⅫⅫ abcdefghijklm", "ǅǅǅǅǅǅǅǅǅǅǅǅǅ",
+                        "ABCDEFGhijklm"]
+    assert any(_shouting(t) for t in lines)
+    for text in lines:
+        assert _shouting(text) == long_way(text), text
+
+
+def test_a_sentence_made_with_its_language_is_the_one_replace_makes():
+    import dataclasses
+
+    from translate_cmp.lang.detect import Detection, with_languages_many
+    from translate_cmp.records import Sentence
+
+    assert [f.name for f in dataclasses.fields(Sentence)] == [
+        "doc_id", "sent_id", "start", "end", "text", "para_id", "lang", "lang_prob"]  # the order the code gives them
+    doc = Document("d", "d.txt", "Der Minister sagte es. The talks went on.")
+    sentences = segment(doc, "de")
+    (got,) = with_languages_many([(sentences, Detection("de", 0.9))])
+    assert [type(s) for s in got] == [Sentence, Sentence]
+    assert [dataclasses.replace(s, lang=g.lang, lang_prob=g.lang_prob) for s, g in zip(sentences, got)] == got
