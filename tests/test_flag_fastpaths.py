@@ -739,3 +739,14 @@ def test_a_sentence_made_with_its_language_is_the_one_replace_makes():
     (got,) = with_languages_many([(sentences, Detection("de", 0.9))])
     assert [type(s) for s in got] == [Sentence, Sentence]
     assert [dataclasses.replace(s, lang=g.lang, lang_prob=g.lang_prob) for s, g in zip(sentences, got)] == got
+
+
+def test_s104s_abstract_nouns_are_told_as_the_endings_and_length_tell_them():
+    from translate_cmp.rules.spacing.S104_mid_sentence_capital import _ABSTRACT_NOUN
+
+    words = {w.lower() for t in _lines() for w in WORD.findall(t)} | {
+        "ability", "stability", "darkness", "business", "readiness", "usefulness", "xility", "xxxility", "ness",
+        "abcdness", "abcdeness", "nessx", "ilityness", "a\nbcdness"}
+    assert sum(w.endswith(("ility", "ness")) and len(w) >= 9 for w in words) >= 5
+    for w in words:
+        assert (_ABSTRACT_NOUN(w) is not None) == (w.endswith(("ility", "ness")) and len(w) >= 9), w

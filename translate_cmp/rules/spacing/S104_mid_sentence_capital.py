@@ -112,8 +112,7 @@ class MidSentenceCapital(SurfaceRule):
         if no_capital_inside(text):
             return  # no candidate: a Title-case word at the start starts a clause (a quarter of English rows)
         capitalised = _capitalised_words(text)
-        if _REASON_WORDS.isdisjoint(capitalised) and not any(
-                w.endswith(("ility", "ness")) and len(w) >= 9 for w in capitalised):
+        if _REASON_WORDS.isdisjoint(capitalised) and not any(map(_ABSTRACT_NOUN, capitalised)):
             return  # no capitalised word that :meth:`_reason` could give a reason for (most sentences: names)
         candidates = []
         # only WORD's words that start with a capital are read (the loop passes the others): with ASCII letters one
@@ -185,6 +184,8 @@ class MidSentenceCapital(SurfaceRule):
         return None
 
 
+# A noun in -ility or -ness of nine letters or more (``w.endswith(("ility", "ness")) and len(w) >= 9``), asked in C
+_ABSTRACT_NOUN = re.compile(r".{4,}ility|.{5,}ness", re.DOTALL).fullmatch
 # The lower-cased words to which :meth:`MidSentenceCapital._reason` may give a reason, besides nouns in -ility/-ness
 _REASON_WORDS = (FUNCTION_WORDS - AMBIGUOUS_CAPITALS - MONTHS_AND_DAYS) | CLAUSE_VERBS
 
@@ -196,8 +197,8 @@ def _capitalised_words(text: str) -> set[str]:
     words are runs of letters joined by apostrophes, and one that starts with a capital starts after no letter: those
     are scanned for alone (and a capital after an apostrophe inside a word, one word more)."""
     if ascii_words(text):  # its letters are ASCII's (its marks may not be: “, ’)
-        return {w.lower() for w in _CAPITALISED_ASCII.findall(text, 1)}
-    return {w.lower() for w in capitalised_words(WORD.findall(text, 1))}
+        return set(map(str.lower, _CAPITALISED_ASCII.findall(text, 1)))
+    return set(map(str.lower, capitalised_words(WORD.findall(text, 1))))
 
 
 # (asked from the capital, which the scan looks for first)
