@@ -750,3 +750,34 @@ def test_s104s_abstract_nouns_are_told_as_the_endings_and_length_tell_them():
     assert sum(w.endswith(("ility", "ness")) and len(w) >= 9 for w in words) >= 5
     for w in words:
         assert (_ABSTRACT_NOUN(w) is not None) == (w.endswith(("ility", "ness")) and len(w) >= 9), w
+
+
+def test_f203_passes_the_halves_that_start_apart_and_finds_what_it_found():
+    from translate_cmp.rules import get_rule
+
+    rule = get_rule("F203")
+
+    def long_way(text: str) -> list:
+        core = text.rstrip(".!? ")
+        n = len(core)
+        for sep in range(4):
+            if (n - sep) % 2:
+                continue
+            half = (n - sep) // 2
+            if half < rule._MIN_HALF:
+                return []
+            left, gap, right = core[:half], core[half: half + sep], core[half + sep:]
+            if left.rstrip(".!? ") == right.rstrip(".!? ") and not gap.strip(" .,;:-–—|") \
+                    and len(WORD.findall(left)) >= 3:
+                return [(half + sep, len(text))]
+        return []
+
+    lines = _lines() + ["The talks will go on. The talks will go on.", "The talks will go on The talks will go on!",
+                        "Read more about it - Read more about it", "Read more about it.. Read more about it..",
+                        "The talks will go on. The talks will go on. .", "abc abc abc abc abc. abc abc abc abc abc."]
+    found = 0
+    for line in lines:
+        ctx = _row_ctx(line)
+        assert [(h.start, h.end) for h in rule.find(ctx)] == long_way(ctx.text), line
+        found += bool(long_way(ctx.text))
+    assert found >= 4
