@@ -69,8 +69,8 @@ class ScraperDebris(SurfaceRule):
         low = text.lower()
         alone = len(ctx.sentences) == 1 or doc_view(ctx).is_alone(ctx.index)  # a table's row is a paragraph
         hits: list[Hit] = []
-        if alone:
-            words = low.strip(" :.…>»•-").split()
+        if alone:  # (split at most ten times: an eleventh part is more than ten words, and no more is asked of them)
+            words = low.strip(" :.…>»•-").split(None, 10)
         # a line of more than ten words is neither a listed line (none has more: tests/test_flag_fastpaths.py), a link,
         # a call, a label nor a byline (each test below asks for ten words at most, the bylines for fewer; the text has
         # at least the line's words): most sentences, told without joining their words
