@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from translate_cmp.align import one_to_one
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.round_trip import pivots_for, round_trip
 from translate_cmp.errors import InputError
@@ -161,22 +160,28 @@ def finish(a: Analysed, trips: dict[tuple[str, int], list[RoundTrip]], scorer: S
     from translate_cmp.rules.settings import rules_for
 
     rules = rules_for(rules, a.document)  # less the per-file ignores of the project configuration
-    per_sentence = [trips.get((s.doc_id, s.sent_id), []) for s in a.sentences]
-    links = one_to_one(a.sentences, [rts[0] if rts else None for rts in per_sentence])
-    scores = [scorer.score(link.round_trip.back_text, link.sentence.text) if link.round_trip else None
-              for link in links]
+    sentences = a.sentences
+    if trips:
+        per_sentence = [trips.get((s.doc_id, s.sent_id), _NO_TRIPS) for s in sentences]
+    else:  # no round trip in the chunk (--engine none): nothing to look up
+        per_sentence = [_NO_TRIPS] * len(sentences)
+    firsts = [rts[0] if rts else None for rts in per_sentence]  # one_to_one's pairs: the sentence and its first trip
+    scores = [scorer.score(rt.back_text, s.text) if rt else None for s, rt in zip(sentences, firsts)]
     flags = flag_document(
-        a.document, a.lang, a.sentences, rules,
-        round_trips=[link.round_trip for link in links], scores=scores,
+        a.document, a.lang, sentences, rules,
+        round_trips=firsts, scores=scores,
         extra_round_trips=[rts[1:] for rts in per_sentence],
     )
     results = []
-    for link, sc, fl, rts in zip(links, scores, flags, per_sentence):
-        results.append(_result(link.sentence, link.round_trip, sc, fl, a.lang))
+    for sentence, first, sc, fl, rts in zip(sentences, firsts, scores, flags, per_sentence):
+        results.append(_result(sentence, first, sc, fl, a.lang))
         for extra in rts[1:]:  # further pivots: one more row each, next to the first, same flags
-            extra_scores = scorer.score(extra.back_text, link.sentence.text)
-            results.append(_result(link.sentence, extra, extra_scores, fl, a.lang))
+            extra_scores = scorer.score(extra.back_text, sentence.text)
+            results.append(_result(sentence, extra, extra_scores, fl, a.lang))
     return DocumentResult(a.document, a.lang, a.lang_prob, results)
+
+
+_NO_TRIPS: list[RoundTrip] = []  # a sentence with no round trip (read only)
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:

@@ -203,6 +203,8 @@ def with_languages_many(batch: list[tuple[list, Detection | None]], known: dict[
     document's sentence is its text: detected once)."""
     from dataclasses import replace
 
+    from translate_cmp.records import Sentence
+
     known = known or {}
     found = [[_known_or_shortcut(s.text, doc, known) for s in sentences] for sentences, doc in batch]
     asked = [(k, j) for k, row in enumerate(found) for j, d in enumerate(row) if d is None]
@@ -211,7 +213,9 @@ def with_languages_many(batch: list[tuple[list, Detection | None]], known: dict[
     for k, j in asked:
         text = batch[k][0][j].text
         found[k][j] = _in_galician_document(text, batch[k][1], detected[text])
-    return [[replace(s, lang=d.lang, lang_prob=d.prob) for s, d in zip(sentences, row)]
+    # ``replace(s, lang=d.lang, lang_prob=d.prob)``, each field given (replace reads the fields' list each time)
+    return [[Sentence(s.doc_id, s.sent_id, s.start, s.end, s.text, s.para_id, d.lang, d.prob)
+             if type(s) is Sentence else replace(s, lang=d.lang, lang_prob=d.prob) for s, d in zip(sentences, row)]
             for (sentences, _), row in zip(batch, found)]
 
 

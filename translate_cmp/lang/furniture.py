@@ -88,8 +88,10 @@ LANGS = frozenset(CAPTION_LABELS)
 
 
 @lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def caption_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    """F204 patterns for ``lang``: its picture labels anywhere, and a credit word opening a line (group ``rest``)."""
+    """F204 patterns for ``lang``: its picture labels anywhere, and a credit word opening a line (group ``rest``);
+    built once per language (F204 asks for every sentence)."""
     labels, credits = CAPTION_LABELS.get(lang), CREDIT_WORDS.get(lang)
     if not labels or not credits:
         return ()

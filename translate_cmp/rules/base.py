@@ -57,6 +57,30 @@ class Counterpart:
     length_ratio: float = 1.0  # len(text) / len(source sentence), divided by the document's overall ratio
 
 
+class _FromSentence:
+    """What a :class:`RuleContext` reads from its sentence, computed when asked; a value the context holds itself (in
+    its ``__dict__``: this descriptor defines no ``__set__``) is read instead."""
+
+    def __init__(self, get):
+        self.get = get
+
+    def __get__(self, ctx, owner=None):
+        return self if ctx is None else self.get(ctx)
+
+
+def rule_context(document: Document, doc_lang: str, sentences: Sequence[Sentence], index: int,
+                 round_trip: RoundTrip | None, scores: Scores | None, stats: DocStats,
+                 extra_round_trips: Sequence[RoundTrip], counterpart: Counterpart | None) -> RuleContext:
+    """``RuleContext(...)`` with every field given, and its sentence and text held: the flag stage makes one per
+    sentence (the frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``)."""
+    ctx = object.__new__(RuleContext)
+    sentence = sentences[index]
+    ctx.__dict__.update(document=document, doc_lang=doc_lang, sentences=sentences, index=index, round_trip=round_trip,
+                        scores=scores, stats=stats, extra_round_trips=extra_round_trips, counterpart=counterpart,
+                        sentence=sentence, text=sentence.text)
+    return ctx
+
+
 @dataclass(frozen=True)
 class RuleContext:
     """Everything a rule may look at for one sentence."""
@@ -71,13 +95,10 @@ class RuleContext:
     extra_round_trips: Sequence[RoundTrip] = ()  # further pivots, when several were asked for
     counterpart: Counterpart | None = None  # bilingual mode only
 
-    @property
-    def sentence(self) -> Sentence:
-        return self.sentences[self.index]
-
-    @property
-    def text(self) -> str:
-        return self.sentences[self.index].text
+    # ``sentence`` and ``text``: computed when asked, unless the context holds them already (the flag stage sets
+    # both when it makes a context: rules ask for the text many times a sentence)
+    sentence: ClassVar[Sentence] = _FromSentence(lambda ctx: ctx.sentences[ctx.index])  # type: ignore[assignment]
+    text: ClassVar[str] = _FromSentence(lambda ctx: ctx.sentences[ctx.index].text)  # type: ignore[assignment]
 
     @property
     def prev(self) -> Sentence | None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from statistics import median
 
 from translate_cmp.records import Document, Flag, RoundTrip, Scores, Sentence, Severity
-from translate_cmp.rules.base import Counterpart, DocStats, Rule, RuleContext, SurfaceRule
+from translate_cmp.rules.base import Counterpart, DocStats, Rule, SurfaceRule, rule_context
 
 _NO_STATS = DocStats()  # frozen: one for every document with no scores (``--engine none``)
 
@@ -67,49 +67,66 @@ def flag_document(
     if document.unit is not None and not any(round_trips or ()) and not any(c is not None for c in counterparts or ()):
         unit_checks, plain_calls = _unit_split(plain_calls)  # asked once per unit below, not once a sentence
         from translate_cmp.rules.qa.unit_rule import finding_checks
+    n = len(sentences)
+    trips, scored, extras, pairs = (_padded(items, n)
+                                    for items in (round_trips, scores, extra_round_trips, counterparts))
+    unit = document.unit is not None
     for index, sentence in enumerate(sentences):
-        round_trip = _at(round_trips, index)
-        ctx = RuleContext(
-            document=document,
-            doc_lang=doc_lang,
-            sentences=sentences,
-            index=index,
-            round_trip=round_trip,
-            scores=_at(scores, index),
-            stats=stats,
-            extra_round_trips=tuple(_at(extra_round_trips, index) or ()),
-            counterpart=_at(counterparts, index),
-        )
+        round_trip, counterpart = trips[index], pairs[index]
+        ctx = rule_context(document, doc_lang, sentences, index, round_trip, scored[index], stats,
+                           tuple(extras[index] or ()), counterpart)
         if index == 0 and unit_checks:  # the unit checks that find something in the unit, then the other rules
             plain_calls = finding_checks(unit_checks, ctx) + plain_calls
-        flags: set[Flag] = set()
+        flags: set[Flag] | None = None  # made at the first finding (most sentences have none)
         engine_choices: set[Flag] = set()
         rule_based = round_trip is not None and all(rt.rule_based for rt in (round_trip, *ctx.extra_round_trips))
         length = sentence.end - sentence.start
-        for rule, check in (plain_calls if round_trip is None and ctx.counterpart is None else calls):
-            if rule.needs_round_trip and round_trip is None:
-                continue
-            if rule.needs_counterpart and ctx.counterpart is None and not (rule.reads_unit and document.unit):
-                continue
+        plain = round_trip is None and counterpart is None  # the rules skipped below are not in plain_calls
+        for rule, check in (plain_calls if plain else calls):
+            if not plain:
+                if rule.needs_round_trip and round_trip is None:
+                    continue
+                if rule.needs_counterpart and counterpart is None and not (rule.reads_unit and document.unit):
+                    continue
             for hit in check(ctx):
-                if document.unit is not None and not rule.keeps_on_unit(ctx, hit):
+                if unit and not rule.keeps_on_unit(ctx, hit):
                     continue  # a localisation unit: translate_cmp/rules/unit_policy.py
                 start = min(max(hit.start, 0), length)
                 end = min(max(hit.end, start), length)
-                (engine_choices if rule_based and rule.engine_choice else flags).add(
-                    Flag(
-                        doc_id=sentence.doc_id,
-                        sent_id=sentence.sent_id,
-                        code=rule.code,
-                        severity=rule.severity,
-                        start=sentence.start + start,
-                        end=sentence.start + end,
-                        message=hit.message,
-                    )
+                flag = Flag(
+                    doc_id=sentence.doc_id,
+                    sent_id=sentence.sent_id,
+                    code=rule.code,
+                    severity=rule.severity,
+                    start=sentence.start + start,
+                    end=sentence.start + end,
+                    message=hit.message,
                 )
+                if rule_based and rule.engine_choice:
+                    engine_choices.add(flag)
+                else:
+                    if flags is None:
+                        flags = set()
+                    flags.add(flag)
+        if flags is None:
+            flags = set()
+            if not engine_choices:
+                out.append([])  # sorted(set()): no finding
+                continue
         flags |= {_on_its_own(f, flags, rules) for f in engine_choices}
-        out.append(sorted(flags, key=lambda f: (f.start, f.end, f.code, f.message)))
+        out.append(sorted(flags, key=_position))
     return out
+
+
+def _position(flag: Flag) -> tuple:
+    return flag.start, flag.end, flag.code, flag.message
+
+
+def _padded(items: Sequence | None, n: int) -> Sequence:
+    """``items`` read as :func:`_at` reads them, ``n`` of them: None past its end (or for all, when it is None)."""
+    if items is None:
+        return [None] * n
+    return items if len(items) >= n else [*items, *[None] * (n - len(items))]
 
 
 _PLANS: dict[tuple[int, str, bool], tuple[list[Rule], list[Rule], list]] = {}

@@ -194,6 +194,9 @@ def bracket_orphans(text: str, start: int, end: int, symbols: set[int] | None = 
     if len(marks) == 2 and text[marks[0]] == "(" and text[marks[1]] == ")":
         # one parenthesis, closed ("... (3)."): a pair, unless one of the two is a symbol and the other not
         # (the long way below); both symbols: a pair of symbols
+        i, j = marks
+        if text[j - 1].isalnum() and i + 1 < end and text[i + 1].isalnum() and not (i > start and text[i - 1] == "\\"):
+            return []  # "(word)": symbol_bracket's first tests, asked here: glued to a word inside, neither is a symbol
         named = [symbol_bracket(text, i, start, end) for i in marks]
         if named[0] == named[1]:
             if named[0] and symbols is not None:

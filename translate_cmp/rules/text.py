@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import compress
+from operator import itemgetter, methodcaller, not_
 
 from translate_cmp.rules.base import Hit
 
@@ -14,6 +16,51 @@ LETTERS = re.compile(r"[^\W\d_]+")
 OPENING_PUNCT = "“‘«„‹([{¿¡"
 CLOSING_PUNCT = "”’»›)]}"
 CLAUSE_END = ".!?…:;•·–—"
+
+
+# a word character (re's \w: a letter, a digit or "_") outside ASCII
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+
+
+def ascii_words(text: str) -> bool:
+    """Every word character of ``text`` is ASCII (only its marks may not be: curly quotes, ’, dashes): then WORD's and
+    LETTERS' words are of ASCII letters (and apostrophes), a capital is one of A-Z and IGNORECASE is ASCII's. The
+    answer for the last text asked is kept (the rules ask it of the same sentence one after another)."""
+    global _ASCII_WORDS_LAST
+    if text.isascii():
+        return True
+    last = _ASCII_WORDS_LAST
+    if last[0] is text:  # the very object: held here, so not another text at its address
+        return last[1]
+    found = _NON_ASCII_WORD_CHAR.search(text) is None
+    _ASCII_WORDS_LAST = (text, found)  # one assignment: threads see the old pair or the new, whole
+    return found
+
+
+_ASCII_WORDS_LAST: tuple[str, bool] = ("", True)
+
+
+_GROUP = methodcaller("group")
+_FIRST = itemgetter(0)
+_TAIL = itemgetter(slice(1, None))
+
+
+def capitalised_matches(pattern: re.Pattern[str], text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (one that matches no empty text: WORD, LETTERS) in ``text`` from ``pos`` that start
+    with a capital, in order: the others (most words) passed over in C."""
+    found = list(pattern.finditer(text, pos))
+    return compress(found, map(str.isupper, map(_FIRST, map(_GROUP, found))))
+
+
+def capitalised_words(words: list[str]) -> Iterator[str]:
+    """The ``words`` (none empty) that start with a capital, in order: the others passed over in C."""
+    return compress(words, map(str.isupper, map(_FIRST, words)))
+
+
+def cased_after_first(words: list[str]) -> Iterator[str]:
+    """The ``words`` whose letters after the first are not all lower case (a capital there, or nothing cased), in
+    order: the others (most words) passed over in C."""
+    return compress(words, map(not_, map(str.islower, map(_TAIL, words))))
 
 
 def is_title(word: str) -> bool:

@@ -52,6 +52,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import compress, filterfalse, islice
+from operator import itemgetter
 
 from translate_cmp.records import Flag, Scores, Severity
 from translate_cmp.score.risk_fit import RULES, UNITS
@@ -132,11 +134,16 @@ def name_count(text: str, lang: str = "") -> int:
 
 
 def _names(tokens: list[str]) -> int:
-    """:func:`name_count` of the sentence's tokens (split at spaces)."""
+    """:func:`name_count` of the sentence's tokens (split at spaces, none empty): each token after the first that
+    starts with a capital, told in C (most do not), and the token before it."""
+    upper = map(str.isupper, map(_FIRST, islice(tokens, 1, None)))
     return sum(
-        1 for prev, tok in zip(tokens, tokens[1:])
-        if tok[:1].isupper() and not prev.endswith(_OPENER_TUPLE) and tok[:1] not in _OPENERS
+        1 for i in compress(range(1, len(tokens)), upper)
+        if not tokens[i - 1].endswith(_OPENER_TUPLE) and tokens[i][:1] not in _OPENERS
     )
+
+
+_FIRST = itemgetter(0)
 
 
 def in_capitals(text: str) -> bool:
@@ -153,6 +160,11 @@ def _in_capitals(text: str, cased: list[str]) -> bool:
 
 def text_counts(text: str, lang: str = "") -> TextCounts:
     """Words, marks, names and acronyms of one sentence; a sentence in capitals has neither names nor acronyms."""
+    return TextCounts(*_counts(text, lang))
+
+
+def _counts(text: str, lang: str) -> tuple[int, int, int, int]:
+    """:func:`text_counts`' figures as a tuple (the text prior reads them without making the record)."""
     words = _WORD.findall(text)
     tokens = text.split()
     # _MARK's characters, counted without its scan: a character that is no space is a letter or digit (a word's), an
@@ -163,11 +175,11 @@ def text_counts(text: str, lang: str = "") -> TextCounts:
     # the only ones _in_capitals and _two_capitals can count (a Title-case word is told by one test); less the words
     # with no capital at all ("2024", Japanese, Chinese: with a small letter added they are lower case), which
     # neither counts
-    capitals = [w for w in words if not w.islower() and not w[1:].islower() and not (w + "a").islower()]
+    capitals = [w for w in filterfalse(str.islower, words) if not w[1:].islower() and not (w + "a").islower()]
     if _in_capitals(text, capitals):
-        return TextCounts(words=len(words), marks=marks, names=0, acronyms=0)
-    return TextCounts(words=len(words), marks=marks, names=0 if lang in NOUN_CAPITALISING else _names(tokens),
-                      acronyms=sum(1 for w in capitals if _two_capitals(w)))
+        return len(words), marks, 0, 0
+    return (len(words), marks, 0 if lang in NOUN_CAPITALISING else _names(tokens),
+            sum(1 for w in capitals if _two_capitals(w)))
 
 
 def _two_capitals(word: str) -> bool:
@@ -181,7 +193,12 @@ def text_prior(text: str | None, lang: str = "") -> float:
     """The prior share of risk from the sentence's text, ``1 - exp(-PRIOR_PER_UNIT * units)`` (0 for ``None``)."""
     if not text:
         return 0.0
-    return 1.0 - math.exp(-PRIOR_PER_UNIT * text_counts(text, lang).units)
+    words, marks, names, acronyms = _counts(text, lang)  # TextCounts.units, the same sum in the same order
+    units = words * _UNIT_WORD + marks * _UNIT_MARK + names * _UNIT_NAME + acronyms * _UNIT_ACRONYM
+    return 1.0 - math.exp(-PRIOR_PER_UNIT * units)
+
+
+_UNIT_WORD, _UNIT_MARK, _UNIT_NAME, _UNIT_ACRONYM = UNITS["word"], UNITS["mark"], UNITS["name"], UNITS["acronym"]
 
 
 def risk(flags: Iterable[Flag], scores: Scores | None = None, text: str | None = None, lang: str = "") -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from translate_cmp.lang.profile import MODULES, language
 from translate_cmp.lang.wordlists import zipf
@@ -38,12 +38,13 @@ def _bases(letters: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def repair(word: str, lang: str) -> tuple[str, str] | None:
     """The word ``word`` was before it lost a letter, and how: ``(word, "letter")`` when one accented letter of the
     language was dropped ("deteccin" -> "detección"), ``(word, "accent")`` when one lost its accent; None when
     ``word`` is more than rare in the language's word list (web text writes "informacion" often enough for wordfreq
     to know it well, and "publico" and "público" are both words) or no single repair gives a word a thousand times
-    as common."""
+    as common. Remembered per word and language (words repeat; the word lists do not change in a run)."""
     letters = language(lang).accented_letters
     low = word.lower()
     seen = zipf(low, lang)
@@ -107,6 +108,9 @@ class LostAccentedLetter(SurfaceRule):
         return not unit_policy.source_has(ctx, hit)  # a term the source spells the same way ("Sao Paulo")
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        lang = ctx.doc_lang
+        if all(repair(token, lang) is None for token in _TOKEN.findall(ctx.text)):
+            return  # no token lost a letter (most sentences): told from the tokens alone, no match objects
         for m in _TOKEN.finditer(ctx.text):
             found = repair(m.group(), ctx.doc_lang)
             if found is not None:

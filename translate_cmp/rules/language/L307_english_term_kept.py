@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from functools import cache
+from operator import and_
 
 from translate_cmp.lang.profile import MODULES, language
 from translate_cmp.records import Severity
@@ -66,8 +67,8 @@ def _glossed(text: str, own: tuple[str, ...], said: tuple[str, ...]) -> bool:
 
 def _shouting(text: str) -> bool:
     """A heading or a notice in capitals ("HEARING AIDS"): an acronym cannot be told from a word there."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) > len(letters) / 2
+    letters = sum(map(str.isalpha, text))  # each character asked in C, not in a loop here
+    return letters >= 12 and sum(map(and_, map(str.isalpha, text), map(str.isupper, text))) > letters / 2
 
 
 class EnglishTermKept(SurfaceRule):

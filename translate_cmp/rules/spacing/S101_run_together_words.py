@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
+from operator import itemgetter, methodcaller, not_
 
 from translate_cmp.lang.lexicon import FUNCTION_WORDS, GLUE_TAILS, KNOWN_CAMEL
 from translate_cmp.lang.tokens import has_frequencies
@@ -12,7 +14,7 @@ from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.spacing.helpers import looks_like_code
-from translate_cmp.rules.text import LETTERS, is_title, no_capital_inside
+from translate_cmp.rules.text import LETTERS, ascii_words, cased_after_first, is_title, no_capital_inside
 
 
 class RunTogetherWords(SurfaceRule):
@@ -55,7 +57,9 @@ class RunTogetherWords(SurfaceRule):
         text = ctx.text
         if no_capital_inside(text) or not _may_glue(text):
             return  # every finding has a capital inside a word ("troopsMacron", "takenA", "MacronA")
-        for m in LETTERS.finditer(text):
+        # only the tokens not all small after their first letter are read (the rest passed over in C; with ASCII
+        # letters one scan finds them)
+        for m in (_GLUE_TOKEN_ASCII.finditer(text) if ascii_words(text) else _cased_after_first_matches(text)):
             token = m.group()
             if len(token) < 3 or token[1:].islower():
                 continue  # every finding below has a capital after the token's first letter (most words have none)
@@ -97,7 +101,10 @@ class RunTogetherWords(SurfaceRule):
 
 # in ASCII, a token of three letters or more with a capital after its first letter: the capital after two letters,
 # or second and followed by a letter ("troopsMacron", "iPhone", "NATO"; not "EU")
-_CAPITAL_AFTER_LETTER = re.compile(r"[A-Za-z]{2}[A-Z]|[A-Za-z][A-Z][A-Za-z]")
+# (asked from the capital, which the scan looks for first: capitals are few, letters many)
+_CAPITAL_AFTER_LETTER = re.compile(r"[A-Z](?:(?<=[A-Za-z]{2}[A-Z])|(?<=[A-Za-z][A-Z])(?=[A-Za-z]))")
+# in ASCII (where LETTERS' tokens are runs of [A-Za-z]), the whole tokens with a capital after their first letter
+_GLUE_TOKEN_ASCII = re.compile(r"(?<![A-Za-z])[A-Za-z][a-z]*[A-Z][A-Za-z]*")
 
 
 def _may_glue(text: str) -> bool:
@@ -105,11 +112,19 @@ def _may_glue(text: str) -> bool:
     after the first (a capital, or no cased letter: "Mc" + "Donald", "中国"). In ASCII that is a capital right after a
     letter in such a token, one quick scan; else the tokens are read as strings, with no match objects (most sentences
     have none)."""
-    if text.isascii():
+    if ascii_words(text):  # its letters are ASCII's (its marks may not be: “, ’)
         return _CAPITAL_AFTER_LETTER.search(text) is not None
-    return any(len(token) >= 3 and not token[1:].islower() for token in LETTERS.findall(text))
+    return any(len(token) >= 3 for token in cased_after_first(LETTERS.findall(text)))
 
 
+def _cased_after_first_matches(text: str) -> Iterator[re.Match[str]]:
+    """LETTERS' matches in ``text`` whose letters after the first are not all lower case, in order (the others passed
+    over in C)."""
+    found = list(LETTERS.finditer(text))
+    return compress(found, map(not_, map(str.islower, map(_TAIL, map(_GROUP, found)))))
+
+
+_GROUP, _TAIL = methodcaller("group"), itemgetter(slice(1, None))
 _FREQUENT = 4.0  # Zipf: ten times in a million words
 _GLUED_ARTICLE = re.compile(r"[a-z]{2,}A")  # a lower-case word and the article "A": "buildingA", "ofA"
 

@@ -53,8 +53,8 @@ class MissingSpaceAtQuote(SurfaceRule):
 
 
 _QUOTE_GLUED = re.compile(r"[^\W\d_]+([\"“”„«»])[^\W\d_]+")
-_QUOTE_AFTER_STOP = re.compile(r"(?<=[.,!?;:])[”»][^\W\d_]+")
+_QUOTE_AFTER_STOP = re.compile(r"[”»](?<=[.,!?;:][”»])[^\W\d_]+")
 _ANY_QUOTE = re.compile("[\"“”„«»]")  # the quotes of both patterns: what every finding holds
 # what every match of _QUOTE_GLUED holds, one scan with no backtracking (its runs of letters are tried from every
 # letter of every word): a quote with a letter right before and right after it
-_LETTER_QUOTE_LETTER = re.compile(r"[^\W\d_][\"“”„«»][^\W\d_]")
+_LETTER_QUOTE_LETTER = re.compile(r"[\"“”„«»](?<=[^\W\d_][\"“”„«»])(?=[^\W\d_])")

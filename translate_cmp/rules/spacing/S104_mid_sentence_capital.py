@@ -30,6 +30,9 @@ from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.docview import DocView, doc_view
 from translate_cmp.rules.text import (
     WORD,
+    ascii_words,
+    capitalised_matches,
+    capitalised_words,
     is_lower,
     is_title,
     next_word,
@@ -109,11 +112,12 @@ class MidSentenceCapital(SurfaceRule):
         if no_capital_inside(text):
             return  # no candidate: a Title-case word at the start starts a clause (a quarter of English rows)
         capitalised = _capitalised_words(text)
-        if _REASON_WORDS.isdisjoint(capitalised) and not any(
-                w.endswith(("ility", "ness")) and len(w) >= 9 for w in capitalised):
+        if _REASON_WORDS.isdisjoint(capitalised) and not any(map(_ABSTRACT_NOUN, capitalised)):
             return  # no capitalised word that :meth:`_reason` could give a reason for (most sentences: names)
         candidates = []
-        for m in WORD.finditer(text):
+        # only WORD's words that start with a capital are read (the loop passes the others): with ASCII letters one
+        # scan finds them
+        for m in (_CAPITAL_WORD_ASCII.finditer(text) if ascii_words(text) else capitalised_matches(WORD, text)):
             word = m.group()
             if not word[0].isupper() or not (word == "A" or is_title(word)):
                 continue  # most words: lower-case, asked first
@@ -180,6 +184,8 @@ class MidSentenceCapital(SurfaceRule):
         return None
 
 
+# A noun in -ility or -ness of nine letters or more (``w.endswith(("ility", "ness")) and len(w) >= 9``), asked in C
+_ABSTRACT_NOUN = re.compile(r".{4,}ility|.{5,}ness", re.DOTALL).fullmatch
 # The lower-cased words to which :meth:`MidSentenceCapital._reason` may give a reason, besides nouns in -ility/-ness
 _REASON_WORDS = (FUNCTION_WORDS - AMBIGUOUS_CAPITALS - MONTHS_AND_DAYS) | CLAUSE_VERBS
 
@@ -190,12 +196,16 @@ def _capitalised_words(text: str) -> set[str]:
     most the first word's tail besides: no candidate is missed, one word more may be looked at. In ASCII, WORD's
     words are runs of letters joined by apostrophes, and one that starts with a capital starts after no letter: those
     are scanned for alone (and a capital after an apostrophe inside a word, one word more)."""
-    if text.isascii():
-        return {w.lower() for w in _CAPITALISED_ASCII.findall(text, 1)}
-    return {w.lower() for w in WORD.findall(text, 1) if w[0].isupper()}
+    if ascii_words(text):  # its letters are ASCII's (its marks may not be: “, ’)
+        return set(map(str.lower, _CAPITALISED_ASCII.findall(text, 1)))
+    return set(map(str.lower, capitalised_words(WORD.findall(text, 1))))
 
 
-_CAPITALISED_ASCII = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*(?:'[A-Za-z]+)*")
+# (asked from the capital, which the scan looks for first)
+_CAPITALISED_ASCII = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Za-z]*(?:['’][A-Za-z]+)*")
+# WORD's words that start with a capital, in a text of ASCII letters: WORD's words start after no letter, and not
+# after an apostrophe that follows a letter (WORD goes on through it: "rock'N'Roll" is one word)
+_CAPITAL_WORD_ASCII = re.compile(r"[A-Z](?<![A-Za-z][A-Z])(?<![A-Za-z]['’][A-Z])[A-Za-z]*(?:['’][A-Za-z]+)*")
 
 
 def _is_headline(text: str) -> bool:
@@ -218,7 +228,7 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
         return  # no candidate: a word at the start starts a clause; no other capitalised word is closed-class
     # the candidates: Title-case closed-class words, and one-letter ones ("aprovaram A reforma", "закон В первом
     # чтении"); most sentences have none, and need neither the headline test nor the document's view
-    candidates = [m for m in WORD.finditer(text)
+    candidates = [m for m in capitalised_matches(WORD, text)  # (both tests below ask for a capital first)
                   if (is_title(word := m.group()) or (len(word) == 1 and word.isupper())) and word.lower() in vocab]
     if not candidates:
         return

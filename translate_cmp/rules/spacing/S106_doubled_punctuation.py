@@ -98,5 +98,5 @@ _SPACE_BEFORE_MARK = re.compile(r"(?<=[^\W_])[ \t]+(?:,(?=[ \t]|$)|\.(?=[\s\"”
 _SPACE_AFTER_OPENER = re.compile(r"(?:^|(?<=\s))([“(\[¿¡])[ \t]+(?=[^\W_])")
 # what every match of the two patterns above holds, looked for first (most sentences have neither): a space or tab
 # before the mark; an opener before a space or tab
-_SPACE_MARK = re.compile(r"[ \t][,.]")
+_SPACE_MARK = re.compile(r"[,.](?<=[ \t][,.])")  # (the mark first: marks are fewer than spaces)
 _OPENER_SPACE = re.compile(r"[“(\[¿¡][ \t]")

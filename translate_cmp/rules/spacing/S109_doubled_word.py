@@ -12,6 +12,7 @@ from translate_cmp.lang.wordlists import LANGS, closed_class
 from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
+from translate_cmp.rules.text import ascii_words
 
 
 class DoubledWord(SurfaceRule):
@@ -46,12 +47,12 @@ class DoubledWord(SurfaceRule):
         return not unit_policy.across_columns(ctx, hit)  # "eof CHAR      CHAR will send ..."
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        text = ctx.text
+        if ascii_words(text) and not _may_double(text):
+            return
         lang = ctx.doc_lang
         deliberate = language(lang).deliberate_doubles  # "nous nous sommes", "die die Wahl gewann"
         grammar = FUNCTION_WORDS if lang == "en" else closed_class(lang)
-        text = ctx.text
-        if text.isascii() and not _may_double(text):
-            return
         for m in _DOUBLED_WORD.finditer(text):
             first, second = m.group(1), m.group(2)
             if first.lower() in deliberate or (
@@ -74,8 +75,10 @@ _TOKENS = re.compile(r"\w+")
 
 
 def _may_double(text: str) -> bool:
-    """What every match of _DOUBLED_WORD in an ASCII ``text`` holds: two tokens in a row that are the same word in
-    lower case (the pattern's first word is a whole token, the second a whole token after spaces; in ASCII,
-    IGNORECASE is ``str.lower``). One quick look for most sentences, which double no word."""
+    """What every match of _DOUBLED_WORD in a ``text`` of ASCII word characters (:func:`ascii_words`: its marks may be
+    “, ’, —) holds: two tokens in a row that are the same word in lower case (the pattern's first word is a whole
+    token, the second a whole token after spaces; for ASCII letters IGNORECASE is ``str.lower``, and lower-casing
+    makes no other character a word's or two: tests/test_flag_fastpaths.py). One quick look for most sentences,
+    which double no word."""
     tokens = _TOKENS.findall(text.lower())
     return any(map(eq, tokens, tokens[1:]))  # each token against the next, compared in C

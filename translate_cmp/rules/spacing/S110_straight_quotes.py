@@ -12,7 +12,7 @@ from translate_cmp.rules.spacing.helpers import CODE_MARKS
 from translate_cmp.rules.spacing.typography import reads_as_its_language
 
 # A pair of straight quotes not glued to a word, "=" or a path on the outside: "Schwarzes Loch", not name="x"
-_STRAIGHT = re.compile(r'(?<![\w=\\/])"([^"\n]{1,200}?)"(?![\w=/])')
+_STRAIGHT = re.compile(r'"(?<![\w=\\/]")([^"\n]{1,200}?)"(?![\w=/])')
 _PROSE_WORD = re.compile(r"[^\W\d_]{2,}")
 _DOTTED = re.compile(r"\w[.:]\w")  # "afs:mykey", "index.rst": a value, not words
 

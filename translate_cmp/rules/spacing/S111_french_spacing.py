@@ -13,8 +13,8 @@ from translate_cmp.rules.spacing.helpers import looks_like_code
 from translate_cmp.rules.spacing.typography import reads_as_its_language
 
 # a word of two letters or more, then ; : ! or ? and the end of the clause: "néphrolithiase: expérience"
-_UNSPACED_MARK = re.compile(r"(?<=[^\W\d_]{2})[;:!?]+(?=\s|$)")
-_UNSPACED_GUILLEMET = re.compile(r"«(?=[^\W\d_])|(?<=[^\W\d_.!?…])»")
+_UNSPACED_MARK = re.compile(r"[;:!?](?<=[^\W\d_]{2}[;:!?])[;:!?]*(?=\s|$)")
+_UNSPACED_GUILLEMET = re.compile(r"«(?=[^\W\d_])|»(?<=[^\W\d_.!?…]»)")
 
 
 class FrenchSpacing(SurfaceRule):

@@ -11,12 +11,12 @@ from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.spacing.typography import reads_as_its_language
 
-_DOUBLE_HYPHEN = re.compile(r"(?<=[^\W\d_]) -- (?=[^\W\d_])")
+_DOUBLE_HYPHEN = re.compile(r" -- (?<=[^\W\d_] -- )(?=[^\W\d_])")
 # A word of an insertion: no sentence mark, bracket or dash; a hyphen only inside a word ("E-Mail", "10-fachen")
 _WORD = r"(?:[^\s.!?()\[\]–—-]|(?<=\w)-(?=\w))+"
 # Two spaced hyphens around two to eleven words, after a letter, before a word or the comma that ends the insertion
-_HYPHEN_PAIR = re.compile(rf"(?<=[^\W\d_]) - ((?:{_WORD} ){{1,10}}{_WORD}) -(?=,? [^\W\d_])")
-_OPTION = re.compile(r"(?<!\S)--?[^\W\d_]")  # "--help", "-n": a document about commands, where "--" ends options
+_HYPHEN_PAIR = re.compile(rf" - (?<=[^\W\d_] - )((?:{_WORD} ){{1,10}}{_WORD}) -(?=,? [^\W\d_])")
+_OPTION = re.compile(r"-(?<!\S-)-?[^\W\d_]")  # "--help", "-n": a document about commands, where "--" ends options
 
 
 class TypewriterDash(SurfaceRule):

@@ -12,7 +12,7 @@ from translate_cmp.rules.spacing.typography import reads_as_its_language
 
 # two or more groups of three ("1,942,514"), or one that ends in 00 ("3,000", "2,500"): three decimals
 # ending in zeros are not how anyone writes a decimal fraction
-_GROUPED = re.compile(r"(?<![\w.,])[1-9]\d{0,2}(?:(?:,\d{3}){2,}|,\d00)(?![\d,]|\.\d)")
+_GROUPED = re.compile(r"[1-9](?<![\w.,][1-9])\d{0,2}(?:(?:,\d{3}){2,}|,\d00)(?![\d,]|\.\d)")
 
 
 class EnglishDigitGrouping(SurfaceRule):

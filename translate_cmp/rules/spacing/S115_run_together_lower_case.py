@@ -93,6 +93,8 @@ class RunTogetherLowerCase(SurfaceRule):
         return not unit_policy.punctuation_only(ctx)
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        if not any(map(split_point, _TOKEN.findall(ctx.text))):
+            return  # no token reads as two words (most sentences): told from the tokens alone, no match objects
         for m in _TOKEN.finditer(ctx.text):
             parts = split_point(m.group())
             if parts is not None:

@@ -16,7 +16,7 @@ from translate_cmp.rules.spacing.typography import reads_as_its_language
 # digits ("42 475,5"). Not after a letter or a digit ("XFree86 3,1"), a decimal mark or a sign; nor before a
 # further digit, decimal mark or letter.
 _SPACE = "[ \u00a0\u202f]"
-_PAIR = re.compile(rf"(?<![\w.,±×+\-–−/:])(\d{{1,3}}(?:{_SPACE}\d{{3}})*){_SPACE}(\d{{1,2}},\d+)(?![\w,]|\.\d)")
+_PAIR = re.compile(rf"(\d(?<![\w.,±×+\-–−/:]\d)\d{{0,2}}(?:{_SPACE}\d{{3}})*){_SPACE}(\d{{1,2}},\d+)(?![\w,]|\.\d)")
 
 
 class NumbersSideBySide(SurfaceRule):

@@ -44,6 +44,8 @@ class SelfRepeatedText(SurfaceRule):
             half = (n - sep) // 2
             if half < self._MIN_HALF:
                 return
+            if core[0] != core[half + sep]:
+                continue  # not the same: ``core`` ends in none of ".!? ", so the halves match only as they are
             left, gap, right = core[:half], core[half : half + sep], core[half + sep :]
             same = left.rstrip(".!? ") == right.rstrip(".!? ")
             if same and not gap.strip(" .,;:-–—|") and len(WORD.findall(left)) >= 3:

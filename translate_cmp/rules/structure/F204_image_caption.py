@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from translate_cmp.lang import furniture
 from translate_cmp.records import Severity
@@ -43,22 +44,59 @@ class ImageCaption(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
-        text = ctx.text
-        words = any(tail in text.lower() for tail in _CAPTION_TAILS)  # asked once for the two patterns that need it
-        hits = [
-            Hit(m.start(), m.end(), f"image caption or credit: '{m.group()}'")
-            for pattern in furniture.CAPTION_PATTERNS + furniture.caption_patterns(ctx.doc_lang)
-            for m in _matches(pattern, text, words)
-            # a label opening a headline is its rubric: "Fotos: Nach Restaurierungen weiht Ägypten ..."
-            if "rest" not in pattern.groupindex or not furniture.opens_headline(m.group("rest"), ctx.doc_lang)
-        ]
+        text, lang = ctx.text, ctx.doc_lang
+        low = text.lower()  # one of _CAPTION_TAILS: asked once for the two patterns that need it
+        words = "mage" in low or "hoto" in low or "cture" in low or "deo" in low
+        label = ":" in text or "|" in text
+        hits = []
+        # each pattern as _matches tries it (what it needs decided once per language: _patterns)
+        for pattern, needs, rest in _patterns(lang):
+            if needs == _WORDS:
+                if not words:
+                    continue
+                matches = pattern.finditer(text)
+            elif needs == _START:
+                first = pattern.match(text)
+                if first is None:
+                    continue
+                matches = (first,)
+            elif needs == _LABEL and not label:
+                continue
+            else:
+                matches = pattern.finditer(text)
+            for m in matches:
+                # a label opening a headline is its rubric: "Fotos: Nach Restaurierungen weiht Ägypten ..."
+                if not rest or not furniture.opens_headline(m.group("rest"), lang):
+                    hits.append(Hit(m.start(), m.end(), f"image caption or credit: '{m.group()}'"))
         if hits:
             yield from merge_hits(hits, gap=2)
 
 
 # What every match of the first English pattern holds ("image", "photo", "picture", "video"): letters that only their
 # own capitals match under IGNORECASE (not "i": "İ", "ı" match it too), looked for in the lower-cased text first
-_CAPTION_TAILS = ("mage", "hoto", "cture", "deo")
+_CAPTION_TAILS = ("mage", "hoto", "cture", "deo")  # find asks for each in turn (tests/test_flag_fastpaths.py)
+
+
+_WORDS, _START, _LABEL, _ANY = range(4)  # what a pattern needs before it is tried (_matches)
+
+
+@lru_cache(maxsize=64)
+def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], int, bool], ...]:
+    """The English patterns and ``lang``'s, in that order, each with what :func:`_matches` asks of it first (one of
+    its words, the text's start, a colon or bar after a label, nothing) and whether it has a ``rest`` group: decided
+    once per language, not once a sentence."""
+    english = furniture.CAPTION_PATTERNS
+    out = []
+    for pattern in english + furniture.caption_patterns(lang):
+        rest = "rest" in pattern.groupindex
+        if pattern is english[0] or pattern is english[2]:
+            needs = _WORDS
+        elif pattern is english[1]:
+            needs = _START
+        else:
+            needs = _LABEL if rest else _ANY
+        out.append((pattern, needs, rest))
+    return tuple(out)
 
 
 def _matches(pattern: re.Pattern[str], text: str, words: bool):

@@ -66,15 +66,17 @@ class ScraperDebris(SurfaceRule):
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
+        low = text.lower()
         alone = len(ctx.sentences) == 1 or doc_view(ctx).is_alone(ctx.index)  # a table's row is a paragraph
         hits: list[Hit] = []
-        if alone:
-            words = text.lower().strip(" :.…>»•-").split()
+        if alone:  # (split at most ten times: an eleventh part is more than ten words, and no more is asked of them)
+            words = low.strip(" :.…>»•-").split(None, 10)
+        # a line of more than ten words is neither a listed line (none has more: tests/test_flag_fastpaths.py), a link,
+        # a call, a label nor a byline (each test below asks for ten words at most, the bylines for fewer; the text has
+        # at least the line's words): most sentences, told without joining their words
+        if alone and len(words) <= 10:
             line = " ".join(words)
             found = line in FURNITURE_LINES or line in furniture.furniture_lines(ctx.doc_lang)
-        # a line of more than ten words is neither a link, a call, a label nor a byline (each test below asks for ten
-        # words at most, the bylines for fewer; the text has at least the line's words): only the lists can know it
-        if alone and (found or len(words) <= 10):
             found = found or furniture.is_link_or_call(line, ctx.doc_lang)
             if found or (furniture.FURNITURE_START.match(line) and len(line.split()) <= 10):
                 hits.append(Hit(0, len(text), f"page furniture '{text.strip()}'"))
@@ -82,8 +84,15 @@ class ScraperDebris(SurfaceRule):
                 hits.append(Hit(0, len(text), f"byline '{text.strip()}'"))
             elif furniture.NAME_BYLINE.match(text):
                 hits.append(Hit(0, len(text), f"byline '{text}'"))
-        # where no anchored pattern matches at the start (most texts), only the others are tried
-        for pattern, what in furniture.DEBRIS_PATTERNS if ANY_AT_START.match(text) else _NOT_AT_START:
+        # where no anchored pattern matches at the start (most texts), only the others are tried, and none of them where
+        # what each needs (_MAY_MATCH, asked here at once) is not there
+        if ANY_AT_START.match(text):
+            patterns = furniture.DEBRIS_PATTERNS
+        elif text.count("/") >= 2 or "***" in text or text[:1] in "©(cC" or "erved" in low:
+            patterns = _NOT_AT_START
+        else:
+            patterns = ()
+        for pattern, what in patterns:
             if pattern.pattern.startswith("^") and not alone and what in ("byline", "translation credit"):
                 continue  # "By admin standards, ..." inside a paragraph is prose
             if what in _MAY_MATCH and not _MAY_MATCH[what](text):
