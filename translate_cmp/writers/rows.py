@@ -184,6 +184,8 @@ _NO_FLAGS: Counter = Counter()  # read only: a document with no flag counts none
 
 def document_summary(result: DocumentResult, groups: list[SentenceGroup]) -> dict:
     """One ``documents.csv`` row. Means run over every scored (sentence, pivot) row."""
+    if len(groups) == 1 and len(groups[0].results) == 1:
+        return _one_row_summary(result, groups[0])
     scored = [r.scores for g in groups for r in g.results if r.scores is not None]
     flagged = [g.flags for g in groups if g.flags]
     severities = Counter(f.severity for flags in flagged for f in flags) if flagged else _NO_FLAGS
@@ -205,6 +207,40 @@ def document_summary(result: DocumentResult, groups: list[SentenceGroup]) -> dic
         "mean_ter": _mean([s.ter for s in scored if not math.isnan(s.ter)]) if scored else None,
         "pivots": ";".join(pivots),
         "encoding": result.document.encoding,
+        "error": "",
+    }
+
+
+def _one_row_summary(result: DocumentResult, group: SentenceGroup) -> dict:
+    """:func:`document_summary` of a document of one (sentence, pivot) row (a table's row): the same dict, made
+    without the loops over groups and rows."""
+    r = group.results[0]
+    flags = group.flags
+    sc = r.scores
+    rt = r.round_trip
+    if flags:
+        severities = Counter([f.severity for f in flags])
+        n_error, n_warning, n_info = severities[Severity.ERROR], severities[Severity.WARNING], severities[Severity.INFO]
+    else:
+        n_error = n_warning = n_info = 0
+    document = result.document
+    return {
+        "doc_id": document.doc_id,
+        "path": document.path,
+        "lang": result.lang,
+        "lang_prob": _num(result.lang_prob),
+        "n_sentences": 1,
+        "n_flagged": 1 if flags else 0,
+        "mean_chrf": _mean([sc.chrf] if not math.isnan(sc.chrf) else []) if sc is not None else None,
+        "max_risk": _num(r.risk),
+        "n_error": n_error,
+        "n_warning": n_warning,
+        "n_info": n_info,
+        "n_flags": len(flags),
+        "mean_bleu": _mean([sc.bleu] if not math.isnan(sc.bleu) else []) if sc is not None else None,
+        "mean_ter": _mean([sc.ter] if not math.isnan(sc.ter) else []) if sc is not None else None,
+        "pivots": rt.pivot_lang if rt else "",
+        "encoding": document.encoding,
         "error": "",
     }
 
@@ -261,11 +297,11 @@ class Prepared(NamedTuple):
     rendered: dict[str, tuple[str, ...]]
 
 
-def prepared_rows(result: DocumentResult, rendered: tuple[str, ...]) -> DocRows:
+def prepared_rows(result: DocumentResult, rendered: frozenset[str]) -> DocRows:
     """The document's rows: those a worker prepared (``result.prepared``) when it rendered each format of
     ``rendered`` (the formats that read the rows, which it leaves behind), else :func:`doc_rows`."""
     p = result.prepared
-    if p is None or not p.rendered.keys() >= set(rendered):
+    if p is None or not p.rendered.keys() >= rendered:
         return doc_rows(result)
     groups = p.groups
     if groups is None:
