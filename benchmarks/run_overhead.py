@@ -44,6 +44,10 @@ try:
     from translate_cmp.writers import prepare
 except ImportError:  # a checkout from before the workers prepared the writers' rows
     prepare = None
+try:
+    from translate_cmp.writers import prepare_batch
+except ImportError:  # a checkout from before a worker's batch came back as one string a file
+    prepare_batch = None
 
 tune_gc()  # as the command line does
 path, n, repeat, scratch = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
@@ -73,7 +77,11 @@ def write(items):
     return took
 
 out["write_here"] = 1e6 * min(write(results) for _ in range(repeat)) / n
-if prepare is not None:
+if prepare_batch is not None:  # as the pool's worker does: the batch's text on its first result, no documents
+    out["prepare"] = 1e6 * best(lambda: prepare_batch(results, ("csv", "jsonl"))) / n
+    for r in results:
+        r.document = None
+elif prepare is not None:
     out["prepare"] = 1e6 * best(lambda: [prepare(r, ("csv", "jsonl")) for r in results]) / n
     for r in results:
         r.prepared = prepare(r, ("csv", "jsonl"))
@@ -81,6 +89,9 @@ blob = pickle.dumps([(None, r, 0.0, 0.0) for r in results], pickle.HIGHEST_PROTO
 out["from_workers"] = 1e6 * best(lambda: pickle.loads(blob)) / n
 out["bytes_back"] = len(blob) / n
 back = [r for _, r, _, _ in pickle.loads(blob)]
+for d, r in zip(docs, back):
+    if r.document is None:  # sent back without it: the main process sets it again (pool._from_workers)
+        r.document = d
 out["write"] = 1e6 * min(write(back) for _ in range(repeat)) / n
 print(json.dumps(out))
 """

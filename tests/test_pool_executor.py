@@ -57,6 +57,47 @@ def test_two_processes_reuse_the_memo(multilingual: Path, tmp_path: Path):
 
 
 @pytest.mark.slow
+def test_memo_results_between_the_workers_ones(multilingual: Path, tmp_path: Path):
+    # half of the documents in the memo: each chunk mixes reused results with the workers', whose text then comes
+    # back a document at a time (a batch's text in one piece would land in the wrong place)
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    for path in sorted(multilingual.iterdir())[1::2]:
+        path.rename(aside / path.name)
+    cache = tmp_path / "cache"
+    _run(multilingual, tmp_path / "half", 2, engine="none", cache_dir=str(cache), chunk_docs=8)
+    for path in aside.iterdir():
+        path.rename(multilingual / path.name)
+    mixed = _run(multilingual, tmp_path / "mixed", 2, engine="none", cache_dir=str(cache), chunk_docs=8)
+    _run(multilingual, tmp_path / "one", 1, engine="none", cache=False, chunk_docs=8)
+    _same_outputs(tmp_path / "one", tmp_path / "mixed")
+    assert mixed["cache"]["documents_reused"] == 11
+
+
+def test_a_batch_of_text_in_one_piece(multilingual: Path, tmp_path: Path):
+    # prepare_batch: the first result carries the batch's text, one string a file; written in order, the same bytes
+    from dataclasses import replace
+
+    from translate_cmp.pipeline import analyse_many, finish
+    from translate_cmp.readers import read_documents
+    from translate_cmp.rules import select_rules
+    from translate_cmp.score.metrics import SentenceScorer
+    from translate_cmp.writers import open_writers, prepare_batch
+
+    rules, scorer = select_rules(), SentenceScorer()
+    results = [finish(a, {}, scorer, rules) for a in analyse_many(list(read_documents([multilingual])))]
+    prepare_batch(results, ("csv", "jsonl"))
+    head, rest = results[0].prepared.rendered, [r.prepared.rendered for r in results[1:]]
+    assert all(text == {"csv": ("", ""), "jsonl": ("", "")} for text in rest)
+    assert head["csv"][1].count("\r\n") == len(results)  # every document's documents.csv row
+    for name, items in (("batch", results), ("here", [replace(r, prepared=None) for r in results])):
+        with open_writers(tmp_path / name, ("csv", "jsonl", "html")) as writers:
+            for r in items:
+                writers.write(r)
+            writers.close({})
+    _same_outputs(tmp_path / "batch", tmp_path / "here")
+
+
 def test_translated_documents_round_trip_through_this_process(argos_packages_dir, seed_documents, tmp_path: Path):
     """Real argos copy models: workers analyse, this process translates, workers score and flag."""
     folder = tmp_path / "en"

@@ -45,6 +45,7 @@ __all__ = [
     "open_writers",
     "parse_formats",
     "prepare",
+    "prepare_batch",
     "read_documents_csv",
     "read_sentences_csv",
 ]
@@ -65,8 +66,27 @@ def prepare(result: DocumentResult, formats: Sequence[str]) -> Prepared:
     the text of ``formats`` (each one whose writer renders ahead, :attr:`RunWriter.ahead`). Set it as
     ``result.prepared``: :meth:`RunWriter.write` then only appends that text (the same bytes it would render)."""
     rows = doc_rows(result)
-    return Prepared(rows.groups, rows.summary, rows.fingerprints,
+    return Prepared(_groups(result, rows), rows.summary, rows.fingerprints,
                     {f: WRITERS[f].render(rows) for f in formats})
+
+
+def prepare_batch(results: Sequence[DocumentResult], formats: Sequence[str]) -> None:
+    """:func:`prepare` of results that will be written one after the other, in this order, with none between them (a
+    pool worker's batch), set as their ``prepared``: the first one's carries the text of all of them (one string a
+    file, rendered in one go), the others' an empty string a file. Written otherwise (some of them only, or others
+    between them), the outputs would be wrong: :func:`prepare` each then."""
+    if not results:
+        return
+    docs = [doc_rows(r) for r in results]
+    text = {f: WRITERS[f].render_many(docs) for f in formats}
+    written = {f: ("",) * len(WRITERS[f].file_names) for f in formats}  # one object: pickled once for the batch
+    for i, (result, rows) in enumerate(zip(results, docs, strict=True)):
+        result.prepared = Prepared(_groups(result, rows), rows.summary, rows.fingerprints, written if i else text)
+
+
+def _groups(result: DocumentResult, rows) -> list | None:
+    """The groups to send (None: one result, grouped again for less than its pickle costs, rows.prepared_rows)."""
+    return None if len(result.sentences) == 1 else rows.groups
 
 
 def open_writers(

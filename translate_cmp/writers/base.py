@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -42,6 +42,12 @@ class FormatWriter:
         function of ``doc`` (no writer state), so that a pool worker can make it ahead of ``write``
         (``DocRows.rendered``) and the process that writes only appends it."""
         raise NotImplementedError(f"{cls.format} does not render ahead")
+
+    @classmethod
+    def render_many(cls, docs: Sequence[DocRows]) -> tuple[str, ...]:
+        """:meth:`render` of documents written one after the other, in this order: each file's text joined."""
+        parts = [cls.render(doc) for doc in docs]
+        return tuple("".join([p[i] for p in parts]) for i in range(len(cls.file_names)))
 
     def write_error(self, summary: Mapping[str, Any]) -> None:
         """A file that could not be read (its ``documents.csv`` row); formats without such a row ignore it."""

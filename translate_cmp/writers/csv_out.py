@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import operator
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,19 +96,32 @@ class CsvWriter(FormatWriter):
         lines, writer = _RENDER.lines, _RENDER.writer
         try:
             if len(doc.rows) == 1:
-                writer.writerow(_cells(doc.rows[0].values()))
+                writer.writerow(_cells(doc.rows[0]))
             else:
-                writer.writerows([_cells(row.values()) for row in doc.rows])
+                writer.writerows([_cells(row) for row in doc.rows])
             writer.writerow(_cells(_SUMMARY_VALUES(doc.summary)))
             document = lines.pop()
             return lines[0] if len(lines) == 1 else "".join(lines), document
         finally:
             lines.clear()
 
+    @classmethod
+    def render_many(cls, docs: Sequence[DocRows]) -> tuple[str, str]:
+        lines, writer = _RENDER.lines, _RENDER.writer
+        try:
+            writer.writerows([_cells(row) for doc in docs for row in doc.rows])
+            sentences = "".join(lines)
+            lines.clear()
+            writer.writerows([_cells(_SUMMARY_VALUES(doc.summary)) for doc in docs])
+            return sentences, "".join(lines)
+        finally:
+            lines.clear()
+
     def write(self, doc: DocRows) -> None:
         sentences, document = doc.rendered.get("csv") or self.render(doc)
-        self.files["sentences.csv"].handle.write(sentences)
-        self.files["documents.csv"].handle.write(document)
+        if document:  # "": written with an earlier document of its batch (rows.Prepared)
+            self.files["sentences.csv"].handle.write(sentences)
+            self.files["documents.csv"].handle.write(document)
 
     def write_error(self, summary) -> None:
         self._documents.writerow([_cell(summary[c]) for c in DOCUMENT_COLUMNS])

@@ -18,7 +18,7 @@ import json
 from json.encoder import c_make_encoder, encode_basestring
 
 from translate_cmp.writers.base import FormatWriter
-from translate_cmp.writers.rows import SENTENCE_COLUMNS, DocRows, flag_record
+from translate_cmp.writers.rows import FLAGS_CELL, SENTENCE_COLUMNS, DocRows, flag_record
 
 # JSON leaves these raw with ensure_ascii=False, but str.splitlines() (and JavaScript) break lines on them;
 # they can only occur inside JSON strings, so escaping them there keeps one object per line for every reader.
@@ -53,12 +53,15 @@ class JsonlWriter(FormatWriter):
         flags = "".join([_line(flag_record(flag, fp)) for flag, fp, _ in doc.findings()])
         sentences = []
         for row in doc.rows:
-            obj = dict(zip(SENTENCE_COLUMNS, row.values(), strict=True))
-            obj["flags"] = row.flags.split(";") if row.flags else []
+            obj = dict(zip(SENTENCE_COLUMNS, row, strict=True))
+            codes = row[FLAGS_CELL]
+            obj["flags"] = codes.split(";") if codes else []
             sentences.append(_line(obj))
         return flags, "".join(sentences)
 
     def write(self, doc: DocRows) -> None:
         flags, sentences = doc.rendered.get("jsonl") or self.render(doc)
-        self.files["flags.jsonl"].handle.write(flags)
-        self.files["sentences.jsonl"].handle.write(sentences)
+        if flags:
+            self.files["flags.jsonl"].handle.write(flags)
+        if sentences:
+            self.files["sentences.jsonl"].handle.write(sentences)

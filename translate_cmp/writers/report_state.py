@@ -178,6 +178,8 @@ class ReportState:
 
     def _push(self, heap: list, limit: int, key, make, *args) -> None:
         """Keep ``make(*args)`` under ``key`` if it is among the ``limit`` greatest (made only then)."""
+        if len(heap) >= limit and key <= heap[0][0]:
+            return  # an earlier entry wins a tie (its -seq is greater): most documents and sentences end here
         seq = -next(self._seq)
         if len(heap) < limit:
             heapq.heappush(heap, (key, seq, make(*args)))

@@ -14,6 +14,7 @@ import operator
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from translate_cmp.records import DocumentResult, Flag, SentenceResult, Severity, Unit
 from translate_cmp.writers.fingerprint import fingerprints
@@ -94,7 +95,9 @@ class DocRows:
     """Everything the writers need from one document, computed once."""
 
     result: DocumentResult
-    rows: list[SentenceRow]  # empty when a pool worker rendered the formats that read them (``rendered``, Prepared)
+    # one tuple of values a sentences.csv row, in SENTENCE_COLUMNS order (sentence_values; no SentenceRow objects);
+    # empty when a pool worker rendered the formats that read them (``rendered``, Prepared)
+    rows: list[tuple]
     groups: list[SentenceGroup]
     summary: dict = field(default_factory=dict)  # one documents.csv row, keyed by DOCUMENT_COLUMNS
     fingerprints: list[str] = field(default_factory=list)  # one per flag, in ``flags`` order
@@ -129,29 +132,27 @@ def unit_state(unit: Unit | None) -> str:
     return "fuzzy" if unit.fuzzy else "translated"
 
 
-def sentence_row(result: SentenceResult, doc_lang: str, state: str = "") -> SentenceRow:
+def sentence_values(result: SentenceResult, doc_lang: str, state: str = "") -> tuple:
+    """One ``sentences.csv`` row's values in :data:`SENTENCE_COLUMNS` order (``SentenceRow.values()``), made
+    without the row object: what the writers render."""
     s = result.sentence
     rt = result.round_trip
     sc = result.scores
-    return SentenceRow(
-        doc_id=s.doc_id,
-        sent_id=s.sent_id,
-        start=s.start,
-        end=s.end,
-        lang=s.lang or doc_lang,
-        text=s.text,
-        pivot_lang=rt.pivot_lang if rt else "",
-        pivot_text=rt.pivot_text if rt else "",
-        back_text=rt.back_text if rt else "",
-        chrf=_num(sc.chrf) if sc else None,
-        bleu=_num(sc.bleu) if sc else None,
-        ter=_num(sc.ter) if sc else None,
-        diff=result.diff if rt else "",
-        flags=flag_codes(result.flags),
-        risk=_num(result.risk) or 0.0,
-        unknown=";".join(rt.unknown) if rt else "",
-        unit_state=state,
-    )
+    risk = _num(result.risk) or 0.0
+    flags = flag_codes(result.flags) if result.flags else ""
+    if rt is None:
+        if sc is None:
+            return (s.doc_id, s.sent_id, s.start, s.end, s.lang or doc_lang, s.text, "", "", "", None, None, None,
+                    "", flags, risk, "", state)
+        return (s.doc_id, s.sent_id, s.start, s.end, s.lang or doc_lang, s.text, "", "", "", _num(sc.chrf),
+                _num(sc.bleu), _num(sc.ter), "", flags, risk, "", state)
+    return (s.doc_id, s.sent_id, s.start, s.end, s.lang or doc_lang, s.text, rt.pivot_lang, rt.pivot_text,
+            rt.back_text, _num(sc.chrf) if sc else None, _num(sc.bleu) if sc else None,
+            _num(sc.ter) if sc else None, result.diff, flags, risk, ";".join(rt.unknown), state)
+
+
+def sentence_row(result: SentenceResult, doc_lang: str, state: str = "") -> SentenceRow:
+    return SentenceRow(*sentence_values(result, doc_lang, state))
 
 
 def group_sentences(results: list[SentenceResult]) -> list[SentenceGroup]:
@@ -183,6 +184,8 @@ _NO_FLAGS: Counter = Counter()  # read only: a document with no flag counts none
 
 def document_summary(result: DocumentResult, groups: list[SentenceGroup]) -> dict:
     """One ``documents.csv`` row. Means run over every scored (sentence, pivot) row."""
+    if len(groups) == 1 and len(groups[0].results) == 1:
+        return _one_row_summary(result, groups[0])
     scored = [r.scores for g in groups for r in g.results if r.scores is not None]
     flagged = [g.flags for g in groups if g.flags]
     severities = Counter(f.severity for flags in flagged for f in flags) if flagged else _NO_FLAGS
@@ -204,6 +207,40 @@ def document_summary(result: DocumentResult, groups: list[SentenceGroup]) -> dic
         "mean_ter": _mean([s.ter for s in scored if not math.isnan(s.ter)]) if scored else None,
         "pivots": ";".join(pivots),
         "encoding": result.document.encoding,
+        "error": "",
+    }
+
+
+def _one_row_summary(result: DocumentResult, group: SentenceGroup) -> dict:
+    """:func:`document_summary` of a document of one (sentence, pivot) row (a table's row): the same dict, made
+    without the loops over groups and rows."""
+    r = group.results[0]
+    flags = group.flags
+    sc = r.scores
+    rt = r.round_trip
+    if flags:
+        severities = Counter([f.severity for f in flags])
+        n_error, n_warning, n_info = severities[Severity.ERROR], severities[Severity.WARNING], severities[Severity.INFO]
+    else:
+        n_error = n_warning = n_info = 0
+    document = result.document
+    return {
+        "doc_id": document.doc_id,
+        "path": document.path,
+        "lang": result.lang,
+        "lang_prob": _num(result.lang_prob),
+        "n_sentences": 1,
+        "n_flagged": 1 if flags else 0,
+        "mean_chrf": _mean([sc.chrf] if not math.isnan(sc.chrf) else []) if sc is not None else None,
+        "max_risk": _num(r.risk),
+        "n_error": n_error,
+        "n_warning": n_warning,
+        "n_info": n_info,
+        "n_flags": len(flags),
+        "mean_bleu": _mean([sc.bleu] if not math.isnan(sc.bleu) else []) if sc is not None else None,
+        "mean_ter": _mean([sc.ter] if not math.isnan(sc.ter) else []) if sc is not None else None,
+        "pivots": rt.pivot_lang if rt else "",
+        "encoding": document.encoding,
         "error": "",
     }
 
@@ -240,31 +277,43 @@ def flag_fingerprints(groups: list[SentenceGroup]) -> list[str]:
     return fingerprints((f.code, f.doc_id, g.first.sentence.text) for g in groups for f in g.flags)
 
 
-@dataclass
-class Prepared:
+FLAGS_CELL = SENTENCE_COLUMNS.index("flags")  # a row's ``flags`` cell, in its values
+
+
+class Prepared(NamedTuple):
     """A :class:`DocRows` less its result and its rows, made in a pool worker and sent back on the result
     (``DocumentResult.prepared``): the main process then neither builds the rows nor renders the formats
-    whose text came with it. The rows stay behind (only the formats that render ahead read them)."""
+    whose text came with it. The rows stay behind (only the formats that render ahead read them). A tuple,
+    not an object with a ``__dict__``: one of them a row crosses the process boundary, cheaply unpickled.
 
-    groups: list[SentenceGroup]
+    ``groups`` is None for a document of one (sentence, pivot) result: :func:`group_sentences` makes them again
+    for less than it costs to send them. ``rendered`` may hold the text of several documents written one after
+    the other (a worker's batch, :func:`translate_cmp.writers.prepare_batch`): the first of them carries it all,
+    the others :data:`BATCHED` (nothing more to write)."""
+
+    groups: list[SentenceGroup] | None
     summary: dict
     fingerprints: list[str]
     rendered: dict[str, tuple[str, ...]]
 
 
-def prepared_rows(result: DocumentResult, rendered: tuple[str, ...]) -> DocRows:
+def prepared_rows(result: DocumentResult, rendered: frozenset[str]) -> DocRows:
     """The document's rows: those a worker prepared (``result.prepared``) when it rendered each format of
     ``rendered`` (the formats that read the rows, which it leaves behind), else :func:`doc_rows`."""
     p = result.prepared
-    if p is None or any(f not in p.rendered for f in rendered):
+    if p is None or not p.rendered.keys() >= rendered:
         return doc_rows(result)
-    return DocRows(result, [], p.groups, p.summary, p.fingerprints, p.rendered)
+    groups = p.groups
+    if groups is None:
+        groups = group_sentences(result.sentences)
+    return DocRows(result, [], groups, p.summary, p.fingerprints, p.rendered)
 
 
 def doc_rows(result: DocumentResult) -> DocRows:
     """Rows, sentence groups and the summary of one document."""
     groups = group_sentences(result.sentences)
     state = unit_state(result.document.unit)
-    rows = [sentence_row(r, result.lang, state) for g in groups for r in g.results]
+    lang = result.lang
+    rows = [sentence_values(r, lang, state) for g in groups for r in g.results]
     return DocRows(result=result, rows=rows, groups=groups, summary=document_summary(result, groups),
                    fingerprints=flag_fingerprints(groups))

@@ -39,7 +39,7 @@ class RunWriter:
         self.counts = RunCounts()
         self.state = "open"  # open -> closed | aborted
         self.late_errors: list = []  # FileErrors found while finishing (an annotated copy not written)
-        self._ahead = self.ahead
+        self._ahead = frozenset(self.ahead)
 
     @property
     def formats(self) -> list[str]:

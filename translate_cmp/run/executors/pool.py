@@ -95,9 +95,15 @@ def _done(result: DocumentResult, work: _Work) -> DocumentResult:
     return result
 
 
-def _analyse(documents: list[Document]) -> list[tuple[Analysed | None, DocumentResult | None, float, float]]:
+def _analyse(batch: tuple[list[Document], bool]) -> list[tuple[Analysed | None, DocumentResult | None, float, float]]:
     """In a worker: detect + segment a batch of documents (their languages detected together); score + flag
-    too each one that has nothing to translate. Per document: (analysed, result, seconds, seconds)."""
+    too each one that has nothing to translate. Per document: (analysed, result, seconds, seconds).
+
+    ``whole``: the main process writes the batch's results one after the other, none between them (no result of its
+    chunk came from the memo); when every one of them is finished here, their text goes back as one string a file on
+    the first (translate_cmp.writers.prepare_batch), and each result without its document (the main process has it,
+    and sets it again: :meth:`_Runner._from_workers`)."""
+    documents, whole = batch
     work = _WORK
     t0 = time.perf_counter()
     analysed = analyse_many(documents)
@@ -110,9 +116,18 @@ def _analyse(documents: list[Document]) -> list[tuple[Analysed | None, DocumentR
         t1 = time.perf_counter()
         result = finish(a, {}, work.scorer, work.rules)
         out.append((None, result, share, time.perf_counter() - t1))
-    for item in out:  # after the batch's flagging, not between: each loop keeps its own code and data warm
-        if item[1] is not None:
-            _done(item[1], work)
+    # after the batch's flagging, not between: each loop keeps its own code and data warm
+    if whole and work.render and all(item[1] is not None for item in out):
+        from translate_cmp.writers import prepare_batch
+
+        results = [item[1] for item in out]
+        prepare_batch(results, work.render)
+        for result in results:
+            result.document = None
+    else:
+        for item in out:
+            if item[1] is not None:
+                _done(item[1], work)
     return out
 
 
@@ -162,7 +177,9 @@ class _Runner:
         answer = None
         if len(misses) >= MIN_DOCUMENTS:
             size = -(-len(misses) // self.jobs)  # one batch per worker: detection runs a batch side by side
-            answer = self._pool(len(misses)).map_async(_analyse, list(chunked(misses, size)), chunksize=1)
+            whole = not found  # no memo result between the workers' ones: a batch's results are written in a row
+            answer = self._pool(len(misses)).map_async(_analyse, [(batch, whole) for batch in chunked(misses, size)],
+                                                       chunksize=1)
         return _Pending(documents, keys, found, misses, answer)
 
     def _from_workers(self, pending: _Pending) -> list[DocumentResult]:
@@ -180,12 +197,16 @@ class _Runner:
         done = iter(finished)
         results = []
         noted: set[str] = set()  # languages whose pairs are noted already (a table has thousands of rows each)
-        for _, result, _, _ in answers:
+        for document, (_, result, _, _) in zip(pending.misses, answers, strict=True):
             if result is None:
                 result = next(done)[0]
-            elif result.lang not in noted:  # finished in the worker: the pairs translate_chunk would have noted
-                noted.add(result.lang)
-                self.stats.untranslated_pairs |= {(result.lang, p) for p in pivots_for(result.lang, self.spec.pivots)}
+            else:
+                if result.document is None:  # sent back without it (_analyse): this process has it
+                    result.document = document
+                if result.lang not in noted:  # finished in the worker: the pairs translate_chunk would have noted
+                    noted.add(result.lang)
+                    self.stats.untranslated_pairs |= {
+                        (result.lang, p) for p in pivots_for(result.lang, self.spec.pivots)}
             self.stats.add(result)
             results.append(result)
         self.stats.timings.update({  # seconds of work, summed over the worker processes
