@@ -94,24 +94,31 @@ def analyse_many(documents: Sequence[Document]) -> list[Analysed]:
     """:func:`analyse` of each document, the languages of all of them detected together (the same answers:
     :func:`translate_cmp.lang.detect.detect_many`)."""
     plain = [d for d in documents if not (d.unit is not None and d.unit.target_lang)]
-    found = dict(zip(map(id, plain), detect_many([d.text for d in plain])))
-    languages: dict[int, list[Sentence]] = {}
+    detections = detect_many([d.text for d in plain])
+    found = dict(zip(map(id, plain), detections))
+    done: dict[int, Analysed] = {}  # by id(document)
     segmented: list[tuple[list[Sentence], Detection]] = []
-    for d in plain:
-        doc = found[id(d)]
-        spans = list(split_spans(d.text, doc.lang))
-        if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == len(d.text):
+    rest: list[Document] = []
+    for d, doc in zip(plain, detections):
+        text = d.text
+        spans = list(split_spans(text, doc.lang))
+        if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == len(text):
             # one sentence, the whole text: with_languages_many gives it the document's detection (it knows the
             # text's), here without a second Sentence
-            languages[id(d)] = [Sentence(d.doc_id, 0, 0, len(d.text), d.text, spans[0][2], doc.lang, doc.prob)]
+            done[id(d)] = Analysed(d, doc.lang, doc.prob,
+                                   [Sentence(d.doc_id, 0, 0, len(text), text, spans[0][2], doc.lang, doc.prob)])
         else:
-            segmented.append(([Sentence(d.doc_id, i, start, end, d.text[start:end], para)
+            segmented.append(([Sentence(d.doc_id, i, start, end, text[start:end], para)
                                for i, (start, end, para) in enumerate(spans)], doc))
-    rest = [d for d in plain if id(d) not in languages]
-    known = {d.text: found[id(d)] for d in plain}
-    languages.update(zip(map(id, rest), with_languages_many(segmented, known)))
-    return [Analysed(d, found[id(d)].lang, found[id(d)].prob, languages[id(d)]) if id(d) in found else analyse(d)
-            for d in documents]
+            rest.append(d)
+    if segmented:
+        known = {d.text: doc for d, doc in zip(plain, detections)}
+        for d, sentences in zip(rest, with_languages_many(segmented, known)):
+            doc = found[id(d)]
+            done[id(d)] = Analysed(d, doc.lang, doc.prob, sentences)
+    if len(done) == len(documents):
+        return [done[id(d)] for d in documents]
+    return [done[id(d)] if id(d) in done else analyse(d) for d in documents]
 
 
 def translate_chunk(
@@ -161,10 +168,16 @@ def finish(a: Analysed, trips: dict[tuple[str, int], list[RoundTrip]], scorer: S
 
     rules = rules_for(rules, a.document)  # less the per-file ignores of the project configuration
     sentences = a.sentences
-    if trips:
-        per_sentence = [trips.get((s.doc_id, s.sent_id), _NO_TRIPS) for s in sentences]
-    else:  # no round trip in the chunk (--engine none): nothing to look up
-        per_sentence = [_NO_TRIPS] * len(sentences)
+    if not trips:  # no round trip in the chunk (--engine none): nothing to look up, score or diff
+        n = len(sentences)
+        nothing = [None] * n
+        flags = flag_document(a.document, a.lang, sentences, rules, round_trips=nothing, scores=nothing,
+                              extra_round_trips=[()] * n)
+        lang = a.lang
+        return DocumentResult(a.document, lang, a.lang_prob, [
+            SentenceResult(s, None, None, "", fl, risk(fl, None, s.text, s.lang or lang))
+            for s, fl in zip(sentences, flags)])
+    per_sentence = [trips.get((s.doc_id, s.sent_id), _NO_TRIPS) for s in sentences]
     firsts = [rts[0] if rts else None for rts in per_sentence]  # one_to_one's pairs: the sentence and its first trip
     scores = [scorer.score(rt.back_text, s.text) if rt else None for s, rt in zip(sentences, firsts)]
     flags = flag_document(
