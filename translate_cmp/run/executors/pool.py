@@ -76,6 +76,31 @@ def _start(work: _Work) -> None:
     sys.stderr = open(os.dup(2), "w", encoding=sys.stderr.encoding, errors="backslashreplace", closefd=True)  # noqa: SIM115 (the worker's life)
 
 
+WARM_UP_FROM = 2000  # documents in the first chunk from which this process warms up before forking (_warm_up)
+WARM_UP_DOCUMENTS = 64  # ... on this many of them, spread over the chunk
+
+
+def _warm_up(documents: Sequence[Document], rules: Sequence[Rule], scorer: SentenceScorer) -> None:
+    """Detect, segment, score and flag a few of ``documents`` (spread over them: a table sorted by language shows
+    each of its first chunk's), the results dropped, before the workers are forked: what the rules load on first
+    use for these languages (wordfreq's frequency lists, about 0.15 s each, word lists, dictionaries) is then
+    loaded once, here, and every worker inherits it instead of loading its own copy. Loading changes no answer
+    (the same results, whichever process computes them)."""
+    step = max(1, len(documents) // WARM_UP_DOCUMENTS)
+    for a in analyse_many(list(documents[::step])):
+        finish(a, {}, scorer, rules)
+
+
+def _cool_down() -> None:
+    """After the fork: this process drops wordfreq's frequency lists that :func:`_warm_up` loaded (the workers
+    keep their copies; this process scores and flags only a chunk too small to hand them, and loads again what
+    that needs), so that it does not hold them, a few hundred MB, for the rest of the run."""
+    wordfreq = sys.modules.get("wordfreq")
+    if wordfreq is not None:
+        wordfreq.get_frequency_dict.cache_clear()
+        wordfreq.get_frequency_list.cache_clear()
+
+
 def _untranslatable(a: Analysed, work: _Work) -> bool:
     """True when the pipeline would translate none of the document's pivots and raise nothing for it."""
     if work.strict and pivots_for(a.lang, work.pivots):
@@ -158,15 +183,21 @@ class _Runner:
         self.memo = result_memo(work.engine, work.rules, work.spec)
         self.pool: multiprocessing.pool.Pool | None = None
 
-    def _pool(self, documents: int) -> multiprocessing.pool.Pool:
+    def _pool(self, documents: int, first: Sequence[Document] = ()) -> multiprocessing.pool.Pool:
+        """The workers, forked at the first call: ``documents``, how many the first chunk hands them, ``first``
+        those documents."""
         if self.pool is None:
             from translate_cmp.lang.detect import load_shared
 
             load_shared(documents)  # once here, inherited by every worker, rather than loaded by each
+            if documents >= WARM_UP_FROM:
+                _warm_up(first, self.rules, self.scorer)
             work = _Work(self.engine, self.rules, self.scorer, tuple(self.spec.pivots), self.spec.strict,
                          self.work.render)
             self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_start, initargs=(work,))
             self.stats.processes = self.jobs
+            if documents >= WARM_UP_FROM:
+                _cool_down()
         return self.pool
 
     def _chunksize(self, n: int) -> int:
@@ -178,8 +209,8 @@ class _Runner:
         if len(misses) >= MIN_DOCUMENTS:
             size = -(-len(misses) // self.jobs)  # one batch per worker: detection runs a batch side by side
             whole = not found  # no memo result between the workers' ones: a batch's results are written in a row
-            answer = self._pool(len(misses)).map_async(_analyse, [(batch, whole) for batch in chunked(misses, size)],
-                                                       chunksize=1)
+            answer = self._pool(len(misses), misses).map_async(
+                _analyse, [(batch, whole) for batch in chunked(misses, size)], chunksize=1)
         return _Pending(documents, keys, found, misses, answer)
 
     def _from_workers(self, pending: _Pending) -> list[DocumentResult]:
