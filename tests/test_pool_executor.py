@@ -47,6 +47,25 @@ def test_two_processes_write_what_one_writes(multilingual: Path, tmp_path: Path)
     assert (one["processes"], two["processes"]) == (1, 2)
 
 
+def test_warmed_up_before_the_fork_writes_what_one_writes(multilingual: Path, tmp_path: Path, monkeypatch):
+    # this process detects, segments, scores and flags a few documents before forking (what the rules load on
+    # first use, loaded once for every worker), then drops wordfreq's frequency lists: the same bytes
+    import wordfreq
+
+    from translate_cmp.run.executors import pool
+
+    monkeypatch.setattr(pool, "WARM_UP_FROM", 4)
+    warmed: list[int] = []
+    warm_up = pool._warm_up
+    monkeypatch.setattr(pool, "_warm_up", lambda docs, *rest: warmed.append(len(docs)) or warm_up(docs, *rest))
+    one = _run(multilingual, tmp_path / "one", 1, engine="none", cache=False, chunk_docs=8)
+    two = _run(multilingual, tmp_path / "two", 2, engine="none", cache=False, chunk_docs=8)
+    _same_outputs(tmp_path / "one", tmp_path / "two")
+    assert one["counts"] == two["counts"] and two["processes"] == 2
+    assert warmed and warmed[0] >= 4  # the first chunk handed to the workers
+    assert wordfreq.get_frequency_dict.cache_info().currsize == 0  # dropped in this process after the fork
+
+
 def test_two_processes_reuse_the_memo(multilingual: Path, tmp_path: Path):
     cache = tmp_path / "cache"
     cold = _run(multilingual, tmp_path / "cold", 2, engine="none", cache_dir=str(cache), chunk_docs=8)
