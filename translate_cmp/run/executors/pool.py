@@ -87,8 +87,11 @@ def _warm_up(documents: Sequence[Document], rules: Sequence[Rule], scorer: Sente
     loaded once, here, and every worker inherits it instead of loading its own copy. Loading changes no answer
     (the same results, whichever process computes them)."""
     step = max(1, len(documents) // WARM_UP_DOCUMENTS)
-    for a in analyse_many(list(documents[::step])):
-        finish(a, {}, scorer, rules)
+    try:
+        for a in analyse_many(list(documents[::step])):
+            finish(a, {}, scorer, rules)
+    except Exception:  # noqa: BLE001, S110 (a warm-up only: a worker meets the same document and says so as before)
+        pass
 
 
 def _cool_down() -> None:
