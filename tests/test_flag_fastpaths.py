@@ -825,3 +825,20 @@ def test_the_flag_stage_with_the_needs_asked_finds_what_it_finds_calling_every_r
     monkeypatch.setattr(flag, "_gated", lambda calls: (calls, []))
     assert gated == [flag_document(d, lang, s, rules) for d, lang, s in segmented]
     assert sum(bool(f) for fl in gated for f in fl) > 100
+
+
+def test_s109s_quick_look_read_as_bytes_is_the_token_list_it_was():
+    import re
+    from operator import eq
+
+    from translate_cmp.rules.spacing.S109_doubled_word import _may_double
+    from translate_cmp.rules.text import ascii_words
+
+    def long_way(text: str) -> bool:
+        tokens = re.findall(r"\w+", text.lower())
+        return any(map(eq, tokens, tokens[1:]))
+
+    lines = [t for t in _lines() + _MADE + ["the_the x", "a1 A1", "“So” so", "it? It", "x\u00a0x", "B\tb", "w—w"]
+             if ascii_words(t)]
+    assert sum(long_way(t) for t in lines) >= 5
+    assert [_may_double(t) for t in lines] == [long_way(t) for t in lines]
