@@ -415,7 +415,8 @@ def test_the_scripts_of_a_sentences_letters_are_those_of_its_words():
     from translate_cmp.rules.language.helpers import letter_scripts, token_scripts
     from translate_cmp.rules.text import LETTERS
 
-    lines = _lines() + ["The 中国 market", "Кyiv and NАTO", "μm and m² and ½ and ª", "ñandú", "Straße ſ K"]
+    lines = _lines() + ["The 中国 market", "Кyiv and NАTO", "μm and m² and ½ and ª", "ñandú", "Straße ſ K",
+                        "Ж’", "a Ж’", "Ж’ b", "中", "中 a", "’", "x’"]  # the same characters outside ASCII, and letters
     for line in lines:
         words = [token_scripts(m.group()) for m in LETTERS.finditer(line)]
         assert letter_scripts(line) == frozenset().union(*words), line
