@@ -147,10 +147,6 @@ class Rule:
     # finding of another kind of rule overlaps them (translate_cmp/rules/flag.py)
     engine_choice: ClassVar[bool] = False
     off_for_units: ClassVar[bool] = False  # localisation units (one UI string each): this rule reads articles only
-    # What every sentence the rule finds something in holds, for each string one of its characters (an exact,
-    # necessary condition, cheap to ask): the flag stage calls the rule only on the sentences that hold it
-    # (translate_cmp/rules/flag.py, one set of a sentence's characters for all rules; tests/test_flag_fastpaths.py)
-    needs: ClassVar[tuple[str, ...]] = ()
 
     def check(self, ctx: RuleContext) -> Iterator[Hit]:  # pragma: no cover - interface
         raise NotImplementedError

@@ -67,7 +67,6 @@ def flag_document(
     if document.unit is not None and not any(round_trips or ()) and not any(c is not None for c in counterparts or ()):
         unit_checks, plain_calls = _unit_split(plain_calls)  # asked once per unit below, not once a sentence
         from translate_cmp.rules.qa.unit_rule import finding_checks
-    plain_calls, gates = _gated(plain_calls)  # the rules called only where a sentence holds what they need
     n = len(sentences)
     trips, scored, extras, pairs = (_padded(items, n)
                                     for items in (round_trips, scores, extra_round_trips, counterparts))
@@ -83,16 +82,7 @@ def flag_document(
         rule_based = round_trip is not None and all(rt.rule_based for rt in (round_trip, *ctx.extra_round_trips))
         length = sentence.end - sentence.start
         plain = round_trip is None and counterpart is None  # the rules skipped below are not in plain_calls
-        run = plain_calls
-        if plain and gates:
-            chars = set(ctx.text)  # one look at the sentence's characters for every rule's ``needs``
-            for needs, gated in gates:
-                for one_of in needs:
-                    if one_of.isdisjoint(chars):
-                        break
-                else:
-                    run = run + gated
-        for rule, check in (run if plain else calls):
+        for rule, check in (plain_calls if plain else calls):
             if not plain:
                 if rule.needs_round_trip and round_trip is None:
                     continue
@@ -182,28 +172,6 @@ def _plain_calls(calls: list, unit: bool) -> list:
         _PLAIN.clear()
     _PLAIN[key] = (calls, kept)
     return kept
-
-
-_GATED: dict[int, tuple[list, list, list]] = {}
-
-
-def _gated(calls: list) -> tuple[list, list]:
-    """``calls`` as (the rules that declare no :attr:`~translate_cmp.rules.base.Rule.needs`, the others grouped by
-    what they need: ``[(needs as frozensets, calls), ...]``). The loop calls a group only on a sentence that holds
-    one character of each of its strings (an exact condition: the rule would find nothing else), after the others:
-    findings are gathered in a set and sorted, so the order of the calls does not show."""
-    entry = _GATED.get(id(calls))
-    if entry is not None and entry[0] is calls:
-        return entry[1], entry[2]
-    free = [c for c in calls if not c[0].needs]
-    groups: dict[tuple[frozenset[str], ...], list] = {}
-    for call in calls:
-        if call[0].needs:
-            groups.setdefault(tuple(frozenset(one_of) for one_of in call[0].needs), []).append(call)
-    if len(_GATED) >= _PLANS_SIZE:
-        _GATED.clear()
-    _GATED[id(calls)] = (calls, free, list(groups.items()))
-    return free, list(groups.items())
 
 
 _UNIT_SPLIT: dict[int, tuple[list, list, list]] = {}

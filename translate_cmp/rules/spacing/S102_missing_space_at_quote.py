@@ -15,7 +15,6 @@ class MissingSpaceAtQuote(SurfaceRule):
     code = "S102"
     name = "missing-space-at-quote"
     severity = Severity.WARNING
-    needs = ('"“”„«»',)  # a quote: what every finding holds (_ANY_QUOTE)
     languages = None  # every language written with spaces
     requires = frozenset({"spaced"})
     except_languages = frozenset({"he", "yi"})  # Hebrew and Yiddish write acronyms with "

@@ -8,14 +8,12 @@ from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.docview import sentence_quote_orphans
-from translate_cmp.rules.pairing import QUOTE_FAMILY
 
 
 class UnbalancedQuotes(SurfaceRule):
     code = "S107"
     name = "unbalanced-quotes"
     severity = Severity.WARNING
-    needs = (''.join(QUOTE_FAMILY),)  # a double quote: every language's quote_roles are of these
     languages = None  # every language, each with its own quotation marks
     summary = "A double quote with no partner in its paragraph: a quotation never closed, or closed twice."
     why = (

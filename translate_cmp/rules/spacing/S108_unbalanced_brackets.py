@@ -14,7 +14,6 @@ class UnbalancedBrackets(SurfaceRule):
     code = "S108"
     name = "unbalanced-brackets"
     severity = Severity.WARNING
-    needs = ("()[]{}",)  # an orphan is one of the sentence's brackets
     languages = None  # every language
     summary = "A bracket with no partner in its paragraph: '(of conflict' with no ')'."
     why = "A lost bracket changes what the parenthesis covers; it usually marks text dropped or moved in translation."

@@ -28,7 +28,6 @@ class StraightQuotes(SurfaceRule):
     code = "S110"
     name = "straight-quotes"
     severity = Severity.INFO
-    needs = ('"',)  # two straight double quotes
     languages = frozenset(code for code in MODULES if language(code).printed_quotes)
     summary = "Words quoted in typed straight quotes (\"...\") where the language prints „...“ or « ... »."
     why = (

@@ -21,7 +21,6 @@ class FrenchSpacing(SurfaceRule):
     code = "S111"
     name = "french-spacing"
     severity = Severity.INFO
-    needs = (";:!?«»",)  # a mark or a guillemet
     languages = frozenset(code for code in MODULES if language(code).spaced_punctuation)
     summary = "French punctuation without its space: 'néphrolithiase: expérience', 'pourquoi?', '«mot»'."
     why = (

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from translate_cmp.lang.profile import language
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
-from translate_cmp.rules.pairing import QUOTE_FAMILY, quotations
+from translate_cmp.rules.pairing import quotations
 from translate_cmp.rules.text import OPENING_PUNCT
 
 
@@ -15,7 +15,6 @@ class SpaceInsideQuotes(SurfaceRule):
     code = "S112"
     name = "space-inside-quotes"
     severity = Severity.INFO
-    needs = (''.join(QUOTE_FAMILY),)  # a quotation opens with a double quote
     languages = None
     requires = frozenset({"spaced"})
     summary = "A space after an opening or before a closing quote: '\"gefallen \", als', '„ neben“'."

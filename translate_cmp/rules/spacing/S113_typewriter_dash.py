@@ -23,7 +23,6 @@ class TypewriterDash(SurfaceRule):
     code = "S113"
     name = "typewriter-dash"
     severity = Severity.INFO
-    needs = ("-",)  # " -- " or " - "
     languages = frozenset(code for code in MODULES if language(code).dash)
     summary = ("Two hyphens typed as a dash between words ('näher -- vor 40.000 Jahren') where the language prints "
                "one; in German also spaced hyphens around an insertion ('nahe - 30 Kilometer außerhalb - und').")

@@ -19,7 +19,6 @@ class EnglishDigitGrouping(SurfaceRule):
     code = "S114"
     name = "english-digit-grouping"
     severity = Severity.WARNING
-    needs = ("123456789", ",")  # a digit 1-9 and a comma
     languages = frozenset(code for code in MODULES if language(code).decimal_comma)
     summary = "A number grouped with commas ('3,000 Menschen') in a language that writes 3,5 for three and a half."
     why = (

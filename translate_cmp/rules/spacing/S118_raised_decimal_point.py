@@ -27,7 +27,6 @@ class RaisedDecimalPoint(SurfaceRule):
     code = "S118"
     name = "raised-decimal-point"
     severity = Severity.WARNING
-    needs = ("\u00b7",)  # a middle dot
     # English: The Lancet and the BMJ print the raised point on purpose. Chinese and Japanese: the middle dot joins
     # numbers of a date or an event name ("3·15", "9·11"), not a decimal.
     languages = frozenset(code for code in MODULES
