@@ -364,7 +364,9 @@ def test_the_text_prior_counts_capitals_among_the_words_that_can_have_them():
         return TextCounts(len(words), len(_MARK.findall(text)), name_count(text, lang),
                           sum(1 for w in cased if _two_capitals(w)))
 
-    lines = _lines() + ["WHY THIS MATTERS.", "NATO and the EU met iPhone makers in 2024.", "A1 B2 C3 said so"]
+    lines = _lines() + ["WHY THIS MATTERS.", "NATO and the EU met iPhone makers in 2024.", "A1 B2 C3 said so",
+                        "snake_case_NAME and x_y", "\x00A\x1fB\x7fC\tD\x0bE", "IT'S 3PM, OK?", "a-B c.D e/F", ""]
+    assert sum(t.isascii() for t in lines) > 100 and sum(not t.isascii() for t in lines) > 100  # both ways tested
     assert any(text_counts(t).acronyms for t in lines) and any(long_way(t, "en").names == 0 for t in lines)
     for text in lines:
         for lang in ("en", "de"):
