@@ -364,7 +364,9 @@ def test_the_text_prior_counts_capitals_among_the_words_that_can_have_them():
         return TextCounts(len(words), len(_MARK.findall(text)), name_count(text, lang),
                           sum(1 for w in cased if _two_capitals(w)))
 
-    lines = _lines() + ["WHY THIS MATTERS.", "NATO and the EU met iPhone makers in 2024.", "A1 B2 C3 said so"]
+    lines = _lines() + ["WHY THIS MATTERS.", "NATO and the EU met iPhone makers in 2024.", "A1 B2 C3 said so",
+                        "snake_case_NAME and x_y", "\x00A\x1fB\x7fC\tD\x0bE", "IT'S 3PM, OK?", "a-B c.D e/F", ""]
+    assert sum(t.isascii() for t in lines) > 100 and sum(not t.isascii() for t in lines) > 100  # both ways tested
     assert any(text_counts(t).acronyms for t in lines) and any(long_way(t, "en").names == 0 for t in lines)
     for text in lines:
         for lang in ("en", "de"):
@@ -415,7 +417,8 @@ def test_the_scripts_of_a_sentences_letters_are_those_of_its_words():
     from translate_cmp.rules.language.helpers import letter_scripts, token_scripts
     from translate_cmp.rules.text import LETTERS
 
-    lines = _lines() + ["The 中国 market", "Кyiv and NАTO", "μm and m² and ½ and ª", "ñandú", "Straße ſ K"]
+    lines = _lines() + ["The 中国 market", "Кyiv and NАTO", "μm and m² and ½ and ª", "ñandú", "Straße ſ K",
+                        "Ж’", "a Ж’", "Ж’ b", "中", "中 a", "’", "x’"]  # the same characters outside ASCII, and letters
     for line in lines:
         words = [token_scripts(m.group()) for m in LETTERS.finditer(line)]
         assert letter_scripts(line) == frozenset().union(*words), line
@@ -781,3 +784,27 @@ def test_f203_passes_the_halves_that_start_apart_and_finds_what_it_found():
         assert [(h.start, h.end) for h in rule.find(ctx)] == long_way(ctx.text), line
         found += bool(long_way(ctx.text))
     assert found >= 4
+
+
+# --- issue 24, round 2
+
+_MADE = ['He said "so" twice.', "“Open and never closed.", "A (bracket never closed.", "closes) nothing.",
+         "Trois mots:voilà!", "«Bonjour» dit-il ;", "The vote -- a close one -- passed.", "Il voto - un voto - passa.",
+         "1,000,000 Euro", "Die 1,500 Menschen", "3·5 Prozent", "It ended.The next one", "« Oui»", '" spaced"']
+
+
+def test_s109s_quick_look_read_as_bytes_is_the_token_list_it_was():
+    import re
+    from operator import eq
+
+    from translate_cmp.rules.spacing.S109_doubled_word import _may_double
+    from translate_cmp.rules.text import ascii_words
+
+    def long_way(text: str) -> bool:
+        tokens = re.findall(r"\w+", text.lower())
+        return any(map(eq, tokens, tokens[1:]))
+
+    lines = [t for t in _lines() + _MADE + ["the_the x", "a1 A1", "“So” so", "it? It", "x\u00a0x", "B\tb", "w—w"]
+             if ascii_words(t)]
+    assert sum(long_way(t) for t in lines) >= 5
+    assert [_may_double(t) for t in lines] == [long_way(t) for t in lines]

@@ -20,7 +20,9 @@ _NO_STATS = DocStats()  # frozen: one for every document with no scores (``--eng
 
 def doc_stats(scores: Sequence[Scores | None] | None) -> DocStats:
     """Median chrF over the document's scored sentences and its median absolute deviation."""
-    values = [s.chrf for s in scores or () if s is not None]
+    if not scores or (len(scores) == 1 and scores[0] is None):
+        return _NO_STATS  # no score (a table's row with --engine none: asked once a row)
+    values = [s.chrf for s in scores if s is not None]
     if not values:
         return _NO_STATS
     mid = median(values)
@@ -68,8 +70,8 @@ def flag_document(
         unit_checks, plain_calls = _unit_split(plain_calls)  # asked once per unit below, not once a sentence
         from translate_cmp.rules.qa.unit_rule import finding_checks
     n = len(sentences)
-    trips, scored, extras, pairs = (_padded(items, n)
-                                    for items in (round_trips, scores, extra_round_trips, counterparts))
+    trips, scored = _padded(round_trips, n), _padded(scores, n)
+    extras, pairs = _padded(extra_round_trips, n), _padded(counterparts, n)
     unit = document.unit is not None
     for index, sentence in enumerate(sentences):
         round_trip, counterpart = trips[index], pairs[index]

@@ -165,21 +165,31 @@ def text_counts(text: str, lang: str = "") -> TextCounts:
 
 def _counts(text: str, lang: str) -> tuple[int, int, int, int]:
     """:func:`text_counts`' figures as a tuple (the text prior reads them without making the record)."""
-    words = _WORD.findall(text)
+    # the few words with a capital after their first letter, or no small letter at all ("NATO", "iPhone", "2024"):
+    # the only ones _in_capitals and _two_capitals can count (a Title-case word is told by one test); less the words
+    # with no capital at all ("2024", Japanese, Chinese: with a small letter added they are lower case), which
+    # neither counts. In ASCII text _WORD's words are the runs of letters and digits, split out of its bytes (quicker
+    # than the scan; bytes' case tests are str's on ASCII: tests/test_flag_fastpaths.py)
+    if text.isascii():
+        words = text.encode("ascii").translate(_ALNUM_BYTES).split()
+        capitals = [w.decode("ascii") for w in filterfalse(bytes.islower, words)
+                    if not w[1:].islower() and not (w + b"a").islower()]
+    else:
+        words = _WORD.findall(text)
+        capitals = [w for w in filterfalse(str.islower, words) if not w[1:].islower() and not (w + "a").islower()]
     tokens = text.split()
     # _MARK's characters, counted without its scan: a character that is no space is a letter or digit (a word's), an
     # underscore or a mark, and _MARK counts the last two (re's \s and \w are str.isspace and str.isalnum or "_",
     # which no character is both: tests/test_flag_fastpaths.py)
     marks = sum(map(len, tokens)) - sum(map(len, words))
-    # the few words with a capital after their first letter, or no small letter at all ("NATO", "iPhone", "2024"):
-    # the only ones _in_capitals and _two_capitals can count (a Title-case word is told by one test); less the words
-    # with no capital at all ("2024", Japanese, Chinese: with a small letter added they are lower case), which
-    # neither counts
-    capitals = [w for w in filterfalse(str.islower, words) if not w[1:].islower() and not (w + "a").islower()]
     if _in_capitals(text, capitals):
         return len(words), marks, 0, 0
     return (len(words), marks, 0 if lang in NOUN_CAPITALISING else _names(tokens),
             sum(1 for w in capitals if _two_capitals(w)))
+
+
+# every byte but an ASCII letter or digit made a space (a text's bytes, where it is ASCII: _WORD's words split out)
+_ALNUM_BYTES = bytes(b if chr(b).isalnum() else 32 for b in range(128)) + b" " * 128
 
 
 def _two_capitals(word: str) -> bool:

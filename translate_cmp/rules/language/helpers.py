@@ -32,6 +32,8 @@ def token_scripts(token: str) -> frozenset[str]:
 _ASCII = frozenset(map(chr, range(128)))
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _LAST: tuple[str, frozenset[str]] | None = None
+_ODD_SCRIPTS: dict[str, frozenset[str]] = {}  # the scripts of the letters of a text's characters outside ASCII
+_LATIN = frozenset({"LATIN"})
 
 
 def letter_scripts(text: str) -> frozenset[str]:
@@ -44,9 +46,13 @@ def letter_scripts(text: str) -> frozenset[str]:
     if last is not None and last[0] is text:
         return last[1]
     odd = "".join(sorted(set(text).difference(_ASCII)))  # sorted: the same string for the same characters
-    found = {script_of(ch) for run in LETTERS.findall(odd) for ch in run}  # the class is a character's own
-    if _ASCII_LETTER.search(text):
-        found.add("LATIN")
-    scripts = frozenset(found)
+    scripts = _ODD_SCRIPTS.get(odd)
+    if scripts is None:  # (rows share their few characters outside ASCII: "’", "é", "“”")
+        scripts = frozenset({script_of(ch) for run in LETTERS.findall(odd) for ch in run})  # a character's own class
+        if len(_ODD_SCRIPTS) >= 4096:
+            _ODD_SCRIPTS.clear()
+        _ODD_SCRIPTS[odd] = scripts
+    if "LATIN" not in scripts and _ASCII_LETTER.search(text):
+        scripts = scripts | _LATIN
     _LAST = (text, scripts)  # one assignment: a thread sees the old entry or the new one, whole
     return scripts

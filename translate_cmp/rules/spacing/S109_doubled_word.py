@@ -71,14 +71,16 @@ class DoubledWord(SurfaceRule):
 # (the word boundary asked before the look behind: the same matches, a sixth quicker to scan, most of all on CJK text)
 _DOUBLED_WORD = re.compile(r"\b(?<![-/.'’])([^\W\d_]+)[ \t]+(\1)\b(?![-'’]|[./][^\W\d_])", re.IGNORECASE)
 _QUOTES = "\"'“”‘’«»„‚‹›`"
-_TOKENS = re.compile(r"\w+")
+# ASCII's word characters kept, every other byte made a space: the tokens of a text of ASCII word characters (its
+# other characters, marks all, encoded as "?") are its \w+ words, split at spaces
+_WORD_BYTES = bytes(b if chr(b).isalnum() or b == 95 else 32 for b in range(128)) + b" " * 128
 
 
 def _may_double(text: str) -> bool:
-    """What every match of _DOUBLED_WORD in a ``text`` of ASCII word characters (:func:`ascii_words`: its marks may be
+    r"""What every match of _DOUBLED_WORD in a ``text`` of ASCII word characters (:func:`ascii_words`: its marks may be
     “, ’, —) holds: two tokens in a row that are the same word in lower case (the pattern's first word is a whole
-    token, the second a whole token after spaces; for ASCII letters IGNORECASE is ``str.lower``, and lower-casing
-    makes no other character a word's or two: tests/test_flag_fastpaths.py). One quick look for most sentences,
-    which double no word."""
-    tokens = _TOKENS.findall(text.lower())
+    token, the second a whole token after spaces; for ASCII letters IGNORECASE is ASCII's lower case). The tokens are
+    the text's \w+ words, read as bytes (its other characters are marks, made spaces): tests/test_flag_fastpaths.py.
+    One quick look for most sentences, which double no word."""
+    tokens = text.encode("ascii", "replace").translate(_WORD_BYTES).lower().split()
     return any(map(eq, tokens, tokens[1:]))  # each token against the next, compared in C

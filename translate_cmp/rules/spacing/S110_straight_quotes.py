@@ -49,8 +49,8 @@ class StraightQuotes(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
-        if not reads_as_its_language(ctx):
-            return  # a line of another language read as this one
+        if not _STRAIGHT.search(ctx.text) or not reads_as_its_language(ctx):
+            return  # nothing to find (most sentences: asked first); a line of another language read as this one
         marks = language(ctx.doc_lang).printed_quotes.replace(" ", "")
         shown = f"{marks[0]}...{marks[-1]}"
         for m in _STRAIGHT.finditer(ctx.text):

@@ -46,9 +46,9 @@ class FrenchSpacing(SurfaceRule):
         return not unit_policy.source_has(ctx, hit)
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
-        if not reads_as_its_language(ctx):
-            return  # a line of another language read as this one
         text = ctx.text
+        if not (_UNSPACED_MARK.search(text) or _UNSPACED_GUILLEMET.search(text)) or not reads_as_its_language(ctx):
+            return  # nothing to find (most sentences: asked first); a line of another language read as this one
         for m in _UNSPACED_MARK.finditer(text):
             if not looks_like_code(text, m.start(), m.end()):
                 word_start = text.rfind(" ", 0, m.start()) + 1

@@ -53,13 +53,11 @@ class TypewriterDash(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
-        if not reads_as_its_language(ctx):
-            return  # a line of another language read as this one
         record = language(ctx.doc_lang)
         doubled = " -- " in ctx.text
         paired = record.hyphen_pairs and " - " in ctx.text
-        if not (doubled or paired) or _OPTION.search(ctx.document.text):
-            return
+        if not (doubled or paired) or _OPTION.search(ctx.document.text) or not reads_as_its_language(ctx):
+            return  # nothing to find (most sentences: asked first); a line of another language read as this one
         hits = []
         if doubled:
             hits += [Hit(m.start() + 1, m.end() - 1, f"'--' typed as a dash; {record.name} prints '{record.dash}'")

@@ -38,8 +38,8 @@ class EnglishDigitGrouping(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
-        if not reads_as_its_language(ctx):
-            return  # a line of another language read as this one
+        if not _GROUPED.search(ctx.text) or not reads_as_its_language(ctx):
+            return  # nothing to find (most sentences: asked first); a line of another language read as this one
         for m in _GROUPED.finditer(ctx.text):
             yield Hit(m.start(), m.end(), f"'{m.group()}' is English digit grouping; in {language(ctx.doc_lang).name} "
                                           "the comma marks decimals")

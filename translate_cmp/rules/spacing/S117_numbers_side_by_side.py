@@ -47,8 +47,8 @@ class NumbersSideBySide(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
-        if not reads_as_its_language(ctx):
-            return  # a line of another language read as this one
+        if not _PAIR.search(ctx.text) or not reads_as_its_language(ctx):
+            return  # nothing to find (most sentences: asked first); a line of another language read as this one
         for m in _PAIR.finditer(ctx.text):
             yield Hit(m.start(), m.end(), f"'{m.group(1)}' and '{m.group(2)}' side by side: the sign between them "
                                           "(±, –, ×) lost?")
