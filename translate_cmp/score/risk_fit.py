@@ -1,6 +1,6 @@
 """Measured numbers of translate_cmp/score/risk.py: written by ``python benchmarks/fit_risk.py --write``; do not edit.
 
-Fitted 2026-12-07 at commit 7cc1011 on the MQM dev sets (benchmarks/fit_risk.py,
+Fitted 2026-12-08 at commit a0c4fa3 on the MQM dev sets (benchmarks/fit_risk.py,
 docs/rules/measurements.md, issue 25). Rerun it when rules change: a rule's weight is its measured excess
 over chance."""
 
