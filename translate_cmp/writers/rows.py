@@ -184,62 +184,42 @@ _NO_FLAGS: Counter = Counter()  # read only: a document with no flag counts none
 
 def document_summary(result: DocumentResult, groups: list[SentenceGroup]) -> dict:
     """One ``documents.csv`` row. Means run over every scored (sentence, pivot) row."""
-    if len(groups) == 1 and len(groups[0].results) == 1:
-        return _one_row_summary(result, groups[0])
+    if len(groups) == 1 and len(groups[0].results) == 1:  # a table's row: the same counts without the loops
+        group = groups[0]
+        r = group.results[0]
+        scored = [r.scores] if r.scores is not None else []
+        flags = group.flags
+        severities = Counter([f.severity for f in flags]) if flags else _NO_FLAGS
+        return _summary(result, 1, 1 if flags else 0, scored, r.risk, severities,
+                        r.round_trip.pivot_lang if r.round_trip else "")
     scored = [r.scores for g in groups for r in g.results if r.scores is not None]
     flagged = [g.flags for g in groups if g.flags]
     severities = Counter(f.severity for flags in flagged for f in flags) if flagged else _NO_FLAGS
     pivots = dict.fromkeys(r.round_trip.pivot_lang for g in groups for r in g.results if r.round_trip)
-    return {
-        "doc_id": result.document.doc_id,
-        "path": result.document.path,
-        "lang": result.lang,
-        "lang_prob": _num(result.lang_prob),
-        "n_sentences": len(groups),
-        "n_flagged": len(flagged),
-        "mean_chrf": _mean([s.chrf for s in scored if not math.isnan(s.chrf)]) if scored else None,
-        "max_risk": _num(max((g.risk for g in groups), default=0.0)),
-        "n_error": severities[Severity.ERROR],
-        "n_warning": severities[Severity.WARNING],
-        "n_info": severities[Severity.INFO],
-        "n_flags": sum(severities.values()),
-        "mean_bleu": _mean([s.bleu for s in scored if not math.isnan(s.bleu)]) if scored else None,
-        "mean_ter": _mean([s.ter for s in scored if not math.isnan(s.ter)]) if scored else None,
-        "pivots": ";".join(pivots),
-        "encoding": result.document.encoding,
-        "error": "",
-    }
+    return _summary(result, len(groups), len(flagged), scored, max((g.risk for g in groups), default=0.0),
+                    severities, ";".join(pivots))
 
 
-def _one_row_summary(result: DocumentResult, group: SentenceGroup) -> dict:
-    """:func:`document_summary` of a document of one (sentence, pivot) row (a table's row): the same dict, made
-    without the loops over groups and rows."""
-    r = group.results[0]
-    flags = group.flags
-    sc = r.scores
-    rt = r.round_trip
-    if flags:
-        severities = Counter([f.severity for f in flags])
-        n_error, n_warning, n_info = severities[Severity.ERROR], severities[Severity.WARNING], severities[Severity.INFO]
-    else:
-        n_error = n_warning = n_info = 0
+def _summary(result: DocumentResult, n_sentences: int, n_flagged: int, scored: list, max_risk: float,
+             severities: Counter, pivots: str) -> dict:
+    """The ``documents.csv`` row of :func:`document_summary` from its counts."""
     document = result.document
     return {
         "doc_id": document.doc_id,
         "path": document.path,
         "lang": result.lang,
         "lang_prob": _num(result.lang_prob),
-        "n_sentences": 1,
-        "n_flagged": 1 if flags else 0,
-        "mean_chrf": _mean([sc.chrf] if not math.isnan(sc.chrf) else []) if sc is not None else None,
-        "max_risk": _num(r.risk),
-        "n_error": n_error,
-        "n_warning": n_warning,
-        "n_info": n_info,
-        "n_flags": len(flags),
-        "mean_bleu": _mean([sc.bleu] if not math.isnan(sc.bleu) else []) if sc is not None else None,
-        "mean_ter": _mean([sc.ter] if not math.isnan(sc.ter) else []) if sc is not None else None,
-        "pivots": rt.pivot_lang if rt else "",
+        "n_sentences": n_sentences,
+        "n_flagged": n_flagged,
+        "mean_chrf": _mean([s.chrf for s in scored if not math.isnan(s.chrf)]) if scored else None,
+        "max_risk": _num(max_risk),
+        "n_error": severities[Severity.ERROR],
+        "n_warning": severities[Severity.WARNING],
+        "n_info": severities[Severity.INFO],
+        "n_flags": sum(severities.values()),
+        "mean_bleu": _mean([s.bleu for s in scored if not math.isnan(s.bleu)]) if scored else None,
+        "mean_ter": _mean([s.ter for s in scored if not math.isnan(s.ter)]) if scored else None,
+        "pivots": pivots,
         "encoding": document.encoding,
         "error": "",
     }
