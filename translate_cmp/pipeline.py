@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
+from translate_cmp.align import one_to_one
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.round_trip import pivots_for, round_trip
 from translate_cmp.errors import InputError
@@ -23,7 +24,7 @@ from translate_cmp.rules.flag import flag_document
 from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.score.risk import risk
 from translate_cmp.score.worddiff import word_diff
-from translate_cmp.segment import segment, split_spans
+from translate_cmp.segment import segment
 
 INSTALL_HINT = (
     "translate-cmp models install --from-index {src} {tgt}  (or: translate-cmp models install FILE.argosmodel)"
@@ -100,16 +101,15 @@ def analyse_many(documents: Sequence[Document]) -> list[Analysed]:
     segmented: list[tuple[list[Sentence], Detection]] = []
     rest: list[Document] = []
     for d, doc in zip(plain, detections):
-        text = d.text
-        spans = list(split_spans(text, doc.lang))
-        if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == len(text):
-            # one sentence, the whole text: with_languages_many gives it the document's detection (it knows the
-            # text's), here without a second Sentence
-            done[id(d)] = Analysed(d, doc.lang, doc.prob,
-                                   [Sentence(d.doc_id, 0, 0, len(text), text, spans[0][2], doc.lang, doc.prob)])
+        sentences = segment(d, doc.lang)
+        if len(sentences) == 1 and sentences[0].start == 0 and sentences[0].end == len(d.text):
+            # one sentence, the whole text: with_languages_many would give it the document's detection (it knows
+            # the text's), given here without asking
+            only = sentences[0]
+            done[id(d)] = Analysed(d, doc.lang, doc.prob, [Sentence(
+                only.doc_id, 0, 0, only.end, only.text, only.para_id, doc.lang, doc.prob)])
         else:
-            segmented.append(([Sentence(d.doc_id, i, start, end, text[start:end], para)
-                               for i, (start, end, para) in enumerate(spans)], doc))
+            segmented.append((sentences, doc))
             rest.append(d)
     if segmented:
         known = {d.text: doc for d, doc in zip(plain, detections)}
@@ -168,29 +168,28 @@ def finish(a: Analysed, trips: dict[tuple[str, int], list[RoundTrip]], scorer: S
 
     rules = rules_for(rules, a.document)  # less the per-file ignores of the project configuration
     sentences = a.sentences
-    if not trips:  # no round trip in the chunk (--engine none): nothing to look up, score or diff
+    if not trips:  # no round trip in the chunk (--engine none): nothing to align, score or diff
         n = len(sentences)
         nothing = [None] * n
         flags = flag_document(a.document, a.lang, sentences, rules, round_trips=nothing, scores=nothing,
                               extra_round_trips=[()] * n)
-        lang = a.lang
-        return DocumentResult(a.document, lang, a.lang_prob, [
-            SentenceResult(s, None, None, "", fl, risk(fl, None, s.text, s.lang or lang))
-            for s, fl in zip(sentences, flags)])
+        return DocumentResult(a.document, a.lang, a.lang_prob,
+                              [_result(s, None, None, fl, a.lang) for s, fl in zip(sentences, flags)])
     per_sentence = [trips.get((s.doc_id, s.sent_id), _NO_TRIPS) for s in sentences]
-    firsts = [rts[0] if rts else None for rts in per_sentence]  # one_to_one's pairs: the sentence and its first trip
-    scores = [scorer.score(rt.back_text, s.text) if rt else None for s, rt in zip(sentences, firsts)]
+    links = one_to_one(sentences, [rts[0] if rts else None for rts in per_sentence])
+    scores = [scorer.score(link.round_trip.back_text, link.sentence.text) if link.round_trip else None
+              for link in links]
     flags = flag_document(
         a.document, a.lang, sentences, rules,
-        round_trips=firsts, scores=scores,
+        round_trips=[link.round_trip for link in links], scores=scores,
         extra_round_trips=[rts[1:] for rts in per_sentence],
     )
     results = []
-    for sentence, first, sc, fl, rts in zip(sentences, firsts, scores, flags, per_sentence):
-        results.append(_result(sentence, first, sc, fl, a.lang))
+    for link, sc, fl, rts in zip(links, scores, flags, per_sentence):
+        results.append(_result(link.sentence, link.round_trip, sc, fl, a.lang))
         for extra in rts[1:]:  # further pivots: one more row each, next to the first, same flags
-            extra_scores = scorer.score(extra.back_text, sentence.text)
-            results.append(_result(sentence, extra, extra_scores, fl, a.lang))
+            extra_scores = scorer.score(extra.back_text, link.sentence.text)
+            results.append(_result(link.sentence, extra, extra_scores, fl, a.lang))
     return DocumentResult(a.document, a.lang, a.lang_prob, results)
 
 
