@@ -9,7 +9,7 @@ import sys
 import pytest
 from wordfreq import get_frequency_dict, zipf_frequency
 
-from translate_cmp.lang.wordlists import _small_floor, zipf, zipf_at_least
+from translate_cmp.lang.wordlists import _small_floor, is_real_word, zipf, zipf_at_least
 
 
 @pytest.mark.parametrize("lang", ["de", "fr", "ru"])
@@ -45,3 +45,26 @@ def test_a_common_words_question_loads_only_the_small_list():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     # 'b' is a word of German at Zipf 6 or more in no list, nor 'n'; 'aus' is common; one list (the small) loaded
     assert done.stdout.split() == [str(zipf("b", "de") >= 6.0), str(zipf("n", "de") >= 6.0), "True", "False", "1"]
+
+
+REAL_WORDS = ["Dijo", "Erklärte", "Tube", "ha", "Uhr", "Weg", "sagte", "poco", "quando", "told", "the", "Taxe", "Zeit",
+              "werd", "bijna", "сказал", "нет", "zzqx", "Meloni", "Online", "dit", "Prezzi", "kwam", "was", "die"]
+
+
+@pytest.mark.parametrize("lang", ["de", "es", "nl", "ru", "it", "en", "xx"])
+@pytest.mark.parametrize("threshold", [3.0, 4.0])
+def test_is_real_word_agrees_with_the_full_lists(lang, threshold):
+    for word in REAL_WORDS:
+        low = word.lower()
+        here = zipf(low, lang)
+        expected = here >= threshold and (lang == "en" or here > zipf(low, "en"))
+        assert is_real_word(word, lang, threshold) == expected, (word, lang, threshold)
+
+
+def test_a_common_words_test_of_a_glued_tail_loads_no_full_list():
+    code = ("from translate_cmp.lang.wordlists import is_real_word\n"
+            "import wordfreq\n"
+            "print(is_real_word('Sagte', 'de'), is_real_word('Kwam', 'nl'),"
+            " wordfreq.get_frequency_dict.cache_info().currsize)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True", "3"]  # the small lists of German, Dutch and English

@@ -188,7 +188,31 @@ def zipf_at_least(word: str, lang: str, threshold: float) -> bool:
 
 
 def is_real_word(word: str, lang: str, threshold: float = 3.0) -> bool:
-    """``word`` is a common word of ``lang`` and more common there than in English (brand tails are English)."""
+    """``word`` is a common word of ``lang`` and more common there than in English (brand tails are English).
+
+    ``zipf(low, lang) >= threshold and (lang == "en" or zipf(low, lang) > zipf(low, "en"))``, asked through
+    :func:`zipf_at_least` (the small lists where they decide it): a word the small list of ``lang`` has needs no full
+    list, of ``lang`` nor of English, where it is commoner than English's small list holds (a worker that meets
+    "MeloniHa" in Dutch need not load Dutch's 0.2 s list for it)."""
     low = word.lower()
-    here = zipf(low, lang)
-    return here >= threshold and (lang == "en" or here > zipf(low, "en"))
+    if not zipf_at_least(low, lang, threshold):
+        return False
+    if lang == "en":
+        return True
+    here = _small_zipf(low, lang)  # the full list's value where the small list has the word
+    if here <= 0:
+        here = zipf(low, lang)  # (zipf_at_least has loaded the full list for it)
+    return not zipf_at_least(low, "en", here)  # here > zipf(low, "en")
+
+
+def _small_zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of ``word`` in the small list of ``lang``: the full list's where it is above 0 (every
+    token of the word in the small list, with the full list's frequency); 0 where the small list cannot tell."""
+    if lang not in _wordfreq_langs() or lang not in _small_langs():
+        return 0.0
+    from wordfreq import zipf_frequency
+
+    try:
+        return float(zipf_frequency(word, lang, "small"))
+    except (LookupError, ImportError):
+        return 0.0

@@ -9,7 +9,7 @@ from operator import itemgetter, methodcaller, not_
 
 from translate_cmp.lang.lexicon import FUNCTION_WORDS, GLUE_TAILS, KNOWN_CAMEL
 from translate_cmp.lang.tokens import has_frequencies
-from translate_cmp.lang.wordlists import closed_class, is_real_word, zipf
+from translate_cmp.lang.wordlists import closed_class, is_real_word, zipf_at_least
 from translate_cmp.records import Severity
 from translate_cmp.rules import unit_policy
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
@@ -143,7 +143,8 @@ def _junctions(token: str) -> list[int]:
 def _is_word(left: str, lang: str) -> bool:
     """A capitalised left part is a name; a lower-case one must be a frequent word of the language (ten in a million
     words): "programmaQuando", "antiWashingtonisch", not the identifiers "devName" (dev: 3.3) or "rwxXst"."""
-    return not left.islower() or zipf(left, lang) >= _FREQUENT or not has_frequencies(lang)
+    # (asked of wordfreq's small list, where that decides it: a Zipf of 4 is above its rarest word, so no full list)
+    return not left.islower() or zipf_at_least(left, lang, _FREQUENT) or not has_frequencies(lang)
 
 
 def _glued_word(left: str, right: str, lang: str) -> bool:
