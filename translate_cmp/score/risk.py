@@ -171,7 +171,20 @@ def _counts(text: str, lang: str) -> tuple[int, int, int, int]:
     # neither counts. In ASCII text _WORD's words are the runs of letters and digits, split out of its bytes (quicker
     # than the scan; bytes' case tests are str's on ASCII: tests/test_flag_fastpaths.py)
     if text.isascii():
-        words = text.encode("ascii").translate(_ALNUM_BYTES).split()
+        data = text.encode("ascii")
+        kinds = data.translate(_KIND_BYTES)  # each byte's kind: U a capital, l a small letter, d a digit, ...
+        if b"lU" not in kinds and b"UU" not in kinds and b"dU" not in kinds and b"Ud" not in kinds:
+            # no capital after a letter or digit, none before a digit (most rows): no word has two capitals or is in
+            # capitals past one letter, so there is no heading in capitals and no acronym. The words are the runs
+            # of letters and digits; the marks the bytes of kinds o and m; a name a token that starts with a capital
+            # after a token that ends in no opener: in the kinds' tokens joined by one space, " U" less "o U"
+            words = len(data.translate(_ALNUM_BYTES).split())
+            marks = kinds.count(b"m") + kinds.count(b"o")
+            if lang in NOUN_CAPITALISING:
+                return words, marks, 0, 0
+            joined = b" ".join(kinds.split())
+            return words, marks, joined.count(b" U") - joined.count(b"o U"), 0
+        words = data.translate(_ALNUM_BYTES).split()
         capitals = [w.decode("ascii") for w in filterfalse(bytes.islower, words)
                     if not w[1:].islower() and not (w + b"a").islower()]
     else:
@@ -190,6 +203,12 @@ def _counts(text: str, lang: str) -> tuple[int, int, int, int]:
 
 # every byte but an ASCII letter or digit made a space (a text's bytes, where it is ASCII: _WORD's words split out)
 _ALNUM_BYTES = bytes(b if chr(b).isalnum() else 32 for b in range(128)) + b" " * 128
+# an ASCII byte's kind: U an upper-case letter, l a lower-case one, d a digit, a space (str.split's spaces, "\x1c" to
+# "\x1f" too, which bytes.split keeps), o an opener (_OPENERS' ASCII ones: a capital after it starts no name), m any
+# other mark
+_KIND_BYTES = bytes(
+    ord("U" if c.isupper() else "l" if c.islower() else "d" if c.isdigit() else " " if c.isspace()
+        else "o" if c in _OPENERS else "m") for c in map(chr, range(256)))
 
 
 def _two_capitals(word: str) -> bool:
