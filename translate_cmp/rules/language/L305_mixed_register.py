@@ -137,6 +137,13 @@ class MixedRegister(SurfaceRule):
     )
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
+        if len(ctx.sentences) == 1:
+            # a document of one sentence (a table's row): a minority needs a form of each register, two forms at
+            # least, and its one sentence has fewer (most rows: none); told before the view and the quotations
+            pattern = _candidates(ctx.doc_lang)
+            first = pattern.search(ctx.text)
+            if first is None or pattern.search(ctx.text, first.end()) is None:
+                return
         view = doc_view(ctx)
         flagged = view.memo.get(self.code)
         if not isinstance(flagged, dict):
