@@ -64,3 +64,29 @@ def test_a_one_sentence_documents_register_is_decided_as_the_long_way_decides(co
             continue
         for ctx in _row_context(text, lang):
             assert [(h.start, h.end) for h in rule.find(ctx)] == _long_way_l305(rule, ctx), text
+
+
+BRACKETED = ["(AFP) Macron said.", "a (b) c", "f(x) = 1", "see (1) and (2)", "(", ")", "x ) (", "[a] (b)", "{x}",
+             "(Chi Existe", "list: 1) one", ":) fine", "(\\(", "a \\( b )", "( x )", "ESC ( B", "x (\nnew) y", "()",
+             "a(b)c(d", "[start, end)", "(see below).", "getrennt (:)", "speed=)"]
+
+
+def test_one_parenthesis_is_found_by_one_scan_as_the_marks_scan_finds_it(monkeypatch):
+    import re
+
+    from translate_cmp.rules import pairing
+
+    texts = [t for t, _ in ROWS] + BRACKETED + [f"pre {t} post" for t in BRACKETED]
+    quick = []
+    for text in texts:
+        symbols: set[int] = set()
+        found = pairing.bracket_orphans(text, 0, len(text), symbols)
+        inner = pairing.bracket_orphans(text, 1, max(1, len(text) - 1), set())  # within a paragraph's bounds
+        quick.append(([(o.pos, o.char, o.kind) for o in found], symbols, [(o.pos, o.kind) for o in inner]))
+    assert sum(1 for t in texts if pairing._ONE_PARENTHESIS.fullmatch(t)) > 50  # the scan is tested where it matches
+    monkeypatch.setattr(pairing, "_ONE_PARENTHESIS", re.compile(r"(?!)(x)"))  # the long way: every bracket's match
+    for text, (found, symbols, inner) in zip(texts, quick, strict=True):
+        long_symbols: set[int] = set()
+        assert [(o.pos, o.char, o.kind) for o in pairing.bracket_orphans(text, 0, len(text), long_symbols)] == found
+        assert long_symbols == symbols, text
+        assert [(o.pos, o.kind) for o in pairing.bracket_orphans(text, 1, max(1, len(text) - 1), set())] == inner

@@ -98,6 +98,8 @@ def quote_orphans(text: str, start: int, end: int, lang: str, next_para_start: i
 
 _INTERVAL = re.compile(r"\[[^\[\]()\n]{1,30},[^\[\]()\n]{1,30}\)|\([^\[\]()\n]{1,30},[^\[\]()\n]{1,30}\]")
 _BRACKET_MARK = re.compile(r"[()\[\]{}]")
+# a text whose only brackets are one "(" and, after it, one ")": group 1 is what they hold
+_ONE_PARENTHESIS = re.compile(r"[^()\[\]{}]*\(([^()\[\]{}]*)\)[^()\[\]{}]*", re.DOTALL)
 _LIST_MARKER = re.compile(r"(?:^|\W)(?:\d{1,2}|[A-Za-z]|[ivxIVX]{2,4})$")
 _EMOTICON = (":", ";", ":-", ";-", "=")
 # Marks that, glued to a bracket, make it part of code or of a symbol, not punctuation of the prose around it:
@@ -188,7 +190,9 @@ def bracket_orphans(text: str, start: int, end: int, symbols: set[int] | None = 
     orphan they can close, "* ( ne pas ... précédemment)"), or part of code (:func:`code_bracket`). The positions
     of the symbol brackets are added to ``symbols``.
     """
-    marks = [m.start() for m in _BRACKET_MARK.finditer(text, start, end)]
+    pair = _ONE_PARENTHESIS.fullmatch(text, start, end)  # (the commonest case, one scan: no match objects a bracket)
+    marks = [pair.start(1) - 1, pair.end(1)] if pair is not None else [
+        m.start() for m in _BRACKET_MARK.finditer(text, start, end)]
     if not marks:
         return []
     if len(marks) == 2 and text[marks[0]] == "(" and text[marks[1]] == ")":
