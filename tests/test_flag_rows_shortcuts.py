@@ -90,3 +90,49 @@ def test_one_parenthesis_is_found_by_one_scan_as_the_marks_scan_finds_it(monkeyp
         assert [(o.pos, o.char, o.kind) for o in pairing.bracket_orphans(text, 0, len(text), long_symbols)] == found
         assert long_symbols == symbols, text
         assert [(o.pos, o.kind) for o in pairing.bracket_orphans(text, 1, max(1, len(text) - 1), set())] == inner
+
+
+def _long_way_s116(ctx) -> list[tuple[int, int, str]]:
+    """S116's findings as its loop found them before: the readings through the document's view, every candidate
+    asked of analyser.only_verb."""
+    from translate_cmp.lang import analyser
+    from translate_cmp.lang.profile import language
+    from translate_cmp.rules.docview import build_view
+    from translate_cmp.rules.spacing.S116_capitalised_verb import _candidates, _common_word
+
+    candidates = list(_candidates(ctx.text))
+    view = build_view(ctx.document, ctx.sentences, ctx.doc_lang)
+    each = (candidates if s is ctx.sentence else _candidates(s.text) for s in ctx.sentences)
+    words = {w for found_in in each for _, _, *near, _ in found_in for w in near if w}
+    found = analyser.readings(words, ctx.doc_lang) if words else {}
+    assert view is not None
+    auxiliaries = language(ctx.doc_lang).extra.get("past_auxiliaries", frozenset())
+    out = []
+    for start, end, word, before, after, prev in candidates:
+        tenses = (*analyser.NARRATIVE_TENSES, "inf") if prev in auxiliaries else analyser.NARRATIVE_TENSES
+        if not analyser.only_verb(found.get(word, ()), tenses):
+            continue
+        if before and _common_word(found.get(before, ())):
+            continue
+        if after and any("<np>" in r for r in found.get(after, ())):
+            continue
+        out.append((start, end, word))
+    return out
+
+
+def test_s116_finds_on_a_row_what_it_found_through_the_view():
+    from translate_cmp.rules import get_rule
+
+    rule = get_rule("S116")
+    extra = [("El capitán Daniel Ascendió marcó. La ribera Unió batió Northfield.", "es"),
+             ("El equipo va Ganar el partido y la Fundación Ascendió al puesto.", "ca")]
+    checked = fired = 0
+    for text, lang in ROWS + extra:
+        if not rule.serves(lang):
+            continue
+        for ctx in _row_context(text, lang):
+            got = [(h.start, h.end, ctx.text[h.start:h.end]) for h in rule.find(ctx)]
+            assert got == _long_way_s116(ctx), text
+            checked += 1
+            fired += bool(got)
+    assert checked > 100

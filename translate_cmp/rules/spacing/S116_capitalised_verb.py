@@ -4,6 +4,7 @@ Daniel Ascendió'): an engine translated a name as a word and kept its capital."
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from translate_cmp.lang import analyser
 from translate_cmp.lang.profile import language
@@ -29,6 +30,11 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, str, str, str]]:
         nxt = next_word(text, m.end())
         after = nxt.group() if nxt is not None and nxt.start() == m.end() + 1 and is_title(nxt.group()) else ""
         yield m.start(), m.end(), word, before, after, prev.group().lower() if prev is not None else ""
+
+
+_WITH_INFINITIVE = (*analyser.NARRATIVE_TENSES, "inf")
+# analyser.only_verb, remembered per reading (the readings of a word are one tuple, read again for each of its rows)
+_only_verb = lru_cache(maxsize=8192)(analyser.only_verb)
 
 
 def _common_word(reading: tuple[str, ...]) -> bool:
@@ -73,17 +79,24 @@ class CapitalisedVerb(SurfaceRule):
         candidates = list(_candidates(ctx.text))
         if not candidates:
             return  # nothing to look up here (the document's readings are read, all at once, where there is)
-        view = doc_view(ctx)
-        found = view.memo.get(self.code)
-        if found is None:
-            each = (candidates if s is ctx.sentence else _candidates(s.text) for s in ctx.sentences)
-            words = {w for found_in in each for _, _, *near, _ in found_in for w in near if w}
+        if len(ctx.sentences) == 1:  # a table's row: its words are the document's, read without a view to keep them
+            words = {w for _, _, *near, _ in candidates for w in near if w}
             found = analyser.readings(words, ctx.doc_lang) if words else {}
-            view.memo[self.code] = found
+        else:
+            view = doc_view(ctx)
+            found = view.memo.get(self.code)
+            if found is None:
+                each = (candidates if s is ctx.sentence else _candidates(s.text) for s in ctx.sentences)
+                words = {w for found_in in each for _, _, *near, _ in found_in for w in near if w}
+                found = analyser.readings(words, ctx.doc_lang) if words else {}
+                view.memo[self.code] = found
         auxiliaries = language(ctx.doc_lang).extra.get("past_auxiliaries", frozenset())
         for start, end, word, before, after, prev in candidates:
-            tenses = (*analyser.NARRATIVE_TENSES, "inf") if prev in auxiliaries else analyser.NARRATIVE_TENSES
-            if not analyser.only_verb(found.get(word, ()), tenses):
+            reading = found.get(word, ())
+            if not reading:
+                continue  # a word the analyser does not know (most names): no verb form (analyser.only_verb)
+            tenses = _WITH_INFINITIVE if prev in auxiliaries else analyser.NARRATIVE_TENSES
+            if not _only_verb(reading, tenses):
                 continue
             if before and _common_word(found.get(before, ())):
                 continue  # a name made of words: "Reino Unido", "Estados Unidos", "Regne Unit"
