@@ -808,3 +808,35 @@ def test_s109s_quick_look_read_as_bytes_is_the_token_list_it_was():
              if ascii_words(t)]
     assert sum(long_way(t) for t in lines) >= 5
     assert [_may_double(t) for t in lines] == [long_way(t) for t in lines]
+
+
+# --- seventh pass (issue 24, h9c): each shortcut against the long way
+
+def test_the_plain_loop_finds_what_the_full_loop_finds_and_the_text_risk_is_risk():
+    """``flag_plain`` (no round trip, score or counterpart: ``--engine none``) and ``text_risk`` against
+    ``flag_document`` and ``risk``, on every line as a row, every text as a document of many sentences, in the
+    languages of the benchmark articles, and on a localisation unit (which takes the long way)."""
+    from translate_cmp.l10n.analyse import unit_sentences
+    from translate_cmp.records import Unit
+    from translate_cmp.rules.flag import flag_plain
+    from translate_cmp.score.risk import risk, text_risk
+
+    rules = select_rules()
+    docs = [(doc, sentences, "en") for doc, sentences in _rows()]
+    for k, text in enumerate(_texts()):
+        for lang in ("en", "de", "fr", "ru", "zh"):
+            doc = Document(f"d{k}", "doc.txt", text)
+            docs.append((doc, segment(doc, lang), lang))
+    unit = Document("u", "x.po", "Sauvegarder le fichier ( ouvert", unit=Unit("1", "Save the open file",
+                                                                              target_lang="fr", file="x.po"))
+    docs.append((unit, unit_sentences(unit), "fr"))
+    flagged = 0
+    for doc, sentences, lang in docs:
+        n = len(sentences)
+        long_way = flag_document(doc, lang, sentences, rules, round_trips=[None] * n, scores=[None] * n,
+                                 extra_round_trips=[()] * n)
+        assert flag_plain(doc, lang, sentences, rules) == long_way, doc.text[:80]
+        for s, flags in zip(sentences, long_way):
+            assert text_risk(flags, s.text, lang) == risk(flags, None, s.text, lang)
+            flagged += bool(flags)
+    assert flagged >= 200

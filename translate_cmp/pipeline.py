@@ -20,9 +20,10 @@ from translate_cmp.errors import InputError
 from translate_cmp.lang.detect import Detection, detect, detect_many, with_languages, with_languages_many
 from translate_cmp.records import Document, DocumentResult, RoundTrip, Sentence, SentenceResult, Severity
 from translate_cmp.rules.base import Rule
-from translate_cmp.rules.flag import flag_document
+from translate_cmp.rules.flag import flag_document, flag_plain
+from translate_cmp.rules.settings import rules_for
 from translate_cmp.score.metrics import SentenceScorer
-from translate_cmp.score.risk import risk
+from translate_cmp.score.risk import risk, text_risk
 from translate_cmp.score.worddiff import word_diff
 from translate_cmp.segment import segment
 
@@ -164,17 +165,13 @@ def _result(sentence: Sentence, trip: RoundTrip | None, scores, flags, lang: str
 def finish(a: Analysed, trips: dict[tuple[str, int], list[RoundTrip]], scorer: SentenceScorer, rules: Sequence[Rule]
            ) -> DocumentResult:
     """align + score + flag + risk for one document."""
-    from translate_cmp.rules.settings import rules_for
-
     rules = rules_for(rules, a.document)  # less the per-file ignores of the project configuration
     sentences = a.sentences
     if not trips:  # no round trip in the chunk (--engine none): nothing to align, score or diff
-        n = len(sentences)
-        nothing = [None] * n
-        flags = flag_document(a.document, a.lang, sentences, rules, round_trips=nothing, scores=nothing,
-                              extra_round_trips=[()] * n)
-        return DocumentResult(a.document, a.lang, a.lang_prob,
-                              [_result(s, None, None, fl, a.lang) for s, fl in zip(sentences, flags)])
+        lang = a.lang
+        return DocumentResult(a.document, lang, a.lang_prob, [
+            SentenceResult(s, None, None, "", fl, text_risk(fl, s.text, s.lang or lang))
+            for s, fl in zip(sentences, flag_plain(a.document, lang, sentences, rules))])
     per_sentence = [trips.get((s.doc_id, s.sent_id), _NO_TRIPS) for s in sentences]
     links = one_to_one(sentences, [rts[0] if rts else None for rts in per_sentence])
     scores = [scorer.score(link.round_trip.back_text, link.sentence.text) if link.round_trip else None

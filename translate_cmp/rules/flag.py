@@ -120,6 +120,33 @@ def flag_document(
     return out
 
 
+def flag_plain(document: Document, doc_lang: str, sentences: Sequence[Sentence], rules: Sequence[Rule]
+               ) -> list[list[Flag]]:
+    """:func:`flag_document` of a document that is no localisation unit, with no round trip, score or counterpart for
+    any sentence (``--engine none`` outside compare mode: a table's every row): the same flags, without the loop's
+    tests for what such a document cannot have (no rule needs what it lacks, no statistics, no engine's choices, no
+    unit's policy; tests/test_flag_fastpaths.py)."""
+    if document.unit is not None:
+        n = len(sentences)
+        return flag_document(document, doc_lang, sentences, rules, [None] * n, [None] * n, [()] * n)
+    calls = _plain_calls(_plan(rules, doc_lang, False)[1], False)
+    out: list[list[Flag]] = []
+    for index, sentence in enumerate(sentences):
+        ctx = rule_context(document, doc_lang, sentences, index, None, None, _NO_STATS, (), None)
+        flags: set[Flag] | None = None  # made at the first finding (most sentences have none)
+        for rule, check in calls:
+            for hit in check(ctx):
+                if flags is None:
+                    flags = set()
+                    length = sentence.end - sentence.start
+                start = min(max(hit.start, 0), length)
+                end = min(max(hit.end, start), length)
+                flags.add(Flag(sentence.doc_id, sentence.sent_id, rule.code, rule.severity, sentence.start + start,
+                               sentence.start + end, hit.message))
+        out.append([] if flags is None else sorted(flags, key=_position))
+    return out
+
+
 def _position(flag: Flag) -> tuple:
     return flag.start, flag.end, flag.code, flag.message
 

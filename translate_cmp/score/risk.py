@@ -240,6 +240,12 @@ def risk(flags: Iterable[Flag], scores: Scores | None = None, text: str | None =
     return round(min(1.0, max(0.0, 1.0 - keep)), 4)
 
 
+def text_risk(flags: list[Flag], text: str, lang: str) -> float:
+    """``risk(flags, None, text, lang)``: a sentence with no round trip, the same sum in the same order."""
+    keep = (1.0 - (flag_evidence(flags) if flags else 0.0)) * (1.0 - 0.0) * (1.0 - text_prior(text, lang))
+    return round(min(1.0, max(0.0, 1.0 - keep)), 4)
+
+
 def document_risk(sentence_risks: Iterable[float]) -> float:
     """A document's risk: the chance that at least one of its sentences needs a fix (noisy OR)."""
     keep = 1.0
