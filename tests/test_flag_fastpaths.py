@@ -840,3 +840,21 @@ def test_the_plain_loop_finds_what_the_full_loop_finds_and_the_text_risk_is_risk
             assert text_risk(flags, s.text, lang) == risk(flags, None, s.text, lang)
             flagged += bool(flags)
     assert flagged >= 200
+
+
+def test_the_scan_from_the_capitals_finds_the_capitalised_words_of_word():
+    """``capital_word_matches`` (S104, S116) against ``capitalised_matches(WORD, ...)``: every line, and made strings
+    of capitals, title-case and dotless letters, apostrophes, digits and characters past the Basic Multilingual
+    Plane (a mathematical capital, a Deseret one, an emoji)."""
+    import random
+
+    from translate_cmp.rules.text import capital_word_matches, capitalised_matches
+
+    rnd = random.Random(24)
+    made = ["".join(rnd.choice("aAéÉß'’ x1_ΣσДд-.İıǅ𝐀𐐀😀") for _ in range(rnd.randint(0, 25))) for _ in range(20000)]
+    found = 0
+    for text in _lines() + _MADE + made:
+        long_way = [(m.start(), m.end(), m.group()) for m in capitalised_matches(WORD, text)]
+        assert [(m.start(), m.end(), m.group()) for m in capital_word_matches(text)] == long_way, text
+        found += len(long_way)
+    assert found > 1000

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 from itertools import compress
 from operator import itemgetter, methodcaller, not_
 
@@ -50,6 +51,30 @@ def capitalised_matches(pattern: re.Pattern[str], text: str, pos: int = 0) -> It
     with a capital, in order: the others (most words) passed over in C."""
     found = list(pattern.finditer(text, pos))
     return compress(found, map(str.isupper, map(_FIRST, map(_GROUP, found))))
+
+
+def capital_word_matches(text: str) -> Iterator[re.Match[str]]:
+    """``capitalised_matches(WORD, text)``, found by one scan that starts at the capital letters (few) instead of a
+    match object for every word: a WORD match starts at a letter that follows no letter, and no apostrophe that
+    follows a letter (WORD goes on through it); from a capital it is that capital, then WORD's own greedy rest. The
+    scan knows the capitals of the Basic Multilingual Plane (a text with a character past it, rare, takes the long
+    way: a class with those too is tried range by range, slower than the long way)."""
+    if _BEYOND_BMP.search(text) is not None:
+        return capitalised_matches(WORD, text)
+    return _capital_word().finditer(text)
+
+
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def _capital_word() -> re.Pattern[str]:
+    """The pattern of :func:`capital_word_matches`: its class of capitals is every upper-case letter of the Basic
+    Multilingual Plane (a character that ``str.isupper`` and WORD's class of letters matches), built when first
+    asked."""
+    letter = re.compile(r"[^\W\d_]")
+    capitals = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and letter.match(c))
+    return re.compile(f"[{re.escape(capitals)}]" + r"(?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*(?:['’][^\W\d_]+)*")
 
 
 def capitalised_words(words: list[str]) -> Iterator[str]:

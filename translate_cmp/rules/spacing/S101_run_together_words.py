@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, methodcaller, not_
 
@@ -129,15 +130,17 @@ _FREQUENT = 4.0  # Zipf: ten times in a million words
 _GLUED_ARTICLE = re.compile(r"[a-z]{2,}A")  # a lower-case word and the article "A": "buildingA", "ofA"
 
 
-def _junctions(token: str) -> list[int]:
-    """Positions in ``token`` where a lower-case letter is followed by ``Xy`` (a Title-case start)."""
+@lru_cache(maxsize=65536)
+def _junctions(token: str) -> tuple[int, ...]:
+    """Positions in ``token`` where a lower-case letter is followed by ``Xy`` (a Title-case start); remembered per
+    token (the tokens the loop reads, "NATO", "ATACMS", "TACtical", come back row after row)."""
     if len(token) < 3 or token[1:].islower():
-        return []  # no upper-case letter after the first: most words of prose, decided in C
-    return [
+        return ()  # no upper-case letter after the first: most words of prose, decided in C
+    return tuple(
         i
         for i in range(1, len(token) - 1)
         if token[i - 1].islower() and token[i].isupper() and token[i + 1].islower()
-    ]
+    )
 
 
 def _is_word(left: str, lang: str) -> bool:

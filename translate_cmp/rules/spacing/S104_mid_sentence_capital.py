@@ -31,7 +31,7 @@ from translate_cmp.rules.docview import DocView, doc_view
 from translate_cmp.rules.text import (
     WORD,
     ascii_words,
-    capitalised_matches,
+    capital_word_matches,
     capitalised_words,
     is_lower,
     is_title,
@@ -117,7 +117,7 @@ class MidSentenceCapital(SurfaceRule):
         candidates = []
         # only WORD's words that start with a capital are read (the loop passes the others): with ASCII letters one
         # scan finds them
-        for m in (_CAPITAL_WORD_ASCII.finditer(text) if ascii_words(text) else capitalised_matches(WORD, text)):
+        for m in (_CAPITAL_WORD_ASCII.finditer(text) if ascii_words(text) else capital_word_matches(text)):
             word = m.group()
             if not word[0].isupper() or not (word == "A" or is_title(word)):
                 continue  # most words: lower-case, asked first
@@ -228,7 +228,7 @@ def _closed_class_capitals(ctx: RuleContext) -> Iterator[Hit]:
         return  # no candidate: a word at the start starts a clause; no other capitalised word is closed-class
     # the candidates: Title-case closed-class words, and one-letter ones ("aprovaram A reforma", "закон В первом
     # чтении"); most sentences have none, and need neither the headline test nor the document's view
-    candidates = [m for m in capitalised_matches(WORD, text)  # (both tests below ask for a capital first)
+    candidates = [m for m in capital_word_matches(text)  # (both tests below ask for a capital first)
                   if (is_title(word := m.group()) or (len(word) == 1 and word.isupper())) and word.lower() in vocab]
     if not candidates:
         return

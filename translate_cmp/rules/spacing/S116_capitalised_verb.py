@@ -11,13 +11,13 @@ from translate_cmp.lang.profile import language
 from translate_cmp.records import Severity
 from translate_cmp.rules.base import Example, Hit, RuleContext, SurfaceRule
 from translate_cmp.rules.docview import doc_view
-from translate_cmp.rules.text import WORD, capitalised_matches, is_title, next_word, previous_word, starts_clause
+from translate_cmp.rules.text import capital_word_matches, is_title, next_word, previous_word, starts_clause
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, str, str, str, str]]:
     """Title-case words of three letters or more inside a clause, after a space: the word, the words before and
     after it when those are capitalised too ("" otherwise), and the word before it in lower case."""
-    for m in capitalised_matches(WORD, text):  # (the words with no capital first passed over in C)
+    for m in capital_word_matches(text):  # (one scan from the capitals: the other words are not read)
         word = m.group()
         if len(word) < 3 or not word[0].isupper() or not word[1:].islower():  # not is_title(word), asked in line
             continue
