@@ -29,7 +29,7 @@ def token_scripts(token: str) -> frozenset[str]:
     return frozenset(script_of(ch) for ch in token)
 
 
-_ASCII = frozenset(map(chr, range(128)))
+_NOT_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _LAST: tuple[str, frozenset[str]] | None = None
 _ODD_SCRIPTS: dict[str, frozenset[str]] = {}  # the scripts of the letters of a text's characters outside ASCII
@@ -45,7 +45,9 @@ def letter_scripts(text: str) -> frozenset[str]:
     last = _LAST
     if last is not None and last[0] is text:
         return last[1]
-    odd = "".join(sorted(set(text).difference(_ASCII)))  # sorted: the same string for the same characters
+    # sorted: the same string for the same characters (found by a scan for the runs outside ASCII, which skips the
+    # ASCII characters in C, rather than a set of every character)
+    odd = "".join(sorted(set("".join(_NOT_ASCII_RUN.findall(text)))))
     scripts = _ODD_SCRIPTS.get(odd)
     if scripts is None:  # (rows share their few characters outside ASCII: "’", "é", "“”")
         scripts = frozenset({script_of(ch) for run in LETTERS.findall(odd) for ch in run})  # a character's own class
