@@ -819,7 +819,8 @@ def test_the_plain_loop_finds_what_the_full_loop_finds_and_the_text_risk_is_risk
     from translate_cmp.l10n.analyse import unit_sentences
     from translate_cmp.records import Unit
     from translate_cmp.rules.flag import flag_plain
-    from translate_cmp.score.risk import risk, text_risk
+    from translate_cmp.score.risk import flag_evidence, risk, text_risk
+    from translate_cmp.score.risk_fit import RULES
 
     rules = select_rules()
     docs = [(doc, sentences, "en") for doc, sentences in _rows()]
@@ -838,6 +839,7 @@ def test_the_plain_loop_finds_what_the_full_loop_finds_and_the_text_risk_is_risk
         assert flag_plain(doc, lang, sentences, rules) == long_way, doc.text[:80]
         for s, flags in zip(sentences, long_way):
             assert text_risk(flags, s.text, lang) == risk(flags, None, s.text, lang)
+            assert flag_evidence(flags) == flag_evidence(flags, dict(RULES))  # the weights remembered, worked out
             flagged += bool(flags)
     assert flagged >= 200
 

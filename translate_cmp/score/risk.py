@@ -52,6 +52,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress, filterfalse, islice
 from operator import itemgetter
 
@@ -82,13 +83,23 @@ def rule_weight(code: str, severity: Severity, rules: Mapping[str, tuple[int, in
     return min(MAX_FLAG_WEIGHT, max(MIN_FLAG_WEIGHT, measured))
 
 
+@lru_cache(maxsize=4096)
+def _fitted_weight(code: str, severity: Severity) -> float:
+    """``rule_weight(code, severity)`` from ``risk_fit.RULES``, remembered."""
+    return rule_weight(code, severity, RULES)
+
+
 def flag_evidence(flags: Iterable[Flag], rules: Mapping[str, tuple[int, int, float]] = RULES) -> float:
     """The flags' share of risk: ``1 - prod(1 - w)`` with repeats of a rule at ``REPEAT_FACTOR``."""
     if isinstance(flags, list) and not flags:
         return 0.0  # no flag (most sentences): the product of nothing is 1
     by_code: dict[str, list[float]] = defaultdict(list)
-    for flag in flags:
-        by_code[flag.code].append(rule_weight(flag.code, flag.severity, rules))
+    if rules is RULES:  # the fitted counts (every run): each rule's weight at a severity worked out once
+        for flag in flags:
+            by_code[flag.code].append(_fitted_weight(flag.code, flag.severity))
+    else:
+        for flag in flags:
+            by_code[flag.code].append(rule_weight(flag.code, flag.severity, rules))
     keep = 1.0
     for weights in by_code.values():
         first, *rest = sorted(weights, reverse=True)
