@@ -860,3 +860,16 @@ def test_the_scan_from_the_capitals_finds_the_capitalised_words_of_word():
         assert [(m.start(), m.end(), m.group()) for m in capital_word_matches(text)] == long_way, text
         found += len(long_way)
     assert found > 1000
+
+
+def test_s103s_quick_look_is_in_every_line_its_patterns_match():
+    from translate_cmp.rules.spacing.S103_missing_space_after_punctuation import (
+        _COMMA_GLUED,
+        _MARK_THEN_LETTER,
+        _STOP_GLUED,
+    )
+
+    lines = _lines() + _MADE + ["It ended.The next", "a,b and c;d", "x.É y", "1.5,2", "done!Then", "a.b.c"]
+    matched = [t for t in lines if _STOP_GLUED.search(t) or _COMMA_GLUED.search(t)]
+    assert len(matched) >= 10
+    assert all(_MARK_THEN_LETTER.search(t) for t in matched)

@@ -44,7 +44,8 @@ class MissingSpaceAfterPunctuation(SurfaceRule):
 
     def find(self, ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.text
-        for pattern in (_STOP_GLUED, _COMMA_GLUED):
+        # what every match of the two patterns holds, a mark then a letter, looked for first (most sentences have none)
+        for pattern in (_STOP_GLUED, _COMMA_GLUED) if _MARK_THEN_LETTER.search(text) else ():
             for m in pattern.finditer(text):
                 chunk_start = text.rfind(" ", 0, m.start()) + 1
                 chunk_end = text.find(" ", m.end())
@@ -68,5 +69,6 @@ class MissingSpaceAfterPunctuation(SurfaceRule):
 # pattern that starts with its mark is scanned for the mark, not tried at every position)
 _STOP_GLUED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])(?![A-Z][a-z]*[)\]])")
 _COMMA_GLUED = re.compile(r"[,;](?<=[^\W\d_]{2}[,;])(?=[^\W\d_]{2})")
+_MARK_THEN_LETTER = re.compile(r"[.!?,;](?=[^\W\d_])")
 _SPLIT_GLUED = re.compile(r"(?<![A-Z.])[a-z]{2}[.!?]$")
 _TUPLE = re.compile(r"\([^\s(),]+(?:,[^\s(),]+)+\)[.,;:]?")
