@@ -873,3 +873,11 @@ def test_s103s_quick_look_is_in_every_line_its_patterns_match():
     matched = [t for t in lines if _STOP_GLUED.search(t) or _COMMA_GLUED.search(t)]
     assert len(matched) >= 10
     assert all(_MARK_THEN_LETTER.search(t) for t in matched)
+
+
+def test_a_quotation_opens_with_one_of_the_marks_quotations_looks_for_first():
+    from translate_cmp.rules.pairing import _QUOTATION
+
+    openers = {m.group()[0] for t in _lines() + _MADE for m in _QUOTATION.finditer(t)}
+    assert openers <= set('"“«»„') and len(openers) >= 3
+    assert {ch for branch in _QUOTATION.pattern.split("|") for ch in branch[:1]} == set('"“«»„')

@@ -240,4 +240,6 @@ _QUOTATION = re.compile(r'„[^“”„\n]*[“”]|“[^“”\n]*”|«[^«»
 
 def quotations(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` of every quotation in ``text``, its marks included (one line each, not nested)."""
+    if not ('"' in text or "“" in text or "«" in text or "»" in text or "„" in text):
+        return []  # no mark a quotation opens with (most sentences): told by five searches in C, not the scan
     return [m.span() for m in _QUOTATION.finditer(text)]
