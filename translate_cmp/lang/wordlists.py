@@ -205,6 +205,7 @@ def is_real_word(word: str, lang: str, threshold: float = 3.0) -> bool:
     return not zipf_at_least(low, "en", here)  # here > zipf(low, "en")
 
 
+@lru_cache(maxsize=65536)
 def _small_zipf(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in the small list of ``lang``: the full list's where it is above 0 (every
     token of the word in the small list, with the full list's frequency); 0 where the small list cannot tell."""
