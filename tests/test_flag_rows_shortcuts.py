@@ -136,3 +136,13 @@ def test_s116_finds_on_a_row_what_it_found_through_the_view():
             checked += 1
             fired += bool(got)
     assert checked > 100
+
+
+def test_s109s_tokens_are_made_small_in_the_pass_that_finds_them():
+    from translate_cmp.rules.spacing.S109_doubled_word import _LOWER_WORD_BYTES, _WORD_BYTES, _may_double
+
+    every = bytes(range(256))
+    assert every.translate(_LOWER_WORD_BYTES) == every.translate(_WORD_BYTES).lower()  # each byte, so every text
+    for text, _ in ROWS + [("The the end.", "en"), ("A a b", "en"), ("x_Y x_y", "en"), ("NO no", "en")]:
+        tokens = text.encode("ascii", "replace").translate(_WORD_BYTES).lower().split()
+        assert _may_double(text) == any(a == b for a, b in zip(tokens, tokens[1:])), text

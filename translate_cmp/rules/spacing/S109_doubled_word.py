@@ -74,6 +74,8 @@ _QUOTES = "\"'“”‘’«»„‚‹›`"
 # ASCII's word characters kept, every other byte made a space: the tokens of a text of ASCII word characters (its
 # other characters, marks all, encoded as "?") are its \w+ words, split at spaces
 _WORD_BYTES = bytes(b if chr(b).isalnum() or b == 95 else 32 for b in range(128)) + b" " * 128
+# ... and their capitals made small in the same pass (bytes.lower() of the tokens: A-Z made a-z, nothing else)
+_LOWER_WORD_BYTES = _WORD_BYTES.translate(bytes(range(256)).lower())
 
 
 def _may_double(text: str) -> bool:
@@ -82,5 +84,5 @@ def _may_double(text: str) -> bool:
     token, the second a whole token after spaces; for ASCII letters IGNORECASE is ASCII's lower case). The tokens are
     the text's \w+ words, read as bytes (its other characters are marks, made spaces): tests/test_flag_fastpaths.py.
     One quick look for most sentences, which double no word."""
-    tokens = text.encode("ascii", "replace").translate(_WORD_BYTES).lower().split()
+    tokens = text.encode("ascii", "replace").translate(_LOWER_WORD_BYTES).split()
     return any(map(eq, tokens, tokens[1:]))  # each token against the next, compared in C
