@@ -16,7 +16,7 @@ from json.encoder import encode_basestring
 
 from translate_cmp.records import DocumentResult, Severity
 from translate_cmp.writers.csv_out import _text
-from translate_cmp.writers.fingerprint import fingerprints
+from translate_cmp.writers.fingerprint import fingerprint, fingerprints
 from translate_cmp.writers.jsonl_out import _LINE_BREAKS, flag_line
 from translate_cmp.writers.rows import flag_codes, unit_state
 
@@ -77,7 +77,8 @@ def one_row(result: DocumentResult, csv: bool, jsonl: bool) -> tuple[dict, list[
         codes = flag_codes(flags)
         severities = [f.severity for f in found]
         n_error, n_warning, n_info = severities.count(_ERROR), severities.count(_WARNING), severities.count(_INFO)
-        fps = fingerprints([(f.code, f.doc_id, text) for f in found])
+        fps = ([fingerprint(found[0].code, found[0].doc_id, text)] if len(found) == 1  # most: one hash, no counting
+               else fingerprints([(f.code, f.doc_id, text) for f in found]))
     else:
         found = ()
         codes = ""
@@ -109,18 +110,21 @@ def one_row(result: DocumentResult, csv: bool, jsonl: bool) -> tuple[dict, list[
     risk_s = repr(risk)
     csv_text: tuple = ()
     if csv:
-        sentence = (f"{_text(doc_id)},{s.sent_id},{s.start},{s.end},{_text(lang)},{_text(text)},"
-                    f"{_text(pivot_lang) if pivot_lang else ''},{_text(pivot_text) if pivot_text else ''},"
-                    f"{_text(back_text) if back_text else ''},{chrf_s},{bleu_s},{ter_s},"
-                    f"{_text(diff) if diff else ''},{_text(codes) if codes else ''},{risk_s},"
-                    f"{_text(unknown) if unknown else ''},{_text(state) if state else ''}\r\n")
+        doc_id_c = _text(doc_id)
+        lang_c = _text(lang)
+        pivot_c = _text(pivot_lang) if pivot_lang else ""
+        sentence = (f"{doc_id_c},{s.sent_id},{s.start},{s.end},{lang_c},{_text(text)},{pivot_c},"
+                    f"{_text(pivot_text) if pivot_text else ''},{_text(back_text) if back_text else ''},"
+                    f"{chrf_s},{bleu_s},{ter_s},{_text(diff) if diff else ''},{_text(codes) if codes else ''},"
+                    f"{risk_s},{_text(unknown) if unknown else ''},{_text(state) if state else ''}\r\n")
         encoding = document.encoding
-        line = (f"{_text(document.doc_id)},{_text(document.path)},{_text(result.lang)},"
+        line = (f"{doc_id_c if document.doc_id is doc_id else _text(document.doc_id)},{_text(document.path)},"
+                f"{lang_c if lang is result.lang else _text(result.lang)},"
                 f"{'' if lang_prob is None else lang_prob},1,{1 if flags else 0},"
                 f"{'' if mean_chrf is None else mean_chrf},{'' if max_risk is None else max_risk},"
                 f"{n_error},{n_warning},{n_info},{len(found)},"
                 f"{'' if mean_bleu is None else mean_bleu},{'' if mean_ter is None else mean_ter},"
-                f"{_text(pivot_lang) if pivot_lang else ''},{_text(encoding) if encoding else ''},\r\n")
+                f"{pivot_c},{_text(encoding) if encoding else ''},\r\n")
         csv_text = (sentence, line)
     jsonl_text: tuple = ()
     if jsonl:
