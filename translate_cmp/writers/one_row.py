@@ -1,13 +1,13 @@
 """A document of one (sentence, pivot) result -- a table's row -- prepared in one pass (issue 24).
 
-:func:`translate_cmp.writers.prepare` of such a document builds its row's values
-(:func:`translate_cmp.writers.rows.sentence_values`), groups it, sums it up
-(:func:`translate_cmp.writers.rows.document_summary`) and renders the values again for each format, every number
-rounded, tested and formatted once a use. :func:`one_row` makes the same summary, fingerprints and text straight
-from the result: each number rounded and written once (``repr`` is what both the csv writer and the json encoder
-write for a float), each string quoted or encoded once a format, no row tuple, no group. It gives up (None) on what
-it does not expect (a score that is not a float, an infinite one, which the json encoder refuses): the general path
-then makes (or refuses) it. tests/test_writers.py compares the two on varied results.
+:func:`translate_cmp.writers.prepare` of such a document used to build its row's values
+(:func:`translate_cmp.writers.rows.doc_rows`: values, a group, the summary) and render them again for each format
+(each writer's ``render``), every number rounded, tested and formatted once a use. :func:`one_row` makes the same
+summary, fingerprints and text straight from the result: each number rounded and written once (``repr`` is what
+both the csv writer and the json encoder write for a float), each string quoted or encoded once a format, no row
+tuple, no group. It gives up (None) on what it does not expect (a score that is not a float, an infinite one,
+which the json encoder refuses): the general path then makes (or refuses) it. tests/test_writers.py compares the
+two on varied results.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ _INF = float("inf")
 _ERROR, _WARNING, _INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-def _number(value) -> tuple[float | None, float | None] | None:
+def _number(value: float) -> tuple[float | None, float | None] | None:
     """A score's cell (rounded, None for NaN) and the one-row mean of it (``_mean([value])``: ``0 + value``, so
     -0.0 becomes 0.0); None: not a finite float (the general path's)."""
     if value.__class__ is not float:
