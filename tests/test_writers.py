@@ -249,3 +249,170 @@ def test_an_older_sentences_csv_without_the_unknown_column_reads_back(tmp_path: 
     frame = read_sentences_csv(path)
     assert list(frame.columns) == CONTRACT_COLUMNS
     assert frame["unknown"].tolist() == frame["unit_state"].tolist() == ["", ""]
+
+
+# --- the workers' rendering (writers.prepare, prepare_batch, writers/one_row.py) against the general path: the csv
+# module's writer and json.dumps over doc_rows' rows, summary and flags, as the writers made them before (issue 24)
+
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+NAN = float("nan")
+VARIED_TEXTS = [
+    *TRICKY.split("\n"),
+    "Plain words only",
+    'He said "no", then left.',
+    "Three\nlines\r\nhere",
+    "\tleading tab and ＝ full-width",
+    "''=two apostrophes then a formula",
+    "Grüße aus Köln, 東京 und Zürich",
+    "\x00 a NUL and \x1f a unit separator",
+    "",
+]
+
+
+def _reference(result: DocumentResult) -> tuple[dict, list[str], dict[str, tuple[str, str]]]:
+    """The summary, fingerprints and text of the csv and jsonl formats as the general path makes them."""
+    import io
+
+    from translate_cmp.writers.csv_out import _cell
+    from translate_cmp.writers.rows import DOCUMENT_COLUMNS, SENTENCE_COLUMNS, _rows, flag_record
+
+    def dumps(obj: dict) -> str:
+        return json.dumps(obj, ensure_ascii=False, allow_nan=False).translate(_LINE_BREAKS) + "\n"
+
+    rows = _rows(result)  # doc_rows without its one-row path
+    sentences, documents = io.StringIO(), io.StringIO()
+    for row in rows.rows:
+        csv.writer(sentences, lineterminator="\r\n").writerow([_cell(v) for v in row])
+    csv.writer(documents, lineterminator="\r\n").writerow([_cell(rows.summary[c]) for c in DOCUMENT_COLUMNS])
+    records = []
+    for row in rows.rows:
+        obj = dict(zip(SENTENCE_COLUMNS, row, strict=True))
+        obj["flags"] = obj["flags"].split(";") if obj["flags"] else []
+        records.append(dumps(obj))
+    flags = "".join(dumps(flag_record(flag, fp)) for flag, fp, _ in rows.findings())
+    return rows.summary, rows.fingerprints, {"csv": (sentences.getvalue(), documents.getvalue()),
+                                             "jsonl": (flags, "".join(records))}
+
+
+def _varied_results() -> list[DocumentResult]:
+    """Real sentences (the segmenter's) of every text above, one result a document (a table's row) mostly, with and
+    without round trips, scores (NaN, -0.0, long fractions), flags (repeated, several codes and severities),
+    unknown words, a unit's state; and documents of several sentences and pivots among them."""
+    from translate_cmp.records import Unit
+
+    out = []
+    for i, text in enumerate(VARIED_TEXTS * 3):
+        unit = None if i % 4 else Unit(f"u{i}", "source", fmt=("po", "pot", "xliff")[i % 3], fuzzy=i % 8 == 0)
+        doc = Document(f"{text[:6]}#{i}" if i % 5 else f"=id,{i}", f"in/{i}.csv", text or " ", unit=unit)
+        sentences = segment(doc)[:1] if i % 7 else segment(doc)
+        results = []
+        for s in sentences:
+            flags = []
+            if i % 3 == 0:
+                flags = [Flag(doc.doc_id, s.sent_id, code, sev, s.start, s.end, f"{code}: “{s.text[:9]}”\n,")
+                         for code, sev in (("S101", Severity.WARNING), ("Q611", Severity.ERROR),
+                                           ("S101", Severity.WARNING), ("L3", Severity.INFO))][: 1 + i % 5]
+            scores = [Scores(51.23456789, 0.0, 12.5), Scores(NAN, NAN, NAN), Scores(-0.0, 1e-07, 100.0),
+                      Scores(33.33333333, 2.5e-05, NAN)][i % 4]
+            pivots = ("es", "fr") if i % 11 == 0 else ("de",)
+            for pivot in pivots:
+                rt = None if i % 6 == 5 else RoundTrip(pivot, f'"{pivot}", {s.text}', s.text[::-1],
+                                                       unknown=("foo", "b\"ar") if i % 2 else ())
+                results.append(SentenceResult(s, rt, None if i % 9 == 8 else scores, f"[-{s.text}-]" if i % 2 else "",
+                                              flags, risk=(0.123456789, NAN, -0.0, 1.0, 0.99999)[i % 5]))
+        lang, prob = ("en", 0.987654321) if i % 10 else ("", NAN)
+        out.append(DocumentResult(doc, lang, prob, results))
+    return out
+
+
+def test_the_workers_text_is_the_general_paths_for_varied_results() -> None:
+    from translate_cmp.writers import prepare
+
+    results = _varied_results()
+    assert sum(len(r.sentences) == 1 for r in results) > len(results) // 2 > 0
+    for result in results:
+        summary, fps, text = _reference(result)
+        for formats in (("csv", "jsonl"), ("jsonl",), ("csv",)):
+            p = prepare(result, formats)
+            assert (p.summary, p.fingerprints, p.rendered) == (summary, fps, {f: text[f] for f in formats})
+            assert repr(p.summary) == repr(summary)  # -0.0 and 0.0 apart, NaN nowhere
+
+
+def test_a_workers_batch_carries_the_general_paths_text_on_its_first_result() -> None:
+    from translate_cmp.writers import prepare_batch
+
+    results = _varied_results()
+    prepare_batch(results, ("csv", "jsonl"))
+    expected = [_reference(r) for r in results]
+    first = results[0].prepared.rendered
+    for f, n in (("csv", 2), ("jsonl", 2)):
+        assert first[f] == tuple("".join(e[2][f][i] for e in expected) for i in range(n))
+    for result, (summary, fps, _) in zip(results, expected, strict=True):
+        assert (result.prepared.summary, result.prepared.fingerprints) == (summary, fps)
+        assert (result.prepared.groups is None) == (len(result.sentences) == 1)  # grouped again where it is written
+    assert all(r.prepared.rendered == {"csv": ("", ""), "jsonl": ("", "")} for r in results[1:])
+
+
+def test_an_infinite_score_is_refused_as_before() -> None:
+    from translate_cmp.writers import prepare
+
+    doc = Document("a", "a.txt", "One sentence.")
+    s = segment(doc)[0]
+    scores = Scores(float("inf"), 1.0, 2.0)
+    result = DocumentResult(doc, "en", 0.9, [SentenceResult(s, RoundTrip("es", "x", "y"), scores)])
+    with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
+        prepare(result, ("csv", "jsonl"))
+    assert prepare(result, ("csv",)).rendered["csv"] == _reference_csv_only(result)
+
+
+def _reference_csv_only(result: DocumentResult) -> tuple[str, str]:
+    import io
+
+    from translate_cmp.writers.csv_out import _cell
+    from translate_cmp.writers.rows import DOCUMENT_COLUMNS, _rows
+
+    rows = _rows(result)
+    sentences, documents = io.StringIO(), io.StringIO()
+    csv.writer(sentences, lineterminator="\r\n").writerows([[_cell(v) for v in row] for row in rows.rows])
+    csv.writer(documents, lineterminator="\r\n").writerow([_cell(rows.summary[c]) for c in DOCUMENT_COLUMNS])
+    return sentences.getvalue(), documents.getvalue()
+
+
+def _hand_made_results() -> list[DocumentResult]:
+    """One-result documents of values the segmenter does not give: a CR, quotes, commas and line breaks in every
+    string, doc ids and languages that need quoting or neutralising, a sentence language of its own."""
+    from translate_cmp.records import Sentence
+
+    out = []
+    for i, text in enumerate(VARIED_TEXTS + ["a CR\rinside", "\r", '"', ",", "\u2028", "'"]):
+        doc = Document(f'{text[:4]}"{i}', f"p\r{i}," if i % 2 else f"-p{i}", text, encoding=("", "utf-16", ",")[i % 3])
+        s = Sentence(doc.doc_id, i, i, i + len(text), text, lang=("", "x,y", "=de")[i % 3])
+        flags = [Flag(doc.doc_id, i, f"C{i},\r", Severity.INFO, 0, 1, text)] if i % 2 else []
+        rt = RoundTrip(f"p\r{i}", text + "\n,", f'"{text}"', unknown=(text, "\r")) if i % 3 else None
+        out.append(DocumentResult(doc, ("\r", "a,b", "-x")[i % 3], 0.5 + i,
+                                  [SentenceResult(s, rt, Scores(i / 7, -i / 3, 1e20), text, flags, risk=-i / 9)]))
+    return out
+
+
+def test_the_workers_text_is_the_general_paths_for_hand_made_values() -> None:
+    from translate_cmp.writers import prepare
+    from translate_cmp.writers.one_row import one_row
+    from translate_cmp.writers.rows import _rows, doc_rows
+
+    for result in _hand_made_results():
+        assert one_row(result, True, True) is not None  # the one-pass path, not its fallback
+        summary, fps, text = _reference(result)
+        p = prepare(result, ("csv", "jsonl"))
+        assert (p.summary, p.fingerprints, p.rendered) == (summary, fps, text)
+        one, general = doc_rows(result), _rows(result)  # the main process's one-row path too
+        assert (one.rows, one.summary, one.fingerprints) == (general.rows, general.summary, general.fingerprints)
+
+
+def test_doc_rows_one_row_path_is_the_general_one() -> None:
+    from translate_cmp.writers.rows import _rows, doc_rows
+
+    for result in _varied_results():
+        one, general = doc_rows(result), _rows(result)
+        assert (one.rows, one.summary, one.fingerprints) == (general.rows, general.summary, general.fingerprints)
+        assert repr(one.summary) == repr(general.summary)
+        assert [(g.results, g.flags) for g in one.groups] == [(g.results, g.flags) for g in general.groups]

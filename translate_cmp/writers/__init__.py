@@ -25,6 +25,7 @@ from translate_cmp.writers.gate import Gate
 from translate_cmp.writers.html_report import HtmlReportWriter
 from translate_cmp.writers.jsonl_out import JsonlWriter
 from translate_cmp.writers.junit_out import JunitWriter
+from translate_cmp.writers.one_row import one_row
 from translate_cmp.writers.publish import recover
 from translate_cmp.writers.rows import Prepared, doc_rows
 from translate_cmp.writers.run_writer import RunWriter
@@ -65,9 +66,17 @@ def prepare(result: DocumentResult, formats: Sequence[str]) -> Prepared:
     """What the writers make of ``result``, made ahead (in a pool worker): its rows, summary and fingerprints, and
     the text of ``formats`` (each one whose writer renders ahead, :attr:`RunWriter.ahead`). Set it as
     ``result.prepared``: :meth:`RunWriter.write` then only appends that text (the same bytes it would render)."""
+    if len(result.sentences) == 1 and _ONE_PASS.issuperset(formats):
+        one = one_row(result, "csv" in formats, "jsonl" in formats)
+        if one is not None:
+            summary, fps, csv_text, jsonl_text = one
+            return Prepared(None, summary, fps, {f: csv_text if f == "csv" else jsonl_text for f in formats})
     rows = doc_rows(result)
     return Prepared(_groups(result, rows), rows.summary, rows.fingerprints,
                     {f: WRITERS[f].render(rows) for f in formats})
+
+
+_ONE_PASS = frozenset({"csv", "jsonl"})  # the formats writers.one_row renders
 
 
 def prepare_batch(results: Sequence[DocumentResult], formats: Sequence[str]) -> None:
@@ -77,11 +86,31 @@ def prepare_batch(results: Sequence[DocumentResult], formats: Sequence[str]) -> 
     between them), the outputs would be wrong: :func:`prepare` each then."""
     if not results:
         return
-    docs = [doc_rows(r) for r in results]
-    text = {f: WRITERS[f].render_many(docs) for f in formats}
+    formats = tuple(formats)
+    one_pass = _ONE_PASS.issuperset(formats)
+    csv, jsonl = "csv" in formats, "jsonl" in formats
+    parts: dict[str, list[list[str]]] = {f: [[] for _ in WRITERS[f].file_names] for f in formats}
+    csv_parts, jsonl_parts = parts.get("csv"), parts.get("jsonl")
     written = {f: ("",) * len(WRITERS[f].file_names) for f in formats}  # one object: pickled once for the batch
-    for i, (result, rows) in enumerate(zip(results, docs, strict=True)):
-        result.prepared = Prepared(_groups(result, rows), rows.summary, rows.fingerprints, written if i else text)
+    for result in results:
+        one = one_row(result, csv, jsonl) if one_pass and len(result.sentences) == 1 else None
+        if one is not None:  # most of them: a table's rows
+            summary, fps, csv_text, jsonl_text = one
+            if csv:
+                csv_parts[0].append(csv_text[0])
+                csv_parts[1].append(csv_text[1])
+            if jsonl:
+                jsonl_parts[0].append(jsonl_text[0])
+                jsonl_parts[1].append(jsonl_text[1])
+            result.prepared = Prepared(None, summary, fps, written)
+            continue
+        rows = doc_rows(result)
+        for f in formats:
+            for part, text in zip(parts[f], WRITERS[f].render(rows), strict=True):
+                part.append(text)
+        result.prepared = Prepared(_groups(result, rows), rows.summary, rows.fingerprints, written)
+    first = results[0].prepared
+    results[0].prepared = first._replace(rendered={f: tuple("".join(p) for p in parts[f]) for f in formats})
 
 
 def _groups(result: DocumentResult, rows) -> list | None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import operator
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,32 +48,41 @@ def _cell(value: object) -> object:
     return neutralise(value) if isinstance(value, str) and value[:1] in _MAY_NEUTRALISE else value
 
 
-def _cells(values: tuple) -> tuple | list:
-    """A row's cells, each through :func:`_cell`: the row itself when no cell may change (one loop, no calls)."""
-    for v in values:
-        if v.__class__ is str:
-            if v[:1] in _MAY_NEUTRALISE:
-                return [_cell(v) for v in values]
-        elif isinstance(v, str) and v[:1] in _MAY_NEUTRALISE:  # a str subclass
-            return [_cell(v) for v in values]
-    return values
+def _text(value: str) -> str:
+    """A string cell as the csv writer writes :func:`_cell` of it (``QUOTE_MINIMAL``: quoted when it holds a ``,``,
+    a ``"`` (doubled) or a line end), made without it (four C scans; a regular expression's is slower)."""
+    if value[:1] in _MAY_NEUTRALISE:
+        value = neutralise(value)
+    if '"' in value:
+        return '"' + value.replace('"', '""') + '"'
+    if "," in value or "\n" in value or "\r" in value:
+        return '"' + value + '"'
+    return value
 
 
-class _Lines(list):
-    """What a csv writer writes to: one string per row, kept."""
+def sentence_line(values: tuple) -> str:
+    """The ``sentences.csv`` line of a row's values (:func:`translate_cmp.writers.rows.sentence_values`: strings, ints
+    and floats or None where :class:`translate_cmp.writers.rows.SentenceRow` says): the csv writer's bytes for
+    :func:`_cell` of each value, without the writer (tests/test_writers.py compares them)."""
+    (doc_id, sent_id, start, end, lang, text, pivot_lang, pivot_text, back_text, chrf, bleu, ter, diff, flags, risk,
+     unknown, state) = values
+    return (f"{_text(doc_id)},{sent_id},{start},{end},{_text(lang)},{_text(text)},"
+            f"{_text(pivot_lang) if pivot_lang else ''},{_text(pivot_text) if pivot_text else ''},"
+            f"{_text(back_text) if back_text else ''},{'' if chrf is None else chrf},{'' if bleu is None else bleu},"
+            f"{'' if ter is None else ter},{_text(diff) if diff else ''},{_text(flags) if flags else ''},"
+            f"{'' if risk is None else risk},{_text(unknown) if unknown else ''},{_text(state) if state else ''}\r\n")
 
-    write = list.append
 
-
-class _Render(threading.local):
-    """A csv writer onto a list of lines, one a thread (the csv module writes each row with one write())."""
-
-    def __init__(self) -> None:
-        self.lines = _Lines()
-        self.writer = csv.writer(self.lines, lineterminator=LINE_END)
-
-
-_RENDER = _Render()
+def document_line(summary: dict) -> str:
+    """The ``documents.csv`` line of a document's summary (:func:`translate_cmp.writers.rows.document_summary`):
+    the csv writer's bytes for :func:`_cell` of each value, without the writer (tests/test_writers.py)."""
+    (doc_id, path, lang, lang_prob, n_sentences, n_flagged, mean_chrf, max_risk, n_error, n_warning, n_info, n_flags,
+     mean_bleu, mean_ter, pivots, encoding, error) = _SUMMARY_VALUES(summary)
+    return (f"{_text(doc_id)},{_text(path)},{_text(lang)},{'' if lang_prob is None else lang_prob},{n_sentences},"
+            f"{n_flagged},{'' if mean_chrf is None else mean_chrf},{'' if max_risk is None else max_risk},{n_error},"
+            f"{n_warning},{n_info},{n_flags},{'' if mean_bleu is None else mean_bleu},"
+            f"{'' if mean_ter is None else mean_ter},{_text(pivots) if pivots else ''},"
+            f"{_text(encoding) if encoding else ''},{_text(error) if error else ''}\r\n")
 
 
 class CsvWriter(FormatWriter):
@@ -93,29 +101,14 @@ class CsvWriter(FormatWriter):
 
     @classmethod
     def render(cls, doc: DocRows) -> tuple[str, str]:
-        lines, writer = _RENDER.lines, _RENDER.writer
-        try:
-            if len(doc.rows) == 1:
-                writer.writerow(_cells(doc.rows[0]))
-            else:
-                writer.writerows([_cells(row) for row in doc.rows])
-            writer.writerow(_cells(_SUMMARY_VALUES(doc.summary)))
-            document = lines.pop()
-            return lines[0] if len(lines) == 1 else "".join(lines), document
-        finally:
-            lines.clear()
+        rows = doc.rows
+        return (sentence_line(rows[0]) if len(rows) == 1 else "".join([sentence_line(row) for row in rows]),
+                document_line(doc.summary))
 
     @classmethod
     def render_many(cls, docs: Sequence[DocRows]) -> tuple[str, str]:
-        lines, writer = _RENDER.lines, _RENDER.writer
-        try:
-            writer.writerows([_cells(row) for doc in docs for row in doc.rows])
-            sentences = "".join(lines)
-            lines.clear()
-            writer.writerows([_cells(_SUMMARY_VALUES(doc.summary)) for doc in docs])
-            return sentences, "".join(lines)
-        finally:
-            lines.clear()
+        return ("".join([sentence_line(row) for doc in docs for row in doc.rows]),
+                "".join([document_line(doc.summary) for doc in docs]))
 
     def write(self, doc: DocRows) -> None:
         sentences, document = doc.rendered.get("csv") or self.render(doc)

@@ -15,32 +15,61 @@ escaped so that any line splitter sees exactly one object per line.
 from __future__ import annotations
 
 import json
-from json.encoder import c_make_encoder, encode_basestring
+import math
+from json.encoder import encode_basestring
 
+from translate_cmp.records import Flag
 from translate_cmp.writers.base import FormatWriter
-from translate_cmp.writers.rows import FLAGS_CELL, SENTENCE_COLUMNS, DocRows, flag_record
+from translate_cmp.writers.rows import DocRows
 
 # JSON leaves these raw with ensure_ascii=False, but str.splitlines() (and JavaScript) break lines on them;
 # they can only occur inside JSON strings, so escaping them there keeps one object per line for every reader.
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)  # what json.dumps builds for these options each call
-# the C encoder JSONEncoder.encode makes for every call, made once: the same text (a record is a flat dict of
-# strings, numbers, None and a list of strings: no cycle to watch for, so no marker dict either)
-_C_ENCODE = c_make_encoder(None, _ENCODER.default, encode_basestring, None, _ENCODER.key_separator,
-                           _ENCODER.item_separator, False, False, False) if c_make_encoder is not None else None
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)  # the records' JSON (json.dumps with these options)
+
+_string = encode_basestring  # a str as the encoder writes it (ensure_ascii=False): the same function
+_EMPTY = _string("")
 
 
-def _encode(obj: dict) -> str:
-    return "".join(_C_ENCODE(obj, 0)) if _C_ENCODE is not None else _ENCODER.encode(obj)
+def _number(value: float) -> str:
+    """A float (or int) as the encoder writes it: its repr; NaN and the infinities raise as they do there."""
+    return repr(value) if math.isfinite(value) else _ENCODER.encode(value)
 
 
-def _line(obj: dict) -> str:
-    text = _encode(obj)
-    if "\x85" in text or "\u2028" in text or "\u2029" in text:  # rare: three C scans beat one translate
-        text = text.translate(_LINE_BREAKS)
-    return text + "\n"
+def sentence_line(values: tuple) -> str:
+    """The ``sentences.jsonl`` line of a row's values (:func:`translate_cmp.writers.rows.sentence_values`: strings,
+    ints and floats or None where :class:`translate_cmp.writers.rows.SentenceRow` says): the encoder's text for the
+    record (``flags`` a list of codes), line breaks escaped, made without it (tests/test_writers.py compares them)."""
+    (doc_id, sent_id, start, end, lang, text, pivot_lang, pivot_text, back_text, chrf, bleu, ter, diff, flags, risk,
+     unknown, state) = values
+    codes = "[" + ", ".join([_string(c) for c in flags.split(";")]) + "]" if flags else "[]"
+    line = (f'{{"doc_id": {_string(doc_id)}, "sent_id": {sent_id:d}, "start": {start:d}, "end": {end:d}, '
+            f'"lang": {_string(lang)}, "text": {_string(text)}, '
+            f'"pivot_lang": {_string(pivot_lang) if pivot_lang else _EMPTY}, '
+            f'"pivot_text": {_string(pivot_text) if pivot_text else _EMPTY}, '
+            f'"back_text": {_string(back_text) if back_text else _EMPTY}, '
+            f'"chrf": {"null" if chrf is None else _number(chrf)}, '
+            f'"bleu": {"null" if bleu is None else _number(bleu)}, '
+            f'"ter": {"null" if ter is None else _number(ter)}, "diff": {_string(diff) if diff else _EMPTY}, '
+            f'"flags": {codes}, "risk": {"null" if risk is None else _number(risk)}, '
+            f'"unknown": {_string(unknown) if unknown else _EMPTY}, '
+            f'"unit_state": {_string(state) if state else _EMPTY}}}')
+    if "\x85" in line or "\u2028" in line or "\u2029" in line:
+        line = line.translate(_LINE_BREAKS)
+    return line + "\n"
+
+
+def flag_line(flag: Flag, fingerprint: str) -> str:
+    """The ``flags.jsonl`` line of a flag and its fingerprint: the encoder's text for
+    :func:`translate_cmp.writers.rows.flag_record`, line breaks escaped, made without it (tests/test_writers.py)."""
+    line = (f'{{"doc_id": {_string(flag.doc_id)}, "sent_id": {flag.sent_id:d}, "code": {_string(flag.code)}, '
+            f'"severity": {_string(str(flag.severity))}, "start": {flag.start:d}, "end": {flag.end:d}, '
+            f'"message": {_string(flag.message)}, "fingerprint": {_string(fingerprint)}}}')
+    if "\x85" in line or "\u2028" in line or "\u2029" in line:
+        line = line.translate(_LINE_BREAKS)
+    return line + "\n"
 
 
 class JsonlWriter(FormatWriter):
@@ -50,14 +79,8 @@ class JsonlWriter(FormatWriter):
 
     @classmethod
     def render(cls, doc: DocRows) -> tuple[str, str]:
-        flags = "".join([_line(flag_record(flag, fp)) for flag, fp, _ in doc.findings()])
-        sentences = []
-        for row in doc.rows:
-            obj = dict(zip(SENTENCE_COLUMNS, row, strict=True))
-            codes = row[FLAGS_CELL]
-            obj["flags"] = codes.split(";") if codes else []
-            sentences.append(_line(obj))
-        return flags, "".join(sentences)
+        return ("".join([flag_line(flag, fp) for flag, fp, _ in doc.findings()]),
+                "".join([sentence_line(row) for row in doc.rows]))
 
     def write(self, doc: DocRows) -> None:
         flags, sentences = doc.rendered.get("jsonl") or self.render(doc)

@@ -132,13 +132,14 @@ def unit_state(unit: Unit | None) -> str:
     return "fuzzy" if unit.fuzzy else "translated"
 
 
-def sentence_values(result: SentenceResult, doc_lang: str, state: str = "") -> tuple:
+def sentence_values(result: SentenceResult, doc_lang: str, state: str = "", risk: float | None = None) -> tuple:
     """One ``sentences.csv`` row's values in :data:`SENTENCE_COLUMNS` order (``SentenceRow.values()``), made
-    without the row object: what the writers render."""
+    without the row object: what the writers render. ``risk``: the ``risk`` cell when the caller has it."""
     s = result.sentence
     rt = result.round_trip
     sc = result.scores
-    risk = _num(result.risk) or 0.0
+    if risk is None:
+        risk = _num(result.risk) or 0.0
     flags = flag_codes(result.flags) if result.flags else ""
     if rt is None:
         if sc is None:
@@ -179,44 +180,40 @@ def _mean(values: list[float]) -> float | None:
     return _num(sum(values) / len(values)) if values else None
 
 
-_NO_FLAGS: Counter = Counter()  # read only: a document with no flag counts none of any severity
-
-
 def document_summary(result: DocumentResult, groups: list[SentenceGroup]) -> dict:
     """One ``documents.csv`` row. Means run over every scored (sentence, pivot) row."""
-    if len(groups) == 1 and len(groups[0].results) == 1:  # a table's row: the same counts without the loops
-        group = groups[0]
-        r = group.results[0]
-        scored = [r.scores] if r.scores is not None else []
-        flags = group.flags
-        severities = Counter([f.severity for f in flags]) if flags else _NO_FLAGS
-        return _summary(result, 1, 1 if flags else 0, scored, r.risk, severities,
-                        r.round_trip.pivot_lang if r.round_trip else "")
     scored = [r.scores for g in groups for r in g.results if r.scores is not None]
     flagged = [g.flags for g in groups if g.flags]
-    severities = Counter(f.severity for flags in flagged for f in flags) if flagged else _NO_FLAGS
-    pivots = dict.fromkeys(r.round_trip.pivot_lang for g in groups for r in g.results if r.round_trip)
-    return _summary(result, len(groups), len(flagged), scored, max((g.risk for g in groups), default=0.0),
-                    severities, ";".join(pivots))
+    return _summary(result, len(groups), [f for flags in flagged for f in flags], scored,
+                    _num(max((g.risk for g in groups), default=0.0)), ";".join(
+                        dict.fromkeys(r.round_trip.pivot_lang for g in groups for r in g.results if r.round_trip)),
+                    len(flagged))
 
 
-def _summary(result: DocumentResult, n_sentences: int, n_flagged: int, scored: list, max_risk: float,
-             severities: Counter, pivots: str) -> dict:
-    """The ``documents.csv`` row of :func:`document_summary` from its counts."""
+def _summary(result: DocumentResult, n_sentences: int, flags: list[Flag], scored: list, max_risk: float | None,
+             pivots: str, n_flagged: int | None = None) -> dict:
+    """The ``documents.csv`` row of :func:`document_summary` from its counts: ``flags`` those of its sentences (each
+    counted by severity), ``max_risk`` rounded (:func:`_num`), ``n_flagged`` 1 if any flag when not given."""
     document = result.document
+    if flags:
+        severities = Counter([f.severity for f in flags])
+        n_error, n_warning, n_info = (severities.get(Severity.ERROR, 0), severities.get(Severity.WARNING, 0),
+                                      severities.get(Severity.INFO, 0))
+    else:
+        n_error = n_warning = n_info = 0
     return {
         "doc_id": document.doc_id,
         "path": document.path,
         "lang": result.lang,
         "lang_prob": _num(result.lang_prob),
         "n_sentences": n_sentences,
-        "n_flagged": n_flagged,
+        "n_flagged": (1 if flags else 0) if n_flagged is None else n_flagged,
         "mean_chrf": _mean([s.chrf for s in scored if not math.isnan(s.chrf)]) if scored else None,
-        "max_risk": _num(max_risk),
-        "n_error": severities[Severity.ERROR],
-        "n_warning": severities[Severity.WARNING],
-        "n_info": severities[Severity.INFO],
-        "n_flags": sum(severities.values()),
+        "max_risk": max_risk,
+        "n_error": n_error,
+        "n_warning": n_warning,
+        "n_info": n_info,
+        "n_flags": len(flags),
         "mean_bleu": _mean([s.bleu for s in scored if not math.isnan(s.bleu)]) if scored else None,
         "mean_ter": _mean([s.ter for s in scored if not math.isnan(s.ter)]) if scored else None,
         "pivots": pivots,
@@ -291,9 +288,31 @@ def prepared_rows(result: DocumentResult, rendered: frozenset[str]) -> DocRows:
 
 def doc_rows(result: DocumentResult) -> DocRows:
     """Rows, sentence groups and the summary of one document."""
+    if len(result.sentences) == 1:
+        return _one_row(result, result.sentences[0])
+    return _rows(result)
+
+
+def _rows(result: DocumentResult) -> DocRows:
+    """:func:`doc_rows` of any document (the general path)."""
     groups = group_sentences(result.sentences)
     state = unit_state(result.document.unit)
     lang = result.lang
     rows = [sentence_values(r, lang, state) for g in groups for r in g.results]
     return DocRows(result=result, rows=rows, groups=groups, summary=document_summary(result, groups),
                    fingerprints=flag_fingerprints(groups))
+
+
+def _one_row(result: DocumentResult, r: SentenceResult) -> DocRows:
+    """:func:`doc_rows` of a document of one (sentence, pivot) result (a table's row), without the loops: one group,
+    the risk rounded once for its row and the summary (tests/test_writers.py compares it with the general path)."""
+    flags = list(dict.fromkeys(r.flags)) if r.flags else []
+    risk = _num(r.risk)
+    document = result.document
+    rt = r.round_trip
+    summary = _summary(result, 1, flags, [r.scores] if r.scores is not None else [], risk,
+                       rt.pivot_lang if rt else "")
+    values = sentence_values(r, result.lang, unit_state(document.unit) if document.unit is not None else "",
+                             risk or 0.0)
+    fps = fingerprints([(f.code, f.doc_id, r.sentence.text) for f in flags]) if flags else []
+    return DocRows(result, [values], [SentenceGroup([r], flags)], summary, fps)
