@@ -8,7 +8,6 @@ counters one entry per rule code or histogram bin.
 from __future__ import annotations
 
 import heapq
-import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -142,7 +141,7 @@ class ReportState:
         self.chrf = Histogram(0.0, 100.0)
         self.risk = Histogram(0.0, 1.0)
         self.pivots: dict[str, None] = {}
-        self._seq = itertools.count()
+        self._added = 0  # entries made for a heap so far: the tie-breaker's sequence
         # min-heaps; the tie-breaker -seq keeps the earlier sentence when risks are equal
         self._worst: list[tuple[float, int, ReportItem]] = []
         self._docs: list[tuple[tuple, int, dict]] = []
@@ -180,11 +179,33 @@ class ReportState:
         """Keep ``make(*args)`` under ``key`` if it is among the ``limit`` greatest (made only then)."""
         if len(heap) >= limit and key <= heap[0][0]:
             return  # an earlier entry wins a tie (its -seq is greater): most documents and sentences end here
-        seq = -next(self._seq)
+        self._added += 1
+        seq = -self._added
         if len(heap) < limit:
             heapq.heappush(heap, (key, seq, make(*args)))
         elif (key, seq) > heap[0][:2]:
             heapq.heapreplace(heap, (key, seq, make(*args)))
+
+    def merge(self, other: ReportState) -> None:
+        """Add what ``other`` holds, as if its documents were added here one by one after every one so far: a pool
+        worker's batch (translate_cmp.writers.batch), its state made with the same limits. Its heaps hold every
+        entry of its documents that can be among this state's greatest (the rest lose to their own neighbours)."""
+        self.documents += other.documents
+        self.sentences += other.sentences
+        self.flagged += other.flagged
+        self.scored_rows += other.scored_rows
+        self.flags_by_code.update(other.flags_by_code)  # keys in the order first met, as add would have them
+        self.sentences_by_code.update(other.sentences_by_code)
+        self.flags_by_severity.update(other.flags_by_severity)
+        for code, severity in other.severity_of.items():
+            self.severity_of.setdefault(code, severity)
+        for mine, theirs in ((self.chrf, other.chrf), (self.risk, other.risk)):
+            mine.bins = [a + b for a, b in zip(mine.bins, theirs.bins, strict=True)]
+        for pivot in other.pivots:
+            self.pivots.setdefault(pivot)
+        for heap, limit, entries in ((self._worst, self.top_n, other._worst), (self._docs, self.top_docs, other._docs)):
+            for key, _, item in sorted(entries, key=lambda t: t[1], reverse=True):  # in the order they were added
+                self._push(heap, limit, key, _same, item)
 
     def worst(self) -> list[ReportItem]:
         """The kept sentences: flagged first, then highest risk (document order among equal risks)."""
@@ -192,3 +213,7 @@ class ReportState:
 
     def top_documents(self) -> list[dict]:
         return [doc for _, _, doc in sorted(self._docs, key=lambda t: (t[0], t[1]), reverse=True)]
+
+
+def _same(item):
+    return item
