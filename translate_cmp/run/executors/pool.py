@@ -253,8 +253,8 @@ class _Runner:
 
     def _from_workers(self, pending: _Pending) -> list[DocumentResult | Batch]:
         answers: list[_Answer | Batch] = pending.answer.get()  # one a worker's batch
-        items = [item for answer in answers if not isinstance(answer, Batch) for item in answer]
-        analysed = [a for a, _, _, _ in items if a is not None]
+        each = [item for answer in answers if not isinstance(answer, Batch) for item in answer]  # a document's
+        analysed = [a for a, _, _, _ in each if a is not None]
         t0 = time.perf_counter()
         trips = translate_chunk(self.engine, analysed, self.spec.pivots, self.stats, self.spec.strict,
                                 self.spec.surprisal) if analysed else {}
@@ -290,9 +290,9 @@ class _Runner:
                 self.stats.add(result)
                 results.append(result)
         self.stats.timings.update({  # seconds of work, summed over the worker processes
-            "detect_segment": sum(t for _, _, t, _ in items) + folded[0],
+            "detect_segment": sum(t for _, _, t, _ in each) + folded[0],
             "translate": t1 - t0,
-            "score_flag": sum(t for _, _, _, t in items) + sum(t for _, t in finished) + folded[1],
+            "score_flag": sum(t for _, _, _, t in each) + sum(t for _, t in finished) + folded[1],
         })
         return results
 
