@@ -172,3 +172,48 @@ def test_workers_render_the_text_the_writers_would(multilingual: Path, tmp_path:
             writers.write(replace(r, prepared=prepare(r, ("csv",))))
         writers.close({})
     _same_outputs(tmp_path / "csv-only", tmp_path / "here")
+
+
+def test_a_folded_batch_writes_what_its_results_write(multilingual: Path, tmp_path: Path):
+    # a worker's finished batch comes back folded (writers/batch.py): its text, counts, the report's state over it
+    # with the run's limits, its findings; merged batch by batch, the same report state and files as each result
+    from translate_cmp.pipeline import analyse_many, finish
+    from translate_cmp.readers import read_documents
+    from translate_cmp.rules import select_rules
+    from translate_cmp.score.metrics import SentenceScorer
+    from translate_cmp.writers import open_writers
+    from translate_cmp.writers.batch import fold
+
+    rules, scorer = select_rules(), SentenceScorer()
+
+    def results():
+        return [finish(a, {}, scorer, rules) for a in analyse_many(list(read_documents([multilingual])))]
+
+    # limits far below the sentences flagged: the batches' kept entries compete in the run's heaps, ties included
+    with open_writers(tmp_path / "each", ("csv", "jsonl", "html"), report_top_n=7) as each:
+        for r in results():
+            each.write(r)
+        one = each.writers[-1].state
+        with open_writers(tmp_path / "folded", ("csv", "jsonl", "html"), report_top_n=7) as folded:
+            spec = folded.batch_spec
+            assert spec == type(spec)(("csv", "jsonl"), (7, 50))
+            items = results()
+            findings = []
+            for part in (items[:5], items[5:6], items[6:15], items[15:]):
+                batch = fold(part, spec)
+                folded.write_batch(batch)
+                findings += batch.findings
+            merged = folded.writers[-1].state
+            assert len(one.worst()) == 7 and one.flagged > 7
+            assert merged.worst() == one.worst() and merged.top_documents() == one.top_documents()
+            assert (merged.chrf.bins, merged.risk.bins, list(merged.flags_by_code.items()), merged.severity_of,
+                    merged.pivots, merged.sentences, merged.flagged) == (
+                one.chrf.bins, one.risk.bins, list(one.flags_by_code.items()), one.severity_of, one.pivots,
+                one.sentences, one.flagged)
+            assert folded.counts == each.counts and len(findings) == each.counts.flags > 0
+            folded.close({})
+        each.close({})
+    _same_outputs(tmp_path / "each", tmp_path / "folded")
+    other = open_writers(tmp_path / "junit", ("csv", "junit"))
+    assert other.batch_spec is None  # a writer that takes results one by one: no batch is folded for it
+    other.abort()

@@ -40,6 +40,7 @@ class TableReader:
             return
         text_col = options.text_column or "text"
         row = 0
+        where = str(path)  # a row's path is "<file>:<row>": the file's name made once, not a row
         seen: dict[str, int] = {}
         enc = table_encoding(path, options.encoding)  # detected per file, like text files
         try:
@@ -61,7 +62,7 @@ class TableReader:
                         if name in seen:
                             raise InputError(f"{path}: row {row}", f"duplicate id {name!r} (first in row {seen[name]})")
                         seen[name] = row
-                    yield Document(name, f"{path}:{row}", str(text), enc.recorded)
+                    yield Document(name, f"{where}:{row}", str(text), enc.recorded)
         except UnicodeDecodeError as exc:
             raise InputError(str(path), f"not valid {enc.codec} (byte {exc.start}); pass --encoding") from None
         except (pd.errors.ParserError, ValueError) as exc:

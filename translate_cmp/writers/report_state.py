@@ -148,9 +148,11 @@ class ReportState:
 
     def add(self, doc: DocRows) -> None:
         self.documents += 1
+        worst, docs = self._worst, self._docs
         for group in doc.groups:
             flags = group.flags
-            risk = group.risk  # a property (the max over the pivots' rows): asked once
+            results = group.results
+            risk = results[0].risk if len(results) == 1 else group.risk
             self.sentences += 1
             self.risk.add(risk)
             if flags:
@@ -162,7 +164,7 @@ class ReportState:
                     self.severity_of.setdefault(flag.code, severity)
                 for code in dict.fromkeys(f.code for f in flags):
                     self.sentences_by_code[code] += 1
-            for r in group.results:
+            for r in results:
                 if r.round_trip is not None:
                     self.pivots.setdefault(r.round_trip.pivot_lang)
                 if r.scores is not None:
@@ -170,10 +172,12 @@ class ReportState:
                     self.chrf.add(r.scores.chrf)
             if flags or risk > 0:
                 key = (bool(flags), risk)  # any flagged sentence (info too) above unflagged ones
-                self._push(self._worst, self.top_n, key, report_item, doc, group)
+                if len(worst) < self.top_n or not key <= worst[0][0]:  # _push's test first: most end here
+                    self._push(worst, self.top_n, key, report_item, doc, group)
         s = doc.summary
         key = (s["max_risk"] or 0.0, s["n_error"], s["n_flags"])
-        self._push(self._docs, self.top_docs, key, dict, s)
+        if len(docs) < self.top_docs or not key <= docs[0][0]:
+            self._push(docs, self.top_docs, key, dict, s)
 
     def _push(self, heap: list, limit: int, key, make, *args) -> None:
         """Keep ``make(*args)`` under ``key`` if it is among the ``limit`` greatest (made only then)."""
