@@ -217,3 +217,28 @@ def test_a_folded_batch_writes_what_its_results_write(multilingual: Path, tmp_pa
     other = open_writers(tmp_path / "junit", ("csv", "junit"))
     assert other.batch_spec is None  # a writer that takes results one by one: no batch is folded for it
     other.abort()
+
+
+def test_folded_batches_write_and_count_what_one_process_does(multilingual: Path, tmp_path: Path):
+    # default formats (the report too), no memo: the workers' batches come back folded; the same files, report and
+    # progress (every document and (sentence, pivot) row) as one process
+    seen = {}
+    for jobs in (1, 2):
+        got = [0, 0]
+
+        def progress(documents: int, sentences: int, got=got) -> None:
+            got[0] += documents
+            got[1] += sentences
+
+        run_job(JobConfig(paths=(str(multilingual),), out_dir=tmp_path / str(jobs), jobs=jobs, engine="none",
+                          cache=False, chunk_docs=8), progress=progress, notify=lambda msg: None)
+        seen[jobs] = got
+    counts = json.loads((tmp_path / "2" / "run.json").read_text())["counts"]
+    assert seen[1] == seen[2] == [22, counts["rows"]]
+    _same_outputs(tmp_path / "1", tmp_path / "2")
+
+    def report(folder: str) -> list[str]:  # less the lines of its date and run details (timings, paths)
+        lines = (tmp_path / folder / "report.html").read_text(encoding="utf-8").splitlines()
+        return [line for line in lines if 'class="muted sub"' not in line and 'aria-label="run details"' not in line]
+
+    assert report("1") == report("2")
