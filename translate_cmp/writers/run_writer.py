@@ -57,8 +57,8 @@ class RunWriter:
         writer takes documents one by one only (every one but the report's must render ahead)."""
         from translate_cmp.writers.html_report import HtmlReportWriter
 
-        report = [w for w in self.writers if isinstance(w, HtmlReportWriter)]
-        if len(report) > 1 or any(not w.ahead and not isinstance(w, HtmlReportWriter) for w in self.writers):
+        report = [w for w in self.writers if type(w) is HtmlReportWriter]
+        if len(report) > 1 or any(not w.ahead and type(w) is not HtmlReportWriter for w in self.writers):
             return None
         return BatchSpec(self.ahead, (report[0].state.top_n, report[0].state.top_docs) if report else None)
 
@@ -73,7 +73,7 @@ class RunWriter:
             if writer.ahead:
                 writer.write(text)
             else:  # the report (batch_spec)
-                writer.state.merge(batch.report)
+                writer.merge(batch.report)
         self.counts.merge(batch.counts)
 
     def write(self, result: DocumentResult, rule_docs: RuleDocs | None = None) -> DocRows:
