@@ -50,4 +50,4 @@ def test_atexit_handlers_still_run(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, done.stderr
     assert "Usage" in done.stdout
-    assert marker.read_text() == "100000"  # and the console entry point collected less often (gc_tuning)
+    assert marker.read_text() == "1000000"  # and the console entry point collected less often (gc_tuning)

@@ -172,3 +172,73 @@ def test_workers_render_the_text_the_writers_would(multilingual: Path, tmp_path:
             writers.write(replace(r, prepared=prepare(r, ("csv",))))
         writers.close({})
     _same_outputs(tmp_path / "csv-only", tmp_path / "here")
+
+
+def test_a_folded_batch_writes_what_its_results_write(multilingual: Path, tmp_path: Path):
+    # a worker's finished batch comes back folded (writers/batch.py): its text, counts, the report's state over it
+    # with the run's limits, its findings; merged batch by batch, the same report state and files as each result
+    from translate_cmp.pipeline import analyse_many, finish
+    from translate_cmp.readers import read_documents
+    from translate_cmp.rules import select_rules
+    from translate_cmp.score.metrics import SentenceScorer
+    from translate_cmp.writers import open_writers
+    from translate_cmp.writers.batch import fold
+
+    rules, scorer = select_rules(), SentenceScorer()
+
+    def results():
+        return [finish(a, {}, scorer, rules) for a in analyse_many(list(read_documents([multilingual])))]
+
+    # limits far below the sentences flagged: the batches' kept entries compete in the run's heaps, ties included
+    with open_writers(tmp_path / "each", ("csv", "jsonl", "html"), report_top_n=7) as each:
+        for r in results():
+            each.write(r)
+        one = each.writers[-1].state
+        with open_writers(tmp_path / "folded", ("csv", "jsonl", "html"), report_top_n=7) as folded:
+            spec = folded.batch_spec
+            assert spec == type(spec)(("csv", "jsonl"), (7, 50))
+            items = results()
+            findings = []
+            for part in (items[:5], items[5:6], items[6:15], items[15:]):
+                batch = fold(part, spec)
+                folded.write_batch(batch)
+                findings += batch.findings
+            merged = folded.writers[-1].state
+            assert len(one.worst()) == 7 and one.flagged > 7
+            assert merged.worst() == one.worst() and merged.top_documents() == one.top_documents()
+            assert (merged.chrf.bins, merged.risk.bins, list(merged.flags_by_code.items()), merged.severity_of,
+                    merged.pivots, merged.sentences, merged.flagged) == (
+                one.chrf.bins, one.risk.bins, list(one.flags_by_code.items()), one.severity_of, one.pivots,
+                one.sentences, one.flagged)
+            assert folded.counts == each.counts and len(findings) == each.counts.flags > 0
+            folded.close({})
+        each.close({})
+    _same_outputs(tmp_path / "each", tmp_path / "folded")
+    other = open_writers(tmp_path / "junit", ("csv", "junit"))
+    assert other.batch_spec is None  # a writer that takes results one by one: no batch is folded for it
+    other.abort()
+
+
+def test_folded_batches_write_and_count_what_one_process_does(multilingual: Path, tmp_path: Path):
+    # default formats (the report too), no memo: the workers' batches come back folded; the same files, report and
+    # progress (every document and (sentence, pivot) row) as one process
+    seen = {}
+    for jobs in (1, 2):
+        got = [0, 0]
+
+        def progress(documents: int, sentences: int, got=got) -> None:
+            got[0] += documents
+            got[1] += sentences
+
+        run_job(JobConfig(paths=(str(multilingual),), out_dir=tmp_path / str(jobs), jobs=jobs, engine="none",
+                          cache=False, chunk_docs=8), progress=progress, notify=lambda msg: None)
+        seen[jobs] = got
+    counts = json.loads((tmp_path / "2" / "run.json").read_text())["counts"]
+    assert seen[1] == seen[2] == [22, counts["rows"]]
+    _same_outputs(tmp_path / "1", tmp_path / "2")
+
+    def report(folder: str) -> list[str]:  # less the lines of its date and run details (timings, paths)
+        lines = (tmp_path / folder / "report.html").read_text(encoding="utf-8").splitlines()
+        return [line for line in lines if 'class="muted sub"' not in line and 'aria-label="run details"' not in line]
+
+    assert report("1") == report("2")

@@ -48,6 +48,7 @@ from translate_cmp.run.route_report import route_lines, route_summary
 from translate_cmp.run.signature import RunSignature
 from translate_cmp.score.metrics import SentenceScorer
 from translate_cmp.writers import open_writers
+from translate_cmp.writers.batch import Batch
 from translate_cmp.writers.gate import Gate, GateTally, load_baseline
 
 NOT_RUN_LISTED = 10_000  # run.json's rules_not_run names this many documents; a count stands for the others
@@ -165,23 +166,37 @@ def run_job(config: JobConfig, progress=None, notify=lambda msg: print(msg, file
         stats.input_errors.append(error)
         note(f"translate-cmp: error: {error.line}")
 
+    def check_rules(doc_id: str, lang: str, source: str) -> None:
+        """Note the selected rules that do not serve a document's language (its unit's ``source`` language:
+        a rule may need that pair's lexicon)."""
+        nonlocal not_run_more
+        if missing := not_run_for(lang, source):
+            if len(not_run) < NOT_RUN_LISTED:
+                not_run[doc_id] = {"lang": lang, "rules": missing}
+            else:  # a table of a million rows: the first documents stand for the rest, memory stays flat
+                not_run_more += 1
+
     with open_writers(config.out_dir, config.formats, gate=tally.gate) as writers:
         work = Work(engine, rules, spec, scorer, stats, on_chunk=progress,
                     inputs=Inputs(tuple(config.paths), config.read, skip),
-                    ray=RayOptions(config.ray_address, config.ray_timeout), render=writers.ahead)
+                    ray=RayOptions(config.ray_address, config.ray_timeout), render=writers.ahead,
+                    fold=writers.batch_spec)
         docs_once: dict | None = rule_docs  # the writers keep them: given with the first document, not every one
         for result in execute(config.executor, read_documents(config.paths, config.read, on_error=skip,
                                                                   exclude=(config.out_dir,)), work):
+            if isinstance(result, Batch):  # a pool worker's documents, folded for the writers there
+                writers.write_batch(result, docs_once)
+                docs_once = None
+                tally.add(result.findings)
+                for doc_id, lang, source in result.documents:
+                    check_rules(doc_id, lang, source)
+                continue
             rows = writers.write(result, docs_once)
             docs_once = None
             if rows.fingerprints:  # one per finding: a document without any has nothing to count
                 tally.add((flag, fp) for flag, fp, _ in rows.findings())
-            unit = result.document.unit  # a unit's source language: a rule may need that pair's lexicon
-            if missing := not_run_for(result.lang, unit.source_lang if unit is not None else ""):
-                if len(not_run) < NOT_RUN_LISTED:
-                    not_run[result.document.doc_id] = {"lang": result.lang, "rules": missing}
-                else:  # a table of a million rows: the first documents stand for the rest, memory stays flat
-                    not_run_more += 1
+            unit = result.document.unit
+            check_rules(result.document.doc_id, result.lang, unit.source_lang if unit is not None else "")
         if stats.input_errors and not stats.documents:
             raise InputsFailed(len(stats.input_errors))  # nothing to publish; the old outputs stay
         for error in stats.input_errors:  # after every good document, in the order they were met

@@ -258,5 +258,10 @@ class HtmlReportWriter(FormatWriter):
     def write(self, doc: DocRows) -> None:
         self.state.add(doc)
 
+    def merge(self, state: ReportState) -> None:
+        """Documents added to ``state`` elsewhere (a pool worker's batch, translate_cmp.writers.batch), as if
+        written here one by one now."""
+        self.state.merge(state)
+
     def finish(self, manifest: Mapping[str, Any], rule_docs: RuleDocs) -> None:
         self.files["report.html"].write(render_report(self.state, manifest, rule_docs))

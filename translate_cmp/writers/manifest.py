@@ -69,6 +69,16 @@ class RunCounts:
                     self.flags_by_code[flag.code] += 1
                     self.flags_by_severity[str(flag.severity)] += 1
 
+    def merge(self, other: RunCounts) -> None:
+        """Add ``other``'s counts (a pool worker's batch, translate_cmp.writers.batch)."""
+        self.documents += other.documents
+        self.sentences += other.sentences
+        self.rows += other.rows
+        self.flagged_sentences += other.flagged_sentences
+        self.flags += other.flags
+        self.flags_by_code.update(other.flags_by_code)
+        self.flags_by_severity.update(other.flags_by_severity)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "documents": self.documents,

@@ -8,7 +8,6 @@ counters one entry per rule code or histogram bin.
 from __future__ import annotations
 
 import heapq
-import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -142,16 +141,18 @@ class ReportState:
         self.chrf = Histogram(0.0, 100.0)
         self.risk = Histogram(0.0, 1.0)
         self.pivots: dict[str, None] = {}
-        self._seq = itertools.count()
+        self._added = 0  # entries made for a heap so far: the tie-breaker's sequence
         # min-heaps; the tie-breaker -seq keeps the earlier sentence when risks are equal
         self._worst: list[tuple[float, int, ReportItem]] = []
         self._docs: list[tuple[tuple, int, dict]] = []
 
     def add(self, doc: DocRows) -> None:
         self.documents += 1
+        worst, docs = self._worst, self._docs
         for group in doc.groups:
             flags = group.flags
-            risk = group.risk  # a property (the max over the pivots' rows): asked once
+            results = group.results
+            risk = results[0].risk if len(results) == 1 else group.risk
             self.sentences += 1
             self.risk.add(risk)
             if flags:
@@ -163,7 +164,7 @@ class ReportState:
                     self.severity_of.setdefault(flag.code, severity)
                 for code in dict.fromkeys(f.code for f in flags):
                     self.sentences_by_code[code] += 1
-            for r in group.results:
+            for r in results:
                 if r.round_trip is not None:
                     self.pivots.setdefault(r.round_trip.pivot_lang)
                 if r.scores is not None:
@@ -171,20 +172,44 @@ class ReportState:
                     self.chrf.add(r.scores.chrf)
             if flags or risk > 0:
                 key = (bool(flags), risk)  # any flagged sentence (info too) above unflagged ones
-                self._push(self._worst, self.top_n, key, report_item, doc, group)
+                if len(worst) < self.top_n or not key <= worst[0][0]:  # _push's test first: most end here
+                    self._push(worst, self.top_n, key, report_item, doc, group)
         s = doc.summary
         key = (s["max_risk"] or 0.0, s["n_error"], s["n_flags"])
-        self._push(self._docs, self.top_docs, key, dict, s)
+        if len(docs) < self.top_docs or not key <= docs[0][0]:
+            self._push(docs, self.top_docs, key, dict, s)
 
     def _push(self, heap: list, limit: int, key, make, *args) -> None:
         """Keep ``make(*args)`` under ``key`` if it is among the ``limit`` greatest (made only then)."""
         if len(heap) >= limit and key <= heap[0][0]:
             return  # an earlier entry wins a tie (its -seq is greater): most documents and sentences end here
-        seq = -next(self._seq)
+        self._added += 1
+        seq = -self._added
         if len(heap) < limit:
             heapq.heappush(heap, (key, seq, make(*args)))
         elif (key, seq) > heap[0][:2]:
             heapq.heapreplace(heap, (key, seq, make(*args)))
+
+    def merge(self, other: ReportState) -> None:
+        """Add what ``other`` holds, as if its documents were added here one by one after every one so far: a pool
+        worker's batch (translate_cmp.writers.batch), its state made with the same limits. Its heaps hold every
+        entry of its documents that can be among this state's greatest (the rest lose to their own neighbours)."""
+        self.documents += other.documents
+        self.sentences += other.sentences
+        self.flagged += other.flagged
+        self.scored_rows += other.scored_rows
+        self.flags_by_code.update(other.flags_by_code)  # keys in the order first met, as add would have them
+        self.sentences_by_code.update(other.sentences_by_code)
+        self.flags_by_severity.update(other.flags_by_severity)
+        for code, severity in other.severity_of.items():
+            self.severity_of.setdefault(code, severity)
+        for mine, theirs in ((self.chrf, other.chrf), (self.risk, other.risk)):
+            mine.bins = [a + b for a, b in zip(mine.bins, theirs.bins, strict=True)]
+        for pivot in other.pivots:
+            self.pivots.setdefault(pivot)
+        for heap, limit, entries in ((self._worst, self.top_n, other._worst), (self._docs, self.top_docs, other._docs)):
+            for key, _, item in sorted(entries, key=lambda t: t[1], reverse=True):  # in the order they were added
+                self._push(heap, limit, key, _same, item)
 
     def worst(self) -> list[ReportItem]:
         """The kept sentences: flagged first, then highest risk (document order among equal risks)."""
@@ -192,3 +217,7 @@ class ReportState:
 
     def top_documents(self) -> list[dict]:
         return [doc for _, _, doc in sorted(self._docs, key=lambda t: (t[0], t[1]), reverse=True)]
+
+
+def _same(item):
+    return item

@@ -25,6 +25,7 @@ from typing import Any
 
 from translate_cmp.records import DocumentResult
 from translate_cmp.writers.base import FormatWriter, RuleDocs
+from translate_cmp.writers.batch import Batch, BatchSpec
 from translate_cmp.writers.manifest import RunCounts, build_manifest, manifest_file
 from translate_cmp.writers.output_set import DIGESTS_KEY, digests
 from translate_cmp.writers.publish import publish
@@ -49,6 +50,31 @@ class RunWriter:
     def ahead(self) -> tuple[str, ...]:
         """The formats whose text a pool worker may render ahead (``DocumentResult.prepared``)."""
         return tuple(w.format for w in self.writers if w.ahead)
+
+    @property
+    def batch_spec(self) -> BatchSpec | None:
+        """How a pool worker folds a batch of results for these writers (translate_cmp.writers.batch); None when a
+        writer takes documents one by one only (every one but the report's must render ahead)."""
+        from translate_cmp.writers.html_report import HtmlReportWriter
+
+        report = [w for w in self.writers if type(w) is HtmlReportWriter]
+        if len(report) > 1 or any(not w.ahead and type(w) is not HtmlReportWriter for w in self.writers):
+            return None
+        return BatchSpec(self.ahead, (report[0].state.top_n, report[0].state.top_docs) if report else None)
+
+    def write_batch(self, batch: Batch, rule_docs: RuleDocs | None = None) -> None:
+        """Append a folded batch of documents (:meth:`batch_spec`) to every output: what :meth:`write` of each
+        of them would have done."""
+        self._check_open()
+        if rule_docs:
+            self.rule_docs.update(rule_docs)
+        text = DocRows(None, [], [], rendered=batch.rendered)  # what a writer that renders ahead appends
+        for writer in self.writers:
+            if writer.ahead:
+                writer.write(text)
+            else:  # the report (batch_spec)
+                writer.merge(batch.report)
+        self.counts.merge(batch.counts)
 
     def write(self, result: DocumentResult, rule_docs: RuleDocs | None = None) -> DocRows:
         """Append one document to every output (``rule_docs`` adds rule descriptions for the report);

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from translate_cmp.engines.base import Engine
 from translate_cmp.pipeline import RunStats
@@ -21,6 +21,9 @@ from translate_cmp.rules.base import Rule
 from translate_cmp.rules.settings import RuleSettings
 from translate_cmp.run.executors.ray_connect import RayOptions
 from translate_cmp.score.metrics import SentenceScorer
+
+if TYPE_CHECKING:
+    from translate_cmp.writers.batch import BatchSpec
 
 
 @dataclass(frozen=True)
@@ -90,10 +93,16 @@ class Work:
     ray: RayOptions = field(default_factory=RayOptions)
     cluster: dict | None = None  # filled by the Ray executor: run.json's "cluster" (nodes and their documents)
     render: tuple[str, ...] = ()  # formats a pool worker renders ahead for the writers (RunWriter.ahead)
+    # how a pool worker folds a batch for the writers (RunWriter.batch_spec); None: a result a document, always
+    fold: BatchSpec | None = None
 
-    def chunk_done(self, results: Sequence[DocumentResult], n_documents: int | None = None) -> None:
+    def chunk_done(self, results: Sequence[DocumentResult], n_documents: int | None = None,
+                   n_sentences: int = 0) -> None:
+        """Progress: a chunk's ``results`` written (``n_documents`` of them, and ``n_sentences`` more rows besides
+        theirs: a pool's folded batches)."""
         if self.on_chunk:
-            self.on_chunk(len(results) if n_documents is None else n_documents, sum(len(r.sentences) for r in results))
+            self.on_chunk(len(results) if n_documents is None else n_documents,
+                          n_sentences + sum(len(r.sentences) for r in results))
 
 
 class Executor(Protocol):

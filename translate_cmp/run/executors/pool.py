@@ -29,12 +29,13 @@ from dataclasses import dataclass
 
 from translate_cmp.engines.base import Engine
 from translate_cmp.engines.round_trip import pivots_for
-from translate_cmp.pipeline import Analysed, analyse_many, chunked, document_chunks, finish, translate_chunk
+from translate_cmp.pipeline import Analysed, RunStats, analyse_many, chunked, document_chunks, finish, translate_chunk
 from translate_cmp.records import Document, DocumentResult, RoundTrip
 from translate_cmp.rules.base import Rule
 from translate_cmp.run.executors.base import Work, cache_counts
 from translate_cmp.run.executors.memo import compute, lookup, merge, result_memo
 from translate_cmp.score.metrics import SentenceScorer
+from translate_cmp.writers.batch import Batch, BatchSpec
 
 LOOKAHEAD = 1  # chunks in the workers' hands while this process writes the one before
 MIN_DOCUMENTS = 4  # a chunk with fewer documents to compute runs in this process: a fork costs more
@@ -62,6 +63,7 @@ class _Work:
     pivots: tuple[str, ...]
     strict: bool
     render: tuple[str, ...]  # the formats whose text a worker renders for the writers (RunWriter.ahead)
+    fold: BatchSpec | None  # how a worker folds a batch for the writers (RunWriter.batch_spec); None: never
 
 
 _WORK: _Work | None = None  # one per worker process, set by _start
@@ -123,15 +125,20 @@ def _done(result: DocumentResult, work: _Work) -> DocumentResult:
     return result
 
 
-def _analyse(batch: tuple[list[Document], bool]) -> list[tuple[Analysed | None, DocumentResult | None, float, float]]:
+_Answer = list[tuple[Analysed | None, DocumentResult | None, float, float]]
+
+
+def _analyse(batch: tuple[list[Document], bool, bool]) -> _Answer | Batch:
     """In a worker: detect + segment a batch of documents (their languages detected together); score + flag
     too each one that has nothing to translate. Per document: (analysed, result, seconds, seconds).
 
     ``whole``: the main process writes the batch's results one after the other, none between them (no result of its
     chunk came from the memo); when every one of them is finished here, their text goes back as one string a file on
     the first (translate_cmp.writers.prepare_batch), and each result without its document (the main process has it,
-    and sets it again: :meth:`_Runner._from_workers`)."""
-    documents, whole = batch
+    and sets it again: :meth:`_Runner._from_workers`). ``fold`` too (no memo keeps the results either): they go back
+    as one :class:`translate_cmp.writers.batch.Batch`, all that the main process needs of them, in place of the
+    results."""
+    documents, whole, fold = batch
     work = _WORK
     t0 = time.perf_counter()
     analysed = analyse_many(documents)
@@ -145,6 +152,8 @@ def _analyse(batch: tuple[list[Document], bool]) -> list[tuple[Analysed | None, 
         result = finish(a, {}, work.scorer, work.rules)
         out.append((None, result, share, time.perf_counter() - t1))
     # after the batch's flagging, not between: each loop keeps its own code and data warm
+    if fold and work.fold is not None and all(item[1] is not None for item in out):
+        return _fold([item[1] for item in out], work.fold, (sum(item[2] for item in out), sum(item[3] for item in out)))
     if whole and work.render and all(item[1] is not None for item in out):
         from translate_cmp.writers import prepare_batch
 
@@ -157,6 +166,31 @@ def _analyse(batch: tuple[list[Document], bool]) -> list[tuple[Analysed | None, 
             if item[1] is not None:
                 _done(item[1], work)
     return out
+
+
+def _fold(results: list[DocumentResult], spec: BatchSpec, seconds: tuple[float, float]) -> Batch:
+    """A worker's finished batch folded for the writers, with the pipeline's counts over it."""
+    from translate_cmp.writers.batch import fold
+
+    batch = fold(results, spec)
+    batch.stats = RunStats()
+    for result in results:
+        batch.stats.add(result)
+    batch.seconds = seconds
+    return batch
+
+
+def _add_stats(stats: RunStats, part: RunStats) -> None:
+    """What :meth:`RunStats.add` of each of ``part``'s documents would have added to ``stats``."""
+    stats.documents += part.documents
+    stats.sentences += part.sentences
+    stats.flagged += part.flagged
+    stats.translated += part.translated
+    stats.flag_counts.update(part.flag_counts)
+    stats.routes.update(part.routes)
+    stats.unrouted.update(part.unrouted)
+    if part.max_severity is not None and (stats.max_severity is None or part.max_severity > stats.max_severity):
+        stats.max_severity = part.max_severity
 
 
 def _finish(item: tuple[Analysed, dict[tuple[str, int], list[RoundTrip]]]) -> tuple[DocumentResult, float]:
@@ -196,7 +230,7 @@ class _Runner:
             if documents >= WARM_UP_FROM:
                 _warm_up(first, self.rules, self.scorer)
             work = _Work(self.engine, self.rules, self.scorer, tuple(self.spec.pivots), self.spec.strict,
-                         self.work.render)
+                         self.work.render, self.work.fold)
             self.pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_start, initargs=(work,))
             self.stats.processes = self.jobs
             if documents >= WARM_UP_FROM:
@@ -212,13 +246,15 @@ class _Runner:
         if len(misses) >= MIN_DOCUMENTS:
             size = -(-len(misses) // self.jobs)  # one batch per worker: detection runs a batch side by side
             whole = not found  # no memo result between the workers' ones: a batch's results are written in a row
+            fold = whole and self.memo is None  # ... and no memo keeps them: a batch may come back folded
             answer = self._pool(len(misses), misses).map_async(
-                _analyse, [(batch, whole) for batch in chunked(misses, size)], chunksize=1)
+                _analyse, [(batch, whole, fold) for batch in chunked(misses, size)], chunksize=1)
         return _Pending(documents, keys, found, misses, answer)
 
-    def _from_workers(self, pending: _Pending) -> list[DocumentResult]:
-        answers = [item for batch in pending.answer.get() for item in batch]
-        analysed = [a for a, _, _, _ in answers if a is not None]
+    def _from_workers(self, pending: _Pending) -> list[DocumentResult | Batch]:
+        answers: list[_Answer | Batch] = pending.answer.get()  # one a worker's batch
+        each = [item for answer in answers if not isinstance(answer, Batch) for item in answer]  # a document's
+        analysed = [a for a, _, _, _ in each if a is not None]
         t0 = time.perf_counter()
         trips = translate_chunk(self.engine, analysed, self.spec.pivots, self.stats, self.spec.strict,
                                 self.spec.surprisal) if analysed else {}
@@ -229,28 +265,43 @@ class _Runner:
                           for s in a.sentences if (s.doc_id, s.sent_id) in trips}) for a in analysed]
             finished = self._pool(0).map(_finish, items, chunksize=self._chunksize(len(items)))
         done = iter(finished)
-        results = []
+        documents = iter(pending.misses)
+        results: list[DocumentResult | Batch] = []
         noted: set[str] = set()  # languages whose pairs are noted already (a table has thousands of rows each)
-        for document, (_, result, _, _) in zip(pending.misses, answers, strict=True):
-            if result is None:
-                result = next(done)[0]
-            else:
-                if result.document is None:  # sent back without it (_analyse): this process has it
-                    result.document = document
-                if result.lang not in noted:  # finished in the worker: the pairs translate_chunk would have noted
-                    noted.add(result.lang)
-                    self.stats.untranslated_pairs |= {
-                        (result.lang, p) for p in pivots_for(result.lang, self.spec.pivots)}
-            self.stats.add(result)
-            results.append(result)
+        folded = [0.0, 0.0]
+        for answer in answers:
+            if isinstance(answer, Batch):  # finished and folded in the worker: its documents are written with it
+                for _ in answer.documents:
+                    next(documents)
+                for lang in {lang for _, lang, _ in answer.documents} - noted:
+                    self._note(lang, noted)
+                _add_stats(self.stats, answer.stats)
+                folded = [folded[0] + answer.seconds[0], folded[1] + answer.seconds[1]]
+                results.append(answer)
+                continue
+            for (_, result, _, _), document in zip(answer, documents):
+                if result is None:
+                    result = next(done)[0]
+                else:
+                    if result.document is None:  # sent back without it (_analyse): this process has it
+                        result.document = document
+                    if result.lang not in noted:
+                        self._note(result.lang, noted)
+                self.stats.add(result)
+                results.append(result)
         self.stats.timings.update({  # seconds of work, summed over the worker processes
-            "detect_segment": sum(t for _, _, t, _ in answers),
+            "detect_segment": sum(t for _, _, t, _ in each) + folded[0],
             "translate": t1 - t0,
-            "score_flag": sum(t for _, _, _, t in answers) + sum(t for _, t in finished),
+            "score_flag": sum(t for _, _, _, t in each) + sum(t for _, t in finished) + folded[1],
         })
         return results
 
-    def collect(self, pending: _Pending) -> list[DocumentResult]:
+    def _note(self, lang: str, noted: set[str]) -> None:
+        """A document of ``lang`` finished in a worker: the pairs translate_chunk would have noted."""
+        noted.add(lang)
+        self.stats.untranslated_pairs |= {(lang, p) for p in pivots_for(lang, self.spec.pivots)}
+
+    def collect(self, pending: _Pending) -> list[DocumentResult | Batch]:
         if not pending.misses:
             fresh = []
         elif pending.answer is None:
@@ -266,8 +317,10 @@ class _Runner:
             self.pool = None
 
 
-def run_pool(documents: Iterable[Document], work: Work, *, jobs: int) -> Iterator[DocumentResult]:
-    """:func:`translate_cmp.run.executors.local.run_local` on ``jobs`` processes: the same results, in input order."""
+def run_pool(documents: Iterable[Document], work: Work, *, jobs: int) -> Iterator[DocumentResult | Batch]:
+    """:func:`translate_cmp.run.executors.local.run_local` on ``jobs`` processes: the same results, in input order.
+    With ``work.fold`` set, a worker's batch may come as one :class:`translate_cmp.writers.batch.Batch` in place of
+    its results (the writers take it: :meth:`translate_cmp.writers.run_writer.RunWriter.write_batch`)."""
     runner = _Runner(work, jobs)
     before = cache_counts(work.engine)
     pending: deque[_Pending] = deque()
@@ -284,7 +337,8 @@ def run_pool(documents: Iterable[Document], work: Work, *, jobs: int) -> Iterato
     work.stats.cache.update({k: after[k] - before[k] for k in after})
 
 
-def _emit(runner: _Runner, pending: _Pending) -> Iterator[DocumentResult]:
+def _emit(runner: _Runner, pending: _Pending) -> Iterator[DocumentResult | Batch]:
     results = runner.collect(pending)
     yield from results
-    runner.work.chunk_done(results, len(pending.documents))
+    runner.work.chunk_done([r for r in results if not isinstance(r, Batch)], len(pending.documents),
+                           sum(r.counts.rows for r in results if isinstance(r, Batch)))
