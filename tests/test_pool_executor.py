@@ -242,3 +242,24 @@ def test_folded_batches_write_and_count_what_one_process_does(multilingual: Path
         return [line for line in lines if 'class="muted sub"' not in line and 'aria-label="run details"' not in line]
 
     assert report("1") == report("2")
+
+
+def test_run_stats_merged_part_by_part_equal_stats_added_result_by_result(multilingual: Path):
+    # a folded batch carries its RunStats; merged in the main process they must count what adding each result would
+    from translate_cmp.pipeline import RunStats, analyse_many, finish
+    from translate_cmp.readers import read_documents
+    from translate_cmp.rules import select_rules
+    from translate_cmp.score.metrics import SentenceScorer
+
+    rules, scorer = select_rules(), SentenceScorer()
+    results = [finish(a, {}, scorer, rules) for a in analyse_many(list(read_documents([multilingual])))]
+    each, merged = RunStats(), RunStats()
+    for r in results:
+        each.add(r)
+    for part in (results[:3], results[3:4], results[4:]):
+        stats = RunStats()
+        for r in part:
+            stats.add(r)
+        merged.merge(stats)
+    assert each.flagged > 0 and each.max_severity is not None
+    assert merged == each

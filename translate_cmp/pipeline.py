@@ -78,6 +78,18 @@ class RunStats:
                 if self.max_severity is None or f.severity > self.max_severity:
                     self.max_severity = f.severity
 
+    def merge(self, part: RunStats) -> None:
+        """What :meth:`add` of each of ``part``'s documents would have added (a pool worker's folded batch)."""
+        self.documents += part.documents
+        self.sentences += part.sentences
+        self.flagged += part.flagged
+        self.translated += part.translated
+        self.flag_counts.update(part.flag_counts)
+        self.routes.update(part.routes)
+        self.unrouted.update(part.unrouted)
+        if part.max_severity is not None and (self.max_severity is None or part.max_severity > self.max_severity):
+            self.max_severity = part.max_severity
+
 
 def analyse(document: Document) -> Analysed:
     """detect + segment: document language, sentences with exact offsets, each sentence's language.

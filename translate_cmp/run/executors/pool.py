@@ -180,19 +180,6 @@ def _fold(results: list[DocumentResult], spec: BatchSpec, seconds: tuple[float, 
     return batch
 
 
-def _add_stats(stats: RunStats, part: RunStats) -> None:
-    """What :meth:`RunStats.add` of each of ``part``'s documents would have added to ``stats``."""
-    stats.documents += part.documents
-    stats.sentences += part.sentences
-    stats.flagged += part.flagged
-    stats.translated += part.translated
-    stats.flag_counts.update(part.flag_counts)
-    stats.routes.update(part.routes)
-    stats.unrouted.update(part.unrouted)
-    if part.max_severity is not None and (stats.max_severity is None or part.max_severity > stats.max_severity):
-        stats.max_severity = part.max_severity
-
-
 def _finish(item: tuple[Analysed, dict[tuple[str, int], list[RoundTrip]]]) -> tuple[DocumentResult, float]:
     """In a worker: align + score + flag + risk for a translated document."""
     t0 = time.perf_counter()
@@ -275,7 +262,7 @@ class _Runner:
                     next(documents)
                 for lang in {lang for _, lang, _ in answer.documents} - noted:
                     self._note(lang, noted)
-                _add_stats(self.stats, answer.stats)
+                self.stats.merge(answer.stats)
                 folded = [folded[0] + answer.seconds[0], folded[1] + answer.seconds[1]]
                 results.append(answer)
                 continue
