@@ -3,21 +3,21 @@
 :func:`translate_cmp.writers.prepare` of such a document used to build its row's values
 (:func:`translate_cmp.writers.rows.doc_rows`: values, a group, the summary) and render them again for each format
 (each writer's ``render``), every number rounded, tested and formatted once a use. :func:`one_row` makes the same
-summary, fingerprints and text straight from the result: each number rounded and written once (``repr`` is what
-both the csv writer and the json encoder write for a float), each string quoted or encoded once a format, no row
-tuple, no group. It gives up (None) on what it does not expect (a score that is not a float, an infinite one,
-which the json encoder refuses): the general path then makes (or refuses) it. tests/test_writers.py compares the
-two on varied results.
+summary, fingerprints and the row's values straight from the result, each number rounded once, no group, and hands
+them to the formats' own line functions (csv_out.sentence_line and document_line, jsonl_out.sentence_line and
+flag_line: one layout a file). It gives up (None) on what it does not expect (a score that is not a float, an
+infinite one, which the json encoder refuses): the general path then makes (or refuses) it. tests/test_writers.py
+compares the two on varied results.
 """
 
 from __future__ import annotations
 
-from json.encoder import encode_basestring
-
 from translate_cmp.records import DocumentResult, Severity
-from translate_cmp.writers.csv_out import _text
+from translate_cmp.writers.csv_out import document_line
+from translate_cmp.writers.csv_out import sentence_line as csv_sentence_line
 from translate_cmp.writers.fingerprint import fingerprint, fingerprints
-from translate_cmp.writers.jsonl_out import _LINE_BREAKS, flag_line
+from translate_cmp.writers.jsonl_out import flag_line
+from translate_cmp.writers.jsonl_out import sentence_line as jsonl_sentence_line
 from translate_cmp.writers.rows import flag_codes, unit_state
 
 _INF = float("inf")
@@ -103,41 +103,13 @@ def one_row(result: DocumentResult, csv: bool, jsonl: bool) -> tuple[dict, list[
         "encoding": document.encoding,
         "error": "",
     }
-    lang = s.lang or result.lang
-    chrf_s = "" if chrf is None else repr(chrf)
-    bleu_s = "" if bleu is None else repr(bleu)
-    ter_s = "" if ter is None else repr(ter)
-    risk_s = repr(risk)
-    csv_text: tuple = ()
-    if csv:
-        doc_id_c = _text(doc_id)
-        lang_c = _text(lang)
-        pivot_c = _text(pivot_lang) if pivot_lang else ""
-        sentence = (f"{doc_id_c},{s.sent_id},{s.start},{s.end},{lang_c},{_text(text)},{pivot_c},"
-                    f"{_text(pivot_text) if pivot_text else ''},{_text(back_text) if back_text else ''},"
-                    f"{chrf_s},{bleu_s},{ter_s},{_text(diff) if diff else ''},{_text(codes) if codes else ''},"
-                    f"{risk_s},{_text(unknown) if unknown else ''},{_text(state) if state else ''}\r\n")
-        encoding = document.encoding
-        line = (f"{doc_id_c if document.doc_id is doc_id else _text(document.doc_id)},{_text(document.path)},"
-                f"{lang_c if lang is result.lang else _text(result.lang)},"
-                f"{'' if lang_prob is None else lang_prob},1,{1 if flags else 0},"
-                f"{'' if mean_chrf is None else mean_chrf},{'' if max_risk is None else max_risk},"
-                f"{n_error},{n_warning},{n_info},{len(found)},"
-                f"{'' if mean_bleu is None else mean_bleu},{'' if mean_ter is None else mean_ter},"
-                f"{pivot_c},{_text(encoding) if encoding else ''},\r\n")
-        csv_text = (sentence, line)
+    # the row's values as rows.sentence_values makes them (each number rounded once, above), written by the formats'
+    # own line functions: one layout a file
+    values = (doc_id, s.sent_id, s.start, s.end, s.lang or result.lang, text, pivot_lang, pivot_text, back_text,
+              chrf, bleu, ter, diff, codes, risk, unknown, state)
+    csv_text = (csv_sentence_line(values), document_line(summary)) if csv else ()
     jsonl_text: tuple = ()
     if jsonl:
-        codes_j = "[" + ", ".join([encode_basestring(c) for c in codes.split(";")]) + "]" if codes else "[]"
-        line = (f'{{"doc_id": {encode_basestring(doc_id)}, "sent_id": {s.sent_id:d}, "start": {s.start:d}, '
-                f'"end": {s.end:d}, "lang": {encode_basestring(lang)}, "text": {encode_basestring(text)}, '
-                f'"pivot_lang": {encode_basestring(pivot_lang)}, "pivot_text": {encode_basestring(pivot_text)}, '
-                f'"back_text": {encode_basestring(back_text)}, "chrf": {chrf_s or "null"}, '
-                f'"bleu": {bleu_s or "null"}, "ter": {ter_s or "null"}, "diff": {encode_basestring(diff)}, '
-                f'"flags": {codes_j}, "risk": {risk_s}, "unknown": {encode_basestring(unknown)}, '
-                f'"unit_state": {encode_basestring(state)}}}')
-        if "\x85" in line or "\u2028" in line or "\u2029" in line:
-            line = line.translate(_LINE_BREAKS)
         flag_lines = "".join([flag_line(f, fp) for f, fp in zip(found, fps, strict=True)]) if found else ""
-        jsonl_text = (flag_lines, line + "\n")
+        jsonl_text = (flag_lines, jsonl_sentence_line(values))
     return summary, fps, csv_text, jsonl_text
