@@ -93,17 +93,7 @@ def flag_document(
             for hit in check(ctx):
                 if unit and not rule.keeps_on_unit(ctx, hit):
                     continue  # a localisation unit: translate_cmp/rules/unit_policy.py
-                start = min(max(hit.start, 0), length)
-                end = min(max(hit.end, start), length)
-                flag = Flag(
-                    doc_id=sentence.doc_id,
-                    sent_id=sentence.sent_id,
-                    code=rule.code,
-                    severity=rule.severity,
-                    start=sentence.start + start,
-                    end=sentence.start + end,
-                    message=hit.message,
-                )
+                flag = _flag(sentence, rule, hit, length)
                 if rule_based and rule.engine_choice:
                     engine_choices.add(flag)
                 else:
@@ -139,12 +129,18 @@ def flag_plain(document: Document, doc_lang: str, sentences: Sequence[Sentence],
                 if flags is None:
                     flags = set()
                     length = sentence.end - sentence.start
-                start = min(max(hit.start, 0), length)
-                end = min(max(hit.end, start), length)
-                flags.add(Flag(sentence.doc_id, sentence.sent_id, rule.code, rule.severity, sentence.start + start,
-                               sentence.start + end, hit.message))
+                flags.add(_flag(sentence, rule, hit, length))
         out.append([] if flags is None else sorted(flags, key=_position))
     return out
+
+
+def _flag(sentence: Sentence, rule: Rule, hit, length: int) -> Flag:
+    """``rule``'s finding ``hit`` in ``sentence`` (of ``length`` characters) as a flag: its offsets kept inside the
+    sentence and made document offsets."""
+    start = min(max(hit.start, 0), length)
+    end = min(max(hit.end, start), length)
+    return Flag(sentence.doc_id, sentence.sent_id, rule.code, rule.severity, sentence.start + start,
+                sentence.start + end, hit.message)
 
 
 def _position(flag: Flag) -> tuple:
